@@ -1,0 +1,17 @@
+"""The document model: everything below `recognise` produces it, everything above reads it."""
+
+from yusuan.model.source import Cell, Line, Row, Source
+from yusuan.model.document import (
+    Column,
+    Document,
+    Fact,
+    Project,
+    Table,
+    TableRow,
+)
+from yusuan.model.finding import Finding, Location
+
+__all__ = [
+    "Cell", "Column", "Document", "Fact", "Finding", "Line", "Location", "Project",
+    "Row", "Source", "Table", "TableRow",
+]

@@ -1,0 +1,48 @@
+"""A finding: what a rule reports, with every location it compares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Location:
+    line: int
+    table: str | None = None
+    code: str | None = None
+    column: str | None = None
+    page: int | None = None
+    name: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"line": self.line}
+        for key in ("page", "table", "code", "column", "name"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str
+    severity: str
+    category: str
+    message: str
+    locations: list[Location] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    folded: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": self.severity,
+            "category": self.category,
+            "message": self.message,
+            "locations": [loc.to_json() for loc in self.locations],
+            "values": self.values,
+        }
+        if self.folded:
+            out["folded"] = self.folded
+        return out

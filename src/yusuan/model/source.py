@@ -1,0 +1,69 @@
+"""What a reader produces (lines) and what a layout produces (rows of cells)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the input as the reader produced it; `number` is 1-based, blank lines count."""
+
+    number: int
+    text: str
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell (or one run of text) with the line it starts on."""
+
+    text: str
+    line: int
+    page: int | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    """A row of cells in document order.
+
+    `aligned` is True when the cells stand in their columns, blanks included (tab-separated,
+    one-cell-per-line, pipe, HTML, spreadsheet); False when only the non-blank cells are known,
+    left to right (hard-wrapped PDF text), so values must be assigned to columns by count.
+    `lines` lists every source line the row's text came from.
+    """
+
+    cells: tuple[Cell, ...]
+    aligned: bool = True
+    lines: tuple[int, ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line if self.cells else (self.lines[0] if self.lines else 0)
+
+    @property
+    def texts(self) -> list[str]:
+        return [cell.text for cell in self.cells]
+
+    @property
+    def filled(self) -> list[Cell]:
+        return [cell for cell in self.cells if cell.text]
+
+
+@dataclass(slots=True)
+class Source:
+    """A read input: its lines, and for formats that have them, its raw cell grids as rows."""
+
+    path: str
+    format: str
+    sha256: str
+    lines: list[Line]
+    rows: list[Row] | None = None
+    layout: str | None = None
+    pages: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def line_text(self, number: int) -> str:
+        if 1 <= number <= len(self.lines):
+            return self.lines[number - 1].text
+        return ""
