@@ -1,0 +1,21 @@
+"""Line-level normalisation every reader applies: full-width ASCII, odd spaces, Kangxi radicals."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: "", 0xFEFF: ""}
+_KANGXI = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
+_KANGXI.update({code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2E80, 0x2EF4)
+                if unicodedata.normalize("NFKC", chr(code)) != chr(code)})
+# Full-width brackets, colon and comma are kept: they are ordinary Chinese punctuation and the
+# recognisers accept both forms. Digits, letters, %, . and the like become ASCII.
+for keep in "（）：，；！？":
+    _FULL_WIDTH.pop(ord(keep), None)
+TRANSLATION = {**_FULL_WIDTH, **_SPACES, **_KANGXI}
+
+
+def normalise_line(text: str) -> str:
+    """Return the line with full-width ASCII made half-width and odd spaces made plain."""
+    return text.rstrip("\r\n").translate(TRANSLATION)
