@@ -1,0 +1,104 @@
+"""Word documents (.docx) with python-docx: paragraphs and tables in document order.
+
+Each paragraph is a line (a manual line break starts a new one); each table row is a TAB line.
+A horizontally merged cell (gridSpan) keeps its text in its first grid column and leaves the
+columns it covers blank; a vertically merged cell's continuation cells are blank. Content
+controls are read through; a table nested in a cell contributes its text to that cell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from yusuan.errors import InputError
+from yusuan.model import Source
+from yusuan.readers.grid import cell_text, is_blank_row, make_source
+
+W_P, W_TBL, W_SDT, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
+W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+W_VAL = qn("w:val")
+SKIPPED = {qn("w:delText"), qn("w:instrText")}
+
+
+def read(path: Path) -> Source:
+    body = _open(path).element.body
+    texts = [(text, None) for text in body_lines(body)]
+    if not any(text.strip() for text, _ in texts):
+        raise InputError(f"{path.name} is a Word document with no text.")
+    return make_source(path, "docx", texts)
+
+
+def _open(path: Path):
+    try:
+        return Document(str(path))
+    except Exception:  # noqa: BLE001 - the library raises many types for bad files
+        raise InputError(f"{path.name} could not be read as a Word document: it is damaged "
+                         "or not a .docx file.") from None
+
+
+def body_lines(container) -> list[str]:
+    """The lines of a body, a content control or a cell, in document order."""
+    lines: list[str] = []
+    for child in container.iterchildren():
+        if child.tag == W_P:
+            lines.extend(paragraph_text(child).split("\n"))
+        elif child.tag == W_TBL:
+            lines.extend(table_lines(child))
+        elif child.tag == W_SDT:
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                lines.extend(body_lines(content))
+    return lines
+
+
+def paragraph_text(paragraph) -> str:
+    """A paragraph's visible text; a tab becomes two spaces, a line break a newline."""
+    parts: list[str] = []
+    for node in paragraph.iter():
+        if node.tag == W_T and node.text and node.getparent().tag not in SKIPPED:
+            parts.append(node.text)
+        elif node.tag == W_TAB and node.getparent().tag == qn("w:r"):
+            parts.append("  ")
+        elif node.tag in (W_BR, W_CR) and node.get(qn("w:type")) in (None, "textWrapping"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def table_lines(table) -> list[str]:
+    rows = [row_cells(tr) for tr in table.iterchildren(W_TR)]
+    width = max((len(row) for row in rows), default=0)
+    lines = []
+    for row in rows:
+        if is_blank_row(row):
+            continue
+        lines.append("\t".join(row + [""] * (width - len(row))))
+    return lines
+
+
+def row_cells(tr) -> list[str]:
+    """One row's cells over the table grid: spans expanded to blanks, merged-down cells blank."""
+    cells = [""] * _grid_count(tr, "w:gridBefore")
+    for tc in tr.iterchildren(W_TC):
+        props = tc.find(qn("w:tcPr"))
+        span = _int_val(props, "w:gridSpan", 1)
+        merge = props.find(qn("w:vMerge")) if props is not None else None
+        continued = merge is not None and merge.get(W_VAL) in (None, "continue")
+        cells.append("" if continued else cell_text("\n".join(body_lines(tc))))
+        cells.extend([""] * (span - 1))
+    cells.extend([""] * _grid_count(tr, "w:gridAfter"))
+    return cells
+
+
+def _grid_count(tr, tag: str) -> int:
+    return _int_val(tr.find(qn("w:trPr")), tag, 0)
+
+
+def _int_val(props, tag: str, default: int) -> int:
+    node = props.find(qn(tag)) if props is not None else None
+    try:
+        return int(node.get(W_VAL)) if node is not None else default
+    except (TypeError, ValueError):
+        return default

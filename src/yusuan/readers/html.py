@@ -1,0 +1,174 @@
+"""HTML pages with lxml: text blocks as lines, tables as TAB lines with rowspan/colspan expanded.
+
+The encoding comes from a byte-order mark, then the page's own `<meta charset>` (or
+`http-equiv` content type), then a UTF-8 attempt, then GB18030 (which covers GBK and GB2312).
+A table that holds another table is page layout, not data: its cells are read as text blocks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from yusuan.errors import InputError
+from yusuan.model import Source
+from yusuan.readers.grid import cell_text, is_blank_row, make_lines
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_CHINESE = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
+            "cp936": "gb18030", "euc-cn": "gb18030"}
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+SKIP = {"script", "style", "head", "noscript", "template", "title", "iframe", "object", "svg"}
+BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+         "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
+         "address", "figure", "figcaption", "form", "fieldset", "hr", "center", "body", "html",
+         "caption", "tr", "td", "th", "tbody", "thead", "tfoot"}
+MAX_SPAN = 1000
+
+
+def read(path: Path) -> Source:
+    data = path.read_bytes()
+    text = _XML_DECL.sub("", decode_html(data))
+    if not text.strip():
+        raise InputError(f"{path.name} is an HTML page with no content.")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        raise InputError(f"{path.name} could not be read as an HTML page.") from None
+    walker = _Walker()
+    walker.walk(root)
+    walker.flush()
+    lines = walker.lines
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not any(line.strip() for line in lines):
+        raise InputError(f"{path.name} is an HTML page with no text.")
+    return Source(path=str(path), format="html", sha256=hashlib.sha256(data).hexdigest(),
+                  lines=make_lines((line, None) for line in lines))
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page by BOM, declared charset, UTF-8, then GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    declared = _META_CHARSET.search(data[:8192]) or re.search(
+        rb"""<\?xml[^>]+encoding=["']([A-Za-z0-9_\-]+)""", data[:200])
+    candidates = ["utf-8", "gb18030"]
+    if declared:
+        name = declared.group(1).decode("ascii", errors="ignore").lower()
+        candidates.insert(0, _CHINESE.get(name, name))
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("gb18030", errors="replace")
+
+
+class _Walker:
+    """Walks the tree, gathering inline text into lines and writing tables as TAB lines."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        text = cell_text("".join(self.buffer))
+        self.buffer = []
+        if text:
+            self.lines.append(text)
+
+    def walk(self, node: etree._Element) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag.lower() in SKIP or not tag:
+            self._tail(node)
+            return
+        tag = tag.lower()
+        if tag == "br":
+            self.flush()
+        elif tag == "table" and not node.xpath(".//table"):
+            self.flush()
+            self.lines.extend(table_lines(node))
+        else:
+            block = tag in BLOCK or tag == "table"
+            if block:
+                self.flush()
+            if node.text:
+                self.buffer.append(node.text)
+            for child in node:
+                self.walk(child)
+            if block:
+                self.flush()
+        self._tail(node)
+
+    def _tail(self, node: etree._Element) -> None:
+        if node.tail:
+            self.buffer.append(node.tail)
+
+
+def table_lines(table: etree._Element) -> list[str]:
+    """The TAB lines of a data table: caption first, spans expanded, blank rows dropped."""
+    lines: list[str] = []
+    caption = table.find("caption")
+    if caption is not None and cell_text(inline_text(caption)):
+        lines.append(cell_text(inline_text(caption)))
+    grid = expand_spans(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"))
+    width = max((len(row) for row in grid), default=0)
+    for row in grid:
+        if not is_blank_row(row):
+            lines.append("\t".join(row + [""] * (width - len(row))))
+    return lines
+
+
+def expand_spans(rows: list[etree._Element]) -> list[list[str]]:
+    """Place each cell on the grid: text in its top-left position, covered positions blank."""
+    grid: list[list[str | None]] = [[] for _ in rows]
+    for r, tr in enumerate(rows):
+        col = 0
+        for cell in tr.xpath("./td|./th"):
+            while col < len(grid[r]) and grid[r][col] is not None:
+                col += 1
+            rowspan = min(_span(cell, "rowspan"), len(rows) - r)
+            colspan = _span(cell, "colspan")
+            for dr in range(rowspan):
+                target = grid[r + dr]
+                target.extend([None] * (col + colspan - len(target)))
+                for dc in range(colspan):
+                    target[col + dc] = ""
+            grid[r][col] = cell_text(inline_text(cell))
+            col += colspan
+    return [[cell or "" for cell in row] for row in grid]
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    try:
+        return max(1, min(MAX_SPAN, int(str(cell.get(name, "1")).strip() or 1)))
+    except ValueError:
+        return 1
+
+
+def inline_text(node: etree._Element) -> str:
+    """A cell's text with <br> and block boundaries as newlines (cell_text joins them)."""
+    parts: list[str] = []
+
+    def visit(element: etree._Element) -> None:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in SKIP or not tag:
+            return
+        if tag == "br" or tag in BLOCK:
+            parts.append("\n")
+        if element.text:
+            parts.append(element.text)
+        for child in element:
+            visit(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    visit(node)
+    return "".join(parts)

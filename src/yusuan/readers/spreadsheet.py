@@ -1,0 +1,125 @@
+"""Excel workbooks (.xlsx, .xlsm, .xls) with python-calamine: every sheet row becomes one line.
+
+A row with cells becomes a TAB line over the sheet's used width (blank cells stay blank; a
+merged cell's text stands in its first cell, as Excel stores it). A row whose only content is
+one text (a title, "单位：万元") becomes a plain line, a blank row a blank line, so several
+tables on one sheet stay apart. Numbers are written as printed: floats lose binary noise
+(2121.6600000001 → 2121.66) and a column's numbers share the most decimals any of them shows
+(up to 2 when the column holds amounts such as 9 and 0.21 → "9.00", "0.21").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from yusuan.errors import InputError
+from yusuan.model import Source
+from yusuan.readers.grid import cell_text, make_source
+
+MAX_DECIMALS = 6
+_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+
+
+def read(path: Path) -> Source:
+    workbook = _open(path)
+    texts: list[tuple[str, int | None]] = []
+    names = list(workbook.sheet_names)
+    try:
+        for name in names:
+            rows = _sheet_rows(workbook, name, path)
+            if not rows:
+                continue
+            if texts:
+                texts.append(("", None))
+            texts.extend((line, None) for line in sheet_lines(rows))
+    finally:
+        workbook.close()
+    if not any(text.strip() for text, _ in texts):
+        raise InputError(f"{path.name} is a workbook with no cell that holds anything.")
+    with path.open("rb") as handle:
+        fmt = "xls" if handle.read(4) == b"\xd0\xcf\x11\xe0" else "xlsx"
+    return make_source(path, fmt, texts, pages=len(names))
+
+
+def _open(path: Path) -> CalamineWorkbook:
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # noqa: BLE001 - calamine raises many types for bad files
+        reason = "it is password-protected" if "password" in str(error).lower() else "it is damaged"
+        raise InputError(f"{path.name} could not be read as an Excel workbook: {reason}.") from None
+
+
+def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
+    try:
+        sheet = workbook.get_sheet_by_name(name)
+        return [list(row) for row in sheet.to_python(skip_empty_area=True)]
+    except Exception:  # noqa: BLE001 - the library raises many types for bad files
+        raise InputError(f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None
+
+
+def sheet_lines(rows: list[list[object]]) -> list[str]:
+    """The lines of one sheet: plain text for one-text rows, TAB lines for the rest."""
+    width = max((_used_width(row) for row in rows), default=0)
+    decimals = _column_decimals(rows, width)
+    lines: list[str] = []
+    for row in rows:
+        cells = [format_value(value, decimals[col]) for col, value in enumerate(row[:width])]
+        cells += [""] * (width - len(cells))
+        filled = [cell for cell in cells if cell]
+        if not filled:
+            lines.append("")
+        elif len(filled) == 1 and not _NUMBER.match(filled[0]):
+            lines.append(filled[0])
+        else:
+            lines.append("\t".join(cells))
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _used_width(row: list[object]) -> int:
+    width = len(row)
+    while width and (row[width - 1] is None or str(row[width - 1]).strip() == ""):
+        width -= 1
+    return width
+
+
+def _column_decimals(rows: list[list[object]], width: int) -> list[int]:
+    """For each column, the most decimals any of its float cells shows (numbers printed alike)."""
+    decimals = [0] * width
+    for row in rows:
+        for col, value in enumerate(row[:width]):
+            if isinstance(value, float) and not value.is_integer():
+                decimals[col] = max(decimals[col], _decimals_of(value))
+    return decimals
+
+
+def _decimals_of(value: float) -> int:
+    text = repr(round(value, MAX_DECIMALS))
+    if "e" in text or "." not in text:
+        return 0
+    return len(text.split(".")[1].rstrip("0"))
+
+
+def format_value(value: object, decimals: int = 0) -> str:
+    """One cell as the sheet prints it: text cleaned, numbers without binary noise."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return f"{value:.{decimals}f}" if decimals else str(value)
+    if isinstance(value, float):
+        places = max(decimals, _decimals_of(value))
+        return f"{round(value, places):.{places}f}"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return cell_text(value)
