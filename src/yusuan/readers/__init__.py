@@ -8,6 +8,7 @@ The format is recognised from the file's first bytes, the suffix only breaks tie
 from __future__ import annotations
 
 import importlib
+import zipfile
 from pathlib import Path
 
 from yusuan.errors import InputError
@@ -24,23 +25,57 @@ READER_MODULES = {
     "docx": "docx",
     "html": "html",
 }
+FORMAT_NAMES = {"text": "text", "pdf": "a PDF", "xlsx": "an Excel workbook",
+                "xls": "an Excel workbook", "docx": "a Word document", "html": "an HTML page"}
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
 
 
 def sniff_format(path: Path, head: bytes) -> str:
     """Name the format from the file's first bytes (and its suffix where bytes cannot tell)."""
     suffix = path.suffix.lower().lstrip(".")
-    if head.startswith(b"%PDF"):
+    if b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        if suffix in ("xlsx", "xlsm", "docx"):
-            return "docx" if suffix == "docx" else "xlsx"
-        return "zip"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "xls"
+        return _zip_format(path, suffix)
+    if head.startswith(OLE_MAGIC[:4]):
+        return _ole_format(path)
     lowered = head[:2048].lower()
-    if suffix in ("html", "htm") or b"<html" in lowered or b"<table" in lowered:
+    if suffix in ("html", "htm", "shtml", "xhtml") or any(
+            mark in lowered for mark in (b"<html", b"<table", b"<!doctype html")):
         return "html"
     return "text"
+
+
+def _zip_format(path: Path, suffix: str) -> str:
+    """A ZIP is Word or Excel by what it holds (the suffix only where the archive cannot be read)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        if suffix in ("xlsx", "xlsm", "docx"):
+            raise InputError(f"{path.name} is damaged: its ZIP container cannot be opened.") from None
+        return "zip"
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
+        return "xlsx"
+    return "zip"
+
+
+def _ole_format(path: Path) -> str:
+    """An OLE compound file is an old Excel workbook, unless it is encrypted or a Word .doc."""
+    with path.open("rb") as handle:
+        data = handle.read(8 * 1024 * 1024)
+    if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
+        raise InputError(f"{path.name} is password-protected; save an unprotected copy and try again.")
+    if _utf16("WordDocument") in data:
+        raise InputError(f"{path.name} is an old Word .doc file; save it as .docx and try again.")
+    return "xls"
 
 
 def read_source(path_text: str) -> Source:
@@ -61,4 +96,10 @@ def read_source(path_text: str) -> Source:
     if fmt == "zip":
         raise InputError(f"{path_text} is a ZIP archive that is neither .xlsx nor .docx.")
     module = importlib.import_module(f"yusuan.readers.{READER_MODULES[fmt]}")
-    return module.read(path)
+    try:
+        return module.read(path)
+    except (InputError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # noqa: BLE001 - a library's failure on a bad file is the file's
+        raise InputError(f"{path_text} could not be read as {FORMAT_NAMES[fmt]} "
+                         f"({type(error).__name__}: {str(error)[:120]}).") from None
