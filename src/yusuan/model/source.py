@@ -21,6 +21,7 @@ class Cell:
     text: str
     line: int
     page: int | None = None
+    indent: int = 0
 
 
 @dataclass(slots=True)

@@ -1,0 +1,53 @@
+"""Layouts: the text of a Source → rows of cells. The layout is recognised from the content.
+
+Each layout module offers `lines_to_rows(lines) -> list[Row]`; `detect_layout` picks one by
+counting the line shapes each layout leaves behind.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+from yusuan.model import Line, Row, Source
+
+LAYOUT_MODULES = {
+    "cell_per_line": "cell_per_line",
+    "tabbed": "tabbed",
+    "pipe": "pipe",
+    "html": "html_table",
+    "aligned": "aligned",
+    "wrapped": "wrapped",
+}
+
+_ALIGNED_GAP = re.compile(r"\S {2,}\S")
+_NUMBER = re.compile(r"\d+\.\d{2}\b")
+
+
+def detect_layout(lines: list[Line]) -> str:
+    texts = [line.text for line in lines]
+    nonblank = [text for text in texts if text.strip()] or [""]
+    lead_tab = sum(1 for text in texts if text.startswith("\t"))
+    only_tab = sum(1 for text in texts if text.strip() == "" and "\t" in text)
+    inner_tab = sum(1 for text in nonblank if "\t" in text.strip())
+    pipes = sum(1 for text in nonblank if text.strip().startswith("|") and text.strip().endswith("|"))
+    html = sum(1 for text in nonblank if re.search(r"<t[dh][\s>]", text, re.I))
+    if html >= 3:
+        return "html"
+    if lead_tab > 0.3 * len(nonblank) and only_tab > 0.05 * len(nonblank):
+        return "cell_per_line"
+    if inner_tab >= 5:
+        return "tabbed"
+    if pipes >= 3:
+        return "pipe"
+    aligned = sum(1 for text in nonblank if _ALIGNED_GAP.search(text) and _NUMBER.search(text))
+    if aligned >= 5:
+        return "aligned"
+    return "wrapped"
+
+
+def source_to_rows(source: Source) -> list[Row]:
+    layout = source.layout or detect_layout(source.lines)
+    source.layout = layout
+    module = importlib.import_module(f"yusuan.layout.{LAYOUT_MODULES[layout]}")
+    return module.lines_to_rows(source.lines)

@@ -1,0 +1,43 @@
+"""The pipeline in one place: file → Source → rows → tables → Document."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from yusuan.errors import InputError
+from yusuan.layout import source_to_rows
+from yusuan.model import Document, Source
+from yusuan.readers import read_source
+from yusuan.readers.text import text_to_lines
+from yusuan.recognise.headline import tables_headline
+from yusuan.recognise.meta import document_department, document_kind, document_unit, document_year
+from yusuan.recognise.tables import rows_to_tables
+
+
+def read_document(path: str) -> Document:
+    """Read and recognise a disclosure; InputError when it cannot be read or is not one."""
+    return source_to_document(read_source(path))
+
+
+def document_from_text(text: str, name: str = "inline.txt") -> Document:
+    """Recognise a disclosure given as text (tests, pasted input)."""
+    source = Source(path=name, format="text", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    lines=text_to_lines(text))
+    return source_to_document(source)
+
+
+def source_to_document(source: Source) -> Document:
+    rows = source_to_rows(source)
+    tables = rows_to_tables(rows)
+    document = Document(source=source, tables=tables)
+    document.year = document_year(source.lines)
+    document.kind = document_kind(source.lines)
+    document.department = document_department(source.lines)
+    document.unit = document_unit(tables, source.lines)
+    if not tables and document.kind is None:
+        raise InputError(f"{Path(source.path).name} does not look like a budget or final-accounts "
+                         "disclosure: no disclosure tables and no 预算/决算 title were found.")
+    document.headline = tables_headline(tables)
+    return document
+

@@ -1,0 +1,196 @@
+"""Born-digital PDF with pdfplumber: ruled tables as TAB lines, other text as lines, page by page.
+
+Pages are read one at a time and closed, so memory stays bounded however long the file is. A
+table that runs on over a page break reads as one table: on the continuation page the
+"续表" line, a repeated title or unit line, the page number and the repeated header rows are
+dropped, and a row the break split in two is joined. A page without a usable text layer (a
+scan, or text that is only (cid:N) codes) goes to OCR when the `ocr` extra is installed;
+otherwise the Source notes which pages were not read.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+
+from yusuan.errors import InputError
+from yusuan.model import Source
+from yusuan.readers import ocr
+from yusuan.readers.grid import make_source
+from yusuan.readers.pdfpage import CONTINUED, PAGE_NUMBER, GridBlock, TextBlock, page_blocks, page_state
+
+MAX_HEADER_ROWS = 6
+_ITEM_START = re.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")
+_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+
+
+def read(path: Path) -> Source:
+    pdf = _open(path)
+    assembler = Assembler()
+    unread: list[int] = []
+    try:
+        pages = pdf.pages
+        for number, page in enumerate(pages, start=1):
+            _read_page(path, page, number, assembler, unread)
+            page.close()
+        count = len(pages)
+    except InputError:
+        raise
+    except Exception as error:  # noqa: BLE001 - pdfminer raises many types on a damaged page
+        raise InputError(f"{path.name} is a damaged PDF ({type(error).__name__}).") from None
+    finally:
+        pdf.close()
+    assembler.finish()
+    return _source(path, assembler.out, count, unread)
+
+
+def _open(path: Path) -> Any:
+    try:
+        return pdfplumber.open(str(path))
+    except Exception as error:  # noqa: BLE001 - pdfminer raises many types for a bad file
+        text = f"{type(error).__name__} {error!r}".lower()
+        if "password" in text or "encrypt" in text:
+            raise InputError(f"{path.name} is an encrypted PDF; save an unprotected copy and "
+                             "try again.") from None
+        raise InputError(f"{path.name} is not a readable PDF: the file is damaged.") from None
+
+
+def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
+    state = page_state(page)
+    if state == "ok":
+        assembler.add_page(number, page_blocks(page))
+    elif state in ("scan", "garbage"):
+        if ocr.available():
+            assembler.add_lines(number, ocr.pdf_page_lines(path, number - 1))
+        else:
+            unread.append(number)
+
+
+def _source(path: Path, out: list[tuple[str, int | None]], pages: int, unread: list[int]) -> Source:
+    notes = []
+    if unread:
+        where = _ranges(unread)
+        if not any(text.strip() for text, _ in out):
+            raise InputError(f"{path.name} has no text layer (a scan, or unreadable font codes) "
+                             f"on page(s) {where}; install OCR with `pip install yusuan[ocr]`.")
+        notes.append(f"page(s) {where} have no usable text layer and were not read; install OCR "
+                     "with `pip install yusuan[ocr]` to read them.")
+    if not any(text.strip() for text, _ in out):
+        raise InputError(f"{path.name} is a PDF with no text.")
+    return make_source(path, "pdf", out, pages=pages, notes=notes)
+
+
+def _ranges(numbers: list[int]) -> str:
+    spans: list[list[int]] = []
+    for number in numbers:
+        if spans and number == spans[-1][1] + 1:
+            spans[-1][1] = number
+        else:
+            spans.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+class Assembler:
+    """Collects (text, page) lines page by page, joining tables continued over a page break."""
+
+    def __init__(self) -> None:
+        self.out: list[tuple[str, int | None]] = []
+        self.grid: GridBlock | None = None  # the table the last page ended in, still open
+        self.header: list[list[str]] = []
+        self.before: list[str] = []  # title / unit lines just above the open table
+        self.held: list[tuple[str, int]] = []  # page numbers etc. after the open table
+        self.last_row = -1  # index in out of the open table's last row
+        self.edges: set[str] = set()  # first and last text lines of the last page
+
+    def add_lines(self, page: int, lines: list[str]) -> None:
+        self._close()
+        self.out.extend((line, page) for line in lines)
+
+    def add_page(self, page: int, blocks: list[TextBlock | GridBlock]) -> None:
+        texts = [block.text.strip() for block in blocks if isinstance(block, TextBlock)]
+        first = self._continuation_start(blocks)
+        for index, block in enumerate(blocks):
+            if index < first:
+                continue
+            if isinstance(block, GridBlock):
+                self._add_grid(block, page, continued=index == first and first >= 0
+                               and self.grid is not None)
+            else:
+                self._add_text(block.text, page)
+        self.edges = {texts[0], texts[-1]} if texts else set()
+
+    def finish(self) -> None:
+        self._close()
+
+    def _continuation_start(self, blocks: list[TextBlock | GridBlock]) -> int:
+        """Index of the grid that continues the open table, or -1 when the page starts afresh."""
+        if self.grid is None:
+            return -1
+        for index, block in enumerate(blocks):
+            if isinstance(block, GridBlock):
+                return index if block.width == self.grid.width else -1
+            if not self._skippable(block.text.strip()):
+                return -1
+        return -1
+
+    def _skippable(self, text: str) -> bool:
+        return (not text or bool(PAGE_NUMBER.match(text)) or bool(CONTINUED.search(text))
+                or text in self.before or text in self.edges)
+
+    def _add_text(self, text: str, page: int) -> None:
+        if self.grid is not None and (PAGE_NUMBER.match(text.strip()) or text.strip() in self.edges):
+            self.held.append((text, page))
+            return
+        self._close()
+        self.out.append((text, page))
+
+    def _add_grid(self, block: GridBlock, page: int, continued: bool) -> None:
+        rows = block.rows
+        if continued:
+            self.held = []
+            rows = self._drop_header(rows)
+            if rows and self._split_row(rows[0]):
+                self._join_last(rows.pop(0), page)
+        else:
+            self._close()
+            self.header = rows[:MAX_HEADER_ROWS]
+            self.before = [text.strip() for text, _ in self.out[-3:]]
+        self.out.extend(("\t".join(row), page) for row in rows)
+        self.grid = block
+        if rows or not continued:
+            self.last_row = len(self.out) - 1
+
+    def _drop_header(self, rows: list[list[str]]) -> list[list[str]]:
+        index = 0
+        while index < len(rows) and index < len(self.header) and rows[index] == self.header[index]:
+            index += 1
+        return rows[index:]
+
+    def _split_row(self, row: list[str]) -> bool:
+        """Whether a continuation's first row is the tail of the row the page break split."""
+        if self.last_row < 0 or row[0]:
+            return False
+        last = self.out[self.last_row][0].split("\t")
+        if len(last) != len(row):
+            return False
+        for mine, theirs in zip(last, row, strict=True):
+            if mine and theirs and (_NUMBER.match(mine) or _NUMBER.match(theirs)
+                                    or _ITEM_START.match(theirs)):
+                return False
+        last_numbers = any(_NUMBER.match(cell) for cell in last)
+        row_numbers = any(_NUMBER.match(cell) for cell in row)
+        return not (last_numbers and row_numbers)
+
+    def _join_last(self, row: list[str], page: int) -> None:
+        text, first_page = self.out[self.last_row]
+        joined = [a + b for a, b in zip(text.split("\t"), row, strict=True)]
+        self.out[self.last_row] = ("\t".join(joined), first_page)
+
+    def _close(self) -> None:
+        """The open table has ended: write what was held back after it."""
+        self.out.extend(self.held)
+        self.held = []
+        self.grid = None

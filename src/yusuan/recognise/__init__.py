@@ -1,0 +1,1 @@
+"""Recognition: rows of cells → document metadata, tables (kind, number, unit, columns, rows)."""

@@ -1,0 +1,89 @@
+"""Header labels → column keys of the contract (total, basic, personnel, …)."""
+
+from __future__ import annotations
+
+import re
+
+# (pattern over a compact label, key). First match wins.
+LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^(项目|科目|功能分类)?(科目)?(编码|代码)$|^(功能|经济|部门|单位|部门（单位）|部门\(单位\)|项目)(分类)?(科目)?(编码|代码)$|编码$|代码$", "code"),
+        (r"^行次$", "line_no"),
+        (r"^项目单位$|^执行单位$|^预算单位$", "unit_name"),
+        (r"^(项目|科目|功能科目|经济科目|功能分类科目|经济分类科目|单位|部门（单位）|部门\(单位\))?(名称)$|^项目(（按功能分类）|（按经济分类）|\(按功能分类\))?$", "name"),
+        (r"^[“\"]?三公[”\"]?经费(支出)?(合计)?$|^合计$|^总计$", "total"),
+        (r"^小计$", "subtotal"),
+        (r"^(本年)?基本支出$", "basic"),
+        (r"^(本年)?项目支出$", "project"),
+        (r"^人员(经费|支出)$", "personnel"),
+        (r"^公用(经费|支出)$", "public"),
+        (r"因公出国", "outbound"),
+        (r"^公务用车购置及运行(维护)?费?$|^公务用车购置及运维费$", "vehicle"),
+        (r"^公务用车购置费?$", "vehicle_purchase"),
+        (r"^公务用车运行(及|和)?维护费$|^公务用车运行费$|^公务用车运维费$", "vehicle_operation"),
+        (r"^公务接待费$", "reception"),
+        (r"^上缴上级支出$", "remit_to_superior"),
+        (r"^事业单位经营支出$|^经营支出$", "operating_expenditure"),
+        (r"^对附属单位补助支出$", "subsidy_to_subordinate"),
+        (r"^本年收入$", "current_income"),
+        (r"^本年拨款$|^本年支出$", "current"),
+        (r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?$|^财政拨款结转结余$", "carryover"),
+        (r"^(年末|年终)结转(和|及)?(结余)?$", "carryover_out"),
+        (r"^用事业基金弥补收支差额$", "business_fund"),
+        (r"^一般公共预算(财政拨款|拨款)?(收入)?$", "general_budget"),
+        (r"^政府性基金(预算)?(财政拨款|拨款)?(收入)?$", "gov_fund"),
+        (r"^国有资本经营(预算)?(财政拨款|拨款)?(收入)?$", "soe_capital"),
+        (r"^财政专户管理资金(收入)?$", "special_account"),
+        (r"^事业收入$", "business"),
+        (r"^事业单位经营收入$|^经营收入$", "operating"),
+        (r"^上级补助收入$", "superior_subsidy"),
+        (r"^附属单位上缴收入$", "subordinate"),
+        (r"^其他收入$", "other"),
+        (r"^单位资金$", "unit_funds"),
+        (r"^(本年)?预算数?$|^年初预算(数)?$|^全年预算数?$", "budget"),
+        (r"^调整(后)?预算(数)?$", "adjusted_budget"),
+        (r"^(本年)?决算数?$|^(本年)?支出决算$", "actual"),
+        (r"^上年(预算|决算)?数$", "prior_year"),
+        (r"^(项目)?总(预算|金额)$", "project_total"),
+    )
+)
+
+GROUP_KEYS = frozenset({"current_income", "current", "carryover", "budget", "actual", "prior_year", "basic", "vehicle"})
+SOURCE_KEYS = frozenset({"general_budget", "gov_fund", "soe_capital", "special_account", "business",
+                         "operating", "superior_subsidy", "subordinate", "other", "unit_funds"})
+LABEL_COLUMN_KEYS = frozenset({"code", "name", "unit_name", "line_no"})
+
+
+def compact_label(label: str) -> str:
+    label = re.sub(r"\s+", "", label)
+    return label.replace("(", "（").replace(")", "）").replace("（境）", "（境）")
+
+
+def label_key(label: str) -> str | None:
+    compact = compact_label(label)
+    plain = compact.replace("（", "(").replace("）", ")")
+    for pattern, key in LABEL_KEYS:
+        if pattern.search(compact) or pattern.search(plain):
+            return key
+    return None
+
+
+def path_key(path: list[str]) -> str | None:
+    """The key for a header path such as ["基本支出", "小计"] → "basic"."""
+    keys = [label_key(label) for label in path]
+    known = [key for key in keys if key]
+    if not known:
+        return None
+    leaf = known[-1]
+    parents = [key for key in known[:-1] if key in GROUP_KEYS]
+    parent = parents[-1] if parents else None
+    if leaf == "subtotal":
+        return parent or "subtotal"
+    if parent in ("budget", "actual", "prior_year"):
+        return parent if leaf == "total" else f"{parent}_{leaf}"
+    if parent == "carryover" and leaf in SOURCE_KEYS:
+        return f"carryover_{leaf}"
+    if parent == "carryover" and leaf == "total":
+        return "carryover"
+    return leaf

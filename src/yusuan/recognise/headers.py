@@ -1,0 +1,81 @@
+"""Header rows → one header path per column position.
+
+Aligned rows (tab, one-cell-per-line, pipe, HTML) keep cell positions. Two shapes of merged
+header are resolved: a spanning label printed once with blanks to its right (spread over the
+blank positions that have a label below), and a compressed upper row with fewer cells than
+the row below (one-cell-per-line exports): its labels are spread over the groups of the row
+below, each group starting at a 小计/合计.
+"""
+
+from __future__ import annotations
+
+from yusuan.model import Row
+from yusuan.recognise.segments import is_column_number_row
+
+GROUP_STARTS = ("小计", "合计")
+
+
+def header_grid(header_rows: list[Row], width: int) -> list[list[str]]:
+    rows = [[cell.text for cell in row.cells] for row in header_rows if not is_column_number_row(row)]
+    rows = [cells for cells in rows if any(cells)]
+    grid: list[list[str]] = []
+    for index, cells in enumerate(rows):
+        below = rows[index + 1] if index + 1 < len(rows) else None
+        if below is not None and len(cells) < len(below) and len(cells) < width:
+            cells = spread_compressed(cells, below)
+        grid.append(pad(cells, width))
+    return grid
+
+
+def pad(cells: list[str], width: int) -> list[str]:
+    return (cells + [""] * width)[:width]
+
+
+def spread_compressed(upper: list[str], lower: list[str]) -> list[str]:
+    """Place the labels of a compressed upper row over the groups of the row below."""
+    result = [""] * len(lower)
+    position = 0
+    for label in upper:
+        if position >= len(lower):
+            break
+        if not lower[position]:
+            result[position] = label
+            position += 1
+            continue
+        result[position] = label
+        position += 1
+        while position < len(lower) and lower[position] and lower[position] not in GROUP_STARTS:
+            position += 1
+    return result
+
+
+def fill_spans(grid: list[list[str]]) -> list[list[str]]:
+    """Spread a spanning label over the blank positions to its right that have a label below."""
+    filled = [row[:] for row in grid]
+    for level in range(len(filled) - 1):
+        row = filled[level]
+        below = filled[level + 1:]
+        owner = ""
+        for position, text in enumerate(row):
+            has_below = any(lower[position] for lower in below)
+            if text:
+                owner = text if has_below else ""
+            elif owner and has_below:
+                row[position] = owner
+            else:
+                owner = ""
+    return filled
+
+
+def column_paths(header_rows: list[Row], width: int) -> list[list[str]]:
+    """One header path (top to bottom, repeats removed) per column position."""
+    grid = fill_spans(header_grid(header_rows, width))
+    paths: list[list[str]] = []
+    for position in range(width):
+        path: list[str] = []
+        for row in grid:
+            text = row[position]
+            if text and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(path)
+    return paths

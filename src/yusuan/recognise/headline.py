@@ -1,0 +1,77 @@
+"""The document's key figures as its tables state them (contract: `headline`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from yusuan.model import Table, TableRow
+
+# (headline key, table kinds to look in, side, name pattern, column keys to try)
+SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
+    ("total_income", "income", r"^本年收入合计$|^本年收入$"),
+    ("income_grand_total", "income", r"^收入总计$|^总计$"),
+    ("carryover_in", "income", r"^(上年结转(结余)?|年初结转和结余|上年结转)$"),
+    ("general_budget_income", "income", r"^一般公共预算(财政)?拨款(收入)?$|^一般公共预算财政拨款$"),
+    ("gov_fund_income", "income", r"^政府性基金(预算)?(财政)?拨款(收入)?$"),
+    ("other_income", "income", r"^其他收入$"),
+    ("total_expenditure", "expenditure", r"^本年支出合计$|^本年支出$"),
+    ("expenditure_grand_total", "expenditure", r"^支出总计$|^总计$"),
+    ("carryover_out", "expenditure", r"^(年终|年末)结转(和)?结余$|^结转下年$"),
+)
+AMOUNT_KEYS = ("budget", "actual", "total")
+
+
+def first_amount(row: TableRow) -> tuple[str, float] | None:
+    for key in AMOUNT_KEYS:
+        if key in row.values:
+            return key, row.values[key]
+    return None
+
+
+def summary_headline(table: Table) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for key, side, pattern in SUMMARY_ITEMS:
+        for row in table.rows:
+            if row.side != side or not re.search(pattern, row.name.replace(" ", "")):
+                continue
+            amount = first_amount(row)
+            if amount:
+                found[key] = {"value": amount[1], "line": row.line_of(amount[0])}
+                break
+    return found
+
+
+def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str, Any]]:
+    total = next((row for row in table.rows if row.name.replace(" ", "") in ("合计", "总计")), None)
+    found: dict[str, dict[str, Any]] = {}
+    if total is None:
+        return found
+    for column, headline_key in keys.items():
+        if column in total.values:
+            found[headline_key] = {"value": total.values[column], "line": total.line_of(column)}
+    return found
+
+
+def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
+    headline: dict[str, dict[str, Any]] = {}
+    sources = [t for t in tables if t.kind == "summary"] + [t for t in tables if t.kind == "fiscal_summary"]
+    for table in sources:
+        for key, value in summary_headline(table).items():
+            headline.setdefault(key, value)
+    for kind, keys in (
+        ("expenditure", {"basic": "basic_expenditure", "project": "project_expenditure"}),
+        ("general_budget_expenditure", {"basic": "basic_expenditure", "project": "project_expenditure",
+                                        "personnel": "personnel_funds", "public": "public_funds"}),
+        ("basic_expenditure", {"personnel": "personnel_funds", "public": "public_funds"}),
+        ("sangong", {"total": "sangong_total"}),
+    ):
+        for table in tables:
+            if table.kind == kind:
+                for key, value in total_row_headline(table, keys).items():
+                    headline.setdefault(key, value)
+    sangong = next((t for t in tables if t.kind == "sangong" and t.rows), None)
+    if sangong and "sangong_total" not in headline and "total" in sangong.rows[0].values:
+        row = sangong.rows[0]
+        headline["sangong_total"] = {"value": row.values["total"], "line": row.line_of("total")}
+    return headline

@@ -1,0 +1,59 @@
+"""Document metadata: department, year, kind (部门预算/单位预算/部门决算/单位决算), unit."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from yusuan.model import Line, Table
+
+_KIND = re.compile(r"(部门|单位)\s*(预算|决算)")
+_YEAR_KIND = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:部门|单位)?\s*(预算|决算)")
+_DEPARTMENT = re.compile(
+    r"([\u4e00-\u9fff（）()]{2,40}?(?:局|委员会|委|办公室|中心|院|所|站|馆|厅|部|会|队|处|学校|医院))"
+    r"(?:本级)?\s*(?:（本级）)?\s*(?:[0-9]{4}\s*年\s*度?)?\s*(?:部门|单位)(?:预算|决算)"
+)
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+
+
+def document_year(lines: list[Line]) -> int | None:
+    counts: Counter[int] = Counter()
+    for line in lines[:400]:
+        for match in _YEAR_KIND.finditer(line.text.replace(" ", "")):
+            counts[int(match.group(1))] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def document_kind(lines: list[Line]) -> str | None:
+    counts: Counter[str] = Counter()
+    for line in lines[:400]:
+        for match in _KIND.finditer(line.text.replace(" ", "")):
+            counts[match.group(1) + match.group(2)] += 1
+    if not counts:
+        return None
+    budget = counts["部门预算"] + counts["单位预算"]
+    accounts = counts["部门决算"] + counts["单位决算"]
+    phase = "预算" if budget >= accounts else "决算"
+    unit_count, dept_count = counts[f"单位{phase}"], counts[f"部门{phase}"]
+    return f"{'单位' if unit_count > dept_count else '部门'}{phase}"
+
+
+def document_department(lines: list[Line]) -> str | None:
+    counts: Counter[str] = Counter()
+    for line in lines[:400]:
+        for match in _DEPARTMENT.finditer(line.text.replace(" ", "")):
+            name = re.sub(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d{4}年度?)", "", match.group(1))
+            if len(name) >= 4:
+                counts[name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def document_unit(tables: list[Table], lines: list[Line]) -> str | None:
+    counts = Counter(table.unit for table in tables if table.unit)
+    if counts:
+        return counts.most_common(1)[0][0]
+    for line in lines:
+        match = _UNIT.search(line.text)
+        if match:
+            return match.group(1)
+    return None

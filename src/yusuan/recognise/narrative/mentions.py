@@ -1,0 +1,78 @@
+"""Figures in a paragraph: amounts with their unit, percentages, and the words before them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yusuan.recognise.narrative.paragraphs import Paragraph
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FIGURE = re.compile(
+    rf"(?<![\d.,])({NUMBER})\s*(亿元|万元|元|万(?![人余次份个多平户家名张件台套辆])|%)")
+# A change printed without its unit ("减少0.4，"): the unit is the subject's.
+_BARE_CHANGE = re.compile(rf"(?:增加|减少|增长|下降|降低|上升)\s*({NUMBER})(?=\s*[，,；;。])")
+DELIMITERS = "，,；;。：:、\n"
+UNITS = {"亿元": "亿元", "万元": "万元", "万": "万元", "元": "元", "%": "%"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One printed figure: value, decimals, unit ('%' for percentages, None when omitted)."""
+
+    start: int
+    end: int
+    value: float
+    decimals: int
+    unit: str | None
+    line: int
+    label: str
+    text: str
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+def parse_number(text: str) -> tuple[float, int]:
+    """'2,121.66' → (2121.66, 2)."""
+    plain = text.replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    return float(plain), decimals
+
+
+def find_mentions(paragraph: Paragraph) -> list[Mention]:
+    """Every amount and percentage in the paragraph, in order, each with its label."""
+    text = paragraph.text
+    spans: list[tuple[int, int, int, str | None]] = []
+    for match in _FIGURE.finditer(text):
+        spans.append((match.start(1), match.end(1), match.end(), UNITS[match.group(2)]))
+    taken = {start for start, _, _, _ in spans}
+    for match in _BARE_CHANGE.finditer(text):
+        if match.start(1) not in taken:
+            spans.append((match.start(1), match.end(1), match.end(1), None))
+    spans.sort()
+    mentions: list[Mention] = []
+    previous_end = 0
+    for start, number_end, end, unit in spans:
+        value, decimals = parse_number(text[start:number_end])
+        label = label_before(text, start, previous_end)
+        mentions.append(Mention(start, end, value, decimals, unit, paragraph.line_at(start),
+                                label, text[start:end]))
+        previous_end = end
+    return mentions
+
+
+def label_before(text: str, start: int, floor: int) -> str:
+    """The words between the previous delimiter (or figure) and position `start`."""
+    index = start
+    while index > floor and text[index - 1] not in DELIMITERS:
+        index -= 1
+    return text[index:start].strip()
+
+
+def sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """The [start, end) of the sentence (ended by 。；) around `position`."""
+    start = max(text.rfind(ch, 0, position) for ch in "。；;") + 1
+    ends = [i for i in (text.find(ch, position) for ch in "。；;") if i >= 0]
+    return start, (min(ends) if ends else len(text))

@@ -1,0 +1,93 @@
+"""Wrapped narrative lines → paragraphs, keeping each character's source line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from yusuan.model import Source
+from yusuan.recognise.narrative.text import (
+    HEADING,
+    TOP_HEADING,
+    clean,
+    is_heading_only,
+    is_table_line,
+)
+
+_ENDS = "。！？!?"
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Joined text; `lines[i]` is the source line of `text[i]`; the headings above it."""
+
+    text: str
+    lines: list[int]
+    heading: str = ""
+    top: str = ""
+    page: int | None = None
+
+    def line_at(self, index: int) -> int:
+        if not self.lines:
+            return 0
+        return self.lines[min(max(index, 0), len(self.lines) - 1)]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0] if self.lines else 0
+
+    @property
+    def context(self) -> str:
+        return f"{self.top} {self.heading}"
+
+
+@dataclass(slots=True)
+class _Builder:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    chars: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    heading: str = ""
+    top: str = ""
+    page: int | None = None
+
+    def add(self, text: str, line: int) -> None:
+        if self.chars and self.chars[-1].isdigit() and text[:1].isdigit():
+            self.chars.append(" ")
+            self.lines.append(line)
+        self.chars.extend(text)
+        self.lines.extend([line] * len(text))
+
+    def flush(self) -> None:
+        if self.chars:
+            self.paragraphs.append(Paragraph("".join(self.chars), self.lines, self.heading,
+                                             self.top, self.page))
+        self.chars, self.lines = [], []
+
+
+def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Paragraph]:
+    """Join the narrative's wrapped lines into paragraphs; table lines end a paragraph."""
+    builder = _Builder()
+    for line in source.lines:
+        text = clean(line.text).strip()
+        if not text:
+            continue
+        if is_table_line(text):
+            builder.flush()
+            if not keep_tables:
+                continue
+            text = " ".join(text.split())
+        builder.page = line.page
+        if HEADING.match(text):
+            builder.flush()
+            if is_heading_only(text):
+                _set_heading(builder, text)
+        builder.add(text, line.number)
+        if text[-1] in _ENDS or is_heading_only(text):
+            builder.flush()
+    builder.flush()
+    return builder.paragraphs
+
+
+def _set_heading(builder: _Builder, text: str) -> None:
+    builder.heading = text
+    if TOP_HEADING.match(text):
+        builder.top = text

@@ -1,0 +1,27 @@
+"""Amounts as printed: thousands separators, signs, decimals kept for rounding intervals."""
+
+from __future__ import annotations
+
+import re
+
+_AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_NIL = frozenset({"-", "—", "--", "－", "——", "/", "…"})
+
+
+def parse_amount(text: str) -> tuple[float, int] | None:
+    """Return (value, decimals) for a printed amount ("2,121.66" → (2121.66, 2)), else None."""
+    compact = text.replace(" ", "")
+    if not compact or not _AMOUNT.match(compact):
+        return None
+    compact = compact.replace(",", "").replace("−", "-")
+    decimals = len(compact.split(".", 1)[1]) if "." in compact else 0
+    return float(compact), decimals
+
+
+def is_amount(text: str) -> bool:
+    return parse_amount(text) is not None
+
+
+def is_nil(text: str) -> bool:
+    """A dash or similar that stands for 'nothing' rather than a figure."""
+    return text.replace(" ", "") in _NIL

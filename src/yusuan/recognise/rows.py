@@ -1,0 +1,108 @@
+"""Data rows → TableRow: code, name, values by column key, decimals, budget unit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yusuan.model import Cell, Row, TableRow
+from yusuan.recognise.numbers import is_nil, parse_amount
+
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[）)]|\d+[.、．]|[（(]\d+[）)])\s*"
+)
+_CODE_AND_NAME = re.compile(r"^\[?(\d{3,})\]?\s*(\S.*)?$")
+_UNIT_CODE = re.compile(r"^\[?(\d{3,})\]?$")
+
+
+@dataclass(slots=True)
+class Group:
+    """Column positions of one side-by-side group: its label columns and its value columns."""
+
+    code: int | None
+    name: int | None
+    unit_name: int | None
+    values: list[tuple[int, str]]
+    side: str | None = None
+
+
+def numbering_level(name: str) -> tuple[str, int]:
+    """Strip a leading 一、/（一）/1./(1) and tell its level (1-4; 0 when unnumbered)."""
+    match = _NUMBERING.match(name)
+    if not match:
+        return name, 0
+    token = match.group(0).strip()
+    if token.endswith("、") and not token[0].isdigit():
+        level = 1
+    elif token[0] in "（(" and not token[1].isdigit():
+        level = 2
+    elif token[0].isdigit():
+        level = 3
+    else:
+        level = 4
+    return name[match.end():].strip(), level
+
+
+def cell_at(row: Row, position: int | None) -> Cell | None:
+    if position is None or position >= len(row.cells):
+        return None
+    return row.cells[position]
+
+
+def split_code(text: str) -> tuple[str | None, str]:
+    """"208 社会保障和就业支出" → ("208", "社会保障和就业支出"); "[056002]" → ("056002", "")."""
+    match = _CODE_AND_NAME.match(text)
+    if not match:
+        return None, text
+    return match.group(1), (match.group(2) or "").strip()
+
+
+def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
+    """Read one group's cells of a data row; None when the group holds nothing in this row."""
+    code_cell = cell_at(row, group.code)
+    name_cell = cell_at(row, group.name)
+    code_text = code_cell.text if code_cell else ""
+    name_text = name_cell.text if name_cell else ""
+    code, name_from_code = split_code(code_text) if code_text else (None, "")
+    if code_text and code is None:
+        name_text = name_text or code_text
+    if not name_text and name_from_code:
+        name_text = name_from_code
+    if code is None and name_text and group.code is None:
+        code, rest = split_code(name_text)
+        name_text = rest if code else name_text
+    name, level = numbering_level(name_text)
+    table_row = TableRow(name=name, line=first_line(row, group), code=code)
+    if level or (name_cell and name_cell.indent):
+        table_row.extra["level"] = level or 9
+    for position, key in group.values:
+        cell = cell_at(row, position)
+        if cell is None or not cell.text or is_nil(cell.text):
+            continue
+        amount = parse_amount(cell.text)
+        if amount is None:
+            continue
+        table_row.values[key], table_row.decimals[key] = amount
+        if cell.line != table_row.line:
+            table_row.value_lines[key] = cell.line
+    unit_cell = cell_at(row, group.unit_name)
+    if unit_cell and unit_cell.text:
+        table_row.unit_name = unit_cell.text
+    if unit_rows and code and _UNIT_CODE.match(code):
+        table_row.unit_code, table_row.unit_name = code, name
+    table_row.side = group.side
+    if not name and not code and not table_row.values:
+        return None
+    return table_row
+
+
+def first_line(row: Row, group: Group) -> int:
+    for position in (group.code, group.name):
+        cell = cell_at(row, position)
+        if cell is not None and cell.text:
+            return cell.line
+    for position, _ in group.values:
+        cell = cell_at(row, position)
+        if cell is not None and cell.text:
+            return cell.line
+    return row.line

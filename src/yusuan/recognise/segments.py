@@ -1,0 +1,186 @@
+"""Rows → table segments: title lines, number, unit, header rows, data rows, notes.
+
+A table starts at a title row (or a number-only row such as "附表 4-2" followed by a title);
+further title / number rows before its first header or data row belong to the same table; a
+repeated number row ("表二") or title of the same kind after data starts a continuation page,
+whose repeated header rows are skipped. A table ends at the next title or at running text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from yusuan.model import Row
+from yusuan.recognise.numbers import is_amount
+from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
+
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|亿元|千元)")
+_BUDGET_UNIT = re.compile(r"^(部门/单位|部门（单位）|部门\(单位\)|部门名称|单位名称|部门|编制单位)\s*[:：]|^\[\d+\]")
+_NOTE = re.compile(r"^(备注|注|说明)\s*[:：\d]|^\d+\s*栏|^\d+行=|^本表|^-{3,}")
+_CODE = re.compile(r"^\[?\d{3,}\]?")
+
+
+@dataclass(slots=True)
+class Segment:
+    """The rows of one table before interpretation."""
+
+    title: Title
+    title_rows: list[Row] = field(default_factory=list)
+    number: str | None = None
+    unit: str | None = None
+    unit_line: int | None = None
+    budget_unit: str | None = None
+    header_rows: list[Row] = field(default_factory=list)
+    data_rows: list[Row] = field(default_factory=list)
+    note_rows: list[Row] = field(default_factory=list)
+    in_repeat_header: bool = False
+
+    @property
+    def started(self) -> bool:
+        return bool(self.header_rows or self.data_rows)
+
+    @property
+    def first_line(self) -> int:
+        return self.title_rows[0].line
+
+    @property
+    def last_line(self) -> int:
+        rows = self.title_rows + self.header_rows + self.data_rows + self.note_rows
+        return max(max(row.lines or (row.line,)) for row in rows)
+
+
+def single_text(row: Row) -> str | None:
+    """The text of a row with exactly one filled cell, else None."""
+    filled = row.filled
+    return filled[0].text if len(filled) == 1 else None
+
+
+def row_title(row: Row) -> Title | None:
+    filled = row.filled
+    if len(filled) == 2 and is_number_only(filled[0].text):
+        title = classify_title(filled[1].text)
+        if title and not title.number:
+            return Title(title.kind, title.text, printed_number(filled[0].text))
+        return title
+    text = single_text(row)
+    return classify_title(text) if text else None
+
+
+def is_data_row(row: Row) -> bool:
+    """A row with an amount, a classification code or a total label in a table body."""
+    texts = [cell.text for cell in row.filled]
+    if not texts or is_column_number_row(row):
+        return False
+    if any(is_amount(text) for text in texts):
+        return True
+    return bool(_CODE.match(texts[0]))
+
+
+def is_column_number_row(row: Row) -> bool:
+    """A 栏次 row: 1 2 3 … n (or 栏次 followed by numbers), a header, not data."""
+    texts = [cell.text for cell in row.filled]
+    if texts and texts[0] in ("栏次", "行次"):
+        texts = texts[1:]
+    texts = [text for text in texts if text not in ("栏次", "行次")]
+    if len(texts) < 2 or not all(text.isdigit() for text in texts):
+        return False
+    numbers = [int(text) for text in texts]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 2
+
+
+def is_running_text(row: Row) -> bool:
+    text = single_text(row)
+    if text is None:
+        return False
+    return len(text) > 40 or bool(re.match(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、)", text))
+
+
+def rows_to_segments(rows: list[Row]) -> list[Segment]:
+    segments: list[Segment] = []
+    current: Segment | None = None
+    pending_number: str | None = None
+    for row in rows:
+        title = row_title(row)
+        text = single_text(row)
+        if title:
+            if current and not current.started and (current.title.kind == title.kind or not current.title_rows):
+                merge_title(current, row, title)
+                continue
+            if current and current.started and continues(current, title):
+                current.title_rows.append(row)
+                current.in_repeat_header = True
+                continue
+            close(current, segments)
+            current = Segment(title=title, title_rows=[row], number=title.number or pending_number)
+            pending_number = None
+            continue
+        if text and is_number_only(text):
+            number = printed_number(text)
+            if current and current.started and number == current.number:
+                current.in_repeat_header = True
+            elif current and not current.started:
+                current.number = current.number or number
+            else:
+                pending_number = number
+            continue
+        if current is None:
+            continue
+        if not absorb(current, row, text):
+            close(current, segments)
+            current = None
+    close(current, segments)
+    return segments
+
+
+def merge_title(segment: Segment, row: Row, title: Title) -> None:
+    segment.title_rows.append(row)
+    if len(title.text) >= len(segment.title.text) or segment.title.kind != title.kind:
+        segment.title = Title(title.kind, title.text, segment.title.number or title.number)
+    segment.number = segment.number or title.number
+
+
+def continues(segment: Segment, title: Title) -> bool:
+    """A title of the same kind and number after data: the table goes on over a page break."""
+    if title.kind != segment.title.kind or title.kind in ("project_performance",):
+        return False
+    return title.number is None or title.number == segment.number
+
+
+def absorb(segment: Segment, row: Row, text: str | None) -> bool:
+    """Add a row to the segment; False when the row ends the table."""
+    if text is not None:
+        unit = _UNIT.search(text)
+        if unit:
+            segment.unit = segment.unit or unit.group(1)
+            segment.unit_line = segment.unit_line or row.line
+            before = text[: unit.start()].strip()
+            if before and _BUDGET_UNIT.match(before):
+                segment.budget_unit = segment.budget_unit or before
+            return True
+        if _BUDGET_UNIT.match(text) and not segment.data_rows:
+            segment.budget_unit = segment.budget_unit or text
+            return True
+        if _NOTE.match(text):
+            segment.note_rows.append(row)
+            return True
+        if is_running_text(row) and (segment.data_rows or segment.header_rows):
+            return False
+    if segment.note_rows and segment.data_rows and not is_data_row(row):
+        return False
+    if is_data_row(row) or (segment.data_rows and not segment.in_repeat_header and len(row.filled) > 1):
+        segment.in_repeat_header = False
+        segment.data_rows.append(row)
+    elif segment.in_repeat_header:
+        segment.title_rows.append(row)
+    elif segment.data_rows and text is not None:
+        segment.note_rows.append(row)
+    else:
+        segment.header_rows.append(row)
+    return True
+
+
+def close(segment: Segment | None, segments: list[Segment]) -> None:
+    """Keep a segment that has a header or data (a bare list of titles is a table of contents)."""
+    if segment is not None and (segment.header_rows or segment.data_rows):
+        segments.append(segment)

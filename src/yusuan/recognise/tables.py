@@ -1,0 +1,133 @@
+"""Segments → Tables: columns from the header, rows split into side-by-side groups."""
+
+from __future__ import annotations
+
+from yusuan.model import Column, Row, Table, TableRow
+from yusuan.recognise.columns import LABEL_COLUMN_KEYS, label_key, path_key
+from yusuan.recognise.headers import column_paths
+from yusuan.recognise.rows import Group, row_in_group
+from yusuan.recognise.segments import Segment, rows_to_segments
+
+FORM_KINDS = frozenset({"project_performance", "dept_performance"})
+TWO_SIDED = frozenset({"summary", "fiscal_summary"})
+UNIT_ROW_KINDS = frozenset({"income", "other", "project_expenditure"})
+
+
+def rows_to_tables(rows: list[Row]) -> list[Table]:
+    return [segment_to_table(segment) for segment in rows_to_segments(rows)]
+
+
+def segment_to_table(segment: Segment) -> Table:
+    table = Table(kind=segment.title.kind, title=segment.title.text,
+                  lines=(segment.first_line, segment.last_line), number=segment.number,
+                  unit=segment.unit, unit_line=segment.unit_line, budget_unit=segment.budget_unit,
+                  page=segment.title_rows[0].cells[0].page if segment.title_rows[0].cells else None)
+    if segment.header_rows:
+        table.header_lines = (segment.header_rows[0].line, segment.header_rows[-1].line)
+    if segment.note_rows:
+        table.note = " ".join(cell.text for row in segment.note_rows for cell in row.filled)
+    if table.kind in FORM_KINDS:
+        return table
+    width = max((len(row.cells) for row in segment.header_rows + segment.data_rows), default=0)
+    paths = column_paths(segment.header_rows, width)
+    groups = column_groups(paths, table.kind)
+    table.columns = value_columns(paths, groups)
+    unit_rows = table.kind in UNIT_ROW_KINDS
+    for row in segment.data_rows:
+        for group in groups:
+            table_row = row_in_group(row, group, unit_rows)
+            if table_row is not None:
+                table.rows.append(table_row)
+    table.empty = not table.rows
+    return table
+
+
+def position_keys(paths: list[list[str]]) -> list[str | None]:
+    keys: list[str | None] = []
+    for path in paths:
+        leaf_key = label_key(path[-1]) if path else None
+        keys.append(leaf_key if leaf_key in LABEL_COLUMN_KEYS else path_key(path))
+    return keys
+
+
+def column_groups(paths: list[list[str]], kind: str) -> list[Group]:
+    """Split columns into side-by-side groups: a label column after a value column starts one."""
+    keys = position_keys(paths)
+    groups: list[Group] = []
+    current = Group(code=None, name=None, unit_name=None, values=[])
+    seen_value = False
+    for position, key in enumerate(keys):
+        if key in ("code", "name") and seen_value:
+            groups.append(current)
+            current = Group(code=None, name=None, unit_name=None, values=[])
+            seen_value = False
+        if key == "code" and current.code is None:
+            current.code = position
+        elif key == "name" and current.name is None:
+            current.name = position
+        elif key == "unit_name":
+            current.unit_name = position
+        elif key == "line_no":
+            continue
+        else:
+            current.values.append((position, key or f"col_{position + 1}"))
+            seen_value = True
+    groups.append(current)
+    if not groups[0].values and len(groups) == 1 and current.name is None and current.code is None:
+        return groups
+    name_first_column(groups, keys)
+    assign_sides(groups, paths, kind)
+    unique_keys(groups)
+    return groups
+
+
+def name_first_column(groups: list[Group], keys: list[str | None]) -> None:
+    """A table whose header names no label column still has its labels in the first column."""
+    group = groups[0]
+    if group.code is None and group.name is None and group.values and group.values[0][1].startswith("col_"):
+        group.name = group.values.pop(0)[0]
+
+
+def assign_sides(groups: list[Group], paths: list[list[str]], kind: str) -> None:
+    if len(groups) < 2:
+        return
+    for index, group in enumerate(groups):
+        if kind in ("summary", "fiscal_summary"):
+            group.side = "income" if index == 0 else ("expenditure" if index == 1 else f"expenditure_{index}")
+        else:
+            anchor = group.name if group.name is not None else group.code
+            top = paths[anchor][0] if anchor is not None and paths[anchor] else ""
+            group.side = label_key(top) or top or f"group_{index + 1}"
+    for group in groups[1:]:
+        fill_missing_value_keys(group, groups[0])
+
+
+def fill_missing_value_keys(group: Group, first: Group) -> None:
+    """An unlabelled value column of a later group takes the first group's key (预算数…)."""
+    if first.values and all(key.startswith("col_") for _, key in group.values):
+        group.values = [(position, first.values[0][1]) for position, _ in group.values[:1]] + group.values[1:]
+
+
+def unique_keys(groups: list[Group]) -> None:
+    for group in groups:
+        seen: dict[str, int] = {}
+        renamed = []
+        for position, key in group.values:
+            seen[key] = seen.get(key, 0) + 1
+            renamed.append((position, key if seen[key] == 1 else f"{key}_{seen[key]}"))
+        group.values = renamed
+
+
+def value_columns(paths: list[list[str]], groups: list[Group]) -> list[Column]:
+    columns: list[Column] = []
+    seen: set[str] = set()
+    for group in groups:
+        for position, key in group.values:
+            if key not in seen:
+                seen.add(key)
+                columns.append(Column(key=key, header=paths[position] if position < len(paths) else []))
+    return columns
+
+
+def table_rows_of_side(table: Table, side: str) -> list[TableRow]:
+    return [row for row in table.rows if row.side == side]

@@ -1,0 +1,81 @@
+"""Table titles → table kinds, by title words and their synonyms (never by position)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Order matters: the first pattern that matches names the kind.
+TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("project_performance", r"项目(支出)?绩效(目标|自评)|项目申报表|项目.{0,6}绩效目标表"),
+        ("dept_performance", r"整体(支出)?绩效(目标|自评)"),
+        ("sangong", r"三公"),
+        ("fiscal_summary", r"财政拨款收(入)?支(出)?(预算|决算)?总表"),
+        ("gov_fund", r"政府性基金"),
+        ("soe_capital", r"国有资本经营"),
+        ("basic_expenditure", r"基本支出(预算|决算)?(明细)?表"),
+        ("general_budget_expenditure", r"一般公共预算(财政拨款)?(支出)(预算|决算)?表"),
+        ("summary", r"收支(预算)?总表|收入支出(决算|预算)?(总)?表|财务收支(预算)?总表"),
+        ("income", r"收入(预算|决算)?(总)?表"),
+        ("project_expenditure", r"项目支出(预算|情况|明细|决算)?(情况)?表"),
+        ("expenditure", r"支出(预算|决算)?(总)?表"),
+        ("procurement", r"政府采购"),
+        ("other", r"机关运行经费.*表|国有资产.*表"),
+    )
+)
+
+_NUMBER = re.compile(r"(?:附表|公开|表)\s*([0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?)\s*(?:表)?")
+_NUMBER_ONLY = re.compile(
+    r"^(?:附表\s*[0-9]+(?:\s*[-—－]\s*[0-9]+)?|表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|"
+    r"公开\s*[0-9]+\s*表)\.?$"
+)
+_TOC_TAIL = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
+_SENTENCE = re.compile(r"[。；;，,！]|详见|见附表|《")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    kind: str
+    text: str
+    number: str | None
+
+
+def printed_number(text: str) -> str | None:
+    """The printed table number ("附表 4-2" → "附表4-2", "（表一）" → "表一", "公开 04 表" → "公开04表")."""
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    return re.sub(r"\s+", "", match.group(0)).rstrip(".")
+
+
+def is_number_only(text: str) -> bool:
+    return bool(_NUMBER_ONLY.match(text.replace(" ", "")))
+
+
+def classify_title(text: str) -> Title | None:
+    """A title row's kind, or None when the text is not a table title (TOC line, sentence)."""
+    compact = text.replace(" ", "")
+    if not compact or len(compact) > 60 or _TOC_TAIL.search(compact) or _SENTENCE.search(compact):
+        return None
+    if compact.startswith(("-", "*", "注", "备注", "说明")) or "表" not in compact:
+        return None
+    if "说明" in compact or compact.endswith(("情况", "分析", "解释")):
+        return None
+    if "分单位" in compact or "按单位" in compact:
+        return Title(kind="other", text=title_core(compact), number=printed_number(compact))
+    for kind, pattern in TITLE_PATTERNS:
+        if pattern.search(compact):
+            return Title(kind=kind, text=title_core(compact), number=printed_number(compact))
+    return None
+
+
+def title_core(compact: str) -> str:
+    """The title without its number, year, and department prefix, for display."""
+    core = re.sub(r"^(附表|表)\s*[0-9一二三四五六七八九十]+(\s*[-—－]\s*[0-9]+)?[.．、:：]?", "", compact)
+    core = re.sub(r"[（(]表\s*[0-9一二三四五六七八九十]+[)）]$", "", core)
+    match = re.search(r"\d{4}年(度)?", core)
+    if match:
+        core = core[match.end():]
+    return core.strip() or compact

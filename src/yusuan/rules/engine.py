@@ -1,0 +1,168 @@
+"""The rule engine: a catalog of rules as data, registration by decorator, and `run_rules`.
+
+A rule is a small function `(doc) -> Iterable[Finding]` registered with `@rule(...)`. Every
+module in the `yusuan.rules` package is imported on first use (pkgutil), so a new module of
+rules needs no change here. Messages are templates in `messages.py`, keyed by rule id.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from yusuan.model import Document, Finding, Location
+from yusuan.rules.messages import render
+
+log = logging.getLogger(__name__)
+
+SEVERITIES = ("error", "warning", "info")
+DOCUMENT_KINDS = ("部门预算", "单位预算", "部门决算", "单位决算")
+BUDGET_KINDS = ("部门预算", "单位预算")
+FINAL_KINDS = ("部门决算", "单位决算")
+
+RuleFunc = Callable[[Document], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One row of the catalog. Empty `applies_to` / `tables` mean "every document"."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    severity: str
+    category: str
+    applies_to: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    rationale: str = ""
+
+    def applies(self, doc: Document) -> bool:
+        if self.applies_to and doc.kind and doc.kind not in self.applies_to:
+            return False
+        if self.tables and not any(doc.tables_of(kind) for kind in self.tables):
+            return False
+        return True
+
+
+@dataclass(slots=True)
+class _Registry:
+    specs: dict[str, RuleSpec] = field(default_factory=dict)
+    funcs: dict[str, RuleFunc] = field(default_factory=dict)
+    loaded: bool = False
+
+
+_REGISTRY = _Registry()
+
+
+def rule(
+    rule_id: str,
+    *,
+    category: str,
+    title_zh: str,
+    title_en: str,
+    severity: str = "error",
+    applies_to: Iterable[str] = (),
+    tables: Iterable[str] = (),
+    rationale: str = "",
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under `rule_id` with its catalog row."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for {rule_id}")
+    spec = RuleSpec(rule_id, title_zh, title_en, severity, category,
+                    tuple(applies_to), tuple(tables), rationale)
+
+    def register(func: RuleFunc) -> RuleFunc:
+        _REGISTRY.specs[rule_id] = spec
+        _REGISTRY.funcs[rule_id] = func
+        return func
+
+    return register
+
+
+def _load_rule_modules() -> None:
+    if _REGISTRY.loaded:
+        return
+    _REGISTRY.loaded = True
+    import yusuan.rules as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+
+
+def catalog() -> list[RuleSpec]:
+    """Every registered rule, sorted by id."""
+    _load_rule_modules()
+    return sorted(_REGISTRY.specs.values(), key=lambda spec: spec.id)
+
+
+def spec_of(rule_id: str) -> RuleSpec:
+    _load_rule_modules()
+    return _REGISTRY.specs[rule_id]
+
+
+def make_finding(
+    rule_id: str,
+    locations: list[Location],
+    values: dict[str, Any] | None = None,
+    *,
+    severity: str | None = None,
+    category: str | None = None,
+    message_id: str | None = None,
+    **args: Any,
+) -> Finding:
+    """A finding of `rule_id`, its message rendered in Chinese from the shared catalog.
+
+    The template arguments are kept in `values["message_args"]` (with the template id) so that
+    a report can render the same finding in English.
+    """
+    spec = _REGISTRY.specs.get(rule_id)
+    msg_id = message_id or rule_id
+    out_values = dict(values or {})
+    out_values["message_args"] = {"id": msg_id, **args}
+    return Finding(
+        rule=rule_id,
+        severity=severity or (spec.severity if spec else "error"),
+        category=category or (spec.category if spec else "arithmetic"),
+        message=render(msg_id, "zh", **args),
+        locations=locations,
+        values=out_values,
+    )
+
+
+def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]:
+    """Run every applicable rule (or those in `only`), fold shared causes, sort."""
+    _load_rule_modules()
+    wanted = set(only) if only is not None else None
+    findings: list[Finding] = []
+    for rule_id, spec in sorted(_REGISTRY.specs.items()):
+        if wanted is not None and rule_id not in wanted:
+            continue
+        if not spec.applies(doc):
+            continue
+        findings.extend(_run_one(rule_id, doc))
+    from yusuan.rules.fold import fold_shared_causes
+
+    return sort_findings(fold_shared_causes(findings))
+
+
+def _run_one(rule_id: str, doc: Document) -> list[Finding]:
+    try:
+        return list(_REGISTRY.funcs[rule_id](doc))
+    except Exception:  # a broken rule must not hide the others' findings
+        log.exception("rule %s failed", rule_id)
+        return []
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    order = {name: i for i, name in enumerate(SEVERITIES)}
+
+    def key(f: Finding) -> tuple[int, int, str]:
+        first = f.locations[0].line if f.locations else 0
+        return (order.get(f.severity, 9), first, f.rule)
+
+    return sorted(findings, key=key)

@@ -1,0 +1,89 @@
+"""Report the cause once: one wrong figure that breaks several sums becomes one finding.
+
+A figure is a (line, column) pair. A figure wrong by δ puts every sum it enters off by ±δ, so
+when two or more non-info arithmetic or cross-table findings cite the same figure and are off
+by the same amount, they are folded into one finding that names the figure first and lists,
+in `folded`, the rules and messages of the sums it breaks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from yusuan.model import Finding, Location
+from yusuan.rules.messages import render
+
+FOLDABLE = frozenset({"arithmetic", "cross_table"})
+Figure = tuple[int, str]
+Cause = tuple[int, str, float]  # figure and |difference|
+
+
+def _figures(finding: Finding) -> set[Figure]:
+    return {(loc.line, loc.column) for loc in finding.locations if loc.column}
+
+
+def _causes(finding: Finding) -> set[Cause]:
+    gap = round(abs(float(finding.values["difference"])), 4)
+    return {(line, column, gap) for line, column in _figures(finding)}
+
+
+def _foldable(finding: Finding) -> bool:
+    difference = finding.values.get("difference")
+    return (finding.severity != "info" and finding.category in FOLDABLE
+            and isinstance(difference, (int, float)) and difference != 0)
+
+
+def fold_shared_causes(findings: list[Finding]) -> list[Finding]:
+    kept = [f for f in findings if not _foldable(f)]
+    pending = [f for f in findings if _foldable(f)]
+    while pending:
+        cause, count = _most_shared(pending)
+        if count < 2:
+            break
+        group = [f for f in pending if cause in _causes(f)]
+        pending = [f for f in pending if cause not in _causes(f)]
+        kept.append(_fold((cause[0], cause[1]), group))
+    return kept + pending
+
+
+def _most_shared(findings: list[Finding]) -> tuple[Cause, int]:
+    counts: Counter[Cause] = Counter()
+    for finding in findings:
+        counts.update(_causes(finding))
+    if not counts:
+        return (0, "", 0.0), 0
+    # most findings first, then the earliest line, for a stable choice
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _figure_location(figure: Figure, group: list[Finding]) -> Location:
+    return next(loc for f in group for loc in f.locations
+                if (loc.line, loc.column) == figure)
+
+
+def _describe(loc: Location) -> str:
+    label = loc.code or loc.name or ""
+    table = f"{loc.table} " if loc.table else ""
+    return f"{table}{label}（{loc.column}，第{loc.line}行）".strip()
+
+
+def _fold(figure: Figure, group: list[Finding]) -> Finding:
+    order = {"error": 0, "warning": 1}
+    group = sorted(group, key=lambda f: order.get(f.severity, 2))
+    primary = group[0]
+    where = _figure_location(figure, group)
+    locations = [where]
+    for finding in group:
+        locations.extend(loc for loc in finding.locations if loc not in locations)
+    broken = "；".join(f.message for f in group)
+    args = {"figure": _describe(where), "count": len(group), "broken": broken}
+    values = {**primary.values, "message_args": {"id": "FOLD", **args}}
+    return Finding(
+        rule=primary.rule,
+        severity=primary.severity,
+        category=primary.category,
+        message=render("FOLD", "zh", **args),
+        locations=locations,
+        values=values,
+        folded=[f"{f.rule}: {f.message}" for f in group],
+    )

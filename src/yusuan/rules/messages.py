@@ -1,0 +1,77 @@
+"""Message templates, Chinese and English from one catalog, keyed by rule id (or id.variant).
+
+Arguments named `column`, `level` and `side` hold language-neutral keys and are translated
+here; every other argument is inserted as given (codes and names stay as the document
+prints them).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "ROUNDING": {
+        "zh": "{what}：{reported} 与 {computed} 相差 {difference}，在舍入范围内（±{bound}）",
+        "en": "{what}: {reported} vs {computed}, difference {difference} within rounding "
+              "(±{bound})",
+    },
+    "FOLD": {
+        "zh": "{figure} 一处数字同时破坏 {count} 个等式：{broken}",
+        "en": "{figure}: one figure breaks {count} identities: {broken}",
+    },
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "zh": {
+        "total": "合计", "basic": "基本支出", "project": "项目支出", "personnel": "人员经费",
+        "public": "公用经费", "budget": "预算数", "actual": "决算数", "carryover": "上年结转",
+        "prior_year": "上年数", "general_budget": "一般公共预算", "gov_fund": "政府性基金",
+        "soe_capital": "国有资本经营预算", "income": "收入", "expenditure": "支出",
+        "lei": "类", "kuan": "款", "xiang": "项", "top": "顶层科目",
+        "outbound": "因公出国(境)费", "vehicle": "公务用车购置及运行费",
+        "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费",
+        "reception": "公务接待费",
+    },
+    "en": {
+        "total": "total", "basic": "basic expenditure", "project": "project expenditure",
+        "personnel": "personnel funds", "public": "public funds", "budget": "budget",
+        "actual": "actual", "carryover": "carry-over", "prior_year": "prior year",
+        "general_budget": "general budget", "gov_fund": "government funds",
+        "soe_capital": "SOE capital budget", "income": "income", "expenditure": "expenditure",
+        "lei": "class", "kuan": "section", "xiang": "item", "top": "top-level lines",
+        "outbound": "overseas travel", "vehicle": "official vehicles",
+        "vehicle_purchase": "vehicle purchase", "vehicle_operation": "vehicle operation",
+        "reception": "official reception",
+    },
+}
+
+_TRANSLATED = ("column", "level", "side", "part_column", "other_column")
+
+
+def register_messages(templates: dict[str, dict[str, str]]) -> None:
+    """Add templates (another rules module may call this at import)."""
+    MESSAGES.update(templates)
+
+
+def label(key: str, lang: str = "zh") -> str:
+    return LABELS.get(lang, {}).get(key, key)
+
+
+def render(message_id: str, lang: str = "zh", **args: Any) -> str:
+    """The message `message_id` in `lang`; a missing template falls back to its arguments."""
+    shown = {k: (label(v, lang) if k in _TRANSLATED and isinstance(v, str) else v)
+             for k, v in args.items()}
+    shown = {k: _fmt(v) for k, v in shown.items()}
+    template = MESSAGES.get(message_id, {}).get(lang)
+    if template is None:
+        return f"{message_id}: " + ", ".join(f"{k}={v}" for k, v in shown.items())
+    try:
+        return template.format(**shown)
+    except (KeyError, IndexError):
+        return f"{message_id}: " + ", ".join(f"{k}={v}" for k, v in shown.items())
+
+
+def _fmt(value: Any) -> Any:
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
+    return value
