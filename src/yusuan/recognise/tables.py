@@ -7,6 +7,7 @@ from yusuan.recognise.columns import LABEL_COLUMN_KEYS, label_key, path_key
 from yusuan.recognise.headers import column_paths
 from yusuan.recognise.rows import Group, row_in_group
 from yusuan.recognise.segments import Segment, rows_to_segments
+from yusuan.recognise.unaligned import unaligned_table
 
 FORM_KINDS = frozenset({"project_performance", "dept_performance"})
 TWO_SIDED = frozenset({"summary", "fiscal_summary"})
@@ -28,6 +29,8 @@ def segment_to_table(segment: Segment) -> Table:
         table.note = " ".join(cell.text for row in segment.note_rows for cell in row.filled)
     if table.kind in FORM_KINDS:
         return table
+    if any(not row.aligned for row in segment.header_rows + segment.data_rows):
+        return unaligned_table(table, segment)
     width = max((len(row.cells) for row in segment.header_rows + segment.data_rows), default=0)
     paths = column_paths(segment.header_rows, width)
     groups = column_groups(paths, table.kind)
