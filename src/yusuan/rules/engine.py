@@ -43,9 +43,7 @@ class RuleSpec:
     def applies(self, doc: Document) -> bool:
         if self.applies_to and doc.kind and doc.kind not in self.applies_to:
             return False
-        if self.tables and not any(doc.tables_of(kind) for kind in self.tables):
-            return False
-        return True
+        return not self.tables or any(doc.tables_of(kind) for kind in self.tables)
 
 
 @dataclass(slots=True)

@@ -1,0 +1,61 @@
+from yusuan.model import Finding, Location
+from yusuan.rules import catalog, run_rules
+from yusuan.rules.engine import sort_findings
+from yusuan.rules.fold import fold_shared_causes
+from yusuan.rules.messages import render
+
+from .builders import document, table
+
+
+def test_catalog_lists_discovered_rules() -> None:
+    ids = {spec.id for spec in catalog()}
+    assert {"TOTAL.ROLLUP", "TOTAL.ECONOMIC", "TOTAL.TABLE"} <= ids
+    for spec in catalog():
+        assert spec.severity in ("error", "warning", "info")
+        assert spec.title_zh and spec.title_en
+
+
+def test_messages_render_in_both_languages() -> None:
+    zh = render("TOTAL.ROLLUP", "zh", what="208 社保", column="total", reported=1.0,
+                computed=2.0, difference=-1.0, level="kuan")
+    en = render("TOTAL.ROLLUP", "en", what="208 社保", column="total", reported=1.0,
+                computed=2.0, difference=-1.0, level="kuan")
+    assert "合计" in zh and "款" in zh
+    assert "total" in en and "section" in en
+
+
+def _f(rule: str, line: int, column: str, diff: float, severity: str = "error") -> Finding:
+    return Finding(rule, severity, "arithmetic", f"{rule} msg",
+                   [Location(line, column=column), Location(line + 100, column=column)],
+                   {"reported": 1.0, "computed": 1.0 - diff, "difference": diff})
+
+
+def test_fold_one_figure_in_two_sums() -> None:
+    folded = fold_shared_causes([_f("A", 5, "total", 1.0), _f("B", 5, "total", -1.0)])
+    assert len(folded) == 1
+    assert folded[0].locations[0].line == 5
+    assert len(folded[0].folded) == 2
+
+
+def test_no_fold_when_differences_differ() -> None:
+    out = fold_shared_causes([_f("A", 5, "total", 1.0), _f("B", 5, "total", 3.0)])
+    assert len(out) == 2
+
+
+def test_sort_by_severity_then_line() -> None:
+    out = sort_findings([_f("A", 9, "x", 1), _f("B", 3, "x", 1, "info"), _f("C", 5, "x", 1)])
+    assert [f.rule for f in out] == ["C", "A", "B"]
+
+
+def test_run_rules_folds_a_wrong_kuan() -> None:
+    # 20805 is wrong: it breaks 208 = Σ 款 and 20805 = Σ 项, by the same 1.00
+    t = table("general_budget_expenditure", [
+        ("208", "社会保障和就业支出", {"total": "10.00"}),
+        ("20805", "行政事业单位养老支出", {"total": "11.00"}),
+        ("2080501", "行政单位离退休", {"total": "4.00"}),
+        ("2080505", "机关事业单位基本养老保险缴费支出", {"total": "6.00"}),
+    ])
+    findings = [f for f in run_rules(document(t)) if f.rule == "TOTAL.ROLLUP"]
+    assert len(findings) == 1
+    assert findings[0].locations[0].code == "20805"
+    assert len(findings[0].folded) == 2

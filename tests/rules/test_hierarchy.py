@@ -1,0 +1,76 @@
+from yusuan.rules import run_rules
+
+from .builders import document, table
+
+
+def _gbe(kuan: str, xiang: str, total: str = "12.00", unit: str = "万元"):
+    return table("general_budget_expenditure", [
+        (None, "合计", {"total": total, "basic": total}),
+        ("208", "社会保障和就业支出", {"total": "10.00", "basic": "10.00"}),
+        ("20805", "行政事业单位养老支出", {"total": kuan, "basic": kuan}),
+        ("2080501", "行政单位离退休", {"total": "4.00", "basic": "4.00"}),
+        ("2080505", "机关事业单位基本养老保险缴费支出", {"total": xiang, "basic": xiang}),
+        ("210", "卫生健康支出", {"total": "2.00", "basic": "2.00"}),
+        ("21011", "行政事业单位医疗", {"total": "2.00", "basic": "2.00"}),
+        ("2101101", "行政单位医疗", {"total": "2.00", "basic": "2.00"}),
+    ], unit=unit)
+
+
+def _only(doc, rule_id):
+    return [f for f in run_rules(doc, only=[rule_id])]
+
+
+def test_rollup_passes() -> None:
+    assert _only(document(_gbe("10.00", "6.00")), "TOTAL.ROLLUP") == []
+
+
+def test_rollup_fails_on_xiang() -> None:
+    found = _only(document(_gbe("10.00", "5.00")), "TOTAL.ROLLUP")
+    assert {f.severity for f in found} == {"error"}
+    assert found[0].values["difference"] == 1.0
+    assert found[0].locations[0].code == "20805"
+
+
+def test_rollup_rounding_is_info() -> None:
+    found = _only(document(_gbe("10.00", "6.01")), "TOTAL.ROLLUP")
+    assert found and all(f.severity == "info" and f.category == "rounding" for f in found)
+
+
+def test_rollup_blank_child_is_skipped_not_zero() -> None:
+    t = _gbe("10.00", "6.00")
+    del t.rows[3].values["basic"]  # 2080501 basic blank
+    found = _only(document(t), "TOTAL.ROLLUP")
+    assert any(f.locations[0].column == "basic" for f in found)  # 10 vs 6: still off
+    t.rows[4].values["basic"] = 10.0
+    assert _only(document(t), "TOTAL.ROLLUP") == []
+
+
+def test_table_total_passes_and_fails() -> None:
+    assert _only(document(_gbe("10.00", "6.00")), "TOTAL.TABLE") == []
+    found = _only(document(_gbe("10.00", "6.00", total="13.00")), "TOTAL.TABLE")
+    assert len(found) == 2 and found[0].severity == "error"
+
+
+def test_rollup_in_yuan_integers() -> None:
+    t = table("expenditure", [
+        ("201", "一般公共服务支出", {"total": 1000}),
+        ("20101", "人大事务", {"total": 600}),
+        ("20102", "政协事务", {"total": 405}),
+    ], unit="元")
+    found = _only(document(t, unit="元"), "TOTAL.ROLLUP")
+    assert len(found) == 1 and found[0].severity == "error"
+    t.rows[2].values["total"] = 400.0
+    assert _only(document(t, unit="元"), "TOTAL.ROLLUP") == []
+
+
+def test_economic_rollup() -> None:
+    def basic(x: str):
+        return table("basic_expenditure", [
+            ("301", "工资福利支出", {"total": "9.00", "personnel": "9.00"}),
+            ("30101", "基本工资", {"total": "5.00", "personnel": "5.00"}),
+            ("30102", "津贴补贴", {"total": x, "personnel": x}),
+        ])
+    assert _only(document(basic("4.00")), "TOTAL.ECONOMIC") == []
+    found = _only(document(basic("3.00")), "TOTAL.ECONOMIC")
+    assert {(f.locations[0].code, f.locations[0].column) for f in found} == {
+        ("301", "total"), ("301", "personnel")}
