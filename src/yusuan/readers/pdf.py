@@ -20,7 +20,14 @@ from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
-from yusuan.readers.pdfpage import CONTINUED, PAGE_NUMBER, GridBlock, TextBlock, page_blocks, page_state
+from yusuan.readers.pdfpage import (
+    CONTINUED,
+    PAGE_NUMBER,
+    GridBlock,
+    TextBlock,
+    page_blocks,
+    page_state,
+)
 
 MAX_HEADER_ROWS = 6
 _ITEM_START = re.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")
@@ -153,7 +160,7 @@ class Assembler:
             self.held = []
             rows = self._drop_header(rows)
             if rows and self._split_row(rows[0]):
-                self._join_last(rows.pop(0), page)
+                self._join_last(rows.pop(0))
         else:
             self._close()
             self.header = rows[:MAX_HEADER_ROWS]
@@ -184,7 +191,7 @@ class Assembler:
         row_numbers = any(_NUMBER.match(cell) for cell in row)
         return not (last_numbers and row_numbers)
 
-    def _join_last(self, row: list[str], page: int) -> None:
+    def _join_last(self, row: list[str]) -> None:
         text, first_page = self.out[self.last_row]
         joined = [a + b for a, b in zip(text.split("\t"), row, strict=True)]
         self.out[self.last_row] = ("\t".join(joined), first_page)

@@ -8,6 +8,7 @@ single Han characters are removed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,7 +112,7 @@ def _same_line(line: list[dict[str, Any]], word: dict[str, Any]) -> bool:
 def join_words(words: list[dict[str, Any]]) -> str:
     """Join a line's words: tight gaps nothing, word gaps one space, column gaps 2+ spaces."""
     parts = [words[0]["text"]]
-    for previous, word in zip(words, words[1:], strict=False):
+    for previous, word in itertools.pairwise(words):
         em = max(float(word.get("size") or 0), float(previous.get("size") or 0), 1.0)
         gap = word["x0"] - previous["x1"]
         if gap < TIGHT_GAP_EM * em:
