@@ -32,6 +32,7 @@ from yusuan.readers.pdfpage import (
 MAX_HEADER_ROWS = 6
 _ITEM_START = re.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
 
 
 def read(path: Path) -> Source:
@@ -47,7 +48,7 @@ def read(path: Path) -> Source:
     except InputError:
         raise
     except Exception as error:  # noqa: BLE001 - pdfminer raises many types on a damaged page
-        raise InputError(f"{path.name} is a damaged PDF ({type(error).__name__}).") from None
+        raise _pdf_error(path, error) from None
     finally:
         pdf.close()
     assembler.finish()
@@ -58,11 +59,14 @@ def _open(path: Path) -> Any:
     try:
         return pdfplumber.open(str(path))
     except Exception as error:  # noqa: BLE001 - pdfminer raises many types for a bad file
-        text = f"{type(error).__name__} {error!r}".lower()
-        if "password" in text or "encrypt" in text:
-            raise InputError(f"{path.name} is an encrypted PDF; save an unprotected copy and "
-                             "try again.") from None
-        raise InputError(f"{path.name} is not a readable PDF: the file is damaged.") from None
+        raise _pdf_error(path, error) from None
+
+
+def _pdf_error(path: Path, error: Exception) -> InputError:
+    text = f"{type(error).__name__} {error!r}".lower()
+    if "password" in text or "encrypt" in text:
+        return InputError(f"{path.name} is an encrypted PDF; save an unprotected copy and try again.")
+    return InputError(f"{path.name} is not a readable PDF: the file is damaged.")
 
 
 def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
@@ -187,8 +191,8 @@ class Assembler:
             if mine and theirs and (_NUMBER.match(mine) or _NUMBER.match(theirs)
                                     or _ITEM_START.match(theirs)):
                 return False
-        last_numbers = any(_NUMBER.match(cell) for cell in last)
-        row_numbers = any(_NUMBER.match(cell) for cell in row)
+        last_numbers = any(_AMOUNT.match(cell) for cell in last)
+        row_numbers = any(_AMOUNT.match(cell) for cell in row)
         return not (last_numbers and row_numbers)
 
     def _join_last(self, row: list[str]) -> None:

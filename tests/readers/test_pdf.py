@@ -1,0 +1,201 @@
+"""PDF reader on real PDFs written by reportlab with a CJK font."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from yusuan.errors import InputError
+from yusuan.readers import pdf as pdf_reader
+from yusuan.readers import read_source
+from yusuan.readers.pdfpage import page_state
+
+HEADER = [["科目编码", "科目名称", "合计", "基本支出", "", "项目支出"],
+          ["", "", "", "人员经费", "公用经费", ""]]
+SPANS = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 4), (0, 5, 1, 5)]
+WIDTHS = [60, 120, 60, 60, 60, 60]
+HEADER_LINES = ["科目编码\t科目名称\t合计\t基本支出\t\t项目支出", "\t\t\t人员经费\t公用经费\t"]
+
+
+def texts(path: Path) -> list[str]:
+    return [line.text for line in read_source(str(path)).lines]
+
+
+def test_ruled_table_with_merged_header_and_text(pdf_canvas, grid, cjk_font) -> None:
+    canvas, path = pdf_canvas("ruled.pdf")
+    canvas.drawString(60, 800, "一般公共预算支出表")
+    canvas.drawString(60, 784, "单位：万元")
+    rows = [*HEADER, ["208", "社会保障和就业支出", "172.68", "172.47", "0.21", ""],
+            ["2080501", "行政单位离退休", "9.00", "9.00", "", "0.00"]]
+    bottom = grid(canvas, 60, 770, WIDTHS, rows, spans=SPANS)
+    canvas.setFont(cjk_font, 10)
+    canvas.drawString(60, bottom - 30, "2023年部门预算总收入2121.66万元。")
+    canvas.save()
+    assert texts(path) == [
+        "一般公共预算支出表",
+        "单位：万元",
+        *HEADER_LINES,
+        "208\t社会保障和就业支出\t172.68\t172.47\t0.21\t",
+        "2080501\t行政单位离退休\t9.00\t9.00\t\t0.00",
+        "2023年部门预算总收入2121.66万元。",
+    ]
+    source = read_source(str(path))
+    assert source.format == "pdf" and source.pages == 1
+    assert {line.page for line in source.lines} == {1}
+    assert [line.number for line in source.lines] == list(range(1, 8))
+
+
+def test_unruled_table_keeps_columns_apart(pdf_canvas, grid) -> None:
+    canvas, path = pdf_canvas("unruled.pdf")
+    rows = [["项目", "预算数", "项目", "预算数"],
+            ["一般公共预算拨款收入", "933.79", "卫生健康支出", "836.65"]]
+    grid(canvas, 60, 800, [130, 70, 110, 70], rows, ruled=False)
+    canvas.save()
+    lines = texts(path)
+    assert [re.split(r" {2,}", line) for line in lines] == rows
+
+
+def test_letter_spacing_removed_between_han_only(pdf_canvas) -> None:
+    canvas, path = pdf_canvas("spaced.pdf")
+    canvas.drawString(60, 800, "收支总表", charSpace=8)
+    canvas.drawString(60, 780, "第一部分 部门概况")
+    canvas.save()
+    assert texts(path) == ["收支总表", "第一部分 部门概况"]
+
+
+def test_table_over_two_pages_reads_as_one(pdf_canvas, grid, cjk_font) -> None:
+    canvas, path = pdf_canvas("continued.pdf")
+    canvas.drawString(60, 800, "一般公共预算支出表")
+    canvas.drawString(60, 784, "单位：万元")
+    first = [["2080501", "行政单位离退休", "9.00", "9.00", "", "0.00"],
+             ["2080502", "事业单位离退休", "21.21", "21.00", "0.21", "0.00"]]
+    grid(canvas, 60, 770, WIDTHS, [*HEADER, *first], spans=SPANS)
+    canvas.setFont(cjk_font, 10)
+    canvas.drawString(290, 40, "- 1 -")
+    canvas.showPage()
+    canvas.setFont(cjk_font, 10)
+    canvas.drawString(60, 800, "续表")
+    second = [["2101101", "行政单位医疗", "63.40", "63.40", "", "0.00"],
+              ["", "合计", "93.61", "93.40", "0.21", "0.00"]]
+    bottom = grid(canvas, 60, 786, WIDTHS, [*HEADER, *second], spans=SPANS)
+    canvas.setFont(cjk_font, 10)
+    canvas.drawString(60, bottom - 30, "注：本表无政府性基金。")
+    canvas.drawString(290, 40, "- 2 -")
+    canvas.save()
+    source = read_source(str(path))
+    assert [line.text for line in source.lines] == [
+        "一般公共预算支出表",
+        "单位：万元",
+        *HEADER_LINES,
+        "2080501\t行政单位离退休\t9.00\t9.00\t\t0.00",
+        "2080502\t事业单位离退休\t21.21\t21.00\t0.21\t0.00",
+        "2101101\t行政单位医疗\t63.40\t63.40\t\t0.00",
+        "\t合计\t93.61\t93.40\t0.21\t0.00",
+        "注：本表无政府性基金。",
+        "- 2 -",
+    ]
+    assert [line.page for line in source.lines] == [1, 1, 1, 1, 1, 1, 2, 2, 2, 2]
+
+
+def test_row_split_by_page_break_is_joined(pdf_canvas, grid, cjk_font) -> None:
+    canvas, path = pdf_canvas("split.pdf")
+    widths = [60, 120, 60, 60]
+    header = [["科目编码", "科目名称", "合计", "基本支出"]]
+    grid(canvas, 60, 800, widths, [*header, ["208", "社会保障和就业支出", "9.00", "9.00"],
+                                   ["2080501", "行政单位离", "", ""]])
+    canvas.showPage()
+    grid(canvas, 60, 800, widths, [*header, ["", "退休", "9.00", "9.00"],
+                                   ["2080502", "事业单位离退休", "0.00", "0.00"]])
+    canvas.save()
+    assert texts(path) == [
+        "科目编码\t科目名称\t合计\t基本支出",
+        "208\t社会保障和就业支出\t9.00\t9.00",
+        "2080501\t行政单位离退休\t9.00\t9.00",
+        "2080502\t事业单位离退休\t0.00\t0.00",
+    ]
+
+
+def test_a_new_table_on_the_next_page_is_not_joined(pdf_canvas, grid, cjk_font) -> None:
+    canvas, path = pdf_canvas("two_tables.pdf")
+    widths = [80, 80]
+    grid(canvas, 60, 800, widths, [["项目", "金额"], ["合计", "1.00"]])
+    canvas.showPage()
+    canvas.setFont(cjk_font, 10)
+    canvas.drawString(60, 810, "政府性基金预算支出表")
+    grid(canvas, 60, 800, widths, [["项目", "金额"], ["合计", "2.00"]])
+    canvas.save()
+    assert texts(path) == ["项目\t金额", "合计\t1.00", "政府性基金预算支出表", "项目\t金额",
+                           "合计\t2.00"]
+
+
+def test_encrypted_pdf_is_an_input_error(pdf_canvas) -> None:
+    canvas, path = pdf_canvas("locked.pdf", encrypt="secret")
+    canvas.drawString(60, 800, "收支总表")
+    canvas.save()
+    with pytest.raises(InputError, match="encrypted PDF"):
+        read_source(str(path))
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%garbage",
+                                  b"%PDF-1.4\n" + bytes(range(256)) * 20])
+def test_corrupt_pdf_is_an_input_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match="broken.pdf") as error:
+        read_source(str(path))
+    assert "\n" not in str(error.value)
+
+
+def test_blank_pdf_is_an_input_error(pdf_canvas) -> None:
+    canvas, path = pdf_canvas("blank.pdf")
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(InputError, match="no text"):
+        read_source(str(path))
+
+
+def _scan_image(tmp_path: Path) -> Path:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(image).rectangle((20, 20, 380, 180), outline="black", width=3)
+    target = tmp_path / "scan.png"
+    image.save(target)
+    return target
+
+
+def test_scanned_pages_without_ocr(pdf_canvas, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pdf_reader.ocr, "available", lambda: False)
+    image = _scan_image(tmp_path)
+    canvas, only_scan = pdf_canvas("scan.pdf")
+    canvas.drawImage(str(image), 60, 500, 400, 200)
+    canvas.save()
+    with pytest.raises(InputError, match=r"page\(s\) 1;.*pip install yusuan\[ocr\]"):
+        read_source(str(only_scan))
+
+    canvas, mixed = pdf_canvas("mixed.pdf")
+    canvas.drawString(60, 800, "第一部分 部门概况")
+    for _ in range(3):
+        canvas.showPage()
+        canvas.drawImage(str(image), 60, 500, 400, 200)
+    canvas.save()
+    source = read_source(str(mixed))
+    assert [line.text for line in source.lines] == ["第一部分 部门概况"]
+    assert source.notes == [("page(s) 2-4 have no usable text layer and were not read; install "
+                            "OCR with `pip install yusuan[ocr]` to read them.")]
+
+
+class _FakePage:
+    def __init__(self, chars: list[str], images: int = 0) -> None:
+        self.chars = [{"text": text} for text in chars]
+        self.images = [{}] * images
+
+
+def test_page_state_recognises_cid_garbage_and_scans() -> None:
+    assert page_state(_FakePage(["(cid:12)", "(cid:7)", "1", "(cid:9)"])) == "garbage"
+    assert page_state(_FakePage(["\x03", "\x05", "\x11"])) == "garbage"
+    assert page_state(_FakePage([], images=1)) == "scan"
+    assert page_state(_FakePage([])) == "empty"
+    assert page_state(_FakePage(["收", "入", "(cid:3)", "合", "计"])) == "ok"
