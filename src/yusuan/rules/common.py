@@ -75,7 +75,19 @@ def is_economic(code: str | None) -> bool:
 
 
 def coded_rows(table: Table) -> Iterator[TableRow]:
-    return (row for row in table.rows if row.code and row.code.isdigit())
+    """Rows carrying a classification code (not a budget-unit code)."""
+    return (row for row in table.rows
+            if row.code and row.code.isdigit() and row.unit_code is None)
+
+
+def compact_name(name: str) -> str:
+    """A name without spaces, with ASCII brackets, for comparing names across tables."""
+    return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+def money_severity(*parts_missing: bool) -> str | None:
+    """`warning` when a part was blank (the gap may be a missing value), else the default."""
+    return "warning" if any(parts_missing) else None
 
 
 def row_label(row: TableRow) -> str:
