@@ -5,7 +5,7 @@ merged cell's text stands in its first cell, as Excel stores it). A row whose on
 one text (a title, "单位：万元") becomes a plain line, a blank row a blank line, so several
 tables on one sheet stay apart. Numbers are written as printed: floats lose binary noise
 (2121.6600000001 → 2121.66) and a column's numbers share the most decimals any of them shows
-(up to 2 when the column holds amounts such as 9 and 0.21 → "9.00", "0.21").
+within one table (the rows between blank rows): 9 beside 0.21 prints "9.00".
 """
 
 from __future__ import annotations
@@ -64,9 +64,11 @@ def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[
 def sheet_lines(rows: list[list[object]]) -> list[str]:
     """The lines of one sheet: plain text for one-text rows, TAB lines for the rest."""
     width = max((_used_width(row) for row in rows), default=0)
-    decimals = _column_decimals(rows, width)
     lines: list[str] = []
-    for row in rows:
+    decimals = [0] * width
+    for index, row in enumerate(rows):
+        if index == 0 or not _used_width(rows[index - 1]):
+            decimals = _column_decimals(_block(rows, index), width)
         cells = [format_value(value, decimals[col]) for col, value in enumerate(row[:width])]
         cells += [""] * (width - len(cells))
         filled = [cell for cell in cells if cell]
@@ -79,6 +81,14 @@ def sheet_lines(rows: list[list[object]]) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     return lines
+
+
+def _block(rows: list[list[object]], start: int) -> list[list[object]]:
+    """The rows from `start` to the next blank row: one table, whose columns print alike."""
+    end = start
+    while end < len(rows) and _used_width(rows[end]):
+        end += 1
+    return rows[start:end]
 
 
 def _used_width(row: list[object]) -> int:
