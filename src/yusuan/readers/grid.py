@@ -24,6 +24,12 @@ _SPACES = re.compile(r"[ \t\r\n\u3000\u00a0]+")
 
 def cell_text(raw: object) -> str:
     """One cell as one line: wrapped text joined, runs of space collapsed, Han spacing removed."""
+    return _HAN_GAP.sub("", flow_text(raw))
+
+
+def flow_text(raw: object) -> str:
+    """Running text as one line: source line breaks joined (none between Han), spaces collapsed,
+    letter-spacing between single Han characters removed, word gaps kept."""
     if raw is None:
         return ""
     text = str(raw).replace("\r", "\n")
@@ -33,7 +39,7 @@ def cell_text(raw: object) -> str:
         if joined and not (_is_han(joined[-1]) and _is_han(part[0])):
             joined += " "
         joined += part
-    return _HAN_GAP.sub("", _SPACES.sub(" ", joined)).strip()
+    return unspace_letters(_SPACES.sub(" ", joined).strip())
 
 
 def _is_han(char: str) -> bool:

@@ -16,7 +16,7 @@ from lxml import etree
 
 from yusuan.errors import InputError
 from yusuan.model import Source
-from yusuan.readers.grid import cell_text, is_blank_row, make_lines
+from yusuan.readers.grid import cell_text, flow_text, is_blank_row, make_lines
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CHINESE = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
@@ -79,7 +79,7 @@ class _Walker:
         self.buffer: list[str] = []
 
     def flush(self) -> None:
-        text = cell_text("".join(self.buffer))
+        text = flow_text("".join(self.buffer))
         self.buffer = []
         if text:
             self.lines.append(text)
