@@ -7,7 +7,7 @@ from pathlib import Path
 
 from yusuan.errors import InputError
 from yusuan.layout import source_to_rows
-from yusuan.model import Document, Source
+from yusuan.model import Document, Source, Table
 from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.headline import tables_headline
@@ -27,6 +27,19 @@ def document_from_text(text: str, name: str = "inline.txt") -> Document:
     return source_to_document(source)
 
 
+def name_amount_columns(tables: list[Table], kind: str | None) -> None:
+    """A column headed only 金额 holds 决算数 in a 决算 and 预算数 in a 预算."""
+    key = "actual" if kind and kind.endswith("决算") else "budget"
+    for table in tables:
+        for column in table.columns:
+            if column.key == "amount":
+                column.key = key
+        for row in table.rows:
+            if "amount" in row.values:
+                row.values[key] = row.values.pop("amount")
+                row.decimals[key] = row.decimals.pop("amount")
+
+
 def source_to_document(source: Source) -> Document:
     rows = source_to_rows(source)
     tables = rows_to_tables(rows)
@@ -38,6 +51,7 @@ def source_to_document(source: Source) -> Document:
     if not tables and document.kind is None:
         raise InputError(f"{Path(source.path).name} does not look like a budget or final-accounts "
                          "disclosure: no disclosure tables and no 预算/决算 title were found.")
+    name_amount_columns(tables, document.kind)
     document.headline = tables_headline(tables)
     return document
 

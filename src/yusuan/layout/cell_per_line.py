@@ -26,9 +26,9 @@ def lines_to_rows(lines: list[Line]) -> list[Row]:
 
 
 def block_to_row(block: list[Line]) -> Row:
-    """A run of TAB-led lines: each line one cell (a cell with inner TABs splits further)."""
+    """A run of TAB-led lines: each line one cell (further TABs inside it only indent)."""
     cells: list[Cell] = []
     for line in block:
-        for part in line.text[1:].split("\t"):
-            cells.append(Cell(clean_cell(part), line.number, line.page, indent_of(part)))
+        raw = line.text[1:].replace("\t", " ")
+        cells.append(Cell(clean_cell(raw), line.number, line.page, indent_of(raw)))
     return Row(cells=tuple(cells), aligned=True, lines=tuple(line.number for line in block))

@@ -9,10 +9,11 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
     for pattern, key in (
         (r"^(项目|科目|功能分类)?(科目)?(编码|代码)$|^(功能|经济|部门|单位|部门（单位）|部门\(单位\)|项目)(分类)?(科目)?(编码|代码)$|编码$|代码$", "code"),
+        (r"^(类|款|项)$|^(功能|经济)分类(科目)?$", "code"),
         (r"^行次$", "line_no"),
         (r"^项目单位$|^执行单位$|^预算单位$", "unit_name"),
         (r"^(项目|科目|功能科目|经济科目|功能分类科目|经济分类科目|单位|部门（单位）|部门\(单位\))?(名称)$|^项目(（按功能分类）|（按经济分类）|\(按功能分类\))?$", "name"),
-        (r"^[“\"]?三公[”\"]?经费(支出)?(合计)?$|^合计$|^总计$", "total"),
+        (r"^[“\"]?三公[”\"]?经费(支出)?(合计)?$|^合计$|^总计$|^本年支出合计$", "total"),
         (r"^小计$", "subtotal"),
         (r"^(本年)?基本支出$", "basic"),
         (r"^(本年)?项目支出$", "project"),
@@ -23,9 +24,15 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^公务用车购置费?$", "vehicle_purchase"),
         (r"^公务用车运行(及|和)?维护费$|^公务用车运行费$|^公务用车运维费$", "vehicle_operation"),
         (r"^公务接待费$", "reception"),
-        (r"^上缴上级支出$", "remit_to_superior"),
+        (r"^工资福利支出$", "wage_welfare"),
+        (r"^商品(和)?服务支出$", "goods_services"),
+        (r"^对个人和家庭的?补助(支出)?$", "individual_family"),
+        (r"^部门项目$", "dept_project"),
+        (r"^公共项目$", "public_project"),
+        (r"^金额$", "amount"),
+        (r"^上缴上级支出$|^上级上缴支出$", "remit_to_superior"),
         (r"^事业单位经营支出$|^经营支出$", "operating_expenditure"),
-        (r"^对附属单位补助支出$", "subsidy_to_subordinate"),
+        (r"^对附属单位(的)?补助支出$", "subsidy_to_subordinate"),
         (r"^本年收入$", "current_income"),
         (r"^本年拨款$|^本年支出$", "current"),
         (r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?$|^财政拨款结转结余$", "carryover"),
@@ -49,7 +56,9 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
-GROUP_KEYS = frozenset({"current_income", "current", "carryover", "budget", "actual", "prior_year", "basic", "vehicle"})
+GROUP_KEYS = frozenset({"current_income", "current", "carryover", "budget", "actual", "prior_year",
+                        "amount", "basic", "vehicle"})
+IGNORED_LABELS = frozenset({"栏次", "行次栏次"})
 SOURCE_KEYS = frozenset({"general_budget", "gov_fund", "soe_capital", "special_account", "business",
                          "operating", "superior_subsidy", "subordinate", "other", "unit_funds"})
 LABEL_COLUMN_KEYS = frozenset({"code", "name", "unit_name", "line_no"})
@@ -79,9 +88,9 @@ def path_key(path: list[str]) -> str | None:
     parents = [key for key in known[:-1] if key in GROUP_KEYS]
     parent = parents[-1] if parents else None
     if leaf == "subtotal":
-        return parent or "subtotal"
-    if parent in ("budget", "actual", "prior_year"):
-        return parent if leaf == "total" else f"{parent}_{leaf}"
+        return "total" if parent == "current" else (parent or "subtotal")
+    if parent in ("budget", "actual", "prior_year", "amount"):
+        return parent if leaf == "total" else leaf
     if parent == "carryover" and leaf in SOURCE_KEYS:
         return f"carryover_{leaf}"
     if parent == "carryover" and leaf == "total":

@@ -10,6 +10,7 @@ below, each group starting at a 小计/合计.
 from __future__ import annotations
 
 from yusuan.model import Row
+from yusuan.recognise.columns import IGNORED_LABELS
 from yusuan.recognise.segments import is_column_number_row
 
 GROUP_STARTS = ("小计", "合计")
@@ -75,7 +76,7 @@ def column_paths(header_rows: list[Row], width: int) -> list[list[str]]:
         path: list[str] = []
         for row in grid:
             text = row[position]
-            if text and (not path or path[-1] != text):
+            if text and text not in IGNORED_LABELS and (not path or path[-1] != text):
                 path.append(text)
         paths.append(path)
     return paths

@@ -38,7 +38,30 @@ def document_kind(lines: list[Line]) -> str | None:
     return f"{'单位' if unit_count > dept_count else '部门'}{phase}"
 
 
+_DEPARTMENT_LINE = re.compile(r"^(?:部门/单位|部门（单位）|部门|部门名称|单位名称|编制单位)\s*[:：]\s*(\S+?)(?:\s+(?:金额)?单位\s*[:：].*)?$")
+_ORGANISATION = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}(局|委员会|委|办公室|办|中心|院|所|站|馆|厅|部|会|队|处|学校|医院)(（本级）|\(本级\))?$")
+_UNIT_LIST = re.compile(r"\[\d+\]\s*([^\[\],，]+)")
+
+
+def printed_department(lines: list[Line]) -> str | None:
+    """The department a table header names ("部门：…", or the last unit of "[056]… , [056002]…")."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        text = line.text.strip()
+        match = _DEPARTMENT_LINE.match(text)
+        if match and _ORGANISATION.match(match.group(1)):
+            counts[match.group(1)] += 1
+            continue
+        units = _UNIT_LIST.findall(text)
+        if units and text.startswith("["):
+            counts[units[-1].strip()] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def document_department(lines: list[Line]) -> str | None:
+    printed = printed_department(lines)
+    if printed:
+        return printed
     counts: Counter[str] = Counter()
     for line in lines[:400]:
         for match in _DEPARTMENT.finditer(line.text.replace(" ", "")):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from yusuan.model import Cell, Row, TableRow
 from yusuan.recognise.numbers import is_nil, parse_amount
@@ -24,6 +24,7 @@ class Group:
     unit_name: int | None
     values: list[tuple[int, str]]
     side: str | None = None
+    labels: list[int] = field(default_factory=list)
 
 
 def numbering_level(name: str) -> tuple[str, int]:
@@ -57,20 +58,30 @@ def split_code(text: str) -> tuple[str | None, str]:
     return match.group(1), (match.group(2) or "").strip()
 
 
+def label_texts(row: Row, group: Group) -> tuple[str | None, str]:
+    """Code and name from the group's label cells, wherever in them they were printed."""
+    code: str | None = None
+    name = ""
+    for position in group.labels:
+        cell = cell_at(row, position)
+        if cell is None or not cell.text:
+            continue
+        found, rest = split_code(cell.text)
+        if found and code is None:
+            code = found
+            name = name or rest
+        elif not name:
+            name = cell.text
+    if code is None and name:
+        code, rest = split_code(name)
+        name = rest if code else name
+    return code, name
+
+
 def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
     """Read one group's cells of a data row; None when the group holds nothing in this row."""
-    code_cell = cell_at(row, group.code)
+    code, name_text = label_texts(row, group)
     name_cell = cell_at(row, group.name)
-    code_text = code_cell.text if code_cell else ""
-    name_text = name_cell.text if name_cell else ""
-    code, name_from_code = split_code(code_text) if code_text else (None, "")
-    if code_text and code is None:
-        name_text = name_text or code_text
-    if not name_text and name_from_code:
-        name_text = name_from_code
-    if code is None and name_text and group.code is None:
-        code, rest = split_code(name_text)
-        name_text = rest if code else name_text
     name, level = numbering_level(name_text)
     table_row = TableRow(name=name, line=first_line(row, group), code=code)
     if level or (name_cell and name_cell.indent):
@@ -97,7 +108,7 @@ def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
 
 
 def first_line(row: Row, group: Group) -> int:
-    for position in (group.code, group.name):
+    for position in group.labels:
         cell = cell_at(row, position)
         if cell is not None and cell.text:
             return cell.line

@@ -77,21 +77,25 @@ def is_data_row(row: Row) -> bool:
     return bool(_CODE.match(texts[0]))
 
 
+COLUMN_NUMBER_LABELS = frozenset({"栏次", "行次", "类", "款", "项"})
+
+
 def is_column_number_row(row: Row) -> bool:
-    """A 栏次 row: 1 2 3 … n (or 栏次 followed by numbers), a header, not data."""
+    """A 栏次 row: 1 2 3 … n, maybe after 栏次 / 类 款 项 labels; a header, not data."""
     texts = [cell.text for cell in row.filled]
-    if texts and texts[0] in ("栏次", "行次"):
-        texts = texts[1:]
-    texts = [text for text in texts if text not in ("栏次", "行次")]
-    if len(texts) < 2 or not all(text.isdigit() for text in texts):
+    labels = [text for text in texts if text in COLUMN_NUMBER_LABELS]
+    numbers = [int(text) for text in texts if text.isdigit()]
+    if len(labels) + len(numbers) != len(texts) or (len(numbers) < 2 and not labels):
         return False
-    numbers = [int(text) for text in texts]
-    return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and numbers[0] <= 2
+    if not numbers:
+        return True
+    rising = all(b >= a for a, b in zip(numbers, numbers[1:]))
+    return rising and numbers[0] <= 2 and numbers[-1] - numbers[0] <= len(numbers)
 
 
 def is_running_text(row: Row) -> bool:
     text = single_text(row)
-    if text is None:
+    if text is None or len(row.cells) > 1:
         return False
     return len(text) > 40 or bool(re.match(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、)", text))
 
@@ -120,7 +124,7 @@ def rows_to_segments(rows: list[Row]) -> list[Segment]:
             if current and current.started and number == current.number:
                 current.in_repeat_header = True
             elif current and not current.started:
-                current.number = current.number or number
+                current.number = number
             else:
                 pending_number = number
             continue
@@ -147,28 +151,56 @@ def continues(segment: Segment, title: Title) -> bool:
     return title.number is None or title.number == segment.number
 
 
+def meta_row(segment: Segment, row: Row) -> bool:
+    """Absorb a row made only of unit / budget-unit cells (one-cell-per-line exports put them
+    in one block); after data it marks a repeated page header."""
+    texts = [cell.text for cell in row.filled]
+    if len(texts) < 2 or not all(_UNIT.search(t) or _BUDGET_UNIT.match(t) for t in texts):
+        return False
+    for cell in row.filled:
+        unit = _UNIT.search(cell.text)
+        if unit:
+            segment.unit = segment.unit or unit.group(1)
+            segment.unit_line = segment.unit_line or cell.line
+        else:
+            segment.budget_unit = segment.budget_unit or cell.text
+    if segment.data_rows:
+        segment.in_repeat_header = True
+    return True
+
+
+def is_rule_line(row: Row) -> bool:
+    """A row of dashes drawn as a table border."""
+    return all(set(cell.text) <= set("-—=_ ") for cell in row.filled)
+
+
 def absorb(segment: Segment, row: Row, text: str | None) -> bool:
     """Add a row to the segment; False when the row ends the table."""
+    if meta_row(segment, row) or is_rule_line(row):
+        return True
     if text is not None:
         unit = _UNIT.search(text)
         if unit:
             segment.unit = segment.unit or unit.group(1)
             segment.unit_line = segment.unit_line or row.line
+            segment.in_repeat_header = segment.in_repeat_header or bool(segment.data_rows)
             before = text[: unit.start()].strip()
             if before and _BUDGET_UNIT.match(before):
                 segment.budget_unit = segment.budget_unit or before
             return True
-        if _BUDGET_UNIT.match(text) and not segment.data_rows:
+        if _BUDGET_UNIT.match(text):
             segment.budget_unit = segment.budget_unit or text
+            segment.in_repeat_header = bool(segment.data_rows)
             return True
         if _NOTE.match(text):
             segment.note_rows.append(row)
             return True
         if is_running_text(row) and (segment.data_rows or segment.header_rows):
             return False
-    if segment.note_rows and segment.data_rows and not is_data_row(row):
+    if segment.note_rows and segment.data_rows and not is_data_row(row) and not segment.in_repeat_header:
         return False
-    if is_data_row(row) or (segment.data_rows and not segment.in_repeat_header and len(row.filled) > 1):
+    in_body = segment.data_rows and not segment.in_repeat_header and len(row.cells) > 1
+    if is_data_row(row) or in_body:
         segment.in_repeat_header = False
         segment.data_rows.append(row)
     elif segment.in_repeat_header:

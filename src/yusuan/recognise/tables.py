@@ -37,12 +37,30 @@ def segment_to_table(segment: Segment) -> Table:
     table.columns = value_columns(paths, groups)
     unit_rows = table.kind in UNIT_ROW_KINDS
     for row in segment.data_rows:
-        for group in groups:
-            table_row = row_in_group(row, group, unit_rows)
-            if table_row is not None:
-                table.rows.append(table_row)
+        group_rows = [row_in_group(row, group, unit_rows) for group in groups]
+        adopt_stray_values(group_rows)
+        table.rows += [r for r in group_rows if r is not None and not is_panel_heading(r)]
     table.empty = not table.rows
     return table
+
+
+def adopt_stray_values(group_rows: list[TableRow | None]) -> None:
+    """A value printed one panel too far right (a label with no value, then a value with no
+    label) belongs to the label: move it, keeping its own line."""
+    for index in range(1, len(group_rows)):
+        stray, owner = group_rows[index], group_rows[index - 1]
+        if stray is None or owner is None or stray.name or stray.code or owner.values:
+            continue
+        for key, value in stray.values.items():
+            target = next(iter(owner.values), None) or key
+            owner.values[target] = value
+            owner.decimals[target] = stray.decimals[key]
+        group_rows[index] = None
+
+
+def is_panel_heading(row: TableRow) -> bool:
+    """A label-only row that names a classification panel (支出项目类别, …经济分类)."""
+    return not row.values and row.code is None and row.name.endswith(("类别", "分类"))
 
 
 def position_keys(paths: list[list[str]]) -> list[str | None]:
@@ -64,10 +82,15 @@ def column_groups(paths: list[list[str]], kind: str) -> list[Group]:
             groups.append(current)
             current = Group(code=None, name=None, unit_name=None, values=[])
             seen_value = False
-        if key == "code" and current.code is None:
-            current.code = position
-        elif key == "name" and current.name is None:
-            current.name = position
+        if key is None and not seen_value and not groups and not paths[position]:
+            current.labels.append(position)
+            continue
+        if key in ("code", "name"):
+            current.labels.append(position)
+            if key == "code" and current.code is None:
+                current.code = position
+            if key == "name" and current.name is None:
+                current.name = position
         elif key == "unit_name":
             current.unit_name = position
         elif key == "line_no":
@@ -89,6 +112,7 @@ def name_first_column(groups: list[Group], keys: list[str | None]) -> None:
     group = groups[0]
     if group.code is None and group.name is None and group.values and group.values[0][1].startswith("col_"):
         group.name = group.values.pop(0)[0]
+        group.labels.append(group.name)
 
 
 def assign_sides(groups: list[Group], paths: list[list[str]], kind: str) -> None:
@@ -96,7 +120,7 @@ def assign_sides(groups: list[Group], paths: list[list[str]], kind: str) -> None
         return
     for index, group in enumerate(groups):
         if kind in ("summary", "fiscal_summary"):
-            group.side = "income" if index == 0 else ("expenditure" if index == 1 else f"expenditure_{index}")
+            group.side = "income" if index == 0 else ("expenditure" if index == 1 else "expenditure_by_type")
         else:
             anchor = group.name if group.name is not None else group.code
             top = paths[anchor][0] if anchor is not None and paths[anchor] else ""

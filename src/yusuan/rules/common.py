@@ -137,13 +137,16 @@ def _finding(
 ) -> Finding | None:
     if cmp.verdict is Verdict.EQUAL:
         return None
+    args = dict(args)
+    message_id = args.pop("message_id", None)
     shown = dict(what=what, reported=cmp.reported, computed=cmp.computed,
                  difference=cmp.difference, **args)
     if cmp.verdict is Verdict.ROUNDING:
         return make_finding(rule_id, locations, _values(cmp), severity="info",
                             category="rounding", message_id="ROUNDING",
                             bound=cmp.bound, **shown)
-    return make_finding(rule_id, locations, _values(cmp), severity=severity, **shown)
+    return make_finding(rule_id, locations, _values(cmp), severity=severity,
+                        message_id=message_id, **shown)
 
 
 def compact(findings: Iterable[Finding | None]) -> list[Finding]:

@@ -76,12 +76,14 @@ def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Parag
                 continue
             text = " ".join(text.split())
         builder.page = line.page
+        heading_only = False
         if HEADING.match(text):
             builder.flush()
-            if is_heading_only(text):
+            heading_only = is_heading_only(text)
+            if heading_only:
                 _set_heading(builder, text)
         builder.add(text, line.number)
-        if text[-1] in _ENDS or is_heading_only(text):
+        if heading_only or text[-1] in _ENDS:
             builder.flush()
     builder.flush()
     return builder.paragraphs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from yusuan.readers.normalise import normalise_line
+from yusuan.readers.normalise import TRANSLATION
 
 # Traditional → simplified for the characters the narrative patterns rely on.
 _TRAD = (
@@ -16,6 +16,7 @@ _SIMP = (
     "缴额采货绩卫医疗险会农环节办邮电训托劳应当为占达数体说门况并职发区县参标准规划统筹贴奖养"
     "系开销届胜党据构组层负责担报岁来从对将时间这们里过还进么样丽际点问题处签证务适当额")
 TRAD_TO_SIMP = str.maketrans(dict(zip(_TRAD, _SIMP, strict=True)))
+_CLEAN = {**TRANSLATION, **TRAD_TO_SIMP}
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _COUNTER = "人个万元%年月日家辆台项栋套名次亿平天"
@@ -27,7 +28,7 @@ TOP_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分|[
 
 def clean(text: str) -> str:
     """Full-width ASCII to half-width, odd spaces to plain, traditional to simplified."""
-    return normalise_line(text).translate(TRAD_TO_SIMP)
+    return text.rstrip("\r\n").translate(_CLEAN)
 
 
 def is_table_line(text: str) -> bool:

@@ -1,0 +1,160 @@
+"""Amount facts of one paragraph: figures, their concepts, and the changes, rates and shares
+printed after them ("比2022年预算减少5819.07万元，减少73.28%", "占71.73%")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from yusuan.model import Fact
+from yusuan.recognise.narrative.concepts import classify, strip_label
+from yusuan.recognise.narrative.mentions import Mention, find_mentions, sentence_bounds
+from yusuan.recognise.narrative.paragraphs import Paragraph
+from yusuan.recognise.narrative.text import HEADING
+
+_UP = ("增加", "增长", "上升", "提高", "增")
+_DOWN = ("减少", "下降", "降低", "减", "节约")
+_DIRECTION = r"(?:增加|减少|增长|下降|降低|上升|提高|节约|增|减)"
+_CHANGE = re.compile(rf"{_DIRECTION}(?:[（(]{_DIRECTION}[)）])?$")
+_COMPARE = re.compile(r"(比|较|与|同比|相比)")
+_SHARE = re.compile(r"^占")
+_EXECUTION = re.compile(r"(完成(?:年初|全年)?预算的?|预算执行率为?|执行率为?)$")
+_BUDGET = re.compile(r"(年初预算数?|全年预算数?|调整后预算数?|预算数)为$|年初预算数?$")
+_ACTUAL = re.compile(r"(支出决算数?|决算数|执行数|实际支出)为?$")
+_FLAT = re.compile(r"持平|无变化|没有变化")
+
+
+@dataclass(slots=True)
+class _State:
+    paragraph: Paragraph
+    facts: list[Fact] = field(default_factory=list)
+    subject: Fact | None = None
+    subject_end: int = -1  # end of the sentence the subject stands in
+
+
+def amount_facts(paragraph: Paragraph) -> list[Fact]:
+    """The amount facts of one paragraph, with changes, rates and shares in `extra`."""
+    state = _State(paragraph)
+    for mention in find_mentions(paragraph):
+        if state.subject is not None and mention.start > state.subject_end:
+            state.subject = None
+        _take(state, mention)
+    _mark_flat(state)
+    return state.facts
+
+
+def _take(state: _State, mention: Mention) -> None:
+    label = mention.label
+    if mention.is_percent:
+        _take_percent(state, mention)
+    elif _ACTUAL.search(label) and state.subject is not None and "budget" in state.subject.extra:
+        _set_actual(state.subject, mention)
+    elif _BUDGET.search(label):
+        _new_fact(state, mention, _subject_text(state, label, _BUDGET), role="budget")
+    elif _CHANGE.search(label) and (_COMPARE.search(label) or len(strip_label(label)) <= 6):
+        _take_change(state, mention)
+    elif mention.unit is not None:
+        _new_fact(state, mention, label)
+
+
+def _new_fact(state: _State, mention: Mention, label: str, role: str | None = None) -> None:
+    concept, extra = classify(label, state.paragraph.context)
+    if concept == "amount" and not state.facts and HEADING.match(state.paragraph.text):
+        label = state.paragraph.text[:mention.start]
+        extra = {"label": strip_label(label)}
+    extra = {**extra, "label": strip_label(label) or extra.get("label", "")}
+    if role == "budget":
+        extra.update(budget=mention.value, budget_decimals=mention.decimals,
+                     budget_line=mention.line)
+    start, end = sentence_bounds(state.paragraph.text, mention.start)
+    fact = Fact(concept, mention.value, mention.unit, mention.line, "narrative",
+                state.paragraph.text[start:end].strip(), mention.decimals,
+                state.paragraph.page, extra)
+    fact.extra["section"] = state.paragraph.heading
+    state.facts.append(fact)
+    state.subject, state.subject_end = fact, end
+
+
+def _subject_text(state: _State, label: str, pattern: re.Pattern[str]) -> str:
+    """The words naming what a '年初预算为…' figure is of (this clause, else the paragraph head)."""
+    head = pattern.sub("", label).strip()
+    if strip_label(head) not in ("", "项目"):
+        return head
+    text = state.paragraph.text
+    cut = min((i for i in (text.find(ch) for ch in "。：:") if i >= 0), default=len(text))
+    return text[:cut]
+
+
+def _set_actual(fact: Fact, mention: Mention) -> None:
+    fact.extra.update(actual=mention.value, actual_decimals=mention.decimals,
+                      actual_line=mention.line)
+    fact.value, fact.decimals, fact.line = mention.value, mention.decimals, mention.line
+    fact.unit = mention.unit or fact.unit
+
+
+def _direction(label: str) -> tuple[str, int]:
+    words = re.findall(_DIRECTION, label)
+    if not words:
+        return "", 0
+    if len(words) > 1 and any(w in _UP for w in words) and any(w in _DOWN for w in words) \
+            and re.search(r"[（(]", label):
+        return "".join(words), 0
+    word = words[-1]
+    return word, (1 if word in _UP else -1)
+
+
+def _target(state: _State, label: str) -> Fact | None:
+    """The fact a change refers to: named before '比' in the label, else the subject."""
+    parts = _COMPARE.split(label, maxsplit=1)
+    if len(parts) > 1 and strip_label(parts[0]):
+        concept, _ = classify(parts[0], state.paragraph.context)
+        if concept != "amount" and (state.subject is None or state.subject.concept != concept):
+            return next((f for f in reversed(state.facts) if f.concept == concept), None)
+    return state.subject
+
+
+def _take_change(state: _State, mention: Mention) -> None:
+    fact = _target(state, mention.label)
+    if fact is None or "change" in fact.extra:
+        return
+    word, sign = _direction(mention.label)
+    year = re.search(r"(\d{4})\s*年", mention.label)
+    fact.extra.update(
+        change=sign * mention.value if sign else mention.value, direction=word,
+        change_decimals=mention.decimals, change_line=mention.line,
+        change_unit=mention.unit or fact.unit, change_text=mention.label + mention.text,
+        base_year=int(year.group(1)) if year else None,
+        base="上年" if "上年" in mention.label else None)
+
+
+def _take_percent(state: _State, mention: Mention) -> None:
+    fact = state.subject
+    label = mention.label
+    if fact is None:
+        return
+    if _EXECUTION.search(label):
+        fact.extra.update(execution_rate=mention.value, execution_decimals=mention.decimals,
+                          execution_line=mention.line)
+    elif _SHARE.search(label):
+        fact.extra.update(share=mention.value, share_decimals=mention.decimals,
+                          share_line=mention.line, share_of=label[1:].strip("的 "))
+    elif _CHANGE.search(label) and "rate" not in fact.extra:
+        word, sign = _direction(label)
+        fact.extra.update(rate=sign * mention.value if sign else mention.value,
+                          rate_direction=word, rate_decimals=mention.decimals,
+                          rate_line=mention.line)
+
+
+def _mark_flat(state: _State) -> None:
+    for fact in state.facts:
+        if "change" in fact.extra:
+            continue
+        if _FLAT.search(fact.text) and _COMPARE.search(fact.text):
+            fact.extra.update(change=0.0, direction="持平", change_decimals=2,
+                              change_line=fact.line, change_unit=fact.unit,
+                              base_year=_base_year(fact.text))
+
+
+def _base_year(text: str) -> int | None:
+    match = re.search(r"(?:比|较|与)\s*(\d{4})\s*年", text)
+    return int(match.group(1)) if match else None

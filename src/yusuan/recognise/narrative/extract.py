@@ -1,0 +1,39 @@
+"""`extract_facts(source)`: every narrative fact of a document, in document order."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import Fact, Source
+from yusuan.recognise.narrative.amounts import amount_facts
+from yusuan.recognise.narrative.glossary import glossary_facts, is_glossary
+from yusuan.recognise.narrative.paragraphs import Paragraph, build_paragraphs
+from yusuan.recognise.narrative.people import composition_facts, staffing_facts, unit_lists
+
+_AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
+
+
+def extract_facts(source: Source) -> list[Fact]:
+    """Read the narrative of `source` into Facts (amounts, changes, staffing, units, glossary)."""
+    paragraphs = build_paragraphs(source)
+    facts: list[Fact] = []
+    for paragraph in paragraphs:
+        if is_glossary(paragraph):
+            continue
+        facts.extend(amount_facts(paragraph))
+        facts.extend(staffing_facts(paragraph))
+        facts.extend(composition_facts(paragraph))
+        facts.extend(_missing_amounts(paragraph))
+    facts.extend(unit_lists(paragraphs))
+    facts.extend(glossary_facts(paragraphs))
+    facts.sort(key=lambda fact: fact.line)
+    return facts
+
+
+def _missing_amounts(paragraph: Paragraph) -> list[Fact]:
+    """'…的机关运行经费' with no figure after it: a statement whose amount is missing."""
+    text = paragraph.text.strip()
+    if not _AGENCY_WITHOUT_AMOUNT.search(text):
+        return []
+    return [Fact("agency_operating_costs", None, None, paragraph.lines[-1], "narrative", text,
+                 None, paragraph.page, {"missing_amount": True, "section": paragraph.heading})]

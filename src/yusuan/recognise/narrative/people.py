@@ -1,0 +1,105 @@
+"""Staffing (编制, 实有, 离退休 counts) and unit composition ("机关及下属 2 家事业单位")."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import Fact
+from yusuan.recognise.narrative.mentions import label_before, sentence_bounds
+from yusuan.recognise.narrative.paragraphs import Paragraph
+
+_PEOPLE = re.compile(r"(\d+)\s*[人名](?![次份])")
+_STAFF_KINDS = (
+    ("参照公务员法管理|参公", "civil_service_managed"), ("离退休", "total"), ("离休", "lixiu"),
+    ("退休", "tuixiu"), ("总编制|编制总数|核定编制|编制人数", "total"), ("行政编制", "admin"),
+    ("事业编制", "institution"), ("工勤", "worker"), ("其他人员", "other"),
+    ("实有人数|实有", "total"),
+)
+_UNIT_COUNT = re.compile(
+    r"(下属|[(（]?含)?[^，。；、\d]{0,14}?(行政单位|参照公务员法管理事业单位|事业单位|二级单位|二级预算单位|"
+    r"下属单位|预算单位)\s*(\d+)\s*[个家]"
+    r"|下属\s*(\d+)\s*[个家]\s*(二级预算单位|二级单位|事业单位|单位)")
+_OWN_ONLY = re.compile(r"(由|仅含|只有)?(机关)?本级(机关)?(决算|预算)?组成|单位本级决算组成")
+_LIST_INTRO = re.compile(r"(单位|单位构成)[^。]{0,6}包括[：:]$")
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(.{2,40}?)[。；;]?$")
+
+
+def staffing_facts(paragraph: Paragraph) -> list[Fact]:
+    """'总编制人数 62人，其中：行政编制 7人…在职实有人数 59 人…离退休人员 9人'."""
+    text = paragraph.text
+    if not re.search(r"编制|实有|离退休|退休人员", text):
+        return []
+    facts = []
+    actual_from = _first(text, r"实有")
+    retired_from = _first(text, r"离退休|退休人员")
+    for match in _PEOPLE.finditer(text):
+        label = label_before(text, match.start(), 0)
+        label = re.split(r"[(（]", label)[-1]
+        kind = next((k for pattern, k in _STAFF_KINDS if re.search(pattern, label)), None)
+        if kind is None:
+            continue
+        status = "authorised"
+        if kind in ("lixiu", "tuixiu") or (match.start() >= retired_from and kind == "total"):
+            status = "retired"
+        elif match.start() >= actual_from or kind == "other":
+            status = "actual"
+        facts.append(_fact(paragraph, "staffing", float(match.group(1)), "人", match.start(),
+                           {"status": status, "kind": kind, "label": label}))
+    return facts
+
+
+def composition_facts(paragraph: Paragraph) -> list[Fact]:
+    """Counts of units the narrative states, and '本级组成' (no subordinate units)."""
+    text = paragraph.text
+    if "单位" not in text and "本级" not in text:
+        return []
+    facts = []
+    for match in _UNIT_COUNT.finditer(text):
+        if match.group(4):
+            kind, count, sub = match.group(5), match.group(4), True
+        else:
+            kind, count = match.group(2), match.group(3)
+            sub = match.group(1) == "下属" or "下属" in match.group(0)
+        within = bool(re.match(r"[(（]?含", match.group(0)))
+        facts.append(_fact(paragraph, "unit_count", float(count), "个", match.start(),
+                           {"kind": kind, "subordinate": sub, "included_in_previous": within,
+                            "label": match.group(0)}))
+    own = _OWN_ONLY.search(text)
+    if own and "下属" not in text[sentence_bounds(text, own.start())[0]:own.end()]:
+        facts.append(_fact(paragraph, "unit_count", 0.0, "个", own.start(),
+                           {"kind": "subordinate", "subordinate": True, "own_only": True,
+                            "label": own.group(0)}))
+    return facts
+
+
+def unit_lists(paragraphs: list[Paragraph]) -> list[Fact]:
+    """'…单位包括：' followed by numbered names → one fact listing the names."""
+    facts = []
+    for index, paragraph in enumerate(paragraphs):
+        if not _LIST_INTRO.search(paragraph.text.rstrip()):
+            continue
+        names, lines = [], []
+        for item in paragraphs[index + 1:index + 40]:
+            match = _LIST_ITEM.match(item.text)
+            if not match or re.search(r"\d+(\.\d+)?\s*万?元|，", item.text):
+                break
+            names.append(match.group(1).strip())
+            lines.append(item.first_line)
+        if names:
+            facts.append(Fact("unit_list", float(len(names)), "个", paragraph.first_line,
+                              "narrative", paragraph.text, 0, paragraph.page,
+                              {"names": names, "lines": lines, "label": paragraph.text}))
+    return facts
+
+
+def _first(text: str, pattern: str) -> int:
+    match = re.search(pattern, text)
+    return match.start() if match else len(text) + 1
+
+
+def _fact(paragraph: Paragraph, concept: str, value: float, unit: str, position: int,
+          extra: dict[str, object]) -> Fact:
+    start, end = sentence_bounds(paragraph.text, position)
+    extra = {**extra, "section": paragraph.heading}
+    return Fact(concept, value, unit, paragraph.line_at(position), "narrative",
+                paragraph.text[start:end].strip(), 0, paragraph.page, extra)

@@ -1,0 +1,112 @@
+"""三公经费: the table adds up, and agrees with the economic lines of the basic table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.rules.common import Amount, amount, equal_finding, sum_finding
+from yusuan.rules.engine import rule
+from yusuan.rules.messages import register_messages
+from yusuan.rules.tolerance import Verdict, compare_equal
+
+register_messages({
+    "SANGONG.TOTAL": {
+        "zh": "三公经费{what}{column} {reported} ≠ {parts} {computed}，差 {difference}",
+        "en": "Three public expenses{what} {column} {reported} ≠ {parts} {computed}, "
+              "difference {difference}",
+    },
+    "SANGONG.ECONOMIC": {
+        "zh": "基本支出表 {code} 为 {reported}，三公经费表{column}为 {computed}，差 {difference}",
+        "en": "Basic table {code} is {reported}, three-public-expenses {column} {computed}, "
+              "difference {difference}",
+    },
+})
+
+# the 三公 table may print a 预算 and a 决算 group side by side
+PREFIXES = ("", "budget_", "actual_")
+ECONOMIC_LINES = (("30212", "outbound"), ("30217", "reception"),
+                  ("30231", "vehicle_operation"), ("31013", "vehicle_purchase"))
+
+
+def key_of(prefix: str, name: str) -> str:
+    return prefix.rstrip("_") if name == "total" and prefix else prefix + name
+
+
+def data_rows(table: Table) -> list[TableRow]:
+    return [r for r in table.rows if r.values]
+
+
+def _check(doc: Document, table: Table, row: TableRow, prefix: str, total: str,
+           parts: tuple[str, ...], shown: str) -> Finding | None:
+    whole = amount(doc, table, row, key_of(prefix, total))
+    found = [amount(doc, table, row, key_of(prefix, p)) for p in parts]
+    present = [a for a in found if a is not None]
+    if whole is None or not present:
+        return None
+    severity = "warning" if len(present) < len(parts) and whole.value else None
+    label = f"（{prefix.rstrip('_')}）" if prefix else ""
+    return sum_finding("SANGONG.TOTAL", whole, present, label, severity=severity,
+                       column=total, parts=shown)
+
+
+@rule("SANGONG.TOTAL", category="arithmetic", title_zh="三公经费合计等于各项之和",
+      title_en="Three public expenses add up", tables=("sangong",),
+      rationale="合计 = 因公出国(境) + 公务用车购置及运行 + 公务接待; 公务用车购置及运行 = 购置 + 运行.")
+def sangong_adds_up(doc: Document) -> Iterator[Finding]:
+    """total = outbound + vehicle + reception; vehicle = purchase + operation.
+
+    Passes: total 3.20, vehicle 3.20 (operation 3.20), reception blank.
+    Fails:  total 3.20, vehicle 3.20, reception 3.20.
+    """
+    for table in doc.tables_of("sangong"):
+        for row in data_rows(table):
+            for prefix in PREFIXES:
+                checks = (
+                    _check(doc, table, row, prefix, "total",
+                           ("outbound", "vehicle", "reception"), "因公出国(境)+公务用车+公务接待"),
+                    _check(doc, table, row, prefix, "vehicle",
+                           ("vehicle_purchase", "vehicle_operation"), "购置+运行"),
+                )
+                yield from (c for c in checks if c)
+
+
+def sangong_amount(doc: Document, key: str) -> Amount | None:
+    for table in doc.tables_of("sangong"):
+        for row in data_rows(table):
+            for prefix in ("", "budget_"):
+                found = amount(doc, table, row, key_of(prefix, key))
+                if found is not None:
+                    return found
+    return None
+
+
+@rule("SANGONG.ECONOMIC", category="cross_table", title_zh="三公经费与经济分类科目一致",
+      title_en="Three public expenses agree with the economic lines",
+      tables=("sangong", "basic_expenditure"),
+      rationale="30212 因公出国(境), 30217 公务接待, 30231 公务用车运行维护 and 31013 公务用车购置 of "
+                "the basic table cannot exceed the 三公 table; a smaller basic line is a warning "
+                "(项目支出 can carry 三公 too).")
+def sangong_matches_economic(doc: Document) -> Iterator[Finding]:
+    """A basic-table 三公 line ≤ the 三公 table figure (equal unless projects carry some).
+
+    Passes: 30217 0.42; 三公 reception 0.42.
+    Fails:  30231 3.20; 三公 vehicle_operation blank and reception 3.20 → 30231 3.20 vs 0 (skipped
+    when blank); 30217 1.00 vs reception 0.50 → error.
+    """
+    basic = doc.table("basic_expenditure")
+    if basic is None:
+        return
+    for code, key in ECONOMIC_LINES:
+        row = basic.row_by_code(code)
+        line = amount(doc, basic, row, "total") if row else None
+        figure = sangong_amount(doc, key)
+        if line is None or figure is None:
+            continue
+        cmp = compare_equal(line.printed, figure.printed)
+        severity = "warning" if cmp.verdict is Verdict.MISMATCH and line.value < figure.value \
+            else None
+        found = equal_finding("SANGONG.ECONOMIC", line, figure, code, severity=severity,
+                              code=code, column=key)
+        if found:
+            yield found
