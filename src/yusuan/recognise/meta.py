@@ -53,7 +53,7 @@ def printed_department(lines: list[Line]) -> str | None:
             counts[match.group(1)] += 1
             continue
         units = _UNIT_LIST.findall(text)
-        if units and text.startswith("["):
+        if units and text.startswith("[") and _ORGANISATION.match(units[-1].strip()):
             counts[units[-1].strip()] += 1
     return counts.most_common(1)[0][0] if counts else None
 
