@@ -1,0 +1,65 @@
+"""OCR of a scanned page: a table drawn with a real CJK font, rotated and noised, saved as an
+image-only PDF. The OCR test is skipped unless the `ocr` extra (rapidocr_onnxruntime) is installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yusuan.readers import ocr, read_source
+
+NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+needs_ocr = pytest.mark.skipif(not ocr.available(), reason="the ocr extra is not installed")
+
+ROWS = [["科目编码", "科目名称", "合计", "项目支出"],
+        ["208", "社会保障和就业支出", "172.68", "0.00"],
+        ["2080501", "行政单位离退休", "9.00", ""],
+        ["210", "卫生健康支出", "1,813.70", "504.00"]]
+
+
+def scanned_pdf(path: Path) -> None:
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = NOTO if NOTO.exists() else WQY
+    if not font_file.exists():
+        pytest.skip("no CJK font installed")
+    font = ImageFont.truetype(str(font_file), 28)
+    image = Image.new("L", (1400, 700), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((100, 60), "一般公共预算支出表", font=font, fill=0)
+    draw.text((100, 110), "单位：万元", font=font, fill=0)
+    xs = [100, 300, 700, 950, 1200]
+    for r, row in enumerate(ROWS):
+        y = 170 + r * 60
+        for c, text in enumerate(row):
+            draw.rectangle((xs[c], y, xs[c + 1], y + 60), outline=0, width=2)
+            if text:
+                draw.text((xs[c] + 12, y + 14), text, font=font, fill=0)
+    image = image.rotate(0.7, fillcolor=255, resample=Image.Resampling.BICUBIC)
+    noisy = np.asarray(image).astype(np.int16) + np.random.default_rng(7).normal(0, 18, (700, 1400))
+    Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8)).save(path, resolution=150)
+
+
+@needs_ocr
+def test_scanned_table_is_read_by_ocr(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    scanned_pdf(path)
+    source = read_source(str(path))
+    assert [line.text for line in source.lines] == [
+        "一般公共预算支出表",
+        "单位：万元",
+        *("\t".join(row) for row in ROWS),
+    ]
+    assert {line.page for line in source.lines} == {1}
+    assert source.notes == []
+
+
+def test_boxes_to_lines_groups_rows_and_columns() -> None:
+    boxes = [ocr.Box(10, 90, 100, 20, "项目"), ocr.Box(200, 260, 101, 20, "金额"),
+             ocr.Box(10, 60, 130, 20, "合计"), ocr.Box(190, 262, 132, 20, "1.00"),
+             ocr.Box(10, 300, 60, 20, "政府性基金预算支出表")]
+    assert ocr.boxes_to_lines(boxes) == ["政府性基金预算支出表", "项目\t金额", "合计\t1.00"]
