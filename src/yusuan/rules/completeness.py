@@ -1,0 +1,139 @@
+"""Completeness: the tables a document kind requires, empty tables, gaps in table numbering."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Location, Table
+from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
+from yusuan.rules.messages import register_messages
+
+register_messages({
+    "MISSING.TABLE": {"zh": "未公开{name}（{kind}）", "en": "No {kind} table is published"},
+    "EMPTY.TABLE": {"zh": "{title}为空表，且文中未说明没有此项支出",
+                    "en": "{title} is empty and the document does not say why"},
+    "TABLE.NUMBERING": {"zh": "表格编号不连续：缺少表{missing}",
+                        "en": "Table numbering has gaps: no table {missing}"},
+})
+
+BUDGET_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
+               "basic_expenditure", "sangong", "gov_fund")
+BUDGET_LATER = ("soe_capital", "project_expenditure")  # required in the later years
+LATER_FROM = 2022
+FINAL_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
+              "basic_expenditure", "gov_fund", "soe_capital", "sangong")
+NAMES = {
+    "summary": "收支总表", "income": "收入总表", "expenditure": "支出总表",
+    "fiscal_summary": "财政拨款收支总表", "general_budget_expenditure": "一般公共预算支出表",
+    "basic_expenditure": "一般公共预算基本支出表", "sangong": "“三公”经费支出表",
+    "gov_fund": "政府性基金预算支出表", "soe_capital": "国有资本经营预算支出表",
+    "project_expenditure": "项目支出表",
+}
+SUBJECTS = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公",
+            "project_expenditure": "项目支出", "procurement": "政府采购"}
+NONE_SAID = re.compile(r"无数据|空表|没有|未安排|无.{0,20}(支出|收入|经费|预算)|不涉及|为0|为零|均为0")
+
+
+def required_tables(doc: Document) -> list[tuple[str, str]]:
+    """(kind, severity) of each table the document's kind requires."""
+    if doc.kind in FINAL_KINDS:
+        return [(kind, "warning") for kind in FINAL_CORE]
+    if doc.kind in BUDGET_KINDS:
+        later = "warning" if (doc.year or 0) >= LATER_FROM else "info"
+        return [(k, "warning") for k in BUDGET_CORE] + [(k, later) for k in BUDGET_LATER]
+    return []
+
+
+def _anchor(doc: Document) -> int:
+    return doc.tables[0].lines[0] if doc.tables else 1
+
+
+@rule("MISSING.TABLE", category="missing_content", severity="warning",
+      title_zh="缺少必须公开的表", title_en="A required table is missing",
+      applies_to=(*BUDGET_KINDS, *FINAL_KINDS),
+      rationale="财预〔2016〕143号 and the provincial templates fix the tables a 预算/决算 "
+                "disclosure publishes; an empty table is printed rather than left out.")
+def required_tables_present(doc: Document) -> Iterator[Finding]:
+    """Every required table kind is present.
+
+    Passes: a 部门预算 with all eight core tables.  Fails: one without 政府性基金预算支出表.
+    """
+    present = {t.kind for t in doc.tables}
+    for kind, severity in required_tables(doc):
+        if kind not in present:
+            yield make_finding("MISSING.TABLE", [Location(_anchor(doc), table=kind)],
+                               severity=severity, name=NAMES.get(kind, kind), kind=kind)
+
+
+def explained(doc: Document, table: Table) -> bool:
+    """The table's note, the lines near it, or a narrative line on its subject says it is nil."""
+    if table.note and NONE_SAID.search(table.note):
+        return True
+    first, last = table.lines
+    near = range(max(1, first - 3), last + 8)
+    if any(NONE_SAID.search(doc.line_text(n)) for n in near):
+        return True
+    subject = SUBJECTS.get(table.kind)
+    if not subject:
+        return False
+    return any(subject in line.text and NONE_SAID.search(line.text)
+               for line in doc.source.lines)
+
+
+@rule("EMPTY.TABLE", category="missing_content", severity="warning",
+      title_zh="空表未作说明", title_en="An empty table is not explained",
+      rationale="An empty table must say why (“本年度没有…支出，故本表无数据”).")
+def empty_table_explained(doc: Document) -> Iterator[Finding]:
+    """An empty table is explained by its note or the text.
+
+    Passes: empty 政府性基金预算支出表 with "本单位没有政府性基金预算安排的支出，故本表无数据".
+    Fails:  the same empty table and no such sentence.
+    """
+    for table in doc.tables:
+        if table.empty and table.kind in NAMES and not explained(doc, table):
+            yield make_finding("EMPTY.TABLE", [Location(table.lines[0], table=table.kind)],
+                               title=table.title)
+
+
+CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def table_number(number: str | None) -> int | None:
+    """The main number of "表1", "表 5-1", "表二", "公开 01 表", "附表4-5" (→ 5)."""
+    if not number:
+        return None
+    text = re.sub(r"\s+", "", number)
+    digits = re.findall(r"\d+", text)
+    if digits:
+        return int(digits[1] if text.startswith("附表") and len(digits) > 1 else digits[0])
+    return _chinese_number(re.sub(r"[^零一二三四五六七八九十]", "", text))
+
+
+def _chinese_number(text: str) -> int | None:
+    if not text:
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(ones, 0)
+    return CHINESE_DIGITS.get(text)
+
+
+@rule("TABLE.NUMBERING", category="missing_content", severity="info",
+      title_zh="表格编号不连续", title_en="Gaps in table numbering",
+      rationale="表1, 表2, 表4: a table may have been left out.")
+def numbering_has_no_gaps(doc: Document) -> Iterator[Finding]:
+    """Table numbers run without gaps.
+
+    Passes: 表1, 表2, 表3.  Fails: 表1, 表2, 表4.
+    """
+    numbered = [(n, t) for t in doc.tables if (n := table_number(t.number)) is not None]
+    if len(numbered) < 2:
+        return
+    seen = {n for n, _ in numbered}
+    missing = [n for n in range(min(seen), max(seen) + 1) if n not in seen]
+    if missing:
+        after = [t for n, t in numbered if n > missing[0]]
+        line = after[0].lines[0] if after else numbered[-1][1].lines[0]
+        yield make_finding("TABLE.NUMBERING", [Location(line)],
+                           missing="、".join(str(n) for n in missing))
