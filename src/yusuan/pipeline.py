@@ -11,6 +11,8 @@ from yusuan.model import Document, Source, Table
 from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.headline import tables_headline
+from yusuan.recognise.narrative.extract import extract_facts
+from yusuan.recognise.projects import extract_projects
 from yusuan.recognise.meta import document_department, document_kind, document_unit, document_year
 from yusuan.recognise.tables import rows_to_tables
 
@@ -53,5 +55,7 @@ def source_to_document(source: Source) -> Document:
                          "disclosure: no disclosure tables and no 预算/决算 title were found.")
     name_amount_columns(tables, document.kind)
     document.headline = tables_headline(tables)
+    document.facts = extract_facts(source)
+    document.projects, document.forms = extract_projects(source, tables)
     return document
 
