@@ -30,6 +30,7 @@ class _State:
     facts: list[Fact] = field(default_factory=list)
     subject: Fact | None = None
     subject_end: int = -1  # end of the sentence the subject stands in
+    subject_at: int = 0  # where the subject's figure ends
 
 
 def amount_facts(paragraph: Paragraph) -> list[Fact]:
@@ -51,15 +52,23 @@ def _take(state: _State, mention: Mention) -> None:
         _set_actual(state.subject, mention)
     elif _BUDGET.search(label):
         _new_fact(state, mention, _subject_text(state, label, _BUDGET), role="budget")
-    elif _CHANGE.search(label) and (_COMPARE.search(label) or len(strip_label(label)) <= 6):
+    elif _CHANGE.search(label) and (_COMPARE.search(_before(state, mention))
+                                    or len(strip_label(label)) <= 6):
         _take_change(state, mention)
     elif mention.unit is not None:
         _new_fact(state, mention, label)
 
 
+def _before(state: _State, mention: Mention) -> str:
+    """The sentence up to the figure: '与 2022 年度相比，…减少' compares with 2022."""
+    start, _ = sentence_bounds(state.paragraph.text, mention.start)
+    return state.paragraph.text[start:mention.start]
+
+
 def _new_fact(state: _State, mention: Mention, label: str, role: str | None = None) -> None:
     concept, extra = classify(label, state.paragraph.context)
-    if concept == "amount" and not state.facts and HEADING.match(state.paragraph.text):
+    if concept == "amount" and role is None and not state.facts \
+            and HEADING.match(state.paragraph.text):
         label = state.paragraph.text[:mention.start]
         extra = {"label": strip_label(label)}
     extra = {**extra, "label": strip_label(label) or extra.get("label", "")}
@@ -71,8 +80,21 @@ def _new_fact(state: _State, mention: Mention, label: str, role: str | None = No
                 state.paragraph.text[start:end].strip(), mention.decimals,
                 state.paragraph.page, extra)
     fact.extra["section"] = state.paragraph.heading
+    subject = state.subject
+    if subject is not None and subject.concept in PART_PARENTS and subject.concept != concept \
+            and "其中" in state.paragraph.text[state.subject_at:mention.start] \
+            and not {subject.concept, concept} <= _SIBLINGS:
+        fact.extra["part_of"] = subject.concept
     state.facts.append(fact)
-    state.subject, state.subject_end = fact, end
+    state.subject, state.subject_end, state.subject_at = fact, end, mention.end
+
+
+PART_PARENTS = frozenset({"basic_expenditure", "project_expenditure", "personnel_funds",
+                          "public_funds", "functional_item", "sangong_total",
+                          "procurement_total", "performance_coverage"})
+
+
+_SIBLINGS = frozenset({"basic_expenditure", "project_expenditure"})
 
 
 def _subject_text(state: _State, label: str, pattern: re.Pattern[str]) -> str:
@@ -106,8 +128,9 @@ def _direction(label: str) -> tuple[str, int]:
 def _target(state: _State, label: str) -> Fact | None:
     """The fact a change refers to: named before '比' in the label, else the subject."""
     parts = _COMPARE.split(label, maxsplit=1)
-    if len(parts) > 1 and strip_label(parts[0]):
-        concept, _ = classify(parts[0], state.paragraph.context)
+    head = parts[0] if len(parts) > 1 else re.sub(rf"各?{_DIRECTION}.*$", "", label)
+    if strip_label(head):
+        concept, _ = classify(head, state.paragraph.context)
         if concept != "amount" and (state.subject is None or state.subject.concept != concept):
             return next((f for f in reversed(state.facts) if f.concept == concept), None)
     return state.subject
@@ -117,8 +140,11 @@ def _take_change(state: _State, mention: Mention) -> None:
     fact = _target(state, mention.label)
     if fact is None or "change" in fact.extra:
         return
+    if fact is not state.subject:
+        state.subject = fact
+        state.subject_end = sentence_bounds(state.paragraph.text, mention.start)[1]
     word, sign = _direction(mention.label)
-    year = re.search(r"(\d{4})\s*年", mention.label)
+    year = re.search(r"(?:比|较|与)\s*(\d{4})\s*年", _before(state, mention))
     fact.extra.update(
         change=sign * mention.value if sign else mention.value, direction=word,
         change_decimals=mention.decimals, change_line=mention.line,
@@ -137,7 +163,7 @@ def _take_percent(state: _State, mention: Mention) -> None:
                           execution_line=mention.line)
     elif _SHARE.search(label):
         fact.extra.update(share=mention.value, share_decimals=mention.decimals,
-                          share_line=mention.line, share_of=label[1:].strip("的 "))
+                          share_line=mention.line, share_of=re.sub(r"^比", "", label[1:]).strip("的 "))
     elif _CHANGE.search(label) and "rate" not in fact.extra:
         word, sign = _direction(label)
         fact.extra.update(rate=sign * mention.value if sign else mention.value,

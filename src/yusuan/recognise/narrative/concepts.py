@@ -58,7 +58,7 @@ EXPENDITURE_BY_SCOPE = {
     "soe_capital": "soe_capital_expenditure",
 }
 _SCOPE_WORDS = re.compile(
-    r"一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|部门预算|部门|单位|预算|资金|安排|"
+    r"一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|部门预算|部门|预算数?|资金|安排|"
     r"本年度?|当年|年度|全年|[、，]|各")
 _EXPENDITURE_RESIDUES = frozenset({"", "支出", "总支出", "支出合计", "支出总额", "支出决算", "拨款",
                                    "拨款支出", "总", "合计"})
@@ -127,6 +127,8 @@ def _strip_numbering(name: str) -> str:
 def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
     """The concept of an amount whose label is `label`, under headings `context`."""
     text = strip_label(label)
+    if len(text) > 60:
+        return "amount", {"label": text[-60:]}
     if "(项)" in label.replace("（", "(").replace("）", ")") or re.search(
             r"[（(]\s*[类款]\s*[)）]", label):
         item = functional_item(label)
@@ -176,15 +178,16 @@ def _procurement(text: str) -> str | None:
 def _money_side(text: str, context: str) -> tuple[str, dict[str, Any]] | None:
     scope = scope_of(text, context)
     extra = {"scope": scope}
-    simple = (("人员经费", "personnel_funds"), ("人员类项目", "personnel_funds"),
-              ("公用经费", "public_funds"), ("基本支出", "basic_expenditure"),
-              ("项目支出", "project_expenditure"))
-    for word, concept in simple:
-        if word in text:
+    simple = ((r"人员经费$|人员类项目(支出)?$", "personnel_funds"),
+              (r"公用经费$|公用经费运转类项目(支出)?$", "public_funds"),
+              (r"基本支出(预算|决算)?$", "basic_expenditure"),
+              (r"项目支出(预算|决算)?$", "project_expenditure"))
+    for pattern, concept in simple:
+        if re.search(pattern, text):
             return concept, extra
     if re.search(r"上年结转|年初结转", text):
         return "carryover_in", extra
-    if re.search(r"收、?支总|收支总", text):
+    if re.search(r"收、?支总|收、?支各?$", text):
         return ("fiscal_grand_total" if "财政拨款" in text else "income_grand_total"), extra
     rest = residue(text)
     if re.search(r"收入$|收入[（(]", text):
@@ -195,6 +198,6 @@ def _money_side(text: str, context: str) -> tuple[str, dict[str, Any]] | None:
         if "一般公共预算" in text:
             return "general_budget_income", extra
         return ("fiscal_income" if "财政拨款" in text else "total_income"), extra
-    if rest in _EXPENDITURE_RESIDUES:
+    if rest in _EXPENDITURE_RESIDUES and len(text) >= 4:
         return EXPENDITURE_BY_SCOPE[scope], extra
     return None

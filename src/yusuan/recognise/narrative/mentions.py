@@ -66,7 +66,9 @@ def find_mentions(paragraph: Paragraph) -> list[Mention]:
 def label_before(text: str, start: int, floor: int) -> str:
     """The words between the previous delimiter (or figure) and position `start`."""
     index = start
-    while index > floor and text[index - 1] not in DELIMITERS:
+    while index > floor:
+        if text[index - 1] in DELIMITERS and text[index - 2:index + 1] != "收、支":
+            break
         index -= 1
     return text[index:start].strip()
 

@@ -55,6 +55,11 @@ def composition_facts(paragraph: Paragraph) -> list[Fact]:
         return []
     facts = []
     for match in _UNIT_COUNT.finditer(text):
+        start, end = sentence_bounds(text, match.start())
+        sentence = text[start:end]
+        if re.search(r"新设|新增|新成立|撤销", sentence) or not re.search(
+                r"组成|包括|构成|其中|范围", sentence + paragraph.heading):
+            continue
         if match.group(4):
             kind, count, sub = match.group(5), match.group(4), True
         else:

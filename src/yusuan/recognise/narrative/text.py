@@ -19,6 +19,7 @@ TRAD_TO_SIMP = str.maketrans(dict(zip(_TRAD, _SIMP, strict=True)))
 _CLEAN = {**TRANSLATION, **TRAD_TO_SIMP}
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 _COUNTER = "人个万元%年月日家辆台项栋套名次亿平天"
 HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|"
@@ -40,13 +41,13 @@ def is_table_line(text: str) -> bool:
         return False
     bare = 0
     for index, token in enumerate(tokens):
-        if not _NUMBER.match(token):
+        if not _NUMBER.match(token) or _YEAR_TOKEN.match(token):
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if not following or following[0] not in _COUNTER:
             bare += 1
     if bare >= 2:
-        return True
+        return bare >= 3 or not any(ch in text for ch in "，。；")
     return bare == 1 and len(tokens) == 1
 
 
