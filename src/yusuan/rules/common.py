@@ -45,12 +45,20 @@ def amount(doc: Document, table: Table, row: TableRow, key: str) -> Amount | Non
     value = row.values.get(key)
     if value is None:
         return None
-    decimals = row.decimals.get(key)
-    if decimals is None:
-        decimals = default_decimals(table_unit(doc, table))
+    decimals = max(row.decimals.get(key, 0), table_precision(doc, table))
     loc = Location(row.line_of(key), table=table.kind, code=row.code, column=key,
                    page=row.page, name=None if row.code else row.name)
     return Amount(float(value), decimals, loc)
+
+
+def table_precision(doc: Document, table: Table) -> int:
+    """The decimals a table prints its values with: the most any of its values shows.
+
+    Spreadsheet exports drop trailing zeros ("40" and "7515.1" in a table of 7515.18), so a
+    value printed with fewer decimals than its table stands for the table's precision.
+    """
+    shown = [d for row in table.rows for d in row.decimals.values()]
+    return max(shown) if shown else default_decimals(table_unit(doc, table))
 
 
 def amounts(doc: Document, table: Table, rows: Iterable[TableRow], key: str) -> list[Amount]:

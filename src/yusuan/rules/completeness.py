@@ -32,7 +32,8 @@ NAMES = {
 }
 SUBJECTS = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公",
             "project_expenditure": "项目支出", "procurement": "政府采购"}
-NONE_SAID = re.compile(r"无数据|空表|没有|未安排|无.{0,20}(支出|收入|经费|预算)|不涉及|为0|为零|均为0")
+NONE_SAID = re.compile(r"无数据|空表|没有|未安排|无.{0,20}(支出|收入|经费|预算)|不涉及|为0|为零|均为0"
+                       r"|(?<![\d.])0(?:\.0+)?\s*万?元")
 
 
 def required_tables(doc: Document) -> list[tuple[str, str]]:
@@ -77,8 +78,12 @@ def explained(doc: Document, table: Table) -> bool:
     subject = SUBJECTS.get(table.kind)
     if not subject:
         return False
-    return any(subject in line.text and NONE_SAID.search(line.text)
-               for line in doc.source.lines)
+    for line in doc.source.lines:
+        if subject in line.text:
+            window = "".join(doc.line_text(n) for n in range(line.number, line.number + 4))
+            if NONE_SAID.search(window):
+                return True
+    return False
 
 
 @rule("EMPTY.TABLE", category="missing_content", severity="warning",

@@ -57,6 +57,8 @@ def tables_pair(doc: Document) -> Pair | None:
 
 def summed(doc: Document, table: Table, codes: tuple[str, ...], key: str) -> Amount | None:
     """Σ of `codes` in `table` under `key`; None when none of them is printed."""
+    if key == "total" and not table.column("total") and table.column("actual"):
+        key = "actual"
     found = [amount(doc, table, row, key) for code in codes
              if (row := table.row_by_code(code)) is not None]
     present = [a for a in found if a is not None]

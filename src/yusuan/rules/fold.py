@@ -33,7 +33,26 @@ def _foldable(finding: Finding) -> bool:
             and isinstance(difference, (int, float)) and difference != 0)
 
 
+def merge_columns(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, row lines and difference: the same sum broken in several columns
+    of the same rows (合计, 基本支出, 人员经费) is one finding listing every column."""
+    merged: dict[tuple[object, ...], Finding] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        key = (finding.rule, finding.severity, finding.values.get("difference"),
+               tuple(loc.line for loc in finding.locations))
+        first = merged.get(key)
+        if first is None or "difference" not in finding.values:
+            merged[key] = finding
+            out.append(finding)
+            continue
+        first.locations.extend(loc for loc in finding.locations if loc not in first.locations)
+        first.folded.append(f"{finding.rule}: {finding.message}")
+    return out
+
+
 def fold_shared_causes(findings: list[Finding]) -> list[Finding]:
+    findings = merge_columns(findings)
     kept = [f for f in findings if not _foldable(f)]
     pending = [f for f in findings if _foldable(f)]
     while pending:

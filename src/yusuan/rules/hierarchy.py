@@ -55,8 +55,22 @@ def children_of(rows: list[TableRow], index: int) -> list[TableRow]:
     return [r for r in block if len(r.code or "") == level]
 
 
+def by_side(rows: list[TableRow]) -> list[list[TableRow]]:
+    """Rows of each side-by-side group (人员经费 | 公用经费 panels), in document order."""
+    sides: dict[str | None, list[TableRow]] = {}
+    for row in rows:
+        sides.setdefault(row.side, []).append(row)
+    return list(sides.values())
+
+
 def rollup_findings(doc: Document, table: Table, rule_id: str,
-                    coded: list[TableRow]) -> Iterator[Finding]:
+                    rows: list[TableRow]) -> Iterator[Finding]:
+    for coded in by_side(rows):
+        yield from _rollup_side(doc, table, rule_id, coded)
+
+
+def _rollup_side(doc: Document, table: Table, rule_id: str,
+                 coded: list[TableRow]) -> Iterator[Finding]:
     keys = value_columns(table)
     for index, parent in enumerate(coded):
         children = children_of(coded, index)

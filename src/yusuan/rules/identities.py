@@ -30,7 +30,6 @@ SPENDING_PARTS = ("basic", "project", "remit_to_superior", "operating_expenditur
                   "subsidy_to_subordinate")
 SOURCE_PARTS = ("general_budget", "gov_fund", "soe_capital", "special_account", "business",
                 "operating", "superior_subsidy", "subordinate", "other", "unit_funds")
-CARRYOVER_PARTS = ("carryover", "business_fund")
 SPENDING_TABLES = (*FUNCTIONAL_TABLES, "other")
 
 
@@ -90,10 +89,27 @@ def basic_is_personnel_plus_public(doc: Document) -> Iterator[Finding]:
                     yield found
 
 
-def income_parts(table: Table) -> tuple[str, ...]:
-    carry = tuple(c.key for c in table.columns if c.key.startswith("carryover")
-                  and c.key != "carryover_out")
-    return (*SOURCE_PARTS, *carry, *CARRYOVER_PARTS[1:])
+def carryover_parts(table: Table) -> tuple[str, ...]:
+    """The carry-over subtotal column, or its breakdown when no subtotal is printed."""
+    if table.column("carryover"):
+        return ("carryover",)
+    return tuple(c.key for c in table.columns
+                 if c.key.startswith("carryover_") and c.key != "carryover_out")
+
+
+def income_checks(table: Table) -> list[tuple[str, tuple[str, ...]]]:
+    """(total key, part keys) identities of an income-like table."""
+    carry = (*carryover_parts(table), "business_fund")
+    breakdown = tuple(c.key for c in table.columns if c.key.startswith("carryover_")
+                      and c.key != "carryover_out")
+    checks: list[tuple[str, tuple[str, ...]]] = []
+    if table.column("current_income"):
+        checks += [("current_income", SOURCE_PARTS), ("total", ("current_income", *carry))]
+    else:
+        checks.append(("total", (*SOURCE_PARTS, *carry)))
+    if table.column("carryover") and breakdown:
+        checks.append(("carryover", breakdown))
+    return checks
 
 
 @rule("ROW.INCOME", category="arithmetic", title_zh="收入合计等于各项来源之和",
@@ -107,14 +123,8 @@ def income_is_sum_of_sources(doc: Document) -> Iterator[Finding]:
     """
     for kind in ("income", "project_expenditure"):
         for table in doc.tables_of(kind):
-            parts = income_parts(table)
-            has_current = table.column("current_income") is not None
+            checks = income_checks(table)
             for row in table.rows:
-                if has_current:
-                    checks = [("current_income", SOURCE_PARTS),
-                              ("total", ("current_income", *parts[len(SOURCE_PARTS):]))]
-                else:
-                    checks = [("total", parts)]
                 for total_key, part_keys in checks:
                     found = row_identity(doc, table, row, "ROW.INCOME", total_key, part_keys)
                     if found:

@@ -10,7 +10,6 @@ from typing import Any
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.rules.common import (
     FUNCTIONAL_LEVELS,
-    SUMMARY_TABLES,
     coded_rows,
     compact_name,
     is_economic,
@@ -76,14 +75,7 @@ def names_by_code(doc: Document) -> dict[str, dict[str, list[Location]]]:
     for table, row in classified_rows(doc):
         if row.name:
             names[row.code or ""][compact_name(row.name)].append(where(table, row))
-    for table in (t for kind in SUMMARY_TABLES for t in doc.tables_of(kind)):
-        _summary_class_names(table, names)
     return names
-
-
-def _summary_class_names(table: Table, names: dict[str, dict[str, list[Location]]]) -> None:
-    """Summary 类 lines print no code; a line whose name another table gives a 类 code has
-    that code only by name, so nothing is added here (the official-name rule covers them)."""
 
 
 @rule("CODE.NAME", category="naming", severity="warning",

@@ -12,8 +12,8 @@ from yusuan.rules.tolerance import Verdict, compare_equal
 
 register_messages({
     "SANGONG.TOTAL": {
-        "zh": "三公经费{what}{column} {reported} ≠ {parts} {computed}，差 {difference}",
-        "en": "Three public expenses{what} {column} {reported} ≠ {parts} {computed}, "
+        "zh": "三公经费{what}{column} {reported} ≠ {items} {computed}，差 {difference}",
+        "en": "Three public expenses{what} {column} {reported} ≠ {items} {computed}, "
               "difference {difference}",
     },
     "SANGONG.ECONOMIC": {
@@ -47,7 +47,7 @@ def _check(doc: Document, table: Table, row: TableRow, prefix: str, total: str,
     severity = "warning" if len(present) < len(parts) and whole.value else None
     label = f"（{prefix.rstrip('_')}）" if prefix else ""
     return sum_finding("SANGONG.TOTAL", whole, present, label, severity=severity,
-                       column=total, parts=shown)
+                       column=total, items=shown)
 
 
 @rule("SANGONG.TOTAL", category="arithmetic", title_zh="三公经费合计等于各项之和",

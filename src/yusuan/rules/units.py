@@ -23,7 +23,13 @@ register_messages({
 })
 
 _UNIT = re.compile(r"\[(\d{3,})\]\s*([^\[,，;；]+)")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 UnitSeen = tuple[str, str, Location]  # code, name, where
+
+
+def is_unit(code: str, name: str) -> bool:
+    """A budget unit: a code of 3-9 digits and a Chinese name (not a project code)."""
+    return 3 <= len(code) <= 9 and bool(_CHINESE.search(name))
 
 
 def units_seen(doc: Document) -> list[UnitSeen]:
@@ -33,10 +39,12 @@ def units_seen(doc: Document) -> list[UnitSeen]:
         if table.budget_unit:
             line = table.unit_line or table.lines[0]
             for code, name in _UNIT.findall(table.budget_unit):
+                if not is_unit(code, name):
+                    continue
                 seen.append((code, compact_name(name),
                              Location(line, table=table.kind, code=code, name=name.strip())))
         for row in table.rows:
-            if row.unit_code and row.unit_name:
+            if row.unit_code and row.unit_name and is_unit(row.unit_code, row.unit_name):
                 seen.append((row.unit_code, compact_name(row.unit_name),
                              Location(row.line, table=table.kind, code=row.unit_code,
                                       name=row.unit_name)))
