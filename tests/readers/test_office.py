@@ -35,6 +35,7 @@ def make_workbook(path: Path) -> None:
     for row in sheet.iter_rows(min_row=5, min_col=3, max_col=5):
         for cell in row:
             cell.number_format = "0.00"
+    sheet["E7"].number_format = "#,##0.00"
     sheet.append([])
     sheet.append(["一般公共预算“三公”经费支出表"])
     sheet.append(["合计", "因公出国（境）费", "公务接待费"])
@@ -42,6 +43,8 @@ def make_workbook(path: Path) -> None:
     other = book.create_sheet("项目支出表")
     other.append(["项目名称", "金额"])
     other.append(["打击欺诈骗保监督检查工作经费", 20])
+    other.append(["增长率", 0.2102])
+    other["B3"].number_format = "0.00%"
     book.create_sheet("空表")
     book.save(path)
 
@@ -58,16 +61,17 @@ def test_xlsx_sheets_rows_and_numbers(tmp_path: Path) -> None:
         "\t\t人员经费\t公用经费\t",
         "208\t社会保障和就业支出\t172.47\t0.21\t0.00",
         "2080501\t行政单位离退休\t9.00\t\t2,121.66",
-        "2101101\t行政单位医疗\t63.40\t0.30\t1540.62",
+        "2101101\t行政单位医疗\t63.40\t0.30\t1,540.62",
         "",
         "一般公共预算“三公”经费支出表",
-        "合计\t因公出国（境）费\t公务接待费\t\t",
-        "0\t0\t0\t\t",
+        "合计\t因公出国（境）费\t公务接待费",
+        "0\t0\t0",
         "",
         "项目名称\t金额",
         "打击欺诈骗保监督检查工作经费\t20",
+        "增长率\t21.02%",
     ]
-    assert [line.number for line in source.lines] == list(range(1, 15))
+    assert [line.number for line in source.lines] == list(range(1, 16))
 
 
 def test_format_value_drops_binary_noise() -> None:

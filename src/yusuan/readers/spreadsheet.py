@@ -1,9 +1,10 @@
 """Excel workbooks (.xlsx, .xlsm, .xls) with python-calamine: every sheet row becomes one line.
 
-A row with cells becomes a TAB line over the sheet's used width (blank cells stay blank; a
+A row with cells becomes a TAB line over its table's used width (blank cells stay blank; a
 merged cell's text stands in its first cell, as Excel stores it). A row whose only content is
 one text (a title, "单位：万元") becomes a plain line, a blank row a blank line, so several
-tables on one sheet stay apart. Numbers are written as printed: floats lose binary noise
+tables on one sheet stay apart. Numbers are written as printed: in .xlsx as the cell's number
+format prints them (decimals, thousands separator, percent); otherwise floats lose binary noise
 (2121.6600000001 → 2121.66) and a column's numbers share the most decimals any of them shows
 within one table (the rows between blank rows): 9 beside 0.21 prints "9.00".
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -19,6 +21,7 @@ from python_calamine import CalamineWorkbook
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, make_source
+from yusuan.readers.xlsxformats import NumberFormat, sheet_formats
 
 MAX_DECIMALS = 6
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
@@ -56,30 +59,62 @@ def _open(path: Path) -> CalamineWorkbook:
 def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
     try:
         sheet = workbook.get_sheet_by_name(name)
-        return [list(row) for row in sheet.to_python(skip_empty_area=True)]
+        rows = [list(row) for row in sheet.to_python(skip_empty_area=True)]
+        start = sheet.start or (0, 0)
     except Exception:  # noqa: BLE001 - the library raises many types for bad files
         raise InputError(f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None
+    if zipfile.is_zipfile(path):
+        apply_formats(rows, start, sheet_formats(path, name))
+    return rows
+
+
+def apply_formats(rows: list[list[object]], start: tuple[int, int],
+                  formats: dict[tuple[int, int], NumberFormat]) -> None:
+    """Write each number whose cell has a number format as that format prints it."""
+    if not formats:
+        return
+    top, left = start
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                number_format = formats.get((top + r, left + c))
+                if number_format is not None:
+                    row[c] = number_format.render(float(value))
 
 
 def sheet_lines(rows: list[list[object]]) -> list[str]:
-    """The lines of one sheet: plain text for one-text rows, TAB lines for the rest."""
-    width = max((_used_width(row) for row in rows), default=0)
+    """The lines of one sheet: plain text for one-text rows, TAB lines for the rest.
+
+    Rows between blank rows form one table: its TAB lines run to the table's own last used
+    column, and its columns print their numbers alike.
+    """
     lines: list[str] = []
-    decimals = [0] * width
-    for index, row in enumerate(rows):
-        if index == 0 or not _used_width(rows[index - 1]):
-            decimals = _column_decimals(_block(rows, index), width)
+    index = 0
+    while index < len(rows):
+        block = _block(rows, index)
+        if not block:
+            lines.append("")
+            index += 1
+            continue
+        lines.extend(block_lines(block))
+        index += len(block)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def block_lines(block: list[list[object]]) -> list[str]:
+    width = max(_used_width(row) for row in block)
+    decimals = _column_decimals(block, width)
+    lines = []
+    for row in block:
         cells = [format_value(value, decimals[col]) for col, value in enumerate(row[:width])]
         cells += [""] * (width - len(cells))
         filled = [cell for cell in cells if cell]
-        if not filled:
-            lines.append("")
-        elif len(filled) == 1 and not _NUMBER.match(filled[0]):
+        if len(filled) == 1 and not _NUMBER.match(filled[0]):
             lines.append(filled[0])
         else:
             lines.append("\t".join(cells))
-    while lines and not lines[-1]:
-        lines.pop()
     return lines
 
 
