@@ -1,0 +1,71 @@
+from yusuan.rules import run_rules
+
+from .builders import document, side_rows, table
+
+
+def _summary(current: str = "10.00", grand_in: str = "12.00", grand_out: str = "12.00",
+             spend: str = "12.00", carry: str = "2.00"):
+    t = side_rows("summary", [
+        ("一般公共预算拨款收入", {"budget": "8.00"}),
+        ("事业收入", {"budget": "2.00"}),
+        ("本年收入合计", {"budget": current}),
+        ("上年结转结余", {"budget": carry}),
+        ("收入总计", {"budget": grand_in}),
+    ], [
+        ("社会保障和就业支出", {"budget": "2.00"}),
+        ("卫生健康支出", {"budget": "10.00"}),
+        ("本年支出合计", {"budget": spend}),
+        ("年终结转结余", {}),
+        ("支出总计", {"budget": grand_out}),
+    ])
+    for r in t.rows:
+        if r.name.endswith("收入") or r.name.endswith("支出"):
+            r.extra["level"] = 1
+    return t
+
+
+def _rules(doc, *ids):
+    return run_rules(doc, only=ids)
+
+
+def test_clean_summary_passes_every_identity() -> None:
+    ids = ("SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL", "SUMMARY.BALANCE",
+           "SUMMARY.INCOME_ITEMS", "SUMMARY.EXPENDITURE_ITEMS")
+    assert _rules(document(_summary()), *ids) == []
+
+
+def test_income_grand_total_fails() -> None:
+    found = _rules(document(_summary(grand_in="13.00", grand_out="13.00", spend="13.00")),
+                   "SUMMARY.INCOME_TOTAL")
+    assert len(found) == 1 and found[0].values["difference"] == 1.0
+
+
+def test_expenditure_grand_total_fails() -> None:
+    assert len(_rules(document(_summary(grand_out="11.00")), "SUMMARY.EXPENDITURE_TOTAL")) == 1
+
+
+def test_balance_fails() -> None:
+    assert len(_rules(document(_summary(grand_out="12.50")), "SUMMARY.BALANCE")) == 1
+
+
+def test_income_items_fail_when_an_item_is_missing() -> None:
+    found = _rules(document(_summary(current="11.00", grand_in="13.00")),
+                   "SUMMARY.INCOME_ITEMS")
+    assert len(found) == 1 and found[0].severity == "error"
+    assert found[0].values["difference"] == 1.0
+
+
+def test_expenditure_items_fail() -> None:
+    found = _rules(document(_summary(spend="13.00")), "SUMMARY.EXPENDITURE_ITEMS")
+    assert len(found) == 1
+
+
+def test_summary_agrees_with_detail_tables() -> None:
+    expenditure = table("expenditure", [("210", "卫生健康支出", {"total": "10.00"})])
+    income = table("income", [(None, "合计", {"total": "12.00", "general_budget": "8.00",
+                                             "business": "2.00"})])
+    assert _rules(document(_summary(), expenditure, income), "SUMMARY.AGREES") == []
+    expenditure.rows[0].values["total"] = 10.5
+    income.rows[0].values["business"] = 3.0
+    found = _rules(document(_summary(), expenditure, income), "SUMMARY.AGREES")
+    assert len(found) == 2 and {f.severity for f in found} == {"error"}
