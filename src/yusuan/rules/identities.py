@@ -41,7 +41,9 @@ def row_identity(doc: Document, table: Table, row: TableRow, rule_id: str, total
         a for a in (amount(doc, table, row, k) for k in part_keys) if a is not None]
     if total is None or not parts:
         return None
-    blank = len(parts) < len([k for k in part_keys if table.column(k)])
+    # a blank part could only fill a gap where the total exceeds the parts
+    blank = (len(parts) < len([k for k in part_keys if table.column(k)])
+             and total.value > sum(a.value for a in parts))
     return sum_finding(rule_id, total, parts, row_label(row), column=total_key,
                        severity="warning" if blank else None)
 

@@ -44,7 +44,9 @@ def _check(doc: Document, table: Table, row: TableRow, prefix: str, total: str,
     present = [a for a in found if a is not None]
     if whole is None or not present:
         return None
-    severity = "warning" if len(present) < len(parts) and whole.value else None
+    # a blank part could only fill a gap where the total exceeds the parts
+    blank = len(present) < len(parts) and whole.value > sum(a.value for a in present)
+    severity = "warning" if blank else None
     label = f"（{prefix.rstrip('_')}）" if prefix else ""
     return sum_finding("SANGONG.TOTAL", whole, present, label, severity=severity,
                        column=total, items=shown)

@@ -1,0 +1,50 @@
+from yusuan.rules import run_rules
+from yusuan.rules.completeness import BUDGET_CORE, table_number
+
+from .builders import document, table
+
+
+def _core(*skip: str, year: int = 2019, text: list[str] | None = None):
+    tables = [table(k, [("208", "x", {"total": "1.00"})]) for k in BUDGET_CORE if k not in skip]
+    return document(*tables, year=year, text=text)
+
+
+def test_required_tables() -> None:
+    found = run_rules(_core(), only=["MISSING.TABLE"])
+    assert {f.severity for f in found} == {"info"}  # later tables, before their year
+    found = run_rules(_core("gov_fund"), only=["MISSING.TABLE"])
+    warnings = [f for f in found if f.severity == "warning"]
+    assert len(warnings) == 1 and warnings[0].category == "missing_content"
+
+
+def test_later_tables_required_from_their_year() -> None:
+    found = run_rules(_core(year=2023), only=["MISSING.TABLE"])
+    assert {f.locations[0].table for f in found} == {"soe_capital", "project_expenditure"}
+
+
+def test_empty_table_explained_or_not() -> None:
+    empty = table("gov_fund", [], first_line=10)
+    empty.empty = True
+    text = ["x"] * 40
+    assert len(run_rules(document(empty, text=text), only=["EMPTY.TABLE"])) == 1
+    text[30] = "本单位没有使用政府性基金预算拨款安排的支出，故本表无数据。"
+    assert run_rules(document(empty, text=text), only=["EMPTY.TABLE"]) == []
+
+
+def test_empty_table_explained_by_note() -> None:
+    empty = table("soe_capital", [], note="本年度没有国有资本经营预算支出，故本表无数据")
+    empty.empty = True
+    assert run_rules(document(empty, text=["x"] * 40), only=["EMPTY.TABLE"]) == []
+
+
+def test_numbering() -> None:
+    def doc(*numbers: str):
+        return document(*(table("other", [], number=n) for n in numbers), text=["x"])
+    assert run_rules(doc("表1", "表2", "表3"), only=["TABLE.NUMBERING"]) == []
+    found = run_rules(doc("表1", "表2", "表4"), only=["TABLE.NUMBERING"])
+    assert len(found) == 1 and found[0].severity == "info"
+
+
+def test_table_number_forms() -> None:
+    forms = ["表1", "表 5-1", "表二", "公开 01 表", "附表4-5", "表十二"]
+    assert [table_number(f) for f in forms] == [1, 5, 2, 1, 5, 12]

@@ -1,0 +1,68 @@
+from yusuan.rules import run_rules
+
+from .builders import document, side_rows, table
+
+
+def _gbe(value: str = "6.00", basic: str = "6.00"):
+    return table("general_budget_expenditure", [
+        (None, "合计", {"total": value, "basic": basic, "personnel": basic}),
+        ("2080505", "机关事业单位基本养老保险缴费支出", {"total": value, "basic": basic,
+                                                "personnel": basic}),
+    ])
+
+
+def _single_source_income():
+    return table("income", [(None, "合计", {"total": "6.00", "general_budget": "6.00"})])
+
+
+def test_same_code_same_value() -> None:
+    spending = table("expenditure", [("2080505", "机关事业单位基本养老保险缴费支出",
+                                      {"total": "6.00"})])
+    doc = document(spending, _gbe(), _single_source_income())
+    assert run_rules(doc, only=["CROSS.CODE"]) == []
+    spending.rows[0].values["total"] = 6.5
+    found = run_rules(doc, only=["CROSS.CODE"])
+    assert len(found) == 1 and found[0].category == "cross_table"
+    assert [loc.table for loc in found[0].locations] == ["expenditure",
+                                                        "general_budget_expenditure"]
+
+
+def test_same_code_not_compared_when_other_funds() -> None:
+    spending = table("expenditure", [("2080505", "x", {"total": "7.00"})])
+    income = table("income", [(None, "合计", {"total": "7.00", "general_budget": "6.00",
+                                             "business": "1.00"})])
+    assert run_rules(document(spending, _gbe(), income), only=["CROSS.CODE"]) == []
+
+
+def test_basic_totals_agree() -> None:
+    basic = table("basic_expenditure", [(None, "合计", {"total": "6.00", "personnel": "6.00"})])
+    assert run_rules(document(_gbe(), basic), only=["CROSS.BASIC"]) == []
+    basic.rows[0].values["total"] = 6.5
+    basic.rows[0].values["personnel"] = 6.5
+    found = run_rules(document(_gbe(), basic), only=["CROSS.BASIC"])
+    assert found and found[0].severity == "error"
+
+
+def _header(kind: str, units: str):
+    t = side_rows(kind, [("本年收入合计", {"budget": "1.00"})], [])
+    t.budget_unit = units
+    return t
+
+
+def test_unit_codes_agree() -> None:
+    good = "[056]某区医疗保障局 , [056002]某区医疗保障服务中心"
+    bad = "[056]某区医疗保障局 , [056001]某区医疗保障服务中心"
+    assert run_rules(document(_header("summary", good), _header("fiscal_summary", good)),
+                     only=["CROSS.UNIT"]) == []
+    found = run_rules(document(_header("summary", good), _header("fiscal_summary", bad),
+                               _header("income", good)), only=["CROSS.UNIT"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert found[0].locations[0].code == "056001"
+
+
+def test_unit_names_agree() -> None:
+    t = table("income", [("056002", "某区医疗保障局服务中心", {"total": "1.00"})])
+    t.rows[0].unit_code, t.rows[0].unit_name = "056002", "某区医疗保障局服务中心"
+    found = run_rules(document(_header("summary", "[056002]某区医疗保障服务中心"), t),
+                      only=["CROSS.UNIT"])
+    assert len(found) == 1 and found[0].category == "naming"

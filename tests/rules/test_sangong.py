@@ -1,0 +1,38 @@
+from yusuan.rules import run_rules
+
+from .builders import document, table
+
+
+def _sangong(**cells: str):
+    return table("sangong", [(None, "", cells)],
+                 columns=["total", "outbound", "vehicle", "vehicle_purchase",
+                          "vehicle_operation", "reception"])
+
+
+def test_sangong_adds_up() -> None:
+    ok = _sangong(total="3.20", vehicle="3.20", vehicle_operation="3.20")
+    assert run_rules(document(ok), only=["SANGONG.TOTAL"]) == []
+    bad = _sangong(total="3.20", vehicle="3.20", vehicle_operation="3.20", reception="3.20")
+    found = run_rules(document(bad), only=["SANGONG.TOTAL"])
+    assert len(found) == 1 and found[0].severity == "error"
+    assert found[0].values["difference"] == -3.2
+
+
+def test_vehicle_is_purchase_plus_operation() -> None:
+    bad = _sangong(total="3.00", vehicle="3.00", vehicle_purchase="1.00",
+                   vehicle_operation="1.00")
+    found = run_rules(document(bad), only=["SANGONG.TOTAL"])
+    assert len(found) == 1 and found[0].locations[0].column == "vehicle"
+
+
+def _basic(reception: str):
+    return table("basic_expenditure", [("30217", "公务接待费", {"total": reception})])
+
+
+def test_economic_lines_agree() -> None:
+    s = _sangong(total="0.42", reception="0.42")
+    assert run_rules(document(s, _basic("0.42")), only=["SANGONG.ECONOMIC"]) == []
+    over = run_rules(document(s, _basic("1.00")), only=["SANGONG.ECONOMIC"])
+    assert len(over) == 1 and over[0].severity == "error"
+    under = run_rules(document(s, _basic("0.20")), only=["SANGONG.ECONOMIC"])
+    assert len(under) == 1 and under[0].severity == "warning"
