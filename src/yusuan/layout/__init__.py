@@ -15,13 +15,12 @@ LAYOUT_MODULES = {
     "cell_per_line": "cell_per_line",
     "tabbed": "tabbed",
     "pipe": "pipe",
-    "html": "html_table",
     "aligned": "aligned",
     "wrapped": "wrapped",
 }
 
 _ALIGNED_GAP = re.compile(r"\S {2,}\S")
-_NUMBER = re.compile(r"\d+\.\d{2}\b")
+_NUMBER = re.compile(r"\d")
 
 
 def detect_layout(lines: list[Line]) -> str:
@@ -31,17 +30,15 @@ def detect_layout(lines: list[Line]) -> str:
     only_tab = sum(1 for text in texts if text.strip() == "" and "\t" in text)
     inner_tab = sum(1 for text in nonblank if "\t" in text.strip())
     pipes = sum(1 for text in nonblank if text.strip().startswith("|") and text.strip().endswith("|"))
-    html = sum(1 for text in nonblank if re.search(r"<t[dh][\s>]", text, re.I))
-    if html >= 3:
-        return "html"
     if lead_tab > 0.3 * len(nonblank) and only_tab > 0.05 * len(nonblank):
         return "cell_per_line"
-    if inner_tab >= 5:
+    enough = max(2, min(5, len(nonblank) // 5))
+    if inner_tab >= enough:
         return "tabbed"
-    if pipes >= 3:
+    if pipes >= enough:
         return "pipe"
-    aligned = sum(1 for text in nonblank if _ALIGNED_GAP.search(text) and _NUMBER.search(text))
-    if aligned >= 5:
+    aligned = sum(1 for text in nonblank if len(_ALIGNED_GAP.findall(text)) >= 2 and _NUMBER.search(text))
+    if aligned >= enough:
         return "aligned"
     return "wrapped"
 

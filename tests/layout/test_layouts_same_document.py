@@ -1,0 +1,150 @@
+"""One small disclosure of our own (元, another department, tables in another order), laid out
+the ways users paste tables: TAB-separated, one cell per line, markdown pipes, space-aligned
+columns and an HTML page. Every layout must give the same rows, checked against values
+written here by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yusuan.pipeline import read_document
+
+TITLE = "某市某区文化和旅游局2024年部门预算"
+# A header with 项目支出 before 基本支出: the data follow the header, so must the keys.
+GENERAL_HEADER = ["科目编码", "科目名称", "合计", "项目支出", "基本支出"]
+GENERAL_ROWS = [
+    ["", "合计", "1,250,000", "400000", "850000"],
+    ["207", "文化旅游体育与传媒支出", "1150000", "400000", "750000"],
+    ["20701", "文化和旅游", "1150000", "400000", "750000"],
+    ["2070101", "行政运行", "750000", "", "750000"],
+    ["2070199", "其他文化和旅游支出", "400000", "400000", ""],
+    ["208", "社会保障和就业支出", "100000", "", "100000"],
+    ["20805", "行政事业单位养老支出", "100000", "", "100000"],
+    ["2080505", "机关事业单位基本养老保险缴费支出", "100000", "", "100000"],
+]
+SUMMARY_TOP = ["收 入", "", "支 出", ""]
+SUMMARY_HEADER = ["项 目", "预算数", "项 目", "预算数"]
+SUMMARY_ROWS = [
+    ["一、一般公共预算拨款收入", "1250000", "一、文化旅游体育与传媒支出", "1150000"],
+    ["二、政府性基金预算拨款收入", "", "二、社会保障和就业支出", "100000"],
+    ["本年收入合计", "1250000", "本年支出合计", "1250000"],
+    ["上年结转结余", "", "年终结转结余", ""],
+    ["收 入 总 计", "1250000", "支 出 总 计", "1250000"],
+]
+
+# Written by hand from the tables above (not from the tool's output).
+EXPECTED_GENERAL = [
+    (None, "合计", {"total": 1250000.0, "project": 400000.0, "basic": 850000.0}),
+    ("207", "文化旅游体育与传媒支出", {"total": 1150000.0, "project": 400000.0, "basic": 750000.0}),
+    ("20701", "文化和旅游", {"total": 1150000.0, "project": 400000.0, "basic": 750000.0}),
+    ("2070101", "行政运行", {"total": 750000.0, "basic": 750000.0}),
+    ("2070199", "其他文化和旅游支出", {"total": 400000.0, "project": 400000.0}),
+    ("208", "社会保障和就业支出", {"total": 100000.0, "basic": 100000.0}),
+    ("20805", "行政事业单位养老支出", {"total": 100000.0, "basic": 100000.0}),
+    ("2080505", "机关事业单位基本养老保险缴费支出", {"total": 100000.0, "basic": 100000.0}),
+]
+EXPECTED_SUMMARY = [
+    ("income", "一般公共预算拨款收入", {"budget": 1250000.0}),
+    ("income", "政府性基金预算拨款收入", {}),
+    ("income", "本年收入合计", {"budget": 1250000.0}),
+    ("income", "上年结转结余", {}),
+    ("income", "收入总计", {"budget": 1250000.0}),
+    ("expenditure", "文化旅游体育与传媒支出", {"budget": 1150000.0}),
+    ("expenditure", "社会保障和就业支出", {"budget": 100000.0}),
+    ("expenditure", "本年支出合计", {"budget": 1250000.0}),
+    ("expenditure", "年终结转结余", {}),
+    ("expenditure", "支出总计", {"budget": 1250000.0}),
+]
+
+
+def tables() -> list[tuple[str, list[list[str]]]]:
+    return [
+        ("表1 一般公共预算支出表", [GENERAL_HEADER, *GENERAL_ROWS]),
+        ("表2 部门收支总表", [SUMMARY_TOP, SUMMARY_HEADER, *SUMMARY_ROWS]),
+    ]
+
+
+def render_tabbed(rows: list[list[str]]) -> list[str]:
+    return ["\t".join(row) for row in rows]
+
+
+def render_pipe(rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
+    return out + ["| " + " | ".join(row) + " |" for row in rows[1:]]
+
+
+def render_cell_per_line(rows: list[list[str]]) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        out += ["\t" + cell for cell in row] + [""]
+    return out
+
+
+def render_aligned(rows: list[list[str]]) -> list[str]:
+    """Fixed-width columns two spaces apart: amounts right-aligned, labels left-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+
+    def place(cell: str, width: int, column: int) -> str:
+        return cell.rjust(width) if column >= 1 and cell[:1].isdigit() else cell.ljust(width)
+
+    return ["  ".join(place(cell, width, column) for column, (cell, width) in
+                      enumerate(zip(row, widths))).rstrip() for row in rows]
+
+
+def text_document(render) -> str:
+    lines = [TITLE, "", "第一部分 概况", "本部门2024年部门预算收支总计1250000元。", ""]
+    for title, rows in tables():
+        lines += [title, "单位：元", *render(rows), ""]
+    return "\n".join(lines) + "\n"
+
+
+def html_document() -> str:
+    parts = [f"<html><head><meta charset='utf-8'></head><body><h1>{TITLE}</h1>"]
+    for title, rows in tables():
+        parts.append(f"<p>{title}</p><p>单位：元</p><table>")
+        for row in rows:
+            parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
+        parts.append("</table>")
+    return "".join(parts) + "</body></html>"
+
+
+RENDERERS = {"tabbed": render_tabbed, "pipe": render_pipe, "cell_per_line": render_cell_per_line,
+             "aligned": render_aligned}
+
+
+def extracted(path: Path) -> tuple[list, list]:
+    document = read_document(str(path))
+    general = document.table("general_budget_expenditure")
+    summary = document.table("summary")
+    assert general is not None and summary is not None
+    assert (general.unit, summary.unit, document.year, document.unit) == ("元", "元", 2024, "元")
+    general_rows = [(row.code, row.name, row.values) for row in general.rows]
+    summary_rows = sorted(((row.side, row.name, row.values) for row in summary.rows),
+                          key=lambda r: (r[0] != "income",))
+    return general_rows, summary_rows
+
+
+@pytest.mark.parametrize("layout", sorted(RENDERERS))
+def test_text_layouts_give_the_hand_checked_rows(tmp_path: Path, layout: str) -> None:
+    path = tmp_path / f"{layout}.txt"
+    path.write_text(text_document(RENDERERS[layout]), encoding="utf-8")
+    general_rows, summary_rows = extracted(path)
+    assert general_rows == EXPECTED_GENERAL
+    assert summary_rows == EXPECTED_SUMMARY
+    assert read_document(str(path)).source.layout == layout
+
+
+def test_html_page_gives_the_hand_checked_rows(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(html_document(), encoding="utf-8")
+    general_rows, summary_rows = extracted(path)
+    assert general_rows == EXPECTED_GENERAL
+    assert summary_rows == EXPECTED_SUMMARY
+
+
+def test_gbk_encoded_text_reads_like_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(text_document(render_tabbed).encode("gbk"))
+    assert extracted(path) == (EXPECTED_GENERAL, EXPECTED_SUMMARY)

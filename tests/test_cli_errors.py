@@ -1,0 +1,68 @@
+"""Bad input: one readable sentence on stderr, exit status 2, no traceback, nothing on stdout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_NAMES, SEEDS
+
+
+def run_yusuan(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "yusuan.cli", *args], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(256)) * 20)
+    prose = tmp_path / "letter.txt"
+    prose.write_text("各位同事：\n明天上午九点在三楼会议室开会，请准时参加。\n", encoding="utf-8")
+    broken_pdf = tmp_path / "broken.pdf"
+    broken_pdf.write_bytes(b"%PDF-1.7\n1 0 obj <<>> garbage")
+    return {"empty": empty, "binary": binary, "prose": prose, "broken_pdf": broken_pdf,
+            "missing": tmp_path / "nowhere.txt", "directory": tmp_path}
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "prose", "broken_pdf", "missing", "directory"])
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_bad_input_gets_one_sentence_and_exit_2(tmp_path: Path, case: str, command: str) -> None:
+    result = run_yusuan(command, str(bad_inputs(tmp_path)[case]))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("yusuan: ")
+
+
+def test_extract_json_of_a_seed_has_the_contract_keys() -> None:
+    if not SEED_NAMES:
+        pytest.skip("seeds not available")
+    result = run_yusuan("extract", str(SEEDS / SEED_NAMES[1]), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    payload = json.loads(result.stdout)
+    assert payload["schema"] == "yusuan.extract/1"
+    assert set(payload) >= {"source", "document", "headline", "tables", "facts", "projects"}
+    assert set(payload["document"]) == {"department", "year", "kind", "unit"}
+    table = payload["tables"][0]
+    assert set(table) >= {"kind", "title", "number", "unit", "lines", "empty", "columns", "rows"}
+
+
+def test_check_exit_status_follows_errors(tmp_path: Path) -> None:
+    """A document whose 合计 is 10 off its parts has an error: exit 1; a clean one exits 0."""
+    header = "一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    clean = header + "\t合计\t30.00\t30.00\t\n201\t一般公共服务支出\t30.00\t30.00\t\n"
+    broken = header + "\t合计\t40.00\t40.00\t\n201\t一般公共服务支出\t30.00\t30.00\t\n"
+    for name, text, status in (("clean.txt", clean, 0), ("broken.txt", broken, 1)):
+        path = tmp_path / name
+        path.write_text("某县财政局2024年部门预算\n" + text, encoding="utf-8")
+        result = run_yusuan("check", str(path), "--format", "json")
+        assert result.returncode == status, result.stdout + result.stderr
