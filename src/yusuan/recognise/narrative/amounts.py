@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from yusuan.model import Fact
-from yusuan.recognise.narrative.concepts import classify, strip_label
+from yusuan.recognise.narrative.concepts import classify, scope_of, strip_label
 from yusuan.recognise.narrative.mentions import Mention, find_mentions, sentence_bounds
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.recognise.narrative.text import HEADING
@@ -72,6 +72,7 @@ def _new_fact(state: _State, mention: Mention, label: str, role: str | None = No
         label = state.paragraph.text[:mention.start]
         extra = {"label": strip_label(label)}
     extra = {**extra, "label": strip_label(label) or extra.get("label", "")}
+    extra.setdefault("scope", scope_of(label, state.paragraph.context))
     if role == "budget":
         extra.update(budget=mention.value, budget_decimals=mention.decimals,
                      budget_line=mention.line)

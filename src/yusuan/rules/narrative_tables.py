@@ -1,0 +1,212 @@
+"""NARRATIVE.TABLE: a figure the narrative gives for a table figure equals it (within rounding)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.narrative_common import (
+    Interval,
+    fact_location,
+    finding_args,
+    fmt,
+    in_unit,
+    narrative_facts,
+    table_value,
+)
+
+# concept → (table kind, column) tried in order on the table's total row
+TOTAL_ROW = {
+    "general_budget_expenditure": [("general_budget_expenditure", "total")],
+    "basic_expenditure": [("general_budget_expenditure", "basic"), ("expenditure", "basic")],
+    "project_expenditure": [("general_budget_expenditure", "project"), ("expenditure", "project")],
+    "personnel_funds": [("general_budget_expenditure", "personnel"),
+                        ("basic_expenditure", "personnel")],
+    "public_funds": [("general_budget_expenditure", "public"), ("basic_expenditure", "public")],
+}
+DEPARTMENT_TOTAL_ROW = {
+    "basic_expenditure": [("expenditure", "basic")],
+    "project_expenditure": [("expenditure", "project")],
+}
+# narrative concept → the headline keys it may stand for (总收入 is 收入总计 in some documents)
+HEADLINE_KEYS = {
+    "total_income": ("total_income", "income_grand_total"),
+    "income_grand_total": ("income_grand_total",),
+    "total_expenditure": ("total_expenditure", "expenditure_grand_total"),
+    "general_budget_income": ("general_budget_income",),
+    "carryover_in": ("carryover_in",),
+    "agency_operating_costs": ("agency_operating_costs",),
+    "procurement_total": ("procurement_total",),
+}
+HEADLINE_SCOPES = ("department", "general_budget", None)
+SANGONG = {"sangong_total": "total", "sangong_outbound": "outbound", "sangong_vehicle": "vehicle",
+           "sangong_vehicle_purchase": "vehicle_purchase",
+           "sangong_vehicle_operation": "vehicle_operation", "sangong_reception": "reception"}
+FUNCTIONAL_TABLES = {"department": ("expenditure", "general_budget_expenditure"),
+                     "other": ("general_budget_expenditure", "expenditure")}
+
+
+@rule("NARRATIVE.TABLE", category="narrative_vs_table", severity="error",
+      title_zh="情况说明数字与表格一致", title_en="Narrative figures agree with the tables")
+def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
+    for fact in narrative_facts(doc):
+        if fact.value is None or fact.unit in (None, "%") or fact.extra.get("part_of"):
+            continue
+        if fact.concept in HEADLINE_KEYS and fact.extra.get("scope") in HEADLINE_SCOPES:
+            finding = _compare_headline(doc, fact)
+            if finding is not None:
+                yield finding
+            continue
+        target = table_figure(doc, fact)
+        if target is not None:
+            finding = _compare(doc, fact, *target)
+            if finding is not None:
+                yield finding
+
+
+def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | None:
+    """The table cell the fact names, if the tables print it."""
+    concept, scope = fact.concept, fact.extra.get("scope", "department")
+    if concept in SANGONG:
+        return _first_row(doc, "sangong", SANGONG[concept])
+    if concept in TOTAL_ROW:
+        choices = DEPARTMENT_TOTAL_ROW.get(concept) if scope == "department" else None
+        for kind, key in (choices or []) + TOTAL_ROW[concept]:
+            found = _total_cell(doc, kind, key)
+            if found:
+                return found
+    if concept == "functional_item":
+        return _functional(doc, fact, scope)
+    if concept == "economic_item":
+        return _by_name(doc, ("basic_expenditure",), fact.extra.get("name", ""))
+    if concept == "amount":
+        label = fact.extra.get("label", "")
+        return _by_name(doc, ("general_budget_expenditure", "project_expenditure"), label)
+    return None
+
+
+def _first_row(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:
+    table = doc.table(kind)
+    if table is None or not table.rows:
+        return None
+    row = table.total_row() or table.rows[0]
+    return (table, row, key) if key in row.values else None
+
+
+def _total_cell(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:
+    table = doc.table(kind)
+    row = table.total_row() if table else None
+    if table is None or row is None or key not in row.values:
+        return None
+    return table, row, key
+
+
+def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow, str] | None:
+    kinds = FUNCTIONAL_TABLES["department" if scope == "department" else "other"]
+    for kind in kinds:
+        table = doc.table(kind)
+        if table is None:
+            continue
+        row = _functional_row(table, fact)
+        if row is not None:
+            found = table_value(table, row)
+            return (table, row, found[0]) if found else None
+    return None
+
+
+def _functional_row(table: Table, fact: Fact) -> TableRow | None:
+    extra = fact.extra
+    items = extra.get("items") or []
+    if len(items) > 1:
+        return None
+    code = extra.get("class_code") if "item" not in extra and "section" not in extra else None
+    if "section" in extra and isinstance(extra.get("section"), str) and "item" not in extra \
+            and "class_code" in extra and extra.get("name") == extra.get("class"):
+        code = extra.get("class_code")
+    if code:
+        return table.row_by_code(code)
+    name = _plain(extra.get("item") or extra.get("name") or "")
+    rows = [r for r in table.rows if r.code and len(r.code) == 7 and _plain(r.name) == name]
+    if extra.get("class_code"):
+        rows = [r for r in rows if r.code and r.code.startswith(extra["class_code"])]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _by_name(doc: Document, kinds: tuple[str, ...], name: str) -> tuple[Table, TableRow, str] | None:
+    plain = _plain(name)
+    if len(plain) < 2:
+        return None
+    for kind in kinds:
+        for table in doc.tables_of(kind):
+            rows = [r for r in table.rows if _plain(r.name) == plain]
+            if len(rows) == 1:
+                found = table_value(table, rows[0])
+                if found:
+                    return table, rows[0], found[0]
+    return None
+
+
+def _plain(name: str) -> str:
+    return "".join(name.split()).replace("（", "(").replace("）", ")").removeprefix("项目")
+
+
+def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -> Finding | None:
+    unit = table.unit or doc.unit or "万元"
+    value = row.values[key]
+    shown = in_unit(fact.value or 0.0, fact.unit, unit)
+    decimals = (fact.decimals or 0) + _shift(fact.unit, unit)
+    narrative = Interval.printed(shown, decimals)
+    printed = Interval.printed(value, row.decimals.get(key, 2))
+    difference = round(shown - value, 6)
+    if abs(difference) < 1e-9:
+        return None
+    what = row.name if not row.code else f"{row.code} {row.name}"
+    rounding = narrative.meets(printed)
+    text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)}{fact.unit}，"
+            f"{table.title} {what} 为 {fmt(value)}")
+    locations = [fact_location(fact),
+                 Location(row.line_of(key), table=table.kind, code=row.code, column=key,
+                          page=row.page, name=None if row.code else row.name)]
+    return make_finding(
+        "NARRATIVE.TABLE", locations,
+        {"reported": fact.value, "table": value, "difference": round(difference, 4)},
+        severity="info" if rounding else None, category="rounding" if rounding else None,
+        **_args(text, fact, what, value))
+
+
+def _args(text: str, fact: Fact, what: str, value: float) -> dict[str, str]:
+    text_en = (f"the narrative gives {fact.concept} {fmt(fact.value or 0)} {fact.unit}; "
+               f"the table gives {what} {fmt(value)}")
+    return finding_args(text, text_en)
+
+
+def _shift(unit: str | None, target: str) -> int:
+    factors = {"元": 0, "万元": 4, "亿元": 8}
+    return factors.get(target, 4) - factors.get(unit or target, 4)
+
+
+def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
+    keys = [k for k in HEADLINE_KEYS[fact.concept] if k in doc.headline]
+    if not keys or fact.value is None:
+        return None
+    shown = in_unit(fact.value, fact.unit, doc.unit)
+    narrative = Interval.printed(shown, (fact.decimals or 0) + _shift(fact.unit, doc.unit or "万元"))
+    best = None
+    for key in keys:
+        entry = doc.headline[key]
+        value = float(entry.get("value", 0.0))
+        if abs(shown - value) < 1e-9:
+            return None
+        if best is None:
+            best = (key, entry, value)
+    key, entry, value = best  # type: ignore[misc]
+    rounding = narrative.meets(Interval.printed(value, int(entry.get("decimals", 2))))
+    text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value)}{fact.unit}，"
+            f"表格（{key}）为 {fmt(value)}")
+    locations = [fact_location(fact), Location(int(entry.get("line", 0)), name=key)]
+    return make_finding(
+        "NARRATIVE.TABLE", locations,
+        {"reported": fact.value, "table": value, "difference": round(shown - value, 4)},
+        severity="info" if rounding else None, category="rounding" if rounding else None,
+        **_args(text, fact, key, value))
