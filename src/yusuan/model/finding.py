@@ -33,6 +33,8 @@ class Finding:
     locations: list[Location] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)
     folded: list[str] = field(default_factory=list)
+    message_id: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -45,4 +47,7 @@ class Finding:
         }
         if self.folded:
             out["folded"] = self.folded
+        if self.message_id:
+            out["message_id"] = self.message_id
+            out["message_args"] = self.args
         return out

@@ -115,20 +115,20 @@ def make_finding(
 ) -> Finding:
     """A finding of `rule_id`, its message rendered in Chinese from the shared catalog.
 
-    The template arguments are kept in `values["message_args"]` (with the template id) so that
-    a report can render the same finding in English.
+    The template id and arguments are kept on the finding (`message_id`, `args`) so that a
+    report can render the same finding in English.
     """
     spec = _REGISTRY.specs.get(rule_id)
     msg_id = message_id or rule_id
-    out_values = dict(values or {})
-    out_values["message_args"] = {"id": msg_id, **args}
     return Finding(
         rule=rule_id,
         severity=severity or (spec.severity if spec else "error"),
         category=category or (spec.category if spec else "arithmetic"),
         message=render(msg_id, "zh", **args),
         locations=locations,
-        values=out_values,
+        values=dict(values or {}),
+        message_id=msg_id,
+        args=args,
     )
 
 

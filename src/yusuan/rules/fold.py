@@ -96,13 +96,14 @@ def _fold(figure: Figure, group: list[Finding]) -> Finding:
         locations.extend(loc for loc in finding.locations if loc not in locations)
     broken = "；".join(f.message for f in group)
     args = {"figure": _describe(where), "count": len(group), "broken": broken}
-    values = {**primary.values, "message_args": {"id": "FOLD", **args}}
     return Finding(
         rule=primary.rule,
         severity=primary.severity,
         category=primary.category,
         message=render("FOLD", "zh", **args),
         locations=locations,
-        values=values,
+        values=dict(primary.values),
         folded=[f"{f.rule}: {f.message}" for f in group],
+        message_id="FOLD",
+        args=args,
     )
