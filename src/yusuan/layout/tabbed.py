@@ -14,12 +14,4 @@ def line_to_row(line: Line) -> Row:
 
 def lines_to_rows(lines: list[Line]) -> list[Row]:
     """Every non-blank line becomes a row; a line without TAB is a one-cell row of text."""
-    rows = [line_to_row(line) for line in lines if line.text.strip()]
-    return [trim_row(row) for row in rows]
-
-
-def trim_row(row: Row) -> Row:
-    """Drop a leading empty cell that only marks indentation when the row is a single text."""
-    if len(row.filled) == 1 and len(row.cells) <= 2 and not row.cells[-1].text:
-        return Row(cells=(row.filled[0],), aligned=True, lines=row.lines)
-    return row
+    return [line_to_row(line) for line in lines if line.text.strip()]

@@ -213,6 +213,10 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
 
 
 def close(segment: Segment | None, segments: list[Segment]) -> None:
-    """Keep a segment that has a header or data (a bare list of titles is a table of contents)."""
-    if segment is not None and (segment.header_rows or segment.data_rows):
+    """Keep a segment that has data or a table-shaped header; a title followed only by lines of
+    text is an entry in a list of tables, not a table."""
+    if segment is None:
+        return
+    header_shaped = any(len(row.cells) > 1 or not row.aligned for row in segment.header_rows)
+    if segment.data_rows or header_shaped:
         segments.append(segment)

@@ -73,6 +73,8 @@ def position_keys(paths: list[list[str]]) -> list[str | None]:
 
 def column_groups(paths: list[list[str]], kind: str) -> list[Group]:
     """Split columns into side-by-side groups: a label column after a value column starts one."""
+    if not any(paths):
+        return [headerless_group(len(paths))]
     keys = position_keys(paths)
     groups: list[Group] = []
     current = Group(code=None, name=None, unit_name=None, values=[])
@@ -105,6 +107,13 @@ def column_groups(paths: list[list[str]], kind: str) -> list[Group]:
     assign_sides(groups, paths, kind)
     unique_keys(groups)
     return groups
+
+
+def headerless_group(width: int) -> Group:
+    """A table printed without a header (a list of items and amounts): labels first, then the
+    amount (预算数 or 决算数, named once the document's kind is known)."""
+    values = [(position, "amount" if width == 2 else f"col_{position + 1}") for position in range(1, width)]
+    return Group(code=None, name=0, unit_name=None, values=values, labels=[0])
 
 
 def name_first_column(groups: list[Group], keys: list[str | None]) -> None:
