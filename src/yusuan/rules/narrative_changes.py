@@ -1,0 +1,160 @@
+"""Changes, rates, shares and execution rates the narrative states, checked by intervals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.narrative_common import (
+    Interval,
+    fact_location,
+    finding_args,
+    fmt,
+    in_unit,
+    narrative_facts,
+)
+
+TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_budget_expenditure",
+          "fiscal_expenditure", "fiscal_income", "fiscal_grand_total")
+
+
+@rule("NARRATIVE.RATE", category="percentage", severity="warning",
+      title_zh="增减率 = 增减额 / 上年数", title_en="Stated rate = change / prior-year figure")
+def rate_matches_change(doc: Document) -> Iterator[Finding]:
+    for fact in narrative_facts(doc):
+        if fact.value is None or "change" not in fact.extra or "rate" not in fact.extra:
+            continue
+        finding = _rate_finding(fact)
+        if finding is not None:
+            yield finding
+
+
+def _rate_finding(fact: Fact) -> Finding | None:
+    extra = fact.extra
+    change_value = in_unit(abs(extra["change"]), extra.get("change_unit"), fact.unit)
+    current = Interval.printed(fact.value or 0.0, fact.decimals)
+    change = Interval.printed(change_value, extra.get("change_decimals"))
+    signed = change if extra["change"] >= 0 else Interval(-change.high, -change.low)
+    prior = current - signed
+    rate = change.ratio(prior)
+    stated = Interval.printed(abs(extra["rate"]), extra.get("rate_decimals"))
+    if rate is None or rate.meets(stated):
+        return None
+    computed = abs(extra["change"]) / ((fact.value or 0.0) - extra["change"]) * 100
+    text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}：增减 {fmt(extra['change'])}，"
+            f"上年数 {fmt((fact.value or 0) - extra['change'])}，增减率应为 {computed:.2f}%，"
+            f"写作 {fmt(abs(extra['rate']))}%")
+    locations = [fact_location(fact, extra.get("rate_line")), fact_location(fact)]
+    return make_finding("NARRATIVE.RATE", locations,
+                        {"reported": abs(extra["rate"]), "computed": round(computed, 2)},
+                        **finding_args(text, f"stated rate {extra['rate']}% but change / prior "
+                                             f"= {computed:.2f}%"))
+
+
+@rule("NARRATIVE.DIRECTION", category="year_over_year", severity="warning",
+      title_zh="增长与减少方向一致", title_en="增长 and 减少 agree with each other")
+def directions_agree(doc: Document) -> Iterator[Finding]:
+    for fact in narrative_facts(doc):
+        change, rate = fact.extra.get("change"), fact.extra.get("rate")
+        if change is None or rate is None or change == 0 or rate == 0:
+            continue
+        if (change > 0) != (rate > 0):
+            text = (f"{fact.extra.get('label') or fact.concept}：增减额写作"
+                    f"“{fact.extra.get('direction')}”，增减率写作“{fact.extra.get('rate_direction')}”")
+            yield make_finding("NARRATIVE.DIRECTION", [fact_location(fact)],
+                               {"change": change, "rate": rate},
+                               **finding_args(text, "change and rate point different ways"))
+
+
+@rule("NARRATIVE.SHARE", category="percentage", severity="warning",
+      title_zh="占比 = 金额 / 总额", title_en="Stated share = amount / total")
+def shares_match(doc: Document) -> Iterator[Finding]:
+    facts = list(narrative_facts(doc))
+    groups: dict[int, list[Fact]] = {}
+    for index, fact in enumerate(facts):
+        if fact.value is None or "share" not in fact.extra:
+            continue
+        total = _denominator(facts, index)
+        if total is None or total is fact:
+            continue
+        groups.setdefault(id(total), [total]).append(fact)
+        finding = _share_finding(fact, total)
+        if finding is not None:
+            yield finding
+    for group in groups.values():
+        finding = _sum_finding(group[0], group[1:])
+        if finding is not None:
+            yield finding
+
+
+def _denominator(facts: list[Fact], index: int) -> Fact | None:
+    fact = facts[index]
+    share_of = fact.extra.get("share_of", "")
+    if any(word in share_of for word in ("项目", "基本", "预算金额")):
+        return None
+    for other in reversed(facts[:index]):
+        if other.extra.get("section") != fact.extra.get("section"):
+            return None
+        if other.concept in TOTALS and other.value and other.value >= (fact.value or 0):
+            return other
+    return None
+
+
+def _share_finding(fact: Fact, total: Fact) -> Finding | None:
+    part = Interval.printed(fact.value or 0.0, fact.decimals)
+    whole = Interval.printed(total.value or 0.0, total.decimals)
+    ratio = part.ratio(whole)
+    stated = Interval.printed(fact.extra["share"], fact.extra.get("share_decimals"))
+    if ratio is None or ratio.meets(stated):
+        return None
+    computed = (fact.value or 0.0) / (total.value or 1.0) * 100
+    text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 "
+            f"{fmt(total.value or 0)} 应为 {computed:.2f}%，写作 {fmt(fact.extra['share'])}%")
+    locations = [fact_location(fact, fact.extra.get("share_line")), fact_location(total)]
+    return make_finding("NARRATIVE.SHARE", locations,
+                        {"reported": fact.extra["share"], "computed": round(computed, 2)},
+                        **finding_args(text, f"share stated {fact.extra['share']}%, "
+                                             f"computed {computed:.2f}%"))
+
+
+def _sum_finding(total: Fact, parts: list[Fact]) -> Finding | None:
+    if len(parts) < 2:
+        return None
+    values = sum(p.value or 0.0 for p in parts)
+    covered = Interval.printed(values, 2).meets(Interval.printed(total.value or 0.0, 2), 0.02)
+    if not covered:
+        return None
+    low = sum(Interval.printed(p.extra["share"], p.extra.get("share_decimals")).low for p in parts)
+    high = sum(Interval.printed(p.extra["share"], p.extra.get("share_decimals")).high for p in parts)
+    if low <= 100 + 1e-9 and high >= 100 - 1e-9:
+        return None
+    stated = sum(p.extra["share"] for p in parts)
+    text = f"{'、'.join(p.extra.get('label', p.concept) for p in parts)} 的占比相加为 {fmt(stated)}%，不是 100%"
+    locations = [fact_location(p, p.extra.get("share_line")) for p in parts]
+    return make_finding("NARRATIVE.SHARE", locations, {"reported": stated, "computed": 100.0},
+                        **finding_args(text, f"shares add up to {stated}%, not 100%"))
+
+
+@rule("NARRATIVE.EXECUTION", category="percentage", severity="warning",
+      title_zh="完成年初预算的比例 = 决算 / 预算", title_en="Execution rate = actual / budget")
+def execution_rates(doc: Document) -> Iterator[Finding]:
+    for fact in narrative_facts(doc):
+        extra = fact.extra
+        if "execution_rate" not in extra or "budget" not in extra or "actual" not in extra:
+            continue
+        budget = Interval.printed(extra["budget"], extra.get("budget_decimals"))
+        actual = Interval.printed(extra["actual"], extra.get("actual_decimals"))
+        ratio = actual.ratio(budget)
+        stated = Interval.printed(extra["execution_rate"], extra.get("execution_decimals"))
+        if ratio is None or ratio.meets(stated):
+            continue
+        computed = extra["actual"] / extra["budget"] * 100
+        text = (f"{extra.get('label') or fact.concept}：决算 {fmt(extra['actual'])} / 年初预算 "
+                f"{fmt(extra['budget'])} = {computed:.2f}%，写作完成 {fmt(extra['execution_rate'])}%")
+        locations = [fact_location(fact, extra.get("execution_line")),
+                     fact_location(fact, extra.get("budget_line"))]
+        yield make_finding("NARRATIVE.EXECUTION", locations,
+                           {"reported": extra["execution_rate"], "computed": round(computed, 2)},
+                           **finding_args(text, f"execution {extra['execution_rate']}% but "
+                                                f"actual / budget = {computed:.2f}%"))

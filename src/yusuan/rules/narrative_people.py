@@ -1,0 +1,96 @@
+"""Staffing counts and unit composition stated in the narrative."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding, Location
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.narrative_common import fact_location, finding_args, narrative_facts
+
+PARTS = {"authorised": ("admin", "institution", "worker"), "actual": ("admin", "institution",
+                                                                        "worker", "other"),
+         "retired": ("lixiu", "tuixiu")}
+
+
+@rule("NARRATIVE.STAFFING", category="arithmetic", severity="warning",
+      title_zh="人员编制数字自洽", title_en="Staffing counts add up")
+def staffing(doc: Document) -> Iterator[Finding]:
+    groups: dict[str, dict[str, Fact]] = {}
+    for fact in narrative_facts(doc, "staffing"):
+        groups.setdefault(fact.extra["status"], {}).setdefault(fact.extra["kind"], fact)
+    for status, kinds in groups.items():
+        total = kinds.get("total")
+        parts = [kinds[k] for k in PARTS.get(status, ()) if k in kinds]
+        if total and len(parts) >= 2 and sum(p.value or 0 for p in parts) != total.value:
+            text = (f"{total.extra.get('label')} {total.value:g} 人，"
+                    f"分项相加为 {sum(p.value or 0 for p in parts):g} 人")
+            yield make_finding("NARRATIVE.STAFFING", [fact_location(f) for f in [total, *parts]],
+                               {"reported": total.value}, **finding_args(text, text))
+    yield from _actual_over_authorised(groups)
+
+
+def _actual_over_authorised(groups: dict[str, dict[str, Fact]]) -> Iterator[Finding]:
+    authorised, actual = groups.get("authorised", {}), groups.get("actual", {})
+    for kind in ("total", "admin", "institution"):
+        a, b = authorised.get(kind), actual.get(kind)
+        if a and b and (b.value or 0) > (a.value or 0) and "超编" not in b.text:
+            text = f"实有 {b.extra.get('label')} {b.value:g} 人，多于编制 {a.value:g} 人，未说明原因"
+            yield make_finding("NARRATIVE.STAFFING", [fact_location(b), fact_location(a)],
+                               {"actual": b.value, "authorised": a.value},
+                               severity="info", category="plausibility",
+                               **finding_args(text, text))
+
+
+@rule("NARRATIVE.UNITS", category="narrative_vs_table", severity="warning",
+      title_zh="单位构成前后一致", title_en="The unit composition agrees throughout")
+def composition(doc: Document) -> Iterator[Finding]:
+    counts = list(narrative_facts(doc, "unit_count"))
+    yield from _included(counts)
+    statements = _subordinate_statements(doc, counts)
+    values = {value for value, _ in statements}
+    if len(values) > 1:
+        text = "下属单位个数前后不一：" + "；".join(
+            f"第{fact.line}行 {value:g} 个" for value, fact in statements)
+        yield make_finding("NARRATIVE.UNITS", [fact_location(f) for _, f in statements],
+                           {"counts": sorted(values)}, **finding_args(text, text))
+    yield from _vs_tables(doc, statements)
+
+
+def _included(counts: list[Fact]) -> Iterator[Finding]:
+    for previous, fact in zip(counts, counts[1:], strict=False):
+        if fact.extra.get("included_in_previous") and (fact.value or 0) > (previous.value or 0):
+            text = (f"“{previous.extra.get('label')}”却“{fact.extra.get('label')}”：所含多于总数")
+            yield make_finding("NARRATIVE.UNITS", [fact_location(fact), fact_location(previous)],
+                               {}, **finding_args(text, text))
+
+
+def _subordinate_statements(doc: Document, counts: list[Fact]) -> list[tuple[float, Fact]]:
+    out = [(f.value or 0.0, f) for f in counts if f.extra.get("subordinate")]
+    for fact in narrative_facts(doc, "unit_list"):
+        names = fact.extra.get("names", [])
+        own = [n for n in names if "本级" in n or n == doc.department]
+        out.append((float(len(names) - len(own)), fact))
+    return out
+
+
+def _vs_tables(doc: Document, statements: list[tuple[float, Fact]]) -> Iterator[Finding]:
+    codes: dict[str, int] = {}
+    for table in doc.tables_of("income"):
+        for row in table.rows:
+            code = row.unit_code or ""
+            functional = code.startswith("2") and len(code) in (3, 5, 7)
+            if code and not functional and not (row.unit_name or row.name).endswith("支出"):
+                codes.setdefault(code, row.line)
+    if len(codes) < 2 or not statements:
+        return
+    shortest = min(len(c) for c in codes)
+    units = {c: line for c, line in codes.items() if len(c) > shortest}
+    stated = max(value for value, _ in statements)
+    if units and len(units) != stated + 1:
+        text = (f"情况说明写下属单位 {stated:g} 个（连同本级 {stated + 1:g} 个），"
+                f"收入总表只列 {len(units)} 个单位")
+        locations = [fact_location(f) for _, f in statements]
+        locations += [Location(line, table="income", code=code) for code, line in units.items()]
+        yield make_finding("NARRATIVE.UNITS", locations,
+                           {"stated": stated + 1, "tables": len(units)}, **finding_args(text, text))

@@ -1,0 +1,188 @@
+"""Units, definitions and year references in the narrative."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Location
+from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
+from yusuan.rules.narrative_common import fact_location, finding_args, narrative_facts
+
+MONEY_UNITS = ("元", "万元", "亿元")
+SKIP_UNIT_CONCEPTS = ("amount", "asset_amount")
+# (pattern, last year in which the phrase can be current, what it refers to)
+DATED_EVENTS = (
+    (r"迎接党的二十大|喜迎二十大|迎接二十大", 2022, "党的二十大召开（2022年10月）之前的提法"),
+    (r"庆祝建党\s*100\s*周年|建党一百周年|建党百年", 2021, "建党100周年（2021年）"),
+    (r"十四五.{0,3}开好局|开局之年", 2021, "“十四五”开局（2021年）"),
+    (r"十九届五中、?六中全会", 2022, "党的十九届五中、六中全会（2020-2021年）"),
+    (r"十九大和十九届历次全会", 2022, "党的十九大和十九届历次全会（二十大之前的提法）"),
+)
+_PLAN = re.compile(r"《[^》]{0,30}?((?:19|20)\d\d)\s*年[^》]{0,40}?(实施方案|工作方案|工作要点|工作计划|行动方案)")
+_OWN_YEAR = re.compile(r"(?<![比与较])\s*((?:19|20)\d\d)\s*年度?\s*部门(预算|决算)(?!表|公开)")
+_AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
+
+
+@rule("NARRATIVE.UNIT", category="unit", severity="warning",
+      title_zh="情况说明金额单位一致", title_en="Narrative amounts use the document's unit")
+def units_consistent(doc: Document) -> Iterator[Finding]:
+    facts = [f for f in narrative_facts(doc) if f.unit in MONEY_UNITS and f.value is not None]
+    counts = Counter(f.unit for f in facts)
+    unit = doc.unit if doc.unit in MONEY_UNITS else (counts.most_common(1)[0][0] if counts else None)
+    if unit is None:
+        return
+    for fact in facts:
+        if fact.concept in SKIP_UNIT_CONCEPTS or fact.unit == unit:
+            continue
+        locations = [fact_location(fact)]
+        if fact.extra.get("change_unit") not in (None, unit):
+            locations.append(fact_location(fact, fact.extra.get("change_line")))
+        text = (f"{fact.extra.get('label') or fact.concept} 写作 {fact.value:g}{fact.unit}，"
+                f"全文金额单位为{unit}")
+        yield make_finding("NARRATIVE.UNIT", locations, {"unit": fact.unit, "document_unit": unit},
+                           **finding_args(text, f"amount in {fact.unit} where the document "
+                                                f"uses {unit}"))
+
+
+@rule("NARRATIVE.MISSING", category="missing_content", severity="warning",
+      title_zh="情况说明缺少金额", title_en="A narrative statement lacks its amount")
+def missing_amounts(doc: Document) -> Iterator[Finding]:
+    for fact in narrative_facts(doc):
+        if fact.extra.get("missing_amount"):
+            text = f"“{fact.text[-40:]}” 之后没有金额"
+            yield make_finding("NARRATIVE.MISSING", [fact_location(fact)], {},
+                               **finding_args(text, "the statement gives no amount"))
+
+
+@rule("NARRATIVE.YEAR", category="year_reference", severity="warning",
+      title_zh="年份与文件年度相符", title_en="Years and events belong to the document's year")
+def year_references(doc: Document) -> Iterator[Finding]:
+    text, lines = _joined(doc)
+    year = own_year(text) or doc.year
+    if not year:
+        return
+    if year != doc.year:
+        doc = replace_year(doc, year)
+    yield from _change_baselines(doc)
+    for pattern, last_year, what in DATED_EVENTS:
+        if doc.year <= last_year:
+            continue
+        for match in re.finditer(pattern, text):
+            line = lines[match.start()]
+            yield _year_finding(line, f"{doc.year}年度文件写“{match.group(0)}”：{what}",
+                                {"year": doc.year, "phrase": match.group(0)})
+    for match in _PLAN.finditer(text):
+        year = int(match.group(1))
+        if year < doc.year:
+            yield _year_finding(lines[match.start(1)],
+                                f"{doc.year}年度文件以“{match.group(0)}》”为依据（{year}年的方案）",
+                                {"year": doc.year, "cited": year})
+    yield from _own_year(doc, text, lines)
+
+
+def own_year(text: str) -> int | None:
+    """The year the document names itself by most often ('2023年部门预算')."""
+    years = Counter(int(m.group(1)) for m in _OWN_YEAR.finditer(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def replace_year(doc: Document, year: int) -> Document:
+    """A shallow view of `doc` with another year (the narrative's own, when meta missed it)."""
+    view = copy.copy(doc)
+    view.year = year
+    return view
+
+
+def _own_year(doc: Document, text: str, lines: list[int]) -> Iterator[Finding]:
+    year = doc.year or 0
+    for match in _OWN_YEAR.finditer(text):
+        cited = int(match.group(1))
+        if cited != year and text[max(0, match.start() - 3):match.start()].find("比") < 0:
+            yield _year_finding(lines[match.start(1)],
+                                f"{year}年度文件提到“{match.group(0).strip()}”",
+                                {"year": year, "cited": cited})
+    expected = year - 1 if doc.kind in BUDGET_KINDS else year
+    for match in _AS_OF.finditer(text):
+        if int(match.group(1)) != expected:
+            yield _year_finding(lines[match.start(1)],
+                                f"{year}年度{doc.kind or ''}的资产时点为“{match.group(0)}”，"
+                                f"应为{expected}年12月31日", {"year": year})
+
+
+def _change_baselines(doc: Document) -> Iterator[Finding]:
+    expected = (doc.year or 0) - 1
+    for fact in narrative_facts(doc):
+        base = fact.extra.get("base_year")
+        if base and base != expected:
+            text = (f"{doc.year}年度文件中 {fact.extra.get('label') or fact.concept} 与 {base}年比较，"
+                    f"上年应为{expected}年")
+            yield _year_finding(fact.extra.get("change_line") or fact.line, text,
+                                {"year": doc.year, "base_year": base})
+
+
+def _year_finding(line: int, text: str, values: dict[str, object]) -> Finding:
+    return make_finding("NARRATIVE.YEAR", [Location(line)], dict(values),
+                        **finding_args(text, text))
+
+
+def _joined(doc: Document) -> tuple[str, list[int]]:
+    """All lines joined (blank lines dropped), with each character's line number."""
+    chars: list[str] = []
+    lines: list[int] = []
+    for line in doc.source.lines:
+        stripped = line.text.strip()
+        if stripped:
+            chars.append(stripped)
+            lines.extend([line.number] * len(stripped))
+    return "".join(chars), lines
+
+
+@rule("NARRATIVE.DEFINITION", category="definition", severity="warning",
+      title_zh="与名词解释的口径一致", title_en="Figures follow the document's own glossary")
+def definitions(doc: Document) -> Iterator[Finding]:
+    yield from _agency_costs(doc)
+    yield from _level_words(doc)
+
+
+def _agency_costs(doc: Document) -> Iterator[Finding]:
+    glossary = [f for f in narrative_facts(doc, "glossary_term") if "机关运行经费" in
+                f.extra.get("term", "")]
+    costs = [f for f in narrative_facts(doc, "agency_operating_costs") if f.value]
+    table = doc.table("general_budget_expenditure")
+    if not glossary or not costs or table is None or "行政单位" not in glossary[0].text:
+        return
+    total = table.total_row()
+    public = total.values.get("public") if total else None
+    shiye = [r for r in table.rows if r.code and len(r.code) == 7 and r.code.endswith("50")
+             and r.values.get("public")]
+    if public is None or not shiye:
+        return
+    for fact in costs:
+        if abs((fact.value or 0) - public) > 0.011:
+            continue
+        inside = sum(r.values["public"] for r in shiye)
+        text = (f"机关运行经费 {fact.value:g} 等于全部公用经费，其中含事业运行公用经费 "
+                f"{inside:g}；名词解释限定为行政单位（含参公事业单位）")
+        locations = [fact_location(fact), *(Location(r.line_of("public"), table=table.kind,
+                                                      code=r.code, column="public")
+                                             for r in shiye), fact_location(glossary[0])]
+        yield make_finding("NARRATIVE.DEFINITION", locations,
+                           {"reported": fact.value, "shiye_public": inside},
+                           **finding_args(text, "机关运行经费 includes 事业运行 public funds"))
+
+
+def _level_words(doc: Document) -> Iterator[Finding]:
+    name = doc.department or ""
+    tail = name.rsplit("市", 1)[-1]
+    if not re.search(r"[区县]", tail):
+        return
+    hits = [(fact, match.group(0)) for fact in narrative_facts(doc, "glossary_term")
+            for match in [re.search(r"市级财政|市直部门|市级部门", fact.text)] if match]
+    if hits:
+        phrases = "、".join(sorted({phrase for _, phrase in hits}))
+        text = f"{name} 是区（县）级部门，名词解释却写“{phrases}”"
+        yield make_finding("NARRATIVE.DEFINITION", [fact_location(f) for f, _ in hits],
+                           {"phrases": phrases}, **finding_args(text, text))
