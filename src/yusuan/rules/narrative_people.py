@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
@@ -58,7 +59,7 @@ def composition(doc: Document) -> Iterator[Finding]:
 
 
 def _included(counts: list[Fact]) -> Iterator[Finding]:
-    for previous, fact in zip(counts, counts[1:], strict=False):
+    for previous, fact in pairwise(counts):
         if fact.extra.get("included_in_previous") and (fact.value or 0) > (previous.value or 0):
             text = (f"“{previous.extra.get('label')}”却“{fact.extra.get('label')}”：所含多于总数")
             yield make_finding("NARRATIVE.UNITS", [fact_location(fact), fact_location(previous)],

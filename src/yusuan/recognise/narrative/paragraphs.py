@@ -66,11 +66,12 @@ class _Builder:
 def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Paragraph]:
     """Join the narrative's wrapped lines into paragraphs; table lines end a paragraph."""
     builder = _Builder()
-    for line in source.lines:
-        text = clean(line.text).strip()
+    texts = [clean(line.text).strip() for line in source.lines]
+    for index, line in enumerate(source.lines):
+        text = texts[index]
         if not text:
             continue
-        if is_table_line(text):
+        if is_table_line(text) and not _figure_before_unit(texts, index):
             builder.flush()
             if not keep_tables:
                 continue
@@ -87,6 +88,14 @@ def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Parag
             builder.flush()
     builder.flush()
     return builder.paragraphs
+
+
+def _figure_before_unit(texts: list[str], index: int) -> bool:
+    """A lone figure whose unit opens the next line ('456.70' / '万元，…') is wrapped text."""
+    if len(texts[index].split()) != 1 or "\t" in texts[index]:
+        return False
+    following = next((t for t in texts[index + 1:index + 3] if t), "")
+    return following.startswith(("万元", "元", "亿元", "%"))
 
 
 def _set_heading(builder: _Builder, text: str) -> None:

@@ -58,7 +58,7 @@ def composition_facts(paragraph: Paragraph) -> list[Fact]:
         start, end = sentence_bounds(text, match.start())
         sentence = text[start:end]
         if re.search(r"新设|新增|新成立|撤销", sentence) or not re.search(
-                r"组成|包括|构成|其中|范围", sentence + paragraph.heading):
+                r"组成|包括|构成|其中|范围|机关及下属|本级及下属", sentence + paragraph.heading):
             continue
         if match.group(4):
             kind, count, sub = match.group(5), match.group(4), True

@@ -1,0 +1,144 @@
+"""Each narrative rule with a passing and a failing narrative, and the hand-checked seed list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from yusuan.model import Document, Source, Table, TableRow
+from yusuan.readers.text import text_to_lines
+from yusuan.recognise.narrative import extract_facts
+from yusuan.rules.engine import run_rules
+
+SEEDS = Path("/work/shared/seeds")
+
+
+def doc(text: str, tables: list[Table] | None = None, year: int = 2024,
+        department: str = "某市某区某局") -> Document:
+    src = Source("t.txt", "text", "", text_to_lines(text))
+    return Document(src, department=department, year=year, kind="部门预算", unit="万元",
+                    tables=tables or [], facts=extract_facts(src))
+
+
+def rules(d: Document, rule_id: str) -> list[str]:
+    return [f.message for f in run_rules(d, only=[rule_id])]
+
+
+def gbe(total: float, basic: float = 0.0) -> Table:
+    row = TableRow("合计", 50, values={"total": total, "basic": basic},
+                   decimals={"total": 2, "basic": 2})
+    item = TableRow("公务员医疗补助", 51, code="2101103", values={"total": 22.99},
+                    decimals={"total": 2})
+    return Table("general_budget_expenditure", "一般公共预算支出表", (49, 52), rows=[row, item])
+
+
+def test_narrative_vs_table() -> None:
+    text = "五、一般公共预算支出情况\n2024年一般公共预算支出 100.00万元。\n卫生健康支出(类)行政事业单位医疗(款)公务员医疗补助(项)2024年预算数 22.99万元。"
+    assert rules(doc(text, [gbe(100.0)]), "NARRATIVE.TABLE") == []
+    wrong = rules(doc(text, [gbe(110.0)]), "NARRATIVE.TABLE")
+    assert len(wrong) == 1 and "110" in wrong[0]
+
+
+def test_rounding_is_info() -> None:
+    text = "五、一般公共预算支出情况\n2024年一般公共预算支出 100.01万元。"
+    found = run_rules(doc(text, [gbe(100.0)]), only=["NARRATIVE.TABLE"])
+    assert [(f.severity, f.category) for f in found] == [("info", "rounding")]
+
+
+def test_rate() -> None:
+    good = "基本支出 22.99 万元，比 2023 年预算增加 8.71 万元，增长 61.0%。"
+    bad = "基本支出 22.99 万元，比 2023 年预算增加 8.71 万元，增长 61.4%。"
+    assert rules(doc(good), "NARRATIVE.RATE") == []
+    assert len(rules(doc(bad), "NARRATIVE.RATE")) == 1
+
+
+def test_share_and_sum() -> None:
+    good = "部门预算支出 100.00 万元。其中：基本支出 71.73 万元，占 71.73%；项目支出 28.27 万元，占 28.27%。"
+    bad = "部门预算支出 100.00 万元。其中：基本支出 71.73 万元，占 70.73%；项目支出 28.27 万元，占 28.27%。"
+    assert rules(doc(good), "NARRATIVE.SHARE") == []
+    assert len(rules(doc(bad), "NARRATIVE.SHARE")) == 2  # the share, and the sum ≠ 100
+
+
+def test_execution() -> None:
+    good = "一般公共预算财政拨款支出年初预算为 400.00 万元，支出决算为 440.00 万元，完成年初预算的 110.00%。"
+    bad = good.replace("440.00", "400.00")
+    assert rules(doc(good), "NARRATIVE.EXECUTION") == []
+    assert len(rules(doc(bad), "NARRATIVE.EXECUTION")) == 1
+
+
+def test_unit() -> None:
+    good = "七、“三公”经费情况\n“三公”经费 1.00万元，其中：因公出国(境)经费 0 万元，公务接待费 1.00万元。"
+    assert rules(doc(good), "NARRATIVE.UNIT") == []
+    assert len(rules(doc(good.replace("0 万元", "0 元")), "NARRATIVE.UNIT")) == 1
+
+
+def test_year_reference() -> None:
+    good = "基本支出 10.00 万元，比 2023 年预算增加 1.00 万元。以优异成绩学习贯彻党的二十大精神。"
+    bad = "基本支出 10.00 万元，比 2022 年预算增加 1.00 万元。以优异成绩迎接党的二十大胜利召开。根据《某市2023年医保工作实施方案》。"
+    assert rules(doc(good), "NARRATIVE.YEAR") == []
+    assert len(rules(doc(bad), "NARRATIVE.YEAR")) == 3
+
+
+def test_definition_level_words() -> None:
+    text = "第四部分 名词解释\n（一）一般公共预算财政拨款收入：指区级财政一般公共预算当年拨付的资金。"
+    assert rules(doc(text), "NARRATIVE.DEFINITION") == []
+    assert len(rules(doc(text.replace("区级", "市级")), "NARRATIVE.DEFINITION")) == 1
+
+
+def test_definition_agency_costs() -> None:
+    text = ("八、其他重要事项\n（一）机关运行经费情况\n机关运行经费 30.00万元。\n第四部分 名词解释\n"
+            "（一）机关运行经费：为保障行政单位（包括参照公务员法管理的事业单位）运行的资金。")
+    total = TableRow("合计", 60, values={"total": 30.0, "public": 30.0})
+    shiye = TableRow("事业运行", 61, code="2101550", values={"total": 10.0, "public": 10.0})
+    admin = TableRow("行政运行", 62, code="2101501", values={"total": 20.0, "public": 20.0})
+    table = Table("general_budget_expenditure", "一般公共预算支出表", (59, 62),
+                  rows=[total, admin, shiye])
+    assert len(rules(doc(text, [table]), "NARRATIVE.DEFINITION")) == 1
+    shiye.values["public"] = 0.0
+    assert rules(doc(text, [table]), "NARRATIVE.DEFINITION") == []
+
+
+def test_staffing() -> None:
+    good = "（三）部门人员构成\n总编制人数 10人，其中：行政编制 4人，事业编制 6人。在职实有人数 9 人，其中：行政编制 4人，事业编制 5 人。"
+    assert rules(doc(good), "NARRATIVE.STAFFING") == []
+    assert len(rules(doc(good.replace("事业编制 6人", "事业编制 7人")), "NARRATIVE.STAFFING")) == 1
+
+
+def test_composition() -> None:
+    good = "（二）部门预算单位构成\n本部门预算包括本级机关及下属 1 个二级单位。二级单位包括：\n1.某某中心\n（三）机关运行经费\n机关及下属 1 家事业单位的机关运行经费 1.00万元。"
+    bad = good.replace("下属 1 家", "下属 2 家")
+    assert rules(doc(good), "NARRATIVE.UNITS") == []
+    assert len(rules(doc(bad), "NARRATIVE.UNITS")) == 1
+
+
+# Narrative findings on the seeds, checked by hand against the seed text: (rule, first line).
+SEED_FINDINGS = {
+    "000": {("NARRATIVE.UNIT", 273), ("NARRATIVE.UNITS", 81), ("NARRATIVE.UNITS", 83),
+            ("NARRATIVE.YEAR", 1177), ("NARRATIVE.YEAR", 1181), ("NARRATIVE.YEAR", 1953),
+            ("NARRATIVE.YEAR", 3028), ("NARRATIVE.DEFINITION", 3857)},
+    "001": {("NARRATIVE.RATE", 615), ("NARRATIVE.RATE", 659), ("NARRATIVE.UNITS", 68)},
+    "002": {("NARRATIVE.YEAR", 406), ("NARRATIVE.YEAR", 432)},
+    "003": {("NARRATIVE.TABLE", 465), ("NARRATIVE.TABLE", 471), ("NARRATIVE.EXECUTION", 465),
+            ("NARRATIVE.YEAR", 533), ("NARRATIVE.YEAR", 549), ("NARRATIVE.DEFINITION", 600)},
+    "004": {("NARRATIVE.RATE", 4214), ("NARRATIVE.RATE", 4215), ("NARRATIVE.RATE", 4217),
+            ("NARRATIVE.DEFINITION", 4243)},
+}
+# Correct statements that must not be reported: (rule, line).
+SEED_CORRECT = {
+    "001": {("NARRATIVE.RATE", 651), ("NARRATIVE.RATE", 728), ("NARRATIVE.SHARE", 625)},
+    "003": {("NARRATIVE.RATE", 411), ("NARRATIVE.EXECUTION", 473), ("NARRATIVE.SHARE", 457)},
+    "004": {("NARRATIVE.RATE", 4207), ("NARRATIVE.RATE", 4221)},
+}
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="seeds not present")
+@pytest.mark.parametrize("stem", sorted(SEED_FINDINGS))
+def test_seed_findings(stem: str) -> None:
+    from yusuan.pipeline import read_document
+
+    path = next(SEEDS.glob(f"{stem}_*.txt"))
+    found = {(f.rule, f.locations[0].line) for f in run_rules(read_document(str(path)))
+             if f.rule.startswith("NARRATIVE.") and f.severity != "info"}
+    assert SEED_FINDINGS[stem] <= found
+    assert not (SEED_CORRECT.get(stem, set()) & found)
