@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_NAMES, SEEDS
+from seedfiles import SEED_NAMES, SEEDS
 
 
 def run_yusuan(*args: str) -> subprocess.CompletedProcess[str]:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import FIXTURES, SEED_NAMES, seed_document
+from seedfiles import FIXTURES, SEED_NAMES, seed_document
 from yusuan.model import Table, TableRow
 
 EXPECTED = {path.stem: json.loads(path.read_text(encoding="utf-8"))
