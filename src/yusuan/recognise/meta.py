@@ -8,7 +8,6 @@ from collections import Counter
 from yusuan.model import Line, Table
 
 _KIND = re.compile(r"(部门|单位)\s*(预算|决算)")
-_YEAR_KIND = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:度)?\s*(?:部门|单位)?\s*(预算|决算)")
 _DEPARTMENT = re.compile(
     r"([\u4e00-\u9fff（）()]{2,40}?(?:局|委员会|委|办公室|中心|院|所|站|馆|厅|部|会|队|处|学校|医院))"
     r"(?:本级)?\s*(?:（本级）)?\s*(?:[0-9]{4}\s*年\s*度?)?\s*(?:部门|单位)(?:预算|决算)"
@@ -16,10 +15,18 @@ _DEPARTMENT = re.compile(
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
 def document_year(lines: list[Line]) -> int | None:
+    """The year of the lines that name the document (…2023年…部门预算…), not of comparisons."""
     counts: Counter[int] = Counter()
     for line in lines[:400]:
-        for match in _YEAR_KIND.finditer(line.text.replace(" ", "")):
+        compact = line.text.replace(" ", "")
+        if not _KIND.search(compact):
+            continue
+        match = _YEAR.search(compact)
+        if match and "比" not in compact[: match.start()] and "上年" not in compact[: match.start()]:
             counts[int(match.group(1))] += 1
     return counts.most_common(1)[0][0] if counts else None
 

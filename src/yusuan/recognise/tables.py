@@ -35,13 +35,20 @@ def segment_to_table(segment: Segment) -> Table:
     paths = column_paths(segment.header_rows, width)
     groups = column_groups(paths, table.kind)
     table.columns = value_columns(paths, groups)
-    unit_rows = table.kind in UNIT_ROW_KINDS
+    unit_rows = table.kind in UNIT_ROW_KINDS and codes_name_units(paths, groups)
     for row in segment.data_rows:
         group_rows = [row_in_group(row, group, unit_rows) for group in groups]
         adopt_stray_values(group_rows)
         table.rows += [r for r in group_rows if r is not None and not is_panel_heading(r)]
     table.empty = not table.rows
     return table
+
+
+def codes_name_units(paths: list[list[str]], groups: list[Group]) -> bool:
+    """True when the code column is headed 单位/部门 代码 (budget units, not 科目 codes)."""
+    code = groups[0].code if groups else None
+    header = "".join(paths[code]) if code is not None and code < len(paths) else ""
+    return "单位" in header or "部门" in header
 
 
 def adopt_stray_values(group_rows: list[TableRow | None]) -> None:
