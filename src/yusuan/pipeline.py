@@ -10,7 +10,7 @@ from yusuan.layout import source_to_rows
 from yusuan.model import Document, Source, Table
 from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
-from yusuan.recognise.headline import tables_headline
+from yusuan.recognise.headline import add_narrative_headline, tables_headline
 from yusuan.recognise.narrative.extract import extract_facts
 from yusuan.recognise.projects import extract_projects
 from yusuan.recognise.meta import document_department, document_kind, document_unit, document_year
@@ -56,6 +56,7 @@ def source_to_document(source: Source) -> Document:
     name_amount_columns(tables, document.kind)
     document.headline = tables_headline(tables)
     document.facts = extract_facts(source)
+    add_narrative_headline(document.headline, document.facts, document.unit)
     document.projects, document.forms = extract_projects(source, tables)
     return document
 

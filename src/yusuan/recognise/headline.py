@@ -70,8 +70,34 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
             if table.kind == kind:
                 for key, value in total_row_headline(table, keys).items():
                     headline.setdefault(key, value)
+    for table in (t for t in tables if t.kind == "basic_expenditure"):
+        for row in table.rows:
+            for key, pattern in (("personnel_funds", r"^人员经费(合计)?$"), ("public_funds", r"^公用经费(合计)?$")):
+                amount = first_amount(row)
+                if amount and re.match(pattern, row.name.replace(" ", "")):
+                    headline.setdefault(key, {"value": amount[1], "line": row.line_of(amount[0])})
     sangong = next((t for t in tables if t.kind == "sangong" and t.rows), None)
     if sangong and "sangong_total" not in headline and "total" in sangong.rows[0].values:
         row = sangong.rows[0]
         headline["sangong_total"] = {"value": row.values["total"], "line": row.line_of("total")}
     return headline
+
+
+HEADLINE_CONCEPTS = (
+    "total_income", "income_grand_total", "carryover_in", "total_expenditure", "basic_expenditure",
+    "project_expenditure", "personnel_funds", "public_funds", "sangong_total",
+    "agency_operating_costs", "procurement_total", "general_budget_income",
+)
+
+
+def add_narrative_headline(headline: dict[str, dict[str, Any]], facts: list[Any], unit: str | None) -> None:
+    """Key figures no table gives, taken from the narrative (the first statement of each, in the
+    document's unit only, so that a figure in another unit is not mistaken for one in 万元)."""
+    for fact in facts:
+        if fact.concept not in HEADLINE_CONCEPTS or fact.concept in headline or fact.value is None:
+            continue
+        if unit and fact.unit and fact.unit != unit:
+            continue
+        if fact.extra.get("part_of") or fact.extra.get("scope") not in (None, "department"):
+            continue
+        headline[fact.concept] = {"value": fact.value, "line": fact.line, "source": "narrative"}
