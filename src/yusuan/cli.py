@@ -1,4 +1,4 @@
-"""The `yusuan` command: text, extract, check, rules."""
+"""The `yusuan` command: text, extract, check, rules, serve."""
 
 from __future__ import annotations
 
@@ -20,9 +20,24 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("json", "text"), default="json")
     check = commands.add_parser("check", help="find inconsistencies")
     check.add_argument("file")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv"), default="text")
+    check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
+    check.add_argument("--lang", choices=("zh", "en"), default="zh",
+                       help="language of html, sarif and csv reports (default zh)")
     commands.add_parser("rules", help="list the rule catalog")
+    add_serve_parser(commands)
     return parser
+
+
+def add_serve_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    serve = commands.add_parser("serve", help="the web app: upload files, read their reports")
+    serve.add_argument("--host", help="address to listen on (YUSUAN_HOST, default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (YUSUAN_PORT, default 8000)")
+    serve.add_argument("--data-dir", help="where uploads and results are kept (YUSUAN_DATA_DIR)")
+    serve.add_argument("--max-upload-mb", type=float, help="largest file (YUSUAN_MAX_UPLOAD_MB, 20)")
+    serve.add_argument("--workers", type=int, help="files checked at once (YUSUAN_WORKERS, 2)")
+    serve.add_argument("--retention-hours", type=float,
+                       help="remove jobs older than this (YUSUAN_RETENTION_HOURS, 24)")
 
 
 def run_text(args: argparse.Namespace) -> int:
@@ -57,10 +72,39 @@ def run_check(args: argparse.Namespace) -> int:
     document = read_document(args.file)
     findings = run_rules(document)
     if args.format == "json":
-        sys.stdout.write(json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n")
+        out = json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n"
+    elif args.format == "text":
+        out = check_text(document, findings)
     else:
-        sys.stdout.write(check_text(document, findings))
+        from yusuan.report.bundle import report_bundle
+        from yusuan.report.formats import render_bundle
+
+        out = render_bundle(report_bundle(document, findings), args.format, args.lang,
+                            bom=bool(args.output) and args.format == "csv")
+    write_output(out, args.output)
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def write_output(text: str, path: str | None) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        return
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from yusuan.web.server import serve
+    from yusuan.web.settings import Settings
+
+    overrides = {"host": args.host, "port": args.port, "data_dir": args.data_dir,
+                 "max_upload_mb": args.max_upload_mb, "workers": args.workers,
+                 "retention_hours": args.retention_hours}
+    serve(Settings.from_env(**{k: v for k, v in overrides.items() if v is not None}))
+    return 0
 
 
 def run_rules_list(args: argparse.Namespace) -> int:
@@ -73,6 +117,7 @@ def run_rules_list(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
+    "serve": run_serve,
 }
 
 
