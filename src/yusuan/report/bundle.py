@@ -1,0 +1,44 @@
+"""The data every rendered report reads: the check JSON of the contract, the extracted tables
+(from the extract JSON) and the document's lines. The web app stores it as one JSON file per
+job, so that HTML, SARIF and CSV can be rendered later without reading the file again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from yusuan.model import Document, Finding
+from yusuan.report.json_report import check_json, table_json
+
+BUNDLE_SCHEMA = "yusuan.report-bundle/1"
+
+
+def report_bundle(document: Document, findings: list[Finding],
+                  display_path: str | None = None) -> dict[str, Any]:
+    """Everything a report needs; `display_path` replaces the file's path where it is shown."""
+    check = check_json(document, findings)
+    if display_path is not None:
+        check["source"]["path"] = display_path
+    return {
+        "schema": BUNDLE_SCHEMA,
+        "check": check,
+        "tables": [table_json(table) for table in document.tables],
+        "lines": [[line.number, line.page, line.text] for line in document.source.lines],
+    }
+
+
+def line_texts(bundle: dict[str, Any]) -> dict[int, str]:
+    return {number: text for number, _page, text in bundle["lines"]}
+
+
+def line_pages(bundle: dict[str, Any]) -> dict[int, int | None]:
+    return {number: page for number, page, _text in bundle["lines"]}
+
+
+def finding_lines(finding: dict[str, Any]) -> list[int]:
+    """The distinct lines a finding cites, in the order it cites them."""
+    out: list[int] = []
+    for location in finding.get("locations", []):
+        line = location.get("line", 0)
+        if line > 0 and line not in out:
+            out.append(line)
+    return out

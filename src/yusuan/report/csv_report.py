@@ -1,0 +1,49 @@
+"""CSV: one finding per row, for a spreadsheet. Columns keep stable English names; the
+title and message are in the report's language."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from yusuan.report.bundle import finding_lines, line_texts
+from yusuan.report.i18n import check_lang, finding_message, rule_title
+
+COLUMNS = ("severity", "category", "rule", "title", "message", "line", "page", "table", "code",
+           "column", "lines", "reported", "computed", "difference", "quote", "file", "department",
+           "year", "kind")
+EXCEL_BOM = "\ufeff"
+
+
+def csv_row(finding: dict[str, Any], check: dict[str, Any], texts: dict[int, str],
+            lang: str) -> dict[str, Any]:
+    first = finding["locations"][0] if finding.get("locations") else {}
+    values = finding.get("values", {})
+    document = check["document"]
+    return {
+        "severity": finding["severity"], "category": finding["category"], "rule": finding["rule"],
+        "title": rule_title(finding["rule"], lang), "message": finding_message(finding, lang),
+        "line": first.get("line", ""), "page": first.get("page", ""),
+        "table": first.get("table", ""), "code": first.get("code", ""),
+        "column": first.get("column", ""),
+        "lines": " ".join(str(n) for n in finding_lines(finding)),
+        "reported": values.get("reported", ""), "computed": values.get("computed", ""),
+        "difference": values.get("difference", ""),
+        "quote": texts.get(first.get("line", 0), "").strip().replace("\t", " | "),
+        "file": check["source"]["path"], "department": document.get("department") or "",
+        "year": document.get("year") or "", "kind": document.get("kind") or "",
+    }
+
+
+def render_csv(bundle: dict[str, Any], lang: str = "zh", bom: bool = False) -> str:
+    """The findings of a bundle as CSV text; `bom` starts it with a BOM so Excel reads UTF-8."""
+    check_lang(lang)
+    check = bundle["check"]
+    texts = line_texts(bundle)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for finding in check["findings"]:
+        writer.writerow(csv_row(finding, check, texts, lang))
+    return (EXCEL_BOM if bom else "") + out.getvalue()
