@@ -68,3 +68,13 @@ class Source:
         if 1 <= number <= len(self.lines):
             return self.lines[number - 1].text
         return ""
+
+    def page_and_line(self, number: int) -> tuple[int | None, int]:
+        """(page, line within that page) of a document line; (None, number) without pages."""
+        if not 1 <= number <= len(self.lines) or self.lines[number - 1].page is None:
+            return None, number
+        page = self.lines[number - 1].page
+        first = number
+        while first > 1 and self.lines[first - 2].page == page:
+            first -= 1
+        return page, number - first + 1

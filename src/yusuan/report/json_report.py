@@ -77,8 +77,23 @@ def project_json(project: Any) -> dict[str, Any]:
     return out
 
 
+def page_lines(node: Any, document: Document) -> Any:
+    """For a paged source (PDF), every cited `line` becomes the line within its page and gains
+    `page`, as `yusuan text` prints them (contract); other sources are left as they are."""
+    if isinstance(node, list):
+        return [page_lines(item, document) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: page_lines(value, document) for key, value in node.items()}
+    if isinstance(out.get("line"), int):
+        page, line = document.source.page_and_line(out["line"])
+        if page is not None:
+            out["page"], out["line"] = page, line
+    return out
+
+
 def extract_json(document: Document) -> dict[str, Any]:
-    return {
+    return paged({
         "schema": "yusuan.extract/1",
         "source": source_json(document),
         "document": document_json(document),
@@ -86,15 +101,22 @@ def extract_json(document: Document) -> dict[str, Any]:
         "tables": [table_json(table) for table in document.tables],
         "facts": [fact_json(fact) for fact in document.facts],
         "projects": [project_json(project) for project in document.projects],
-    }
+    }, document)
 
 
 def check_json(document: Document, findings: list[Finding]) -> dict[str, Any]:
     summary = {severity: sum(1 for f in findings if f.severity == severity) for severity in SEVERITIES}
-    return {
+    return paged({
         "schema": "yusuan.check/1",
         "source": source_json(document, with_layout=False),
         "document": document_json(document),
         "findings": [finding.to_json() for finding in findings],
         "summary": summary,
-    }
+    }, document)
+
+
+def paged(payload: dict[str, Any], document: Document) -> dict[str, Any]:
+    if not document.source.pages:
+        return payload
+    return {key: (value if key in ("source", "document", "summary", "schema") else page_lines(value, document))
+            for key, value in payload.items()}
