@@ -20,7 +20,8 @@ LAYOUT_MODULES = {
 }
 
 _ALIGNED_GAP = re.compile(r"\S {2,}\S")
-_NUMBER = re.compile(r"\d")
+# A whole cell of digits between gaps (not a digit inside a label such as "1.部门项目  ☑").
+_NUMBER = re.compile(r"(?:^|\s{2})[-−]?[\d,]+(?:\.\d+)?(?=\s{2}|\s*$)")
 
 
 def detect_layout(lines: list[Line]) -> str:
