@@ -195,6 +195,9 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
         if _NOTE.match(text):
             segment.note_rows.append(row)
             return True
+        if is_unaligned_item(segment, row, text):
+            segment.data_rows.append(row)
+            return True
         if is_running_text(row) and (segment.data_rows or segment.header_rows):
             return False
     if segment.note_rows and segment.data_rows and not is_data_row(row) and not segment.in_repeat_header:
@@ -210,6 +213,13 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
     else:
         segment.header_rows.append(row)
     return True
+
+
+def is_unaligned_item(segment: Segment, row: Row, text: str) -> bool:
+    """In wrapped text, an item of one side of a summary table with a blank value ("（八）节能环保
+    支出", "二、年终结转结余") is a row of one cell: a data row, not a note or a heading."""
+    return (not row.aligned and segment.title.kind in ("summary", "fiscal_summary")
+            and bool(segment.data_rows) and not segment.in_repeat_header and len(text) <= 30)
 
 
 def close(segment: Segment | None, segments: list[Segment]) -> None:
