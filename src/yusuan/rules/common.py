@@ -150,8 +150,9 @@ def _finding(
     shown = dict(what=what, reported=cmp.reported, computed=cmp.computed,
                  difference=cmp.difference, **args)
     if cmp.verdict is Verdict.ROUNDING:
+        rounding_id = "ROUNDING.COLUMN" if "column" in args else "ROUNDING"
         return make_finding(rule_id, locations, _values(cmp), severity="info",
-                            category="rounding", message_id="ROUNDING",
+                            category="rounding", message_id=rounding_id,
                             bound=cmp.bound, **shown)
     return make_finding(rule_id, locations, _values(cmp), severity=severity,
                         message_id=message_id, **shown)

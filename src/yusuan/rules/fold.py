@@ -12,6 +12,7 @@ from collections import Counter
 
 from yusuan.model import Finding, Location
 from yusuan.rules.messages import render
+from yusuan.rules.rounding_groups import group_rounding
 
 FOLDABLE = frozenset({"arithmetic", "cross_table"})
 Figure = tuple[int, str]
@@ -33,14 +34,20 @@ def _foldable(finding: Finding) -> bool:
             and isinstance(difference, (int, float)) and difference != 0)
 
 
+def _row_key(loc: Location) -> object:
+    """A row's identity: its table and code or name (one-cell-per-line layouts put each column
+    of one row on a line of its own), else its line."""
+    return (loc.table, loc.code, loc.name) if loc.code or loc.name else loc.line
+
+
 def merge_columns(findings: list[Finding]) -> list[Finding]:
-    """One finding per rule, row lines and difference: the same sum broken in several columns
+    """One finding per rule, rows and difference: the same sum broken in several columns
     of the same rows (合计, 基本支出, 人员经费) is one finding listing every column."""
     merged: dict[tuple[object, ...], Finding] = {}
     out: list[Finding] = []
     for finding in findings:
         key = (finding.rule, finding.severity, finding.values.get("difference"),
-               tuple(loc.line for loc in finding.locations))
+               tuple(_row_key(loc) for loc in finding.locations))
         first = merged.get(key)
         if first is None or "difference" not in finding.values:
             merged[key] = finding
@@ -48,11 +55,24 @@ def merge_columns(findings: list[Finding]) -> list[Finding]:
             continue
         first.locations.extend(loc for loc in finding.locations if loc not in first.locations)
         first.folded.append(f"{finding.rule}: {finding.message}")
+        _add_column(first, finding)
     return out
 
 
+def _add_column(first: Finding, other: Finding) -> None:
+    """Name every column the merged finding covers in its message."""
+    column, more = first.args.get("column"), other.args.get("column")
+    if column is None or more is None or first.message_id is None:
+        return
+    columns = list(column) if isinstance(column, list) else [column]
+    if more not in columns:
+        columns.append(more)
+    first.args = dict(first.args, column=columns)
+    first.message = render(first.message_id, "zh", **first.args)
+
+
 def fold_shared_causes(findings: list[Finding]) -> list[Finding]:
-    findings = merge_columns(findings)
+    findings = group_rounding(merge_columns(findings))
     kept = [f for f in findings if not _foldable(f)]
     pending = [f for f in findings if _foldable(f)]
     while pending:

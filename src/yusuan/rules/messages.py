@@ -15,6 +15,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what}: {reported} vs {computed}, difference {difference} within rounding "
               "(±{bound})",
     },
+    "ROUNDING.COLUMN": {
+        "zh": "{what}（{column}）：{reported} 与 {computed} 相差 {difference}，在舍入范围内（±{bound}）",
+        "en": "{what} ({column}): {reported} vs {computed}, difference {difference} within "
+              "rounding (±{bound})",
+    },
     "FOLD": {
         "zh": "{figure} 一处数字同时破坏 {count} 个等式：{broken}",
         "en": "{figure}: one figure breaks {count} identities: {broken}",
@@ -59,8 +64,7 @@ def label(key: str, lang: str = "zh") -> str:
 
 def render(message_id: str, lang: str = "zh", **args: Any) -> str:
     """The message `message_id` in `lang`; a missing template falls back to its arguments."""
-    shown = {k: (label(v, lang) if k in _TRANSLATED and isinstance(v, str) else v)
-             for k, v in args.items()}
+    shown = {k: (_translate(v, lang) if k in _TRANSLATED else v) for k, v in args.items()}
     shown = {k: _fmt(v) for k, v in shown.items()}
     template = MESSAGES.get(message_id, {}).get(lang)
     if template is None:
@@ -69,6 +73,15 @@ def render(message_id: str, lang: str = "zh", **args: Any) -> str:
         return template.format(**shown)
     except (KeyError, IndexError):
         return f"{message_id}: " + ", ".join(f"{k}={v}" for k, v in shown.items())
+
+
+def _translate(value: Any, lang: str) -> Any:
+    """A key, or a list of keys (one finding over several columns), in `lang`."""
+    if isinstance(value, str):
+        return label(value, lang)
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "zh" else ", ").join(label(str(v), lang) for v in value)
+    return value
 
 
 def _fmt(value: Any) -> Any:
