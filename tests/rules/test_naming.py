@@ -1,6 +1,9 @@
 from yusuan.rules import run_rules
+from yusuan.rules.naming import edit_distance, minor_slip
 
 from .builders import document, table
+
+NAME_RULES = ["CODE.NAME", "CODE.OFFICIAL"]
 
 
 def test_code_length() -> None:
@@ -10,17 +13,62 @@ def test_code_length() -> None:
     assert len(run_rules(document(bad), only=["CODE.LENGTH"])) == 1
 
 
-def test_one_name_per_code() -> None:
-    a = table("expenditure", [("210", "卫生健康支出", {"total": "1.00"})])
-    b = table("general_budget_expenditure", [("210", "卫生健康支出", {"total": "1.00"})])
-    c = table("fiscal_summary", [("210", "医疗健康支出", {"budget": "1.00"})])
+def test_one_name_per_unknown_code() -> None:
+    a = table("expenditure", [("2109988", "其他支出", {"total": "1.00"})])
+    b = table("general_budget_expenditure", [("2109988", "其他支出", {"total": "1.00"})])
+    c = table("fiscal_summary", [("2109988", "其它支出", {"budget": "1.00"})])
     assert run_rules(document(a, b), only=["CODE.NAME"]) == []
     found = run_rules(document(a, b, c), only=["CODE.NAME"])
     assert len(found) == 1 and found[0].category == "naming"
     assert found[0].locations[0].table == "fiscal_summary"  # the odd one out first
 
 
+def test_wrong_name_in_one_table_is_one_warning() -> None:
+    a = table("expenditure", [("210", "卫生健康支出", {"total": "1.00"})])
+    b = table("general_budget_expenditure", [("210", "卫生健康支出", {"total": "1.00"})])
+    c = table("fiscal_summary", [("210", "医疗健康支出", {"budget": "1.00"})])
+    assert run_rules(document(a, b), only=NAME_RULES) == []
+    found = run_rules(document(a, b, c), only=NAME_RULES)
+    assert [(f.rule, f.severity) for f in found] == [("CODE.OFFICIAL", "warning")]
+    assert found[0].locations[0].table == "fiscal_summary"
+    assert "卫生健康支出" in found[0].message and len(found[0].locations) == 3
+
+
+def test_alias_is_not_a_finding() -> None:
+    t = table("expenditure", [("207", "文化体育与传媒支出", {"total": "1.00"})])
+    assert run_rules(document(t, year=2017), only=NAME_RULES) == []
+
+
+def test_abbreviation_and_consistent_slip_are_info() -> None:
+    abbreviated = table("basic_expenditure", [("302", "商品服务支出", {"total": "1.00"})])
+    slip = table("expenditure", [("224", "灾难防治及应急管理支出", {"total": "1.00"})])
+    found = run_rules(document(abbreviated, slip), only=NAME_RULES)
+    assert sorted(f.severity for f in found) == ["info", "info"]
+
+
+def test_slip_printed_two_ways_is_a_warning() -> None:
+    a = table("expenditure", [("224", "灾难防治及应急管理支出", {"total": "1.00"})])
+    b = table("general_budget_expenditure", [("224", "灾害防治及应急管理支出", {"total": "1.00"})])
+    found = run_rules(document(a, b), only=NAME_RULES)
+    assert [f.severity for f in found] == ["warning"]
+
+
+def test_unknown_codes_are_one_info() -> None:
+    t = table("expenditure", [("2109988", "甲", {"total": "1.00"}),
+                              ("2109977", "乙", {"total": "1.00"})])
+    found = run_rules(document(t), only=["CODE.OFFICIAL"])
+    assert len(found) == 1 and found[0].severity == "info"
+    assert "2109988" in found[0].message and "2109977" in found[0].message
+
+
+def test_minor_slip() -> None:
+    assert minor_slip("对个人和家庭的补助支出", "对个人和家庭的补助", consistent=False)
+    assert not minor_slip("财政对基本医疗保险的补助", "财政对基本医疗保险基金的补助", False)
+    assert not minor_slip("医疗健康支出", "卫生健康支出", consistent=True)
+    assert edit_distance("灾难", "灾害") == 1
+
+
 def test_same_item_name_under_different_sections_is_not_a_defect() -> None:
     t = table("expenditure", [("2101502", "一般行政管理事务", {"total": "1.00"}),
                               ("2130502", "一般行政管理事务", {"total": "1.00"})])
-    assert run_rules(document(t), only=["CODE.NAME", "CODE.LENGTH"]) == []
+    assert run_rules(document(t), only=["CODE.NAME", "CODE.LENGTH", "CODE.OFFICIAL"]) == []

@@ -3,6 +3,7 @@ name of the year's official list (政府收支分类科目) where `yusuan.codes`
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -26,12 +27,18 @@ register_messages({
     "CODE.OFFICIAL": {"zh": "科目 {code} 名称“{name}”与{year}年政府收支分类科目“{official}”不符",
                       "en": "Code {code} is named {name}; the {year} classification says "
                             "{official}"},
-    "CODE.UNKNOWN": {"zh": "科目 {code}（{name}）不在{year}年政府收支分类科目中",
-                     "en": "Code {code} ({name}) is not in the {year} classification"},
+    "CODE.OFFICIAL.MIXED": {
+        "zh": "科目 {code} 在各表名称不一致（{names}）：“{name}”与{year}年政府收支分类科目“{official}”不符",
+        "en": "Code {code} has different names ({names}); {name} is not the {year} "
+              "classification's {official}"},
+    "CODE.UNKNOWN": {"zh": "以下科目不在{year}年政府收支分类科目（内置科目表）中，未核对名称：{codes}",
+                     "en": "Not in the built-in {year} classification, names not checked: "
+                           "{codes}"},
 })
 
 ECONOMIC_LENGTHS = (3, 5)
 Lookup = Callable[[str, int], Any]
+Matcher = Callable[[Any, str], bool]
 
 
 def code_list() -> tuple[Lookup, Callable[[Any, str], bool]] | None:
@@ -78,39 +85,41 @@ def names_by_code(doc: Document) -> dict[str, dict[str, list[Location]]]:
     return names
 
 
+def _minority_first(names: dict[str, list[Location]]) -> list[tuple[str, list[Location]]]:
+    return sorted(names.items(), key=lambda item: len(item[1]))
+
+
 @rule("CODE.NAME", category="naming", severity="warning",
       title_zh="同一科目在各表名称一致", title_en="A code has one name in every table",
       rationale="The same code is printed with the same name everywhere; 项 of the same name "
                 "under different 款 (2101502 and 2130502) are different codes and are not "
-                "compared.")
+                "compared. Codes the official list knows are judged by CODE.OFFICIAL instead.")
 def one_name_per_code(doc: Document) -> Iterator[Finding]:
-    """The same code carries the same name in every table.
+    """The same code, unknown to the official list, carries the same name in every table.
 
-    Passes: 210 卫生健康支出 in every table.  Fails: 210 医疗健康支出 in one table.
+    Passes: 2109999 其他支出 in every table.  Fails: 2109999 其他支出 / 其它支出.
     """
     official = code_list()
     for code, names in names_by_code(doc).items():
-        if len(names) < 2:
+        if len(names) < 2 or _entry(official, doc, code) is not None:
             continue
-        ordered = sorted(names.items(), key=lambda item: (_is_official(official, doc, code,
-                                                                      item[0]), len(item[1])))
-        locations = [loc for _, locs in ordered for loc in locs]
-        yield make_finding("CODE.NAME", locations, code=code,
-                           names="、".join(name for name, _ in ordered))
+        ordered = _minority_first(names)
+        yield make_finding("CODE.NAME", [loc for _, locs in ordered for loc in locs],
+                           code=code, names="、".join(name for name, _ in ordered))
 
 
-def _is_official(official: tuple[Lookup, Callable[[Any, str], bool]] | None, doc: Document,
-                 code: str, name: str) -> bool:
+def _entry(official: tuple[Lookup, Matcher] | None, doc: Document, code: str) -> Any:
     if official is None or doc.year is None:
-        return False
-    entry = official[0](code, doc.year)
-    return bool(entry) and official[1](entry, name)
+        return None
+    return official[0](code, doc.year)
 
 
 @rule("CODE.OFFICIAL", category="naming", severity="warning",
       title_zh="科目名称与政府收支分类科目一致", title_en="Names match the official list",
       rationale="Names are checked against the year's 政府收支分类科目; an old name is an alias "
-                "(accepted), a wrong one is a finding; a code the list does not know is info.")
+                "(accepted), a wrong one is a finding (one per code, naming every table); a "
+                "mere abbreviation (商品服务支出) or a one-character slip printed the same way "
+                "everywhere is info; a code the list does not know is info.")
 def official_names(doc: Document) -> Iterator[Finding]:
     """Each coded line's name matches the official list for the document's year.
 
@@ -119,14 +128,56 @@ def official_names(doc: Document) -> Iterator[Finding]:
     official = code_list()
     if official is None or doc.year is None:
         return
-    lookup, matches = official
+    unknown: list[tuple[str, str, list[Location]]] = []
     for code, names in names_by_code(doc).items():
-        entry = lookup(code, doc.year)
-        for name, locations in names.items():
-            if entry is None:
-                yield make_finding("CODE.OFFICIAL", locations, severity="info",
-                                   message_id="CODE.UNKNOWN", code=code, name=name,
-                                   year=doc.year)
-            elif not matches(entry, name):
-                yield make_finding("CODE.OFFICIAL", locations, code=code, name=name,
-                                   year=doc.year, official=getattr(entry, "name", ""))
+        entry = official[0](code, doc.year)
+        if entry is None:
+            unknown.extend((code, name, locs) for name, locs in names.items())
+            continue
+        found = _against_list(doc, code, names, entry, official[1])
+        if found:
+            yield found
+    if unknown:
+        yield make_finding("CODE.OFFICIAL", [loc for _, _, locs in unknown for loc in locs],
+                           severity="info", message_id="CODE.UNKNOWN",
+                           codes="、".join(f"{code} {name}" for code, name, _ in unknown),
+                           year=doc.year)
+
+
+def _against_list(doc: Document, code: str, names: dict[str, list[Location]], entry: Any,
+                  matches: Matcher) -> Finding | None:
+    wrong = {n: locs for n, locs in names.items() if not matches(entry, n)}
+    if not wrong:
+        return None
+    right = [loc for n, locs in names.items() if n not in wrong for loc in locs]
+    official = getattr(entry, "name", "")
+    consistent = len(names) == 1
+    severity = "info" if all(minor_slip(n, official, consistent) for n in wrong) else None
+    ordered = _minority_first(wrong)
+    locations = [loc for _, locs in ordered for loc in locs] + right
+    message_id = "CODE.OFFICIAL" if consistent else "CODE.OFFICIAL.MIXED"
+    return make_finding("CODE.OFFICIAL", locations, severity=severity, message_id=message_id,
+                        code=code, name="、".join(n for n, _ in ordered), year=doc.year,
+                        official=official, names="、".join(names))
+
+
+FUNCTION_CHARS = re.compile(r"[和的与及、]|支出$")
+
+
+def minor_slip(name: str, official: str, consistent: bool) -> bool:
+    """An abbreviation of the official name (商品服务支出, 对个人和家庭的补助支出), or — when the
+    document prints the code the same way everywhere — a one-character slip (灾难/灾害)."""
+    if FUNCTION_CHARS.sub("", name) == FUNCTION_CHARS.sub("", official):
+        return True
+    return consistent and edit_distance(name, official) <= 1
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
