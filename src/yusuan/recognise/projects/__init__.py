@@ -4,9 +4,59 @@ from __future__ import annotations
 
 from typing import Any
 
-from yusuan.model import Project, Source, Table
+from yusuan.model import Line, Project, Source, Table
+from yusuan.recognise.projects.dept import read_dept_form
+from yusuan.recognise.projects.form import read_form
+from yusuan.recognise.projects.link import link_projects
+from yusuan.recognise.projects.model import DeptForm, ProjectForm
+from yusuan.recognise.projects.narrative import narrative_items, performance_total
+from yusuan.recognise.projects.spans import dept_span, form_spans
+from yusuan.recognise.projects.table import read_project_table
+
+__all__ = ["DeptForm", "ProjectForm", "extract_projects"]
 
 
 def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project], list[Any]]:
     """Projects (from the 项目支出表 and the narrative) and the performance forms of a document."""
-    return [], []
+    lines = source.lines
+    table_projects = _table_projects(lines, tables)
+    spans = form_spans(lines, tables)
+    forms: list[Any] = [read_form(lines, span) for span in spans]
+    dept = dept_span(lines, tables, spans)
+    if dept is not None:
+        title = next((t.title for t in tables if t.kind == "dept_performance"), "")
+        forms.insert(0, read_dept_form(lines, dept[0], dept[1], title))
+    skip = _table_lines(lines, tables, spans, dept)
+    items = narrative_items(lines, skip)
+    total = performance_total(lines, skip)
+    projects = link_projects(table_projects, items, forms, total)
+    return projects, forms
+
+
+def _next_start(tables: list[Table], start: int, end: int) -> int:
+    later = [t.lines[0] for t in tables if t.lines[0] > start]
+    return min(later) - 1 if later else end
+
+
+def _table_projects(lines: list[Line], tables: list[Table]) -> list[Project]:
+    out: list[Project] = []
+    units = [r.unit_name or "" for t in tables for r in t.rows if r.unit_name]
+    for table in tables:
+        if table.kind == "project_expenditure":
+            last = _next_start(tables, table.lines[0], len(lines))
+            out.extend(read_project_table(table, lines, last, units, table.rows))
+    return out
+
+
+def _table_lines(lines: list[Line], tables: list[Table], spans: list, dept: tuple[int, int] | None
+                 ) -> set[int]:
+    skip: set[int] = set()
+    for table in tables:
+        skip.update(range(table.lines[0], table.lines[1] + 1))
+        if table.kind in ("project_expenditure", "dept_performance", "project_performance"):
+            skip.update(range(table.lines[0], _next_start(tables, table.lines[0], len(lines)) + 1))
+    for span in spans:
+        skip.update(range(span.first, span.last + 1))
+    if dept:
+        skip.update(range(dept[0], dept[1] + 1))
+    return skip

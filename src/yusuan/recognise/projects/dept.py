@@ -1,0 +1,129 @@
+"""The 部门整体支出绩效目标表: funding by class and year, tasks, goals, project list, indicators."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import Line
+from yusuan.recognise.projects.indicators import indicator_rows
+from yusuan.recognise.projects.model import DeptForm, DeptProject
+from yusuan.recognise.projects.text import Amount, clean, compact, find_date, parse_number
+
+FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "其他资金", "合计",
+                  "人员类项目支出", "运转类项目支出", "特定目标类项目支出", "基本支出", "项目支出")
+CATEGORY = re.compile(r"(类项目|性项目|支出项目)$")
+YEAR = re.compile(r"(20\d\d)\s*年")
+MARKS = {"tasks": "年度工作任务", "projects": "项目支出情况", "goals": "整体绩效总目",
+         "duties": "部门职能概述"}
+
+
+def read_dept_form(lines: list[Line], first: int, last: int, title: str = "") -> DeptForm:
+    form = DeptForm(lines=(first, last), title=title)
+    block = lines[first - 1:last]
+    marks = _marks(block)
+    for line in block[:8]:
+        date = find_date(line.text)
+        if date and "日期" in line.text:
+            form.date, form.date_line = date, line.number
+    end_funding = marks.get("duties", marks.get("tasks", last))
+    _funding(form, [ln for ln in block if ln.number < end_funding])
+    tasks_end = marks.get("projects", marks.get("goals", last))
+    if "tasks" in marks:
+        form.tasks = [(clean(ln.text), ln.number) for ln in block
+                      if marks["tasks"] <= ln.number < tasks_end and clean(ln.text)]
+    if "projects" in marks:
+        stop = marks.get("goals", last)
+        form.projects = _projects([ln for ln in block if marks["projects"] < ln.number < stop])
+    if "goals" in marks:
+        goal_lines = [ln for ln in block if ln.number >= marks["goals"]]
+        form.goals = [(clean(ln.text), ln.number) for ln in goal_lines if "目标" in ln.text]
+        form.indicators = indicator_rows(lines, marks["goals"], last, "dept")
+    return form
+
+
+def _marks(block: list[Line]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for line in block:
+        text = compact(line.text)
+        for key, word in MARKS.items():
+            if key not in out and text.startswith(word):
+                out[key] = line.number
+    return out
+
+
+def _funding(form: DeptForm, block: list[Line]) -> None:
+    side = "income"
+    for line in block:
+        text = compact(line.text)
+        if not form.years and len(YEAR.findall(line.text)) >= 2:
+            form.years = YEAR.findall(line.text)
+        if "支出构成" in text or text.startswith("支出"):
+            side = "expenditure"
+        label = next((lb for lb in FUNDING_LABELS if lb in text), None)
+        if label is None:
+            continue
+        if label == "合计":
+            label = f"{side}_total"
+        figures = _figures(line)
+        if figures and label not in form.funding:
+            keys = ["current", *form.years][: len(figures)]
+            form.funding[label] = dict(zip(keys, figures, strict=False))
+
+
+def _figures(line: Line) -> list[Amount]:
+    out: list[Amount] = []
+    for word in re.split(r"[\s\t]+", clean(line.text.replace("\t", " "))):
+        parsed = parse_number(word)
+        if parsed is not None:
+            out.append(Amount(parsed[0], parsed[1], line.number))
+    return out
+
+
+def _projects(block: list[Line]) -> list[DeptProject]:
+    out: list[DeptProject] = []
+    pending: list[str] = []
+    skip_line = False
+    for line in block:
+        parts = line.text.split("\t") if "\t" in line.text else clean(line.text).split(" ")
+        words = [w for w in (clean(p) for p in parts) if w]
+        if not words:
+            continue
+        if skip_line:
+            skip_line = False
+            continue
+        nums = [i for i, w in enumerate(words) if parse_number(w.replace(" ", "")) is not None]
+        if len(nums) < 2 and not (len(words) == 1 and parse_number(words[0])):
+            pending.extend(w for w in words if not _is_header(w))
+            continue
+        if len(words) == 1:  # one cell per line: the figures come on lines of their own
+            pending.append(words[0])
+            figures = [w for w in pending if parse_number(w)]
+            if len(figures) >= 2:
+                name = [w for w in pending if not parse_number(w)]
+                out.append(_project(name, figures, line.number))
+                pending, skip_line = [], True
+            continue
+        before = [w for w in words[: nums[0]] if not _is_header(w)]
+        has_name = any(not CATEGORY.search(compact(w)) for w in before)
+        name = before if has_name else pending + before
+        out.append(_project(name, [words[nums[0]], words[nums[1]]], line.number))
+        pending = []
+    return [p for p in out if p.name]
+
+
+def _project(words: list[str], figures: list[str], line: int) -> DeptProject:
+    category = next((w for w in words if CATEGORY.search(compact(w))), None)
+    if category is None and words and " " in words[-1]:
+        head, _, tail = words[-1].rpartition(" ")
+        if CATEGORY.search(tail):
+            words, category = [*words[:-1], head], tail
+    name = compact("".join(w for w in words if w != category))
+    total, current = (parse_number(f.replace(" ", "")) for f in figures[:2])
+    return DeptProject(name, line, compact(category) if category else None,
+                       Amount(total[0], total[1], line) if total else None,
+                       Amount(current[0], current[1], line) if current else None)
+
+
+def _is_header(word: str) -> bool:
+    return compact(word) in ("项目名称", "支出项目类别", "项目类型", "项目总预算", "项目本年度预算",
+                             "项目本年度预", "算", "项目主要", "支出方向和用途", "项目主要支出方向和用途")

@@ -1,0 +1,96 @@
+"""测算明细: the lines that make up a form's budget, each with its amount and basis."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import Line
+from yusuan.recognise.projects.labels import Joined
+from yusuan.recognise.projects.model import DetailLine, ProjectForm
+from yusuan.recognise.projects.text import Amount, Cell, compact, line_cells, parse_money
+
+HEADERS = ("项目活动", "活动内容", "表述", "支出经济", "分类", "金额", "备注", "项目支出明细",
+           "项目支出明细预算", "预算及测算依", "据", "算", "细金额", "项目支出明", "预", "明", "及测算依据", "算及测算依据", "项目支出明细预",
+           "算及测算依")
+BASIS_LABEL = "测算依据及说明"
+ENDS = ("purchase", "goal", "long", "annual")
+TRAILING = re.compile(r"^(?P<text>.*?\S)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:万元)?$")
+LEADING = re.compile(r"^(?P<amount>\d[\d,]*(?:\.\d+)?)\s+(?P<text>[^\d\s].*)$")
+ENUMERATOR = re.compile(r"^\d{1,2}\s*[.、．]?$")
+MAX_ITEM = 60
+
+
+def detail_range(joined: Joined) -> tuple[int, int] | None:
+    start = joined.find("details")
+    if start is None:
+        return None
+    ends = [m.start() for m in (joined.find(f, start.end()) for f in ENDS) if m]
+    end = min(ends) if ends else len(joined.text)
+    return joined.line_at(start.start()), joined.line_at(end) - (1 if ends else 0)
+
+
+def read_details(form: ProjectForm, lines: list[Line], joined: Joined) -> None:
+    found = detail_range(joined)
+    if found is None:
+        return
+    first, last = found
+    pending: list[str] = []
+    for line in lines[first - 1:last]:
+        cells = [c for c in line_cells(line) if not ENUMERATOR.match(c.text)]
+        _read_line(form, cells, pending)
+
+
+def _is_header(text: str) -> bool:
+    words = compact(text)
+    return words in HEADERS or all(w in HEADERS for w in text.split()) or \
+        words.startswith(("项目支出明细", "项目活动"))
+
+
+def _read_line(form: ProjectForm, cells: list[Cell], pending: list[str]) -> None:
+    moneys = [i for i, c in enumerate(cells) if parse_money(c.text, c.line)]
+    for index, cell in enumerate(cells):
+        text = cell.text
+        if compact(text).startswith(BASIS_LABEL):
+            rest = compact(text)[len(BASIS_LABEL):]
+            tail = rest or " ".join(c.text for c in cells[index + 1:])
+            if tail and not _is_header(tail):
+                form.basis_text.append((tail, cell.line))
+            return
+        if _is_header(text):
+            continue
+        money = parse_money(text, cell.line)
+        if money is not None:
+            basis = " ".join(c.text for c in cells[index + 1:] if not _is_header(c.text))
+            _add(form, pending, money, basis, cell.line)
+            if basis:
+                return
+            continue
+        trailing = TRAILING.match(text)
+        if trailing and not moneys:
+            money = parse_money(trailing.group("amount"), cell.line)
+            if money is not None:
+                pending.append(trailing.group("text"))
+                _add(form, pending, money, "", cell.line)
+                continue
+        leading = LEADING.match(text)
+        if leading and not moneys:
+            money = parse_money(leading.group("amount"), cell.line)
+            if money is not None:
+                _add(form, pending, money, leading.group("text"), cell.line)
+                continue
+        pending.append(text)
+
+
+def _add(form: ProjectForm, pending: list[str], money: Amount, basis: str, line: int) -> None:
+    item = compact("".join(pending))[:MAX_ITEM]
+    pending.clear()
+    if item in ("合计", "") and not form.details and form.detail_total is None:
+        if item == "合计":
+            form.detail_total = money
+            return
+    if item == "合计":
+        form.detail_total = money
+        return
+    if not item and not basis:
+        return
+    form.details.append(DetailLine(item, money, line, basis, line if basis else None))

@@ -1,0 +1,136 @@
+"""One project performance form read from its lines: identity, budget, funding, change text,
+cited documents, detail lines and indicators."""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import Line
+from yusuan.recognise.projects.details import read_details
+from yusuan.recognise.projects.indicators import read_goals, read_indicators
+from yusuan.recognise.projects.labels import Joined
+from yusuan.recognise.projects.model import ProjectForm, Reference, YearFigure
+from yusuan.recognise.projects.spans import Span
+from yusuan.recognise.projects.text import Amount, compact, find_date, parse_number, span_cells
+
+CODE = re.compile(r"[0-9A-Z][0-9A-Z\-]{5,}")
+FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
+CHANGE_FIGURE = re.compile(
+    r"(20\d\d)\s*年\s*度?\s*(?:项目)?\s*(?:预算)?\s*(?:资金)?\s*(?:金额)?\s*(?:为|仍为|是)?\s*[:：]?\s*"
+    r"(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)")
+FUNDING_ROW = re.compile(
+    r"(?P<label>合\s*计|(?:\d{1,2}\s*[.、．]\s*)?[^|\d\s.、．][^|\d]*?)[\s|]*"
+    r"(?P<value>\d[\d,]*(?:\.\d+)?)(?:\s*万元)?(?=[\s|]|$)")
+TITLE_YEAR = re.compile(r"《[^》]*?(20\d\d)\s*年[^》]*》|关于[^《》。；]*?(20\d\d)\s*年[^《》。；]*")
+DOC_NUMBER_YEAR = re.compile(r"[〔\[【(（]\s*(20\d\d)\s*[〕\]】)）]")
+
+
+def read_form(lines: list[Line], span: Span) -> ProjectForm:
+    cells = span_cells(lines, span.first, span.last)
+    joined = Joined.of(cells)
+    form = ProjectForm(lines=(span.first, span.last), title=span.title)
+    _identity(form, joined)
+    _date(form, lines, span)
+    _budget(form, joined)
+    _change(form, joined)
+    _funding(form, joined)
+    form.references = _references(joined)
+    read_details(form, lines, joined)
+    form.goals = read_goals(joined)
+    form.indicators = read_indicators(lines, joined)
+    return form
+
+
+def _identity(form: ProjectForm, joined: Joined) -> None:
+    found = joined.value("name")
+    if found:
+        form.name, form.name_line = compact(found[0]), found[1]
+    code = joined.value("code")
+    if code and CODE.match(compact(code[0])):
+        form.code, form.code_line = CODE.match(compact(code[0])).group(0), code[1]  # type: ignore[union-attr]
+    unit = joined.value("unit")
+    if unit and unit[0]:
+        form.unit, form.unit_line = compact(unit[0]), unit[1]
+    department = joined.value("department")
+    form.department = compact(department[0]) if department and department[0] else None
+    for field in ("property", "category", "type"):
+        value = joined.value(field)
+        if value and value[0] and not form.category:
+            form.category = compact(value[0])
+
+
+def _date(form: ProjectForm, lines: list[Line], span: Span) -> None:
+    for line in lines[span.first - 1:span.name_line]:
+        date = find_date(line.text)
+        if date and "日期" in line.text:
+            form.date, form.date_line = date, line.number
+            return
+
+
+def _amount_of(joined: Joined, field: str) -> Amount | None:
+    found = joined.value(field)
+    if not found:
+        return None
+    match = FIGURE.match(found[0].replace(" ", ""))
+    parsed = parse_number(match.group(0)) if match else None
+    return Amount(parsed[0], parsed[1], found[1]) if parsed else None
+
+
+def _budget(form: ProjectForm, joined: Joined) -> None:
+    form.total = _amount_of(joined, "total")
+    form.current = _amount_of(joined, "current")
+
+
+def _change(form: ProjectForm, joined: Joined) -> None:
+    found = joined.value("change")
+    if not found:
+        return
+    text, line, offset = found
+    form.change_text, form.change_line = text.replace("|", ""), line
+    for match in CHANGE_FIGURE.finditer(text):
+        parsed = parse_number(match.group(2))
+        if parsed is None:
+            continue
+        value, decimals = parsed
+        if match.group(3) == "元":
+            value, decimals = value / 10000, decimals + 4
+        at = joined.line_at(offset + match.start(2))
+        form.change_figures.append(YearFigure(int(match.group(1)), value, decimals, at))
+
+
+def _funding(form: ProjectForm, joined: Joined) -> None:
+    found = joined.value("funding")
+    if not found:
+        return
+    start = found[2]
+    end_match = joined.find("details", start)
+    end = end_match.start() if end_match else min(len(joined.text), start + 600)
+    for match in FUNDING_ROW.finditer(joined.text, start, end):
+        label = re.sub(r"^\d{1,2}\s*[.、．]\s*", "", compact(match.group("label"))).strip("|")
+        parsed = parse_number(match.group("value"))
+        if not label or parsed is None or label in form.funding:
+            continue
+        form.funding[label] = Amount(parsed[0], parsed[1],
+                                     joined.line_at(match.start("value")))
+
+
+def _references(joined: Joined) -> list[Reference]:
+    out: list[Reference] = []
+    for field in ("basis", "plan"):
+        found = joined.value(field)
+        if not found:
+            continue
+        text, _, offset = found
+        for match in TITLE_YEAR.finditer(text):
+            year = int(match.group(1) or match.group(2))
+            line = joined.line_at(offset + match.start())
+            out.append(Reference(match.group(0).replace("|", ""), [year], line, field))
+    return out
+
+
+def funding_total(form: ProjectForm) -> Amount | None:
+    return next((a for k, a in form.funding.items() if k.replace(" ", "") == "合计"), None)
+
+
+def doc_number_years(text: str) -> list[int]:
+    return [int(y) for y in DOC_NUMBER_YEAR.findall(text)]

@@ -1,0 +1,94 @@
+"""A form's text joined into one string with its line map, and label lookups that tolerate
+labels wrapped over lines or cells ("项目前两年预算|及当年预算变动|情况")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from yusuan.recognise.projects.text import Cell
+
+GAP = r"[\s|]*"
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称",),
+    "code": ("项目编码", "项目代码"),
+    "department": ("项目主管部门",),
+    "unit": ("项目执行单位",),
+    "leader": ("项目负责人",),
+    "phone": ("联系电话",),
+    "address": ("单位地址",),
+    "postcode": ("邮政编码",),
+    "property": ("项目属性",),
+    "category": ("支出项目类别",),
+    "type": ("项目类型",),
+    "start_year": ("起始年度",),
+    "end_year": ("终止年度",),
+    "basis": ("项目立项依据", "项目申请理由"),
+    "plan": ("项目实施方案", "项目主要内容"),
+    "total": ("项目总预算",),
+    "current": ("项目当年预算",),
+    "change": ("项目前两年预算及当年预算变动情况",),
+    "funding": ("项目当年资金来源", "项目资金来源"),
+    "details": ("项目支出明细测算", "项目支出明细预算及测算依据", "项目支出预算及测算依据",
+                "项目支出明细预算"),
+    "purchase": ("项目采购",),
+    "goal": ("项目绩效总目标",),
+    "long": ("长期绩效目标表",),
+    "annual": ("年度绩效目标表", "项目年度绩效指标", "年度绩效指标"),
+}
+
+
+@lru_cache(maxsize=256)
+def label_pattern(label: str) -> re.Pattern[str]:
+    return re.compile(GAP.join(re.escape(ch) for ch in label))
+
+
+@dataclass(slots=True)
+class Joined:
+    """Cells joined by "|" with the offset where each cell starts."""
+
+    text: str
+    starts: list[int]
+    lines: list[int]
+
+    @classmethod
+    def of(cls, cells: list[Cell]) -> Joined:
+        parts: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        for cell in cells:
+            starts.append(offset)
+            parts.append(cell.text)
+            offset += len(cell.text) + 1
+        return cls("|".join(parts), starts, [c.line for c in cells])
+
+    def line_at(self, offset: int) -> int:
+        if not self.lines:
+            return 0
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.lines[index]
+
+    def find(self, field: str, start: int = 0) -> re.Match[str] | None:
+        """The first occurrence of any label of `field` at or after `start`."""
+        found = [m for m in (label_pattern(lb).search(self.text, start) for lb in LABELS[field])
+                 if m]
+        return min(found, key=lambda m: m.start()) if found else None
+
+    def next_label(self, start: int) -> int:
+        """Where the next label of any field begins after `start` (or the end of the text)."""
+        ends = [m.start() for f in LABELS for m in [self.find(f, start)] if m]
+        return min(ends) if ends else len(self.text)
+
+    def value(self, field: str, start: int = 0) -> tuple[str, int, int] | None:
+        """(text after the label up to the next label, its line, its offset)."""
+        match = self.find(field, start)
+        if match is None:
+            return None
+        end = self.next_label(match.end())
+        raw = self.text[match.end():end]
+        lead = len(raw) - len(raw.lstrip(" |:："))
+        text = raw.strip(" |:：")
+        return text, self.line_at(match.end() + lead), match.end() + lead

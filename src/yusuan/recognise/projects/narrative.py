@@ -1,0 +1,118 @@
+"""Projects the narrative lists with their amounts, and its statement of the 绩效目标 total."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yusuan.model import Line
+from yusuan.recognise.projects.model import ListItem
+from yusuan.recognise.projects.text import Amount, clean, parse_number
+
+ENUM = r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?<![\d.])\d{1,2}[、.．](?!\d))"
+ITEM = re.compile(ENUM + r"\s*(?:项目\s*)?(?P<name>[^\d，。；;,（(、][^，。；;]*?)\s*(?:项目\s*)?"
+                  r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+INTRO = re.compile(r"项目支出")
+TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]")
+CATEGORY_NAMES = ("运转类项目", "特定目标类项目", "人员类项目", "项目支出", "基本支出")
+PERFORMANCE_TOTAL = re.compile(
+    r"(?:(?P<count>\d+)\s*个\s*项目|项目个数\s*(?P<count2>\d+)\s*个)[^。]*?"
+    r"(?:涉及|金额)[^。\d]*?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+PERFORMANCE_SCOPE = re.compile(r"绩效目标[^。]*?(?:涉及|金额)[^。\d]*?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+MAX_GAP = 12
+
+
+@dataclass(slots=True)
+class PerformanceTotal:
+    """"…设置…个项目支出绩效目标，涉及…万元": the project total the narrative puts under targets."""
+
+    amount: Amount
+    count: int | None
+    line: int
+
+
+def narrative_items(lines: list[Line], skip: set[int]) -> list[ListItem]:
+    """Enumerated "name amount万元" items after an introduction that names 项目支出."""
+    items: list[ListItem] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.number not in skip and INTRO.search(line.text):
+            found, index = _read_list(lines, index, skip)
+            items.extend(found)
+        index += 1
+    return _dedupe(items)
+
+
+def _read_list(lines: list[Line], start: int, skip: set[int]) -> tuple[list[ListItem], int]:
+    items: list[ListItem] = []
+    category: str | None = None
+    gap, index = 0, start
+    while index < len(lines) and gap <= MAX_GAP:
+        line = lines[index]
+        text = clean(line.text)
+        if index > start and (line.number in skip or (TOP_HEADING.match(text) and not items
+                                                       and gap > 2)):
+            break
+        if index > start and TOP_HEADING.match(text) and items:
+            break
+        found = _line_items(text, line.number)
+        for item in found:
+            if any(c in item.name for c in CATEGORY_NAMES):
+                category = item.name
+                continue
+            item.category = category
+            items.append(item)
+        gap = 0 if found else gap + (1 if text else 0)
+        index += 1
+    return items, index - 1
+
+
+def _line_items(text: str, number: int) -> list[ListItem]:
+    out: list[ListItem] = []
+    for match in ITEM.finditer(text):
+        parsed = parse_number(match.group("amount"))
+        name = match.group("name").strip()
+        if parsed is None or not name:
+            continue
+        out.append(ListItem(name, Amount(parsed[0], parsed[1], number), number))
+    return out
+
+
+def _dedupe(items: list[ListItem]) -> list[ListItem]:
+    seen: set[int] = set()
+    out: list[ListItem] = []
+    for item in items:
+        key = hash((item.name, item.line))
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def performance_total(lines: list[Line], skip: set[int]) -> PerformanceTotal | None:
+    """The narrative's "绩效目标 … 涉及 … 万元" statement, read across wrapped lines."""
+    for index, line in enumerate(lines):
+        if line.number in skip or "绩效目标" not in line.text:
+            continue
+        window = [ln for ln in lines[index:index + 8] if ln.text.strip()][:4]
+        joined = "".join(clean(ln.text) for ln in window)
+        match = PERFORMANCE_TOTAL.search(joined) or PERFORMANCE_SCOPE.search(joined)
+        if match is None:
+            continue
+        parsed = parse_number(match.group("amount"))
+        if parsed is None:
+            continue
+        groups = match.groupdict()
+        count = groups.get("count") or groups.get("count2")
+        at = _line_of(window, match.group("amount"))
+        return PerformanceTotal(Amount(parsed[0], parsed[1], at), int(count) if count else None,
+                                line.number)
+    return None
+
+
+def _line_of(window: list[Line], figure: str) -> int:
+    for line in window:
+        if figure in line.text.replace(" ", ""):
+            return line.number
+    return window[0].number

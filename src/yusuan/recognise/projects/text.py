@@ -1,0 +1,96 @@
+"""Text helpers for forms and project lists: cells of a line, amounts, names, dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from yusuan.model import Line
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"[\s\u3000\xa0]+")
+_NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_MONEY = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万)?$")
+# a one-decimal figure glued to a label with its last digit after it: "9.0项目总预算 0"
+_SPLIT_FIGURE = re.compile(r"(?<![\d.])(\d+\.\d|20\d)([^\d\s.,][^\d]*?)\s+(\d)(?=\s|$)")
+_DATE = re.compile(r"(20\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
+_SEPARATOR = re.compile(r"^[-—\s|]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A run of text of one source line (a tab cell, or the whole line)."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A printed figure with its decimals and the line it stands on."""
+
+    value: float
+    decimals: int
+    line: int
+
+
+def clean(text: str) -> str:
+    """Text without HTML tags, with runs of blanks (full-width too) as one space."""
+    return _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
+
+
+def compact(text: str) -> str:
+    """Text without any blanks, with ASCII brackets: for comparing names."""
+    out = _SPACE.sub("", _TAG.sub("", text))
+    return out.replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]")
+
+
+def unscramble(text: str) -> str:
+    """Repair a figure split around a label by PDF extraction ("9.0项目总预算 0" → "项目总预算 9.00")."""
+    return _SPLIT_FIGURE.sub(lambda m: f"{m.group(2)} {m.group(1)}{m.group(3)}", text)
+
+
+def line_cells(line: Line) -> list[Cell]:
+    """The non-blank cells of a line: tab-separated pieces, tags and separators dropped."""
+    parts = (clean(part) for part in line.text.split("\t"))
+    return [Cell(unscramble(p), line.number) for p in parts if p and not _SEPARATOR.match(p)]
+
+
+def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:
+    """Every cell of the lines numbered first..last (inclusive)."""
+    out: list[Cell] = []
+    for line in lines[max(first - 1, 0):last]:
+        out.extend(line_cells(line))
+    return out
+
+
+def parse_number(text: str) -> tuple[float, int] | None:
+    """(value, decimals) of a bare printed number, "2,121.66" → (2121.66, 2)."""
+    text = text.replace(" ", "")
+    if not _NUMBER.match(text):
+        return None
+    text = text.replace(",", "").replace("−", "-")
+    return float(text), (len(text.split(".", 1)[1]) if "." in text else 0)
+
+
+def parse_money(text: str, line: int) -> Amount | None:
+    """A cell that is only an amount, optionally with 万元 / 元 ("57.24万元")."""
+    match = _MONEY.match(text.strip())
+    if not match:
+        return None
+    parsed = parse_number(match.group(1))
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    if match.group(2) == "元":
+        return Amount(round(value / 10000, 6), decimals + 4, line)
+    return Amount(value, decimals, line)
+
+
+def find_date(text: str) -> str | None:
+    """An ISO date found in text ("2023年1月18日", "2024.11.15")."""
+    match = _DATE.search(text)
+    if not match:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}"
