@@ -16,15 +16,17 @@ from dataclasses import dataclass, field
 
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Cell, Line, Row
-from yusuan.recognise.numbers import is_nil, parse_amount
+from yusuan.recognise.numbers import parse_amount
 from yusuan.recognise.titles import classify_title, is_number_only
 
+_AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+_NILS = frozenset({"-", "—", "--", "－", "——", "/", "…"})
 _CODE = re.compile(r"^\[?(?=[0-9A-Z]*\d)[0-9A-Z]{2,}\]?$")
 _DIGITS = re.compile(r"^\d{1,4}$")
 _FRAGMENT = re.compile(r"^[-−]?[\d,]*\.?\d*$")
 _CONTINUATION = re.compile(r"^[.,]?\d[\d,]*(?:\.\d*)?$")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)])")
-_NOTE = re.compile(r"^(备注|注|说明)\s*[:：\d]|^本表")
+_NOTE = re.compile(r"^(备注|注|说明)\s*[:：\d]|^本表|^第[一二三四五六七八九十\d]+部分")
 _TOTALS = frozenset({"合计", "总计", "小计"})
 _PROSE = 30
 
@@ -35,10 +37,12 @@ class Pending:
 
     cells: list[Cell] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    has_amount: bool = False
 
-    @property
-    def has_amount(self) -> bool:
-        return any(is_amount_text(cell.text) for cell in self.cells)
+    def extend(self, cells: list[Cell], line: int) -> None:
+        self.cells += cells
+        self.lines.append(line)
+        self.has_amount = self.has_amount or any(is_amount_text(cell.text) for cell in cells)
 
     @property
     def coded(self) -> bool:
@@ -50,7 +54,7 @@ class Pending:
 
 def is_amount_text(text: str) -> bool:
     """A printed amount with decimals or separators, or a dash for nothing."""
-    return is_nil(text) or (parse_amount(text) is not None and ("." in text or "," in text))
+    return bool(_AMOUNT.match(text)) or text in _NILS
 
 
 def is_code(text: str) -> bool:
@@ -66,14 +70,13 @@ def line_cells(line: Line) -> list[Cell]:
     text = line.text.strip()
     if not text:
         return []
-    compact = text.replace(" ", "")
-    whole = [Cell(clean_cell(text), line.number, line.page)]
-    if is_number_only(compact) or classify_title(compact):
-        return whole
     cells = token_cells(text.split(), line)
-    if not any(is_amount_text(cell.text) for cell in cells) and any(
-            len(cell.text) > _PROSE for cell in cells):
-        return whole
+    if len(cells) == 1 or any(is_amount_text(cell.text) for cell in cells):
+        return cells
+    compact = text.replace(" ", "")
+    if (any(len(cell.text) > _PROSE for cell in cells) or _NOTE.match(text) or is_number_only(compact)
+            or classify_title(compact)):
+        return [Cell(clean_cell(text), line.number, line.page)]
     return cells
 
 
@@ -109,15 +112,16 @@ def joins_amount(pending: Pending, cells: list[Cell]) -> bool:
     joined = parse_amount(head + tail)
     if joined is None:
         return False
-    if head.endswith((".", ",")) or tail.startswith((".", ",")):
+    whole = parse_amount(head)
+    if whole is None or head.endswith((".", ",")) or tail.startswith((".", ",")):
         return True
     decimals = typical_decimals(pending.cells)
-    whole = parse_amount(head)
-    return "." in head and whole is not None and whole[1] < decimals and joined[1] == decimals
+    return "." in head and whole[1] < decimals and joined[1] == decimals
 
 
 def stands_alone(cells: list[Cell]) -> bool:
-    """A line that starts something of its own: a title, table number, note or numbered item."""
+    """A line that starts something of its own: a title, table number, note, part heading or
+    numbered item."""
     text = cells[0].text
     compact = text.replace(" ", "")
     return bool(is_number_only(compact) or classify_title(compact) or _NOTE.match(text)
@@ -160,8 +164,7 @@ def add_line(pending: Pending, cells: list[Cell], line: Line) -> bool:
             cells = cells[1:]
     elif not takes_amounts(pending, cells):
         return False
-    pending.cells += cells
-    pending.lines.append(line.number)
+    pending.extend(cells, line.number)
     return True
 
 
@@ -176,7 +179,8 @@ def lines_to_rows(lines: list[Line]) -> list[Row]:
             continue
         if pending.cells:
             rows.append(pending.row())
-        pending = Pending(cells=cells, lines=[line.number])
+        pending = Pending()
+        pending.extend(cells, line.number)
     if pending.cells:
         rows.append(pending.row())
     return rows
