@@ -24,8 +24,47 @@ def _doc(housing: str = "3.00", public: str = "1.00", personnel: str = "9.00"):
 def test_pairs_pass_and_fail() -> None:
     assert run_rules(_doc(), only=["FUNC_ECON.PAIRS"]) == []
     found = run_rules(_doc(housing="4.00"), only=["FUNC_ECON.PAIRS"])
-    assert len(found) == 1 and found[0].severity == "warning"
+    assert len(found) == 1 and found[0].severity == "error"
     assert found[0].locations[0].code == "30113"
+
+
+def test_section_compared_when_items_not_printed() -> None:
+    gbe = table("general_budget_expenditure", [
+        ("21011", "行政事业单位医疗", {"total": "2.00", "basic": "2.00"})],
+        title="一般公共预算支出表")
+    basic = table("basic_expenditure", [("30110", "职工基本医疗保险缴费", {"total": "1.50"}),
+                                        ("30111", "公务员医疗补助缴费", {"total": "0.80"})],
+                  title="一般公共预算基本支出表")
+    found = run_rules(document(gbe, basic), only=["FUNC_ECON.PAIRS"])
+    assert len(found) == 1 and found[0].values["difference"] == 0.3
+
+
+def _medical(admin: str, civil: str, extra: str | None = None):
+    gbe = table("general_budget_expenditure", [
+        ("21011", "行政事业单位医疗", {"total": "5.00", "basic": "5.00"}),
+        ("2101101", "行政单位医疗", {"total": "2.00", "basic": "2.00"}),
+        ("2101103", "公务员医疗补助", {"total": "3.00", "basic": "3.00"}),
+    ], title="一般公共预算支出表")
+    rows = [("30110", "职工基本医疗保险缴费", {"total": admin}),
+            ("30111", "公务员医疗补助缴费", {"total": civil})]
+    if extra:
+        rows.append(("30307", "医疗费补助", {"total": extra}))
+    basic = table("basic_expenditure", rows, title="一般公共预算基本支出表")
+    return document(gbe, basic)
+
+
+def test_medical_items_pair_one_by_one() -> None:
+    assert run_rules(_medical("2.00", "3.00"), only=["FUNC_ECON.PAIRS"]) == []
+    # 30307 医疗费补助 charged to 2101103 as well
+    assert run_rules(_medical("2.00", "2.50", extra="0.50"), only=["FUNC_ECON.PAIRS"]) == []
+    found = run_rules(_medical("4.00", "5.00"), only=["FUNC_ECON.PAIRS"])
+    assert len(found) == 1 and found[0].severity == "error"  # one finding for 21011
+    assert {"30110", "30111", "2101101", "2101103"} <= {loc.code for loc in found[0].locations}
+
+
+def test_medical_rounding_is_info() -> None:
+    found = run_rules(_medical("2.01", "3.00"), only=["FUNC_ECON.PAIRS"])
+    assert [f.severity for f in found] == ["info"]
 
 
 def test_public_funds_pass_and_fail() -> None:

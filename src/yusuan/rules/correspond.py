@@ -32,12 +32,26 @@ register_messages({
     },
 })
 
-# (economic codes, functional codes) whose basic spending must agree
-PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
-    (("30108",), ("2080505",)),
-    (("30109",), ("2080506",)),
-    (("30110", "30111"), ("21011",)),
-    (("30113",), ("2210201",)),
+@dataclass(frozen=True, slots=True)
+class Correspondence:
+    """An economic 款 whose basic spending is booked on the given functional 项 (or, where
+    the 项 are not printed, on their 款). `extra` may be booked on the same 项 as well."""
+
+    economic: str
+    functional: tuple[str, ...]
+    extra: tuple[str, ...] = ()
+
+    @property
+    def family(self) -> str:
+        return self.functional[0][:5]
+
+
+PAIRS: tuple[Correspondence, ...] = (
+    Correspondence("30108", ("2080505",)),
+    Correspondence("30109", ("2080506",)),
+    Correspondence("30110", ("2101101", "2101102")),
+    Correspondence("30111", ("2101103",), extra=("30307",)),  # 医疗费补助 is charged there too
+    Correspondence("30113", ("2210201",)),
 )
 
 
@@ -47,12 +61,18 @@ class Pair:
     functional: Table
 
 
+def _general_budget(table: Table) -> bool:
+    return "一般公共预算" in table.title
+
+
 def tables_pair(doc: Document) -> Pair | None:
+    """The basic and functional tables, when both cover the same (一般公共预算) funds."""
     basic = doc.table("basic_expenditure")
     functional = doc.table("general_budget_expenditure")
-    if basic is None or functional is None or not is_single_source(doc):
+    if basic is None or functional is None:
         return None
-    return Pair(basic, functional)
+    same_funds = _general_budget(basic) and _general_budget(functional)
+    return Pair(basic, functional) if same_funds or is_single_source(doc) else None
 
 
 def summed(doc: Document, table: Table, codes: tuple[str, ...], key: str) -> Amount | None:
@@ -73,33 +93,75 @@ def _functional_basic(doc: Document, table: Table, codes: tuple[str, ...]) -> Am
     return summed(doc, table, codes, key)
 
 
-@rule("FUNC_ECON.PAIRS", category="cross_table", severity="warning",
+def _check(doc: Document, pair: Pair, spec: Correspondence) -> Finding | None:
+    """The pair's finding, or None when it agrees (with or without its `extra` lines)."""
+    right = _functional_basic(doc, pair.functional, spec.functional)
+    codes = tuple(spec.economic.split("+"))
+    left = summed(doc, pair.basic, codes, "total")
+    if right is None or left is None:
+        return None
+    readings = [(spec.economic, left)]
+    with_extra = summed(doc, pair.basic, (*codes, *spec.extra), "total")
+    if spec.extra and with_extra is not None and with_extra.value != left.value:
+        readings.append(("+".join((spec.economic, *spec.extra)), with_extra))
+    functional = "+".join(spec.functional)
+    found = [equal_finding("FUNC_ECON.PAIRS", amount_, right, f"{label} ↔ {functional}",
+                           message_id="FUNC_ECON",
+                           economic=label, functional=functional)
+             for label, amount_ in readings]
+    if any(f is None for f in found):
+        return None
+    return min(found, key=lambda f: abs(f.values["difference"]))  # type: ignore[union-attr]
+
+
+def _checks(doc: Document, pair: Pair) -> list[tuple[Correspondence, Finding]]:
+    out = []
+    for spec in PAIRS:
+        found = _check(doc, pair, spec)
+        if found is None and pair.functional.row_by_code(spec.functional[0]) is None:
+            # the 项 are not printed: compare the economic lines of the whole 款
+            family = tuple(p.economic for p in PAIRS if p.family == spec.family)
+            if spec.economic == family[0]:
+                found = _check(doc, pair, Correspondence("+".join(family), (spec.family,)))
+        if found is not None:
+            out.append((spec, found))
+    return out
+
+
+@rule("FUNC_ECON.PAIRS", category="cross_table", severity="error",
       title_zh="经济分类与功能分类对应科目一致",
       title_en="Economic lines match their functional counterparts",
       tables=("basic_expenditure",),
-      rationale="30108 ↔ 2080505, 30109 ↔ 2080506, 30110+30111(+30112) ↔ 21011, "
-                "30113 ↔ 2210201 when all income is 一般公共预算.")
+      rationale="30108 ↔ 2080505, 30109 ↔ 2080506, 30110 ↔ 2101101 + 2101102, 30111 (+ 30307 "
+                "医疗费补助) ↔ 2101103, 30113 ↔ 2210201 in the 一般公共预算 basic tables: the "
+                "same contribution booked at two amounts. One finding per functional 款.")
 def economic_matches_functional(doc: Document) -> Iterator[Finding]:
     """Basic spending on a social-insurance or housing-fund line equals its functional 项.
 
-    Passes: 30108 34.27; 2080505 basic 34.27.
+    Passes: 30108 34.27; 2080505 basic 34.27.  30111 21.89 + 30307 1.10; 2101103 22.99.
     Fails:  30113 23.15; 2210201 basic 18.06.
     """
     pair = tables_pair(doc)
     if pair is None:
         return
-    for economic, functional in PAIRS:
-        right = _functional_basic(doc, pair.functional, functional)
-        if right is None:
-            continue
-        lefts = [summed(doc, pair.basic, economic, "total")]
-        if functional == ("21011",):
-            lefts.append(summed(doc, pair.basic, (*economic, "30112"), "total"))
-        found = [equal_finding("FUNC_ECON.PAIRS", left, right, "", message_id="FUNC_ECON",
-                               economic="+".join(economic), functional="+".join(functional))
-                 for left in lefts if left is not None]
-        if found and all(f is not None for f in found):
-            yield found[0]  # type: ignore[misc]
+    by_family: dict[str, list[Finding]] = {}
+    for spec, found in _checks(doc, pair):
+        if found.severity == "info":
+            yield found
+        else:
+            by_family.setdefault(spec.family, []).append(found)
+    for group in by_family.values():
+        yield group[0] if len(group) == 1 else _combined(group)
+
+
+def _combined(group: list[Finding]) -> Finding:
+    first = group[0]
+    locations = [loc for f in group for loc in f.locations]
+    values = {"difference": round(sum(f.values["difference"] for f in group), 2)}
+    return Finding(first.rule, first.severity, first.category,
+                   "；".join(f.message for f in group), locations, values,
+                   folded=[f.message for f in group[1:]], message_id=first.message_id,
+                   args=first.args)
 
 
 @rule("FUNC_ECON.PUBLIC", category="cross_table", severity="warning",
