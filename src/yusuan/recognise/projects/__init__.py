@@ -53,7 +53,7 @@ def _table_lines(lines: list[Line], tables: list[Table], spans: list, dept: tupl
     skip: set[int] = set()
     for table in tables:
         skip.update(range(table.lines[0], table.lines[1] + 1))
-        if table.kind in ("project_expenditure", "dept_performance", "project_performance"):
+        if table.kind == "project_expenditure":
             skip.update(range(table.lines[0], _next_start(tables, table.lines[0], len(lines)) + 1))
     for span in spans:
         skip.update(range(span.first, span.last + 1))

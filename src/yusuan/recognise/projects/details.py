@@ -9,14 +9,14 @@ from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import DetailLine, ProjectForm
 from yusuan.recognise.projects.text import Amount, Cell, compact, line_cells, parse_money
 
-HEADERS = ("项目活动", "活动内容", "表述", "支出经济", "分类", "金额", "备注", "项目支出明细",
+HEADERS = ("项目活动", "活动内容", "活动内容表述", "支出经济分类", "测算依据及说明", "表述", "支出经济", "分类", "金额", "备注", "项目支出明细",
            "项目支出明细预算", "预算及测算依", "据", "算", "细金额", "项目支出明", "预", "明", "及测算依据", "算及测算依据", "项目支出明细预",
            "算及测算依")
 BASIS_LABEL = "测算依据及说明"
 ENDS = ("purchase", "goal", "long", "annual")
 TRAILING = re.compile(r"^(?P<text>.*?\S)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:万元)?$")
 LEADING = re.compile(r"^(?P<amount>\d[\d,]*(?:\.\d+)?)\s+(?P<text>[^\d\s].*)$")
-ENUMERATOR = re.compile(r"^\d{1,2}\s*[.、．]?$")
+ENUMERATOR = re.compile(r"^\d{1,2}\s*[.、．]$")
 MAX_ITEM = 60
 
 
@@ -43,11 +43,14 @@ def read_details(form: ProjectForm, lines: list[Line], joined: Joined) -> None:
 def _is_header(text: str) -> bool:
     words = compact(text)
     return words in HEADERS or all(w in HEADERS for w in text.split()) or \
-        words.startswith(("项目支出明细", "项目活动"))
+        words.startswith(("项目支出明细", "项目活动", "项目支出预算", "项目支出明细预算"))
 
 
 def _read_line(form: ProjectForm, cells: list[Cell], pending: list[str]) -> None:
     moneys = [i for i, c in enumerate(cells) if parse_money(c.text, c.line)]
+    if moneys and any(_is_header(c.text) for c in cells[: moneys[0]]):
+        pending.clear()
+        return
     for index, cell in enumerate(cells):
         text = cell.text
         if compact(text).startswith(BASIS_LABEL):
@@ -57,6 +60,7 @@ def _read_line(form: ProjectForm, cells: list[Cell], pending: list[str]) -> None
                 form.basis_text.append((tail, cell.line))
             return
         if _is_header(text):
+            pending.clear()
             continue
         money = parse_money(text, cell.line)
         if money is not None:
@@ -84,11 +88,7 @@ def _read_line(form: ProjectForm, cells: list[Cell], pending: list[str]) -> None
 def _add(form: ProjectForm, pending: list[str], money: Amount, basis: str, line: int) -> None:
     item = compact("".join(pending))[:MAX_ITEM]
     pending.clear()
-    if item in ("合计", "") and not form.details and form.detail_total is None:
-        if item == "合计":
-            form.detail_total = money
-            return
-    if item == "合计":
+    if item.endswith("合计"):
         form.detail_total = money
         return
     if not item and not basis:

@@ -16,8 +16,8 @@ from yusuan.recognise.projects.text import Amount, compact, find_date, parse_num
 CODE = re.compile(r"[0-9A-Z][0-9A-Z\-]{5,}")
 FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
 CHANGE_FIGURE = re.compile(
-    r"(20\d\d)\s*年\s*度?\s*(?:项目)?\s*(?:预算)?\s*(?:资金)?\s*(?:金额)?\s*(?:为|仍为|是)?\s*[:：]?\s*"
-    r"(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)")
+    r"(20\d\d)\s*年([^，。；;,\d]{0,12}?)(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)")
+CHANGE_WORDS = ("增", "减", "较", "比", "下降")
 FUNDING_ROW = re.compile(
     r"(?P<label>合\s*计|(?:\d{1,2}\s*[.、．]\s*)?[^|\d\s.、．][^|\d]*?)[\s|]*"
     r"(?P<value>\d[\d,]*(?:\.\d+)?)(?:\s*万元)?(?=[\s|]|$)")
@@ -85,16 +85,18 @@ def _change(form: ProjectForm, joined: Joined) -> None:
     found = joined.value("change")
     if not found:
         return
-    text, line, offset = found
-    form.change_text, form.change_line = text.replace("|", ""), line
+    _, line, offset = found
+    stop = joined.find("funding", offset)
+    text = joined.text[offset:stop.start() if stop else offset + 300]
+    form.change_text, form.change_line = text.replace("|", "").strip(), line
     for match in CHANGE_FIGURE.finditer(text):
-        parsed = parse_number(match.group(2))
-        if parsed is None:
+        parsed = parse_number(match.group(3))
+        if parsed is None or any(w in match.group(2) for w in CHANGE_WORDS):
             continue
         value, decimals = parsed
-        if match.group(3) == "元":
+        if match.group(4) == "元":
             value, decimals = value / 10000, decimals + 4
-        at = joined.line_at(offset + match.start(2))
+        at = joined.line_at(offset + match.start(3))
         form.change_figures.append(YearFigure(int(match.group(1)), value, decimals, at))
 
 

@@ -10,7 +10,7 @@ from yusuan.recognise.projects.model import ListItem
 from yusuan.recognise.projects.text import Amount, clean, parse_number
 
 ENUM = r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?<![\d.])\d{1,2}[、.．](?!\d))"
-ITEM = re.compile(ENUM + r"\s*(?:项目\s*)?(?P<name>[^\d，。；;,（(、][^，。；;]*?)\s*(?:项目\s*)?"
+ITEM = re.compile(ENUM + r"\s*(?:项目\s*)?(?P<name>[^，。；;,（(、][^，。；;]*?)\s*(?:项目\s*)?"
                   r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
 INTRO = re.compile(r"项目支出")
 TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]")

@@ -13,6 +13,7 @@ NAME_LABEL = "项目名称"
 HEADER_VALUES = ("支出项目类别", "项目类型", "项目总预算", "项目单位", "项目编码", "合计", "项目属性")
 TITLE = re.compile(r"(申报表|目标表|自评表|绩效目标)")
 LOOK_BACK = 10
+PART_HEADING = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,9 @@ def form_spans(lines: list[Line], tables: list[Table]) -> list[Span]:
     if start is None:
         return []
     names = [i for i in range(start - 1, len(lines)) if is_name_line(lines, i)]
-    stops = sorted(t.lines[0] for t in tables if t.kind not in PERFORMANCE_KINDS
-                   and t.lines[0] > start)
+    stops = sorted([t.lines[0] for t in tables if t.kind not in PERFORMANCE_KINDS
+                    and t.lines[0] > start]
+                   + [i + 1 for i in range(start, len(lines)) if PART_HEADING.match(lines[i].text)])
     spans: list[Span] = []
     heads = [_head(lines, i) for i in names]
     for k, index in enumerate(names):
@@ -85,4 +87,5 @@ def dept_span(lines: list[Line], tables: list[Table], spans: list[Span]) -> tupl
     first = dept.lines[0]
     ends = [s.first - 1 for s in spans if s.first > first]
     ends += [t.lines[0] - 1 for t in tables if t.lines[0] > first and t.kind != "dept_performance"]
+    ends += [i for i in range(first, len(lines)) if PART_HEADING.match(lines[i].text)][:1]
     return first, min(ends) if ends else len(lines)
