@@ -107,7 +107,8 @@ def joins_amount(pending: Pending, cells: list[Cell]) -> bool:
                                                  for c in cells):
         return False
     head, tail = pending.cells[-1].text, cells[0].text
-    if not pending.has_amount or not _FRAGMENT.match(head) or not _CONTINUATION.match(tail):
+    if not pending.has_amount or not _FRAGMENT.match(head) or not _CONTINUATION.match(tail) or not any(
+            ch.isdigit() for ch in head):
         return False
     joined = parse_amount(head + tail)
     if joined is None:
@@ -141,8 +142,12 @@ def continues_label(pending: Pending, cells: list[Cell]) -> bool:
 
 
 def takes_amounts(pending: Pending, cells: list[Cell]) -> bool:
-    """A line of amounts only, after a label (coded or a total) that has none yet."""
-    if pending.has_amount or not pending.cells or not all(is_amount_text(c.text) for c in cells):
+    """A line of amounts only (the last maybe broken off), after a label (coded or a total) that
+    has none yet."""
+    if pending.has_amount or not pending.cells or not all(is_amount_text(c.text) for c in cells[:-1]):
+        return False
+    last = cells[-1].text
+    if not (is_amount_text(last) or _FRAGMENT.match(last) and any(ch.isdigit() for ch in last)):
         return False
     return pending.coded or pending.cells[-1].text in _TOTALS
 
