@@ -66,3 +66,14 @@ def test_unit_names_agree() -> None:
     found = run_rules(document(_header("summary", "[056002]某区医疗保障服务中心"), t),
                       only=["CROSS.UNIT"])
     assert len(found) == 1 and found[0].category == "naming"
+
+
+def test_unit_finding_cites_the_header_line_that_prints_the_unit() -> None:
+    units = "[056]某区医疗保障局 , [056001]某区医疗保障服务中心"
+    t = _header("fiscal_summary", units)
+    t.lines = (1, 8)
+    t.unit_line = 4
+    text = ["财政拨款收支总表", "", units, "单位：万元"] + [""] * 6
+    good = _header("summary", "[056]某区医疗保障局 , [056002]某区医疗保障服务中心")
+    found = run_rules(document(t, good, text=text), only=["CROSS.UNIT"])
+    assert found[0].locations[0].line == 3
