@@ -37,7 +37,30 @@ def read_details(form: ProjectForm, lines: list[Line], joined: Joined) -> None:
     pending: list[str] = []
     for line in lines[first - 1:last]:
         cells = [c for c in line_cells(line) if not ENUMERATOR.match(c.text)]
+        if not cells:
+            continue
+        if "\t" in line.text and _attach_basis(form, cells, pending):
+            continue
         _read_line(form, cells, pending)
+
+
+def _attach_basis(form: ProjectForm, cells: list[Cell], pending: list[str]) -> bool:
+    """One cell per line: the cell after a lone amount is that line's basis."""
+    if not form.details or pending or len(cells) != 1:
+        return False
+    last = form.details[-1]
+    text = cells[0].text
+    if last.basis or last.line != cells[0].line - 1 - _gap(cells[0].line, last.line) \
+            or parse_money(text, cells[0].line) or _is_header(text) or TRAILING.match(text):
+        return False
+    if len(text) < 12:
+        return False
+    last.basis, last.basis_line = text, cells[0].line
+    return True
+
+
+def _gap(line: int, previous: int) -> int:
+    return max(line - previous - 1, 0) if line - previous <= 3 else 0
 
 
 def _is_header(text: str) -> bool:

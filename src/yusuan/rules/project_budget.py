@@ -1,0 +1,145 @@
+"""Performance forms against the budget: each form's 总预算 / 当年预算 / 资金来源 equal the
+项目支出表 and the narrative; the forms add up to the narrative's 绩效目标 total; the department
+form's 特定目标类 equals 项目支出."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Location
+from yusuan.rules.common import Amount, equal_finding, sum_finding
+from yusuan.rules.engine import rule
+from yusuan.rules.messages import register_messages
+from yusuan.rules.project_common import (
+    dept_amount,
+    dept_form,
+    form_project,
+    from_json,
+    narrative_amount,
+    printed,
+    project_forms,
+    table_amount,
+)
+from yusuan.recognise.projects.form import funding_total
+
+register_messages({
+    "PROJECT.FORM_BUDGET": {
+        "zh": "项目“{name}”绩效目标表{what} {reported} ≠ {other} {computed}，差 {difference}",
+        "en": "Project {name}: form {what} {reported} ≠ {other} {computed}, difference {difference}",
+    },
+    "PROJECT.FORMS_TOTAL": {
+        "zh": "情况说明所述绩效目标涉及 {reported} 万元 ≠ 各项目绩效目标表合计 {computed}，差 {difference}",
+        "en": "The narrative's performance-target total {reported} ≠ Σ project forms {computed}, "
+              "difference {difference}",
+    },
+    "PROJECT.DEPT_SPECIAL": {
+        "zh": "部门整体绩效目标表{what} {reported} ≠ {other} {computed}，差 {difference}",
+        "en": "Department performance form {what} {reported} ≠ {other} {computed}, "
+              "difference {difference}",
+    },
+})
+
+FORM_FIELDS = (("total", "项目总预算"), ("current", "项目当年预算"), ("funding", "资金来源合计"))
+
+
+@rule("PROJECT.FORM_BUDGET", category="performance_vs_budget",
+      title_zh="项目绩效目标表金额与项目支出表、情况说明一致",
+      title_en="Project forms agree with the project table and the narrative",
+      rationale="A form's 项目总预算, 项目当年预算 and 资金来源合计 are the project's budget as the "
+                "项目支出表, the narrative and the department form state it.")
+def form_matches_budget(doc: Document) -> Iterator[Finding]:
+    """Passes: form 20.00 / table 20.00. Fails: form 5.00, table 10.00, narrative 10.00."""
+    for form in project_forms(doc):
+        project = form_project(doc, form)
+        if project is None:
+            continue
+        others = [(table_amount(project), "项目支出表"), (narrative_amount(project), "情况说明"),
+                  (dept_amount(project), "部门整体绩效目标表")]
+        yield from _form_vs(form, project.name, [o for o in others if o[0] is not None])
+
+
+def _form_vs(form, name: str, others: list[tuple[Amount | None, str]]) -> Iterator[Finding]:
+    """One finding per form: its first disagreeing figure against every side that differs."""
+    figures = {"total": printed(form.total, "project_performance", form.name),
+               "current": printed(form.current, "project_performance", form.name),
+               "funding": printed(funding_total(form), "project_performance", form.name)}
+    bad: list[tuple[Amount, str]] = []
+    sides: list[tuple[Amount, str]] = []
+    for other, label in others:
+        assert other is not None
+        wrong = [(f, what) for key, what in FORM_FIELDS
+                 if (f := figures[key]) is not None and _differs(f, other)]
+        if wrong:
+            sides.append((other, label))
+            bad.extend(w for w in wrong if w[0].location.line not in
+                       {b[0].location.line for b in bad})
+    if not bad:
+        return
+    first, what = bad[0]
+    other, label = sides[0]
+    found = equal_finding("PROJECT.FORM_BUDGET", first, other, what, name=name,
+                          other="、".join(lb for _, lb in sides))
+    if found:
+        found.locations = _unique([first.location, *(b[0].location for b in bad[1:]),
+                                   *(s[0].location for s in sides)])
+        yield found
+
+
+def _unique(locations: list[Location]) -> list[Location]:
+    seen: set[int] = set()
+    out: list[Location] = []
+    for loc in locations:
+        if loc.line not in seen:
+            seen.add(loc.line)
+            out.append(loc)
+    return out
+
+
+def _differs(left: Amount, right: Amount) -> bool:
+    return equal_finding("PROJECT.FORM_BUDGET", left, right, "", name="", other="") is not None
+
+
+@rule("PROJECT.FORMS_TOTAL", category="performance_vs_budget",
+      title_zh="绩效目标涉及金额等于各项目绩效目标表之和",
+      title_en="The narrative's performance-target total equals the project forms",
+      rationale="\"设置…个项目支出绩效目标，涉及…万元\" is the sum of the forms' 当年预算.")
+def forms_add_up(doc: Document) -> Iterator[Finding]:
+    """Passes: narrative 25.00, forms 20.00 + 5.00. Fails: narrative 30.00, forms 20 + 5."""
+    stated = next((from_json(p.extra.get("performance_total"), "narrative")
+                   for p in doc.projects if p.extra.get("performance_total")), None)
+    forms = project_forms(doc)
+    parts = [a for f in forms if (a := printed(f.current or f.total, "project_performance",
+                                               f.name))]
+    if stated is None or not parts or len(parts) < len(forms):
+        return
+    found = sum_finding("PROJECT.FORMS_TOTAL", stated, parts, "绩效目标涉及金额")
+    if found:
+        yield found
+
+
+@rule("PROJECT.DEPT_SPECIAL", category="performance_vs_budget",
+      title_zh="部门整体绩效目标表的特定目标类支出等于项目支出",
+      title_en="The department form's special-purpose spending equals project expenditure",
+      rationale="特定目标类项目支出 (or 项目支出) on the department form is the document's 项目支出, "
+                "and its project list adds up to it.")
+def dept_special_matches(doc: Document) -> Iterator[Finding]:
+    """Passes: 特定目标类 513.00, 项目支出 513.00. Fails: 特定目标类 500.00, 项目支出 513.00."""
+    dept = dept_form(doc)
+    if dept is None:
+        return
+    row = dept.funding.get("特定目标类项目支出") or dept.funding.get("项目支出")
+    special = printed(row.get("current") if row else None, "dept_performance")
+    head = doc.headline.get("project_expenditure")
+    if special is not None and head and head.get("value") is not None:
+        other = Amount(float(head["value"]), 2, Location(int(head.get("line", 0)),
+                                                         name="project_expenditure"))
+        found = equal_finding("PROJECT.DEPT_SPECIAL", special, other, "特定目标类项目支出",
+                              other="项目支出")
+        if found:
+            yield found
+    listed = [a for p in dept.projects if (a := printed(p.total, "dept_performance", p.name))]
+    if special is not None and listed:
+        found = sum_finding("PROJECT.DEPT_SPECIAL", special, listed, "特定目标类项目支出",
+                            other="项目支出情况合计")
+        if found:
+            yield found
