@@ -44,6 +44,8 @@
     item.addEventListener("click", function (event) {
       var link = event.target.closest("a.goto");
       if (link) { event.preventDefault(); }
+      var opened = item.querySelector("details").open;
+      if (event.target.closest("summary") && opened && !item.classList.contains("active")) { event.preventDefault(); }
       select(item, link ? link.dataset.line : null);
     });
   });

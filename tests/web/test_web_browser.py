@@ -1,0 +1,102 @@
+"""End to end in headless Chromium: upload a seed, wait for the job, see the findings, click
+one and see its lines highlighted beside it; screenshots go to artifacts/."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from web_server import ROOT, SEED, Server
+
+webdriver = pytest.importorskip("selenium.webdriver")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+ARTIFACTS = ROOT / "artifacts"
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
+         "--window-size=1400,900")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.skip("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tempfile.mkdtemp(prefix="yusuan-chromium-")
+    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait_until(predicate, seconds: float = 60.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting in the browser")
+
+
+def test_upload_click_and_highlight(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.get(server.url + "/")
+    browser.find_element(By.ID, "files").send_keys(str(SEED))
+    browser.find_element(By.ID, "submit").click()
+    findings = wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#findings li.finding"))
+    assert "武汉市武昌区医疗保障局" in browser.find_element(By.TAG_NAME, "h1").text
+    assert browser.find_element(By.ID, "verdict").text
+
+    target = findings[min(1, len(findings) - 1)]
+    lines = target.get_attribute("data-lines").split()
+    target.find_element(By.CSS_SELECTOR, "summary").click()
+    highlighted = wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#doc-view .ln.hl"))
+    assert {el.get_attribute("id") for el in highlighted} == {f"L{n}" for n in lines}
+    assert "active" in target.get_attribute("class")
+    assert target.find_element(By.CSS_SELECTOR, "details").get_attribute("open") is not None
+    first = browser.find_element(By.ID, f"L{lines[0]}")
+    in_view = browser.execute_script(
+        "var p = document.getElementById('doc-view').getBoundingClientRect();"
+        "var r = arguments[0].getBoundingClientRect(); return r.top >= p.top && r.bottom <= p.bottom;", first)
+    assert in_view
+    browser.save_screenshot(str(ARTIFACTS / "web-report.png"))
+
+    group = browser.find_elements(By.ID, "rounding-group")
+    if group:
+        group[0].find_element(By.CSS_SELECTOR, "summary").click()
+    with_cells = [f for f in browser.find_elements(By.CSS_SELECTOR, "li.finding") if f.get_attribute("data-cells")]
+    if with_cells:
+        browser.find_element(By.ID, "tab-tables").click()
+        chosen = with_cells[0]
+        cells = chosen.get_attribute("data-cells").split()
+        chosen.find_element(By.CSS_SELECTOR, "summary").click()
+        wait_until(lambda: "hl" in browser.find_element(By.ID, cells[0]).get_attribute("class"))
+        assert browser.find_element(By.ID, "tables-view").is_displayed()
+    browser.save_screenshot(str(ARTIFACTS / "web-report-tables.png"))
+
+
+def test_filters_hide_findings(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    if not browser.find_elements(By.ID, "filters"):
+        pytest.skip("the report has no findings to filter")
+    boxes = browser.find_elements(By.CSS_SELECTOR, "#filters input[name=severity]")
+    before = int(browser.find_element(By.ID, "shown-count").text)
+    boxes[0].click()
+    after = int(browser.find_element(By.ID, "shown-count").text)
+    assert after < before
+    hidden = browser.find_elements(By.CSS_SELECTOR, "li.finding[hidden]")
+    assert len(hidden) == before - after
