@@ -187,15 +187,10 @@ def test_scanned_pages_without_ocr(pdf_canvas, tmp_path: Path, monkeypatch) -> N
                             "OCR with `pip install yusuan[ocr]` to read them.")]
 
 
-class _FakePage:
-    def __init__(self, chars: list[str], images: int = 0) -> None:
-        self.chars = [{"text": text} for text in chars]
-        self.images = [{}] * images
-
-
 def test_page_state_recognises_cid_garbage_and_scans() -> None:
-    assert page_state(_FakePage(["(cid:12)", "(cid:7)", "1", "(cid:9)"])) == "garbage"
-    assert page_state(_FakePage(["\x03", "\x05", "\x11"])) == "garbage"
-    assert page_state(_FakePage([], images=1)) == "scan"
-    assert page_state(_FakePage([])) == "empty"
-    assert page_state(_FakePage(["收", "入", "(cid:3)", "合", "计"])) == "ok"
+    assert page_state(["(cid:12)", "(cid:7)", "1", "(cid:9)"], 0) == "garbage"
+    assert page_state(["\ufffd", "\ufffd", "1"], 0) == "garbage"
+    assert page_state(["\x03", "\x05", "\x11"], 0) == "garbage"
+    assert page_state([], 1) == "scan"
+    assert page_state([], 0) == "empty"
+    assert page_state(["收", "入", "(cid:3)", "合", "计"], 0) == "ok"

@@ -1,11 +1,13 @@
-"""Born-digital PDF with pdfplumber: ruled tables as TAB lines, other text as lines, page by page.
+"""Born-digital PDF with PDFium: ruled tables as TAB lines, other text as lines, page by page.
 
-Pages are read one at a time and closed, so memory stays bounded however long the file is. A
-table that runs on over a page break reads as one table: on the continuation page the
-"续表" line, a repeated title or unit line, the page number and the repeated header rows are
-dropped, and a row the break split in two is joined. A page without a usable text layer (a
-scan, or text that is only (cid:N) codes) goes to OCR when the `ocr` extra is installed;
-otherwise the Source notes which pages were not read.
+Pages are read one at a time and closed, so memory stays bounded however long the file is.
+PDFium gives each page's characters with their boxes and its path objects; the ruled tables
+and the lines of text are rebuilt from those (`pdfpage`). A table that runs on over a page
+break reads as one table: on the continuation page the "续表" line, a repeated title or unit
+line, the page number and the repeated header rows are dropped, and a row the break split in
+two is joined. A page without a usable text layer (a scan, or text whose font codes have no
+Unicode) goes to OCR when the `ocr` extra is installed; otherwise the Source notes which pages
+were not read.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
+import pypdfium2 as pdfium
 
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
+from yusuan.readers.pdfobjects import page_frame, read_chars, read_objects
 from yusuan.readers.pdfpage import (
     CONTINUED,
     PAGE_NUMBER,
@@ -36,43 +39,52 @@ _AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
 
 
 def read(path: Path) -> Source:
-    pdf = _open(path)
+    document = _open(path)
     assembler = Assembler()
     unread: list[int] = []
     try:
-        pages = pdf.pages
-        for number, page in enumerate(pages, start=1):
-            _read_page(path, page, number, assembler, unread)
-            page.close()
-        count = len(pages)
+        count = len(document)
+        for index in range(count):
+            page = document[index]
+            try:
+                _read_page(path, page, index + 1, assembler, unread)
+            finally:
+                page.close()
     except InputError:
         raise
-    except Exception as error:  # noqa: BLE001 - pdfminer raises many types on a damaged page
+    except Exception as error:  # noqa: BLE001 - PDFium raises on a damaged page
         raise _pdf_error(path, error) from None
     finally:
-        pdf.close()
+        document.close()
     assembler.finish()
     return _source(path, assembler.out, count, unread)
 
 
 def _open(path: Path) -> Any:
     try:
-        return pdfplumber.open(str(path))
-    except Exception as error:  # noqa: BLE001 - pdfminer raises many types for a bad file
+        return pdfium.PdfDocument(str(path))
+    except Exception as error:  # noqa: BLE001 - PDFium reports a bad file as PdfiumError
         raise _pdf_error(path, error) from None
 
 
 def _pdf_error(path: Path, error: Exception) -> InputError:
     text = f"{type(error).__name__} {error!r}".lower()
-    if "password" in text or "encrypt" in text:
+    if "password" in text or "encrypt" in text or "security" in text:
         return InputError(f"{path.name} is an encrypted PDF; save an unprotected copy and try again.")
     return InputError(f"{path.name} is not a readable PDF: the file is damaged.")
 
 
 def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
-    state = page_state(page)
+    frame = page_frame(page)
+    textpage = page.get_textpage()
+    try:
+        chars = read_chars(textpage, frame)
+    finally:
+        textpage.close()
+    objects = read_objects(page, frame)
+    state = page_state([char.text for char in chars], objects.images)
     if state == "ok":
-        assembler.add_page(number, page_blocks(page))
+        assembler.add_page(number, page_blocks(chars, objects.edges))
     elif state in ("scan", "garbage"):
         if ocr.available():
             assembler.add_lines(number, ocr.pdf_page_lines(path, number - 1))

@@ -1,0 +1,208 @@
+"""Ruling edges → table cells → rows of cell text: pdfplumber's "lines" strategy, indexed.
+
+Edges shorter than 1 pt are dropped; edges within `SNAP` of each other across their length
+snap to their mean position, collinear edges with gaps up to `JOIN` join, and edges shorter
+than 3 pt are dropped again. Each crossing of a horizontal and a vertical edge (within
+`CROSS`) is a corner; a cell is the smallest rectangle of corners whose four sides run along
+edges; cells sharing a corner form a table. A table's rows are its cells grouped by top, its
+columns the distinct left sides of its cells, so a merged cell stands in its first slot and
+the slots it covers are None (an empty cell).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from yusuan.readers.pdfobjects import Char, Edge
+
+SNAP = 3.0
+JOIN = 3.0
+CROSS = 3.0
+MIN_PREFILTER = 1.0
+MIN_LENGTH = 3.0
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(slots=True)
+class Table:
+    cells: list[Box]
+
+    @property
+    def bbox(self) -> Box:
+        return (min(c[0] for c in self.cells), min(c[1] for c in self.cells),
+                max(c[2] for c in self.cells), max(c[3] for c in self.cells))
+
+    @property
+    def columns(self) -> list[float]:
+        return sorted({cell[0] for cell in self.cells})
+
+    def rows(self) -> list[list[Box | None]]:
+        columns = self.columns
+        rows = []
+        for _, group in itertools.groupby(sorted(self.cells, key=lambda c: (c[1], c[0])),
+                                          key=lambda c: c[1]):
+            by_x = {cell[0]: cell for cell in group}
+            rows.append([by_x.get(x) for x in columns])
+        return rows
+
+
+def find_tables(edges: Sequence[Edge]) -> list[Table]:
+    """The ruled tables the edges draw, top to bottom (tables of one cell left out)."""
+    merged = merge_edges([e for e in edges if _length(e) >= MIN_PREFILTER])
+    merged = [edge for edge in merged if _length(edge) >= MIN_LENGTH]
+    corners = intersections(merged)
+    return cells_to_tables(corners_to_cells(corners))
+
+
+def _length(edge: Edge) -> float:
+    return edge.x1 - edge.x0 if edge.horizontal else edge.bottom - edge.top
+
+
+def _position(edge: Edge) -> float:
+    return edge.top if edge.horizontal else edge.x0
+
+
+def merge_edges(edges: Sequence[Edge]) -> list[Edge]:
+    """Snap edges to shared positions, then join collinear edges that touch or nearly do."""
+    out: list[Edge] = []
+    for horizontal in (False, True):
+        group = [edge for edge in edges if edge.horizontal == horizontal]
+        snapped = _snap(group)
+        for _, line in itertools.groupby(sorted(snapped, key=_position), key=_position):
+            out.extend(_join(list(line)))
+    return out
+
+
+def _snap(edges: list[Edge]) -> list[Edge]:
+    clusters: list[list[Edge]] = []
+    last = 0.0
+    for edge in sorted(edges, key=_position):
+        if not clusters or _position(edge) > last + SNAP:
+            clusters.append([])
+        clusters[-1].append(edge)
+        last = _position(edge)
+    snapped = []
+    for cluster in clusters:
+        mean = sum(_position(edge) for edge in cluster) / len(cluster)
+        for edge in cluster:
+            if edge.horizontal:
+                snapped.append(Edge(edge.x0, mean, edge.x1, mean, True))
+            else:
+                snapped.append(Edge(mean, edge.top, mean, edge.bottom, False))
+    return snapped
+
+
+def _join(edges: list[Edge]) -> list[Edge]:
+    horizontal = edges[0].horizontal
+    start = (lambda e: e.x0) if horizontal else (lambda e: e.top)
+    end = (lambda e: e.x1) if horizontal else (lambda e: e.bottom)
+    joined: list[Edge] = []
+    for edge in sorted(edges, key=start):
+        if joined and start(edge) <= end(joined[-1]) + JOIN:
+            last = joined[-1]
+            if end(edge) > end(last):
+                joined[-1] = (Edge(last.x0, last.top, edge.x1, last.bottom, True) if horizontal
+                              else Edge(last.x0, last.top, last.x1, edge.bottom, False))
+        else:
+            joined.append(edge)
+    return joined
+
+
+Corners = dict[Point, tuple[set[int], set[int]]]  # point -> (vertical edge ids, horizontal ids)
+
+
+def intersections(edges: Sequence[Edge]) -> Corners:
+    verticals = [(index, e) for index, e in enumerate(edges) if not e.horizontal]
+    horizontals = sorted(((index, e) for index, e in enumerate(edges) if e.horizontal),
+                         key=lambda item: item[1].top)
+    tops = [edge.top for _, edge in horizontals]
+    corners: Corners = {}
+    for v_id, v in sorted(verticals, key=lambda item: (item[1].x0, item[1].top)):
+        low = bisect.bisect_left(tops, v.top - CROSS)
+        high = bisect.bisect_right(tops, v.bottom + CROSS)
+        for h_id, h in horizontals[low:high]:
+            if h.x0 - CROSS <= v.x0 <= h.x1 + CROSS:
+                ids = corners.setdefault((v.x0, h.top), (set(), set()))
+                ids[0].add(v_id)
+                ids[1].add(h_id)
+    return corners
+
+
+def corners_to_cells(corners: Corners) -> list[Box]:
+    """For each corner, the smallest cell it is the top-left corner of."""
+    below: dict[float, list[Point]] = defaultdict(list)
+    right: dict[float, list[Point]] = defaultdict(list)
+    for point in sorted(corners):
+        below[point[0]].append(point)
+        right[point[1]].append(point)
+    for points in right.values():
+        points.sort()
+    cells = []
+    for point in sorted(corners):
+        cell = _smallest_cell(point, corners, below[point[0]], right[point[1]])
+        if cell:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(point: Point, corners: Corners, column: list[Point], row: list[Point]
+                   ) -> Box | None:
+    vertical, horizontal = corners[point]
+    downs = [p for p in column[column.index(point) + 1:] if vertical & corners[p][0]]
+    rights = [p for p in row[row.index(point) + 1:] if horizontal & corners[p][1]]
+    for down in downs:
+        for across in rights:
+            corner = (across[0], down[1])
+            ids = corners.get(corner)
+            if ids and ids[0] & corners[across][0] and ids[1] & corners[down][1]:
+                return (point[0], point[1], corner[0], corner[1])
+    return None
+
+
+def cells_to_tables(cells: list[Box]) -> list[Table]:
+    """Cells sharing a corner make one table; tables of two or more cells, top to bottom."""
+    parent = list(range(len(cells)))
+
+    def find(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    owner: dict[Point, int] = {}
+    for index, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            if corner in owner:
+                parent[find(index)] = find(owner[corner])
+            else:
+                owner[corner] = index
+    groups: dict[int, list[Box]] = defaultdict(list)
+    for index, cell in enumerate(cells):
+        groups[find(index)].append(cell)
+    tables = [Table(group) for group in groups.values() if len(group) > 1]
+    return sorted(tables, key=lambda table: min((c[1], c[0]) for c in table.cells))
+
+
+def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
+    """Each cell's characters: those whose middle lies in it (left/top sides inclusive)."""
+    xs = sorted({x for cell in table.cells for x in (cell[0], cell[2])})
+    ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
+    slots: dict[tuple[int, int], Box] = {}
+    for cell in table.cells:
+        for i in range(xs.index(cell[0]), xs.index(cell[2])):
+            for j in range(ys.index(cell[1]), ys.index(cell[3])):
+                slots[i, j] = cell
+    found: dict[Box, list[Char]] = defaultdict(list)
+    for char in chars:
+        i = bisect.bisect_right(xs, (char.x0 + char.x1) / 2) - 1
+        j = bisect.bisect_right(ys, (char.top + char.bottom) / 2) - 1
+        cell = slots.get((i, j))
+        if cell is not None:
+            found[cell].append(char)
+    return found

@@ -1,0 +1,120 @@
+"""Characters → words → lines, as pdfplumber's word extractor does it, on plain objects.
+
+Characters whose tops lie within `Y_TOLERANCE` of each other (chained) share a line; on it,
+left to right, a space, a gap of more than `X_TOLERANCE` or a step backwards starts a new
+word. Words are then grouped into text lines by their vertical middles, and a line's words
+are joined with nothing, one space or a column gap of two or more spaces by the gap between
+them in ems, so an unruled table keeps its columns apart.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from yusuan.readers.grid import unspace_letters
+from yusuan.readers.pdfobjects import Char
+
+X_TOLERANCE = 3.0
+Y_TOLERANCE = 3.0
+WIDE_GAP_EM = 1.5
+TIGHT_GAP_EM = 0.15
+LINE_SLACK = 0.2  # a word belongs to a line when its middle is within the line ± 0.2 height
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+Boxed = TypeVar("Boxed", Char, Word)
+
+
+def cluster_tops(items: Sequence[Boxed], tolerance: float = Y_TOLERANCE) -> list[list[Boxed]]:
+    """Characters or words grouped by top: sorted tops within `tolerance` chain into a group."""
+    groups: list[list[Boxed]] = []
+    last = 0.0
+    for item in sorted(items, key=lambda each: each.top):
+        if not groups or item.top > last + tolerance:
+            groups.append([])
+        groups[-1].append(item)
+        last = item.top
+    return groups
+
+
+def chars_to_words(chars: Sequence[Char]) -> list[Word]:
+    words: list[Word] = []
+    for group in cluster_tops(chars):
+        current: list[Char] = []
+        for char in sorted(group, key=lambda item: item.x0):
+            if char.text.isspace():
+                _flush(current, words)
+                current = []
+                continue
+            if current and _new_word(current[-1], char):
+                _flush(current, words)
+                current = []
+            current.append(char)
+        _flush(current, words)
+    return words
+
+
+def _new_word(previous: Char, char: Char) -> bool:
+    return (char.x0 < previous.x0 or char.x0 > previous.x1 + X_TOLERANCE
+            or abs(char.top - previous.top) > Y_TOLERANCE)
+
+
+def _flush(chars: list[Char], words: list[Word]) -> None:
+    if chars:
+        words.append(Word("".join(char.text for char in chars), min(c.x0 for c in chars),
+                          max(c.x1 for c in chars), min(c.top for c in chars),
+                          max(c.bottom for c in chars), chars[0].size))
+
+
+def words_to_lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped into lines (top to bottom), each line's words left to right."""
+    lines: list[list[Word]] = []
+    for word in sorted(words, key=lambda item: (round(item.top), item.x0)):
+        if lines and _same_line(lines[-1][-1], word):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda item: item.x0)
+    return lines
+
+
+def _same_line(last: Word, word: Word) -> bool:
+    height = min(last.bottom - last.top, word.bottom - word.top) or 1.0
+    middle = (word.top + word.bottom) / 2
+    return last.top - LINE_SLACK * height <= middle <= last.bottom + LINE_SLACK * height
+
+
+def join_words(words: Sequence[Word]) -> str:
+    """Join a line's words: tight gaps nothing, word gaps one space, column gaps 2+ spaces."""
+    parts = [words[0].text]
+    for previous, word in itertools.pairwise(words):
+        em = max(word.size, previous.size, 1.0)
+        gap = word.x0 - previous.x1
+        if gap < TIGHT_GAP_EM * em:
+            parts.append("")
+        elif gap < WIDE_GAP_EM * em:
+            parts.append(" ")
+        else:
+            parts.append(" " * max(2, round(gap / em)))
+        parts.append(word.text)
+    return unspace_letters("".join(parts))
+
+
+def plain_text(chars: Sequence[Char]) -> str:
+    """The text of a table cell's characters: words by single spaces, lines by newlines."""
+    lines = cluster_tops(chars_to_words(chars))
+    return "\n".join(" ".join(word.text for word in sorted(line, key=lambda w: w.x0))
+                     for line in lines)
