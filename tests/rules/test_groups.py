@@ -1,0 +1,42 @@
+from yusuan.rules import run_rules
+
+from .builders import document, table
+
+
+def _projects(middle: str):
+    return table("project_expenditure", [
+        (None, "合计", {"total": "60.00"}),
+        (None, "公用经费", {"total": "54.04"}),
+        ("42011422056Y000000100", "在职人员公用", {"total": "39.69"}),
+        ("42011422056Y000000101", "离退休公用", {"total": middle}),
+        ("42011424056Y000000104", "公用经费", {"total": "14.33"}),
+        (None, "项目支出", {"total": "5.96"}),
+        ("42011425056T000000101", "甲项目", {"total": "5.96"}),
+    ])
+
+
+def test_group_lines_add_up() -> None:
+    assert run_rules(document(_projects("0.02")), only=["GROUP.TOTAL"]) == []
+
+
+def test_group_rounding_is_info_and_gap_is_error() -> None:
+    found = run_rules(document(_projects("0.03")), only=["GROUP.TOTAL"])
+    assert [f.severity for f in found] == ["info"]
+    found = run_rules(document(_projects("1.02")), only=["GROUP.TOTAL"])
+    assert [f.severity for f in found] == ["error"]
+    assert found[0].locations[0].name == "公用经费"
+
+
+def _functional(project: str | None):
+    cells = {"total": "5.94", "basic": "5.00"}
+    if project:
+        cells["project"] = project
+    return table("general_budget_expenditure", [("2101501", "行政运行", cells)])
+
+
+def test_running_items_carry_no_projects() -> None:
+    assert run_rules(document(_functional(None)), only=["CLASS.RUNNING"]) == []
+    found = run_rules(document(_functional("0.94"), _functional("0.94")),
+                      only=["CLASS.RUNNING"])
+    assert len(found) == 1 and found[0].severity == "info"  # one per code
+    assert len(found[0].locations) == 2
