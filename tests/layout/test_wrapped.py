@@ -279,3 +279,22 @@ def timed(action) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
+
+
+def test_integer_yuan_amounts_codes_on_the_expenditure_side_and_page_numbers() -> None:
+    lines = ["某区档案馆2024年部门预算", "附表 1", "收支总表", "单位：元", "项 目 预算数 项 目 预算数",
+             "一、一般公共预算拨款收入 1250000 一、文化旅游体育与传媒支出 1150000",
+             "二、事业收入 0.00 208 社会保障和就业支出 100000",
+             "收 入 总 计 1250000 支 出 总 计 1250000",
+             "附表 2", "支出总表", "单位：元", "科目编码 科目名称 合计 基本支出 项目支出",
+             "合计 10.00 10.00 0.00", "208 社会保障和就业支出 10.00 10.00 0.00", "7",
+             "2080505 机关事业单位基本养老保险缴费支出 10.00 10.00 0.00"]
+    document = document_from_text(wrapped_text(lines), "archive.txt")
+    summary, expenditure = document.table("summary"), document.table("expenditure")
+    assert summary is not None and expenditure is not None
+    assert rows_of(summary, "expenditure") == [
+        (None, "文化旅游体育与传媒支出", {"budget": 1150000.0}),
+        ("208", "社会保障和就业支出", {"budget": 100000.0}),
+        (None, "支出总计", {"budget": 1250000.0}),
+    ]
+    assert [row.code for row in expenditure.rows] == [None, "208", "2080505"]

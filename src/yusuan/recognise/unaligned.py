@@ -61,7 +61,7 @@ def code_of(text: str) -> str:
 def coded_row(row: Row, table: Table, unit_rows: bool) -> TableRow | None:
     """Code, name and amounts of one row of a one-sided table, amounts left to right."""
     cells = row.filled
-    if not cells:
+    if not cells or is_page_number(cells):
         return None
     index, code = 0, None
     if is_code(tuple(cells), 0):
@@ -78,6 +78,11 @@ def coded_row(row: Row, table: Table, unit_rows: bool) -> TableRow | None:
     if unit_rows and code and _UNIT_CODE.match(code):
         table_row.unit_code, table_row.unit_name = code, name
     return table_row
+
+
+def is_page_number(cells: list[Cell]) -> bool:
+    """A lone small integer between rows is the page number of a PDF page."""
+    return len(cells) == 1 and cells[0].text.isdigit() and len(cells[0].text) <= 3
 
 
 def assign_values(table_row: TableRow, cells: list[Cell], columns: list[Column]) -> None:
@@ -116,7 +121,9 @@ def halves(cells: list[Cell]) -> list[tuple[list[Cell], list[Cell]]]:
     """Split a two-sided row into (label cells, value cells) halves, left to right."""
     result: list[tuple[list[Cell], list[Cell]]] = []
     for index, cell in enumerate(cells):
-        starts_code = is_code(tuple(cells), index) and index + 1 < len(cells)
+        # an integer before a name is a code once this half has its value (元 amounts are integers)
+        settled = not result or bool(result[-1][1])
+        starts_code = settled and is_code(tuple(cells), index) and index + 1 < len(cells)
         if is_value(cell.text) and not starts_code:
             if not result:
                 result.append(([], []))
