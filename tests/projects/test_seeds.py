@@ -1,0 +1,96 @@
+"""Projects and forms of the seeds, counted by hand, and the audited form defects."""
+
+from __future__ import annotations
+
+import pytest
+
+from seedfiles import require_seeds, seed_document
+from yusuan.recognise.projects import DeptForm, ProjectForm
+from yusuan.rules.engine import run_rules
+
+S000 = "000_b680242db27468d2.txt"
+S001 = "001_cef01461b897d751.txt"
+S002 = "002_8e2d522cdd50f71d.txt"
+S004 = "004_e2d4bd9db9ce1fd8.txt"
+
+COUNTS = {S000: (10, 10), S001: (3, 3), S002: (3, 3), S004: (10, 9)}
+
+
+@pytest.mark.parametrize("seed", sorted(COUNTS))
+def test_counts(seed: str) -> None:
+    require_seeds()
+    doc = seed_document(seed)
+    projects, forms = COUNTS[seed]
+    assert len(doc.projects) == projects
+    assert len([f for f in doc.forms if isinstance(f, ProjectForm)]) == forms
+    assert len([f for f in doc.forms if isinstance(f, DeptForm)]) == 1
+    assert all(f.project for f in doc.forms if isinstance(f, ProjectForm))
+
+
+def test_hand_checked_000() -> None:
+    require_seeds()
+    doc = seed_document(S000)
+    p = next(p for p in doc.projects if p.name.endswith("开展医疗保险宣传等工作经费"))
+    assert (p.code, p.amount, p.category) == ("42011622083T000000100", 150.0, "特定目标类")
+    assert p.unit == "武汉市黄陂区医疗保障服务中心"
+    assert p.extra["narrative"]["name"] == "开展医保宣传等工作经费"
+    form = next(f for f in doc.forms if isinstance(f, ProjectForm) and f.name == "开展医疗保险宣传等工作经费")
+    assert form.total is not None and form.total.line == 3038
+    assert [d.amount.value for d in form.details] == [50, 50, 30]
+    assert [(y.year, y.value) for y in form.change_figures] == [(2021, 158), (2022, 178), (2023, 150)]
+    dept = next(f for f in doc.forms if isinstance(f, DeptForm))
+    assert dept.funding["特定目标类项目支出"]["current"].value == 513.0
+    assert len(dept.projects) == 10
+
+
+def test_hand_checked_001_004() -> None:
+    require_seeds()
+    doc = seed_document(S001)
+    p = next(p for p in doc.projects if p.name == "医保基金监管专项经费")
+    assert p.extra["forms"][0]["name"] == "医保监管项经费项目"
+    assert p.unit == "武昌区医疗保障局本级" and p.amount == 10.0
+    doc = seed_document(S004)
+    p = next(p for p in doc.projects if p.code == "42011425056T000000108")
+    assert (p.name, p.amount) == ("医疗保险经办服务工作经费", 7.5)
+    form = next(f for f in doc.forms if isinstance(f, ProjectForm) and f.project == p.name)
+    assert sum(d.amount.value for d in form.details) == 7.5
+
+
+def _lines(seed: str, rule_id: str) -> list[list[int]]:
+    doc = seed_document(seed)
+    return [[loc.line for loc in f.locations] for f in run_rules(doc, only=[rule_id])
+            if f.severity != "info"]
+
+
+def test_form_vs_budget_defects() -> None:
+    require_seeds()
+    found = _lines(S000, "PROJECT.FORM_BUDGET")
+    assert [2305, 2313, 999, 239, 1219] in found
+    assert [2444, 2452, 990, 237, 1217] in found
+    assert [2723, 2721] in _lines(S000, "PROJECT.CHANGE_TEXT")
+    assert [3816, 3813] in _lines(S004, "PROJECT.CHANGE_TEXT")
+
+
+def test_detail_defects() -> None:
+    require_seeds()
+    assert [3038, 3097, 3112, 3126, 1087] in _lines(S000, "PROJECT.DETAIL_SUM")
+    assert [655, 645] in _lines(S002, "PROJECT.QTY_PRICE")
+    assert [2791, 2790] in _lines(S004, "PROJECT.QTY_PRICE")
+    assert [3209, 3208] in _lines(S004, "PROJECT.QTY_PRICE")
+
+
+def test_codes_and_years() -> None:
+    require_seeds()
+    codes = _lines(S004, "PROJECT.CODE")
+    assert sorted(c[0] for c in codes) == [2707, 3343, 4001]
+    years = [f.locations[0].line for f in run_rules(seed_document(S000),
+                                                    only=["PROJECT.YEAR_REFERENCE"])]
+    assert 1953 in years and 3026 in years
+    assert not run_rules(seed_document(S002), only=["PROJECT.YEAR_REFERENCE"])
+
+
+def test_no_form_errors_where_none_audited() -> None:
+    require_seeds()
+    for rule_id in ("PROJECT.FORM_BUDGET", "PROJECT.DETAIL_SUM"):
+        assert not _lines(S001, rule_id)
+        assert not _lines(S004, rule_id)
