@@ -36,6 +36,10 @@ def test_burst_of_twenty(server: Server) -> None:
     with ThreadPoolExecutor(20) as pool:
         jobs = list(pool.map(one, range(20)))
     assert len({job["id"] for job in jobs}) == 20
+    status, _headers, page = get(f"{server.url}/jobs?ids=" + ",".join(job["id"] for job in jobs))
+    assert status == 200 and page.count(b'class="job"') == 20
+    status, _headers, page = get(f"{server.url}/jobs/{jobs[-1]['id']}")
+    assert status == 200 and (b"<progress" in page or b'<li class="finding' in page)
     finished = [wait_for_job(server.url, job["id"], seconds=120) for job in jobs]
     assert {job["state"] for job in finished} == {"done"}
     assert len({json.dumps(job["summary"], sort_keys=True) for job in finished}) == 1

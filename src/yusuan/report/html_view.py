@@ -59,7 +59,7 @@ def location_cell(tables: list[dict[str, Any]], location: dict[str, Any]) -> str
                 continue
             column = location.get("column")
             known = {c["key"] for c in tables[t_index]["columns"]}
-            return cell_id(t_index, r_index, column if column in known else "name")
+            return cell_id(t_index, r_index, str(column) if column in known else "name")
     return None
 
 

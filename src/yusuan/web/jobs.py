@@ -126,9 +126,9 @@ class JobStore:
         limit = (now or time.time()) - self.settings.retention_seconds
         removed = 0
         for folder in self.root.iterdir():
-            job = read_json(folder / "job.json") if folder.is_dir() else None
-            created = job.get("created", 0) if job else _mtime(folder)
-            running = bool(job) and job.get("state") == "running"
+            job = (read_json(folder / "job.json") if folder.is_dir() else None) or {}
+            created = float(job.get("created") or _mtime(folder))
+            running = job.get("state") == "running"
             if created < limit and not running:
                 shutil.rmtree(folder, ignore_errors=True)
                 removed += 1

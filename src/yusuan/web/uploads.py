@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -69,7 +70,7 @@ async def save_upload(upload: UploadFile, settings: Settings, incoming: Path) ->
     return SavedUpload(name, suffix, path, size)
 
 
-async def save_uploads(uploads: list[UploadFile], settings: Settings, incoming: Path) -> list[SavedUpload]:
+async def save_uploads(uploads: Sequence[UploadFile], settings: Settings, incoming: Path) -> list[SavedUpload]:
     """All files or none: the first refused file refuses the request."""
     uploads = [u for u in uploads if u.filename]
     if not uploads:
