@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from seedfiles import require_seeds, seed_document
+
 from yusuan.recognise.projects import DeptForm, ProjectForm
 from yusuan.rules.engine import run_rules
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
+from yusuan.recognise.projects.form import funding_total
 from yusuan.rules.common import Amount, equal_finding, sum_finding
 from yusuan.rules.engine import rule
 from yusuan.rules.messages import register_messages
@@ -20,7 +21,6 @@ from yusuan.rules.project_common import (
     project_forms,
     table_amount,
 )
-from yusuan.recognise.projects.form import funding_total
 
 register_messages({
     "PROJECT.FORM_BUDGET": {

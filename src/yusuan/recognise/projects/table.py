@@ -168,9 +168,8 @@ def _sources(record: Record, rows: list[TableRow]) -> dict[str, float]:
     """Amounts by funding column: from the table's recognised row, else by standard position."""
     lines = {a.line for a in record.amounts} | {t[1] for t in record.texts}
     for row in rows:
-        if row.line in lines or set(row.value_lines.values()) & lines:
-            if row.values:
-                return dict(row.values)
+        if (row.line in lines or set(row.value_lines.values()) & lines) and row.values:
+            return dict(row.values)
     if len(record.amounts) == len(STANDARD_COLUMNS):
         return {k: a.value for k, a in zip(STANDARD_COLUMNS, record.amounts, strict=True)
                 if a.value}
