@@ -77,3 +77,16 @@ def test_unit_finding_cites_the_header_line_that_prints_the_unit() -> None:
     good = _header("summary", "[056]某区医疗保障局 , [056002]某区医疗保障服务中心")
     found = run_rules(document(t, good, text=text), only=["CROSS.UNIT"])
     assert found[0].locations[0].line == 3
+
+
+def test_basic_totals_from_panel_totals() -> None:
+    def panels(public: str):
+        t = table("basic_expenditure", [(None, "人员经费合计", {"actual": "6.00"}),
+                                        (None, "公用经费合计", {"actual": public})])
+        t.rows[0].side, t.rows[1].side = "personnel", "public"
+        return t
+    assert run_rules(document(_gbe(), panels("0.00")), only=["CROSS.BASIC"]) == []
+    found = run_rules(document(_gbe(), panels("0.01")), only=["CROSS.BASIC"])
+    assert [f.severity for f in found] == ["info"]
+    found = run_rules(document(_gbe(), panels("2.00")), only=["CROSS.BASIC"])
+    assert [f.severity for f in found] == ["error"]

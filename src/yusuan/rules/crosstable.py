@@ -11,6 +11,7 @@ from yusuan.rules.common import (
     coded_rows,
     equal_finding,
     row_label,
+    sum_finding,
     value_columns,
 )
 from yusuan.rules.engine import rule
@@ -108,12 +109,34 @@ def basic_totals_agree(doc: Document) -> Iterator[Finding]:
     pairs = (("basic", "total"), ("personnel", "personnel"), ("public", "public"))
     for functional in doc.tables_of("general_budget_expenditure")[:1]:
         for economic in doc.tables_of("basic_expenditure"):
+            panels = panel_totals(doc, economic)
             for f_key, e_key in pairs:
                 left = _total_amount(doc, functional, f_key)
-                right = _total_amount(doc, economic, e_key)
-                if left is None or right is None:
+                printed = _total_amount(doc, economic, e_key)
+                right = [printed] if printed else panels.get(e_key)
+                if left is None or not right:
                     continue
-                found = equal_finding("CROSS.BASIC", left, right, "合计", column=f_key,
-                                      table_a=_label(functional), table_b=_label(economic))
+                found = sum_finding("CROSS.BASIC", left, right, "合计", column=f_key,
+                                    table_a=_label(functional), table_b=_label(economic))
                 if found:
                     yield found
+
+
+PANEL_TOTALS = {"人员经费合计": "personnel", "公用经费合计": "public"}
+
+
+def panel_totals(doc: Document, table: Table) -> dict[str, list[Amount]]:
+    """Totals of a basic table printed as 人员经费 | 公用经费 panels with a 合计 line each;
+    their sum stands for the table's 合计 ("total")."""
+    found: dict[str, list[Amount]] = {}
+    for row in table.rows:
+        key = PANEL_TOTALS.get("".join(row.name.split()))
+        value_key = next((k for k in ("total", "actual", "budget") if k in row.values), None)
+        if key is None or value_key is None:
+            continue
+        printed = amount(doc, table, row, value_key)
+        if printed is not None:
+            found[key] = [printed]
+    if len(found) == len(PANEL_TOTALS):
+        found["total"] = [a for parts in list(found.values()) for a in parts]
+    return found
