@@ -36,3 +36,15 @@ def test_economic_lines_agree() -> None:
     assert len(over) == 1 and over[0].severity == "error"
     under = run_rules(document(s, _basic("0.20")), only=["SANGONG.ECONOMIC"])
     assert len(under) == 1 and under[0].severity == "warning"
+
+
+def test_figure_in_the_wrong_column() -> None:
+    def basic(code: str):
+        return table("basic_expenditure", [("30201", "办公费", {"total": "1.00"}),
+                                           (code, "x", {"total": "3.20"})])
+    misplaced = _sangong(total="3.20", vehicle="3.20", reception="3.20")
+    right = _sangong(total="3.20", reception="3.20")
+    assert run_rules(document(right, basic("30217")), only=["SANGONG.COLUMN"]) == []
+    found = run_rules(document(misplaced, basic("30231")), only=["SANGONG.COLUMN"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert found[0].locations[0].column == "reception" and "30231" in found[0].message

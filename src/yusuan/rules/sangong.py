@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.rules.common import Amount, amount, equal_finding, sum_finding
-from yusuan.rules.engine import rule
+from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.messages import register_messages
 from yusuan.rules.tolerance import Verdict, compare_equal
 
@@ -112,3 +112,52 @@ def sangong_matches_economic(doc: Document) -> Iterator[Finding]:
                               code=code, column=key)
         if found:
             yield found
+
+
+register_messages({
+    "SANGONG.COLUMN": {
+        "zh": "三公经费表{column}为 {reported}，基本支出表无对应的 {code}；而基本支出表 {other_code} "
+              "为 {computed}，三公经费表{other_column}却为空：数额可能填错栏次",
+        "en": "Three public expenses: {column} is {reported} with no {code} in the basic table, "
+              "while the basic table's {other_code} is {computed} and {other_column} is blank: "
+              "the figure may sit in the wrong column",
+    },
+})
+
+
+def _basic_value(doc: Document, basic: Table, code: str) -> Amount | None:
+    row = basic.row_by_code(code)
+    return amount(doc, basic, row, "total") if row else None
+
+
+@rule("SANGONG.COLUMN", category="cross_table", severity="warning",
+      title_zh="三公经费填错栏次", title_en="A 三公 figure in the wrong column",
+      tables=("sangong", "basic_expenditure"),
+      rationale="A 三公 item with no economic line, while another item's economic line carries "
+                "exactly that amount and its 三公 cell is blank: the amount was typed into the "
+                "wrong column (公务接待费 for 公务用车运行费).")
+def sangong_in_wrong_column(doc: Document) -> Iterator[Finding]:
+    """Passes: reception 3.20; 30217 3.20.
+    Fails:  reception 3.20, vehicle_operation blank; no 30217, 30231 3.20.
+    """
+    basic = doc.table("basic_expenditure")
+    if basic is None or not any(r.code and r.code.startswith("302") and len(r.code) == 5
+                                for r in basic.rows):
+        return
+    for code, key in ECONOMIC_LINES:
+        figure = sangong_amount(doc, key)
+        own = _basic_value(doc, basic, code)
+        if figure is None or not figure.value or (own is not None and own.value):
+            continue
+        for other_code, other_key in ECONOMIC_LINES:
+            other = _basic_value(doc, basic, other_code)
+            other_cell = sangong_amount(doc, other_key)
+            if other is None or (other_cell is not None and other_cell.value) or \
+                    compare_equal(figure.printed, other.printed).verdict is Verdict.MISMATCH:
+                continue
+            yield make_finding("SANGONG.COLUMN", [figure.location, other.location],
+                               {"reported": figure.value, "computed": other.value},
+                               column=key, code=code, other_code=other_code,
+                               other_column=other_key, reported=figure.value,
+                               computed=other.value)
+            break
