@@ -72,3 +72,10 @@ def test_same_item_name_under_different_sections_is_not_a_defect() -> None:
     t = table("expenditure", [("2101502", "一般行政管理事务", {"total": "1.00"}),
                               ("2130502", "一般行政管理事务", {"total": "1.00"})])
     assert run_rules(document(t), only=["CODE.NAME", "CODE.LENGTH", "CODE.OFFICIAL"]) == []
+
+
+def test_project_category_codes_are_not_classification_codes() -> None:
+    t = table("project_expenditure", [("31", "本级支出项目", {"total": "1.00"})])
+    assert run_rules(document(t), only=["CODE.LENGTH", "CODE.OFFICIAL"]) == []
+    t = table("expenditure", [("31", "本级支出项目", {"total": "1.00"})])
+    assert len(run_rules(document(t), only=["CODE.LENGTH"])) == 1

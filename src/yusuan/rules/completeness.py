@@ -19,8 +19,8 @@ register_messages({
 
 BUDGET_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
                "basic_expenditure", "sangong", "gov_fund")
-BUDGET_LATER = ("soe_capital", "project_expenditure")  # required in the later years
-LATER_FROM = 2022
+# required in the later years only, and often replaced by a sentence: worth a look (info)
+BUDGET_LATER = ("soe_capital", "project_expenditure")
 FINAL_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
               "basic_expenditure", "gov_fund", "soe_capital", "sangong")
 NAMES = {
@@ -41,8 +41,7 @@ def required_tables(doc: Document) -> list[tuple[str, str]]:
     if doc.kind in FINAL_KINDS:
         return [(kind, "warning") for kind in FINAL_CORE]
     if doc.kind in BUDGET_KINDS:
-        later = "warning" if (doc.year or 0) >= LATER_FROM else "info"
-        return [(k, "warning") for k in BUDGET_CORE] + [(k, later) for k in BUDGET_LATER]
+        return [(k, "warning") for k in BUDGET_CORE] + [(k, "info") for k in BUDGET_LATER]
     return []
 
 

@@ -50,8 +50,15 @@ def code_list() -> tuple[Lookup, Callable[[Any, str], bool]] | None:
     return lookup, name_matches
 
 
+# tables whose codes are project or category codes, not 政府收支分类科目
+NOT_CLASSIFIED = ("project_expenditure", "project_performance", "dept_performance",
+                  "procurement")
+
+
 def classified_rows(doc: Document) -> Iterator[tuple[Table, TableRow]]:
     for table in doc.tables:
+        if table.kind in NOT_CLASSIFIED:
+            continue
         for row in coded_rows(table):
             if is_functional(row.code) or is_economic(row.code):
                 yield table, row
