@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv"), default="text")
     check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     check.add_argument("--lang", choices=("zh", "en"), default="zh",
-                       help="language of html, sarif and csv reports (default zh)")
+                       help="language of the report's messages (default zh)")
     commands.add_parser("rules", help="list the rule catalog")
     add_serve_parser(commands)
     return parser
@@ -74,7 +74,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         out = json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n"
     elif args.format == "text":
-        out = check_text(document, findings)
+        out = check_text(document, findings, args.lang)
     else:
         from yusuan.report.bundle import report_bundle
         from yusuan.report.formats import render_bundle

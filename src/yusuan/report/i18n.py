@@ -104,11 +104,8 @@ def rule_title(rule_id: str, lang: str) -> str:
 def finding_message(finding: dict[str, Any], lang: str) -> str:
     """A finding's message in `lang`: Chinese as the rule wrote it, other languages rendered
     from the catalog with the template id and arguments the finding keeps (`message_id` and
-    `message_args`, or the older `values.message_args` with an `id`)."""
+    `message_args`)."""
     message_id, args = finding.get("message_id"), dict(finding.get("message_args") or {})
-    if not message_id:
-        args = dict(finding.get("values", {}).get("message_args") or {})
-        message_id = args.pop("id", None)
     if lang == "zh" or not message_id:
         return str(finding["message"])
     from yusuan.rules.messages import render

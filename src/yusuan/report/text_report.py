@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from yusuan.model import Document, Finding, Table
+from yusuan.report.i18n import finding_message
 
 SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "info": "提示 info"}
 
@@ -34,8 +35,9 @@ def extract_text(document: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def finding_text(document: Document, finding: Finding) -> str:
-    out = [f"[{finding.severity}] {finding.rule} ({finding.category}): {finding.message}"]
+def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
+    message = finding_message(finding.to_json(), lang)
+    out = [f"[{finding.severity}] {finding.rule} ({finding.category}): {message}"]
     seen: set[int] = set()
     for location in finding.locations:
         if location.line in seen or location.line <= 0:
@@ -47,7 +49,7 @@ def finding_text(document: Document, finding: Finding) -> str:
     return "\n".join(out)
 
 
-def check_text(document: Document, findings: list[Finding]) -> str:
+def check_text(document: Document, findings: list[Finding], lang: str = "zh") -> str:
     head = (f"{document.source.path}: {document.department or '?'} {document.year or '?'} "
             f"{document.kind or '?'} (单位：{document.unit or '?'})")
     parts = [head]
@@ -55,7 +57,7 @@ def check_text(document: Document, findings: list[Finding]) -> str:
         chosen = [f for f in findings if f.severity == severity]
         if chosen:
             parts.append(f"== {title}: {len(chosen)}")
-            parts += [finding_text(document, finding) for finding in chosen]
+            parts += [finding_text(document, finding, lang) for finding in chosen]
     counts = ", ".join(f"{sum(1 for f in findings if f.severity == s)} {s}" for s in SEVERITY_TITLES)
     parts.append(f"{len(findings)} findings: {counts}")
     return "\n".join(parts) + "\n"
