@@ -49,3 +49,10 @@ def test_numbering() -> None:
 def test_table_number_forms() -> None:
     forms = ["表1", "表 5-1", "表二", "公开 01 表", "附表4-5", "表十二"]
     assert [table_number(f) for f in forms] == [1, 5, 2, 1, 5, 12]
+
+
+def test_missing_table_cites_the_text_on_its_subject() -> None:
+    text = ["x"] * 5 + ["七、国有资本经营预算财政拨款支出预算情况"]
+    found = run_rules(_core(year=2023, text=text), only=["MISSING.TABLE"])
+    soe = next(f for f in found if f.locations[0].table == "soe_capital")
+    assert 6 in {loc.line for loc in soe.locations}

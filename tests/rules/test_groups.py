@@ -40,3 +40,21 @@ def test_running_items_carry_no_projects() -> None:
                       only=["CLASS.RUNNING"])
     assert len(found) == 1 and found[0].severity == "info"  # one per code
     assert len(found[0].locations) == 2
+
+
+def _units(second: str):
+    t = table("income", [(None, "合计", {"total": "10.00"}),
+                         ("083", "某局", {"total": "10.00"}),
+                         ("083001", "某局本级", {"total": "4.00"}),
+                         ("083002", "某中心", {"total": second})])
+    for r in t.rows[1:]:
+        r.unit_code = r.code
+    return t
+
+
+def test_units_add_up() -> None:
+    assert run_rules(document(_units("6.00")), only=["UNIT.ROLLUP"]) == []
+    assert [f.severity for f in run_rules(document(_units("6.01")),
+                                          only=["UNIT.ROLLUP"])] == ["info"]
+    found = run_rules(document(_units("7.00")), only=["UNIT.ROLLUP"])
+    assert [f.severity for f in found] == ["error"] and found[0].locations[0].code == "083"

@@ -62,8 +62,26 @@ def required_tables_present(doc: Document) -> Iterator[Finding]:
     present = {t.kind for t in doc.tables}
     for kind, severity in required_tables(doc):
         if kind not in present:
-            yield make_finding("MISSING.TABLE", [Location(_anchor(doc), table=kind)],
+            where = [Location(_anchor(doc), table=kind), *mentions(doc, kind)]
+            yield make_finding("MISSING.TABLE", where,
                                severity=severity, name=NAMES.get(kind, kind), kind=kind)
+
+
+MAX_MENTIONS = 3
+
+
+def mentions(doc: Document, kind: str) -> list[Location]:
+    """Narrative lines that speak of a missing table's subject (the evidence a reader checks)."""
+    subject = SUBJECTS.get(kind)
+    if not subject:
+        return []
+    found = [Location(line.number) for line in doc.source.lines
+             if subject in "".join(line.text.split()) and not _in_table(doc, line.number)]
+    return found[:MAX_MENTIONS]
+
+
+def _in_table(doc: Document, number: int) -> bool:
+    return any(t.lines[0] <= number <= t.lines[1] for t in doc.tables)
 
 
 def explained(doc: Document, table: Table) -> bool:

@@ -24,6 +24,11 @@ register_messages({
         "en": "{what} ({column}) {reported} ≠ sum of the items under it {computed}, "
               "difference {difference}",
     },
+    "UNIT.ROLLUP": {
+        "zh": "{what}（{column}）{reported} ≠ 所属单位之和 {computed}，差 {difference}",
+        "en": "{what} ({column}) {reported} ≠ sum of its units {computed}, "
+              "difference {difference}",
+    },
     "CLASS.RUNNING": {
         "zh": "{code} {name} 是反映基本支出的科目，却列有项目支出 {amount}",
         "en": "{code} {name} is a basic-spending item but carries project spending {amount}",
@@ -109,3 +114,41 @@ def running_items_have_no_projects(doc: Document) -> Iterator[Finding]:
                      for t, r in places]
         yield make_finding("CLASS.RUNNING", locations, code=code, name=row.name,
                            amount=row.values["project"])
+
+
+def unit_children(rows: list[TableRow], parent: TableRow) -> list[TableRow]:
+    """The budget units directly under `parent` (083 → 083001, 083002, …)."""
+    code = parent.unit_code or ""
+    below = [r for r in rows if r.unit_code and r.unit_code != code
+             and r.unit_code.startswith(code)]
+    if not below:
+        return []
+    level = min(len(r.unit_code or "") for r in below)
+    return [r for r in below if len(r.unit_code or "") == level]
+
+
+@rule("UNIT.ROLLUP", category="arithmetic", title_zh="部门合计等于所属单位之和",
+      title_en="A department's line adds up its units",
+      rationale="In a table listed by budget unit, the department line (083) equals the sum of "
+                "its units (083001, 083002, …) in every column.")
+def units_add_up(doc: Document) -> Iterator[Finding]:
+    """A department line equals the sum of its units' lines.
+
+    Passes: 083 10.00; 083001 4.00, 083002 6.00.
+    Fails:  083 10.00; 083001 4.00, 083002 7.00.
+    """
+    for table in doc.tables:
+        units = [r for r in table.rows if r.unit_code]
+        for parent in units:
+            children = unit_children(units, parent)
+            if not children:
+                continue
+            for key in value_columns(table):
+                total = amount(doc, table, parent, key)
+                parts = amounts(doc, table, children, key)
+                if total is None or not parts:
+                    continue
+                found = sum_finding("UNIT.ROLLUP", total, parts, row_label(parent),
+                                    column=key, message_id="UNIT.ROLLUP")
+                if found:
+                    yield found

@@ -35,7 +35,10 @@ LABELS: dict[str, dict[str, str]] = {
         "lei": "类", "kuan": "款", "xiang": "项", "top": "顶层科目",
         "outbound": "因公出国(境)费", "vehicle": "公务用车购置及运行费",
         "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费",
-        "reception": "公务接待费",
+        "reception": "公务接待费", "current_income": "本年收入", "unit_funds": "单位资金",
+        "business": "事业收入", "operating": "经营收入", "other": "其他收入",
+        "special_account": "财政专户管理资金", "superior_subsidy": "上级补助收入",
+        "subordinate": "附属单位上缴收入",
     },
     "en": {
         "total": "total", "basic": "basic expenditure", "project": "project expenditure",
@@ -46,7 +49,11 @@ LABELS: dict[str, dict[str, str]] = {
         "lei": "class", "kuan": "section", "xiang": "item", "top": "top-level lines",
         "outbound": "overseas travel", "vehicle": "official vehicles",
         "vehicle_purchase": "vehicle purchase", "vehicle_operation": "vehicle operation",
-        "reception": "official reception",
+        "reception": "official reception", "current_income": "current income",
+        "unit_funds": "unit funds", "business": "business income",
+        "operating": "operating income", "other": "other income",
+        "special_account": "special-account funds", "superior_subsidy": "superior subsidy",
+        "subordinate": "subordinate units' remittance",
     },
 }
 
