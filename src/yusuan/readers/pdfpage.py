@@ -49,16 +49,16 @@ def page_state(texts: Sequence[str], images: int) -> str:
     """
     if not texts:
         return "scan" if images else "empty"
-    bad = sum(1 for text in texts if is_bad(text))
+    joined = "".join(texts)
+    bad = len(_BAD.findall(joined))
+    if "(cid:" in joined:
+        bad += sum(1 for text in texts if text.startswith("(cid:") and not _BAD.search(text))
     if bad > BAD_SHARE * len(texts):
         return "garbage"
     return "ok"
 
 
-def is_bad(text: str) -> bool:
-    if text.startswith("(cid:"):
-        return True
-    return any(ord(ch) < 32 or 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd" for ch in text)
+_BAD = re.compile("[\x00-\x1f\ue000-\uf8ff\ufffd]")
 
 
 def page_blocks(chars: Sequence[Char], edges: Sequence[Edge]) -> list[Block]:
@@ -70,7 +70,7 @@ def page_blocks(chars: Sequence[Char], edges: Sequence[Edge]) -> list[Block]:
         if rows:
             blocks.append(GridBlock(top=table.bbox[1], rows=rows))
     boxes = [table.bbox for table in tables]
-    outside = [char for char in chars if not _inside(char, boxes)] if boxes else list(chars)
+    outside = [char for char in chars if not _inside(char, boxes)]
     blocks.extend(text_lines(outside))
     blocks.sort(key=lambda block: block.top)
     return blocks
