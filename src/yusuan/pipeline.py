@@ -11,9 +11,9 @@ from yusuan.model import Document, Source, Table
 from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.headline import add_narrative_headline, tables_headline
+from yusuan.recognise.meta import document_department, document_kind, document_unit, document_year
 from yusuan.recognise.narrative.extract import extract_facts
 from yusuan.recognise.projects import extract_projects
-from yusuan.recognise.meta import document_department, document_kind, document_unit, document_year
 from yusuan.recognise.tables import rows_to_tables
 
 

@@ -16,18 +16,17 @@ from dataclasses import dataclass, field
 
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Cell, Line, Row
-from yusuan.recognise.numbers import parse_amount
+from yusuan.model.document import TOTAL_NAMES
+from yusuan.recognise.numbers import is_nil, parse_amount
 from yusuan.recognise.titles import classify_title, is_number_only
 
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
-_NILS = frozenset({"-", "—", "--", "－", "——", "/", "…"})
 _CODE = re.compile(r"^\[?(?=[0-9A-Z]*\d)[0-9A-Z]{2,}\]?$")
 _DIGITS = re.compile(r"^\d{1,4}$")
 _FRAGMENT = re.compile(r"^[-−]?[\d,]*\.?\d*$")
 _CONTINUATION = re.compile(r"^[.,]?\d[\d,]*(?:\.\d*)?$")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)])")
 _NOTE = re.compile(r"^(备注|注|说明)\s*[:：\d]|^本表|^第[一二三四五六七八九十\d]+部分")
-_TOTALS = frozenset({"合计", "总计", "小计"})
 _PROSE = 30
 
 
@@ -54,7 +53,7 @@ class Pending:
 
 def is_amount_text(text: str) -> bool:
     """A printed amount with decimals or separators, or a dash for nothing."""
-    return bool(_AMOUNT.match(text)) or text in _NILS
+    return bool(_AMOUNT.match(text)) or is_nil(text)
 
 
 def is_code(text: str) -> bool:
@@ -149,7 +148,7 @@ def takes_amounts(pending: Pending, cells: list[Cell]) -> bool:
     last = cells[-1].text
     if not (is_amount_text(last) or _FRAGMENT.match(last) and any(ch.isdigit() for ch in last)):
         return False
-    return pending.coded or pending.cells[-1].text in _TOTALS
+    return pending.coded or pending.cells[-1].text in TOTAL_NAMES
 
 
 def add_line(pending: Pending, cells: list[Cell], line: Line) -> bool:

@@ -1,6 +1,5 @@
 """The document model: everything below `recognise` produces it, everything above reads it."""
 
-from yusuan.model.source import Cell, Line, Row, Source
 from yusuan.model.document import (
     Column,
     Document,
@@ -10,6 +9,7 @@ from yusuan.model.document import (
     TableRow,
 )
 from yusuan.model.finding import Finding, Location
+from yusuan.model.source import Cell, Line, Row, Source
 
 __all__ = [
     "Cell", "Column", "Document", "Fact", "Finding", "Line", "Location", "Project",

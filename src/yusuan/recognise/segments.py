@@ -8,6 +8,7 @@ whose repeated header rows are skipped. A table ends at the next title or at run
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -89,7 +90,7 @@ def is_column_number_row(row: Row) -> bool:
         return False
     if not numbers:
         return True
-    rising = all(b >= a for a, b in zip(numbers, numbers[1:]))
+    rising = all(b >= a for a, b in itertools.pairwise(numbers))
     return rising and numbers[0] <= 2 and numbers[-1] - numbers[0] <= len(numbers)
 
 
