@@ -59,3 +59,36 @@ def test_run_rules_folds_a_wrong_kuan() -> None:
     assert len(findings) == 1
     assert findings[0].locations[0].code == "20805"
     assert len(findings[0].folded) == 2
+
+
+def _rounding(rule: str, line: int, code: str | None, reported: float = 10.0,
+              table: str = "t") -> Finding:
+    return Finding(rule, "info", "rounding", f"{rule} msg",
+                   [Location(line, table=table, code=code, column="total"),
+                    Location(line + 1, table=table, code=code and code + "01",
+                             column="total")],
+                   {"reported": reported, "computed": reported + 0.01, "difference": -0.01})
+
+
+def test_same_rounding_gap_in_two_tables_is_one_finding() -> None:
+    out = fold_shared_causes([_rounding("TOTAL.ROLLUP", 5, "20805"),
+                              _rounding("TOTAL.ROLLUP", 50, "20805", table="u"),
+                              _rounding("TOTAL.ROLLUP", 70, "21011", reported=3.0)])
+    assert len(out) == 2
+    assert {loc.line for loc in out[0].locations} >= {5, 50}
+    assert "另见 1 处" in out[0].message
+
+
+def test_two_identities_off_at_one_figure_are_one_finding() -> None:
+    out = fold_shared_causes([_rounding("ROW.TOTAL", 5, None), _rounding("TOTAL.TABLE", 5, None)])
+    assert len(out) == 1 and len(out[0].folded) == 1
+
+
+def test_same_gap_in_several_columns_of_one_row_is_one_finding() -> None:
+    a = _rounding("TOTAL.ROLLUP", 5, "20805")
+    b = _rounding("TOTAL.ROLLUP", 6, "20805")  # the same row, another column on its own line
+    b.locations = [Location(6, table="t", code="20805", column="basic"),
+                   Location(7, table="t", code="2080501", column="basic")]
+    b.values["reported"] = 9.0
+    out = fold_shared_causes([a, b])
+    assert len(out) == 1 and {loc.column for loc in out[0].locations} == {"total", "basic"}

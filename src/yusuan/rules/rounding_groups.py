@@ -36,6 +36,14 @@ def _key(finding: Finding) -> tuple[object, ...]:
     return (family, finding.values["reported"], finding.values["computed"])
 
 
+def _figure(finding: Finding) -> tuple[object, ...]:
+    """The printed figure a rounding finding starts from: two identities off by the same gap
+    at the same figure (合计 ≠ 基本 + 项目 and 合计 ≠ Σ类) have one cause."""
+    first = finding.locations[0] if finding.locations else None
+    where = (first.line, first.column) if first else None
+    return ("figure", where, finding.values["reported"], finding.values["computed"])
+
+
 def _code(finding: Finding) -> str:
     return next((loc.code for loc in finding.locations if loc.code), "") or ""
 
@@ -56,8 +64,10 @@ def group_rounding(findings: list[Finding]) -> list[Finding]:
             continue
         candidates = groups.setdefault(_key(finding), [])
         primary = next((g for g in candidates if _related(_code(g), _code(finding))), None)
+        primary = primary or groups.get(_figure(finding), [None])[0]
         if primary is None:
             candidates.append(finding)
+            groups[_figure(finding)] = [finding]
             out.append(finding)
             continue
         primary.locations.extend(loc for loc in finding.locations
