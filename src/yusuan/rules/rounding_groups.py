@@ -81,7 +81,11 @@ def group_rounding(findings: list[Finding]) -> list[Finding]:
 
 
 def _retitle(primary: Finding, lines: list[int]) -> None:
-    args = dict(primary.args, count=len(lines), lines="、".join(str(n) for n in lines))
+    shown = "、".join(str(n) for n in lines)
+    if primary.message_id not in ("ROUNDING", "ROUNDING.COLUMN"):
+        primary.message += f"；同样的舍入差另见 {len(lines)} 处（第{shown}行）"
+        return
+    args = dict(primary.args, count=len(lines), lines=shown)
     primary.args = args
-    primary.message_id = "ROUNDING.COLUMN.SAME" if "column" in args else "ROUNDING.SAME"
+    primary.message_id = f"{primary.message_id}.SAME"
     primary.message = render(primary.message_id, "zh", **args)
