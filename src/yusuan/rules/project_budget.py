@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.form import funding_total
+from yusuan.recognise.projects.model import ProjectForm
 from yusuan.rules.common import Amount, equal_finding, sum_finding
 from yusuan.rules.engine import rule
 from yusuan.rules.messages import register_messages
@@ -19,6 +20,9 @@ from yusuan.rules.project_common import (
     narrative_amount,
     printed,
     project_forms,
+    same_figure,
+    same_sum,
+    show_printed,
     table_amount,
 )
 
@@ -49,16 +53,17 @@ FORM_FIELDS = (("total", "项目总预算"), ("current", "项目当年预算"), 
                 "项目支出表, the narrative and the department form state it.")
 def form_matches_budget(doc: Document) -> Iterator[Finding]:
     """Passes: form 20.00 / table 20.00. Fails: form 5.00, table 10.00, narrative 10.00."""
-    for form in project_forms(doc):
-        project = form_project(doc, form)
-        if project is None:
-            continue
-        others = [(table_amount(project), "项目支出表"), (narrative_amount(project), "情况说明"),
-                  (dept_amount(project), "部门整体绩效目标表")]
-        yield from _form_vs(form, project.name, [o for o in others if o[0] is not None])
+    found = _per_form(doc)
+    total = _total_finding(doc)
+    if found and total is not None and _explained(total, found):
+        found[0].folded.append(f"PROJECT.FORMS_TOTAL: {total.message}")
+        found[0].locations.extend(loc for loc in total.locations[:1]
+                                  if loc not in found[0].locations)
+    yield from found
 
 
-def _form_vs(form, name: str, others: list[tuple[Amount | None, str]]) -> Iterator[Finding]:
+def _form_vs(form: ProjectForm, name: str, others: list[tuple[Amount | None, str]]
+             ) -> Iterator[Finding]:
     """One finding per form: its first disagreeing figure against every side that differs."""
     figures = {"total": printed(form.total, "project_performance", form.name),
                "current": printed(form.current, "project_performance", form.name),
@@ -68,7 +73,7 @@ def _form_vs(form, name: str, others: list[tuple[Amount | None, str]]) -> Iterat
     for other, label in others:
         assert other is not None
         wrong = [(f, what) for key, what in FORM_FIELDS
-                 if (f := figures[key]) is not None and _differs(f, other)]
+                 if (f := figures[key]) is not None and not same_figure(f, other)]
         if wrong:
             sides.append((other, label))
             bad.extend(w for w in wrong if w[0].location.line not in
@@ -82,7 +87,7 @@ def _form_vs(form, name: str, others: list[tuple[Amount | None, str]]) -> Iterat
     if found:
         found.locations = _unique([first.location, *(b[0].location for b in bad[1:]),
                                    *(s[0].location for s in sides)])
-        yield found
+        yield show_printed(found, first, other)
 
 
 def _unique(locations: list[Location]) -> list[Location]:
@@ -95,26 +100,50 @@ def _unique(locations: list[Location]) -> list[Location]:
     return out
 
 
-def _differs(left: Amount, right: Amount) -> bool:
-    return equal_finding("PROJECT.FORM_BUDGET", left, right, "", name="", other="") is not None
+def _explained(total: Finding, per_form: list[Finding]) -> bool:
+    """The forms' sum is off from the stated total by exactly the per-form differences."""
+    gap = float(total.values.get("difference", 0))
+    forms = sum(float(f.values.get("difference", 0)) for f in per_form if f.severity != "info")
+    return abs(gap + forms) < 0.005
 
 
-@rule("PROJECT.FORMS_TOTAL", category="performance_vs_budget",
-      title_zh="绩效目标涉及金额等于各项目绩效目标表之和",
-      title_en="The narrative's performance-target total equals the project forms",
-      rationale="\"设置…个项目支出绩效目标，涉及…万元\" is the sum of the forms' 当年预算.")
-def forms_add_up(doc: Document) -> Iterator[Finding]:
-    """Passes: narrative 25.00, forms 20.00 + 5.00. Fails: narrative 30.00, forms 20 + 5."""
+def _total_finding(doc: Document) -> Finding | None:
     stated = next((from_json(p.extra.get("performance_total"), "narrative")
                    for p in doc.projects if p.extra.get("performance_total")), None)
     forms = project_forms(doc)
     parts = [a for f in forms if (a := printed(f.current or f.total, "project_performance",
                                                f.name))]
-    if stated is None or not parts or len(parts) < len(forms):
+    if stated is None or not parts or len(parts) < len(forms) or same_sum(stated, parts):
+        return None
+    return sum_finding("PROJECT.FORMS_TOTAL", stated, parts, "绩效目标涉及金额")
+
+
+@rule("PROJECT.FORMS_TOTAL", category="performance_vs_budget",
+      title_zh="绩效目标涉及金额等于各项目绩效目标表之和",
+      title_en="The narrative's performance-target total equals the project forms",
+      rationale="\"设置…个项目支出绩效目标，涉及…万元\" is the sum of the forms' 当年预算. When the "
+                "gap is exactly the forms' own differences from the budget, it is reported once, "
+                "with those (PROJECT.FORM_BUDGET).")
+def forms_add_up(doc: Document) -> Iterator[Finding]:
+    """Passes: narrative 25.00, forms 20.00 + 5.00. Fails: narrative 30.00, forms 20 + 5."""
+    total = _total_finding(doc)
+    if total is None:
         return
-    found = sum_finding("PROJECT.FORMS_TOTAL", stated, parts, "绩效目标涉及金额")
-    if found:
-        yield found
+    per_form = _per_form(doc)
+    if per_form and _explained(total, per_form):
+        return
+    yield total
+
+
+def _per_form(doc: Document) -> list[Finding]:
+    out: list[Finding] = []
+    for form in project_forms(doc):
+        project = form_project(doc, form)
+        if project is not None:
+            others = [(table_amount(project), "项目支出表"), (narrative_amount(project), "情况说明"),
+                      (dept_amount(project), "部门整体绩效目标表")]
+            out.extend(_form_vs(form, project.name, [o for o in others if o[0] is not None]))
+    return out
 
 
 @rule("PROJECT.DEPT_SPECIAL", category="performance_vs_budget",
@@ -135,10 +164,10 @@ def dept_special_matches(doc: Document) -> Iterator[Finding]:
                                                          name="project_expenditure"))
         found = equal_finding("PROJECT.DEPT_SPECIAL", special, other, "特定目标类项目支出",
                               other="项目支出")
-        if found:
-            yield found
+        if found and not same_figure(special, other):
+            yield show_printed(found, special, other)
     listed = [a for p in dept.projects if (a := printed(p.total, "dept_performance", p.name))]
-    if special is not None and listed:
+    if special is not None and listed and not same_sum(special, listed):
         found = sum_finding("PROJECT.DEPT_SPECIAL", special, listed, "特定目标类项目支出",
                             other="项目支出情况合计")
         if found:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from yusuan.model import Document, Location, Project
+from yusuan.model import Document, Finding, Location, Project
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.text import Amount as FormAmount
 from yusuan.rules.common import Amount
+from yusuan.rules.messages import render
 
 
 def project_forms(doc: Document) -> list[ProjectForm]:
@@ -57,3 +58,32 @@ def dept_amount(project: Project) -> Amount | None:
     if not found or project.extra.get("source") == "dept_form":
         return None
     return from_json(found.get("total"), "dept_performance", found.get("name"))
+
+
+def as_printed(amount: Amount) -> str:
+    """The figure as the document prints it (79.008 stays 79.008)."""
+    return f"{amount.value:.{max(amount.decimals, 0)}f}"
+
+
+def same_figure(left: Amount, right: Amount) -> bool:
+    """Two printings of one figure: equal once the finer is rounded to the coarser's decimals
+    (79.008 and 79.01); an integer in a 万元 form ("10") counts as printed to 2 decimals."""
+    places = min(max(left.decimals, 2), max(right.decimals, 2))
+    return abs(round(left.value, places) - round(right.value, places)) < 1e-9
+
+
+def same_sum(total: Amount, parts: list[Amount]) -> bool:
+    """A total equal to its parts once their sum is rounded to the total's decimals."""
+    places = max(total.decimals, 2)
+    return abs(round(sum(p.value for p in parts), places) - round(total.value, places)) < 1e-9
+
+
+def show_printed(found: Finding, left: Amount, right: Amount | None = None) -> Finding:
+    """Re-render a finding's message with its figures as printed (79.008, not 79.01)."""
+    args = dict(found.args, reported=as_printed(left))
+    if right is not None:
+        args["computed"] = as_printed(right)
+    found.args = args
+    if found.message_id:
+        found.message = render(found.message_id, "zh", **args)
+    return found
