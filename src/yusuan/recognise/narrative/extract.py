@@ -11,6 +11,8 @@ from yusuan.recognise.narrative.paragraphs import Paragraph, build_paragraphs
 from yusuan.recognise.narrative.people import composition_facts, staffing_facts, unit_lists
 
 _AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
+# Sections that hold the performance forms: the projects stage reads them, not the narrative.
+_FORM_SECTION = re.compile(r"绩效目标(?:申报)?表|绩效自评表|一项一表")
 
 
 def extract_facts(source: Source) -> list[Fact]:
@@ -18,7 +20,7 @@ def extract_facts(source: Source) -> list[Fact]:
     paragraphs = build_paragraphs(source)
     facts: list[Fact] = []
     for paragraph in paragraphs:
-        if is_glossary(paragraph):
+        if is_glossary(paragraph) or is_form_section(paragraph):
             continue
         facts.extend(amount_facts(paragraph))
         facts.extend(staffing_facts(paragraph))
@@ -28,6 +30,11 @@ def extract_facts(source: Source) -> list[Fact]:
     facts.extend(glossary_facts(paragraphs))
     facts.sort(key=lambda fact: fact.line)
     return facts
+
+
+def is_form_section(paragraph: Paragraph) -> bool:
+    """A paragraph of the performance forms (部门整体/项目支出绩效目标表), not of the 情况说明."""
+    return bool(_FORM_SECTION.search(paragraph.top))
 
 
 def _missing_amounts(paragraph: Paragraph) -> list[Fact]:
