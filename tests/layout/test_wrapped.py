@@ -4,7 +4,6 @@ names, header labels in fragments), and the wrapped seed. Expected values are wr
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -261,24 +260,17 @@ SEED = "000_b680242db27468d2.txt"
 
 
 @pytest.mark.skipif(SEED not in SEED_NAMES, reason="seed not available")
-def test_seed_is_wrapped_and_fast() -> None:
+def test_seed_is_recognised_as_wrapped() -> None:
+    """(Its speed is measured by benchmarks/bench_seeds.py, not asserted here.)"""
     path = Path(SEEDS) / SEED
     document = read_document(str(path))
     assert detect_layout(document.source.lines) == "wrapped"
-    best = min(timed(lambda: wrapped.lines_to_rows(document.source.lines)) for _ in range(3))
-    assert best < 0.1
     income = document.table("income")
     assert income is not None
     unit = income.row_by_code("083001")
     assert unit is not None and unit.name == "武汉市黄陂区医疗保障局本级" and unit.line == 528
     assert unit.value_lines["total"] == 534 and unit.value_lines["carryover_general_budget"] == 536
     assert len(unit.values) == 17
-
-
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def test_integer_yuan_amounts_codes_on_the_expenditure_side_and_page_numbers() -> None:
