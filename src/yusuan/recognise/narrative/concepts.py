@@ -113,6 +113,8 @@ def functional_item(label: str) -> dict[str, Any] | None:
     if "class" in out:
         out["class"] = _strip_numbering(out["class"])
         out["class_code"] = FUNCTIONAL_CLASSES.get(out["class"])
+    if "section" in out:
+        out["kuan"] = out["section"]  # "section" is also the heading an amount stands under
     if "item" in out:
         out["items"] = [n for n in re.split(r"[、，,]", out["item"]) if n]
     out["name"] = out.get("item") or out.get("section") or out.get("class")

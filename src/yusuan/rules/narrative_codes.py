@@ -1,0 +1,112 @@
+"""Which functional code a narrative or glossary 类/款/项 name stands for, by the tables first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from yusuan.codes import functional_codes
+from yusuan.model import Document, Fact, Location, Table, TableRow
+
+FUNCTIONAL_KINDS = ("general_budget_expenditure", "expenditure", "fiscal_summary")
+LEVEL_LENGTH = {"class": 3, "kuan": 5, "item": 7}
+
+
+def plain(name: str) -> str:
+    return "".join(name.split()).replace("（", "(").replace("）", ")").strip("。.、:：")
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, plain(a), plain(b)).ratio()
+
+
+@dataclass(slots=True)
+class CodeBook:
+    """The functional rows the tables print (code → table, row) and the official names."""
+
+    rows: dict[str, tuple[Table, TableRow]] = field(default_factory=dict)
+    official: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document) -> CodeBook:
+        book = cls()
+        for kind in FUNCTIONAL_KINDS:
+            for table in doc.tables_of(kind):
+                for row in table.rows:
+                    code = row.code or ""
+                    if code.startswith("2") and len(code) in (3, 5, 7) and code.isdigit():
+                        book.rows.setdefault(code, (table, row))
+        book.official = {code: entry.names_for(doc.year)
+                         for code, entry in functional_codes(doc.year).items()}
+        return book
+
+    def name(self, code: str) -> str | None:
+        if code in self.rows:
+            return plain(self.rows[code][1].name)
+        names = self.official.get(code)
+        return names[0] if names else None
+
+    def location(self, code: str, column: str = "total") -> Location | None:
+        found = self.rows.get(code)
+        if found is None:
+            return None
+        table, row = found
+        key = column if column in row.values else next(iter(row.values), column)
+        return Location(row.line_of(key), table=table.kind, code=code, column=key, page=row.page)
+
+    def codes_named(self, name: str, length: int, prefix: str = "") -> list[str]:
+        """Codes of `length` digits under `prefix` whose table or official name is `name`."""
+        wanted = plain(name)
+        table = [c for c, (_, r) in self.rows.items()
+                 if len(c) == length and c.startswith(prefix) and plain(r.name) == wanted]
+        if table:
+            return sorted(table)
+        return sorted(c for c, names in self.official.items()
+                      if len(c) == length and c.startswith(prefix)
+                      and any(plain(n) == wanted for n in names))
+
+    def used(self, code: str) -> bool:
+        found = self.rows.get(code)
+        return found is not None and any(v for v in found[1].values.values())
+
+    def closest(self, name: str, length: int, prefix: str, value: float | None) -> str | None:
+        """The table row under `prefix` a misnamed 款/项 most likely is (its amount, its name)."""
+        rows = [(c, r) for c, (_, r) in self.rows.items()
+                if len(c) == length and c.startswith(prefix)]
+        if value is not None:
+            same = [c for c, r in rows if any(abs(v - value) < 1e-6 for v in r.values.values())
+                    and similarity(r.name, name) >= 0.4]
+            if len(same) == 1:
+                return same[0]
+        scored = sorted(((similarity(r.name, name), c) for c, r in rows), reverse=True)
+        if scored and scored[0][0] >= 0.6 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            return scored[0][1]
+        return None
+
+
+@dataclass(slots=True)
+class Resolved:
+    """The codes a 类/款/项 statement names; None where the name is not a code's name."""
+
+    fact: Fact
+    class_code: str | None = None
+    kuan_code: str | None = None
+    item_codes: list[str | None] = field(default_factory=list)
+
+
+def resolve(book: CodeBook, fact: Fact) -> Resolved:
+    extra = fact.extra
+    out = Resolved(fact)
+    lei = extra.get("class")
+    if lei:
+        found = book.codes_named(lei, 3)
+        out.class_code = found[0] if found else None
+    kuan = extra.get("kuan")
+    if kuan:
+        found = book.codes_named(kuan, 5, out.class_code or "")
+        out.kuan_code = found[0] if found else None
+    prefix = out.kuan_code or out.class_code or ""
+    for item in extra.get("items") or []:
+        found = book.codes_named(item, 7, prefix)
+        out.item_codes.append(found[0] if len(found) == 1 else None)
+    return out
