@@ -1,15 +1,20 @@
 """Pages per second of the PDF reader on a generated multi-page PDF (prints figures; not a test).
 
-    python benchmarks/bench_pdf.py [PAGES]
+    python benchmarks/bench_pdf.py [PAGES]        (default 500 pages)
 
-Each page has a title, a unit line, a ruled 6-column table of 30 rows (a continued table from
+Each page has a title, a unit line, a ruled 6-column table of 31 rows (a continued table from
 page 2 on) and a paragraph, written with reportlab and a CJK TrueType font when one is
-installed. Prints pages/s and the process's peak resident memory.
+installed. Two runs, each in a fresh process so its peak memory is its own: "read" is
+read_source alone; "extract+check" is yusuan.pipeline.read_document and yusuan.rules.run_rules,
+what `yusuan check` does. Prints pages/s by wall clock and by CPU time (the machine may be
+busy), and each run's peak resident memory above the memory its imports take.
 """
 
 from __future__ import annotations
 
+import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,8 +25,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-
-from yusuan.readers import read_source
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 WIDTHS = [60, 130, 70, 70, 70, 70]
@@ -67,19 +70,55 @@ def write_pdf(path: Path, pages: int) -> None:
     canvas.save()
 
 
+def peak_mib() -> float:
+    """Peak resident memory of this process (VmHWM: unlike ru_maxrss it starts afresh at exec)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(mode: str, path: str) -> dict[str, float]:
+    """One run in this process: times, lines and peak memory (called in a child process)."""
+    from yusuan.pipeline import read_document
+    from yusuan.readers import read_source
+    from yusuan.rules import run_rules
+
+    base = peak_mib()
+    wall, cpu = time.perf_counter(), time.process_time()
+    if mode == "read":
+        lines = len(read_source(path).lines)
+    else:
+        document = read_document(path)
+        run_rules(document)
+        lines = len(document.source.lines)
+    return {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
+            "lines": lines, "peak": peak_mib(), "base": base}
+
+
+def run_child(mode: str, path: Path) -> dict[str, float]:
+    output = subprocess.run([sys.executable, __file__, "--measure", mode, str(path)],
+                            check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def main() -> None:
-    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 50
+    if len(sys.argv) == 4 and sys.argv[1] == "--measure":
+        print(json.dumps(measure(sys.argv[2], sys.argv[3])))
+        return
+    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.pdf"
         write_pdf(path, pages)
-        size = path.stat().st_size
-        started = time.perf_counter()
-        source = read_source(str(path))
-        elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"pages: {pages}  file: {size / 1024:.0f} KiB  lines: {len(source.lines)}")
-    print(f"read: {elapsed:.2f} s  = {pages / elapsed:.1f} pages/s")
-    print(f"peak resident memory: {peak:.0f} MiB")
+        print(f"pages: {pages}  file: {path.stat().st_size / 1024:.0f} KiB")
+        for mode in ("read", "extract+check"):
+            result = run_child(mode, path)
+            print(f"{mode:>13}: {result['wall']:6.2f} s = {pages / result['wall']:5.1f} pages/s "
+                  f"(CPU {pages / result['cpu']:5.1f} pages/s), {result['lines']:.0f} lines, "
+                  f"peak memory {result['peak']:.0f} MiB ({result['peak'] - result['base']:.0f} "
+                  "MiB above imports)")
 
 
 if __name__ == "__main__":
