@@ -65,8 +65,9 @@ def _lines(seed: str, rule_id: str) -> list[list[int]]:
 def test_form_vs_budget_defects() -> None:
     require_seeds()
     found = _lines(S000, "PROJECT.FORM_BUDGET")
-    assert [2305, 2313, 999, 239, 1219] in found
+    assert [2305, 2313, 999, 239, 1219, 328] in found  # with the total it causes (L328)
     assert [2444, 2452, 990, 237, 1217] in found
+    assert not _lines(S000, "PROJECT.FORMS_TOTAL")
     assert [2723, 2721] in _lines(S000, "PROJECT.CHANGE_TEXT")
     assert [3816, 3813] in _lines(S004, "PROJECT.CHANGE_TEXT")
 

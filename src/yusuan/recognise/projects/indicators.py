@@ -10,15 +10,23 @@ from yusuan.recognise.projects.model import Indicator
 from yusuan.recognise.projects.text import compact, line_cells
 
 LEVEL1 = re.compile(r"^(产出|效益|满意度|成本)\s*指标$")
-LEVEL2 = re.compile(r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|生态效益|"
-                    r"可持续(?:发展)?影响|可持续发展|服务对象满意度|满意度)\s*指?\s*标?$")
-VALUE = re.compile(r"^(?:[≥≧≤≦><=＞＜]\s*=?\s*)?\d[\d.,]*\s*(?:%|％|[^\s\d]{0,4}(?:/[^\s\d]{1,2})?)$"
+LEVEL2 = re.compile(r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|社会经济效益|"
+                    r"生态效益|可持续(?:发展)?影响|可持续发展|服务对象满意度|满意度)\s*指?\s*标?$")
+VALUE = re.compile(r"^(?:[≥≧≤≦><=＞＜]\s*=?\s*)?\d[\d.,]*\s*(?:%|％|[^\s\d:：]{0,4}(?:/[^\s\d]{1,2})?)$"
                    r"|^[≥≧≤≦><=＞＜]")
+UNIT = re.compile(r"^(?:次|项|家|人次?|篇|种|栏|份|册|个|天|万?元|张|户|件|所|场|期|批|条|本|小时|"
+                  r"工作日|分钟|年|月|%|％)(?:/[年月日次人户])?$")
 TEXT_VALUES = ("无", "成效显著", "据实际情况确定", "按合同约定节点支付费用", "有效提升", "明显提升")
 STANDARD = ("计划标准", "经验标准", "计划数据", "历史标准", "行业标准", "其他标准")
 GOAL_NAME = re.compile(r"^(长期|年度)?\s*(绩效)?\s*目标\s*\d+\s*[:：]?")
+GOAL_CELL = re.compile(r"^\s*(长期|年度)\s*(?:绩效)?\s*(?:目标|指标)\s*(?:表)?\s*(?:\d+\s*[:：]?)?(?=\s|$)")
 HEADER = ("目标名称", "一级指标", "二级指标", "三级指标", "指标名称", "指标值", "指标内容",
-          "前年", "上年", "预计当年实现", "绩效标准", "指标值确定依据", "近两年指标值")
+          "前年", "上年", "预计当年实现", "绩效标准", "指标值确定依据", "近两年指标值",
+          "长期绩效目标表", "年度绩效目标表", "年度绩效指标", "长期绩效指标", "绩效指标")
+LEVEL_PREFIX = re.compile(r"^(?:(产出|效益|满意度|成本)指标)?"
+                          r"(?:((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|"
+                          r"社会经济效益|生态效益|可持续(?:发展)?影响|服务对象满意度)指标)|指标|标(?!准))?")
+MAX_NAME = 50
 
 
 def read_goals(joined: Joined) -> list[tuple[str, str, int]]:
@@ -58,58 +66,128 @@ def is_value(text: str) -> bool:
     return bool(VALUE.match(text)) or text in TEXT_VALUES
 
 
+def is_unit(text: str) -> bool:
+    return bool(UNIT.match(text.strip()))
+
+
 def indicator_rows(lines: list[Line], first: int, last: int, table: str) -> list[Indicator]:
-    """Rows read as runs: levels set context, a name then its values, closed by a standard."""
-    out: list[Indicator] = []
-    level1 = level2 = ""
-    name_parts: list[str] = []
-    values: list[str] = []
-    name_line = 0
-
-    def close() -> None:
-        nonlocal name_parts, values
-        name = compact("".join(name_parts))
-        if name and values:
-            out.append(Indicator(name, values, name_line, level1, level2, table))
-        name_parts, values = [], []
-
+    """Rows read as runs: levels set context, a name then its values, closed by a standard.
+    In the department form, 长期目标 / 年度目标 cells set each row's period."""
+    rows = _Rows(table)
     for line in lines[first - 1:last]:
         for cell in line_cells(line):
-            for piece in _pieces(cell.text):
-                word = compact(piece)
-                if not word or word in HEADER or GOAL_NAME.match(word):
-                    continue
-                if LEVEL1.match(word) and not values:
-                    close()
-                    level1 = word
-                elif LEVEL2.match(word) and not name_parts:
-                    close()
-                    level2 = word
-                elif word in STANDARD:
-                    close()
-                elif is_value(piece) and name_parts:
-                    values.append(piece.strip())
-                else:
-                    if values:
-                        close()
-                    if not name_parts:
-                        name_line = cell.line
-                    name_parts.append(piece)
-    close()
+            goal = GOAL_CELL.match(cell.text)
+            text = cell.text
+            if goal:
+                rows.period(goal.group(1))
+                text = text[goal.end():]
+            for piece in tokens(text):
+                rows.feed(piece, cell.line)
+    rows.close()
+    return [tidy(i) for i in rows.out if tidy(i).name]
+
+
+class _Rows:
+    """The state of the row reader: current levels, the name read so far, its values."""
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+        self.when = "long" if table == "long" else "annual" if table == "annual" else ""
+        self.out: list[Indicator] = []
+        self.level1 = self.level2 = ""
+        self.name: list[str] = []
+        self.values: list[str] = []
+        self.line = self.value_line = 0
+
+    def period(self, word: str) -> None:
+        self.close()
+        if self.table == "dept":
+            self.when = "long" if word == "长期" else "annual"
+
+    def close(self) -> None:
+        name = compact("".join(self.name))
+        if name and self.values:
+            self.out.append(Indicator(name, self.values, self.line, self.level1, self.level2,
+                                      self.table, self.when, self.value_line))
+        self.name, self.values = [], []
+
+    def feed(self, piece: str, line: int) -> None:
+        word = compact(piece)
+        if not word or word in HEADER or GOAL_NAME.fullmatch(word):
+            return
+        if LEVEL1.match(word) and not self.values:
+            self.close()
+            self.level1 = word
+        elif LEVEL2.match(word) and not self.name:
+            self.close()
+            self.level2 = word
+        elif word in STANDARD:
+            self.close()
+        elif is_value(piece):
+            self.values.append(piece.strip())
+            self.value_line = line
+        else:
+            if self.values:
+                self.close()
+            if not self.name:
+                self.line = line
+            self.name.append(piece)
+
+
+def tokens(text: str) -> list[str]:
+    """A cell split on blanks into names, values and words, a unit kept with its value
+    ("≥1 次/年", "=80 家") and the pieces of a wrapped name joined ("医疗保险 参保人业 务完成率")."""
+    out: list[str] = []
+    kinds: list[str] = []
+    for part in text.split():
+        kind = _kind(part)
+        unit = kind == "unit" and kinds and kinds[-1] == "value" and not _has_unit(out[-1])
+        if unit or (kind == "op" and kinds and kinds[-1] == "op"):
+            out[-1] += part
+        elif kinds and kinds[-1] == "op":
+            out[-1] += part
+            kinds[-1] = "value"
+        elif kind == "name" and kinds and kinds[-1] == "name":
+            out[-1] += part
+        else:
+            out.append(part)
+            kinds.append(kind)
     return out
 
 
-def _pieces(text: str) -> list[str]:
-    """A cell split on spaces when it holds several short items ("28项 计划标准")."""
-    parts = text.split(" ")
-    if len(parts) > 1 and any(is_value(p) or compact(p) in STANDARD for p in parts):
-        merged: list[str] = []
-        for part in parts:
-            if merged and part and part[0] in "≥≧≤≦><=＞＜" and len(part) == 1:
-                merged.append(part)
-            elif merged and merged[-1] in "≥≧≤≦><=＞＜":
-                merged[-1] += part
-            else:
-                merged.append(part)
-        return merged
-    return [text]
+def _kind(part: str) -> str:
+    word = compact(part)
+    if part in "≥≧≤≦><=＞＜":
+        return "op"
+    if is_unit(part):
+        return "unit"
+    if is_value(part):
+        return "value"
+    if word in HEADER or word in STANDARD or LEVEL1.match(word) or LEVEL2.match(word):
+        return "word"
+    return "name"
+
+
+def _has_unit(value: str) -> bool:
+    return not value.rstrip()[-1:].isdigit()
+
+
+def tidy(indicator: Indicator) -> Indicator:
+    """A name without level words glued before it ("服务对象满意度指标参保人员满意度"),
+    the levels taken from them; over-long runs of text are no indicator."""
+    name = indicator.name
+    for header in HEADER:
+        name = name.replace(header, "") if name.startswith(header) else name
+    match = LEVEL_PREFIX.match(name)
+    if match and match.end() and match.end() < len(name):
+        indicator.level1 = f"{match.group(1)}指标" if match.group(1) else indicator.level1
+        indicator.level2 = match.group(2) or indicator.level2
+        name = name[match.end():]
+    junk = len(name) > MAX_NAME or "总目标" in name
+    indicator.name = "" if junk else name
+    return indicator
+
+
+def normalise(name: str) -> str:
+    """An indicator name for matching: no blanks, brackets or punctuation."""
+    return re.sub(r"[()（）“”\"'《》、，,。：:；;\-—]", "", compact(name))

@@ -38,6 +38,8 @@ class Indicator:
     level1: str = ""
     level2: str = ""
     table: str = ""  # "long" (长期), "annual" (年度) or "dept"
+    period: str = ""  # "long" or "annual"; for the department form, its goal's period
+    value_line: int = 0  # the line of the target (last value)
 
 
 @dataclass(slots=True)
