@@ -73,6 +73,7 @@ def test_unit_finding_cites_the_header_line_that_prints_the_unit() -> None:
     t = _header("fiscal_summary", units)
     t.lines = (1, 8)
     t.unit_line = 4
+    t.budget_unit_line = 3
     text = ["财政拨款收支总表", "", units, "单位：万元"] + [""] * 6
     good = _header("summary", "[056]某区医疗保障局 , [056002]某区医疗保障服务中心")
     found = run_rules(document(t, good, text=text), only=["CROSS.UNIT"])

@@ -63,6 +63,7 @@ class Table:
     header_lines: tuple[int, int] | None = None
     unit_line: int | None = None
     budget_unit: str | None = None
+    budget_unit_line: int | None = None
     page: int | None = None
 
     def column(self, key: str) -> Column | None:

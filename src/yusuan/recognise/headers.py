@@ -33,19 +33,22 @@ def pad(cells: list[str], width: int) -> list[str]:
 
 
 def spread_compressed(upper: list[str], lower: list[str]) -> list[str]:
-    """Place the labels of a compressed upper row over the groups of the row below."""
+    """Place the labels of a compressed upper row over the groups of the row below; a group
+    ends at a blank, at a 小计/合计, or where one of its labels comes round again."""
     result = [""] * len(lower)
     position = 0
     for label in upper:
         if position >= len(lower):
             break
+        result[position] = label
         if not lower[position]:
-            result[position] = label
             position += 1
             continue
-        result[position] = label
+        seen = {lower[position]}
         position += 1
-        while position < len(lower) and lower[position] and lower[position] not in GROUP_STARTS:
+        while (position < len(lower) and lower[position] and lower[position] not in GROUP_STARTS
+               and lower[position] not in seen):
+            seen.add(lower[position])
             position += 1
     return result
 

@@ -11,7 +11,8 @@ from yusuan.recognise.numbers import is_nil, parse_amount
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[）)]|\d+[.、．]|[（(]\d+[）)])\s*"
 )
-_CODE_AND_NAME = re.compile(r"^\[?(\d{3,})\]?\s*(\S.*)?$")
+_CODE_AND_NAME = re.compile(r"^\[?(\d{3,}[0-9A-Za-z]*)\]?\s*(\S.*)?$")
+_SEQUENCE = re.compile(r"^\d{1,2}$")
 _UNIT_CODE = re.compile(r"^\[?(\d{3,})\]?$")
 
 
@@ -70,7 +71,7 @@ def label_texts(row: Row, group: Group) -> tuple[str | None, str]:
         if found and code is None:
             code = found
             name = name or rest
-        elif not name:
+        elif not name or _SEQUENCE.match(name):
             name = cell.text
     if code is None and name:
         code, rest = split_code(name)
@@ -99,7 +100,7 @@ def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
     unit_cell = cell_at(row, group.unit_name)
     if unit_cell and unit_cell.text:
         table_row.unit_name = unit_cell.text
-    if unit_rows and code and _UNIT_CODE.match(code):
+    if unit_rows and code and _UNIT_CODE.match(code) and len(code) <= 9:
         table_row.unit_code, table_row.unit_name = code, name
     table_row.side = group.side
     if not name and not code and not table_row.values:

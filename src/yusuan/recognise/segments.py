@@ -32,6 +32,7 @@ class Segment:
     unit: str | None = None
     unit_line: int | None = None
     budget_unit: str | None = None
+    budget_unit_line: int | None = None
     header_rows: list[Row] = field(default_factory=list)
     data_rows: list[Row] = field(default_factory=list)
     note_rows: list[Row] = field(default_factory=list)
@@ -163,8 +164,8 @@ def meta_row(segment: Segment, row: Row) -> bool:
         if unit:
             segment.unit = segment.unit or unit.group(1)
             segment.unit_line = segment.unit_line or cell.line
-        else:
-            segment.budget_unit = segment.budget_unit or cell.text
+        elif segment.budget_unit is None:
+            segment.budget_unit, segment.budget_unit_line = cell.text, cell.line
     if segment.data_rows:
         segment.in_repeat_header = True
     return True
@@ -186,11 +187,12 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
             segment.unit_line = segment.unit_line or row.line
             segment.in_repeat_header = segment.in_repeat_header or bool(segment.data_rows)
             before = text[: unit.start()].strip()
-            if before and _BUDGET_UNIT.match(before):
-                segment.budget_unit = segment.budget_unit or before
+            if before and _BUDGET_UNIT.match(before) and segment.budget_unit is None:
+                segment.budget_unit, segment.budget_unit_line = before, row.line
             return True
         if _BUDGET_UNIT.match(text):
-            segment.budget_unit = segment.budget_unit or text
+            if segment.budget_unit is None:
+                segment.budget_unit, segment.budget_unit_line = text, row.line
             segment.in_repeat_header = bool(segment.data_rows)
             return True
         if _NOTE.match(text):

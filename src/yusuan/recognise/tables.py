@@ -22,6 +22,7 @@ def segment_to_table(segment: Segment) -> Table:
     table = Table(kind=segment.title.kind, title=segment.title.text,
                   lines=(segment.first_line, segment.last_line), number=segment.number,
                   unit=segment.unit, unit_line=segment.unit_line, budget_unit=segment.budget_unit,
+                  budget_unit_line=segment.budget_unit_line,
                   page=segment.title_rows[0].cells[0].page if segment.title_rows[0].cells else None)
     if segment.header_rows:
         table.header_lines = (segment.header_rows[0].line, segment.header_rows[-1].line)
@@ -35,7 +36,7 @@ def segment_to_table(segment: Segment) -> Table:
     paths = column_paths(segment.header_rows, width)
     groups = column_groups(paths, table.kind)
     table.columns = value_columns(paths, groups)
-    unit_rows = table.kind in UNIT_ROW_KINDS and codes_name_units(paths, groups)
+    unit_rows = table.kind in UNIT_ROW_KINDS and codes_name_units(paths, groups, table.kind)
     for row in segment.data_rows:
         group_rows = [row_in_group(row, group, unit_rows) for group in groups]
         adopt_stray_values(group_rows)
@@ -44,11 +45,12 @@ def segment_to_table(segment: Segment) -> Table:
     return table
 
 
-def codes_name_units(paths: list[list[str]], groups: list[Group]) -> bool:
-    """True when the code column is headed 单位/部门 代码 (budget units, not 科目 codes)."""
+def codes_name_units(paths: list[list[str]], groups: list[Group], kind: str) -> bool:
+    """True when coded rows are budget units: the code column is headed 单位/部门 代码, or the
+    table lists projects under their units (short all-digit codes are the units there)."""
     code = groups[0].code if groups else None
     header = "".join(paths[code]) if code is not None and code < len(paths) else ""
-    return "单位" in header or "部门" in header
+    return "单位" in header or "部门" in header or kind == "project_expenditure"
 
 
 def adopt_stray_values(group_rows: list[TableRow | None]) -> None:

@@ -51,7 +51,7 @@ def table_json(table: Table) -> dict[str, Any]:
     if table.page is not None:
         out["page"] = table.page
     if table.budget_unit:
-        out["budget_unit"] = table.budget_unit
+        out["budget_unit"] = {"text": table.budget_unit, "line": table.budget_unit_line}
     if table.note:
         out["note"] = table.note
     return out

@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from yusuan.model import Document, Finding, Location, Table
+from yusuan.model import Document, Finding, Location
 from yusuan.rules.common import compact_name
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.messages import register_messages
@@ -37,7 +37,7 @@ def units_seen(doc: Document) -> list[UnitSeen]:
     seen: list[UnitSeen] = []
     for table in doc.tables:
         if table.budget_unit:
-            line = header_line(doc, table, table.budget_unit)
+            line = table.budget_unit_line or table.unit_line or table.lines[0]
             for code, name in _UNIT.findall(table.budget_unit):
                 if not is_unit(code, name):
                     continue
@@ -49,18 +49,6 @@ def units_seen(doc: Document) -> list[UnitSeen]:
                              Location(row.line, table=table.kind, code=row.unit_code,
                                       name=row.unit_name)))
     return seen
-
-
-def header_line(doc: Document, table: Table, text: str) -> int:
-    """The line of the table's header that prints `text` (the budget-unit line usually sits
-    just above the 单位：万元 line), else the unit line or the table's first line."""
-    fallback = table.unit_line or table.lines[0]
-    wanted = "".join(text.split())[:12]
-    last = max(fallback, table.lines[0]) + 2
-    for number in range(table.lines[0], last + 1):
-        if wanted and wanted in "".join(doc.line_text(number).split()):
-            return number
-    return fallback
 
 
 def same_unit(a: str, b: str) -> bool:
