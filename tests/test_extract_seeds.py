@@ -74,3 +74,22 @@ def test_table_number_and_unit(stem: str, kind: str) -> None:
     expected = EXPECTED[stem]["tables"][kind]
     table = table_of(stem, kind)
     assert (table.number, table.unit) == (expected["number"], expected["unit"])
+
+
+def test_project_table_rows_of_seed_004_read_by_hand() -> None:
+    """004 表10 (one cell per line): compressed two-level header, units, group rows, projects."""
+    name = "004_e2d4bd9db9ce1fd8.txt"
+    if name not in SEED_NAMES:
+        pytest.skip("seed not available")
+    table = seed_document(name).table("project_expenditure")
+    assert table is not None
+    rows = {row.line: row for row in table.rows}
+    assert (rows[1093].name, rows[1093].values) == ("合计", {"total": 7515.18, "general_budget": 7460.18,
+                                                            "unit_funds": 55.0})
+    assert (rows[1119].unit_code, rows[1119].unit_name) == ("056002", "武汉市蔡甸区医疗保障服务中心")
+    assert (rows[1132].code, rows[1132].name, rows[1132].values) == (None, "人员经费",
+                                                                    {"total": 633.25, "general_budget": 633.25})
+    project = rows[1145]
+    assert (project.code, project.name, project.unit_name, project.values) == (
+        "42011422056R000000268", "基本工资", "武汉市蔡甸区医疗保障服务中心",
+        {"total": 129.65, "general_budget": 129.65})
