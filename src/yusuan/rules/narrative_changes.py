@@ -8,6 +8,7 @@ from yusuan.model import Document, Fact, Finding
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.narrative_common import (
     Interval,
+    actual_reported_wrong,
     fact_location,
     finding_args,
     fmt,
@@ -22,12 +23,20 @@ TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_bu
 @rule("NARRATIVE.RATE", category="percentage", severity="warning",
       title_zh="增减率 = 增减额 / 上年数", title_en="Stated rate = change / prior-year figure")
 def rate_matches_change(doc: Document) -> Iterator[Finding]:
+    seen: dict[tuple[float, float, float], Finding] = {}
     for fact in narrative_facts(doc):
         if fact.value is None or "change" not in fact.extra or "rate" not in fact.extra:
             continue
         finding = _rate_finding(fact)
-        if finding is not None:
-            yield finding
+        if finding is None:
+            continue
+        key = (fact.value, fact.extra["change"], fact.extra["rate"])
+        if key in seen:  # the same figures restated: one finding, every line cited
+            first = seen[key]
+            first.locations.extend(loc for loc in finding.locations if loc not in first.locations)
+            continue
+        seen[key] = finding
+    yield from seen.values()
 
 
 def _rate_finding(fact: Fact) -> Finding | None:
@@ -39,9 +48,12 @@ def _rate_finding(fact: Fact) -> Finding | None:
     prior = current - signed
     rate = change.ratio(prior)
     stated = Interval.printed(abs(extra["rate"]), extra.get("rate_decimals"))
-    if rate is None or rate.meets(stated):
+    if rate is None:
         return None
     computed = abs(extra["change"]) / ((fact.value or 0.0) - extra["change"]) * 100
+    if rate.meets(stated):
+        return _rounded_rate("NARRATIVE.RATE", fact, abs(extra["rate"]), computed,
+                             extra.get("rate_decimals"), extra.get("rate_line"))
     text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}：增减 {fmt(extra['change'])}，"
             f"上年数 {fmt((fact.value or 0) - extra['change'])}，增减率应为 {computed:.2f}%，"
             f"写作 {fmt(abs(extra['rate']))}%")
@@ -147,9 +159,15 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
         actual = Interval.printed(extra["actual"], extra.get("actual_decimals"))
         ratio = actual.ratio(budget)
         stated = Interval.printed(extra["execution_rate"], extra.get("execution_decimals"))
-        if ratio is None or ratio.meets(stated):
+        if ratio is None or actual_reported_wrong(doc, fact):
             continue
         computed = extra["actual"] / extra["budget"] * 100
+        if ratio.meets(stated):
+            finding = _rounded_rate("NARRATIVE.EXECUTION", fact, extra["execution_rate"], computed,
+                                    extra.get("execution_decimals"), extra.get("execution_line"))
+            if finding is not None:
+                yield finding
+            continue
         text = (f"{extra.get('label') or fact.concept}：决算 {fmt(extra['actual'])} / 年初预算 "
                 f"{fmt(extra['budget'])} = {computed:.2f}%，写作完成 {fmt(extra['execution_rate'])}%")
         locations = [fact_location(fact, extra.get("execution_line")),
@@ -158,3 +176,20 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
                            {"reported": extra["execution_rate"], "computed": round(computed, 2)},
                            **finding_args(text, f"execution {extra['execution_rate']}% but "
                                                 f"actual / budget = {computed:.2f}%"))
+
+
+def _rounded_rate(rule_id: str, fact: Fact, stated: float, computed: float,
+                  decimals: int | None, line: int | None) -> Finding | None:
+    """A rate the printed amounts allow but that the amounts as printed round otherwise
+    (22.18 / 22.17 = 100.045% written 100.04%): rounding-level, reported as info."""
+    places = decimals if decimals is not None else 2
+    if abs(computed - stated) <= 0.5 * 10.0 ** (-places) + 1e-9:
+        return None
+    shown = f"{computed:.{places}f}"
+    text = (f"{fact.extra.get('label') or fact.concept}：按所印金额计算为 {computed:.3f}%（约 {shown}%），"
+            f"写作 {fmt(stated)}%，差异在舍入范围内")
+    return make_finding(rule_id, [fact_location(fact, line), fact_location(fact)],
+                        {"reported": stated, "computed": round(computed, 3)},
+                        severity="info", category="rounding",
+                        **finding_args(text, f"rate {stated}% vs {computed:.3f}% from the printed "
+                                             "amounts; within rounding"))

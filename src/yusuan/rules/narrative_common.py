@@ -79,3 +79,19 @@ def table_value(table: Table, row: TableRow) -> tuple[str, float] | None:
 
 def finding_args(text: str, text_en: str) -> dict[str, Any]:
     return {"text": text, "text_en": text_en}
+
+
+def actual_reported_wrong(doc: Document, fact: Fact) -> bool:
+    """The fact's 决算 amount disagrees with the table beyond rounding (NARRATIVE.TABLE reports
+    it, and any execution rate built on it is the same cause)."""
+    from yusuan.rules.narrative_tables import table_figure
+
+    if "actual" not in fact.extra or fact.extra.get("part_of"):
+        return False
+    target = table_figure(doc, fact)
+    if target is None:
+        return False
+    table, row, key = target
+    unit = table.unit or doc.unit or "万元"
+    shown = Interval.printed(in_unit(fact.value or 0.0, fact.unit, unit), fact.decimals)
+    return not shown.meets(Interval.printed(row.values[key], row.decimals.get(key, 2)))
