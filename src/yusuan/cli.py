@@ -41,12 +41,28 @@ def add_serve_parser(commands: argparse._SubParsersAction) -> None:  # type: ign
 
 
 def run_text(args: argparse.Namespace) -> int:
+    """Print the reader's lines, numbered as the reports cite them.
+
+    A PDF's lines are numbered within each page ("p3 L12", as `check` and the JSON cite them),
+    each page under a "── page 3 ──" heading; other files number their lines 1, 2, … Table
+    cells stay TAB-separated. The reader's notes (pages not read) go to stderr.
+    """
     from yusuan.readers import read_source
 
     source = read_source(args.file)
-    for line in source.lines:
-        page = f"p{line.page}:" if line.page else ""
-        sys.stdout.write(f"{page}{line.number:>6}  {line.text}\n")
+    if source.pages:
+        page, number = None, 0
+        for line in source.lines:
+            if line.page != page:
+                page, number = line.page, 0
+                sys.stdout.write(f"── page {page} ──\n")
+            number += 1
+            sys.stdout.write(f"{f'p{page} L{number}':<11} {line.text}\n")
+    else:
+        for line in source.lines:
+            sys.stdout.write(f"{line.number:>6}  {line.text}\n")
+    for note in source.notes:
+        sys.stderr.write(f"yusuan: {note}\n")
     return 0
 
 

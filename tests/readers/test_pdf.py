@@ -194,3 +194,19 @@ def test_page_state_recognises_cid_garbage_and_scans() -> None:
     assert page_state([], 1) == "scan"
     assert page_state([], 0) == "empty"
     assert page_state(["收", "入", "(cid:3)", "合", "计"], 0) == "ok"
+
+
+def test_text_command_numbers_pdf_lines_within_pages(pdf_canvas, capsys) -> None:
+    from yusuan.cli import main
+
+    canvas, path = pdf_canvas("pages.pdf")
+    canvas.drawString(60, 800, "第一部分 部门概况")
+    canvas.drawString(60, 780, "一、主要职能")
+    canvas.showPage()
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(60, 800, "2023")
+    canvas.save()
+    assert main(["text", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "── page 1 ──", "p1 L1       第一部分 部门概况", "p1 L2       一、主要职能",
+        "── page 2 ──", "p2 L1       2023"]
