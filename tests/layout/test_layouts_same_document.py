@@ -148,3 +148,13 @@ def test_gbk_encoded_text_reads_like_utf8(tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes(text_document(render_tabbed).encode("gbk"))
     assert extracted(path) == (EXPECTED_GENERAL, EXPECTED_SUMMARY)
+
+
+def test_full_width_digits_and_ideographic_spaces_read_like_ascii(tmp_path: Path) -> None:
+    full_width = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ",": "，", ".": "．"})
+    text = text_document(render_tabbed)
+    lines = [line if "\t" not in line else line.translate(full_width).replace(" ", "\u3000")
+             for line in text.splitlines()]
+    path = tmp_path / "full_width.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert extracted(path) == (EXPECTED_GENERAL, EXPECTED_SUMMARY)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_WIDE_SEPARATOR = re.compile(r"(?<=\d)，(?=\d{3}(?:\D|$))")
 _NIL = frozenset({"-", "—", "--", "－", "——", "/", "…"})
 
 
 def parse_amount(text: str) -> tuple[float, int] | None:
     """Return (value, decimals) for a printed amount ("2,121.66" → (2121.66, 2)), else None."""
-    compact = text.replace(" ", "")
+    compact = _WIDE_SEPARATOR.sub(",", text.replace(" ", ""))
     if not compact or not _AMOUNT.match(compact):
         return None
     compact = compact.replace(",", "").replace("−", "-")
