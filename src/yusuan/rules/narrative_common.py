@@ -17,7 +17,7 @@ register_messages({
                     "NARRATIVE.EXECUTION", "NARRATIVE.DIRECTION", "NARRATIVE.UNIT",
                     "NARRATIVE.DEFINITION", "NARRATIVE.GLOSSARY", "NARRATIVE.YEAR",
                     "NARRATIVE.STAFFING", "NARRATIVE.UNITS", "NARRATIVE.MISSING",
-                    "NARRATIVE.PARTS")
+                    "NARRATIVE.PARTS", "NARRATIVE.UNIT_MISSING")
 })
 
 

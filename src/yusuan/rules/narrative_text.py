@@ -47,6 +47,20 @@ def units_consistent(doc: Document) -> Iterator[Finding]:
                                                 f"uses {unit}"))
 
 
+@rule("NARRATIVE.UNIT_MISSING", category="unit", severity="info",
+      title_zh="增减额写明金额单位", title_en="A stated change carries its unit")
+def change_without_unit(doc: Document) -> Iterator[Finding]:
+    facts = [f for f in narrative_facts(doc) if f.extra.get("change_unit_missing")]
+    if not facts:
+        return
+    said = "；".join(f"“{f.extra.get('change_text')}”" for f in facts)
+    text = f"增减额没有金额单位：{said}"
+    yield make_finding("NARRATIVE.UNIT_MISSING",
+                       [fact_location(f, f.extra.get("change_line")) for f in facts],
+                       {"changes": [f.extra.get("change") for f in facts]},
+                       **finding_args(text, "changes printed without their unit"))
+
+
 @rule("NARRATIVE.MISSING", category="missing_content", severity="warning",
       title_zh="情况说明缺少金额", title_en="A narrative statement lacks its amount")
 def missing_amounts(doc: Document) -> Iterator[Finding]:

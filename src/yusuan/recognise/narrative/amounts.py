@@ -150,6 +150,7 @@ def _take_change(state: _State, mention: Mention) -> None:
         change=sign * mention.value if sign else mention.value, direction=word,
         change_decimals=mention.decimals, change_line=mention.line,
         change_unit=mention.unit or fact.unit, change_text=mention.label + mention.text,
+        change_unit_missing=mention.unit is None,
         base_year=int(year.group(1)) if year else None,
         base="上年" if "上年" in mention.label else None)
 
