@@ -13,6 +13,7 @@ FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "�
                   "人员类项目支出", "运转类项目支出", "特定目标类项目支出", "基本支出", "项目支出")
 CATEGORY = re.compile(r"(类项目|性项目|支出项目)$")
 YEAR = re.compile(r"(20\d\d)\s*年")
+GOAL_START = ("长期目标", "年度目标", "年度绩效指标", "长期绩效指标")
 MARKS = {"tasks": "年度工作任务", "projects": "项目支出情况", "goals": "整体绩效总目",
          "duties": "部门职能概述"}
 
@@ -48,6 +49,8 @@ def _marks(block: list[Line]) -> dict[str, int]:
         for key, word in MARKS.items():
             if key not in out and text.startswith(word):
                 out[key] = line.number
+        if "goals" not in out and "projects" in out and text.startswith(GOAL_START):
+            out["goals"] = line.number
     return out
 
 

@@ -22,7 +22,8 @@ GOAL_NAME = re.compile(r"^(长期|年度)?\s*(绩效)?\s*目标\s*\d+\s*[:：]?"
 GOAL_CELL = re.compile(r"^\s*(长期|年度)\s*(?:绩效)?\s*(?:目标|指标)\s*(?:表)?\s*(?:\d+\s*[:：]?)?(?=\s|$)")
 HEADER = ("目标名称", "一级指标", "二级指标", "三级指标", "指标名称", "指标值", "指标内容",
           "前年", "上年", "预计当年实现", "绩效标准", "指标值确定依据", "近两年指标值",
-          "长期绩效目标表", "年度绩效目标表", "年度绩效指标", "长期绩效指标", "绩效指标")
+          "长期绩效目标表", "年度绩效目标表", "年度绩效指标", "长期绩效指标", "绩效指标",
+          "预期当年实现值", "一级", "二级", "三级")
 LEVEL_PREFIX = re.compile(r"^(?:(产出|效益|满意度|成本)指标)?"
                           r"(?:((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|"
                           r"社会经济效益|生态效益|可持续(?:发展)?影响|服务对象满意度)指标)|指标|标(?!准))?")
@@ -97,6 +98,7 @@ class _Rows:
         self.level1 = self.level2 = ""
         self.name: list[str] = []
         self.values: list[str] = []
+        self.lines: list[int] = []
         self.line = self.value_line = 0
 
     def period(self, word: str) -> None:
@@ -108,8 +110,8 @@ class _Rows:
         name = compact("".join(self.name))
         if name and self.values:
             self.out.append(Indicator(name, self.values, self.line, self.level1, self.level2,
-                                      self.table, self.when, self.value_line))
-        self.name, self.values = [], []
+                                      self.table, self.when, self.value_line, self.lines))
+        self.name, self.values, self.lines = [], [], []
 
     def feed(self, piece: str, line: int) -> None:
         word = compact(piece)
@@ -125,6 +127,7 @@ class _Rows:
             self.close()
         elif is_value(piece):
             self.values.append(piece.strip())
+            self.lines.append(line)
             self.value_line = line
         else:
             if self.values:

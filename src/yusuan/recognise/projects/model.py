@@ -40,6 +40,7 @@ class Indicator:
     table: str = ""  # "long" (长期), "annual" (年度) or "dept"
     period: str = ""  # "long" or "annual"; for the department form, its goal's period
     value_line: int = 0  # the line of the target (last value)
+    value_lines: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
