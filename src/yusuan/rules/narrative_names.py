@@ -3,7 +3,7 @@ under the tables' names, and the glossary's list of codes is the list the tables
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
@@ -28,7 +28,8 @@ def names_match_tables(doc: Document) -> Iterator[Finding]:
     yield from _coverage(book, [r for r in resolved if r.fact.concept == "glossary_item"])
 
 
-def _finding(fact: Fact, others: list[Location | None], text: str, **kw: object) -> Finding:
+def _finding(fact: Fact, others: Sequence[Location | None], text: str,
+             **kw: object) -> Finding:
     locations = [fact_location(fact), *(loc for loc in others if loc is not None)]
     return make_finding("NARRATIVE.GLOSSARY", locations, {}, **kw,  # type: ignore[arg-type]
                         **finding_args(text, text))
@@ -64,9 +65,9 @@ def _kuan(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
             yield _finding(entry.fact, [book.location(code), book.location(code[:3])], text)
             return
         children = [c for c in entry.item_codes if c]
-        code = children[0][:5] if children else book.closest(kuan, 5, entry.class_code, None)
-        if code:
-            yield _renamed(book, entry.fact, kuan, code, "款")
+        guess = children[0][:5] if children else book.closest(kuan, 5, entry.class_code, None)
+        if guess:
+            yield _renamed(book, entry.fact, kuan, guess, "款")
     elif entry.kuan_code in book.rows and plain(kuan) != book.name(entry.kuan_code):
         yield _renamed(book, entry.fact, kuan, entry.kuan_code, "款")
 
@@ -117,6 +118,7 @@ def _coverage(book: CodeBook, glossary: list[Resolved]) -> Iterator[Finding]:
         text = f"名词解释列出表格未使用的科目 {names}" + (f"，未列表格使用的 {missing}" if missing else "")
         extra = {"severity": "info", "category": "classification"}
     first = min((e.fact for e in unused.values()), key=lambda f: f.line)
-    others = [fact_location(e.fact) for e in unused.values() if e.fact is not first]
+    others: list[Location | None] = [fact_location(e.fact) for e in unused.values()
+                                     if e.fact is not first]
     others += [book.location(c) for c in omitted[:6]]
     yield _finding(first, others, text, **extra)
