@@ -1,0 +1,205 @@
+"""Totals, indicator and naming rules on small documents of our own: one passing, one failing."""
+
+from __future__ import annotations
+
+from yusuan.model import Document, Project, Source
+from yusuan.recognise.projects.indicators import indicator_rows, tokens
+from yusuan.recognise.projects.link import link_projects
+from yusuan.recognise.projects.model import (
+    DeptForm,
+    DeptProject,
+    Indicator,
+    ListItem,
+    ProjectForm,
+)
+from yusuan.recognise.projects.narrative import PerformanceTotal
+from yusuan.recognise.projects.text import Amount
+from yusuan.rules.engine import run_rules
+
+
+def _form(name: str, total: float, line: int, indicators: list[Indicator] | None = None,
+          unit: str | None = None) -> ProjectForm:
+    return ProjectForm(lines=(line, line + 50), name=name, name_line=line + 1,
+                       total=Amount(total, 2, line + 5), current=Amount(total, 2, line + 5),
+                       indicators=indicators or [], unit=unit,
+                       unit_line=line + 2 if unit else None)
+
+
+def _doc(forms: list[ProjectForm], amounts: list[float], stated: float | None = None,
+         dept: DeptForm | None = None, narrative: list[str] | None = None) -> Document:
+    names = [f.name for f in forms]
+    projects = [Project(name=n, line=10 + i, code=None, unit="示例局本级", amount=a, decimals=2,
+                        category="特定目标类", extra={"source": "table", "amount_line": 10 + i})
+                for i, (n, a) in enumerate(zip(names, amounts, strict=True))]
+    said = narrative or names
+    items = [ListItem(n, Amount(a, 2, 50 + i), 50 + i)
+             for i, (n, a) in enumerate(zip(said, amounts, strict=True))]
+    total = PerformanceTotal(Amount(stated, 2, 60), len(forms), 60) if stated else None
+    all_forms: list = ([dept] if dept else []) + list(forms)
+    linked = link_projects(projects, items, all_forms, total)
+    return Document(source=Source("t.txt", "text", "", []), year=2024, kind="部门预算",
+                    projects=linked, forms=all_forms,
+                    headline={"project_expenditure": {"value": sum(amounts), "line": 5}})
+
+
+def _found(doc: Document, rule_id: str, info: bool = False) -> list:
+    return [f for f in run_rules(doc, only=[rule_id]) if info or f.severity != "info"]
+
+
+def _lines(finding) -> list[int]:
+    return [loc.line for loc in finding.locations]
+
+
+def test_forms_total() -> None:
+    forms = [_form("示例监管经费", 20.0, 100), _form("示例宣传经费", 5.0, 200)]
+    assert not _found(_doc(forms, [20.0, 5.0], 25.0), "PROJECT.FORMS_TOTAL")
+    found = _found(_doc(forms, [20.0, 5.0], 30.0), "PROJECT.FORMS_TOTAL")
+    assert len(found) == 1 and _lines(found[0]) == [60, 105, 205]
+
+
+def test_forms_total_folds_into_form_budget() -> None:
+    forms = [_form("示例监管经费", 20.0, 100), _form("示例宣传经费", 9.0, 200)]
+    doc = _doc(forms, [20.0, 5.0], 25.0)  # the 4.00 gap is the second form's own error
+    assert not _found(doc, "PROJECT.FORMS_TOTAL")
+    budget = _found(doc, "PROJECT.FORM_BUDGET")
+    assert len(budget) == 1 and 60 in _lines(budget[0]) and budget[0].folded
+
+
+def test_form_budget_shows_printed_figures() -> None:
+    form = _form("示例物业费", 0.0, 100)
+    form.total = form.current = Amount(79.008, 3, 105)
+    assert not _found(_doc([form], [79.01]), "PROJECT.FORM_BUDGET", info=True)
+    form.total = form.current = Amount(78.008, 3, 105)
+    found = _found(_doc([form], [79.01]), "PROJECT.FORM_BUDGET")
+    assert "78.008" in found[0].message and "79.01" in found[0].message
+
+
+def _dept(special: float, listed: list[tuple[str, float]],
+          indicators: list[Indicator] | None = None) -> DeptForm:
+    return DeptForm(lines=(70, 99), funding={"特定目标类项目支出": {"current": Amount(special, 2, 72)}},
+                    projects=[DeptProject(n, 80 + i, None, Amount(v, 0 if v == int(v) else 2,
+                                                                  80 + i))
+                              for i, (n, v) in enumerate(listed)],
+                    indicators=indicators or [])
+
+
+def test_dept_special() -> None:
+    forms = [_form("示例监管经费", 10.0, 100), _form("示例物业费", 79.008, 200)]
+    forms[1].total = forms[1].current = Amount(79.008, 3, 205)
+    good = _dept(89.01, [("示例监管经费", 10), ("示例物业费", 79.008)])
+    assert not _found(_doc(forms, [10.0, 79.01], dept=good), "PROJECT.DEPT_SPECIAL", info=True)
+    bad = _dept(99.01, [("示例监管经费", 10), ("示例物业费", 79.008)])
+    found = _found(_doc(forms, [10.0, 79.01], dept=bad), "PROJECT.DEPT_SPECIAL")
+    assert found and all(f.values["difference"] != 0 for f in found)
+    assert 72 in _lines(found[0])
+
+
+def _ind(name: str, values: list[str], line: int, period: str, table: str | None = None,
+         level1: str = "产出指标") -> Indicator:
+    return Indicator(name, values, line, level1, "数量指标", table or period, period, line,
+                     [line] * len(values))
+
+
+def test_indicator_target_dept_vs_project() -> None:
+    same = [_ind("开通网上办件事项数", ["28项"], 101, "long"),
+            _ind("开通网上办件事项数", ["21项", "28项"], 102, "annual")]
+    dept = _dept(20.0, [], [_ind("开通网上办件事项数", ["28项"], 90, "long", "dept")])
+    doc = _doc([_form("示例经费", 20.0, 100, same)], [20.0], dept=dept)
+    assert not _found(doc, "PROJECT.INDICATOR_TARGET", info=True)
+    other = [_ind("开通网上办件事项数", ["27项"], 101, "long"),
+             _ind("开通网上办件事项数", ["21项", "27项"], 102, "annual")]
+    doc = _doc([_form("示例经费", 20.0, 100, other)], [20.0], dept=dept)
+    found = _found(doc, "PROJECT.INDICATOR_TARGET")
+    assert len(found) == 1 and _lines(found[0]) == [101, 102, 90]
+
+
+def test_indicator_target_long_vs_annual_and_looser() -> None:
+    rows = [_ind("伤残军人医保人数", ["≧200人"], 101, "long"),
+            _ind("伤残军人医保人数", ["≧50人"], 102, "annual")]
+    found = _found(_doc([_form("示例经费", 20.0, 100, rows)], [20.0]), "PROJECT.INDICATOR_TARGET")
+    assert found[0].severity == "warning" and _lines(found[0]) == [101, 102]
+    ratio = [_ind("个人承担率", ["0.23"], 101, "long"), _ind("个人承担率", ["23%"], 102, "annual")]
+    assert not _found(_doc([_form("示例经费", 20.0, 100, ratio)], [20.0]),
+                      "PROJECT.INDICATOR_TARGET", info=True)
+    tighter = [_ind("暂停结算家数", ["≤1"], 101, "long")]
+    dept = _dept(20.0, [], [_ind("暂停结算家数", ["≤2"], 90, "long", "dept")])
+    found = run_rules(_doc([_form("示例经费", 20.0, 100, tighter)], [20.0], dept=dept),
+                      only=["PROJECT.INDICATOR_TARGET"])
+    assert [f.severity for f in found] == ["info"]
+
+
+def test_indicator_value_shifted() -> None:
+    good = [_ind("预算执行率", ["100%"], 101, "long", level1="成本指标"),
+            _ind("预算执行率", ["100%"], 102, "annual", level1="成本指标")]
+    doc = _doc([_form("示例经费", 20.0, 100, good)], [20.0])
+    assert not _found(doc, "PROJECT.INDICATOR_VALUE")
+    bad = [_ind("保障工作正常进行", ["成效显著"], 101, "long"),
+           _ind("预算执行率", ["成效显著"], 102, "annual", level1="成本指标"),
+           _ind("保障工作正常进行", ["≧90%"], 103, "annual")]
+    found = _found(_doc([_form("示例经费", 20.0, 100, bad)], [20.0]), "PROJECT.INDICATOR_VALUE")
+    assert _lines(found[0]) == [102, 103, 101]
+
+
+def test_indicator_percent_count() -> None:
+    fine = [_ind("参保人数", ["≥80万人"], 101, "long")]
+    assert not _found(_doc([_form("示例经费", 20.0, 100, fine)], [20.0]),
+                      "PROJECT.INDICATOR_PERCENT_COUNT", info=True)
+    odd = [_ind("参保人数", [">95%"], 101, "long")]
+    found = run_rules(_doc([_form("示例经费", 20.0, 100, odd)], [20.0]),
+                      only=["PROJECT.INDICATOR_PERCENT_COUNT"])
+    assert found and found[0].severity == "info"
+
+
+def test_indicator_tables_swapped() -> None:
+    a_long = [_ind("物业覆盖率", ["100%"], 101, "long"), _ind("维修及时率", ["95%"], 102, "long")]
+    b_long = [_ind("外包执行率", ["95%"], 201, "long"), _ind("业务完成率", ["98%"], 202, "long")]
+    a_year = [_ind(i.name, i.values, i.line + 10, "annual") for i in a_long]
+    b_year = [_ind(i.name, i.values, i.line + 10, "annual") for i in b_long]
+    right = [_form("示例物业费", 10.0, 100, a_long + a_year),
+             _form("示例外包费", 5.0, 200, b_long + b_year)]
+    assert not _found(_doc(right, [10.0, 5.0]), "PROJECT.INDICATOR_SWAPPED")
+    a_wrong = [_ind(i.name, i.values, i.line - 90, "annual") for i in b_year]
+    b_wrong = [_ind(i.name, i.values, i.line + 90, "annual") for i in a_year]
+    wrong = [_form("示例物业费", 10.0, 100, a_long + a_wrong),
+             _form("示例外包费", 5.0, 200, b_long + b_wrong)]
+    found = _found(_doc(wrong, [10.0, 5.0]), "PROJECT.INDICATOR_SWAPPED")
+    assert len(found) == 1 and _lines(found[0]) == [121, 122, 201, 202]
+
+
+def test_project_names() -> None:
+    forms = [_form("示例基金监管专项经费", 10.0, 100)]
+    assert not _found(_doc(forms, [10.0]), "PROJECT.NAME", info=True)
+    forms = [_form("示例监管项经费项目", 10.0, 100)]
+    doc = _doc(forms, [10.0], narrative=["示例基金监管专项经费"])
+    doc.projects[0].name = "示例基金监管专项经费"
+    found = _found(doc, "PROJECT.NAME")
+    assert len(found) == 1 and _lines(found[0]) == [101, 10, 50]
+
+
+def test_unit_names() -> None:
+    good = [_form("甲经费", 10.0, 100, unit="示例市示例区核查中心"),
+            _form("乙经费", 5.0, 200, unit="示例市示例区核查中心")]
+    assert not run_rules(_doc(good, [10.0, 5.0]), only=["PROJECT.UNIT_NAME"])
+    bad = [_form("甲经费", 10.0, 100, unit="示例市示例区核查中心"),
+           _form("乙经费", 5.0, 200, unit="示例市示例区示例区核查中心")]
+    found = run_rules(_doc(bad, [10.0, 5.0]), only=["PROJECT.UNIT_NAME"])
+    assert len(found) == 1 and _lines(found[0]) == [202, 102]
+
+
+def test_tokens_keep_units_with_values() -> None:
+    assert tokens("≥1 次/年 ≥1 次/年 ≥12次/年") == ["≥1次/年", "≥1次/年", "≥12次/年"]
+    assert tokens("=80 家") == ["=80家"]
+    assert tokens("医疗保险 参保人业 务完成率") == ["医疗保险参保人业务完成率"]
+
+
+def test_indicator_rows_split_levels() -> None:
+    from yusuan.model import Line
+    text = ["长期目标1：", "产出指标 数量指标 组织检查次数 ≥1 次/年 计划标准",
+            "服务对象满意度指标参保人员满意度 ≥90% 计划标准", "年度目标1：",
+            "产出指标 数量指标 组织检查次数 ≥1 次/年 ≥2 次/年 计划标准"]
+    lines = [Line(i + 1, t) for i, t in enumerate(text)]
+    rows = indicator_rows(lines, 1, len(lines), "dept")
+    assert [(r.name, r.values[-1], r.period) for r in rows] == [
+        ("组织检查次数", "≥1次/年", "long"), ("参保人员满意度", "≥90%", "long"),
+        ("组织检查次数", "≥2次/年", "annual")]
+    assert rows[1].level2 == "服务对象满意度指标"
