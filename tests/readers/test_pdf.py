@@ -210,3 +210,57 @@ def test_text_command_numbers_pdf_lines_within_pages(pdf_canvas, capsys) -> None
     assert capsys.readouterr().out.splitlines() == [
         "── page 1 ──", "p1 L1       第一部分 部门概况", "p1 L2       一、主要职能",
         "── page 2 ──", "p2 L1       2023"]
+
+
+def _ruled_page(canvas, grid, cjk_font, top: float = 800) -> None:
+    canvas.setFont(cjk_font, 10)
+    canvas.drawString(60, top, "一般公共预算支出表")
+    rows = [*HEADER, ["208", "社会保障和就业支出", "172.68", "172.47", "0.21", ""]]
+    grid(canvas, 60, top - 14, WIDTHS, rows, spans=SPANS)
+
+
+RULED_LINES = ["一般公共预算支出表", *HEADER_LINES, "208\t社会保障和就业支出\t172.68\t172.47\t0.21\t"]
+
+
+@pytest.mark.parametrize("page_rotate", [0, 90])
+def test_table_drawn_turned_on_the_page_reads_upright(pdf_canvas, grid, cjk_font,
+                                                      page_rotate: int) -> None:
+    """A landscape table drawn rotated on a portrait page, shown upright by /Rotate or not."""
+    canvas, path = pdf_canvas("turned.pdf")
+    canvas.translate(595, 0)
+    canvas.rotate(90)
+    _ruled_page(canvas, grid, cjk_font, top=500)
+    canvas.save()
+    if page_rotate:
+        data = path.read_bytes().replace(b"/Type /Page\n", b"/Type /Page /Rotate 90\n", 1)
+        assert b"/Rotate 90" in data
+        path.write_bytes(data)
+    assert texts(path) == RULED_LINES
+
+
+def test_table_in_a_scaled_form_xobject(pdf_canvas, grid, cjk_font) -> None:
+    canvas, path = pdf_canvas("form.pdf")
+    canvas.beginForm("table")
+    _ruled_page(canvas, grid, cjk_font, top=700)
+    canvas.endForm()
+    canvas.translate(20, 50)
+    canvas.scale(0.9, 0.9)
+    canvas.doForm("table")
+    canvas.save()
+    assert texts(path) == RULED_LINES
+
+
+def test_rulings_as_lines_and_thin_filled_rectangles(pdf_canvas, cjk_font) -> None:
+    canvas, path = pdf_canvas("lines.pdf")
+    canvas.setFont(cjk_font, 9)
+    xs, ys = [60, 140, 260, 340], [800, 782, 764, 746]
+    for x in xs:
+        canvas.line(x, ys[0], x, ys[-1])
+    for y in ys:
+        canvas.rect(xs[0], y - 0.25, xs[-1] - xs[0], 0.5, stroke=0, fill=1)
+    rows = [["项目", "预算数", "上年数"], ["合计", "1,234.50", "1,000.00"], ["其中：工资", "100.00", ""]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            canvas.drawString(xs[c] + 3, ys[r] - 13, text)
+    canvas.save()
+    assert texts(path) == ["\t".join(row) for row in rows]

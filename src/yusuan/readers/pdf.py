@@ -22,7 +22,8 @@ from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
-from yusuan.readers.pdfobjects import page_frame, read_chars, read_objects
+from yusuan.readers.pdfchars import read_text
+from yusuan.readers.pdfobjects import read_objects
 from yusuan.readers.pdfpage import (
     CONTINUED,
     PAGE_NUMBER,
@@ -75,10 +76,9 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
 
 
 def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
-    frame = page_frame(page)
     textpage = page.get_textpage()
     try:
-        chars = read_chars(textpage, frame)
+        chars, frame = read_text(page, textpage)
     finally:
         textpage.close()
     objects = read_objects(page, frame)

@@ -1,16 +1,14 @@
-"""What PDFium gives of one page: characters with their boxes, ruling edges, image count.
+"""A page's ruling edges and image count from PDFium, and the frame that places them.
 
-Coordinates are turned into the page as displayed (the page's /Rotate applied), in points,
-`x` growing rightwards and `top` downwards, as pdfplumber measures them. A character PDFium
-cannot map to Unicode (the font has no ToUnicode entry for it) reads as U+FFFD, so the page
-check sends such pages to OCR. Path objects, also those inside form XObjects, give their
-straight horizontal and vertical segments as edges; curves are skipped.
+Coordinates are turned into the page as its text reads (see `pdfchars`), in points, `x`
+growing rightwards and `top` downwards, as pdfplumber measures them. Path objects, also those
+inside form XObjects, give their straight horizontal and vertical segments as edges; curves
+are skipped.
 """
 
 from __future__ import annotations
 
 import ctypes
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,16 +19,6 @@ STRAIGHT = 0.5  # a segment whose ends differ by less than this across it is hor
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-@dataclass(slots=True)
-class Char:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
 
 
 @dataclass(slots=True)
@@ -51,7 +39,7 @@ class PageObjects:
 
 
 class Frame:
-    """Maps PDF user space to the displayed page (rotation applied, top-down)."""
+    """Maps PDF user space to the page turned by `rotation` degrees clockwise, top-down."""
 
     def __init__(self, box: tuple[float, float, float, float], rotation: int) -> None:
         left, bottom, right, top = box
@@ -64,75 +52,11 @@ class Frame:
 
     def box(self, left: float, bottom: float, right: float, top: float
             ) -> tuple[float, float, float, float]:
-        """(x0, top, x1, bottom) on the displayed page of a user-space rectangle."""
+        """(x0, top, x1, bottom) on the turned page of a user-space rectangle."""
         a, b, c, d, e, f = self.matrix
         ax, ay = a * left + c * bottom + e, b * left + d * bottom + f
         bx, by = a * right + c * top + e, b * right + d * top + f
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
-
-
-def page_frame(page: Any) -> Frame:
-    return Frame(tuple(page.get_mediabox()), page.get_rotation())
-
-
-def read_chars(textpage: Any, frame: Frame) -> list[Char]:
-    """The page's characters in content order, PDFium's generated spaces and breaks left out.
-
-    A character's box runs across its advance width and, as pdfminer measures it, from the
-    font's descent up one em (the font size times the text's scale), so `size` is the em.
-    """
-    raw = textpage.raw
-    rect = pdfium_c.FS_RECTF()
-    unicode, unmapped = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_HasUnicodeMapError
-    loose, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
-    upright_page = frame.rotation == 0
-    shift_x, shift_y = -frame.matrix[4], frame.matrix[5]
-    ems = EmCache(raw)
-    chars: list[Char] = []
-    for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = unicode(raw, index)
-        if code in _BREAKS and pdfium_c.FPDFText_IsGenerated(raw, index):
-            continue
-        if unmapped(raw, index) == 1 or code > 0x10FFFF:
-            code = 0xFFFD
-        loose(raw, index, rect)
-        size, upright = ems.get(index, font_size(raw, index), rect.top - rect.bottom)
-        top = rect.bottom + size if upright else rect.top
-        if upright_page:
-            chars.append(Char(chr(code), rect.left - shift_x, rect.right - shift_x,
-                              shift_y - top, shift_y - rect.bottom, top - rect.bottom))
-        else:
-            x0, y0, x1, y1 = frame.box(rect.left, rect.bottom, rect.right, top)
-            chars.append(Char(chr(code), x0, x1, y0, y1, top - rect.bottom))
-    return chars
-
-
-_BREAKS = frozenset((0x20, 0x0D, 0x0A))
-
-
-class EmCache:
-    """A character's em (font size × the text's scale) and whether it stands upright.
-
-    The character matrix is read once per (font size, loose box height): characters of one
-    run share both, and a different scale changes the box height.
-    """
-
-    def __init__(self, textpage: Any) -> None:
-        self.textpage = textpage
-        self.matrix = pdfium_c.FS_MATRIX()
-        self.known: dict[tuple[float, float], tuple[float, bool]] = {}
-
-    def get(self, index: int, font_size: float, height: float) -> tuple[float, bool]:
-        key = (font_size, round(height, 2))
-        found = self.known.get(key)
-        if found is None:
-            matrix = self.matrix
-            pdfium_c.FPDFText_GetMatrix(self.textpage, index, matrix)
-            scale = math.hypot(matrix.c, matrix.d)
-            upright = abs(matrix.b) < 1e-3 * scale and abs(matrix.c) < 1e-3 * scale
-            size = font_size * scale
-            found = self.known[key] = (size, True) if upright and size > 0 else (height, False)
-        return found
 
 
 def read_objects(page: Any, frame: Frame) -> PageObjects:

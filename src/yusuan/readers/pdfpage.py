@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from yusuan.readers.grid import cell_text, is_blank_row
-from yusuan.readers.pdfobjects import Char, Edge
+from yusuan.readers.pdfchars import Char
+from yusuan.readers.pdfobjects import Edge
 from yusuan.readers.pdftables import Box, Table, cell_chars, find_tables
 from yusuan.readers.pdfwords import chars_to_words, join_words, plain_text, words_to_lines
 

@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from yusuan.readers.pdfobjects import Char, Edge
+from yusuan.readers.pdfchars import Char
+from yusuan.readers.pdfobjects import Edge
 
 SNAP = 3.0
 JOIN = 3.0

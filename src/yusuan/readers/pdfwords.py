@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from yusuan.readers.grid import unspace_letters
-from yusuan.readers.pdfobjects import Char
+from yusuan.readers.pdfchars import Char
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0

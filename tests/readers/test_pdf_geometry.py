@@ -1,0 +1,71 @@
+"""The PDF reader's pure steps: characters → words → lines, edges → tables → cell text."""
+
+from __future__ import annotations
+
+from yusuan.readers.pdfchars import Char
+from yusuan.readers.pdfobjects import Edge, Frame
+from yusuan.readers.pdfpage import page_blocks
+from yusuan.readers.pdftables import find_tables, merge_edges
+from yusuan.readers.pdfwords import chars_to_words, join_words, words_to_lines
+
+
+def chars(text: str, x: float, top: float, size: float = 10, step: float | None = None) -> list[Char]:
+    step = size if step is None else step
+    return [Char(ch, x + i * step, x + i * step + size, top, top + size, size)
+            for i, ch in enumerate(text)]
+
+
+def h(y: float, x0: float, x1: float) -> Edge:
+    return Edge(x0, y, x1, y, True)
+
+
+def v(x: float, top: float, bottom: float) -> Edge:
+    return Edge(x, top, x, bottom, False)
+
+
+def test_words_split_at_spaces_and_gaps_and_lines_join_by_em() -> None:
+    line = chars("收入 合计", 10, 100) + chars("933.79", 120, 101, step=5)
+    words = chars_to_words(line)
+    assert [word.text for word in words] == ["收入", "合计", "933.79"]
+    [joined] = words_to_lines(words)
+    assert join_words(joined) == "收入 合计" + " " * 6 + "933.79"  # a 60 pt gap is 6 em
+
+
+def test_lines_are_ordered_top_down_and_letter_spacing_is_removed() -> None:
+    page = chars("合计", 10, 130) + chars("收支总表", 10, 100, step=18)
+    assert [join_words(line) for line in words_to_lines(chars_to_words(page))] == [
+        "收支总表", "合计"]
+
+
+def test_edges_snap_and_join() -> None:
+    merged = merge_edges([h(100, 0, 50), h(101.5, 52, 120), v(0, 100, 140), v(0.5, 140, 160)])
+    assert sorted((e.horizontal, e.x0, e.top, e.x1, e.bottom) for e in merged) == [
+        (False, 0.25, 100, 0.25, 160), (True, 0, 100.75, 120, 100.75)]
+
+
+def test_grid_with_a_merged_cell() -> None:
+    # two columns; the top row is one merged cell spanning both
+    edges = [h(0, 0, 200), h(20, 0, 200), h(40, 0, 200),
+             v(0, 0, 40), v(200, 0, 40), v(100, 20, 40)]
+    [table] = find_tables(edges)
+    assert table.bbox == (0, 0, 200, 40)
+    assert table.rows() == [[(0, 0, 200, 20), None], [(0, 20, 100, 40), (100, 20, 200, 40)]]
+    page = chars("合计", 5, 5) + chars("1.00", 105, 25, step=5) + chars("项目", 5, 25)
+    page += chars("单位：万元", 0, -20)
+    blocks = page_blocks(page, edges)
+    assert [getattr(block, "rows", None) or block.text for block in blocks] == [
+        "单位：万元", [["合计", ""], ["项目", "1.00"]]]
+
+
+def test_a_framed_paragraph_is_not_a_table() -> None:
+    edges = [h(0, 0, 200), h(20, 0, 200), v(0, 0, 20), v(200, 0, 20)]
+    blocks = page_blocks(chars("说明", 5, 5), edges)
+    assert [block.text for block in blocks] == ["说明"]  # type: ignore[union-attr]
+
+
+def test_frame_turns_the_page() -> None:
+    box = (0.0, 0.0, 600.0, 800.0)
+    assert Frame(box, 0).box(10, 20, 30, 40) == (10, 760, 30, 780)
+    assert Frame(box, 90).box(10, 20, 30, 40) == (20, 10, 40, 30)
+    assert Frame(box, 180).box(10, 20, 30, 40) == (570, 20, 590, 40)
+    assert Frame(box, 270).box(10, 20, 30, 40) == (760, 570, 780, 590)
