@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-import pytest
-
-from yusuan.model import Fact, Line, Source
+from yusuan.model import Fact, Source
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.narrative import extract_facts
 
@@ -102,13 +99,3 @@ def test_glossary() -> None:
     assert got[0].concept == "glossary_term" and got[0].extra["term"] == "机关运行经费"
     assert got[-1].concept == "glossary_item" and got[-1].extra["item"] == "事业运行"
 
-
-@pytest.mark.skipif(not SEEDS.exists(), reason="seeds not present")
-def test_fast_on_the_largest_seed() -> None:
-    biggest = max(SEEDS.glob("*.txt"), key=lambda p: p.stat().st_size)
-    src = Source(str(biggest), "text", "", [Line(i + 1, t) for i, t in
-                                           enumerate(biggest.read_text().split("\n"))])
-    extract_facts(src)
-    start = time.perf_counter()
-    extract_facts(src)
-    assert time.perf_counter() - start < 0.1
