@@ -95,3 +95,66 @@ def test_no_form_errors_where_none_audited() -> None:
     for rule_id in ("PROJECT.FORM_BUDGET", "PROJECT.DETAIL_SUM"):
         assert not _lines(S001, rule_id)
         assert not _lines(S004, rule_id)
+
+
+def _all(seed: str, rule_id: str) -> list[tuple[str, list[int]]]:
+    doc = seed_document(seed)
+    return [(f.severity, [loc.line for loc in f.locations])
+            for f in run_rules(doc, only=[rule_id])]
+
+
+def _has(seed: str, rule_id: str, lines: list[int], severity: str | None = None) -> bool:
+    return any(set(lines) <= set(found) and (severity is None or sev == severity)
+               for sev, found in _all(seed, rule_id))
+
+
+def test_indicator_defects_000() -> None:
+    require_seeds()
+    rule_id = "PROJECT.INDICATOR_TARGET"
+    assert _has(S000, rule_id, [2069, 2040, 1377, 1678], "warning")  # 000-09
+    assert _has(S000, rule_id, [2042, 1383], "info")  # 000-10
+    assert _has(S000, rule_id, [2044, 1389], "info")
+    assert _has(S000, rule_id, [2046, 1395], "info")
+    assert _has(S000, rule_id, [1480, 1794, 2509, 2535], "warning")  # 000-11
+    assert _has(S000, rule_id, [2553, 2519, 1502, 1816], "warning")  # 000-12
+    assert _has(S000, rule_id, [2827, 2797, 1625, 1322], "warning")  # 000-13
+    assert _has(S000, "PROJECT.INDICATOR_VALUE", [3507, 3517, 3458], "warning")  # 000-14
+    assert _has(S000, rule_id, [3737, 3696], "warning")  # 000-15
+
+
+def test_indicator_defects_001_002_004() -> None:
+    require_seeds()
+    assert _has(S001, "PROJECT.INDICATOR_TARGET", [386, 526, 371, 445], "warning")  # 001-07
+    assert _has(S001, "PROJECT.INDICATOR_SWAPPED", [453, 454, 456, 525, 526, 528])  # 001-08
+    assert _has(S001, "PROJECT.INDICATOR_PERCENT_COUNT", [372, 387, 454, 515])  # 001-09
+    assert _has(S002, "PROJECT.INDICATOR_TARGET", [707, 539], "warning")  # 002-14
+    assert _has(S004, "PROJECT.INDICATOR_TARGET", [2176, 3962], "warning")  # 004-19
+
+
+def test_naming_defects() -> None:
+    require_seeds()
+    assert _has(S000, "PROJECT.NAME", [251, 3005])  # 000-16
+    assert _has(S000, "PROJECT.UNIT_NAME", [3534, 3284])  # 000-18
+    assert _has(S001, "PROJECT.NAME", [537, 360, 328, 718], "warning")  # 001-10
+    assert _has(S004, "PROJECT.NAME", [4232, 2916], "warning")  # 004-09
+
+
+def _above_info(seed: str, rule_prefix: str = "PROJECT.") -> list[tuple[str, list[int]]]:
+    doc = seed_document(seed)
+    return [(f.rule, [loc.line for loc in f.locations]) for f in run_rules(doc)
+            if f.rule.startswith(rule_prefix) and f.severity != "info"]
+
+
+def test_not_defects() -> None:
+    require_seeds()
+    # 001: 79.008 on the forms is 79.01 rounded; 408.93 = 79.008 + 319.92 + 10
+    found = _above_info(S001)
+    assert not [f for f in found if {356, 417, 420, 330, 350} & set(f[1])]
+    assert not _all(S001, "PROJECT.DEPT_SPECIAL") and not _all(S001, "PROJECT.FORM_BUDGET")
+    # 000: 0.23 vs 23%, 1 vs 100%; "2023" prefixes of project names; the ten projects add up
+    found = _above_info(S000)
+    assert not [f for f in found if {1446, 1758, 2214, 2249, 1541, 1856, 1496, 1810} & set(f[1])]
+    assert not [f for f in found if f[0] == "PROJECT.NAME"]
+    assert not _all(S000, "PROJECT.FORMS_TOTAL") and not _all(S000, "PROJECT.DEPT_SPECIAL")
+    # 004: 救助人次数 上年 ≥50000 vs 当年 ≥40000 is a lowered target
+    assert not [f for f in _above_info(S004) if {1716, 1717, 2453, 2454} & set(f[1])]
