@@ -203,3 +203,18 @@ def test_indicator_rows_split_levels() -> None:
         ("组织检查次数", "≥1次/年", "long"), ("参保人员满意度", "≥90%", "long"),
         ("组织检查次数", "≥2次/年", "annual")]
     assert rows[1].level2 == "服务对象满意度指标"
+
+
+def test_dept_funding() -> None:
+    def dept(spent_prior: float) -> DeptForm:
+        cells = {"income_total": (100.0, 90.0, 60), "expenditure_total": (100.0, spent_prior, 64),
+                 "人员类项目支出": (60.0, 50.0, 61), "运转类项目支出": (20.0, 20.0, 62),
+                 "特定目标类项目支出": (20.0, 20.0, 63)}
+        funding = {k: {"current": Amount(c, 2, ln), "2023": Amount(p, 2, ln)}
+                   for k, (c, p, ln) in cells.items()}
+        return DeptForm(lines=(59, 70), funding=funding, years=["2023"])
+    doc = _doc([_form("示例经费", 20.0, 100)], [20.0], dept=dept(90.0))
+    assert not run_rules(doc, only=["PROJECT.DEPT_FUNDING"])
+    doc = _doc([_form("示例经费", 20.0, 100)], [20.0], dept=dept(95.0))
+    found = _found(doc, "PROJECT.DEPT_FUNDING")
+    assert [_lines(f)[:2] for f in found] == [[64, 60], [64, 61]]

@@ -158,3 +158,10 @@ def test_not_defects() -> None:
     assert not _all(S000, "PROJECT.FORMS_TOTAL") and not _all(S000, "PROJECT.DEPT_SPECIAL")
     # 004: 救助人次数 上年 ≥50000 vs 当年 ≥40000 is a lowered target
     assert not [f for f in _above_info(S004) if {1716, 1717, 2453, 2454} & set(f[1])]
+
+
+def test_dept_funding_000() -> None:
+    require_seeds()
+    assert _has(S000, "PROJECT.DEPT_FUNDING", [1125, 708], "info")  # 000-39
+    assert _has(S000, "PROJECT.DEPT_FUNDING", [1129, 377], "info")
+    assert _has(S000, "PROJECT.DEPT_FUNDING", [1129, 1119], "info")  # 000-40
