@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from yusuan.readers.pdfchars import Char
-from yusuan.readers.pdfobjects import Edge, Frame
+from yusuan.readers.pdfobjects import Edge, Frame, add_segment
 from yusuan.readers.pdfpage import page_blocks
 from yusuan.readers.pdftables import find_tables, merge_edges
 from yusuan.readers.pdfwords import chars_to_words, join_words, words_to_lines
@@ -69,3 +71,20 @@ def test_frame_turns_the_page() -> None:
     assert Frame(box, 90).box(10, 20, 30, 40) == (20, 10, 40, 30)
     assert Frame(box, 180).box(10, 20, 30, 40) == (570, 20, 590, 40)
     assert Frame(box, 270).box(10, 20, 30, 40) == (760, 570, 780, 590)
+
+
+def test_slanted_segments_of_a_chart_are_not_rulings() -> None:
+    """A line chart's short, slightly slanted segments must not snap the table's rules away."""
+    table = [h(0, 0, 200), h(20, 0, 200), h(40, 0, 200), v(0, 0, 40), v(100, 0, 40), v(200, 0, 40)]
+    page = chars("项目", 5, 5) + chars("金额", 105, 5) + chars("合计", 5, 25) + chars("1.00", 105, 25)
+    chart = _chart_edges()
+    blocks = page_blocks(page, table + chart)
+    assert [getattr(block, "rows", None) for block in blocks] == [[["项目", "金额"], ["合计", "1.00"]]]
+
+
+def _chart_edges() -> list[Edge]:
+    edges: list[Edge] = []
+    points = [(x * 0.3, 300 + (x % 7)) for x in range(800)]
+    for a, b in itertools.pairwise(points):
+        add_segment(edges, a, b)
+    return edges

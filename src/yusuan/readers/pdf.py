@@ -13,6 +13,7 @@ were not read.
 from __future__ import annotations
 
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,17 @@ _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 _AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
 
 
+# PDFium is not thread-safe: one document at a time per process (the web app may use threads).
+_PDFIUM = threading.Lock()
+
+
 def read(path: Path) -> Source:
+    with _PDFIUM:
+        assembler, count, unread = _read_pages(path)
+    return _source(path, assembler.out, count, unread)
+
+
+def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     document = _open(path)
     assembler = Assembler()
     unread: list[int] = []
@@ -58,7 +69,7 @@ def read(path: Path) -> Source:
     finally:
         document.close()
     assembler.finish()
-    return _source(path, assembler.out, count, unread)
+    return assembler, count, unread
 
 
 def _open(path: Path) -> Any:

@@ -15,7 +15,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 MAX_FORM_DEPTH = 8
-STRAIGHT = 0.5  # a segment whose ends differ by less than this across it is horizontal/vertical
+STRAIGHT = 0.1  # a segment whose ends differ by less than this across it is horizontal/vertical
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -120,17 +120,18 @@ def _path_edges(obj: Any, matrix: Matrix) -> list[Edge]:
     start = current = None
     for kind, x, y, closes in _path_points(obj, matrix):
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
-            _add_edge(edges, current, (x, y))
+            add_segment(edges, current, (x, y))
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO or start is None:
             start = (x, y)
         current = (x, y)
         if closes and start is not None:
-            _add_edge(edges, current, start)
+            add_segment(edges, current, start)
             current = start
     return edges
 
 
-def _add_edge(edges: list[Edge], a: tuple[float, float], b: tuple[float, float]) -> None:
+def add_segment(edges: list[Edge], a: tuple[float, float], b: tuple[float, float]) -> None:
+    """Add the segment a–b to `edges` if it is horizontal or vertical."""
     (ax, ay), (bx, by) = a, b
     x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
     top, bottom = (ay, by) if ay <= by else (by, ay)
