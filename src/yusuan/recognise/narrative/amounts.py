@@ -38,10 +38,24 @@ def amount_facts(paragraph: Paragraph) -> list[Fact]:
     state = _State(paragraph)
     for mention in find_mentions(paragraph):
         if state.subject is not None and mention.start > state.subject_end:
-            state.subject = None
+            _carry_or_drop(state, mention)
         _take(state, mention)
     _mark_flat(state)
     return state.facts
+
+
+_LEADING_COMPARE = re.compile(r"\s*(?:比|较)\s*\d{4}\s*年|\s*(?:比|较)上年|\s*同比")
+
+
+def _carry_or_drop(state: _State, mention: Mention) -> None:
+    """'…总预算 2,245.15 万元。比 2019 年预算增加 0 万元': a sentence that opens with the
+    comparison and names nothing of its own continues the previous sentence's subject."""
+    text = state.paragraph.text
+    start, end = sentence_bounds(text, mention.start)
+    if start == state.subject_end + 1 and _LEADING_COMPARE.match(text[start:mention.start]):
+        state.subject_end = end
+    else:
+        state.subject = None
 
 
 def _take(state: _State, mention: Mention) -> None:
