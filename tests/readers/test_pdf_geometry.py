@@ -88,3 +88,11 @@ def _chart_edges() -> list[Edge]:
     for a, b in itertools.pairwise(points):
         add_segment(edges, a, b)
     return edges
+
+
+def test_a_space_the_pdf_leaves_out_still_parts_words() -> None:
+    line = chars("收入", 10, 100) + chars("500.00", 32.6, 100, step=5.5)
+    line[2].spaced = True  # PDFium generated a space: the PDF positions the digits a space on
+    assert [join_words(words) for words in words_to_lines(chars_to_words(line))] == ["收入 500.00"]
+    line[2].spaced = False
+    assert [join_words(words) for words in words_to_lines(chars_to_words(line))] == ["收入500.00"]

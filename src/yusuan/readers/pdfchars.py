@@ -22,8 +22,8 @@ from yusuan.readers.pdfobjects import Frame
 UPRIGHT_SLACK = 1e-3
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 
-# code point, left, bottom, right, top (user space), em, direction (0/90/180/270)
-RawChar = tuple[int, float, float, float, float, float, int]
+# code point, left, bottom, right, top (user space), em, direction (0/90/180/270), spaced
+RawChar = tuple[int, float, float, float, float, float, int, bool]
 
 
 @dataclass(slots=True)
@@ -34,6 +34,7 @@ class Char:
     top: float
     bottom: float
     size: float
+    spaced: bool = False  # PDFium saw a word gap before it (a space the PDF leaves out)
 
 
 def read_text(page: Any, textpage: Any) -> tuple[list[Char], Frame]:
@@ -54,11 +55,11 @@ def place(chars: list[RawChar], frame: Frame) -> list[Char]:
     if frame.rotation == 0:
         shift_x, shift_y = -frame.matrix[4], frame.matrix[5]
         return [Char(chr(code), left - shift_x, right - shift_x, shift_y - top, shift_y - bottom,
-                     size) for code, left, bottom, right, top, size, _ in chars]
+                     size, spaced) for code, left, bottom, right, top, size, _, spaced in chars]
     out = []
-    for code, left, bottom, right, top, size, _ in chars:
+    for code, left, bottom, right, top, size, _, spaced in chars:
         x0, y0, x1, y1 = frame.box(left, bottom, right, top)
-        out.append(Char(chr(code), x0, x1, y0, y1, size))
+        out.append(Char(chr(code), x0, x1, y0, y1, size, spaced))
     return out
 
 
@@ -69,16 +70,19 @@ def raw_chars(textpage: Any) -> list[RawChar]:
     loose, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
     ems = EmCache(raw)
     chars: list[RawChar] = []
+    spaced = False
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         code = unicode(raw, index)
         if code in _BREAKS and pdfium_c.FPDFText_IsGenerated(raw, index):
+            spaced = spaced or code == 0x20
             continue
         if unmapped(raw, index) == 1 or code > 0x10FFFF:
             code = 0xFFFD
         loose(raw, index, rect)
         size, direction, upright = ems.get(index, font_size(raw, index), rect.top - rect.bottom)
         top = rect.bottom + size if upright else rect.top
-        chars.append((code, rect.left, rect.bottom, rect.right, top, size, direction))
+        chars.append((code, rect.left, rect.bottom, rect.right, top, size, direction, spaced))
+        spaced = False
     return chars
 
 

@@ -2,9 +2,10 @@
 
 Characters whose tops lie within `Y_TOLERANCE` of each other (chained) share a line; on it,
 left to right, a space, a gap of more than `X_TOLERANCE` or a step backwards starts a new
-word. Words are then grouped into text lines by their vertical middles, and a line's words
-are joined with nothing, one space or a column gap of two or more spaces by the gap between
-them in ems, so an unruled table keeps its columns apart.
+word, and so does a space PDFium saw in the text's positioning where the PDF has no space
+character. Words are then grouped into text lines by their vertical middles, and a line's
+words are joined with nothing, one space or a column gap of two or more spaces by the gap
+between them in ems, so an unruled table keeps its columns apart.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def chars_to_words(chars: Sequence[Char]) -> list[Word]:
                 _flush(current, words)
                 current = []
                 continue
-            if current and _new_word(current[-1], char):
+            if current and (char.spaced or _new_word(current[-1], char)):
                 _flush(current, words)
                 current = []
             current.append(char)
