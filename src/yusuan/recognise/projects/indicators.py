@@ -80,7 +80,7 @@ def indicator_rows(lines: list[Line], first: int, last: int, table: str) -> list
             goal = GOAL_CELL.match(cell.text)
             text = cell.text
             if goal:
-                rows.period(goal.group(1))
+                rows.period(goal.group(1), cell.line)
                 text = text[goal.end():]
             for piece in tokens(text):
                 rows.feed(piece, cell.line)
@@ -99,10 +99,12 @@ class _Rows:
         self.name: list[str] = []
         self.values: list[str] = []
         self.lines: list[int] = []
-        self.line = self.value_line = 0
+        self.line = self.value_line = self.label_line = 0
+        self.label = ""
 
-    def period(self, word: str) -> None:
+    def period(self, word: str, line: int = 0) -> None:
         self.close()
+        self.label, self.label_line = word, line
         if self.table == "dept":
             self.when = "long" if word == "长期" else "annual"
 
@@ -110,7 +112,8 @@ class _Rows:
         name = compact("".join(self.name))
         if name and self.values:
             self.out.append(Indicator(name, self.values, self.line, self.level1, self.level2,
-                                      self.table, self.when, self.value_line, self.lines))
+                                      self.table, self.when, self.value_line, self.lines,
+                                      self.label, self.label_line))
         self.name, self.values, self.lines = [], [], []
 
     def feed(self, piece: str, line: int) -> None:

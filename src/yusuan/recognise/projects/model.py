@@ -41,6 +41,8 @@ class Indicator:
     period: str = ""  # "long" or "annual"; for the department form, its goal's period
     value_line: int = 0  # the line of the target (last value)
     value_lines: list[int] = field(default_factory=list)
+    label: str = ""  # the row's goal label: "长期" (长期目标01) or "年度" (年度目标01)
+    label_line: int = 0
 
 
 @dataclass(slots=True)
