@@ -71,7 +71,7 @@ def page_blocks(chars: Sequence[Char], edges: Sequence[Edge]) -> list[Block]:
         if rows:
             blocks.append(GridBlock(top=table.bbox[1], rows=rows))
     boxes = [table.bbox for table in tables]
-    outside = [char for char in chars if not _inside(char, boxes)]
+    outside = _outside(chars, boxes)
     blocks.extend(text_lines(outside))
     blocks.sort(key=lambda block: block.top)
     return blocks
@@ -88,10 +88,14 @@ def table_rows(table: Table, chars: Sequence[Char]) -> list[list[str]]:
     return rows
 
 
-def _inside(char: Char, boxes: list[Box]) -> bool:
-    x = (char.x0 + char.x1) / 2
-    y = (char.top + char.bottom) / 2
-    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+def _outside(chars: Sequence[Char], boxes: list[Box]) -> list[Char]:
+    """The characters whose middle lies in none of the boxes."""
+    out = list(chars)
+    for x0, top, x1, bottom in boxes:
+        x0, x1, top, bottom = 2 * x0, 2 * x1, 2 * top, 2 * bottom
+        out = [char for char in out if not (x0 <= char.x0 + char.x1 <= x1
+                                            and top <= char.top + char.bottom <= bottom)]
+    return out
 
 
 def text_lines(chars: Sequence[Char]) -> list[TextBlock]:

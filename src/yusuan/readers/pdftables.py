@@ -65,54 +65,40 @@ def _length(edge: Edge) -> float:
     return edge.x1 - edge.x0 if edge.horizontal else edge.bottom - edge.top
 
 
-def _position(edge: Edge) -> float:
-    return edge.top if edge.horizontal else edge.x0
-
-
 def merge_edges(edges: Sequence[Edge]) -> list[Edge]:
     """Snap edges to shared positions, then join collinear edges that touch or nearly do."""
     out: list[Edge] = []
     for horizontal in (False, True):
-        group = [edge for edge in edges if edge.horizontal == horizontal]
-        snapped = _snap(group)
-        for _, line in itertools.groupby(sorted(snapped, key=_position), key=_position):
-            out.extend(_join(list(line)))
+        spans = [((e.top, e.x0, e.x1) if horizontal else (e.x0, e.top, e.bottom))
+                 for e in edges if e.horizontal == horizontal]
+        for position, line in _snap(spans):
+            for start, end in _join(line):
+                out.append(Edge(start, position, end, position, True) if horizontal
+                           else Edge(position, start, position, end, False))
     return out
 
 
-def _snap(edges: list[Edge]) -> list[Edge]:
-    clusters: list[list[Edge]] = []
+def _snap(spans: list[tuple[float, float, float]]) -> list[tuple[float, list[tuple[float, float]]]]:
+    """(position, extents) of each cluster of positions chained within SNAP, at their mean."""
+    clusters: list[list[tuple[float, float, float]]] = []
     last = 0.0
-    for edge in sorted(edges, key=_position):
-        if not clusters or _position(edge) > last + SNAP:
+    for span in sorted(spans):
+        if not clusters or span[0] > last + SNAP:
             clusters.append([])
-        clusters[-1].append(edge)
-        last = _position(edge)
-    snapped = []
-    for cluster in clusters:
-        mean = sum(_position(edge) for edge in cluster) / len(cluster)
-        for edge in cluster:
-            if edge.horizontal:
-                snapped.append(Edge(edge.x0, mean, edge.x1, mean, True))
-            else:
-                snapped.append(Edge(mean, edge.top, mean, edge.bottom, False))
-    return snapped
+        clusters[-1].append(span)
+        last = span[0]
+    return [(sum(span[0] for span in cluster) / len(cluster),
+             [(start, end) for _, start, end in cluster]) for cluster in clusters]
 
 
-def _join(edges: list[Edge]) -> list[Edge]:
-    horizontal = edges[0].horizontal
-    start = (lambda e: e.x0) if horizontal else (lambda e: e.top)
-    end = (lambda e: e.x1) if horizontal else (lambda e: e.bottom)
-    joined: list[Edge] = []
-    for edge in sorted(edges, key=start):
-        if joined and start(edge) <= end(joined[-1]) + JOIN:
-            last = joined[-1]
-            if end(edge) > end(last):
-                joined[-1] = (Edge(last.x0, last.top, edge.x1, last.bottom, True) if horizontal
-                              else Edge(last.x0, last.top, last.x1, edge.bottom, False))
+def _join(extents: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    joined: list[list[float]] = []
+    for start, end in sorted(extents):
+        if joined and start <= joined[-1][1] + JOIN:
+            joined[-1][1] = max(joined[-1][1], end)
         else:
-            joined.append(edge)
-    return joined
+            joined.append([start, end])
+    return [(start, end) for start, end in joined]
 
 
 Corners = dict[Point, tuple[set[int], set[int]]]  # point -> (vertical edge ids, horizontal ids)
