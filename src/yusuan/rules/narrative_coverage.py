@@ -1,0 +1,108 @@
+"""Performance-management coverage the narrative states: the amount a 绩效自评 / 绩效目标
+statement covers, against the 项目支出 it claims a share of, and the 整体支出 it names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.narrative_common import (
+    Interval,
+    fact_location,
+    finding_args,
+    fmt,
+    narrative_facts,
+)
+
+Cell = tuple[Table, TableRow, str]
+
+
+def _total_cell(doc: Document, kind: str, key: str) -> Cell | None:
+    for table in doc.tables_of(kind):
+        row = table.total_row()
+        if row is not None and key in row.values:
+            return table, row, key
+    return None
+
+
+def _cell_location(cell: Cell) -> Location:
+    table, row, key = cell
+    return Location(row.line_of(key), table=table.kind, column=key, page=row.page,
+                    name=row.name)
+
+
+@rule("NARRATIVE.COVERAGE", category="narrative_vs_table", severity="warning",
+      title_zh="绩效管理覆盖的金额与支出数一致",
+      title_en="The amount under performance management agrees with the spending it covers")
+def coverage(doc: Document) -> Iterator[Finding]:
+    for fact in narrative_facts(doc, "performance_coverage"):
+        if fact.value is None:
+            continue
+        if "share" in fact.extra and "项目" in str(fact.extra.get("share_of", "")):
+            finding = _project_share(doc, fact)
+        elif "整体支出" in fact.text and "项目" not in fact.text:
+            finding = _whole_amount(doc, fact)
+        else:
+            finding = None
+        if finding is not None:
+            yield finding
+
+
+def _project_share(doc: Document, fact: Fact) -> Finding | None:
+    """'资金 183.8 万元，占一般公共预算项目支出总额的 100%' against the tables' 项目支出."""
+    cell = _total_cell(doc, "general_budget_expenditure", "project")
+    if cell is None:
+        return None
+    table, row, key = cell
+    projects = row.values[key]
+    ratio = Interval.printed(fact.value or 0.0, fact.decimals).ratio(
+        Interval.printed(projects, row.decimals.get(key, 2)))
+    stated = fact.extra["share"]
+    if ratio is None or ratio.meets(Interval.printed(stated, fact.extra.get("share_decimals"))):
+        return None
+    computed = (fact.value or 0.0) / projects * 100
+    text = (f"绩效管理覆盖资金 {fmt(fact.value or 0)} 万元，写作占项目支出的 {fmt(stated)}%；"
+            f"{table.title} 项目支出为 {fmt(projects)}，实占 {computed:.2f}%")
+    text_en = (f"performance management is said to cover {fmt(fact.value or 0)}, {fmt(stated)}% "
+               f"of project spending; the table's project spending is {fmt(projects)}, "
+               f"so the share is {computed:.2f}%")
+    locations = [fact_location(fact, fact.extra.get("share_line")), _cell_location(cell)]
+    return make_finding("NARRATIVE.COVERAGE", locations,
+                        {"reported": stated, "computed": round(computed, 2)},
+                        **finding_args(text, text_en))
+
+
+def _whole_amount(doc: Document, fact: Fact) -> Finding | None:
+    """'开展整体支出绩效自评，资金 183.8 万元': the whole department's spending, not a part."""
+    totals = _whole_totals(doc)
+    if not totals:
+        return None
+    shown = Interval.printed(fact.value or 0.0, fact.decimals)
+    if any(shown.meets(Interval.printed(value, 2)) for value, _ in totals):
+        return None
+    value, where = totals[0]
+    project = _total_cell(doc, "general_budget_expenditure", "project")
+    text = (f"部门整体支出绩效自评涉及资金写作 {fmt(fact.value or 0)} 万元，"
+            f"部门整体支出为 {fmt(value)}（{where.name or where.table}）"
+            + (f"，项目支出为 {fmt(project[1].values['project'])}" if project else "")
+            + "；所写金额不是整体支出")
+    text_en = (f"the department-wide self-evaluation is said to cover {fmt(fact.value or 0)}, "
+               f"but the department's whole spending is {fmt(value)}")
+    return make_finding("NARRATIVE.COVERAGE", [fact_location(fact), where],
+                        {"reported": fact.value, "computed": value},
+                        **finding_args(text, text_en))
+
+
+def _whole_totals(doc: Document) -> list[tuple[float, Location]]:
+    """The whole spending as the document prints it: the tables' 合计 and the narrative's
+    年初预算 of the same total."""
+    found = []
+    for kind in ("general_budget_expenditure", "expenditure"):
+        cell = _total_cell(doc, kind, "total")
+        if cell is not None:
+            found.append((cell[1].values["total"], _cell_location(cell)))
+    for fact in narrative_facts(doc, "general_budget_expenditure", "total_expenditure"):
+        values = [fact.extra[key] for key in ("budget", "actual") if key in fact.extra]
+        found += [(float(v), fact_location(fact)) for v in values + [fact.value] if v]
+    return found
