@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
+from yusuan.recognise.projects.model import DeptForm
 from yusuan.rules.common import Amount, equal_finding, sum_finding
-from yusuan.rules.engine import rule
+from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.messages import register_messages
 from yusuan.rules.project_common import dept_form, printed
 
@@ -17,8 +18,15 @@ register_messages({
         "en": "Department form {what} ({year}) {reported} ≠ {other} {computed}, "
               "difference {difference}",
     },
+    "PROJECT.DEPT_BLANK": {
+        "zh": "部门整体绩效目标表资金情况未填金额：{labels}{filled}",
+        "en": "Department form: no amount given for {labels_en}{filled_en}",
+    },
 })
 
+REQUIRED = {"财政拨款": "财政拨款", "income_total": "收入合计", "expenditure_total": "支出合计",
+            "基本支出": "基本支出", "项目支出": "项目支出", "人员类项目支出": "人员类项目支出",
+            "运转类项目支出": "运转类项目支出", "特定目标类项目支出": "特定目标类项目支出"}
 CLASSES = ("人员类项目支出", "运转类项目支出", "特定目标类项目支出")
 HEADLINE = (("expenditure_total", "total_expenditure", "本年支出合计", "支出合计"),
             ("人员类项目支出", "personnel_funds", "人员经费", "人员类项目支出"),
@@ -68,3 +76,39 @@ def _against_tables(doc: Document, funding: dict) -> Iterator[Finding]:
                               other=other, year="当年")
         if found:
             yield found
+
+
+@rule("PROJECT.DEPT_BLANK", category="missing_content", severity="warning",
+      title_zh="部门整体绩效目标表资金金额已填写",
+      title_en="The department form's funding amounts are filled in",
+      rationale="The 资金情况 block of the 部门整体支出绩效目标表 states the year's 财政拨款, "
+                "基本支出, 项目支出 and their 合计; a row printed with no amount leaves the "
+                "form without its budget.")
+def dept_blank(doc: Document) -> Iterator[Finding]:
+    """Passes: every row has its amount. Fails: 财政拨款 and 合计 rows printed empty."""
+    dept = dept_form(doc)
+    if dept is None:
+        return
+    blank = {k: n for k, n in dept.blank.items() if k in REQUIRED}
+    if not blank:
+        return
+    filled = [(k, a.line) for k, v in dept.funding.items()
+              if (a := v.get("current")) is not None]
+    names = "、".join(REQUIRED[k] for k in blank)
+    shown = "；仅填写" + "、".join(_filled(dept, k) for k, _ in filled) if filled else ""
+    locations = [Location(n, table="dept_performance", name=REQUIRED[k])
+                 for k, n in sorted(blank.items(), key=lambda kv: kv[1])]
+    locations += [Location(n, table="dept_performance", name=_label(k)) for k, n in filled]
+    yield make_finding("PROJECT.DEPT_BLANK", locations, {"blank": list(blank)},
+                       labels=names, labels_en=", ".join(blank), filled=shown,
+                       filled_en=f" (only {', '.join(k for k, _ in filled)} filled)"
+                       if filled else "")
+
+
+def _label(key: str) -> str:
+    return REQUIRED.get(key, key)
+
+
+def _filled(dept: DeptForm, key: str) -> str:
+    amount = dept.funding[key]["current"]
+    return f"{_label(key)} {amount.value:.{amount.decimals}f}"

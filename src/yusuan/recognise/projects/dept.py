@@ -56,7 +56,7 @@ def _marks(block: list[Line]) -> dict[str, int]:
 
 def _funding(form: DeptForm, block: list[Line]) -> None:
     side = "income"
-    for line in block:
+    for index, line in enumerate(block):
         text = compact(line.text)
         if not form.years and len(YEAR.findall(line.text)) >= 2:
             form.years = YEAR.findall(line.text)
@@ -67,10 +67,28 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             continue
         if label == "合计":
             label = f"{side}_total"
-        figures = _figures(line)
+        form.label_lines.setdefault(label, line.number)
+        figures = _figures(line) or _cells_below(block[index + 1:])
         if figures and label not in form.funding:
             keys = ["current", *form.years][: len(figures)]
             form.funding[label] = dict(zip(keys, figures, strict=False))
+        elif not figures and label not in form.funding:
+            form.blank.setdefault(label, line.number)
+
+
+def _cells_below(after: list[Line]) -> list[Amount]:
+    """One cell per line: a label's figures on the lines below it, up to the next text
+    (shares such as "100%" skipped); none when the cells are blank."""
+    out: list[Amount] = []
+    for line in after:
+        word = compact(line.text)
+        if not word or word.endswith(("%", "％")):
+            continue
+        parsed = parse_number(word)
+        if parsed is None:
+            break
+        out.append(Amount(parsed[0], parsed[1], line.number))
+    return out
 
 
 def _figures(line: Line) -> list[Amount]:

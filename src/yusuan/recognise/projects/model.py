@@ -121,6 +121,8 @@ class DeptForm:
     date: str | None = None
     date_line: int | None = None
     funding: dict[str, dict[str, Amount]] = field(default_factory=dict)
+    blank: dict[str, int] = field(default_factory=dict)  # funding labels with no amount: line
+    label_lines: dict[str, int] = field(default_factory=dict)  # every funding label: line
     years: list[str] = field(default_factory=list)
     tasks: list[tuple[str, int]] = field(default_factory=list)
     goals: list[tuple[str, int]] = field(default_factory=list)
