@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.model import Document, Fact, Finding
+from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.narrative_common import fact_location, finding_args, fmt, in_unit, narrative_facts
 from yusuan.rules.tolerance import Printed, Verdict, compare_sum, default_decimals
@@ -13,11 +13,14 @@ from yusuan.rules.tolerance import Printed, Verdict, compare_sum, default_decima
 CLASS_PARTS = ("functional_class",)
 ECONOMIC_PARTS = ("economic_item",)
 PROCUREMENT_PARTS = ("procurement_goods", "procurement_works", "procurement_services")
+INCOME_PARTS = ("general_budget_income", "gov_fund_income", "soe_capital_income",
+                "special_account_income", "operating_income", "business_income",
+                "superior_subsidy_income", "subordinate_income", "other_income", "carryover_in")
 PARENTS: dict[str, tuple[str, ...]] = {
     "personnel_funds": ECONOMIC_PARTS, "public_funds": ECONOMIC_PARTS,
     "agency_operating_costs": ECONOMIC_PARTS, "total_expenditure": CLASS_PARTS,
     "fiscal_expenditure": CLASS_PARTS, "general_budget_expenditure": CLASS_PARTS,
-    "procurement_total": PROCUREMENT_PARTS,
+    "procurement_total": PROCUREMENT_PARTS, "total_income": INCOME_PARTS,
 }
 # facts that may stand between a total and its parts without ending the list
 PASSING = frozenset({"amount", "functional_item", "basic_expenditure", "project_expenditure",
@@ -59,7 +62,7 @@ def parts_add_up(doc: Document) -> Iterator[Finding]:
             continue
         parts = listed_parts(facts, index)
         if len(parts) >= 2:
-            finding = _compare(parent, parts)
+            finding = _compare(doc, parent, parts)
             if finding is not None:
                 yield finding
 
@@ -72,7 +75,7 @@ def _printed(fact: Fact, unit: str | None) -> Printed:
                               - shift.get(fact.unit or "万元", 4), 0))
 
 
-def _compare(parent: Fact, parts: list[Fact]) -> Finding | None:
+def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
     unit = parent.unit
     result = compare_sum(_printed(parent, unit), [_printed(p, unit) for p in parts])
     if result.verdict is Verdict.EQUAL:
@@ -92,10 +95,28 @@ def _compare(parent: Fact, parts: list[Fact]) -> Finding | None:
             lines.append(part.line)
             locations.append(fact_location(part))
     rounding = result.verdict is Verdict.ROUNDING
+    omitted = _omitted_carryover(doc, parent, parts, result.difference)
+    if omitted:
+        text += f"，正是未列出的上年结转结余 {fmt(omitted)}"
+        line = int(doc.headline["carryover_in"].get("line", 0))
+        locations.append(Location(line, name="carryover_in")) if line else None
     return make_finding(
         "NARRATIVE.PARTS", locations,
         {"reported": parent.value, "computed": round(result.computed, 4),
          "difference": result.difference},
-        severity="info" if rounding else None, category="rounding" if rounding else None,
+        severity="info" if rounding or omitted else None,
+        category="rounding" if rounding else None,
         **finding_args(text, f"{what} {parent.value} but its listed parts add to "
-                             f"{result.computed:g}"))
+                             f"{result.computed:g}"
+                             + (f", leaving out the carry-over {fmt(omitted)}" if omitted else "")))
+
+
+def _omitted_carryover(doc: Document, parent: Fact, parts: list[Fact],
+                       difference: float) -> float | None:
+    """Income parts that add to 本年收入 and leave out the 上年结转 the tables print (the gap)."""
+    if parent.concept != "total_income" or any(p.concept == "carryover_in" for p in parts):
+        return None
+    entry = doc.headline.get("carryover_in")
+    value = float(entry.get("value", 0.0)) if entry else 0.0
+    return value if value and abs(in_unit(difference, parent.unit, doc.unit) - value) < 0.01 \
+        else None

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
-from yusuan.rules.narrative_common import fact_location, finding_args, narrative_facts
+from yusuan.rules.narrative_common import fact_location, finding_args, fmt, narrative_facts
 
 MONEY_UNITS = ("元", "万元", "亿元")
 SKIP_UNIT_CONCEPTS = ("amount", "asset_amount")
@@ -158,6 +158,7 @@ def _joined(doc: Document) -> tuple[str, list[int]]:
       title_zh="与名词解释的口径一致", title_en="Figures follow the document's own glossary")
 def definitions(doc: Document) -> Iterator[Finding]:
     yield from _agency_costs(doc)
+    yield from _subordinate_costs(doc)
     yield from _level_words(doc)
 
 
@@ -186,6 +187,32 @@ def _agency_costs(doc: Document) -> Iterator[Finding]:
         yield make_finding("NARRATIVE.DEFINITION", locations,
                            {"reported": fact.value, "shiye_public": inside},
                            **finding_args(text, "机关运行经费 includes 事业运行 public funds"))
+
+
+_SUBORDINATE = re.compile(r"下属\s*\d*\s*[个家]?\s*(?:二级)?事业单位")
+
+
+def _subordinate_costs(doc: Document) -> Iterator[Finding]:
+    """机关运行经费 stated for 本级 and a 下属事业单位 whose staff the document says include no
+    参公 staff, while its glossary limits 机关运行经费 to 行政单位 (and 参公 事业单位)."""
+    glossary = [f for f in narrative_facts(doc, "glossary_term")
+                if "机关运行经费" in f.extra.get("term", "") and "行政单位" in f.text]
+    cangong = list(narrative_facts(doc, "staffing"))
+    cangong = [f for f in cangong if f.extra.get("kind") == "civil_service_managed"]
+    if not glossary or not cangong or any(f.value for f in cangong):
+        return
+    for fact in narrative_facts(doc, "agency_operating_costs"):
+        match = _SUBORDINATE.search(fact.text)
+        if not fact.value or not match or re.search(r"参照公务员|参公", fact.text):
+            continue
+        text = (f"机关运行经费 {fmt(fact.value)} 写明包括“{match.group(0)}”，名词解释限定为行政单位"
+                f"（含参公事业单位），而人员构成中参照公务员法管理人员为 0")
+        text_en = (f"机关运行经费 {fmt(fact.value)} is stated to cover a subordinate 事业单位, but "
+                   "the glossary limits it to administrative units (and 参公 units) and the "
+                   "staffing lists no 参公 staff")
+        locations = [fact_location(fact), fact_location(glossary[0]), fact_location(cangong[0])]
+        yield make_finding("NARRATIVE.DEFINITION", locations, {"reported": fact.value},
+                           **finding_args(text, text_en))
 
 
 def _level_words(doc: Document) -> Iterator[Finding]:
