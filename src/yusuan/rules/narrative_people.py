@@ -7,7 +7,7 @@ from itertools import pairwise
 
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.narrative_common import fact_location, finding_args, narrative_facts
+from yusuan.rules.narrative_common import fact_location, finding_args, fmt, narrative_facts
 
 PARTS = {"authorised": ("admin", "institution", "worker"), "actual": ("admin", "institution",
                                                                         "worker", "other"),
@@ -19,7 +19,8 @@ PARTS = {"authorised": ("admin", "institution", "worker"), "actual": ("admin", "
 def staffing(doc: Document) -> Iterator[Finding]:
     groups: dict[str, dict[str, Fact]] = {}
     for fact in narrative_facts(doc, "staffing"):
-        groups.setdefault(fact.extra["status"], {}).setdefault(fact.extra["kind"], fact)
+        if fact.extra["status"] != "hired":
+            groups.setdefault(fact.extra["status"], {}).setdefault(fact.extra["kind"], fact)
     for status, kinds in groups.items():
         total = kinds.get("total")
         parts = [kinds[k] for k in PARTS.get(status, ()) if k in kinds]
@@ -29,6 +30,23 @@ def staffing(doc: Document) -> Iterator[Finding]:
             yield make_finding("NARRATIVE.STAFFING", [fact_location(f) for f in [total, *parts]],
                                {"reported": total.value}, **finding_args(text, text))
     yield from _actual_over_authorised(groups)
+    yield from _hired_over_other(doc, groups.get("actual", {}).get("other"))
+
+
+def _hired_over_other(doc: Document, other: Fact | None) -> Iterator[Finding]:
+    """'其他人员 12人' but '聘用公共服务岗人员13人' elsewhere: the hired staff are more."""
+    hired = [f for f in narrative_facts(doc, "staffing") if f.extra.get("status") == "hired"]
+    more = [f for f in hired if other is not None and (f.value or 0) > (other.value or 0)]
+    if other is None or not more:
+        return
+    most = max(f.value or 0 for f in more)
+    text = (f"人员构成写{other.extra.get('label')} {fmt(other.value or 0)} 人，"
+            f"说明另写“{more[0].extra.get('label')}”，聘用人员多于其他人员总数")
+    text_en = (f"the staffing gives {fmt(other.value or 0)} other staff, but the narrative says "
+               f"{fmt(most)} staff are hired")
+    yield make_finding("NARRATIVE.STAFFING", [fact_location(other), *map(fact_location, more)],
+                       {"reported": other.value, "computed": most},
+                       **finding_args(text, text_en))
 
 
 def _actual_over_authorised(groups: dict[str, dict[str, Fact]]) -> Iterator[Finding]:

@@ -8,7 +8,12 @@ from yusuan.model import Fact, Source
 from yusuan.recognise.narrative.amounts import amount_facts
 from yusuan.recognise.narrative.glossary import glossary_facts, is_glossary
 from yusuan.recognise.narrative.paragraphs import Paragraph, build_paragraphs
-from yusuan.recognise.narrative.people import composition_facts, staffing_facts, unit_lists
+from yusuan.recognise.narrative.people import (
+    composition_facts,
+    hired_facts,
+    staffing_facts,
+    unit_lists,
+)
 
 _AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
 # Sections that hold the performance forms: the projects stage reads them, not the narrative.
@@ -24,6 +29,7 @@ def extract_facts(source: Source) -> list[Fact]:
             continue
         facts.extend(amount_facts(paragraph))
         facts.extend(staffing_facts(paragraph))
+        facts.extend(hired_facts(paragraph))
         facts.extend(composition_facts(paragraph))
         facts.extend(_missing_amounts(paragraph))
     facts.extend(unit_lists(paragraphs))

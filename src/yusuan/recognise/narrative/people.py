@@ -48,6 +48,16 @@ def staffing_facts(paragraph: Paragraph) -> list[Fact]:
     return facts
 
 
+_HIRED = re.compile(r"聘[用请][^，。；、\d]{0,16}?人员\s*(\d+)\s*[人名]")
+
+
+def hired_facts(paragraph: Paragraph) -> list[Fact]:
+    """'聘用公共服务岗人员13人': staff hired outside the 编制 (the 其他人员 of the staffing)."""
+    return [_fact(paragraph, "staffing", float(match.group(1)), "人", match.start(),
+                  {"status": "hired", "kind": "other", "label": match.group(0)})
+            for match in _HIRED.finditer(paragraph.text)]
+
+
 def composition_facts(paragraph: Paragraph) -> list[Fact]:
     """Counts of units the narrative states, and '本级组成' (no subordinate units)."""
     text = paragraph.text
