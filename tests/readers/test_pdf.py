@@ -264,3 +264,40 @@ def test_rulings_as_lines_and_thin_filled_rectangles(pdf_canvas, cjk_font) -> No
             canvas.drawString(xs[c] + 3, ys[r] - 13, text)
     canvas.save()
     assert texts(path) == ["\t".join(row) for row in rows]
+
+
+def _type3_pdf(text_codes: bytes) -> bytes:
+    """A one-page PDF whose text uses a Type 3 font with made-up glyph names, no ToUnicode."""
+    glyph = b"1000 0 0 0 700 700 d1 0 0 700 700 re f"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+         b"/Resources << /Font << /F1 5 0 R >> >> >>"),
+        None,  # content stream
+        (b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+         b"/CharProcs << /g1 6 0 R /g2 6 0 R /g3 6 0 R >> /Encoding << /Type /Encoding /Differences "
+         b"[1 /g1 /g2 /g3] >> /FirstChar 1 /LastChar 3 /Widths [1000 1000 1000] >>"),
+        b"<< /Length %d >>\nstream\n" % len(glyph) + glyph + b"\nendstream",
+    ]
+    content = b"BT /F1 12 Tf 60 780 Td <" + text_codes.hex().encode() + b"> Tj ET"
+    objects[3] = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_font_codes_without_unicode_are_a_missing_text_layer(tmp_path: Path, monkeypatch) -> None:
+    """Glyphs named /g1… with no ToUnicode: pdfminer's (cid:N), PDFium's unmapped codes."""
+    monkeypatch.setattr(pdf_reader.ocr, "available", lambda: False)
+    path = tmp_path / "codes.pdf"
+    path.write_bytes(_type3_pdf(bytes([1, 2, 3, 1, 2, 3, 2, 1])))
+    with pytest.raises(InputError, match=r"no text layer .* page\(s\) 1;"):
+        read_source(str(path))
