@@ -149,7 +149,9 @@ def test_not_defects() -> None:
     require_seeds()
     # 001: 79.008 on the forms is 79.01 rounded; 408.93 = 79.008 + 319.92 + 10
     found = _above_info(S001)
-    assert not [f for f in found if {356, 417, 420, 330, 350} & set(f[1])]
+    # (L350 is cited by PROJECT.PRIOR_YEAR for 001-04: the 2025 project total, not 79.008)
+    assert not [f for f in found if {356, 417, 420, 330, 350} & set(f[1])
+                and f[0] != "PROJECT.PRIOR_YEAR"]
     assert not _all(S001, "PROJECT.DEPT_SPECIAL") and not _all(S001, "PROJECT.FORM_BUDGET")
     # 000: 0.23 vs 23%, 1 vs 100%; "2023" prefixes of project names; the ten projects add up
     found = _above_info(S000)
@@ -165,3 +167,29 @@ def test_dept_funding_000() -> None:
     assert _has(S000, "PROJECT.DEPT_FUNDING", [1125, 708], "info")  # 000-39
     assert _has(S000, "PROJECT.DEPT_FUNDING", [1129, 377], "info")
     assert _has(S000, "PROJECT.DEPT_FUNDING", [1129, 1119], "info")  # 000-40
+
+
+def test_form_defects_001_004() -> None:
+    require_seeds()
+    assert _has(S001, "PROJECT.PRIOR_YEAR", [480, 665, 350], "warning")  # 001-04
+    assert _has(S004, "PROJECT.RATE_BASE", [2584, 2583, 1633, 2527, 2614, 2309], "warning")  # 004-24
+    assert _has(S004, "PROJECT.DEPT_BLANK", [1553, 1578, 1586, 1569, 1594, 1562], "warning")  # 004-17
+    assert _has(S004, "PROJECT.TASK_PROMISE", [1615, 1725, 1726, 2462, 2463], "warning")  # 004-28
+    assert _has(S004, "PROJECT.PRIOR_YEAR_SIZE", [2953, 2948], "info")  # 004-29
+    assert not _all(S000, "PROJECT.PRIOR_YEAR") and not _all(S004, "PROJECT.PRIOR_YEAR")
+    assert not _all(S000, "PROJECT.DEPT_BLANK") and not _all(S001, "PROJECT.DEPT_BLANK")
+
+
+def test_goal_labels_000() -> None:
+    require_seeds()
+    found = _all(S000, "PROJECT.GOAL_LABEL")  # 乡村振兴's 年度 rows labelled 长期目标01
+    assert len(found) == 1 and found[0][1][0] == 2975
+    assert not _all(S001, "PROJECT.GOAL_LABEL") and not _all(S004, "PROJECT.GOAL_LABEL")
+
+
+def test_unit_missing_is_same_value() -> None:
+    require_seeds()
+    # 000: 选派驻村工作队人数 "3" on the project form, "3人" in the department form
+    found = [f for f in _all(S000, "PROJECT.INDICATOR_TARGET")
+             if {2949, 2975, 1577, 1891} & set(f[1])]
+    assert not found

@@ -131,7 +131,7 @@ def prior_year_size(doc: Document) -> Iterator[Finding]:
                                [Location(figure.line, table="project_performance",
                                          name=form.name)]
                                + [Location(a.line, table="project_performance", name=form.name)
-                                  for a in (form.current or form.total,) if a is not None],
+                                  for a in (form.total or form.current,) if a is not None],
                                {"reported": figure.value, "computed": total}, name=form.name,
                                year=figure.year, reported=f"{figure.value:g}",
                                computed=f"{total:g}",

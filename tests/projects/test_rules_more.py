@@ -1,0 +1,123 @@
+"""The later project rules on small documents of our own: one passing, one failing each."""
+
+from __future__ import annotations
+
+from yusuan.model import Document, Fact, Line, Project, Source
+from yusuan.recognise.projects.dept import read_dept_form
+from yusuan.recognise.projects.indicators import indicator_rows
+from yusuan.recognise.projects.link import link_projects
+from yusuan.recognise.projects.model import DeptForm, DetailLine, Indicator, ProjectForm, YearFigure
+from yusuan.recognise.projects.text import Amount
+from yusuan.rules.engine import run_rules
+
+
+def _source(texts: list[str]) -> Source:
+    return Source("t.txt", "text", "",
+                  [Line(i + 1, t) for i, t in enumerate(texts)])
+
+
+def _doc(forms: list, projects: list[Project] | None = None, lines: list[str] | None = None,
+         facts: list[Fact] | None = None, total: float | None = None) -> Document:
+    linked = link_projects(projects or [], [], forms, None) if projects else []
+    return Document(source=_source(lines or []), year=2025, kind="部门预算", projects=linked,
+                    forms=forms, facts=facts or [],
+                    headline={"total_expenditure": {"value": total, "line": 5}} if total else {})
+
+
+def _lines(doc: Document, rule_id: str) -> list[list[int]]:
+    return [[loc.line for loc in f.locations] for f in run_rules(doc, only=[rule_id])]
+
+
+def _project(name: str, amount: float, line: int) -> Project:
+    return Project(name=name, line=line, amount=amount, decimals=2, category="特定目标类",
+                   extra={"source": "table", "amount_line": line})
+
+
+def test_goal_label() -> None:
+    rows = ["年度绩效目标表", "长期目标01 产出指标 数量指标 选派驻村工作队人数 3 3 3",
+            "长期目标01 产出指标 质量指标 驻村工作队经费保障率 100% 100% 100%"]
+    wrong = ProjectForm(lines=(1, 3), name="示例经费",
+                        indicators=indicator_rows([Line(i + 1, t) for i, t in enumerate(rows)],
+                                                  1, 3, "annual"))
+    assert [i.label for i in wrong.indicators] == ["长期", "长期"]
+    assert _lines(_doc([wrong]), "PROJECT.GOAL_LABEL") == [[2, 3]]
+    rows = [r.replace("长期目标", "年度目标") for r in rows]
+    right = ProjectForm(lines=(1, 3), name="示例经费",
+                        indicators=indicator_rows([Line(i + 1, t) for i, t in enumerate(rows)],
+                                                  1, 3, "annual"))
+    assert not _lines(_doc([right]), "PROJECT.GOAL_LABEL")
+
+
+def _dept(value: str) -> DeptForm:
+    ind = Indicator("医疗救助政策覆盖率", [value], 30, table="dept", period="annual",
+                    value_line=31, value_lines=[31])
+    return DeptForm(lines=(1, 40), tasks=[("年度工作任务", 10),
+                                          ("开展医疗救助，政策覆盖率达到100%。", 11)],
+                    indicators=[ind])
+
+
+def test_task_promise() -> None:
+    assert not _lines(_doc([_dept("100%")]), "PROJECT.TASK_PROMISE")
+    assert not _lines(_doc([_dept("≥100%")]), "PROJECT.TASK_PROMISE")
+    assert _lines(_doc([_dept("≥90%")]), "PROJECT.TASK_PROMISE") == [[11, 31]]
+
+
+def test_dept_blank() -> None:
+    cells = ["2025年", "收入", "构成", "财政拨款", "", "100%", "其他资金", "55", "合计", "",
+             "支出", "构成", "基本支出", "", "项目支出", "", "合计", "", "部门职能概述"]
+    form = read_dept_form([Line(i + 1, t) for i, t in enumerate(cells)], 1, len(cells))
+    assert form.funding["其他资金"]["current"].value == 55
+    assert set(form.blank) == {"财政拨款", "income_total", "基本支出", "项目支出",
+                               "expenditure_total"}
+    assert _lines(_doc([form]), "PROJECT.DEPT_BLANK") == [[4, 9, 13, 15, 17, 8]]
+    full = ["财政拨款 933.79", "合计 933.79", "支出构成 基本支出 524.86", "项目支出 408.93",
+            "合计 933.79", "部门职能概述"]
+    form = read_dept_form([Line(i + 1, t) for i, t in enumerate(full)], 1, len(full))
+    assert not form.blank and not _lines(_doc([form]), "PROJECT.DEPT_BLANK")
+
+
+def _fee_form(amount: float) -> ProjectForm:
+    detail = DetailLine("业务代理手续费", Amount(amount, 0, 21), 21,
+                        basis="按照医疗救助支付金额的1%进行支付。", basis_line=22)
+    return ProjectForm(lines=(20, 30), name="医疗救助手续费", name_line=20,
+                       total=Amount(amount, 0, 23), current=Amount(amount, 0, 23),
+                       details=[detail])
+
+
+def test_rate_base() -> None:
+    lines = ["x"] * 40
+    lines[4] = "按照医疗救助支付金额的1%进行支付。"
+    for amount, found in ((18, []), (3, [[22, 21, 5, 10]])):
+        projects = [_project("2025年医疗救助", 1800, 10), _project("医疗救助手续费", amount, 11)]
+        doc = _doc([_fee_form(amount)], projects, lines)
+        assert _lines(doc, "PROJECT.RATE_BASE") == found
+
+
+def _prior_form(value: float) -> ProjectForm:
+    return ProjectForm(lines=(20, 30), name="政府购买服务经费", name_line=20,
+                       total=Amount(319.92, 2, 21), current=Amount(319.92, 2, 21),
+                       change_figures=[YearFigure(2024, value, 2, 22),
+                                       YearFigure(2025, 319.92, 2, 22)])
+
+
+def test_prior_year() -> None:
+    fact = Fact("functional_item", 319.92, "万元", 60, extra={
+        "change": 319.92, "direction": "增加", "change_line": 61, "name": "经办事务"})
+    projects = [_project("政府购买服务经费", 319.92, 10)]
+    dept = DeptForm(lines=(1, 9), years=["2023", "2024"], funding={"特定目标类项目支出": {
+        "current": Amount(400, 2, 5), "2023": Amount(18, 0, 5), "2024": Amount(39.72, 2, 5)}})
+    found = _lines(_doc([dept, _prior_form(287.87)], projects, facts=[fact]),
+                   "PROJECT.PRIOR_YEAR")
+    assert found == [[22, 61, 5]]
+    assert _lines(_doc([dept, _prior_form(287.87)], projects), "PROJECT.PRIOR_YEAR") == [[22, 5]]
+    assert not _lines(_doc([dept, _prior_form(30)], projects), "PROJECT.PRIOR_YEAR")
+
+
+def test_prior_year_size() -> None:
+    def form(first: float) -> ProjectForm:
+        return ProjectForm(lines=(20, 30), name="退休人员医保财政补助", total=Amount(2256.19, 2, 21),
+                           change_figures=[YearFigure(2023, first, 1, 22),
+                                           YearFigure(2024, 2028, 0, 22),
+                                           YearFigure(2025, 2256.19, 2, 22)])
+    assert not _lines(_doc([form(2010.7)], total=7515.18), "PROJECT.PRIOR_YEAR_SIZE")
+    assert _lines(_doc([form(10107.7)], total=7515.18), "PROJECT.PRIOR_YEAR_SIZE") == [[22, 21]]
