@@ -99,7 +99,8 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
     if omitted:
         text += f"，正是未列出的上年结转结余 {fmt(omitted)}"
         line = int(doc.headline["carryover_in"].get("line", 0))
-        locations.append(Location(line, name="carryover_in")) if line else None
+        if line:
+            locations.append(Location(line, name="carryover_in"))
     return make_finding(
         "NARRATIVE.PARTS", locations,
         {"reported": parent.value, "computed": round(result.computed, 4),

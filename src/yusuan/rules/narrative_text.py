@@ -82,18 +82,18 @@ def year_references(doc: Document) -> Iterator[Finding]:
         doc = replace_year(doc, year)
     yield from _change_baselines(doc)
     for pattern, last_year, what in DATED_EVENTS:
-        if doc.year <= last_year:
+        if year <= last_year:
             continue
         for match in re.finditer(pattern, text):
             line = lines[match.start()]
-            yield _year_finding(line, f"{doc.year}年度文件写“{match.group(0)}”：{what}",
-                                {"year": doc.year, "phrase": match.group(0)})
+            yield _year_finding(line, f"{year}年度文件写“{match.group(0)}”：{what}",
+                                {"year": year, "phrase": match.group(0)})
     for match in _PLAN.finditer(text):
-        year = int(match.group(1))
-        if year < doc.year:
+        cited = int(match.group(1))
+        if cited < year:
             yield _year_finding(lines[match.start(1)],
-                                f"{doc.year}年度文件以“{match.group(0)}》”为依据（{year}年的方案）",
-                                {"year": doc.year, "cited": year})
+                                f"{year}年度文件以“{match.group(0)}》”为依据（{cited}年的方案）",
+                                {"year": year, "cited": cited})
     yield from _own_year(doc, text, lines)
 
 

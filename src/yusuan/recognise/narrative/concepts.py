@@ -153,9 +153,9 @@ def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
         found = _procurement(text)
         if found:
             return found, {}
-    found = _money_side(text, context)
-    if found:
-        return found
+    side = _money_side(text, context)
+    if side:
+        return side
     match = _ECONOMIC_RE.search(text)
     if match and match.start() == 0:
         return "economic_item", {"name": match.group(1)}

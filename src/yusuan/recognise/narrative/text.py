@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from yusuan.readers.normalise import TRANSLATION
 
@@ -16,7 +17,8 @@ _SIMP = (
     "缴额采货绩卫医疗险会农环节办邮电训托劳应当为占达数体说门况并职发区县参标准规划统筹贴奖养"
     "系开销届胜党据构组层负责担报岁来从对将时间这们里过还进么样丽际点问题处签证务适当额")
 TRAD_TO_SIMP = str.maketrans(dict(zip(_TRAD, _SIMP, strict=True)))
-_CLEAN = {**TRANSLATION, **TRAD_TO_SIMP}
+_CLEAN: dict[int, str | int | None] = {**cast("dict[int, str | int | None]", TRANSLATION),
+                                       **TRAD_TO_SIMP}
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
