@@ -212,7 +212,8 @@ def percent_counts(doc: Document) -> Iterator[Finding]:
     """Passes: 参保人数 ≥80万人. Fails: 基本医疗保险参保人数 >95%."""
     seen: dict[str, list[tuple[Indicator, str | None]]] = {}
     dept = dept_form(doc)
-    pools = [(f.indicators, f.name) for f in project_forms(doc)]
+    pools: list[tuple[list[Indicator], str | None]] = [
+        (f.indicators, f.name) for f in project_forms(doc)]
     pools += [(dept.indicators, None)] if dept else []
     for indicators, name in pools:
         for ind in indicators:

@@ -53,6 +53,7 @@ def prior_year(doc: Document) -> Iterator[Finding]:
 
 def _against(doc: Document, dept: DeptForm | None, form: ProjectForm, project: Project | None,
              figure: YearFigure) -> Finding | None:
+    assert doc.year is not None
     locations = [Location(figure.line, table="project_performance", name=form.name)]
     other = other_en = ""
     computed: float | None = None

@@ -151,7 +151,7 @@ def _not_a_project(code: str | None, category: str | None) -> bool:
     letter = re.sub(r"^\d+", "", code or "")[:1]
     if letter in ("R", "Y"):
         return True
-    return bool(category) and any(w in category for w in NON_PROJECT_CATEGORIES) \
+    return bool(category) and any(w in (category or "") for w in NON_PROJECT_CATEGORIES) \
         and letter != "T"
 
 
