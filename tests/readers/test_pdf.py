@@ -301,3 +301,16 @@ def test_font_codes_without_unicode_are_a_missing_text_layer(tmp_path: Path, mon
     path.write_bytes(_type3_pdf(bytes([1, 2, 3, 1, 2, 3, 2, 1])))
     with pytest.raises(InputError, match=r"no text layer .* page\(s\) 1;"):
         read_source(str(path))
+
+
+def test_a_diagonal_watermark_does_not_turn_the_page(pdf_canvas, grid, cjk_font) -> None:
+    canvas, path = pdf_canvas("watermark.pdf")
+    _ruled_page(canvas, grid, cjk_font)
+    canvas.saveState()
+    canvas.translate(500, 100)
+    canvas.rotate(135)
+    canvas.setFont(cjk_font, 20)
+    canvas.drawString(0, 0, "内部资料" * 30)
+    canvas.restoreState()
+    canvas.save()
+    assert texts(path) == RULED_LINES

@@ -3,7 +3,8 @@
 Each character's box runs across its advance width and, as pdfminer measures it, from the
 font's descent up one em (the font size times the text's scale), so `size` is the em. The
 page is turned so that most of its characters stand upright: a landscape table drawn rotated
-on a portrait page reads left to right whether or not the page's /Rotate shows it so. A
+on a portrait page reads left to right whether or not the page's /Rotate shows it so. Text
+set at a slant of more than 10° off every axis (a diagonal watermark) is left out. A
 character PDFium cannot map to Unicode (no ToUnicode entry for its code) reads as U+FFFD, so
 the page check sends such pages to OCR.
 """
@@ -20,9 +21,12 @@ import pypdfium2.raw as pdfium_c
 from yusuan.readers.pdfobjects import Frame
 
 UPRIGHT_SLACK = 1e-3
+SKEW_DEGREES = 10.0
+SKEWED = -1  # the direction of text set at a slant (a diagonal watermark): left out
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 
-# code point, left, bottom, right, top (user space), em, direction (0/90/180/270), spaced
+# code point, left, bottom, right, top (user space), em, direction (0/90/180/270, SKEWED),
+# spaced
 RawChar = tuple[int, float, float, float, float, float, int, bool]
 
 
@@ -40,7 +44,7 @@ class Char:
 def read_text(page: Any, textpage: Any) -> tuple[list[Char], Frame]:
     """The page's characters in content order (PDFium's generated spaces and breaks left out),
     and the frame that turns the page so its text reads left to right."""
-    raw = raw_chars(textpage)
+    raw = [char for char in raw_chars(textpage) if char[6] != SKEWED]
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
     return place(raw, frame), frame
 
@@ -110,7 +114,10 @@ class EmCache:
         pdfium_c.FPDFText_GetMatrix(self.textpage, index, matrix)
         scale = math.hypot(matrix.c, matrix.d)
         size = font_size * scale
-        direction = round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90
+        angle = math.degrees(math.atan2(matrix.b, matrix.a))
+        direction = round(angle / 90) % 4 * 90
+        if abs((angle - direction + 180) % 360 - 180) > SKEW_DEGREES:
+            direction = SKEWED
         upright = (abs(matrix.b) < UPRIGHT_SLACK * scale and abs(matrix.c) < UPRIGHT_SLACK * scale
                    and matrix.a > 0 and matrix.d > 0)
         return (size if size > 0 else height), direction, upright and size > 0
