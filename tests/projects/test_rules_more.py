@@ -121,3 +121,14 @@ def test_prior_year_size() -> None:
                                            YearFigure(2025, 2256.19, 2, 22)])
     assert not _lines(_doc([form(2010.7)], total=7515.18), "PROJECT.PRIOR_YEAR_SIZE")
     assert _lines(_doc([form(10107.7)], total=7515.18), "PROJECT.PRIOR_YEAR_SIZE") == [[22, 21]]
+
+
+def test_indicator_level() -> None:
+    rows = ["长期绩效目标表", "长期目标1\t产出指标\t时效指标\t办结及时率\t≥95%\t计划标准",
+            "长期目标1\t效益指标\t时效指标\t立案及时率\t≥95%\t计划标准",
+            "\t\t社会效益指标\t基金规范使用率\t≥95%\t计划标准"]
+    lines = [Line(i + 1, t) for i, t in enumerate(rows)]
+    form = ProjectForm(lines=(1, 4), name="示例经费",
+                       indicators=indicator_rows(lines, 1, 4, "long"))
+    doc = Document(source=Source("t.txt", "text", "", lines), year=2025, forms=[form])
+    assert _lines(doc, "PROJECT.INDICATOR_LEVEL") == [[3]]  # L4's 一级 is carried, not printed

@@ -193,3 +193,12 @@ def test_unit_missing_is_same_value() -> None:
     found = [f for f in _all(S000, "PROJECT.INDICATOR_TARGET")
              if {2949, 2975, 1577, 1891} & set(f[1])]
     assert not found
+
+
+def test_indicator_levels_001() -> None:
+    require_seeds()
+    found = [lines for _, lines in _all(S001, "PROJECT.INDICATOR_LEVEL")]
+    assert [514] in found  # 001-15
+    assert [448] in found and [518] in found  # 001-16
+    assert [588] in found  # 001-17
+    assert not _all(S000, "PROJECT.INDICATOR_LEVEL") and not _all(S002, "PROJECT.INDICATOR_LEVEL")
