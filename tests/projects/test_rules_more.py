@@ -132,3 +132,16 @@ def test_indicator_level() -> None:
                        indicators=indicator_rows(lines, 1, 4, "long"))
     doc = Document(source=Source("t.txt", "text", "", lines), year=2025, forms=[form])
     assert _lines(doc, "PROJECT.INDICATOR_LEVEL") == [[3]]  # L4's 一级 is carried, not printed
+
+
+def test_indicator_typo() -> None:
+    def ind(name: str, line: int, table: str) -> Indicator:
+        return Indicator(name, ["≥90%"], line, table=table, period=table, value_line=line)
+    dept = DeptForm(lines=(1, 9), indicators=[ind("对口帮扶村满意度", 5, "dept")])
+    form = ProjectForm(lines=(10, 20), name="驻村经费",
+                       indicators=[ind("对口帮扶村满意度", 12, "long"),
+                                   ind("结口帮扶村满意度", 15, "annual")])
+    assert _lines(_doc([dept, form]), "PROJECT.INDICATOR_TYPO") == [[15, 12, 5]]
+    form.indicators = [ind("居保业务培训人数", 12, "long"), ind("职保业务培训人数", 13, "long"),
+                       ind("职保业务培训人数", 15, "annual")]
+    assert not _lines(_doc([form]), "PROJECT.INDICATOR_TYPO")

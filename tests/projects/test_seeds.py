@@ -202,3 +202,10 @@ def test_indicator_levels_001() -> None:
     assert [448] in found and [518] in found  # 001-16
     assert [588] in found  # 001-17
     assert not _all(S000, "PROJECT.INDICATOR_LEVEL") and not _all(S002, "PROJECT.INDICATOR_LEVEL")
+
+
+def test_indicator_typos() -> None:
+    require_seeds()
+    assert _has(S000, "PROJECT.INDICATOR_TYPO", [2998, 2965, 1600])  # 000-17
+    assert _has(S001, "PROJECT.INDICATOR_TYPO", [591, 381, 603])  # 001-12
+    assert len(_all(S000, "PROJECT.INDICATOR_TYPO")) == 1  # 居保/职保 are two indicators
