@@ -55,7 +55,8 @@ def misfiled(ind: Indicator, line_text: str) -> str | None:
 def indicator_levels(doc: Document) -> Iterator[Finding]:
     """Passes: 产出指标 | 时效指标. Fails: 效益指标 | 时效指标 on one row."""
     dept = dept_form(doc)
-    pools = [(f.indicators, f.name, "project_performance") for f in project_forms(doc)]
+    pools: list[tuple[list[Indicator], str | None, str]] = [
+        (f.indicators, f.name, "project_performance") for f in project_forms(doc)]
     pools += [(dept.indicators, None, "dept_performance")] if dept else []
     lines = doc.source.lines
     for indicators, form_name, table in pools:

@@ -27,7 +27,8 @@ Seen = tuple[Indicator, str | None, str, int]  # indicator, form name, table, fo
 def _sightings(doc: Document) -> dict[str, list[Seen]]:
     out: dict[str, list[Seen]] = {}
     dept = dept_form(doc)
-    pools = [(f.indicators, f.name, "project_performance") for f in project_forms(doc)]
+    pools: list[tuple[list[Indicator], str | None, str]] = [
+        (f.indicators, f.name, "project_performance") for f in project_forms(doc)]
     pools += [(dept.indicators, None, "dept_performance")] if dept else []
     for index, (indicators, name, table) in enumerate(pools):
         for ind in indicators:
