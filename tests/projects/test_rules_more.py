@@ -145,3 +145,13 @@ def test_indicator_typo() -> None:
     form.indicators = [ind("居保业务培训人数", 12, "long"), ind("职保业务培训人数", 13, "long"),
                        ind("职保业务培训人数", 15, "annual")]
     assert not _lines(_doc([form]), "PROJECT.INDICATOR_TYPO")
+
+
+def test_postcode() -> None:
+    def form(code: str, line: int) -> ProjectForm:
+        return ProjectForm(lines=(line, line + 5), name=f"经费{line}", address="民主路502号",
+                           postcode=code, postcode_line=line)
+    assert not _lines(_doc([form("430060", 10), form("430060", 20)]), "PROJECT.POSTCODE")
+    found = _lines(_doc([form("430060", 10), form("430060", 20), form("43000", 30)]),
+                   "PROJECT.POSTCODE")
+    assert found == [[30, 10, 20]]

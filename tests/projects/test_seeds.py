@@ -209,3 +209,9 @@ def test_indicator_typos() -> None:
     assert _has(S000, "PROJECT.INDICATOR_TYPO", [2998, 2965, 1600])  # 000-17
     assert _has(S001, "PROJECT.INDICATOR_TYPO", [591, 381, 603])  # 001-12
     assert len(_all(S000, "PROJECT.INDICATOR_TYPO")) == 1  # 居保/职保 are two indicators
+
+
+def test_postcode_001() -> None:
+    require_seeds()
+    assert _has(S001, "PROJECT.POSTCODE", [540, 408, 468], "warning")  # 001-11
+    assert not _all(S000, "PROJECT.POSTCODE")

@@ -13,6 +13,7 @@ from yusuan.recognise.projects.model import ProjectForm, Reference, YearFigure
 from yusuan.recognise.projects.spans import Span
 from yusuan.recognise.projects.text import Amount, compact, find_date, parse_number, span_cells
 
+POSTCODE = re.compile(r"\d{4,7}(?!\d)")
 CODE = re.compile(r"[0-9A-Z][0-9A-Z\-]{5,}")
 FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
 CHANGE_FIGURE = re.compile(
@@ -51,12 +52,23 @@ def _identity(form: ProjectForm, joined: Joined) -> None:
     unit = joined.value("unit")
     if unit and unit[0]:
         form.unit, form.unit_line = compact(unit[0]), unit[1]
+    _contact(form, joined)
     department = joined.value("department")
     form.department = compact(department[0]) if department and department[0] else None
     for field in ("property", "category", "type"):
         value = joined.value(field)
         if value and value[0] and not form.category:
             form.category = compact(value[0])
+
+
+def _contact(form: ProjectForm, joined: Joined) -> None:
+    address = joined.value("address")
+    if address and address[0]:
+        form.address = compact(address[0])
+    postcode = joined.value("postcode")
+    digits = POSTCODE.match(compact(postcode[0])) if postcode else None
+    if postcode and digits:
+        form.postcode, form.postcode_line = digits.group(0), postcode[1]
 
 
 def _date(form: ProjectForm, lines: list[Line], span: Span) -> None:

@@ -78,6 +78,9 @@ class ProjectForm:
     unit: str | None = None
     unit_line: int | None = None
     department: str | None = None
+    address: str | None = None
+    postcode: str | None = None
+    postcode_line: int | None = None
     category: str | None = None
     date: str | None = None
     date_line: int | None = None
