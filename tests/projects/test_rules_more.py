@@ -155,3 +155,10 @@ def test_postcode() -> None:
     found = _lines(_doc([form("430060", 10), form("430060", 20), form("43000", 30)]),
                    "PROJECT.POSTCODE")
     assert found == [[30, 10, 20]]
+
+
+def test_title_typo() -> None:
+    good = ["依据《示例局职能配置和人员编制规定》", "x", "按《示例局职能配置和人员编制规定》"]
+    assert not _lines(_doc([], lines=good), "PROJECT.TITLE_TYPO")
+    bad = [*good, "根据《示例局职能配置和人民编制规定》"]
+    assert _lines(_doc([], lines=bad), "PROJECT.TITLE_TYPO") == [[4, 1, 3]]

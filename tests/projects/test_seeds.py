@@ -215,3 +215,9 @@ def test_postcode_001() -> None:
     require_seeds()
     assert _has(S001, "PROJECT.POSTCODE", [540, 408, 468], "warning")  # 001-11
     assert not _all(S000, "PROJECT.POSTCODE")
+
+
+def test_title_typos_002() -> None:
+    require_seeds()
+    assert _has(S002, "PROJECT.TITLE_TYPO", [675, 578, 627])  # 002-16
+    assert not _all(S000, "PROJECT.TITLE_TYPO") and not _all(S004, "PROJECT.TITLE_TYPO")

@@ -1,13 +1,16 @@
-"""Indicator names misspelt by one character: "结口帮扶村满意度" in one table where every other
-table of the document says 对口帮扶村满意度."""
+"""Names misspelt by one character: "结口帮扶村满意度" in one table where every other table of
+the document says 对口帮扶村满意度; a cited 《title》 once with 人民编制 where it is 人员编制
+everywhere else."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.indicators import normalise
 from yusuan.recognise.projects.model import Indicator
+from yusuan.recognise.projects.text import compact
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.messages import register_messages
 from yusuan.rules.project_common import dept_form, project_forms
@@ -18,9 +21,15 @@ register_messages({
         "en": "Indicator {typo} differs by one character from {name} used elsewhere; "
               "probably a typo",
     },
+    "PROJECT.TITLE_TYPO": {
+        "zh": "文件名《{typo}》与文中其他处的《{name}》仅差一字，疑为笔误",
+        "en": "Cited title {typo} differs by one character from {name} cited elsewhere; "
+              "probably a typo",
+    },
 })
 
 MIN_NAME = 5
+TITLE = re.compile(r"《([^《》]{5,80})》")
 Seen = tuple[Indicator, str | None, str, int]  # indicator, form name, table, form index
 
 
@@ -68,3 +77,34 @@ def indicator_typos(doc: Document) -> Iterator[Finding]:
                          for s in rare + common]
             yield make_finding("PROJECT.INDICATOR_TYPO", locations, {"name": name},
                                typo=rare[0][0].name, name=common[0][0].name)
+
+
+def _titles(doc: Document) -> dict[str, list[tuple[str, int]]]:
+    out: dict[str, list[tuple[str, int]]] = {}
+    for line in doc.source.lines:
+        if "《" not in line.text:
+            continue
+        for match in TITLE.finditer(line.text):
+            out.setdefault(compact(match.group(1)), []).append((match.group(1), line.number))
+    return out
+
+
+@rule("PROJECT.TITLE_TYPO", category="naming", severity="info",
+      title_zh="引用文件名无错字", title_en="Cited titles without typos",
+      rationale="A document title cited once with one character different from the title cited "
+                "elsewhere in the disclosure is the same document misspelt.")
+def title_typos(doc: Document) -> Iterator[Finding]:
+    """Passes: 《…人员编制规定》 everywhere. Fails: 《…人民编制规定》 once, 《…人员编制规定》 twice."""
+    seen = _titles(doc)
+    by_length: dict[int, list[str]] = {}
+    for title in seen:
+        by_length.setdefault(len(title), []).append(title)
+    for titles in by_length.values():
+        for typo in titles:
+            for name in titles:
+                rare, common = seen[typo], seen[name]
+                if len(rare) >= len(common) or not one_apart(typo, name):
+                    continue
+                locations = [Location(n) for _, n in rare + common]
+                yield make_finding("PROJECT.TITLE_TYPO", locations, {"name": name},
+                                   typo=rare[0][0], name=common[0][0])
