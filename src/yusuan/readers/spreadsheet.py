@@ -5,7 +5,7 @@ merged cell's text stands in its first cell, as Excel stores it). A row whose on
 one text (a title, "单位：万元") becomes a plain line, a blank row a blank line, so several
 tables on one sheet stay apart. Numbers are written as printed: in .xlsx as the cell's number
 format prints them (decimals, thousands separator, percent); otherwise floats lose binary noise
-(2121.6600000001 → 2121.66) and a column's numbers share the most decimals any of them shows
+(1234.5600000001 → 1234.56) and a column's numbers share the most decimals any of them shows
 within one table (the rows between blank rows): 9 beside 0.21 prints "9.00".
 """
 

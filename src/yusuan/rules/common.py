@@ -54,7 +54,7 @@ def amount(doc: Document, table: Table, row: TableRow, key: str) -> Amount | Non
 def table_precision(doc: Document, table: Table) -> int:
     """The decimals a table prints its values with: the most any of its values shows.
 
-    Spreadsheet exports drop trailing zeros ("40" and "7515.1" in a table of 7515.18), so a
+    Spreadsheet exports drop trailing zeros ("40" and "1234.5" in a table of 1234.56), so a
     value printed with fewer decimals than its table stands for the table's precision.
     """
     shown = [d for row in table.rows for d in row.decimals.values()]

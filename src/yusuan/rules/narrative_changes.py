@@ -181,7 +181,7 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
 def _rounded_rate(rule_id: str, fact: Fact, stated: float, computed: float,
                   decimals: int | None, line: int | None) -> Finding | None:
     """A rate the printed amounts allow but that the amounts as printed round otherwise
-    (22.18 / 22.17 = 100.045% written 100.04%): rounding-level, reported as info."""
+    (12.18 / 12.17 = 100.082% written 100.08%): rounding-level, reported as info."""
     places = decimals if decimals is not None else 2
     if abs(computed - stated) <= 0.5 * 10.0 ** (-places) + 1e-9:
         return None

@@ -29,7 +29,7 @@ _NOT_EXHAUSTIVE = ("主要", "包括", "等")
 
 
 def kind_of(fact: Fact) -> str:
-    """'functional_class' for a 类 figure ('卫生健康支出 7336.21'), else the fact's concept."""
+    """'functional_class' for a 类 figure ('卫生健康支出 1234.56'), else the fact's concept."""
     extra = fact.extra
     if fact.concept == "functional_item" and extra.get("class_code") and not extra.get("kuan") \
             and not extra.get("items"):
