@@ -162,3 +162,14 @@ def test_title_typo() -> None:
     assert not _lines(_doc([], lines=good), "PROJECT.TITLE_TYPO")
     bad = [*good, "根据《示例局职能配置和人民编制规定》"]
     assert _lines(_doc([], lines=bad), "PROJECT.TITLE_TYPO") == [[4, 1, 3]]
+
+
+def test_fund_class() -> None:
+    lines = ["x"] * 30
+    lines[20:23] = ["城乡居民医疗保险财政补助", "财政对职工基本医疗保险基金的补助", "2300"]
+    item = "财政补助享受待遇经费城乡居民医疗保险财政补助财政对职工基本医疗保险基金的补助"
+    form = ProjectForm(lines=(10, 30), name="城乡居民基本医疗保险财政补助", name_line=11,
+                       details=[DetailLine(item, Amount(2300, 0, 23), 23)])
+    assert _lines(_doc([form], lines=lines), "PROJECT.FUND_CLASS") == [[22, 21]]
+    form.details[0].item = item.replace("财政对职工", "财政对城乡居民")
+    assert not _lines(_doc([form], lines=lines), "PROJECT.FUND_CLASS")

@@ -221,3 +221,8 @@ def test_title_typos_002() -> None:
     require_seeds()
     assert _has(S002, "PROJECT.TITLE_TYPO", [675, 578, 627])  # 002-16
     assert not _all(S000, "PROJECT.TITLE_TYPO") and not _all(S004, "PROJECT.TITLE_TYPO")
+
+
+def test_fund_class_004() -> None:
+    require_seeds()
+    assert _all(S004, "PROJECT.FUND_CLASS") == [("warning", [2789, 2788])]  # 004-21 only
