@@ -13,7 +13,7 @@ _KANGXI.update({code: unicodedata.normalize("NFKC", chr(code)) for code in range
 # recognisers accept both forms. Digits, letters, %, . and the like become ASCII.
 for keep in "（）：，；！？":
     _FULL_WIDTH.pop(ord(keep), None)
-TRANSLATION = {**_FULL_WIDTH, **_SPACES, **_KANGXI}
+TRANSLATION: dict[int, str | int] = {**_FULL_WIDTH, **_SPACES, **_KANGXI}
 
 
 def normalise_line(text: str) -> str:

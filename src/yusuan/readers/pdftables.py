@@ -189,7 +189,7 @@ def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
     for char in chars:
         i = bisect.bisect_right(xs, (char.x0 + char.x1) / 2) - 1
         j = bisect.bisect_right(ys, (char.top + char.bottom) / 2) - 1
-        cell = slots.get((i, j))
-        if cell is not None:
-            found[cell].append(char)
+        slot = slots.get((i, j))
+        if slot is not None:
+            found[slot].append(char)
     return found

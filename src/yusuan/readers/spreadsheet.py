@@ -59,7 +59,7 @@ def _open(path: Path) -> CalamineWorkbook:
 def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
     try:
         sheet = workbook.get_sheet_by_name(name)
-        rows = [list(row) for row in sheet.to_python(skip_empty_area=True)]
+        rows: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=True)]
         start = sheet.start or (0, 0)
     except Exception:  # noqa: BLE001 - the library raises many types for bad files
         raise InputError(f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None

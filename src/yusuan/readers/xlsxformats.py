@@ -48,7 +48,8 @@ def parse_format(code: str) -> NumberFormat | None:
         return None
     if "0" not in section and "#" not in section:
         return None
-    decimals = len(re.search(r"\.([0#?]*)", section).group(1)) if "." in section else 0
+    fraction = re.search(r"\.([0#?]*)", section)
+    decimals = len(fraction.group(1)) if fraction else 0
     return NumberFormat(decimals, "," in section.split(".")[0], "%" in section)
 
 
@@ -93,8 +94,9 @@ def _cell_formats(archive: zipfile.ZipFile, target: str,
         for _, cell in etree.iterparse(handle, tag=f"{MAIN}c"):
             style = cell.get("s")
             match = _REF.match(cell.get("r", ""))
-            if style and match and int(style) < len(styles) and styles[int(style)] is not None:
-                formats[(int(match.group(2)) - 1, _column_index(match.group(1)))] = styles[int(style)]
+            found = styles[int(style)] if style and int(style) < len(styles) else None
+            if match and found is not None:
+                formats[(int(match.group(2)) - 1, _column_index(match.group(1)))] = found
             cell.clear()
     return formats
 

@@ -130,8 +130,9 @@ def halves(cells: list[Cell]) -> list[tuple[list[Cell], list[Cell]]]:
             result[-1][1].append(cell)
             continue
         current = result[-1] if result else None
-        code_then_name = current and not current[1] and len(current[0]) == 1 and _CODE.match(current[0][0].text)
-        if code_then_name:
+        code_then_name = (current is not None and not current[1] and len(current[0]) == 1
+                          and _CODE.match(current[0][0].text))
+        if current is not None and code_then_name:
             current[0].append(cell)
         else:
             result.append(([cell], []))

@@ -75,11 +75,11 @@ def value_columns(table: Table) -> list[str]:
 
 
 def is_functional(code: str | None) -> bool:
-    return bool(code) and code.isdigit() and code[0] == "2"  # type: ignore[union-attr]
+    return code is not None and code.isdigit() and code[0] == "2"
 
 
 def is_economic(code: str | None) -> bool:
-    return bool(code) and code.isdigit() and code[0] in "35"  # type: ignore[union-attr]
+    return code is not None and code.isdigit() and code[0] in "35"
 
 
 def coded_rows(table: Table) -> Iterator[TableRow]:
