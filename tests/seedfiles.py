@@ -16,7 +16,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SEED_NAMES = sorted(path.name for path in SEEDS.glob("*.txt")) if SEEDS.exists() else []
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def seed_document(name: str) -> Document:
     return read_document(str(SEEDS / name))
 

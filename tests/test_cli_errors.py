@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from seedfiles import SEED_NAMES, SEEDS
 
 
 def run_yusuan(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "yusuan.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "yusuan.cli", *args], capture_output=True, check=False,
                           text=True, timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
 
 

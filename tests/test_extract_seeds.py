@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from seedfiles import FIXTURES, SEED_NAMES, seed_document
+
 from yusuan.model import Table, TableRow
 
 EXPECTED = {path.stem: json.loads(path.read_text(encoding="utf-8"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from seedfiles import SEED_NAMES, seed_document
 
 EXPECTED = {
