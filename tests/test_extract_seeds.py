@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from seedfiles import FIXTURES, SEED_NAMES, seed_document
+from seedfiles import FIXTURES, require_seed, seed_document
 
 from yusuan.model import Table, TableRow
 
@@ -48,8 +48,7 @@ def table_of(stem: str, kind: str) -> Table:
 
 @pytest.mark.parametrize(("stem", "kind"), CASES)
 def test_table_rows_match_hand_checked_fixture(stem: str, kind: str) -> None:
-    if f"{stem}.txt" not in SEED_NAMES:
-        pytest.skip("seed not available")
+    require_seed(stem)
     expected = EXPECTED[stem]["tables"][kind]
     table = table_of(stem, kind)
     got = order([actual_row(row) for row in table.rows])
@@ -59,8 +58,7 @@ def test_table_rows_match_hand_checked_fixture(stem: str, kind: str) -> None:
 
 @pytest.mark.parametrize("stem", sorted(EXPECTED))
 def test_document_metadata(stem: str) -> None:
-    if f"{stem}.txt" not in SEED_NAMES:
-        pytest.skip("seed not available")
+    require_seed(stem)
     document = seed_document(f"{stem}.txt")
     want = EXPECTED[stem]["document"]
     assert (document.department, document.year, document.kind, document.unit) == (
@@ -69,8 +67,7 @@ def test_document_metadata(stem: str) -> None:
 
 @pytest.mark.parametrize(("stem", "kind"), CASES)
 def test_table_number_and_unit(stem: str, kind: str) -> None:
-    if f"{stem}.txt" not in SEED_NAMES:
-        pytest.skip("seed not available")
+    require_seed(stem)
     expected = EXPECTED[stem]["tables"][kind]
     table = table_of(stem, kind)
     assert (table.number, table.unit) == (expected["number"], expected["unit"])
@@ -79,8 +76,7 @@ def test_table_number_and_unit(stem: str, kind: str) -> None:
 def test_project_table_rows_of_seed_004_read_by_hand() -> None:
     """004 表10 (one cell per line): compressed two-level header, units, group rows, projects."""
     name = "004_e2d4bd9db9ce1fd8.txt"
-    if name not in SEED_NAMES:
-        pytest.skip("seed not available")
+    require_seed(name)
     table = seed_document(name).table("project_expenditure")
     assert table is not None
     rows = {row.line: row for row in table.rows}

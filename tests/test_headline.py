@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from seedfiles import SEED_NAMES, seed_document
+from seedfiles import require_seed, seed_document
 
 EXPECTED = {
     "001_cef01461b897d751.txt": {
@@ -22,8 +22,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_headline_figures_and_their_lines(name: str) -> None:
-    if name not in SEED_NAMES:
-        pytest.skip("seed not available")
+    require_seed(name)
     headline = seed_document(name).headline
     got = {key: (headline[key]["value"], headline[key]["line"]) for key in EXPECTED[name] if key in headline}
     assert got == EXPECTED[name]
