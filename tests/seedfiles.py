@@ -25,3 +25,9 @@ def require_seed(name: str) -> None:
     """Skip the calling test when the seed `name` (file name or stem) is not beside this checkout."""
     if name not in SEED_NAMES and f"{name}.txt" not in SEED_NAMES:
         pytest.skip(f"seed {name} is not in ../shared/seeds")
+
+
+def require_seeds() -> None:
+    """Skip the calling test when the seed documents are not beside this checkout."""
+    if not SEED_NAMES:
+        pytest.skip("the seed documents (../shared/seeds) are not beside this checkout")
