@@ -173,6 +173,3 @@ def value_columns(paths: list[list[str]], groups: list[Group]) -> list[Column]:
                 columns.append(Column(key=key, header=paths[position] if position < len(paths) else []))
     return columns
 
-
-def table_rows_of_side(table: Table, side: str) -> list[TableRow]:
-    return [row for row in table.rows if row.side == side]

@@ -70,10 +70,6 @@ def header_labels(rows: list[Row]) -> list[str]:
     return [match.group(0) for match in _LABELS.finditer(header_text(rows)) if not match.group("span")]
 
 
-def label_keys(labels: list[str]) -> list[str | None]:
-    return [label_key(label) for label in labels]
-
-
 def build_entries(labels: list[str]) -> list[Entry]:
     entries: list[Entry] = []
     pending: list[Entry] = []
