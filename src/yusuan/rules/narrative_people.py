@@ -64,24 +64,42 @@ def _actual_over_authorised(groups: dict[str, dict[str, Fact]]) -> Iterator[Find
 @rule("NARRATIVE.UNITS", category="narrative_vs_table", severity="warning",
       title_zh="单位构成前后一致", title_en="The unit composition agrees throughout")
 def composition(doc: Document) -> Iterator[Finding]:
+    """Unit counts that disagree. A count that contradicts itself ("事业单位 0个（含…1个）") in
+    a sentence whose count also disagrees with later statements is one cause: one finding."""
     counts = list(narrative_facts(doc, "unit_count"))
-    yield from _included(counts)
+    included = list(_included(counts))
     statements = _subordinate_statements(doc, counts)
     values = {value for value, _ in statements}
     if len(values) > 1:
+        seen: dict[tuple[int, float], Fact] = {}
+        for value, fact in statements:
+            seen.setdefault((fact.line, value), fact)
         text = "下属单位个数前后不一：" + "；".join(
-            f"第{fact.line}行 {value:g} 个" for value, fact in statements)
-        yield make_finding("NARRATIVE.UNITS", [fact_location(f) for _, f in statements],
-                           {"counts": sorted(values)}, **finding_args(text, text))
+            f"第{line}行 {value:g} 个" for line, value in seen)
+        locations = [fact_location(f) for f in seen.values()]
+        sentences = {f.text for f in seen.values()}
+        same = [(finding, fact) for finding, fact in included if fact.text in sentences]
+        included = [(finding, fact) for finding, fact in included if fact.text not in sentences]
+        for finding, _ in same:
+            text += f"；同句{finding.message}"
+            locations.extend(loc for loc in finding.locations if loc not in locations)
+        found = make_finding("NARRATIVE.UNITS", locations, {"counts": sorted(values)},
+                             **finding_args(text, text))
+        found.folded = [f"NARRATIVE.UNITS: {finding.message}" for finding, _ in same]
+        yield found
+    yield from (finding for finding, _ in included)
     yield from _vs_tables(doc, statements)
 
 
-def _included(counts: list[Fact]) -> Iterator[Finding]:
+def _included(counts: list[Fact]) -> Iterator[tuple[Finding, Fact]]:
     for previous, fact in pairwise(counts):
         if fact.extra.get("included_in_previous") and (fact.value or 0) > (previous.value or 0):
             text = (f"“{previous.extra.get('label')}”却“{fact.extra.get('label')}”：所含多于总数")
-            yield make_finding("NARRATIVE.UNITS", [fact_location(fact), fact_location(previous)],
-                               {}, **finding_args(text, text))
+            locations = [fact_location(fact)]
+            if previous.line != fact.line:
+                locations.append(fact_location(previous))
+            yield make_finding("NARRATIVE.UNITS", locations, {},
+                               **finding_args(text, text)), fact
 
 
 def _subordinate_statements(doc: Document, counts: list[Fact]) -> list[tuple[float, Fact]]:

@@ -23,6 +23,7 @@ DATED_EVENTS = (
 )
 _PLAN = re.compile(r"《[^》]{0,30}?((?:19|20)\d\d)\s*年[^》]{0,40}?(实施方案|工作方案|工作要点|工作计划|行动方案)")
 _OWN_YEAR = re.compile(r"(?<![比与较])\s*((?:19|20)\d\d)\s*年度?\s*部门(预算|决算)(?!表|公开)")
+PASSAGE_LINES = 5  # dated phrases this close together are one passage
 _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
 
 
@@ -53,7 +54,8 @@ def change_without_unit(doc: Document) -> Iterator[Finding]:
     facts = [f for f in narrative_facts(doc) if f.extra.get("change_unit_missing")]
     if not facts:
         return
-    said = "；".join(f"“{f.extra.get('change_text')}”" for f in facts)
+    said = "；".join(f"“{change}”" for change in dict.fromkeys(
+        str(f.extra.get("change_text")) for f in facts))
     text = f"增减额没有金额单位：{said}"
     yield make_finding("NARRATIVE.UNIT_MISSING",
                        [fact_location(f, f.extra.get("change_line")) for f in facts],
@@ -74,6 +76,8 @@ def missing_amounts(doc: Document) -> Iterator[Finding]:
 @rule("NARRATIVE.YEAR", category="year_reference", severity="warning",
       title_zh="年份与文件年度相符", title_en="Years and events belong to the document's year")
 def year_references(doc: Document) -> Iterator[Finding]:
+    """One finding per cause: every comparison with the same wrong base year, the dated phrases
+    of one passage, and every quotation of the same past-year plan are reported once."""
     text, lines = _joined(doc)
     year = own_year(text) or doc.year
     if not year:
@@ -81,20 +85,57 @@ def year_references(doc: Document) -> Iterator[Finding]:
     if year != doc.year:
         doc = replace_year(doc, year)
     yield from _change_baselines(doc)
-    for pattern, last_year, what in DATED_EVENTS:
-        if year <= last_year:
-            continue
-        for match in re.finditer(pattern, text):
-            line = lines[match.start()]
-            yield _year_finding(line, f"{year}年度文件写“{match.group(0)}”：{what}",
-                                {"year": year, "phrase": match.group(0)})
-    for match in _PLAN.finditer(text):
-        cited = int(match.group(1))
-        if cited < year:
-            yield _year_finding(lines[match.start(1)],
-                                f"{year}年度文件以“{match.group(0)}》”为依据（{cited}年的方案）",
-                                {"year": year, "cited": cited})
+    yield from _dated_events(text, lines, year)
+    yield from _past_plans(doc, text, lines, year)
     yield from _own_year(doc, text, lines)
+
+
+def _dated_events(text: str, lines: list[int], year: int) -> Iterator[Finding]:
+    """Phrases of events past by `year`; hits within a few lines of each other are one passage
+    carried over from an earlier year, reported once."""
+    hits = sorted((match.start(), lines[match.start()], match.group(0), what)
+                  for pattern, last_year, what in DATED_EVENTS if year > last_year
+                  for match in re.finditer(pattern, text))
+    passages: list[list[tuple[int, int, str, str]]] = []
+    for hit in hits:
+        if passages and hit[1] - passages[-1][-1][1] <= PASSAGE_LINES:
+            passages[-1].append(hit)
+        else:
+            passages.append([hit])
+    for passage in passages:
+        said = "；".join(f"“{phrase}”：{what}" for _, _, phrase, what in passage)
+        yield _year_finding([line for _, line, _, _ in passage], f"{year}年度文件写{said}",
+                            {"year": year, "phrase": [phrase for _, _, phrase, _ in passage]},
+                            [f"{year}年度文件写“{phrase}”" for _, _, phrase, _ in passage])
+
+
+def _past_plans(doc: Document, text: str, lines: list[int], year: int) -> Iterator[Finding]:
+    """Plans of a past year cited as a basis, each title once with every line that quotes it.
+    Titles a project form cites are left to the project rules (one finding per cause)."""
+    cited: dict[str, tuple[int, list[int]]] = {}
+    for match in _PLAN.finditer(text):
+        when = int(match.group(1))
+        title = re.sub(r"\s+", "", match.group(0))
+        if when < year:
+            cited.setdefault(title, (when, []))[1].append(lines[match.start(1)])
+    in_forms = _form_references(doc)
+    for title, (when, at) in cited.items():
+        if any(title[1:] in ref for ref in in_forms):
+            continue
+        at = sorted(set(at))
+        yield _year_finding(at, f"{year}年度文件以“{title}》”为依据（{when}年的方案）",
+                            {"year": year, "cited": when})
+
+
+def _form_references(doc: Document) -> list[str]:
+    """Past-year documents project forms cite (reported by the project rules)."""
+    from yusuan.rules.project_common import project_forms
+
+    refs: list[str] = []
+    for form in project_forms(doc):
+        refs.extend(re.sub(r"\s+", "", ref.text) for ref in form.references
+                    if any(y < (doc.year or 0) for y in ref.years))
+    return refs
 
 
 def own_year(text: str) -> int | None:
@@ -115,31 +156,46 @@ def _own_year(doc: Document, text: str, lines: list[int]) -> Iterator[Finding]:
     for match in _OWN_YEAR.finditer(text):
         cited = int(match.group(1))
         if cited != year and text[max(0, match.start() - 3):match.start()].find("比") < 0:
-            yield _year_finding(lines[match.start(1)],
+            yield _year_finding([lines[match.start(1)]],
                                 f"{year}年度文件提到“{match.group(0).strip()}”",
                                 {"year": year, "cited": cited})
     expected = year - 1 if doc.kind in BUDGET_KINDS else year
     for match in _AS_OF.finditer(text):
         if int(match.group(1)) != expected:
-            yield _year_finding(lines[match.start(1)],
+            yield _year_finding([lines[match.start(1)]],
                                 f"{year}年度{doc.kind or ''}的资产时点为“{match.group(0)}”，"
                                 f"应为{expected}年12月31日", {"year": year})
 
 
 def _change_baselines(doc: Document) -> Iterator[Finding]:
+    """Comparisons with a base year other than the year before: one finding per wrong base
+    year, naming every figure compared with it and citing every line."""
     expected = (doc.year or 0) - 1
+    wrong: dict[int, list[tuple[str, int]]] = {}
     for fact in narrative_facts(doc):
         base = fact.extra.get("base_year")
         if base and base != expected:
-            text = (f"{doc.year}年度文件中 {fact.extra.get('label') or fact.concept} 与 {base}年比较，"
-                    f"上年应为{expected}年")
-            yield _year_finding(fact.extra.get("change_line") or fact.line, text,
-                                {"year": doc.year, "base_year": base})
+            label = str(fact.extra.get("label") or fact.concept)
+            wrong.setdefault(base, []).append((label, fact.extra.get("change_line") or fact.line))
+    for base, compared in wrong.items():
+        compared = sorted(set(compared), key=lambda item: item[1])
+        at = sorted({line for _, line in compared})
+        labels = "、".join(dict.fromkeys(label for label, _ in compared))
+        if len(at) > 1:
+            labels += f"（第{'、'.join(str(line) for line in at)}行）"
+        text = f"{doc.year}年度文件中 {labels} 与 {base}年比较，上年应为{expected}年"
+        yield _year_finding(at, text, {"year": doc.year, "base_year": base},
+                            [f"{doc.year}年度文件中 {label} 与 {base}年比较"
+                             for label, _ in compared])
 
 
-def _year_finding(line: int, text: str, values: dict[str, object]) -> Finding:
-    return make_finding("NARRATIVE.YEAR", [Location(line)], dict(values),
-                        **finding_args(text, text))
+def _year_finding(lines: list[int], text: str, values: dict[str, object],
+                  parts: list[str] | None = None) -> Finding:
+    finding = make_finding("NARRATIVE.YEAR", [Location(line) for line in dict.fromkeys(lines)],
+                           dict(values), **finding_args(text, text))
+    if parts and len(parts) > 1:
+        finding.folded = [f"NARRATIVE.YEAR: {part}" for part in parts]
+    return finding
 
 
 def _joined(doc: Document) -> tuple[str, list[int]]:
