@@ -226,3 +226,15 @@ def test_title_typos_002() -> None:
 def test_fund_class_004() -> None:
     require_seeds()
     assert _all(S004, "PROJECT.FUND_CLASS") == [("warning", [2789, 2788])]  # 004-21 only
+
+
+S003 = "003_53d0a35ed6c3822b.txt"
+
+
+def test_self_evaluation_003() -> None:
+    require_seeds()
+    found = [lines for _, lines in _all(S003, "PROJECT.INDICATOR_LEVEL")]
+    assert [666] in found and [727] in found  # 003-16: 时效指标 under 效益指标
+    assert _has(S003, "PROJECT.INDICATOR_TYPO", [658, 702])  # 003-19
+    assert not _all(S003, "PROJECT.INDICATOR_TARGET")  # "90%。" is 90%
+    assert not _all(S003, "PROJECT.SELF_RATE") and not _all(S003, "PROJECT.SELF_SCORE")

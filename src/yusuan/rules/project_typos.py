@@ -46,17 +46,24 @@ def _sightings(doc: Document) -> dict[str, list[Seen]]:
 
 
 def one_apart(a: str, b: str) -> bool:
-    """Same length, one CJK character substituted (not a digit or letter)."""
-    if len(a) != len(b) or len(a) < MIN_NAME:
+    """One CJK character substituted, or one dropped (not a digit or letter)."""
+    if min(len(a), len(b)) < MIN_NAME:
+        return False
+    if abs(len(a) - len(b)) == 1:
+        short, long_ = sorted((a, b), key=len)
+        cut = next((i for i, (x, y) in enumerate(zip(short, long_)) if x != y), len(short))
+        return "\u4e00" <= long_[cut] <= "\u9fff" and long_[:cut] + long_[cut + 1:] == short
+    if len(a) != len(b):
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(diff) == 1 and all("\u4e00" <= ch <= "\u9fff" for ch in diff[0])
 
 
 def _together(left: list[Seen], right: list[Seen]) -> bool:
-    """Both names in one table of one form: two indicators, not one misspelt."""
-    places = {(s[3], s[0].table) for s in left}
-    return any((s[3], s[0].table) in places for s in right)
+    """Both names in one table of one form (one 年度目标 of a 自评表): two indicators,
+    not one misspelt."""
+    places = {(s[3], s[0].table, s[0].goal) for s in left}
+    return any((s[3], s[0].table, s[0].goal) in places for s in right)
 
 
 @rule("PROJECT.INDICATOR_TYPO", category="naming", severity="info",

@@ -10,6 +10,11 @@ from yusuan.recognise.projects.form import read_form
 from yusuan.recognise.projects.link import link_projects
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.narrative import narrative_items, performance_total
+from yusuan.recognise.projects.selfeval import (
+    is_self_evaluation,
+    read_execution,
+    read_self_indicators,
+)
 from yusuan.recognise.projects.spans import dept_span, form_spans
 from yusuan.recognise.projects.table import read_project_table
 
@@ -22,15 +27,29 @@ def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project]
     table_projects = _table_projects(lines, tables)
     spans = form_spans(lines, tables)
     forms: list[Any] = [read_form(lines, span) for span in spans]
+    for span, form in zip(spans, forms, strict=True):
+        if is_self_evaluation(span.title):
+            _self_evaluation(form, lines, span.first, span.last)
     dept = dept_span(lines, tables, spans)
     if dept is not None:
         title = next((t.title for t in tables if t.kind == "dept_performance"), "")
-        forms.insert(0, read_dept_form(lines, dept[0], dept[1], title))
+        dept_form = read_dept_form(lines, dept[0], dept[1], title)
+        if is_self_evaluation(title):
+            _self_evaluation(dept_form, lines, dept[0], dept[1])
+        forms.insert(0, dept_form)
     skip = _table_lines(lines, tables, spans, dept)
     items = narrative_items(lines, skip)
     total = performance_total(lines, skip)
     projects = link_projects(table_projects, items, forms, total)
     return projects, forms
+
+
+def _self_evaluation(form: Any, lines: list[Line], first: int, last: int) -> None:
+    """A 绩效自评表's indicators and 预算执行情况 rows, read by column."""
+    indicators = read_self_indicators(lines, first, last)
+    if indicators:
+        form.indicators = indicators
+    form.execution = read_execution(lines, first, last)
 
 
 def _next_start(tables: list[Table], start: int, end: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from yusuan.recognise.projects.text import Amount
 
@@ -43,6 +44,11 @@ class Indicator:
     value_lines: list[int] = field(default_factory=list)
     label: str = ""  # the row's goal label: "长期" (长期目标01) or "年度" (年度目标01)
     label_line: int = 0
+    actual: str = ""  # 绩效自评表: 实际完成值, 分值, 得分, 偏差原因, and the 年度目标 it sits under
+    weight: str = ""
+    score: str = ""
+    reason: str = ""
+    goal: str = ""
 
 
 @dataclass(slots=True)
@@ -98,6 +104,7 @@ class ProjectForm:
     indicators: list[Indicator] = field(default_factory=list)
     project: str | None = None
     match_confidence: float = 0.0
+    execution: list[Any] = field(default_factory=list)  # 绩效自评表: selfeval.Execution rows
 
     @property
     def kind(self) -> str:
@@ -131,6 +138,7 @@ class DeptForm:
     goals: list[tuple[str, int]] = field(default_factory=list)
     projects: list[DeptProject] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    execution: list[Any] = field(default_factory=list)  # 绩效自评表: selfeval.Execution rows
 
     @property
     def kind(self) -> str:
