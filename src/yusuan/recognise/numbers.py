@@ -10,7 +10,7 @@ _NIL = frozenset({"-", "—", "--", "－", "——", "/", "…"})
 
 
 def parse_amount(text: str) -> tuple[float, int] | None:
-    """Return (value, decimals) for a printed amount ("2,121.66" → (2121.66, 2)), else None."""
+    """Return (value, decimals) for a printed amount ("1,234.56" → (1234.56, 2)), else None."""
     compact = _WIDE_SEPARATOR.sub(",", text.replace(" ", ""))
     if not compact or not _AMOUNT.match(compact):
         return None

@@ -88,7 +88,7 @@ def _sum_finding(doc: Document, fact: Fact, table: Table, rows: list[TableRow]) 
 
 
 def _equals_parent(table: Table, fact: Fact, shown: float) -> str:
-    """'398.40 is the whole 类 210': the stated figure is a parent row's."""
+    """'88.80 is the whole 类 210': the stated figure is a parent row's."""
     prefix = str(fact.extra.get("class_code") or "")
     for row in table.rows:
         if row.code and len(row.code) < 7 and row.code.startswith(prefix):

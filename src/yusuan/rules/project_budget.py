@@ -152,7 +152,7 @@ def _per_form(doc: Document) -> list[Finding]:
       rationale="特定目标类项目支出 (or 项目支出) on the department form is the document's 项目支出, "
                 "and its project list adds up to it.")
 def dept_special_matches(doc: Document) -> Iterator[Finding]:
-    """Passes: 特定目标类 513.00, 项目支出 513.00. Fails: 特定目标类 500.00, 项目支出 513.00."""
+    """Passes: 特定目标类 412.00, 项目支出 412.00. Fails: 特定目标类 400.00, 项目支出 412.00."""
     dept = dept_form(doc)
     if dept is None:
         return

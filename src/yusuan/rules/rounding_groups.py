@@ -1,5 +1,5 @@
 """Group rounding-level findings: the same printed figures off by the same rounding gap in
-several tables (支出总表 and 一般公共预算支出表 both print 20805 115.18 against Σ项 115.19) are
+several tables (支出总表 and 一般公共预算支出表 both print 20805 105.18 against Σ项 105.19) are
 one finding that lists every place, not one per table."""
 
 from __future__ import annotations

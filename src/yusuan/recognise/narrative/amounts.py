@@ -1,5 +1,5 @@
 """Amount facts of one paragraph: figures, their concepts, and the changes, rates and shares
-printed after them ("比2022年预算减少5819.07万元，减少73.28%", "占71.73%")."""
+printed after them ("比2030年预算减少1234.56万元，减少12.34%", "占56.78%")."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ _LEADING_COMPARE = re.compile(r"\s*(?:比|较)\s*\d{4}\s*年|\s*(?:比|较)上�
 
 
 def _carry_or_drop(state: _State, mention: Mention) -> None:
-    """'…总预算 2,245.15 万元。比 2019 年预算增加 0 万元': a sentence that opens with the
+    """'…总预算 1,234.56 万元。比 2030 年预算增加 0 万元': a sentence that opens with the
     comparison and names nothing of its own continues the previous sentence's subject."""
     text = state.paragraph.text
     start, end = sentence_bounds(text, mention.start)

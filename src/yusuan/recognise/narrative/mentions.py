@@ -35,7 +35,7 @@ class Mention:
 
 
 def parse_number(text: str) -> tuple[float, int]:
-    """'2,121.66' → (2121.66, 2)."""
+    """'1,234.56' → (1234.56, 2)."""
     plain = text.replace(",", "")
     decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
     return float(plain), decimals

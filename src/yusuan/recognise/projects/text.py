@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from yusuan.model import Line
+from yusuan.recognise.numbers import parse_amount as parse_number
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"[\s\u3000\xa0]+")
-_NUMBER = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _MONEY = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万)?$")
 # a one-decimal figure glued to a label with its last digit after it: "9.0项目总预算 0"
 _SPLIT_FIGURE = re.compile(r"(?<![\d.])(\d+\.\d|20\d)([^\d\s.,][^\d]*?)\s+(\d)(?=\s|$)")
@@ -64,15 +64,6 @@ def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:
     return out
 
 
-def parse_number(text: str) -> tuple[float, int] | None:
-    """(value, decimals) of a bare printed number, "2,121.66" → (2121.66, 2)."""
-    text = text.replace(" ", "")
-    if not _NUMBER.match(text):
-        return None
-    text = text.replace(",", "").replace("−", "-")
-    return float(text), (len(text.split(".", 1)[1]) if "." in text else 0)
-
-
 def parse_money(text: str, line: int) -> Amount | None:
     """A cell that is only an amount, optionally with 万元 / 元 ("57.24万元")."""
     match = _MONEY.match(text.strip())
@@ -88,7 +79,7 @@ def parse_money(text: str, line: int) -> Amount | None:
 
 
 def find_date(text: str) -> str | None:
-    """An ISO date found in text ("2023年1月18日", "2024.11.15")."""
+    """An ISO date found in text ("2031年1月8日", "2031.11.05")."""
     match = _DATE.search(text)
     if not match:
         return None
