@@ -314,3 +314,19 @@ def test_a_diagonal_watermark_does_not_turn_the_page(pdf_canvas, grid, cjk_font)
     canvas.restoreState()
     canvas.save()
     assert texts(path) == RULED_LINES
+
+
+def test_a_long_scan_is_refused_before_any_ocr(pdf_canvas, tmp_path: Path, monkeypatch) -> None:
+    """More scanned pages than YUSUAN_MAX_OCR_PAGES: one sentence before any page is OCR'd."""
+    if not pdf_reader.ocr.available():
+        pytest.skip("the ocr extra is not installed")
+    monkeypatch.setenv("YUSUAN_MAX_OCR_PAGES", "3")
+    image = _scan_image(tmp_path)
+    canvas, scan = pdf_canvas("long-scan.pdf")
+    canvas.drawString(60, 800, "第一部分 部门概况")
+    for _ in range(4):
+        canvas.showPage()
+        canvas.drawImage(str(image), 60, 500, 400, 200)
+    canvas.save()
+    with pytest.raises(InputError, match=r"more than 3 scanned pages.*YUSUAN_MAX_OCR_PAGES"):
+        read_source(str(scan))

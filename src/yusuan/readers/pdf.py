@@ -12,6 +12,7 @@ were not read.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from pathlib import Path
@@ -40,6 +41,17 @@ _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 _AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
 
 
+# More scanned pages than this are refused rather than read by OCR for many minutes.
+DEFAULT_MAX_OCR_PAGES = 50
+
+
+def max_ocr_pages() -> int:
+    try:
+        return int(os.environ.get("YUSUAN_MAX_OCR_PAGES", DEFAULT_MAX_OCR_PAGES))
+    except ValueError:
+        return DEFAULT_MAX_OCR_PAGES
+
+
 # PDFium is not thread-safe: one document at a time per process (the web app may use threads).
 _PDFIUM = threading.Lock()
 
@@ -56,9 +68,13 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     unread: list[int] = []
     try:
         count = len(document)
+        checked_scans = False
         for index in range(count):
             page = document[index]
             try:
+                if not checked_scans and ocr.available() and _needs_ocr(page):
+                    refuse_long_scans(path, document, index)
+                    checked_scans = True
                 _read_page(path, page, index + 1, assembler, unread)
             finally:
                 page.close()
@@ -70,6 +86,31 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
         document.close()
     assembler.finish()
     return assembler, count, unread
+
+
+def _needs_ocr(page: Any) -> bool:
+    """A page with no text characters at all (a scan): cheap, without reading the text."""
+    textpage = page.get_textpage()
+    try:
+        return bool(textpage.count_chars() == 0)
+    finally:
+        textpage.close()
+
+
+def refuse_long_scans(path: Path, document: Any, start: int) -> None:
+    """At the first scanned page, count the scanned pages from there on; more than the limit
+    (YUSUAN_MAX_OCR_PAGES) is refused in one sentence before any OCR is run."""
+    limit = max_ocr_pages()
+    scanned = 0
+    for index in range(start, len(document)):
+        page = document[index]
+        try:
+            scanned += _needs_ocr(page)
+        finally:
+            page.close()
+        if scanned > limit:
+            raise InputError(f"{path.name} has more than {limit} scanned pages; yusuan does not read "
+                             f"that many by OCR (set YUSUAN_MAX_OCR_PAGES to allow more).")
 
 
 def _open(path: Path) -> Any:
