@@ -238,3 +238,31 @@ def test_self_evaluation_003() -> None:
     assert _has(S003, "PROJECT.INDICATOR_TYPO", [658, 702])  # 003-19
     assert not _all(S003, "PROJECT.INDICATOR_TARGET")  # "90%。" is 90%
     assert not _all(S003, "PROJECT.SELF_RATE") and not _all(S003, "PROJECT.SELF_SCORE")
+
+
+def test_self_evaluation_forms_linked_003() -> None:
+    require_seeds()
+    doc = seed_document(S003)
+    forms = [f for f in doc.forms if isinstance(f, ProjectForm)]
+    assert [f.name for f in forms if f.project] == [f.name for f in forms]  # 基金审计经费 too
+
+
+def test_narrative_indicators_003() -> None:
+    require_seeds()
+    rule_id = "PROJECT.NARRATIVE_INDICATOR"
+    assert _has(S003, rule_id, [537, 725], "info")  # 003-17: 基金收支审计服务次数 ~ 购买审计服务次数
+    assert _has(S003, rule_id, [537, 718], "warning")  # 003-17: no 预算执行率偏离度 on the form
+    assert _has(S003, rule_id, [541, 752, 753], "info")  # 003-18: 受众调查问卷满意度比率
+    assert len(_all(S003, rule_id)) == 3
+    for seed in (S000, S001, S002, S004):
+        assert not _all(seed, rule_id)
+
+
+def test_doc_number_titles() -> None:
+    require_seeds()
+    rule_id = "PROJECT.DOC_NUMBER_TITLE"
+    assert _all(S001, rule_id) == [("info", [415, 477, 495, 720])]  # 001-13
+    # two different notices cited with one number 武劳社[2006]41号 on one line
+    assert _all(S004, rule_id) == [("info", [2945])]
+    for seed in (S000, S002, S003):  # same title each time (000 L1953/1958, L3300/3550)
+        assert not _all(seed, rule_id)

@@ -9,7 +9,7 @@ from yusuan.recognise.projects.dept import read_dept_form
 from yusuan.recognise.projects.form import read_form
 from yusuan.recognise.projects.link import link_projects
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
-from yusuan.recognise.projects.narrative import narrative_items, performance_total
+from yusuan.recognise.projects.narrative import attach_quotes, narrative_items, performance_total
 from yusuan.recognise.projects.selfeval import (
     is_self_evaluation,
     read_execution,
@@ -39,6 +39,7 @@ def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project]
         forms.insert(0, dept_form)
     skip = _table_lines(lines, tables, spans, dept)
     items = narrative_items(lines, skip)
+    attach_quotes(lines, items)
     total = performance_total(lines, skip)
     projects = link_projects(table_projects, items, forms, total)
     return projects, forms

@@ -38,7 +38,8 @@ def link_projects(table: list[Project], items: list[ListItem], forms: list[Any],
         for i, (j, score) in assign(names, [it.name for it in items], units).items():
             item = items[j]
             projects[i].extra["narrative"] = {"name": item.name, "line": item.line,
-                                              "amount": amount_json(item.amount)}
+                                              "amount": amount_json(item.amount),
+                                              "quotes": _quotes(item)}
             projects[i].extra["match_confidence"]["narrative"] = score
     project_forms = [(k, f) for k, f in enumerate(forms) if isinstance(f, ProjectForm)]
     matched = assign(names, [f.name for _, f in project_forms], units)
@@ -71,5 +72,11 @@ def _from_items(items: list[ListItem]) -> list[Project]:
                     category=i.category,
                     extra={"source": "narrative", "amount_line": i.line,
                            "narrative": {"name": i.name, "line": i.line,
-                                         "amount": amount_json(i.amount)}})
+                                         "amount": amount_json(i.amount),
+                                         "quotes": _quotes(i)}})
             for i in items]
+
+
+def _quotes(item: ListItem) -> list[dict[str, Any]]:
+    return [{"name": q.name, "value": q.value, "number": q.number, "unit": q.unit,
+             "line": q.line} for q in item.quotes]

@@ -9,6 +9,17 @@ from yusuan.recognise.projects.text import Amount
 
 
 @dataclass(slots=True)
+class Quote:
+    """An indicator the narrative quotes with a value ("基金收支审计服务次数 ≥ 2 次")."""
+
+    name: str
+    value: str  # as printed, blanks removed ("≥2次")
+    number: float
+    unit: str
+    line: int
+
+
+@dataclass(slots=True)
 class ListItem:
     """A project named with its amount in the narrative ("（3）医保政策宣传经费 20.00万元")."""
 
@@ -16,6 +27,7 @@ class ListItem:
     amount: Amount
     line: int
     category: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from yusuan.model import Line
-from yusuan.recognise.projects.model import ListItem
+from yusuan.recognise.projects.model import ListItem, Quote
 from yusuan.recognise.projects.text import Amount, clean, parse_number
 
 ENUM = r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?<![\d.])\d{1,2}[、.．](?!\d))"
@@ -20,6 +20,8 @@ PERFORMANCE_TOTAL = re.compile(
     r"(?:涉及|金额)[^。\d]*?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
 PERFORMANCE_SCOPE = re.compile(r"绩效目标[^。]*?(?:涉及|金额)[^。\d]*?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
 MAX_GAP = 12
+# "2023 年度基金审计：项目全年预算数为 21 万元": the name ends at the colon before the budget clause
+NAME_CLAUSE = re.compile(r"\s*[：:][^：:]*(?:预算|资金|金额|执行)[^：:]*$")
 
 
 @dataclass(slots=True)
@@ -72,7 +74,7 @@ def _line_items(text: str, number: int) -> list[ListItem]:
     out: list[ListItem] = []
     for match in ITEM.finditer(text):
         parsed = parse_number(match.group("amount"))
-        name = match.group("name").strip()
+        name = NAME_CLAUSE.sub("", match.group("name")).strip()
         if parsed is None or not name:
             continue
         out.append(ListItem(name, Amount(parsed[0], parsed[1], number), number))
@@ -116,3 +118,61 @@ def _line_of(window: list[Line], figure: str) -> int:
         if figure in line.text.replace(" ", ""):
             return line.number
     return window[0].number
+
+
+LATEX = (("$", ""), ("\\leqslant", "≤"), ("\\geqslant", "≥"), ("\\leq", "≤"), ("\\geq", "≥"),
+         ("\\le", "≤"), ("\\ge", "≥"), ("\\%", "%"), ("＞", ">"), ("＜", "<"), ("％", "%"))
+QUOTE = re.compile(
+    r"(?P<name>[^：:，,。；;、“”\"]{3,30}?)\s*(?:达到|达|为)?\s*"
+    r"(?P<op>≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过)\s*"
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|人次|次|家|人|个|件|天|日|万元|元)?")
+QUOTE_PREFIX = re.compile(r"^(?:主要产出和效益是)?(?:[一二三四五六七八九十]是)?(?:预计)?(?:当年|全年)?"
+                          r"(?:实现|完成)?")
+SUB_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+ITEM_START = re.compile(r"^\s*" + ENUM)
+MAX_PARAGRAPH = 6
+
+
+def _unlatex(text: str) -> str:
+    for old, new in LATEX:
+        text = text.replace(old, new)
+    return text
+
+
+def attach_quotes(lines: list[Line], items: list[ListItem]) -> None:
+    """Indicators with a comparator and a value quoted in each item's paragraph (the item's line
+    and its wrapped continuation, up to the next item or heading)."""
+    starts = {item.line for item in items}
+    for item in items:
+        pieces: list[tuple[int, str]] = []
+        for line in lines[item.line - 1:item.line - 1 + MAX_PARAGRAPH * 2]:
+            text = clean(line.text)
+            if line.number != item.line and text and (
+                    line.number in starts or SUB_HEADING.match(text) or ITEM_START.match(text)):
+                break
+            if text:
+                pieces.append((line.number, _unlatex(text)))
+            if len(pieces) >= MAX_PARAGRAPH:
+                break
+        item.quotes = _quotes(pieces)
+
+
+def _quotes(pieces: list[tuple[int, str]]) -> list[Quote]:
+    joined, starts = "", []
+    for number, text in pieces:
+        starts.append((len(joined), number))
+        joined += text
+    out: list[Quote] = []
+    for clause in re.finditer(r"[^。；;]+", joined):
+        for match in QUOTE.finditer(clause.group(0)):
+            name = QUOTE_PREFIX.sub("", re.sub(r"\s+", "", match.group("name")))
+            name = re.sub(r"(?:达到|达|为)$", "", name)
+            if len(name) < 3 or "预算数" in name or "万元" in name:
+                continue
+            at = clause.start() + match.start("num")
+            line = max((n for offset, n in starts if offset <= at), default=pieces[0][0])
+            op = {">=": "≥", "<=": "≤"}.get(match.group("op"), match.group("op"))
+            unit = match.group("unit") or ""
+            out.append(Quote(name, f"{op}{match.group('num')}{unit}", float(match.group("num")),
+                             unit, line))
+    return out

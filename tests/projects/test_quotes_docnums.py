@@ -1,0 +1,79 @@
+"""Indicators quoted in the narrative vs the project's form, and one 文号 under two titles."""
+
+from __future__ import annotations
+
+from yusuan.model import Document, Line, Source
+from yusuan.recognise.projects.link import link_projects
+from yusuan.recognise.projects.model import ProjectForm
+from yusuan.recognise.projects.narrative import attach_quotes, narrative_items
+from yusuan.recognise.projects.selfeval import read_self_indicators
+from yusuan.rules.engine import run_rules
+
+NARRATIVE = [
+    "（三）项目支出自评结果",
+    ("1. 2023 年度基金审计：项目全年预算数为 21 万元，执行数为 21 万元。主要产出和效益是：一是{q1}"
+     " ≥ 2 次。二是{q2} $\\leq 10\\%$ 。"),
+    "（四）绩效自评结果应用情况",
+]
+FORM = [
+    "项目名称\t2023年基金审计经费",
+    "年度绩效目标完成情况\t一级指标\t二级指标\t三级指标\t年初目标值\t实际完成值",
+    "\t产出指标\t数量指标\t购买审计服务次数\t≥2次\t≥2次",
+    "\t\t成本指标\t预算执行率偏离度绝对值\t≤{limit}%\t≤{limit}%",
+    "\t满意度指标\t服务对象满意度指标\t受众调查问卷满意度比率\t90%\t90%",
+    "备注：",
+]
+
+
+def _doc(q1: str = "购买审计服务次数", q2: str = "预算执行率偏离度绝对值", limit: str = "10",
+         form_rows: list[str] | None = None) -> Document:
+    texts = [t.format(q1=q1, q2=q2) for t in NARRATIVE]
+    texts += [t.format(limit=limit) for t in (form_rows or FORM)]
+    lines = [Line(i + 1, t) for i, t in enumerate(texts)]
+    first = len(NARRATIVE) + 1
+    form = ProjectForm(lines=(first, len(lines)), name="2023年基金审计经费", name_line=first)
+    form.indicators = read_self_indicators(lines, first, len(lines))
+    items = narrative_items(lines, set(range(first, len(lines) + 1)))
+    attach_quotes(lines, items)
+    projects = link_projects([], items, [form], None)
+    return Document(source=Source("t.txt", "text", "", lines), year=2023, kind="部门决算",
+                    projects=projects, forms=[form])
+
+
+def _found(doc: Document, rule_id: str) -> list[tuple[str, list[int]]]:
+    return [(f.severity, [loc.line for loc in f.locations]) for f in run_rules(doc, only=[rule_id])]
+
+
+def test_quotes_are_read() -> None:
+    doc = _doc()
+    assert doc.forms[0].project is not None
+    quotes = doc.projects[0].extra["narrative"]["quotes"]
+    assert [(q["name"], q["value"]) for q in quotes] == [("购买审计服务次数", "≥2次"),
+                                                        ("预算执行率偏离度绝对值", "≤10%")]
+
+
+def test_quotes_on_the_form_pass() -> None:
+    assert not _found(_doc(), "PROJECT.NARRATIVE_INDICATOR")
+
+
+def test_quote_absent_similar_or_other_value() -> None:
+    rows = [r for r in FORM if "偏离度" not in r]
+    found = _found(_doc(q1="基金收支审计服务次数", form_rows=rows), "PROJECT.NARRATIVE_INDICATOR")
+    assert ("info", [2, 6]) in found  # only the similar 购买审计服务次数
+    assert ("warning", [2, 4]) in found  # 偏离度: not on the form at all (cites its name line)
+    assert _found(_doc(limit="5"), "PROJECT.NARRATIVE_INDICATOR") == [("warning", [2, 7])]
+
+
+def _cite(lines: list[str]) -> Document:
+    return Document(source=Source("t.txt", "text", "",
+                                  [Line(i + 1, t) for i, t in enumerate(lines)]),
+                    year=2025, kind="部门预算")
+
+
+def test_doc_number_titles() -> None:
+    same = ["根据《关于印发〈经办管理体制工作方案〉的通知》（武医保改办文〔2024〕3号）要求",
+            "根据《关于印发〈经办管理体制工作方案〉的通知》（武医保改办文[2024]3 号）要求",
+            "陂编【2019】32号文件 《关于编制事项的通知》和陂编办【2020】2号《关于数据管理的通知》"]
+    assert not _found(_cite(same), "PROJECT.DOC_NUMBER_TITLE")
+    other = same + ["根据《关于印发〈经办管理体制改革工作方案〉的通知》（武医保改办文[2024]3号）"]
+    assert _found(_cite(other), "PROJECT.DOC_NUMBER_TITLE") == [("info", [1, 2, 4])]
