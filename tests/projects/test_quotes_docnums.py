@@ -77,3 +77,18 @@ def test_doc_number_titles() -> None:
     assert not _found(_cite(same), "PROJECT.DOC_NUMBER_TITLE")
     other = same + ["根据《关于印发〈经办管理体制改革工作方案〉的通知》（武医保改办文[2024]3号）"]
     assert _found(_cite(other), "PROJECT.DOC_NUMBER_TITLE") == [("info", [1, 2, 4])]
+
+
+def test_text_values_and_repeated_level() -> None:
+    from yusuan.recognise.projects.indicators import indicator_rows
+    texts = ["\t长期绩效目标表", "\t三级指标", "\t指标值确定依据", "\t绩效目标1", "\t产出指标",
+             "\t时效指标", "\t对救助对象的报销时效", "\t即时报销", "\t计划标准", "\t绩效目标2",
+             "\t效益指标", "\t社会效益指标", "\t可持续发展指标", "\t维持工作稳定", "\t计划标准",
+             "\t绩效目标3", "\t满意度指标", "\t服务对象满意度", "\t服务对象满意度", "\t≥90%",
+             "\t计划标准"]
+    lines = [Line(i + 1, t) for i, t in enumerate(texts)]
+    rows = indicator_rows(lines, 1, len(lines), "long")
+    assert [(r.level2, r.name, r.values, r.value_line) for r in rows] == [
+        ("时效指标", "对救助对象的报销时效", ["即时报销"], 8),
+        ("社会效益指标", "可持续发展指标", ["维持工作稳定"], 14),
+        ("服务对象满意度", "服务对象满意度", ["≥90%"], 20)]

@@ -266,3 +266,21 @@ def test_doc_number_titles() -> None:
     assert _all(S004, rule_id) == [("info", [2945])]
     for seed in (S000, S002, S003):  # same title each time (000 L1953/1958, L3300/3550)
         assert not _all(seed, rule_id)
+
+
+def test_long_term_rows_004() -> None:
+    require_seeds()
+    doc = seed_document(S004)
+    form = next(f for f in doc.forms if isinstance(f, ProjectForm) and f.name == "2025年医疗救助")
+    rows = [(i.table, i.name, i.values[-1]) for i in form.indicators]
+    assert ("long", "对救助对象的报销时效", "即时报销") in rows  # text values are read
+    assert ("long", "医疗救助工作情况", "切实做好") in rows
+    assert ("annual", "对救助对象的报销时效", "即时报销") in rows
+    assert ("annual", "受众调查问卷满意度比率", "≥90%") in rows
+    three = next(f for f in doc.forms if isinstance(f, ProjectForm) and "三保" in f.name)
+    assert ("long", "可持续发展指标") in [(i.table, i.name) for i in three.indicators]
+    assert ("annual", "服务对象满意度") in [(i.table, i.name) for i in three.indicators]
+    # the rows newly read agree between the 长期 and 年度 tables and with the 部门整体 form
+    assert [lines for _, lines in _all(S004, "PROJECT.INDICATOR_TARGET")] == [
+        [3962, 2176, 3963, 2177]]  # 004-19 only
+    assert not _all(S004, "PROJECT.INDICATOR_VALUE")

@@ -28,6 +28,7 @@ LEVEL_PREFIX = re.compile(r"^(?:(产出|效益|满意度|成本)指标)?"
                           r"(?:((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|"
                           r"社会经济效益|生态效益|可持续(?:发展)?影响|服务对象满意度)指标)|指标|标(?!准))?")
 MAX_NAME = 50
+MAX_TEXT_VALUE = 20
 
 
 def read_goals(joined: Joined) -> list[tuple[str, str, int]]:
@@ -76,14 +77,17 @@ def indicator_rows(lines: list[Line], first: int, last: int, table: str) -> list
     In the department form, 长期目标 / 年度目标 cells set each row's period."""
     rows = _Rows(table)
     for line in lines[first - 1:last]:
-        for cell in line_cells(line):
+        cells = line_cells(line)
+        # a lone cell on a line of its own without a tab is the wrapped end of the cell before
+        wrapped = len(cells) == 1 and "\t" not in line.text
+        for cell in cells:
             goal = GOAL_CELL.match(cell.text)
             text = cell.text
             if goal:
                 rows.period(goal.group(1), cell.line)
                 text = text[goal.end():]
-            for piece in tokens(text):
-                rows.feed(piece, cell.line)
+            for index, piece in enumerate(tokens(text)):
+                rows.feed(piece, cell.line, new_cell=index == 0 and not wrapped)
     rows.close()
     return [tidy(i) for i in rows.out if tidy(i).name]
 
@@ -97,10 +101,12 @@ class _Rows:
         self.out: list[Indicator] = []
         self.level1 = self.level2 = ""
         self.name: list[str] = []
+        self.cells: list[tuple[str, int]] = []  # the name's pieces grouped by cell, with lines
         self.values: list[str] = []
         self.lines: list[int] = []
         self.line = self.value_line = self.label_line = 0
         self.label = ""
+        self.fresh = False  # the last piece was a 二级指标: a second level word is the name
 
     def period(self, word: str, line: int = 0) -> None:
         self.close()
@@ -114,19 +120,36 @@ class _Rows:
             self.out.append(Indicator(name, self.values, self.line, self.level1, self.level2,
                                       self.table, self.when, self.value_line, self.lines,
                                       self.label, self.label_line))
-        self.name, self.values, self.lines = [], [], []
+        self.name, self.values, self.lines, self.cells = [], [], [], []
 
-    def feed(self, piece: str, line: int) -> None:
+    def text_values(self) -> None:
+        """A row closed by its 指标值确定依据 with no figure: its first cell is the name and the
+        cells after it are text values ("对救助对象的报销时效 | 即时报销 | 计划标准")."""
+        if self.values or len(self.cells) < 2:
+            return
+        rest = self.cells[1:]
+        if any(len(compact(text)) > MAX_TEXT_VALUE for text, _ in rest):
+            return
+        self.name = [self.cells[0][0]]
+        self.values = [text.strip() for text, _ in rest]
+        self.lines = [line for _, line in rest]
+        self.value_line = rest[-1][1]
+
+    def feed(self, piece: str, line: int, new_cell: bool = True) -> None:
         word = compact(piece)
         if not word or word in HEADER or GOAL_NAME.fullmatch(word):
             return
+        fresh, self.fresh = self.fresh, False
         if LEVEL1.match(word) and not self.values:
             self.close()
             self.level1 = word
-        elif LEVEL2.match(word) and not self.name:
+        elif LEVEL2.match(word) and not self.name and not fresh:
             self.close()
             self.level2 = word
+            self.fresh = True
+            return
         elif word in STANDARD:
+            self.text_values()
             self.close()
         elif is_value(piece):
             self.values.append(piece.strip())
@@ -138,6 +161,10 @@ class _Rows:
             if not self.name:
                 self.line = line
             self.name.append(piece)
+            if new_cell or not self.cells:
+                self.cells.append((piece, line))
+            else:
+                self.cells[-1] = (self.cells[-1][0] + piece, self.cells[-1][1])
 
 
 def tokens(text: str) -> list[str]:
