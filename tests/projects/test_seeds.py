@@ -240,6 +240,13 @@ def test_self_evaluation_003() -> None:
     assert not _all(S003, "PROJECT.SELF_RATE") and not _all(S003, "PROJECT.SELF_SCORE")
 
 
+def test_self_spent_003() -> None:
+    require_seeds()
+    # 003-09: 整体 执行数 401.75 (the budget figure) vs 本年支出合计 442.86; the project forms'
+    # 执行数 have no 决算 table figure to meet (003-01, the narrative's 401.75, is NARRATIVE.TABLE's)
+    assert _all(S003, "PROJECT.SELF_SPENT") == [("warning", [653, 684, 128])]
+
+
 def test_self_evaluation_forms_linked_003() -> None:
     require_seeds()
     doc = seed_document(S003)

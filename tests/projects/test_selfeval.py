@@ -45,3 +45,23 @@ def test_self_score() -> None:
     assert not run_rules(_doc(), only=["PROJECT.SELF_SCORE"])
     found = run_rules(_doc(score="12"), only=["PROJECT.SELF_SCORE"])
     assert [[loc.line for loc in f.locations] for f in found] == [[5]]
+
+
+def _dept_doc(spent: str, kind: str = "部门决算") -> Document:
+    from yusuan.recognise.projects.model import DeptForm
+    texts = ["预算执行情况（万元）\t\t预算数（A）\t执行数（B）\t执行率（B/A）",
+             f"\t部门整体支出总额\t401.75\t{spent}\t100%",
+             "1. 预算执行情况口径：预算数为年初预算总额，执行数为调整后单位实际支出数。"]
+    lines = [Line(i + 1, t) for i, t in enumerate(texts)]
+    form = DeptForm(lines=(1, 3))
+    form.execution = read_execution(lines, 1, 3)
+    return Document(source=Source("t.txt", "text", "", lines), year=2023, kind=kind, forms=[form],
+                    headline={"total_expenditure": {"value": 442.86, "line": 9}})
+
+
+def test_self_spent() -> None:
+    assert not run_rules(_dept_doc("442.86"), only=["PROJECT.SELF_SPENT"])
+    assert not run_rules(_dept_doc("401.75", kind="部门预算"), only=["PROJECT.SELF_SPENT"])
+    found = run_rules(_dept_doc("401.75"), only=["PROJECT.SELF_SPENT"])
+    assert [[loc.line for loc in f.locations] for f in found] == [[2, 3, 9]]
+    assert found[0].values == {"reported": 401.75, "computed": 442.86}

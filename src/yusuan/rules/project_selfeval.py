@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
-from yusuan.recognise.projects.model import ProjectForm
+from yusuan.recognise.projects.model import DeptForm, ProjectForm
+from yusuan.recognise.projects.selfeval import Execution
 from yusuan.recognise.projects.text import parse_number
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.messages import register_messages
+from yusuan.rules.project_common import table_amount
 
 register_messages({
     "PROJECT.SELF_RATE": {
@@ -16,6 +18,11 @@ register_messages({
               "而执行率为 {reported}%",
         "en": "Self-evaluation {name}, {label}: spent {actual} / budget {budget} = {computed}%, "
               "but the execution rate is {reported}%",
+    },
+    "PROJECT.SELF_SPENT": {
+        "zh": "绩效自评表“{name}”{label}执行数为 {actual}，而决算表{what}为 {table}{same}",
+        "en": "Self-evaluation {name}, {label}: spent {actual}, but the tables' {what_en} is "
+              "{table}{same_en}",
     },
     "PROJECT.SELF_SCORE": {
         "zh": "绩效自评表“{name}”指标“{indicator}”得分 {score} 超过分值 {weight}",
@@ -74,3 +81,84 @@ def self_score(doc: Document) -> Iterator[Finding]:
                                {"reported": score[0], "computed": weight[0]},
                                name=_name(form), indicator=ind.name, score=ind.score,
                                weight=ind.weight)
+
+
+# the 决算 figures a 部门整体 执行数 may stand for: 本年支出合计, 支出总计, 基本 + 项目
+SPENT_KEYS = ("total_expenditure", "expenditure_grand_total")
+NOTE = ("执行数为", "实际支出")
+
+
+def _close(a: float, b: float, decimals: int) -> bool:
+    return abs(a - b) <= 0.5 * 10 ** -max(min(decimals, 2), 0) + SLACK
+
+
+def _dept_spent(doc: Document) -> tuple[float, int] | None:
+    """本年支出合计 of the 决算 tables, with its line."""
+    found = doc.headline.get("total_expenditure") or {}
+    if found.get("value") is None or found.get("source") == "narrative":
+        return None
+    return float(found["value"]), int(found.get("line", 0))
+
+
+def _others(doc: Document) -> list[float]:
+    out = [float(doc.headline[k]["value"]) for k in SPENT_KEYS
+           if (doc.headline.get(k) or {}).get("value") is not None]
+    parts = [doc.headline.get(k) or {} for k in ("basic_expenditure", "project_expenditure")]
+    if all(p.get("value") is not None for p in parts):
+        out.append(sum(float(p["value"]) for p in parts))
+    return out
+
+
+def _note_line(doc: Document, form: DeptForm) -> int | None:
+    for number in range(form.lines[0], form.lines[1] + 1):
+        if all(word in doc.line_text(number) for word in NOTE):
+            return number
+    return None
+
+
+@rule("PROJECT.SELF_SPENT", category="cross_table", severity="warning",
+      title_zh="自评表执行数与决算数一致", title_en="Self-evaluation spending matches the 决算",
+      rationale="In a 决算, a 绩效自评表's 执行数 is the actual spending: for the 部门整体 form the "
+                "year's expenditure in the tables, for a project form its 决算 in the project "
+                "table.")
+def self_spent(doc: Document) -> Iterator[Finding]:
+    """Passes: 整体 执行数 442.86 with 本年支出合计 442.86. Fails: 执行数 401.75 (the budget
+    figure) with 本年支出合计 442.86."""
+    if "决算" not in (doc.kind or ""):
+        return
+    spent = _dept_spent(doc)
+    for form in doc.forms:
+        rows = getattr(form, "execution", [])
+        if isinstance(form, DeptForm) and spent is not None and len(rows) == 1:
+            row = rows[0]
+            if any(_close(row.actual.value, v, row.actual.decimals) for v in _others(doc)):
+                continue
+            note = _note_line(doc, form)
+            locations = [Location(row.line, table="dept_performance", name="部门整体")]
+            locations += [Location(note, table="dept_performance")] if note else []
+            locations.append(Location(spent[1], table="summary"))
+            yield _spent(locations, row, "部门整体", spent[0], "本年支出合计",
+                         "total expenditure of the year")
+        elif isinstance(form, ProjectForm) and form.project and len(rows) == 1:
+            project = next((p for p in doc.projects if p.name == form.project), None)
+            amount = table_amount(project) if project is not None else None
+            row = rows[0]
+            if amount is None or _close(row.actual.value, amount.value, amount.decimals):
+                continue
+            locations = [Location(row.line, table="project_performance", name=form.name),
+                         amount.location]
+            yield _spent(locations, row, form.name, amount.value, "项目支出",
+                         "project expenditure")
+
+
+def _spent(locations: list[Location], row: Execution, name: str, table: float, what: str,
+           what_en: str) -> Finding:
+    actual, budget = row.actual, row.budget
+    same = actual.value == budget.value
+    return make_finding("PROJECT.SELF_SPENT", locations,
+                        {"reported": actual.value, "computed": table},
+                        name=name, label=f"{row.label}：", actual=actual.value,
+                        what=what, what_en=what_en, table=table,
+                        same="（执行数与预算数相同，疑将预算数填作执行数）" if same else "",
+                        same_en=" (spent equals the budget: the budget figure seems to be "
+                                "filled in)" if same else "")
