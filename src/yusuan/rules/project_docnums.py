@@ -70,6 +70,13 @@ def citations(doc: Document) -> dict[str, list[tuple[str, int]]]:
     return out
 
 
+def _where(doc: Document, line: int) -> str:
+    for form in doc.forms:
+        if form.lines[0] <= line <= form.lines[1]:
+            return "dept_performance" if form.kind == "dept_form" else "project_performance"
+    return "narrative"
+
+
 @rule("PROJECT.DOC_NUMBER_TITLE", category="naming", severity="info",
       title_zh="同一文号引用同一文件", title_en="One document number, one title",
       rationale="A 文号 identifies one document; citing it under two titles means the number or "
@@ -84,7 +91,7 @@ def doc_number_titles(doc: Document) -> Iterator[Finding]:
         if len(titles) < 2:
             continue
         lines = sorted({line for _, line in cited})
-        locations = [Location(line, table="narrative") for line in lines]
+        locations = [Location(line, table=_where(doc, line)) for line in lines]
         shown = "；".join(f"《{t}》（第 {', '.join(str(n) for ti, n in cited if _key(ti) == k)} 行）"
                          for k, t in titles.items())
         yield make_finding("PROJECT.DOC_NUMBER_TITLE", locations,
