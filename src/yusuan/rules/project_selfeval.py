@@ -122,8 +122,8 @@ def _note_line(doc: Document, form: DeptForm) -> int | None:
                 "year's expenditure in the tables, for a project form its 决算 in the project "
                 "table.")
 def self_spent(doc: Document) -> Iterator[Finding]:
-    """Passes: 整体 执行数 442.86 with 本年支出合计 442.86. Fails: 执行数 401.75 (the budget
-    figure) with 本年支出合计 442.86."""
+    """Passes: 整体 执行数 566.40 with 本年支出合计 566.40. Fails: 执行数 512.30 (the budget
+    figure) with 本年支出合计 566.40."""
     if "决算" not in (doc.kind or ""):
         return
     spent = _dept_spent(doc)
