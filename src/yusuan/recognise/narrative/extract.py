@@ -16,6 +16,8 @@ from yusuan.recognise.narrative.people import (
 )
 
 _AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
+# A section heading ("五、机关运行经费", "（三）机关运行经费情况") announces the figure; it is no statement.
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\S{0,16}$")
 # Sections that hold the performance forms: the projects stage reads them, not the narrative.
 _FORM_SECTION = re.compile(r"绩效目标(?:申报)?表|绩效自评表|一项一表")
 
@@ -46,7 +48,7 @@ def is_form_section(paragraph: Paragraph) -> bool:
 def _missing_amounts(paragraph: Paragraph) -> list[Fact]:
     """'…的机关运行经费' with no figure after it: a statement whose amount is missing."""
     text = paragraph.text.strip()
-    if not _AGENCY_WITHOUT_AMOUNT.search(text):
+    if not _AGENCY_WITHOUT_AMOUNT.search(text) or _HEADING.match(text):
         return []
     return [Fact("agency_operating_costs", None, None, paragraph.lines[-1], "narrative", text,
                  None, paragraph.page, {"missing_amount": True, "section": paragraph.heading})]
