@@ -23,6 +23,12 @@ TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_bu
 @rule("NARRATIVE.RATE", category="percentage", severity="warning",
       title_zh="增减率 = 增减额 / 上年数", title_en="Stated rate = change / prior-year figure")
 def rate_matches_change(doc: Document) -> Iterator[Finding]:
+    """The stated rate of change equals change / prior-year figure (current − change), within
+    the rounding of the printed figures; a rate that only rounding allows is info.
+
+    Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
+    Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 25%。
+    """
     seen: dict[tuple[float, float, float], Finding] = {}
     for fact in narrative_facts(doc):
         if fact.value is None or "change" not in fact.extra or "rate" not in fact.extra:
@@ -67,6 +73,11 @@ def _rate_finding(fact: Fact) -> Finding | None:
 @rule("NARRATIVE.DIRECTION", category="year_over_year", severity="warning",
       title_zh="增长与减少方向一致", title_en="增长 and 减少 agree with each other")
 def directions_agree(doc: Document) -> Iterator[Finding]:
+    """The change and the rate of the same figure point the same way (增加 with 增长).
+
+    Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
+    Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，下降 20%。
+    """
     for fact in narrative_facts(doc):
         change, rate = fact.extra.get("change"), fact.extra.get("rate")
         if change is None or rate is None or change == 0 or rate == 0:
@@ -82,6 +93,12 @@ def directions_agree(doc: Document) -> Iterator[Finding]:
 @rule("NARRATIVE.SHARE", category="percentage", severity="warning",
       title_zh="占比 = 金额 / 总额", title_en="Stated share = amount / total")
 def shares_match(doc: Document) -> Iterator[Finding]:
+    """A stated share equals amount / the total stated before it in the same section, and the
+    shares of parts that make up that total add up to 100%.
+
+    Passes: 部门预算支出 200.00 万元。其中：基本支出 150.00 万元，占 75%；项目支出 50.00 万元，占 25%。
+    Fails:  部门预算支出 200.00 万元。其中：基本支出 150.00 万元，占 70%；项目支出 50.00 万元，占 25%。
+    """
     facts = list(narrative_facts(doc))
     groups: dict[int, list[Fact]] = {}
     for index, fact in enumerate(facts):
@@ -151,6 +168,12 @@ def _sum_finding(total: Fact, parts: list[Fact]) -> Finding | None:
 @rule("NARRATIVE.EXECUTION", category="percentage", severity="warning",
       title_zh="完成年初预算的比例 = 决算 / 预算", title_en="Execution rate = actual / budget")
 def execution_rates(doc: Document) -> Iterator[Finding]:
+    """完成年初预算的 x% equals 决算 / 年初预算 (within rounding; a 决算 that disagrees with
+    the tables is left to NARRATIVE.TABLE).
+
+    Passes: 年初预算为 100.00 万元，支出决算为 120.00 万元，完成年初预算的 120%。
+    Fails:  年初预算为 100.00 万元，支出决算为 120.00 万元，完成年初预算的 110%。
+    """
     for fact in narrative_facts(doc):
         extra = fact.extra
         if "execution_rate" not in extra or "budget" not in extra or "actual" not in extra:

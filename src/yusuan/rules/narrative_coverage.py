@@ -36,6 +36,12 @@ def _cell_location(cell: Cell) -> Location:
       title_zh="绩效管理覆盖的金额与支出数一致",
       title_en="The amount under performance management agrees with the spending it covers")
 def coverage(doc: Document) -> Iterator[Finding]:
+    """The amount a 绩效自评 statement covers: its share of 项目支出 is amount / the tables'
+    项目支出, and a 整体支出 self-evaluation covers the department's whole spending.
+
+    Passes: 项目支出 合计 200.00; “对项目支出全面开展绩效自评，资金 200.00 万元，占项目支出总额的 100%”.
+    Fails:  项目支出 合计 200.00; “…资金 150.00 万元，占项目支出总额的 100%” (实占 75%).
+    """
     for fact in narrative_facts(doc, "performance_coverage"):
         if fact.value is None:
             continue

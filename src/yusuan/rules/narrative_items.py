@@ -52,6 +52,11 @@ def _item_rows(table: Table, fact: Fact) -> list[TableRow] | None:
       title_zh="列出多个项的金额等于这些项之和",
       title_en="A figure for several named 项 equals the sum of their rows")
 def several_items_add_up(doc: Document) -> Iterator[Finding]:
+    """A figure given for several 项 on one line equals the sum of those 项 rows in the tables.
+
+    Passes: 2101101 10.00, 2101102 20.00; “行政单位医疗、事业单位医疗（项）支出决算为 30.00 万元”.
+    Fails:  2101101 10.00, 2101102 20.00; “行政单位医疗、事业单位医疗（项）支出决算为 20.00 万元”.
+    """
     for fact in narrative_facts(doc, "functional_item"):
         if fact.value is None or len(fact.extra.get("items") or []) < 2:
             continue
@@ -102,6 +107,11 @@ def _equals_parent(table: Table, fact: Fact, shown: float) -> str:
       title_zh="情况说明所列科目在表格中存在",
       title_en="A 类/款/项 the narrative describes appears in the tables")
 def items_in_tables(doc: Document) -> Iterator[Finding]:
+    """A 类/款/项 line of the narrative belongs to a 类 the functional tables carry.
+
+    Passes: “一般公共服务支出（类）…一般行政管理事务（项）10.00 万元”; tables carry 201, 2010302.
+    Fails:  the same line while the tables carry only 210 卫生健康支出 rows.
+    """
     for fact in narrative_facts(doc, "functional_item"):
         prefix = str(fact.extra.get("class_code") or "")
         if not prefix or not fact.extra.get("items"):

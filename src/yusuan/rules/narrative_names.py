@@ -17,6 +17,12 @@ STATEMENTS = ("functional_item", "glossary_item")
       title_zh="说明与名词解释中的科目名称与表格一致",
       title_en="Classification names in the narrative and glossary match the tables")
 def names_match_tables(doc: Document) -> Iterator[Finding]:
+    """The 类/款/项 names in the narrative and glossary are the tables' names for those codes,
+    each 款 under its own 类, and the glossary lists the codes the tables use.
+
+    Passes: 2210202 提租补贴; “住房保障支出（类）住房改革支出（款）提租补贴（项）预算数 10.00 万元”.
+    Fails:  2210202 提租补贴; “住房保障支出（类）住房改革支出（款）房租补贴（项）预算数 10.00 万元”.
+    """
     book = CodeBook.of(doc)
     if not book.rows:
         return

@@ -17,6 +17,12 @@ PARTS = {"authorised": ("admin", "institution", "worker"), "actual": ("admin", "
 @rule("NARRATIVE.STAFFING", category="arithmetic", severity="warning",
       title_zh="人员编制数字自洽", title_en="Staffing counts add up")
 def staffing(doc: Document) -> Iterator[Finding]:
+    """Staffing counts add up (编制 and 实有 totals = their parts), 实有 above 编制 is explained
+    (else info), and the hired staff the narrative mentions are not more than 其他人员.
+
+    Passes: 总编制人数 10人，其中：行政编制 4人，事业编制 6人。
+    Fails:  总编制人数 10人，其中：行政编制 4人，事业编制 7人。
+    """
     groups: dict[str, dict[str, Fact]] = {}
     for fact in narrative_facts(doc, "staffing"):
         if fact.extra["status"] != "hired":
@@ -65,7 +71,11 @@ def _actual_over_authorised(groups: dict[str, dict[str, Fact]]) -> Iterator[Find
       title_zh="单位构成前后一致", title_en="The unit composition agrees throughout")
 def composition(doc: Document) -> Iterator[Finding]:
     """Unit counts that disagree. A count that contradicts itself ("事业单位 0个（含…1个）") in
-    a sentence whose count also disagrees with later statements is one cause: one finding."""
+    a sentence whose count also disagrees with later statements is one cause: one finding.
+
+    Passes: 本级机关及下属 2 个二级单位……机关及下属 2 家事业单位的机关运行经费 10.00万元。
+    Fails:  本级机关及下属 2 个二级单位……机关及下属 3 家事业单位的机关运行经费 10.00万元。
+    """
     counts = list(narrative_facts(doc, "unit_count"))
     included = list(_included(counts))
     statements = _subordinate_statements(doc, counts)

@@ -56,6 +56,12 @@ def listed_parts(facts: list[Fact], index: int) -> list[Fact]:
 @rule("NARRATIVE.PARTS", category="arithmetic", severity="warning",
       title_zh="说明所列分项之和等于总数", title_en="Parts the narrative lists add up to its total")
 def parts_add_up(doc: Document) -> Iterator[Finding]:
+    """A narrative total equals the parts listed after it; a 主要/包括/等 list may fall short,
+    and a rounding-level gap or an omitted 上年结转结余 is info.
+
+    Passes: 公用经费 30.00万元，用于办公费 20.00万元、差旅费 10.00万元。
+    Fails:  公用经费 30.00万元，用于办公费 20.00万元、差旅费 5.00万元。
+    """
     facts = [f for f in narrative_facts(doc) if f.unit not in (None, "%", "人", "个")]
     for index, parent in enumerate(facts):
         if parent.concept not in PARENTS or parent.value is None:

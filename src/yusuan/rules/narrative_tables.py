@@ -50,6 +50,12 @@ FUNCTIONAL_TABLES = {"department": ("expenditure", "general_budget_expenditure")
 @rule("NARRATIVE.TABLE", category="narrative_vs_table", severity="error",
       title_zh="情况说明数字与表格一致", title_en="Narrative figures agree with the tables")
 def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
+    """A figure the narrative gives for a table figure equals the table's (a difference within
+    rounding is info).
+
+    Passes: 一般公共预算支出 300.00万元; the table's 合计 300.00.
+    Fails:  一般公共预算支出 300.00万元; the table's 合计 320.00.
+    """
     for fact in narrative_facts(doc):
         if fact.value is None or fact.unit in (None, "%") or fact.extra.get("part_of"):
             continue

@@ -30,6 +30,11 @@ _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日"
 @rule("NARRATIVE.UNIT", category="unit", severity="warning",
       title_zh="情况说明金额单位一致", title_en="Narrative amounts use the document's unit")
 def units_consistent(doc: Document) -> Iterator[Finding]:
+    """Narrative amounts use the document's money unit (or the narrative's most common one).
+
+    Passes: “三公”经费 2.00万元，其中：因公出国(境)经费 0 万元，公务接待费 2.00万元。
+    Fails:  “三公”经费 2.00万元，其中：因公出国(境)经费 0 元，公务接待费 2.00万元。
+    """
     facts = [f for f in narrative_facts(doc) if f.unit in MONEY_UNITS and f.value is not None]
     counts = Counter(f.unit for f in facts)
     unit = doc.unit if doc.unit in MONEY_UNITS else (counts.most_common(1)[0][0] if counts else None)
@@ -51,6 +56,11 @@ def units_consistent(doc: Document) -> Iterator[Finding]:
 @rule("NARRATIVE.UNIT_MISSING", category="unit", severity="info",
       title_zh="增减额写明金额单位", title_en="A stated change carries its unit")
 def change_without_unit(doc: Document) -> Iterator[Finding]:
+    """A stated change carries its money unit.
+
+    Passes: “三公”经费预算 3.00万元，比上年减少 1.00万元，下降 25%。
+    Fails:  “三公”经费预算 3.00万元，比上年减少 1.00，下降 25%。
+    """
     facts = [f for f in narrative_facts(doc) if f.extra.get("change_unit_missing")]
     if not facts:
         return
@@ -66,6 +76,11 @@ def change_without_unit(doc: Document) -> Iterator[Finding]:
 @rule("NARRATIVE.MISSING", category="missing_content", severity="warning",
       title_zh="情况说明缺少金额", title_en="A narrative statement lacks its amount")
 def missing_amounts(doc: Document) -> Iterator[Finding]:
+    """A statement that announces an amount gives it.
+
+    Passes: 本部门的机关运行经费 10.00 万元，主要用于办公费、水电费。
+    Fails:  本部门的机关运行经费（the sentence ends without an amount）
+    """
     for fact in narrative_facts(doc):
         if fact.extra.get("missing_amount"):
             text = f"“{fact.text[-40:]}” 之后没有金额"
@@ -76,8 +91,14 @@ def missing_amounts(doc: Document) -> Iterator[Finding]:
 @rule("NARRATIVE.YEAR", category="year_reference", severity="warning",
       title_zh="年份与文件年度相符", title_en="Years and events belong to the document's year")
 def year_references(doc: Document) -> Iterator[Finding]:
-    """One finding per cause: every comparison with the same wrong base year, the dated phrases
-    of one passage, and every quotation of the same past-year plan are reported once."""
+    """Years and dated phrases belong to the document's year: changes compare with the year
+    before, no past events or past-year plans, the document's own year and 12月31日 are right.
+    One finding per cause: every comparison with the same wrong base year, the dated phrases
+    of one passage, and every quotation of the same past-year plan are reported once.
+
+    Passes: 2030年度文件：基本支出 10.00 万元，比 2029 年预算增加 1.00 万元。
+    Fails:  2030年度文件：基本支出 10.00 万元，比 2027 年预算增加 1.00 万元。
+    """
     text, lines = _joined(doc)
     year = own_year(text) or doc.year
     if not year:
@@ -213,6 +234,12 @@ def _joined(doc: Document) -> tuple[str, list[int]]:
 @rule("NARRATIVE.DEFINITION", category="definition", severity="warning",
       title_zh="与名词解释的口径一致", title_en="Figures follow the document's own glossary")
 def definitions(doc: Document) -> Iterator[Finding]:
+    """Figures and wording follow the document's own glossary: 机关运行经费 limited to
+    行政单位 (and 参公 units), and a 区/县 department's glossary not written for 市级.
+
+    Passes: 区级部门，名词解释：“一般公共预算财政拨款收入：指区级财政当年拨付的资金”。
+    Fails:  区级部门，名词解释：“一般公共预算财政拨款收入：指市级财政当年拨付的资金”。
+    """
     yield from _agency_costs(doc)
     yield from _subordinate_costs(doc)
     yield from _level_words(doc)
