@@ -96,8 +96,8 @@ def shares_match(doc: Document) -> Iterator[Finding]:
     """A stated share equals amount / the total stated before it in the same section, and the
     shares of parts that make up that total add up to 100%.
 
-    Passes: 部门预算支出 200.00 万元。其中：基本支出 150.00 万元，占 75%；项目支出 50.00 万元，占 25%。
-    Fails:  部门预算支出 200.00 万元。其中：基本支出 150.00 万元，占 70%；项目支出 50.00 万元，占 25%。
+    Passes: 部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 75%；项目支出 60.00 万元，占 25%。
+    Fails:  部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 70%；项目支出 60.00 万元，占 25%。
     """
     facts = list(narrative_facts(doc))
     groups: dict[int, list[Fact]] = {}
@@ -171,8 +171,8 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
     """完成年初预算的 x% equals 决算 / 年初预算 (within rounding; a 决算 that disagrees with
     the tables is left to NARRATIVE.TABLE).
 
-    Passes: 年初预算为 100.00 万元，支出决算为 120.00 万元，完成年初预算的 120%。
-    Fails:  年初预算为 100.00 万元，支出决算为 120.00 万元，完成年初预算的 110%。
+    Passes: 年初预算为 110.00 万元，支出决算为 132.00 万元，完成年初预算的 120%。
+    Fails:  年初预算为 110.00 万元，支出决算为 132.00 万元，完成年初预算的 110%。
     """
     for fact in narrative_facts(doc):
         extra = fact.extra

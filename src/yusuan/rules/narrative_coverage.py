@@ -40,7 +40,7 @@ def coverage(doc: Document) -> Iterator[Finding]:
     项目支出, and a 整体支出 self-evaluation covers the department's whole spending.
 
     Passes: 项目支出 合计 200.00; “对项目支出全面开展绩效自评，资金 200.00 万元，占项目支出总额的 100%”.
-    Fails:  项目支出 合计 200.00; “…资金 150.00 万元，占项目支出总额的 100%” (实占 75%).
+    Fails:  项目支出 合计 200.00; “…资金 160.00 万元，占项目支出总额的 100%” (实占 80%).
     """
     for fact in narrative_facts(doc, "performance_coverage"):
         if fact.value is None:

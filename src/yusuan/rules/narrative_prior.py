@@ -37,8 +37,8 @@ def change_matches_prior_year(doc: Document) -> Iterator[Finding]:
     """A stated change agrees with the prior-year figure of the 部门整体绩效目标表: current −
     change equals that year's figure.
 
-    Passes: 部门收支总预算 120.00 万元，比上年增加 20.00 万元; the form's 上年 收入合计 100.00.
-    Fails:  部门收支总预算 120.00 万元，比上年增加 20.00 万元; the form's 上年 收入合计 90.00.
+    Passes: 部门收支总预算 130.00 万元，比上年增加 20.00 万元; the form's 上年 收入合计 110.00.
+    Fails:  部门收支总预算 130.00 万元，比上年增加 20.00 万元; the form's 上年 收入合计 90.00.
     """
     forms = [form for form in doc.forms if getattr(form, "kind", "") == "dept_form"]
     seen: dict[tuple[float, float, float], Finding] = {}

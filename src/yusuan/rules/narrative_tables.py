@@ -53,8 +53,8 @@ def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
     """A figure the narrative gives for a table figure equals the table's (a difference within
     rounding is info).
 
-    Passes: 一般公共预算支出 300.00万元; the table's 合计 300.00.
-    Fails:  一般公共预算支出 300.00万元; the table's 合计 320.00.
+    Passes: 一般公共预算支出 310.00万元; the table's 合计 310.00.
+    Fails:  一般公共预算支出 310.00万元; the table's 合计 320.00.
     """
     for fact in narrative_facts(doc):
         if fact.value is None or fact.unit in (None, "%") or fact.extra.get("part_of"):
