@@ -24,3 +24,12 @@ def test_error_is_listed_with_its_quoted_lines_in_both_languages() -> None:
     error_line_en = next(line for line in en.splitlines() if line.startswith("[error]"))
     assert "40" in error_line_en and "30" in error_line_en
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in error_line_en.split(":", 1)[1].replace("合计", ""))
+
+
+def test_table_dump_prints_values_with_their_printed_decimals() -> None:
+    from yusuan.report.text_report import extract_text
+
+    document = document_from_text(DOCUMENT.replace("40.00\t40.00", "40\t40.0"))
+    dump = extract_text(document)
+    assert "合计 | 40 | 40.0" in dump
+    assert "201 | 一般公共服务支出 | 30.00 | 30.00" in dump

@@ -8,8 +8,10 @@ from collections import Counter
 from yusuan.model import Line, Table
 
 _KIND = re.compile(r"(部门|单位)\s*(预算|决算)")
+# How the names of government bodies end (局, 委员会, 中心 …): one list for both patterns below.
+_BODY_SUFFIX = "局|委员会|委|办公室|办|中心|院|所|站|馆|厅|部|会|队|处|学校|医院"
 _DEPARTMENT = re.compile(
-    r"([\u4e00-\u9fff（）()]{2,40}?(?:局|委员会|委|办公室|中心|院|所|站|馆|厅|部|会|队|处|学校|医院))"
+    rf"([\u4e00-\u9fff（）()]{{2,40}}?(?:{_BODY_SUFFIX}))"
     r"(?:本级)?\s*(?:（本级）)?\s*(?:[0-9]{4}\s*年\s*度?)?\s*(?:部门|单位)(?:预算|决算)"
 )
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
@@ -46,7 +48,7 @@ def document_kind(lines: list[Line]) -> str | None:
 
 
 _DEPARTMENT_LINE = re.compile(r"^(?:部门/单位|部门（单位）|部门|部门名称|单位名称|编制单位)\s*[:：]\s*(\S+?)(?:\s+(?:金额)?单位\s*[:：].*)?$")
-_ORGANISATION = re.compile(r"^[\u4e00-\u9fff（）()]{3,40}(局|委员会|委|办公室|办|中心|院|所|站|馆|厅|部|会|队|处|学校|医院)(（本级）|\(本级\))?$")
+_ORGANISATION = re.compile(rf"^[\u4e00-\u9fff（）()]{{3,40}}(?:{_BODY_SUFFIX})(?:（本级）|\(本级\))?$")
 _UNIT_LIST = re.compile(r"\[\d+\]\s*([^\[\],，]+)")
 
 

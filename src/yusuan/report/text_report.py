@@ -8,8 +8,9 @@ from yusuan.report.i18n import finding_message
 SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "info": "提示 info"}
 
 
-def format_value(value: float) -> str:
-    return f"{value:,.2f}" if value != int(value) or abs(value) < 1e15 else str(value)
+def format_value(value: float, decimals: int = 2) -> str:
+    """A value with the decimals it was printed with ("1,250,000", "2,121.66", "79.008")."""
+    return f"{value:,.{decimals}f}"
 
 
 def table_text(table: Table) -> str:
@@ -20,7 +21,8 @@ def table_text(table: Table) -> str:
     out = [head.strip(), "  " + " | ".join(["line", "side", "code", "name", *keys])]
     for row in table.rows:
         cells = [str(row.line), row.side or "", row.code or "", row.name]
-        cells += [format_value(row.values[key]) if key in row.values else "" for key in keys]
+        cells += [format_value(row.values[key], row.decimals.get(key, 2)) if key in row.values else ""
+                  for key in keys]
         out.append("  " + " | ".join(cells))
     return "\n".join(out)
 

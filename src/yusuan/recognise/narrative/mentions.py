@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from yusuan.recognise.narrative.paragraphs import Paragraph
+from yusuan.recognise.numbers import parse_amount
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
@@ -34,13 +35,6 @@ class Mention:
         return self.unit == "%"
 
 
-def parse_number(text: str) -> tuple[float, int]:
-    """'1,234.56' → (1234.56, 2)."""
-    plain = text.replace(",", "")
-    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
-    return float(plain), decimals
-
-
 def find_mentions(paragraph: Paragraph) -> list[Mention]:
     """Every amount and percentage in the paragraph, in order, each with its label."""
     text = paragraph.text
@@ -55,7 +49,10 @@ def find_mentions(paragraph: Paragraph) -> list[Mention]:
     mentions: list[Mention] = []
     previous_end = 0
     for start, number_end, end, unit in spans:
-        value, decimals = parse_number(text[start:number_end])
+        parsed = parse_amount(text[start:number_end])
+        if parsed is None:
+            continue
+        value, decimals = parsed
         label = label_before(text, start, previous_end)
         mentions.append(Mention(start, end, value, decimals, unit, paragraph.line_at(start),
                                 label, text[start:end]))
