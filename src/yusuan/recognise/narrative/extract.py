@@ -14,6 +14,8 @@ from yusuan.recognise.narrative.people import (
     staffing_facts,
     unit_lists,
 )
+from yusuan.recognise.narrative.uses import attach_uses
+from yusuan.recognise.narrative.worklist import summary_rows, work_sections
 
 _AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
 # A section heading ("五、机关运行经费", "（三）机关运行经费情况") announces the figure; it is no statement.
@@ -29,13 +31,18 @@ def extract_facts(source: Source) -> list[Fact]:
     for paragraph in paragraphs:
         if is_glossary(paragraph) or is_form_section(paragraph):
             continue
-        facts.extend(amount_facts(paragraph))
+        amounts = amount_facts(paragraph)
+        attach_uses(paragraph, amounts)
+        facts.extend(amounts)
         facts.extend(staffing_facts(paragraph))
         facts.extend(hired_facts(paragraph))
         facts.extend(composition_facts(paragraph))
         facts.extend(_missing_amounts(paragraph))
     facts.extend(unit_lists(paragraphs))
     facts.extend(glossary_facts(paragraphs))
+    sections = work_sections(paragraphs)
+    if sections:
+        facts.extend(sections + summary_rows(source.lines))
     facts.sort(key=lambda fact: fact.line)
     return facts
 
