@@ -52,8 +52,8 @@ def summary_titles(doc: Document) -> Iterator[Finding]:
     Fails:  the same row titled “做好防汛救灾医保保障工作” (a title left over from another year).
     """
     sections = list(narrative_facts(doc, "work_section"))
-    pairs = [(row, restated_section(row, sections)) for row in narrative_facts(doc, "work_item")]
-    pairs = [(row, section) for row, section in pairs if section is not None]
+    pairs = [(row, section) for row in narrative_facts(doc, "work_item")
+             if (section := restated_section(row, sections)) is not None]
     agreeing = sum(1 for row, section in pairs if _likeness(row.text, section.text) >= SAME_TITLE)
     if agreeing < MIN_AGREEING:
         return
