@@ -137,7 +137,13 @@ def _vs_tables(doc: Document, statements: list[tuple[float, Fact]]) -> Iterator[
     if units and len(units) != stated + 1:
         text = (f"情况说明写下属单位 {stated:g} 个（连同本级 {stated + 1:g} 个），"
                 f"收入总表只列 {len(units)} 个单位")
-        locations = [fact_location(f) for _, f in statements]
+        locations = [loc for _, f in statements for loc in _statement_locations(f)]
         locations += [Location(line, table="income", code=code) for code, line in units.items()]
         yield make_finding("NARRATIVE.UNITS", locations,
                            {"stated": stated + 1, "tables": len(units)}, **finding_args(text, text))
+
+
+def _statement_locations(fact: Fact) -> list[Location]:
+    """A count's line; for a list of units, its opening line and the line of every name."""
+    listed = [line for line in fact.extra.get("lines", []) if line != fact.line]
+    return [fact_location(fact)] + [fact_location(fact, line) for line in listed]
