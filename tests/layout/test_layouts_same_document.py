@@ -158,3 +158,23 @@ def test_full_width_digits_and_ideographic_spaces_read_like_ascii(tmp_path: Path
     path = tmp_path / "full_width.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert extracted(path) == (EXPECTED_GENERAL, EXPECTED_SUMMARY)
+
+
+def test_name_printed_below_its_code_keeps_its_own_line(tmp_path: Path) -> None:
+    """One cell per line prints a row's name on the line after its code; findings about the
+    name must point at the name's line, which the row keeps as `name_line`."""
+    path = tmp_path / "cells.txt"
+    path.write_text(text_document(render_cell_per_line), encoding="utf-8")
+    document = read_document(str(path))
+    lines = [line.text.strip() for line in document.source.lines]
+    general = document.table("general_budget_expenditure")
+    assert general is not None
+    coded = [row for row in general.rows if row.code]
+    assert len(coded) == 7
+    for row in coded:
+        assert lines[row.line - 1] == row.code
+        assert lines[row.extra["name_line"] - 1] == row.name
+    tabbed = tmp_path / "tabbed.txt"
+    tabbed.write_text(text_document(render_tabbed), encoding="utf-8")
+    same_line = read_document(str(tabbed)).table("general_budget_expenditure")
+    assert same_line is not None and all("name_line" not in r.extra for r in same_line.rows)

@@ -56,3 +56,12 @@ def test_missing_table_cites_the_text_on_its_subject() -> None:
     found = run_rules(_core(year=2023, text=text), only=["MISSING.TABLE"])
     soe = next(f for f in found if f.locations[0].table == "soe_capital")
     assert 6 in {loc.line for loc in soe.locations}
+
+
+def test_missing_table_is_placed_between_its_neighbours() -> None:
+    tables = [table(k, [("208", "x", {"total": "1.00"})]) for k in BUDGET_CORE]
+    tables.append(table("project_expenditure", [("208", "x", {"total": "1.00"})]))
+    found = run_rules(document(*tables, year=2023), only=["MISSING.TABLE"])
+    assert len(found) == 1 and found[0].locations[0].table == "soe_capital"
+    gov_fund, projects = tables[BUDGET_CORE.index("gov_fund")], tables[-1]
+    assert [loc.line for loc in found[0].locations[:2]] == [gov_fund.lines[0], projects.lines[0]]

@@ -102,10 +102,22 @@ def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
         table_row.unit_name = unit_cell.text
     if unit_rows and code and _UNIT_CODE.match(code) and len(code) <= 9:
         table_row.unit_code, table_row.unit_name = code, name
+    name_line = _name_line(row, group, name_text)
+    if name_line is not None and name_line != table_row.line:
+        table_row.extra["name_line"] = name_line
     table_row.side = group.side
     if not name and not code and not table_row.values:
         return None
     return table_row
+
+
+def _name_line(row: Row, group: Group, name_text: str) -> int | None:
+    """The line the row's name was printed on (a cell-per-line table prints it below the code)."""
+    for position in group.labels:
+        cell = cell_at(row, position)
+        if cell is not None and cell.text and name_text and cell.text.endswith(name_text):
+            return cell.line
+    return None
 
 
 def first_line(row: Row, group: Group) -> int:

@@ -49,6 +49,20 @@ def _anchor(doc: Document) -> int:
     return doc.tables[0].lines[0] if doc.tables else 1
 
 
+def where_missing(doc: Document, kind: str) -> list[Location]:
+    """Where a missing table belongs: the title of the table of the kind it follows in the
+    required order, and of the table printed after that one; the first table otherwise."""
+    order = [k for k, _ in required_tables(doc)]
+    earlier = order[:order.index(kind)] if kind in order else []
+    tables = sorted(doc.tables, key=lambda t: t.lines[0])
+    before = [i for i, t in enumerate(tables) if t.kind in earlier]
+    if not before:
+        return [Location(_anchor(doc), table=kind)]
+    index = max(before, key=lambda i: earlier.index(tables[i].kind))
+    around = tables[index:index + 2]
+    return [Location(t.lines[0], table=kind) for t in around]
+
+
 @rule("MISSING.TABLE", category="missing_content", severity="warning",
       title_zh="缺少必须公开的表", title_en="A required table is missing",
       applies_to=(*BUDGET_KINDS, *FINAL_KINDS),
@@ -62,7 +76,7 @@ def required_tables_present(doc: Document) -> Iterator[Finding]:
     present = {t.kind for t in doc.tables}
     for kind, severity in required_tables(doc):
         if kind not in present:
-            where = [Location(_anchor(doc), table=kind), *mentions(doc, kind)]
+            where = [*where_missing(doc, kind), *mentions(doc, kind)]
             yield make_finding("MISSING.TABLE", where,
                                severity=severity, name=NAMES.get(kind, kind), kind=kind)
 

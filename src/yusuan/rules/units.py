@@ -46,7 +46,8 @@ def units_seen(doc: Document) -> list[UnitSeen]:
         for row in table.rows:
             if row.unit_code and row.unit_name and is_unit(row.unit_code, row.unit_name):
                 seen.append((row.unit_code, compact_name(row.unit_name),
-                             Location(row.line, table=table.kind, code=row.unit_code,
+                             Location(row.extra.get("name_line", row.line), table=table.kind,
+                                      code=row.unit_code,
                                       name=row.unit_name)))
     return seen
 
