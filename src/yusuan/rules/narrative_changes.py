@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from yusuan.model import Document, Fact, Finding
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.narrative_common import (
-    Interval,
     actual_reported_wrong,
     fact_location,
     finding_args,
@@ -15,6 +14,7 @@ from yusuan.rules.narrative_common import (
     in_unit,
     narrative_facts,
 )
+from yusuan.rules.tolerance import Interval
 
 TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_budget_expenditure",
           "fiscal_expenditure", "fiscal_income", "fiscal_grand_total")

@@ -1,13 +1,13 @@
-"""Helpers for the narrative rules: facts as printed intervals, the table figure a fact names."""
+"""Helpers for the narrative rules: narrative facts, their units, the table figure a fact names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from yusuan.model import Document, Fact, Location, Table, TableRow
 from yusuan.rules.messages import register_messages
+from yusuan.rules.tolerance import Interval
 
 UNIT_FACTOR = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
@@ -20,33 +20,6 @@ register_messages({
                     "NARRATIVE.PARTS", "NARRATIVE.UNIT_MISSING", "NARRATIVE.PRIOR_YEAR",
                     "NARRATIVE.ITEMS", "NARRATIVE.ITEM_UNKNOWN", "NARRATIVE.COVERAGE")
 })
-
-
-@dataclass(frozen=True, slots=True)
-class Interval:
-    low: float
-    high: float
-
-    @classmethod
-    def printed(cls, value: float, decimals: int | None) -> Interval:
-        half = 0.5 * 10.0 ** (-(decimals if decimals is not None else 2))
-        return cls(value - half, value + half)
-
-    def meets(self, other: Interval, slack: float = 1e-9) -> bool:
-        return self.low <= other.high + slack and other.low <= self.high + slack
-
-    def __add__(self, other: Interval) -> Interval:
-        return Interval(self.low + other.low, self.high + other.high)
-
-    def __sub__(self, other: Interval) -> Interval:
-        return Interval(self.low - other.high, self.high - other.low)
-
-    def ratio(self, other: Interval) -> Interval | None:
-        """self / other × 100 as an interval; None when `other` may be zero or negative."""
-        if other.low <= 0:
-            return None
-        ends = [a / b * 100 for a in (self.low, self.high) for b in (other.low, other.high)]
-        return Interval(min(ends), max(ends))
 
 
 def narrative_facts(doc: Document, *concepts: str) -> Iterator[Fact]:

@@ -7,13 +7,8 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.narrative_common import (
-    Interval,
-    fact_location,
-    finding_args,
-    fmt,
-    narrative_facts,
-)
+from yusuan.rules.narrative_common import fact_location, finding_args, fmt, narrative_facts
+from yusuan.rules.tolerance import Interval
 
 Cell = tuple[Table, TableRow, str]
 

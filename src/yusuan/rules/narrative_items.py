@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.narrative_common import (
-    Interval,
     fact_location,
     finding_args,
     fmt,
@@ -17,6 +16,7 @@ from yusuan.rules.narrative_common import (
     narrative_facts,
     table_value,
 )
+from yusuan.rules.tolerance import Interval
 
 FUNCTIONAL_KINDS = ("general_budget_expenditure", "expenditure")
 

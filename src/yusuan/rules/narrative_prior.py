@@ -8,14 +8,8 @@ from typing import Any
 
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.narrative_common import (
-    Interval,
-    fact_location,
-    finding_args,
-    fmt,
-    in_unit,
-    narrative_facts,
-)
+from yusuan.rules.narrative_common import fact_location, finding_args, fmt, in_unit, narrative_facts
+from yusuan.rules.tolerance import Interval
 
 # Narrative total → the rows of the department form's funding block that print it.
 FORM_ROWS: dict[str, tuple[str, ...]] = {

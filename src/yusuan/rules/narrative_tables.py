@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.narrative_common import (
-    Interval,
     fact_location,
     finding_args,
     fmt,
@@ -15,6 +14,7 @@ from yusuan.rules.narrative_common import (
     narrative_facts,
     table_value,
 )
+from yusuan.rules.tolerance import Interval
 
 # concept → (table kind, column) tried in order on the table's total row
 TOTAL_ROW = {

@@ -9,6 +9,7 @@ from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.text import Amount as FormAmount
 from yusuan.rules.common import Amount
 from yusuan.rules.messages import render
+from yusuan.rules.tolerance import Interval, interval_sum
 
 
 def project_forms(doc: Document) -> list[ProjectForm]:
@@ -61,25 +62,29 @@ def dept_amount(project: Project) -> Amount | None:
 
 
 def as_printed(amount: Amount) -> str:
-    """The figure as the document prints it (79.008 stays 79.008)."""
+    """The figure as the document prints it (12.345 stays 12.345, not 12.35)."""
     return f"{amount.value:.{max(amount.decimals, 0)}f}"
 
 
+def form_interval(amount: Amount) -> Interval:
+    """The values a printed amount may stand for. An integer in a 万元 form ("N") counts as
+    printed to 2 decimals: it is N.00 without the zeros, not N ± 0.5."""
+    return Interval.printed(amount.value, max(amount.decimals, 2))
+
+
 def same_figure(left: Amount, right: Amount) -> bool:
-    """Two printings of one figure: equal once the finer is rounded to the coarser's decimals
-    (79.008 and 79.01); an integer in a 万元 form ("10") counts as printed to 2 decimals."""
-    places = min(max(left.decimals, 2), max(right.decimals, 2))
-    return abs(round(left.value, places) - round(right.value, places)) < 1e-9
+    """Two printings of one figure whose intervals meet (12.345 and 12.35 do, 12.345 and
+    12.34 do not)."""
+    return form_interval(left).meets(form_interval(right))
 
 
 def same_sum(total: Amount, parts: list[Amount]) -> bool:
-    """A total equal to its parts once their sum is rounded to the total's decimals."""
-    places = max(total.decimals, 2)
-    return abs(round(sum(p.value for p in parts), places) - round(total.value, places)) < 1e-9
+    """A total whose interval meets the sum of its parts' intervals."""
+    return form_interval(total).meets(interval_sum(form_interval(p) for p in parts))
 
 
 def show_printed(found: Finding, left: Amount, right: Amount | None = None) -> Finding:
-    """Re-render a finding's message with its figures as printed (79.008, not 79.01)."""
+    """Re-render a finding's message with its figures as printed (12.345, not 12.35)."""
     args = dict(found.args, reported=as_printed(left))
     if right is not None:
         args["computed"] = as_printed(right)

@@ -1,15 +1,64 @@
 """Rounding by intervals (XBRL Calculations 1.1).
 
-A printed value with d decimals stands for value ± ½·10⁻ᵈ. A total disagrees with its parts
-only when the total's interval and the interval of the sum of the parts do not meet.
+A printed value with d decimals stands for value ± ½·10⁻ᵈ: its `Interval`. Two printings of one
+figure agree, and a total agrees with its parts, when their intervals meet (the total's
+interval against the sum of the parts' intervals).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
 EPSILON = 1e-9
+
+
+def half_place(decimals: int) -> float:
+    """Half the last printed place: what rounding to `decimals` places may hide."""
+    return 0.5 * 10.0 ** (-decimals)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The values a printed figure (or a sum, difference or ratio of them) may stand for."""
+
+    low: float
+    high: float
+
+    @classmethod
+    def printed(cls, value: float, decimals: int | None) -> Interval:
+        """`value` printed with `decimals` places (2, as for 万元, when unknown)."""
+        half = half_place(decimals if decimals is not None else 2)
+        return cls(value - half, value + half)
+
+    def meets(self, other: Interval, slack: float = EPSILON) -> bool:
+        """The two intervals share a value (edges count): rounding may explain the gap."""
+        return self.low <= other.high + slack and other.low <= self.high + slack
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.high, -self.low)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return self + -other
+
+    def ratio(self, other: Interval) -> Interval | None:
+        """self / other × 100 as an interval; None when `other` may be zero or negative."""
+        if other.low <= 0:
+            return None
+        ends = [a / b * 100 for a in (self.low, self.high) for b in (other.low, other.high)]
+        return Interval(min(ends), max(ends))
+
+
+def interval_sum(parts: Iterable[Interval]) -> Interval:
+    """The interval of a sum: the parts' lows added, and their highs."""
+    total = Interval(0.0, 0.0)
+    for part in parts:
+        total = total + part
+    return total
 
 
 class Verdict(Enum):
@@ -27,7 +76,11 @@ class Printed:
 
     @property
     def half_width(self) -> float:
-        return 0.5 * 10.0 ** (-self.decimals)
+        return half_place(self.decimals)
+
+    @property
+    def interval(self) -> Interval:
+        return Interval.printed(self.value, self.decimals)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +98,8 @@ def default_decimals(unit: str | None) -> int:
 
 
 def sum_bound(total: Printed, parts: list[Printed]) -> float:
-    """The largest |total − Σ parts| that rounding alone can explain."""
+    """The largest |total − Σ parts| that rounding alone can explain: the half-widths of the
+    total's interval and of the sum of the parts' intervals, added."""
     return total.half_width + sum(p.half_width for p in parts)
 
 
@@ -57,10 +111,15 @@ def compare_sum(total: Printed, parts: list[Printed]) -> Comparison:
 
 def compare_equal(left: Printed, right: Printed) -> Comparison:
     """Compare two printings of what should be the same figure."""
-    return compare_values(left, right.value, left.half_width + right.half_width)
+    return compare_values(left, right.value, sum_bound(left, [right]))
 
 
 def compare_values(total: Printed, computed: float, bound: float) -> Comparison:
+    """EQUAL, ROUNDING when the intervals meet (|difference| ≤ bound), else MISMATCH.
+
+    The test is kept in centre ± bound form: the difference is rounded before it is compared,
+    so float noise in large sums cannot move a gap that sits exactly on the bound.
+    """
     places = max(total.decimals, 2)
     difference = round(total.value - computed, places + 2)
     if abs(difference) <= EPSILON:
