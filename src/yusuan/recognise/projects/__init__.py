@@ -24,7 +24,7 @@ __all__ = ["DeptForm", "ProjectForm", "extract_projects"]
 def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project], list[Any]]:
     """Projects (from the 项目支出表 and the narrative) and the performance forms of a document."""
     lines = source.lines
-    table_projects = _table_projects(lines, tables)
+    table_projects = _table_projects(tables)
     spans = form_spans(lines, tables)
     forms: list[Any] = [read_form(lines, span) for span in spans]
     for span, form in zip(spans, forms, strict=True):
@@ -54,17 +54,18 @@ def _self_evaluation(form: Any, lines: list[Line], first: int, last: int) -> Non
 
 
 def _next_start(tables: list[Table], start: int, end: int) -> int:
+    """The line before the next table's title: a 项目支出表's notes and stray rows end there."""
     later = [t.lines[0] for t in tables if t.lines[0] > start]
     return min(later) - 1 if later else end
 
 
-def _table_projects(lines: list[Line], tables: list[Table]) -> list[Project]:
+def _table_projects(tables: list[Table]) -> list[Project]:
+    """The projects of every 项目支出表 the table stage read, from its rows."""
+    units = [r.unit_name for t in tables for r in t.rows if r.unit_name]
     out: list[Project] = []
-    units = [r.unit_name or "" for t in tables for r in t.rows if r.unit_name]
     for table in tables:
         if table.kind == "project_expenditure":
-            last = _next_start(tables, table.lines[0], len(lines))
-            out.extend(read_project_table(table, lines, last, units, table.rows))
+            out.extend(read_project_table(table, units))
     return out
 
 
