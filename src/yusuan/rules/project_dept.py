@@ -61,7 +61,24 @@ def dept_funding(doc: Document) -> Iterator[Finding]:
                 "PROJECT.DEPT_FUNDING", spent, parts, "支出合计", other="各类支出之和",
                 year=label)):
             yield found
+    if not full:
+        yield from _single_prior_column(funding)
     yield from _against_tables(doc, funding)
+
+
+def _single_prior_column(funding: dict) -> Iterator[Finding]:
+    """Only one of the prior-year columns filled: its 收入合计 and 支出合计 still agree. Which
+    year the figures stand under is uncertain when a column is left blank, so no year is named."""
+    prior = {key: [a for year, a in funding.get(key, {}).items() if year != "current"]
+             for key in ("income_total", "expenditure_total")}
+    if any(len(amounts) != 1 for amounts in prior.values()):
+        return
+    income = printed(prior["income_total"][0], "dept_performance")
+    spent = printed(prior["expenditure_total"][0], "dept_performance")
+    if income and spent and (found := equal_finding(
+            "PROJECT.DEPT_FUNDING", spent, income, "支出合计", other="收入合计",
+            year="近两年所填的一列", severity="info")):
+        yield found
 
 
 def _against_tables(doc: Document, funding: dict) -> Iterator[Finding]:
