@@ -14,7 +14,7 @@ from yusuan.rules.narrative_common import (
     in_unit,
     narrative_facts,
 )
-from yusuan.rules.tolerance import Interval
+from yusuan.rules.tolerance import Interval, interval_sum
 
 TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_budget_expenditure",
           "fiscal_expenditure", "fiscal_income", "fiscal_grand_total")
@@ -50,7 +50,7 @@ def _rate_finding(fact: Fact) -> Finding | None:
     change_value = in_unit(abs(extra["change"]), extra.get("change_unit"), fact.unit)
     current = Interval.printed(fact.value or 0.0, fact.decimals)
     change = Interval.printed(change_value, extra.get("change_decimals"))
-    signed = change if extra["change"] >= 0 else Interval(-change.high, -change.low)
+    signed = change if extra["change"] >= 0 else -change
     prior = current - signed
     rate = change.ratio(prior)
     stated = Interval.printed(abs(extra["rate"]), extra.get("rate_decimals"))
@@ -154,9 +154,9 @@ def _sum_finding(total: Fact, parts: list[Fact]) -> Finding | None:
     covered = Interval.printed(values, 2).meets(Interval.printed(total.value or 0.0, 2), 0.02)
     if not covered:
         return None
-    low = sum(Interval.printed(p.extra["share"], p.extra.get("share_decimals")).low for p in parts)
-    high = sum(Interval.printed(p.extra["share"], p.extra.get("share_decimals")).high for p in parts)
-    if low <= 100 + 1e-9 and high >= 100 - 1e-9:
+    shares = interval_sum([Interval.printed(p.extra["share"], p.extra.get("share_decimals"))
+                           for p in parts])
+    if shares.meets(Interval(100.0, 100.0)):
         return None
     stated = sum(p.extra["share"] for p in parts)
     text = f"{'、'.join(p.extra.get('label', p.concept) for p in parts)} 的占比相加为 {fmt(stated)}%，不是 100%"

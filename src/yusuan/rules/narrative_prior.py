@@ -96,7 +96,7 @@ def _compare(fact: Fact, prior: tuple[float, int, list[int]]) -> Finding | None:
     change = in_unit(extra["change"], extra.get("change_unit"), fact.unit)
     current = Interval.printed(fact.value or 0.0, fact.decimals)
     step = Interval.printed(abs(change), extra.get("change_decimals"))
-    signed = step if change >= 0 else Interval(-step.high, -step.low)
+    signed = step if change >= 0 else -step
     value, decimals, lines = prior
     if (current - signed).meets(Interval.printed(value, decimals)):
         return None
