@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
+from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
 from yusuan.rules.narrative_common import fact_location, finding_args, fmt, narrative_facts
 
@@ -220,15 +221,10 @@ def _year_finding(lines: list[int], text: str, values: dict[str, object],
 
 
 def _joined(doc: Document) -> tuple[str, list[int]]:
-    """All lines joined (blank lines dropped), with each character's line number."""
-    chars: list[str] = []
-    lines: list[int] = []
-    for line in doc.source.lines:
-        stripped = line.text.strip()
-        if stripped:
-            chars.append(stripped)
-            lines.extend([line.number] * len(stripped))
-    return "".join(chars), lines
+    """The whole text as one string (tables included), with each character's line number."""
+    paragraphs = build_paragraphs(doc.source, keep_tables=True)
+    return ("".join(p.text for p in paragraphs),
+            [line for p in paragraphs for line in p.lines])
 
 
 @rule("NARRATIVE.DEFINITION", category="definition", severity="warning",
