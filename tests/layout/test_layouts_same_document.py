@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from renderers import RENDERERS, render_cell_per_line, render_tabbed
 
 from yusuan.pipeline import read_document
 
@@ -66,33 +67,6 @@ def tables() -> list[tuple[str, list[list[str]]]]:
     ]
 
 
-def render_tabbed(rows: list[list[str]]) -> list[str]:
-    return ["\t".join(row) for row in rows]
-
-
-def render_pipe(rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
-    return out + ["| " + " | ".join(row) + " |" for row in rows[1:]]
-
-
-def render_cell_per_line(rows: list[list[str]]) -> list[str]:
-    out: list[str] = []
-    for row in rows:
-        out += ["\t" + cell for cell in row] + [""]
-    return out
-
-
-def render_aligned(rows: list[list[str]]) -> list[str]:
-    """Fixed-width columns two spaces apart: amounts right-aligned, labels left-aligned."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-
-    def place(cell: str, width: int, column: int) -> str:
-        return cell.rjust(width) if column >= 1 and cell[:1].isdigit() else cell.ljust(width)
-
-    return ["  ".join(place(cell, width, column) for column, (cell, width) in
-                      enumerate(zip(row, widths))).rstrip() for row in rows]
-
-
 def text_document(render) -> str:
     lines = [TITLE, "", "第一部分 概况", "本部门2024年部门预算收支总计1250000元。", ""]
     for title, rows in tables():
@@ -108,10 +82,6 @@ def html_document() -> str:
             parts.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
         parts.append("</table>")
     return "".join(parts) + "</body></html>"
-
-
-RENDERERS = {"tabbed": render_tabbed, "pipe": render_pipe, "cell_per_line": render_cell_per_line,
-             "aligned": render_aligned}
 
 
 def extracted(path: Path) -> tuple[list, list]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from renderers import RENDERERS
 
 from yusuan.model import Table, TableRow
 from yusuan.pipeline import read_document
@@ -52,32 +53,6 @@ EXPECTED_CODED = [
 ]
 
 
-def render_tabbed(rows: list[list[str]]) -> list[str]:
-    return ["\t".join(row) for row in rows]
-
-
-def render_pipe(rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
-    return out + ["| " + " | ".join(row) + " |" for row in rows[1:]]
-
-
-def render_cell_per_line(rows: list[list[str]]) -> list[str]:
-    out: list[str] = []
-    for row in rows:
-        out += ["\t" + cell for cell in row] + [""]
-    return out
-
-
-def render_aligned(rows: list[list[str]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.rjust(width) if cell[:1].isdigit() and column else cell.ljust(width)
-                      for column, (cell, width) in enumerate(zip(row, widths, strict=True))
-                      ).rstrip() for row in rows]
-
-
-RENDERERS: dict[str, Callable[[list[list[str]]], list[str]]] = {
-    "tabbed": render_tabbed, "pipe": render_pipe, "cell_per_line": render_cell_per_line,
-    "aligned": render_aligned}
 TABLES = {"plain": (PLAIN_HEADER, PLAIN_ROWS, EXPECTED_PLAIN),
           "coded": (CODED_HEADER, CODED_ROWS, EXPECTED_CODED)}
 
