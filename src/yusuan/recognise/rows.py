@@ -11,7 +11,8 @@ from yusuan.recognise.numbers import is_nil, parse_amount
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[）)]|\d+[.、．]|[（(]\d+[）)])\s*"
 )
-_CODE_AND_NAME = re.compile(r"^\[?(\d{3,}[0-9A-Za-z]*)\]?\s*(\S.*)?$")
+# a code, not a year: '2024年预算数' heads a column group
+_CODE_AND_NAME = re.compile(r"^\[?(\d{3,}[0-9A-Za-z]*)(?![0-9A-Za-z])\]?(?!\s*年)\s*(\S.*)?$")
 _SEQUENCE = re.compile(r"^\d{1,2}$")
 _UNIT_CODE = re.compile(r"^\[?(\d{3,})\]?$")
 
@@ -26,6 +27,10 @@ class Group:
     values: list[tuple[int, str]]
     side: str | None = None
     labels: list[int] = field(default_factory=list)
+    # 类 / 款 / 项 columns of a code printed in parts ("207 | 01 | 01"), and the parts the
+    # rows above began (a part left blank is the one of the row above)
+    code_parts: list[int] = field(default_factory=list)
+    part_context: list[str] = field(default_factory=list)
 
 
 def numbering_level(name: str) -> tuple[str, int]:
@@ -79,9 +84,38 @@ def label_texts(row: Row, group: Group) -> tuple[str | None, str]:
     return code, name
 
 
+_PART_LENGTHS = (3, 2, 2)
+
+
+def joined_code(row: Row, group: Group) -> str | None:
+    """The code of a row printed in 类 / 款 / 项 parts; None when the parts are not a code."""
+    texts = [(cell.text.strip() if (cell := cell_at(row, p)) else "") for p in group.code_parts]
+    if texts and len(texts[0]) in (5, 7) and texts[0].isdigit() and not any(texts[1:]):
+        return texts[0]  # the whole code printed in the first part column
+    context = group.part_context or [""] * len(texts)
+    code = ""
+    for level, text in enumerate(texts):
+        if not text:
+            if code:
+                break
+            continue
+        if not text.isdigit() or len(text) != _PART_LENGTHS[min(level, 2)]:
+            return None
+        if not code and level:
+            code = context[level - 1]
+            if len(code) != sum(_PART_LENGTHS[:level]):
+                return None
+        code += text
+        context[level] = code
+    group.part_context = context
+    return code or None
+
+
 def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
     """Read one group's cells of a data row; None when the group holds nothing in this row."""
     code, name_text = label_texts(row, group)
+    if len(group.code_parts) >= 2:
+        code = joined_code(row, group) or code
     name_cell = cell_at(row, group.name)
     name, level = numbering_level(name_text)
     table_row = TableRow(name=name, line=first_line(row, group), code=code)

@@ -12,6 +12,7 @@ from yusuan.recognise.unaligned import unaligned_table
 FORM_KINDS = frozenset({"project_performance", "dept_performance"})
 TWO_SIDED = frozenset({"summary", "fiscal_summary"})
 UNIT_ROW_KINDS = frozenset({"income", "other", "project_expenditure"})
+CODE_PARTS = ("类", "款", "项")  # the headers of a code printed in parts
 
 
 def rows_to_tables(rows: list[Row]) -> list[Table]:
@@ -35,6 +36,7 @@ def segment_to_table(segment: Segment) -> Table:
     width = max((len(row.cells) for row in segment.header_rows + segment.data_rows), default=0)
     paths = column_paths(segment.header_rows, width)
     groups = column_groups(paths, table.kind)
+    mark_code_parts(segment.header_rows, groups)
     table.columns = value_columns(paths, groups)
     unit_rows = table.kind in UNIT_ROW_KINDS and codes_name_units(paths, groups, table.kind)
     for row in segment.data_rows:
@@ -43,6 +45,21 @@ def segment_to_table(segment: Segment) -> Table:
         table.rows += [r for r in group_rows if r is not None and not is_panel_heading(r)]
     table.empty = not table.rows
     return table
+
+
+def mark_code_parts(header_rows: list[Row], groups: list[Group]) -> None:
+    """A header row labelling consecutive columns 类, 款 (, 项): the group's code is printed in
+    parts, one per column."""
+    for row in header_rows:
+        texts = ["".join(cell.text.split()) for cell in row.cells]
+        for start in range(len(texts) - 1):
+            if texts[start:start + 2] != list(CODE_PARTS[:2]):
+                continue
+            length = 3 if texts[start + 2:start + 3] == [CODE_PARTS[2]] else 2
+            for group in groups:
+                if start in group.labels:
+                    group.code_parts = list(range(start, start + length))
+                    return
 
 
 def codes_name_units(paths: list[list[str]], groups: list[Group], kind: str) -> bool:

@@ -26,7 +26,9 @@ TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-_NUMBER = re.compile(r"(?:附表|公开|表)\s*([0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?)\s*(?:表)?")
+# A number in Arabic or in Chinese numerals, never running into the 一 of a title's 一般.
+_DIGITS = r"(?:[0-9]+|[一二三四五六七八九十]+(?!般))"
+_NUMBER = re.compile(rf"(?:附表|公开|表)\s*({_DIGITS}(?:\s*[-—－]\s*[0-9]+)?)\s*(?:表)?")
 _NUMBER_ONLY = re.compile(
     r"^(?:附表\s*[0-9]+(?:\s*[-—－]\s*[0-9]+)?|表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|"
     r"公开\s*[0-9]+\s*表)\.?$"
@@ -73,7 +75,7 @@ def classify_title(text: str) -> Title | None:
 
 def title_core(compact: str) -> str:
     """The title without its number, year, and department prefix, for display."""
-    core = re.sub(r"^(附表|表)\s*[0-9一二三四五六七八九十]+(\s*[-—－]\s*[0-9]+)?[.．、:：]?", "", compact)
+    core = re.sub(rf"^(附表|表)\s*{_DIGITS}(\s*[-—－]\s*[0-9]+)?[.．、:：]?", "", compact)
     core = re.sub(r"[（(]表\s*[0-9一二三四五六七八九十]+[)）]$", "", core)
     match = re.search(r"\d{4}年(度)?", core)
     if match:

@@ -116,9 +116,19 @@ def _subordinate_statements(doc: Document, counts: list[Fact]) -> list[tuple[flo
     out = [(f.value or 0.0, f) for f in counts if f.extra.get("subordinate")]
     for fact in narrative_facts(doc, "unit_list"):
         names = fact.extra.get("names", [])
-        own = [n for n in names if "本级" in n or n == doc.department]
+        own = [n for n in names if is_own_unit(n, doc.department)]
         out.append((float(len(names) - len(own)), fact))
     return out
+
+
+def is_own_unit(name: str, department: str | None) -> bool:
+    """A listed unit that is the department itself: '…本级', '…局机关', or the department's
+    name, in full or without the city ('某区某局' of '某市某区某局')."""
+    name = "".join(name.split()).strip("。；;，,")
+    if "本级" in name or name.endswith("机关"):
+        return True
+    whole = "".join((department or "").split())
+    return bool(whole) and len(name) >= 4 and (name == whole or whole.endswith(name))
 
 
 def _vs_tables(doc: Document, statements: list[tuple[float, Fact]]) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ DATED_EVENTS = (
     (r"十九大和十九届历次全会", 2022, "党的十九大和十九届历次全会（二十大之前的提法）"),
 )
 _PLAN = re.compile(r"《[^》]{0,30}?((?:19|20)\d\d)\s*年[^》]{0,40}?(实施方案|工作方案|工作要点|工作计划|行动方案)")
+_PERIOD = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|—|－|-|–|~|～)\s*((?:19|20)\d\d)\s*年")
 _OWN_YEAR = re.compile(r"(?<![比与较])\s*((?:19|20)\d\d)\s*年度?\s*部门(预算|决算)(?!表|公开)")
 PASSAGE_LINES = 5  # dated phrases this close together are one passage
 _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
@@ -31,27 +32,38 @@ _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日"
 @rule("NARRATIVE.UNIT", category="unit", severity="warning",
       title_zh="情况说明金额单位一致", title_en="Narrative amounts use the document's unit")
 def units_consistent(doc: Document) -> Iterator[Finding]:
-    """Narrative amounts use the document's money unit (or the narrative's most common one).
+    """Narrative amounts use one money unit: the narrative's most common one (the tables' unit
+    on a tie). A narrative wholly in 万元 beside tables in 元 is a convention, not a defect.
 
     Passes: “三公”经费 2.00万元，其中：因公出国(境)经费 0 万元，公务接待费 2.00万元。
     Fails:  “三公”经费 2.00万元，其中：因公出国(境)经费 0 元，公务接待费 2.00万元。
     """
-    facts = [f for f in narrative_facts(doc) if f.unit in MONEY_UNITS and f.value is not None]
-    counts = Counter(f.unit for f in facts)
-    unit = doc.unit if doc.unit in MONEY_UNITS else (counts.most_common(1)[0][0] if counts else None)
+    facts = [f for f in narrative_facts(doc) if f.unit in MONEY_UNITS and f.value is not None
+             and f.concept not in SKIP_UNIT_CONCEPTS]
+    unit = narrative_unit(doc.unit, Counter(f.unit for f in facts))
     if unit is None:
         return
     for fact in facts:
-        if fact.concept in SKIP_UNIT_CONCEPTS or fact.unit == unit:
+        if fact.unit == unit:
             continue
         locations = [fact_location(fact)]
         if fact.extra.get("change_unit") not in (None, unit):
             locations.append(fact_location(fact, fact.extra.get("change_line")))
-        text = (f"{fact.extra.get('label') or fact.concept} 写作 {fact.value:g}{fact.unit}，"
-                f"全文金额单位为{unit}")
+        text = (f"{fact.extra.get('label') or fact.concept} 写作 {fmt(fact.value or 0)}"
+                f"{fact.unit}，全文金额单位为{unit}")
         yield make_finding("NARRATIVE.UNIT", locations, {"unit": fact.unit, "document_unit": unit},
                            **finding_args(text, f"amount in {fact.unit} where the document "
                                                 f"uses {unit}"))
+
+
+def narrative_unit(table_unit: str | None, counts: Counter[str | None]) -> str | None:
+    """The unit the narrative writes most often; the tables' unit when it is as common."""
+    if not counts:
+        return table_unit if table_unit in MONEY_UNITS else None
+    top = max(counts.values())
+    if table_unit in MONEY_UNITS and counts[table_unit] == top:
+        return table_unit
+    return counts.most_common(1)[0][0]
 
 
 @rule("NARRATIVE.UNIT_MISSING", category="unit", severity="info",
@@ -136,7 +148,8 @@ def _past_plans(doc: Document, text: str, lines: list[int], year: int) -> Iterat
     Titles a project form cites are left to the project rules (one finding per cause)."""
     cited: dict[str, tuple[int, list[int]]] = {}
     for match in _PLAN.finditer(text):
-        when = int(match.group(1))
+        period = _PERIOD.search(match.group(0))  # a plan for 2024年至2026年 runs to 2026
+        when = int(period.group(2)) if period else int(match.group(1))
         title = re.sub(r"\s+", "", match.group(0))
         if when < year:
             cited.setdefault(title, (when, []))[1].append(lines[match.start(1)])

@@ -1,0 +1,98 @@
+"""Correct, ordinary wording of real disclosures that the rules once reported: each case with
+the sentence that must pass and the defect that must still be found."""
+
+from __future__ import annotations
+
+from yusuan.model import Document, Source, Table, TableRow
+from yusuan.readers.text import text_to_lines
+from yusuan.recognise.narrative import extract_facts
+from yusuan.rules.engine import run_rules
+
+
+def doc(text: str, unit: str = "万元", year: int = 2025,
+        department: str = "某市某区某局") -> Document:
+    src = Source("t.txt", "text", "", text_to_lines(text))
+    return Document(src, department=department, year=year, kind="部门预算", unit=unit,
+                    tables=[], facts=extract_facts(src))
+
+
+def messages(d: Document, rule_id: str) -> list[str]:
+    return [f.message for f in run_rules(d, only=[rule_id])]
+
+
+SANGONG = ("七、“三公”经费情况\n2025年“三公”经费支出5.10万元，其中：因公出国（境）费0万元；"
+           "公务用车购置及运行维护费3.60万元；公务接待费1.50万元。\n"
+           "八、机关运行经费\n2025年本部门机关运行经费41.86万元。")
+
+
+def test_narrative_in_wan_beside_tables_in_yuan_is_one_unit() -> None:
+    """Tables in 元, the whole narrative in 万元: a convention, not 7 wrong units."""
+    assert messages(doc(SANGONG, unit="元"), "NARRATIVE.UNIT") == []
+    odd = messages(doc(SANGONG.replace("费0万元", "费0元"), unit="元"), "NARRATIVE.UNIT")
+    assert len(odd) == 1 and "0元" in odd[0] and "万元" in odd[0]
+
+
+def test_unit_message_prints_large_amounts_in_full() -> None:
+    text = SANGONG.replace("41.86万元", "4186000元")
+    found = messages(doc(text), "NARRATIVE.UNIT")
+    assert len(found) == 1 and "4186000元" in found[0] and "e+" not in found[0]
+
+
+def _income_table(*units: tuple[str, str]) -> Table:
+    rows = [TableRow(name, 60 + i, code=code, unit_code=code, unit_name=name,
+                     values={"total": 10.0}, decimals={"total": 2})
+            for i, (code, name) in enumerate(units)]
+    return Table("income", "部门收入总表", (58, 60 + len(rows)), rows=rows)
+
+
+UNIT_LIST = ("二、部门机构设置\n纳入某市某区文化和旅游局2025年部门预算编制范围的预算单位包括：\n"
+             "1. {own}\n2. 某区文化馆\n")
+
+
+def test_the_departments_own_unit_by_another_name_is_not_a_subordinate() -> None:
+    """'…局机关' or the department's own name heads the list: it is the 本级, not a second
+    subordinate unit."""
+    income = _income_table(("402", "某区文化和旅游局"), ("402001", "某区文化和旅游局本级"),
+                           ("402002", "某区文化馆"))
+    for own in ("某区文化和旅游局本级", "某区文化和旅游局机关", "某区文化和旅游局",
+                "某市某区文化和旅游局"):
+        d = doc(UNIT_LIST.format(own=own), department="某市某区文化和旅游局")
+        d.tables = [income]
+        assert messages(d, "NARRATIVE.UNITS") == [], own
+    three = doc(UNIT_LIST.format(own="某区文化和旅游局机关") + "3. 某区图书馆\n",
+                department="某市某区文化和旅游局")
+    three.tables = [income]
+    assert len(messages(three, "NARRATIVE.UNITS")) == 1
+
+
+def test_a_plan_for_several_years_that_include_this_one_is_current() -> None:
+    """《…2024年至2026年…行动方案》 runs through 2025: citing it in 2025 is no leftover."""
+    text = "主要用于落实《某区{}全域旅游发展行动方案》，开展区域旅游形象宣传。"
+    for period in ("2024年至2026年", "2024—2026年", "2024-2026年", "2025年"):
+        assert messages(doc(text.format(period)), "NARRATIVE.YEAR") == [], period
+    for period in ("2024年", "2022年至2024年"):
+        assert len(messages(doc(text.format(period)), "NARRATIVE.YEAR")) == 1, period
+
+
+def test_a_table_number_does_not_take_the_first_character_of_its_title() -> None:
+    """'表5 一般公共预算支出表': 一 begins 一般, it is not part of the number."""
+    from yusuan.recognise.titles import classify_title
+
+    for text, number in (("表5 一般公共预算支出表", "表5"), ("表一 一般公共预算支出表", "表一"),
+                         ("表7 一般公共预算“三公”经费支出表", "表7")):
+        title = classify_title(text)
+        assert title is not None and title.text.startswith("一般公共预算"), text
+        assert title.number == number, text
+
+
+def test_a_year_heading_a_column_group_is_no_subject_code() -> None:
+    """A 三公 table printing '2024年预算数' over one group and '2025年预算数' over the other:
+    2024 is a year, not a 科目编码 of the wrong length."""
+    from yusuan.recognise.rows import split_code
+
+    assert split_code("2024年预算数") == (None, "2024年预算数")
+    assert split_code("2024 年度预算数") == (None, "2024 年度预算数")
+    assert split_code("2080505 机关事业单位基本养老保险缴费支出") == (
+        "2080505", "机关事业单位基本养老保险缴费支出")
+    assert split_code("[056002]") == ("056002", "")
+    assert split_code("42010625T000001234") == ("42010625T000001234", "")
