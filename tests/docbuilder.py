@@ -155,6 +155,9 @@ class Budget:
     narrative_money: str | None = None  # the narrative's unit, when not the tables'
     style: str = "A"  # A: one sentence per figure; B: compact, with the parts of each total
     split_codes: str = ""  # "full" / "sparse": codes in 类 | 款 | 项 columns (every part / once)
+    # the 三公 table prints last year's budget beside this year's, under these two labels
+    # ("{prior}" and "{year}" stand for the years): ("上年预算数", "本年预算数")
+    sangong_groups: tuple[str, str] | None = None
     misprints: list[Misprint] = field(default_factory=list)
 
     # -------------------------------------------------------------- derived figures
@@ -482,12 +485,20 @@ def _econ_name(code: str) -> str:
 
 
 def table_sangong(budget: Budget) -> list[list[str]]:
-    s = budget.sangong
-    return [["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
-            ["", "", "小计", "公务用车购置费", "公务用车运行费", ""],
-            [money(budget, s.total), money(budget, s.outbound), money(budget, s.vehicle),
-             money(budget, s.vehicle_purchase), money(budget, s.vehicle_operation),
-             money(budget, s.reception)]]
+    def cells(s: Sangong) -> list[str]:
+        return [money(budget, s.total), money(budget, s.outbound), money(budget, s.vehicle),
+                money(budget, s.vehicle_purchase), money(budget, s.vehicle_operation),
+                money(budget, s.reception)]
+
+    if budget.sangong_groups is None:
+        return [["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+                ["", "", "小计", "公务用车购置费", "公务用车运行费", ""], cells(budget.sangong)]
+    years = {"prior": budget.year - 1, "year": budget.year}
+    before, now = (label.format(**years) for label in budget.sangong_groups)
+    return [[before, "", "", "", "", "", now, "", "", "", "", ""],
+            ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"] * 2,
+            ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2,
+            cells(budget.prior_sangong) + cells(budget.sangong)]
 
 
 def table_empty_fund(budget: Budget, kind: str) -> list[list[str]]:

@@ -28,6 +28,7 @@ from yusuan.rules import run_rules
 
 KINDS = {"summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
          "basic_expenditure", "sangong", "gov_fund", "soe_capital", "project_expenditure"}
+SANGONG_KEYS = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 BUDGETS: dict[str, Callable[[], Budget]] = {"culture_wan": culture_bureau,
                                             "labour_yuan": labour_bureau}
 
@@ -57,6 +58,11 @@ def assert_read(document: Document, budget: Budget) -> None:
     basic = document.table("basic_expenditure")
     assert basic is not None and {r.code for r in basic.rows if r.code and len(r.code) == 5} \
         == {e.code for e in budget.economic}
+    sangong = document.table("sangong")
+    assert sangong is not None and len([r for r in sangong.rows if r.values]) == 1
+    values = sangong.rows[-1].values
+    assert all(abs(values[key] * scale - getattr(budget.sangong, key)) <= scale / 200
+               for key in SANGONG_KEYS), values
     facts = {f.concept for f in document.facts}
     assert {"sangong_total", "agency_operating_costs", "functional_item",
             "performance_coverage", "glossary_item"} <= facts
@@ -110,6 +116,13 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
     "split_codes_full": (lambda: culture_bureau(split_codes="full"), "tabbed"),
     "split_codes_sparse": (lambda: labour_bureau(split_codes="sparse"), "cell_per_line"),
     "split_codes_sparse_pipe": (lambda: culture_bureau(split_codes="sparse"), "pipe"),
+    # the 三公 table prints last year's budget beside this year's
+    "sangong_prior_group": (lambda: culture_bureau(
+        sangong_groups=("上年预算数", "本年预算数")), "tabbed"),
+    "sangong_prior_group_short": (lambda: labour_bureau(
+        sangong_groups=("上年预算", "本年预算")), "cell_per_line"),
+    "sangong_year_groups": (lambda: culture_bureau(
+        sangong_groups=("{prior}年预算数", "{year}年预算数")), "pipe"),
 }
 
 
@@ -240,6 +253,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "wrong_amount_in_yuan_narrative": (lambda: _once(
         render(labour_bureau(narrative_money="万元")), "公用经费60.43万元", "公用经费62.43万元"),
         {"NARRATIVE.TABLE"}, set()),
+    # this year's 合计 of a 三公 table that prints last year's beside it
+    "sangong_total_beside_last_year": (lambda: _once(
+        _culture_text(sangong_groups=("{prior}年预算数", "{year}年预算数")),
+        "1.50\t5.10\t0.00", "1.50\t5.30\t0.00"), {"SANGONG.TOTAL"}, {"NARRATIVE.TABLE"}),
     "missing_table": (lambda: _culture_text().replace("表8 政府性基金预算支出表", "表8 说明"),
                       {"MISSING.TABLE"}, set()),
 }

@@ -9,6 +9,8 @@ below, each group starting at a 小计/合计.
 
 from __future__ import annotations
 
+import re
+
 from yusuan.model import Row
 from yusuan.recognise.columns import IGNORED_LABELS
 from yusuan.recognise.segments import is_column_number_row
@@ -82,4 +84,21 @@ def column_paths(header_rows: list[Row], width: int) -> list[list[str]]:
             if text and text not in IGNORED_LABELS and (not path or path[-1] != text):
                 path.append(text)
         paths.append(path)
-    return paths
+    return relative_years(paths)
+
+
+_YEAR_LABEL = re.compile(r"^((?:19|20)\d\d)年度?(预算数?|决算数?|执行数?)$")
+
+
+def relative_years(paths: list[list[str]]) -> list[list[str]]:
+    """Columns headed by two consecutive years and the same word (2024年预算数 | 2025年预算数):
+    the earlier is 上年…, the later 本年… (the table's own year)."""
+    found = {(i, j): match for i, path in enumerate(paths) for j, label in enumerate(path)
+             if (match := _YEAR_LABEL.match("".join(label.split())))}
+    years = sorted({int(m.group(1)) for m in found.values()})
+    if len(years) != 2 or years[1] - years[0] != 1 or len({m.group(2) for m in found.values()}) != 1:
+        return paths
+    out = [path[:] for path in paths]
+    for (i, j), match in found.items():
+        out[i][j] = ("上年" if int(match.group(1)) == years[0] else "本年") + match.group(2)
+    return out

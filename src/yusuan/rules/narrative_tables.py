@@ -75,7 +75,10 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     """The table cell the fact names, if the tables print it."""
     concept, scope = fact.concept, fact.extra.get("scope", "department")
     if concept in SANGONG:
-        return _first_row(doc, "sangong", SANGONG[concept])
+        key = SANGONG[concept]
+        found = _first_row(doc, "sangong", key)
+        # 合计 under 本年预算数, when the table prints last year's figures beside this year's
+        return found or (_first_row(doc, "sangong", "budget") if key == "total" else None)
     if concept in TOTAL_ROW:
         choices = DEPARTMENT_TOTAL_ROW.get(concept) if scope == "department" else None
         for kind, key in (choices or []) + TOTAL_ROW[concept]:

@@ -40,6 +40,8 @@ def data_rows(table: Table) -> list[TableRow]:
 def _check(doc: Document, table: Table, row: TableRow, prefix: str, total: str,
            parts: tuple[str, ...], shown: str) -> Finding | None:
     whole = amount(doc, table, row, key_of(prefix, total))
+    if whole is None and not prefix and total == "total":
+        whole = amount(doc, table, row, "budget")  # 合计 under 本年预算数, beside 上年预算数
     found = [amount(doc, table, row, key_of(prefix, p)) for p in parts]
     present = [a for a in found if a is not None]
     if whole is None or not present:
