@@ -96,3 +96,14 @@ def test_a_year_heading_a_column_group_is_no_subject_code() -> None:
         "2080505", "机关事业单位基本养老保险缴费支出")
     assert split_code("[056002]") == ("056002", "")
     assert split_code("42010625T000001234") == ("42010625T000001234", "")
+
+
+def test_a_figure_for_several_items_names_them_all() -> None:
+    """'…（款）行政单位医疗、事业单位医疗（项）合计 17.56万元': the figure is for both 项, not for the
+    last one only."""
+    text = ("（三）一般公共预算拨款具体使用情况\n卫生健康支出（类）行政事业单位医疗（款）行政单位医疗、"
+            "事业单位医疗（项）2025年预算数17.56万元。")
+    facts = [f for f in doc(text).facts if f.concept == "functional_item"]
+    assert [f.extra.get("items") for f in facts] == [["行政单位医疗", "事业单位医疗"]]
+    listed = doc("社会保障和就业支出38.80万元、卫生健康支出22.31万元。").facts
+    assert [f.extra.get("label") for f in listed] == ["社会保障和就业支出", "卫生健康支出"]

@@ -169,7 +169,12 @@ WORDINGS: dict[str, Callable[[str], str]] = {
     "percentages_whole": lambda t: _round_percentages(t, 0),
     "year_with_du": lambda t: t.replace("2025年", "2025年度"),
     "zeros_with_decimals": lambda t: t.replace("费0万元", "费0.00万元"),
+    # one line for several 项 of a 款
+    "several_items_one_line": lambda t: _once(t, SEVERAL_AT, SEVERAL_AT + SEVERAL.format("22.31")),
 }
+SEVERAL_AT = "（三）一般公共预算拨款具体使用情况\n"
+SEVERAL = ("\n卫生健康支出（类）行政事业单位医疗（款）行政单位医疗、事业单位医疗、公务员医疗补助（项）"
+           "2025年预算数合计{}万元。\n")
 
 
 @pytest.mark.parametrize("name", sorted(WORDINGS))
@@ -257,6 +262,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "sangong_total_beside_last_year": (lambda: _once(
         _culture_text(sangong_groups=("{prior}年预算数", "{year}年预算数")),
         "1.50\t5.10\t0.00", "1.50\t5.30\t0.00"), {"SANGONG.TOTAL"}, {"NARRATIVE.TABLE"}),
+    "several_items_wrong_sum": (lambda: _once(_culture_text(), SEVERAL_AT,
+                                              SEVERAL_AT + SEVERAL.format("24.31")),
+                                {"NARRATIVE.ITEMS"}, set()),
     "missing_table": (lambda: _culture_text().replace("表8 政府性基金预算支出表", "表8 说明"),
                       {"MISSING.TABLE"}, set()),
 }

@@ -60,14 +60,19 @@ def find_mentions(paragraph: Paragraph) -> list[Mention]:
     return mentions
 
 
+_LEVEL_MARK = re.compile(r"[（(]\s*[类款项]\s*[)）]")
+
+
 def label_before(text: str, start: int, floor: int) -> str:
-    """The words between the previous delimiter (or figure) and position `start`."""
+    """The words between the previous delimiter (or figure) and position `start`; a 、 inside
+    a list of 项 ('行政单位医疗、事业单位医疗（项）') does not end them."""
     index = start
     while index > floor:
-        if text[index - 1] in DELIMITERS and text[index - 2:index + 1] != "收、支":
+        if text[index - 1] in DELIMITERS and text[index - 2:index + 1] != "收、支" and not (
+                text[index - 1] == "、" and _LEVEL_MARK.search(text[index:start])):
             break
         index -= 1
-    return text[index:start].strip()
+    return text[index:start].strip().lstrip("、").strip()
 
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
