@@ -89,6 +89,8 @@ class Project:
     amount: int  # 一般公共预算
     purpose: str
     own_funds: int = 0  # paid from the unit's own income
+    prior: int | None = None  # last year's budget (None: the same as this year's)
+    output: tuple[str, int, str] = ("开展活动场次", 12, "场")  # 数量指标: name, target, unit
 
     @property
     def total(self) -> int:
@@ -158,6 +160,7 @@ class Budget:
     # the 三公 table prints last year's budget beside this year's, under these two labels
     # ("{prior}" and "{year}" stand for the years): ("上年预算数", "本年预算数")
     sangong_groups: tuple[str, str] | None = None
+    forms: bool = False  # print a 项目支出绩效目标表 for every project
     misprints: list[Misprint] = field(default_factory=list)
 
     # -------------------------------------------------------------- derived figures
@@ -555,6 +558,83 @@ def _apply(rows: list[list[str]], misprint: Misprint) -> None:
     raise KeyError(misprint)
 
 
+# ---------------------------------------------------------------- project forms
+
+def project_form(budget: Budget, index: int, project: Project) -> list[list[str]]:
+    """A 项目支出绩效目标表 in the shape most provinces use: identity, budget, funding, the
+    测算明细 (quantity × price = amount), goals and the long-term and annual indicators."""
+    y, unit = budget.year, budget.money
+    unit_name = next(u.name for u in budget.units if u.code == project.unit)
+    prior = project.total if project.prior is None else project.prior
+    amount = money(budget, project.total)
+    first = project.total * 3 // 5 // 1000 * 1000
+    parts = [(first, 10), (project.total - first, 5)]
+    name, target, measure = project.output
+    details = []
+    for number, (part, quantity) in enumerate(parts, start=1):
+        price = part // quantity
+        basis = (f"{quantity}{measure}×{price}元/{measure}={part}元" if price * quantity == part
+                 else f"按实际工作量据实结算，共计{part}元")
+        details.append([f"活动{number}", f"{project.name}第{number}部分工作", "委托业务费",
+                        money(budget, part), basis, ""])
+    long_rows = [["长期绩效目标", "产出指标", "数量指标", name, f"≥{target}{measure}", "计划标准"],
+                 ["", "", "质量指标", "工作任务完成率", "≥95%", "计划标准"],
+                 ["", "效益指标", "社会效益指标", "服务群众覆盖面", "逐步扩大", "计划标准"],
+                 ["", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "计划标准"]]
+    annual_rows = [["年度绩效目标", "产出指标", "数量指标", name] + [f"≥{target}{measure}"] * 3
+                   + ["计划标准"],
+                   ["", "", "质量指标", "工作任务完成率", "≥95%", "≥95%", "≥95%", "计划标准"],
+                   ["", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "≥90%", "≥90%",
+                    "计划标准"]]
+    return [
+        ["项目名称", project.name, "项目编码", f"4201{y % 100:02d}{budget.dept_code}T{index:09d}"],
+        ["项目主管部门", budget.short, "项目执行单位", unit_name],
+        ["项目负责人", "李明", "联系电话", f"8657{index:04d}"],
+        ["单位地址", "某区文化路18号", "邮政编码", "435000"],
+        ["项目属性", "常年性项目", "", ""],
+        ["支出项目类别", "本级支出项目", "", ""],
+        ["起始年度", str(y), "终止年度", str(y)],
+        ["项目申请理由", f"根据本部门职责，{project.purpose}。", "", ""],
+        ["项目主要内容", project.purpose, "", ""],
+        ["项目总预算", amount, "项目当年预算", amount],
+        ["项目前两年预算及当年预算变动情况",
+         f"{y - 1}年预算{money(budget, prior)}{unit}；{y}年预算{amount}{unit}。", "", ""],
+        ["项目当年资金来源", "来源项目", "金额", ""],
+        ["", "合计", amount, ""],
+        ["", "1. 一般公共预算财政拨款", _m(budget, project.amount), ""],
+        ["", "其中：申请本级财力年初安排", _m(budget, project.amount), ""],
+        ["", "2. 政府性基金预算财政拨款", "", ""],
+        ["", "3. 国有资本经营预算财政拨款", "", ""],
+        ["", "4. 财政专户管理资金", "", ""],
+        ["", "5. 单位资金", _m(budget, project.own_funds), ""],
+        ["项目支出明细测算", "", "", ""],
+        ["项目活动", "活动内容表述", "支出经济分类", "金额", "测算依据及说明", "备注"],
+        *details,
+        ["项目绩效总目标", "", "", ""],
+        ["名称", "目标说明", "", ""],
+        ["长期绩效目标", f"持续{project.purpose}，提升公共服务水平。", "", ""],
+        ["年度绩效目标", f"{y}年完成{name}{target}{measure}以上。", "", ""],
+        ["长期绩效目标表", "", "", ""],
+        ["目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"],
+        *long_rows,
+        ["年度绩效目标表", "", "", ""],
+        ["目标名称", "一级指标", "二级指标", "三级指标", "指标值", "", "", "指标值确定依据"],
+        ["", "", "", "", "前年", "上年", "预计当年实现", ""],
+        *annual_rows,
+    ]
+
+
+def forms_part(budget: Budget, number: int, layout: str) -> list[str]:
+    out: list[str] = []
+    for index, project in enumerate(budget.projects, start=1):
+        out += [f"表{number}-{index} 项目支出绩效目标表", "", f"填报日期：{budget.year - 1}年10月15日",
+                "", f"单位：{budget.money}", ""]
+        rows = project_form(budget, index, project)
+        width = max(len(r) for r in rows)
+        out += RENDERERS[layout]([r + [""] * (width - len(r)) for r in rows]) + [""]
+    return out
+
+
 EMPTY_NOTES = {"gov_fund": "政府性基金预算拨款", "soe_capital": "国有资本经营预算拨款"}
 
 
@@ -568,6 +648,8 @@ def tables_part(budget: Budget, layout: str, order: str) -> list[str]:
         if key in EMPTY_NOTES:
             out += ["", f"注：本部门{budget.year}年没有使用{EMPTY_NOTES[key]}安排的支出，故本表无数据。"]
         out.append("")
+    if budget.forms:
+        out += forms_part(budget, len(ORDERS[order]) + 1, layout)
     return out
 
 

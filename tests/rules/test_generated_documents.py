@@ -63,6 +63,10 @@ def assert_read(document: Document, budget: Budget) -> None:
     values = sangong.rows[-1].values
     assert all(abs(values[key] * scale - getattr(budget.sangong, key)) <= scale / 200
                for key in SANGONG_KEYS), values
+    if budget.forms:
+        forms = [f for f in document.forms if getattr(f, "details", None)]
+        assert [f.name for f in forms] == [p.name for p in budget.projects]
+        assert all(len(f.details) == 2 and len(f.indicators) >= 5 for f in forms)
     facts = {f.concept for f in document.facts}
     assert {"sangong_total", "agency_operating_costs", "functional_item",
             "performance_coverage", "glossary_item"} <= facts
@@ -123,6 +127,12 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
         sangong_groups=("上年预算", "本年预算")), "cell_per_line"),
     "sangong_year_groups": (lambda: culture_bureau(
         sangong_groups=("{prior}年预算数", "{year}年预算数")), "pipe"),
+    # a 项目支出绩效目标表 for every project
+    "forms_wan": (lambda: culture_bureau(forms=True), "tabbed"),
+    "forms_wan_cells": (lambda: with_own_income(culture_bureau(forms=True)), "cell_per_line"),
+    "forms_yuan": (lambda: labour_bureau(forms=True), "tabbed"),
+    "forms_yuan_cells": (lambda: labour_bureau(forms=True, style="B"), "cell_per_line"),
+    "forms_wan_pipe": (lambda: culture_bureau(forms=True), "pipe"),
 }
 
 
@@ -265,6 +275,17 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "several_items_wrong_sum": (lambda: _once(_culture_text(), SEVERAL_AT,
                                               SEVERAL_AT + SEVERAL.format("24.31")),
                                 {"NARRATIVE.ITEMS"}, set()),
+    # forms printed in 元
+    "form_change_text_yuan": (lambda: _once(render(labour_bureau(forms=True)),
+                                            "2024年预算258000元", "2024年预算285000元"),
+                              {"PROJECT.CHANGE_TEXT"}, set()),
+    "form_quantity_price_yuan": (lambda: _once(render(labour_bureau(forms=True)),
+                                               "10场×15400元/场=154000元", "10场×16400元/场=154000元"),
+                                 {"PROJECT.QTY_PRICE"}, set()),
+    # the line's own basis (10场×10800元) disagrees too: the same figure, a second rule
+    "form_details_sum_wan": (lambda: _once(_culture_text(forms=True), "委托业务费\t10.80",
+                                           "委托业务费\t11.80"),
+                             {"PROJECT.DETAIL_SUM"}, {"PROJECT.QTY_PRICE"}),
     "missing_table": (lambda: _culture_text().replace("表8 政府性基金预算支出表", "表8 说明"),
                       {"MISSING.TABLE"}, set()),
 }

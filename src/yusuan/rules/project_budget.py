@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.form import funding_total
 from yusuan.recognise.projects.model import ProjectForm
+from yusuan.recognise.projects.text import Amount as AmountLike
 from yusuan.rules.common import Amount, equal_finding, sum_finding
 from yusuan.rules.engine import rule
 from yusuan.rules.messages import register_messages
@@ -43,6 +44,7 @@ register_messages({
     },
 })
 
+OWN_FUNDS = ("单位资金", "其他资金", "事业收入", "自有资金")
 FORM_FIELDS = (("total", "项目总预算"), ("current", "项目当年预算"), ("funding", "资金来源合计"))
 
 
@@ -108,14 +110,29 @@ def _explained(total: Finding, per_form: list[Finding]) -> bool:
 
 
 def _total_finding(doc: Document) -> Finding | None:
-    stated = next((from_json(p.extra.get("performance_total"), "narrative")
-                   for p in doc.projects if p.extra.get("performance_total")), None)
+    said = next((p.extra["performance_total"] for p in doc.projects
+                 if p.extra.get("performance_total")), None)
+    stated = from_json(said, "narrative")
     forms = project_forms(doc)
-    parts = [a for f in forms if (a := printed(f.current or f.total, "project_performance",
-                                               f.name))]
+    fund = said.get("fund") if said else None
+    parts = [a for f in forms if (a := printed(_fund_part(f, fund) or f.current or f.total,
+                                               "project_performance", f.name))]
     if stated is None or not parts or len(parts) < len(forms) or same_sum(stated, parts):
         return None
     return sum_finding("PROJECT.FORMS_TOTAL", stated, parts, "绩效目标涉及金额")
+
+
+def _fund_part(form: ProjectForm, fund: str | None) -> AmountLike | None:
+    """The form's funding line of `fund` ("涉及一般公共预算拨款…" counts that fund only)."""
+    if not fund or not form.funding:
+        return None
+    for prefix in (fund, "财政拨款"):  # older forms print one 财政拨款(收入) line
+        found = next((a for label, a in form.funding.items() if label.startswith(prefix)), None)
+        if found is not None:
+            return found
+    if any(label.startswith(OWN_FUNDS) for label in form.funding):
+        return AmountLike(0.0, 2, next(iter(form.funding.values())).line)  # the unit's own
+    return None
 
 
 @rule("PROJECT.FORMS_TOTAL", category="performance_vs_budget",

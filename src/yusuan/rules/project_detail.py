@@ -69,12 +69,14 @@ def details_add_up(doc: Document) -> Iterator[Finding]:
 def quantity_times_price(doc: Document) -> Iterator[Finding]:
     """Passes: "62 家*5000 元/家计 31 万元" with 31. Fails: "213737 人*65 元/人" against 1390."""
     for form in project_forms(doc):
+        scale = 10000 if form.money == "元" else 1  # the texts are read in 万元
         for text, line, stated in _bases(form):
             computed = _products(text)
             if computed is None:
                 computed = _stated(text)
             if computed is None or stated is None:
                 continue
+            computed *= scale
             cmp = compare_values(stated.printed, computed, stated.printed.half_width + 0.005)
             if cmp.verdict is not Verdict.MISMATCH:
                 continue

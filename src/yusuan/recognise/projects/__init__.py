@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from yusuan.model import Line, Project, Source, Table
@@ -26,7 +27,9 @@ def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project]
     lines = source.lines
     table_projects = _table_projects(tables)
     spans = form_spans(lines, tables)
-    forms: list[Any] = [read_form(lines, span) for span in spans]
+    units = Counter(t.unit for t in tables if t.unit in ("元", "万元"))
+    money = units.most_common(1)[0][0] if units else None
+    forms: list[Any] = [read_form(lines, span, money) for span in spans]
     for span, form in zip(spans, forms, strict=True):
         if is_self_evaluation(span.title):
             _self_evaluation(form, lines, span.first, span.last)

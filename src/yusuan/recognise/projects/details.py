@@ -51,7 +51,7 @@ def _attach_basis(form: ProjectForm, cells: list[Cell], pending: list[str]) -> b
     last = form.details[-1]
     text = cells[0].text
     if last.basis or last.line != cells[0].line - 1 - _gap(cells[0].line, last.line) \
-            or parse_money(text, cells[0].line) or _is_header(text) or TRAILING.match(text):
+            or parse_money(text, cells[0].line, form.money) or _is_header(text) or TRAILING.match(text):
         return False
     if len(text) < 12:
         return False
@@ -70,7 +70,7 @@ def _is_header(text: str) -> bool:
 
 
 def _read_line(form: ProjectForm, cells: list[Cell], pending: list[str]) -> None:
-    moneys = [i for i, c in enumerate(cells) if parse_money(c.text, c.line)]
+    moneys = [i for i, c in enumerate(cells) if parse_money(c.text, c.line, form.money)]
     if moneys and any(_is_header(c.text) for c in cells[: moneys[0]]):
         pending.clear()
         return
@@ -85,7 +85,7 @@ def _read_line(form: ProjectForm, cells: list[Cell], pending: list[str]) -> None
         if _is_header(text):
             pending.clear()
             continue
-        money = parse_money(text, cell.line)
+        money = parse_money(text, cell.line, form.money)
         if money is not None:
             basis = " ".join(c.text for c in cells[index + 1:] if not _is_header(c.text))
             _add(form, pending, money, basis, cell.line)
@@ -94,14 +94,14 @@ def _read_line(form: ProjectForm, cells: list[Cell], pending: list[str]) -> None
             continue
         trailing = TRAILING.match(text)
         if trailing and not moneys:
-            money = parse_money(trailing.group("amount"), cell.line)
+            money = parse_money(trailing.group("amount"), cell.line, form.money)
             if money is not None:
                 pending.append(trailing.group("text"))
                 _add(form, pending, money, "", cell.line)
                 continue
         leading = LEADING.match(text)
         if leading and not moneys:
-            money = parse_money(leading.group("amount"), cell.line)
+            money = parse_money(leading.group("amount"), cell.line, form.money)
             if money is not None:
                 _add(form, pending, money, leading.group("text"), cell.line)
                 continue

@@ -11,7 +11,14 @@ from yusuan.recognise.projects.indicators import read_goals, read_indicators
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import ProjectForm, Reference, YearFigure
 from yusuan.recognise.projects.spans import Span
-from yusuan.recognise.projects.text import Amount, compact, find_date, parse_number, span_cells
+from yusuan.recognise.projects.text import (
+    Amount,
+    compact,
+    find_date,
+    in_money,
+    parse_number,
+    span_cells,
+)
 
 POSTCODE = re.compile(r"\d{4,7}(?!\d)")
 CODE = re.compile(r"[0-9A-Z][0-9A-Z\-]{5,}")
@@ -26,10 +33,16 @@ TITLE_YEAR = re.compile(r"《[^》]*?(20\d\d)\s*年[^》]*》|关于[^《》。�
 DOC_NUMBER_YEAR = re.compile(r"[〔\[【(（]\s*(20\d\d)\s*[〕\]】)）]")
 
 
-def read_form(lines: list[Line], span: Span) -> ProjectForm:
+MONEY = re.compile(r"单位\s*[:：]\s*(万元|元)")
+
+
+def read_form(lines: list[Line], span: Span, money: str | None = None) -> ProjectForm:
+    """The form of `span`; its amounts are in the unit its head names, else in `money` (the
+    tables' unit), else in 万元."""
     cells = span_cells(lines, span.first, span.last)
     joined = Joined.of(cells)
-    form = ProjectForm(lines=(span.first, span.last), title=span.title)
+    form = ProjectForm(lines=(span.first, span.last), title=span.title,
+                       money=_form_money(lines, span) or money or "万元")
     _identity(form, joined)
     _date(form, lines, span)
     _budget(form, joined)
@@ -40,6 +53,14 @@ def read_form(lines: list[Line], span: Span) -> ProjectForm:
     form.goals = read_goals(joined)
     form.indicators = read_indicators(lines, joined)
     return form
+
+
+def _form_money(lines: list[Line], span: Span) -> str | None:
+    for line in lines[span.first - 1:span.name_line]:
+        found = MONEY.search(line.text)
+        if found:
+            return found.group(1)
+    return None
 
 
 def _identity(form: ProjectForm, joined: Joined) -> None:
@@ -105,9 +126,7 @@ def _change(form: ProjectForm, joined: Joined) -> None:
         parsed = parse_number(match.group(3))
         if parsed is None or any(w in match.group(2) for w in CHANGE_WORDS):
             continue
-        value, decimals = parsed
-        if match.group(4) == "元":
-            value, decimals = value / 10000, decimals + 4
+        value, decimals = in_money(parsed[0], parsed[1], match.group(4), form.money)
         at = joined.line_at(offset + match.start(3))
         form.change_figures.append(YearFigure(int(match.group(1)), value, decimals, at))
 

@@ -51,7 +51,8 @@ def link_projects(table: list[Project], items: list[ListItem], forms: list[Any],
         projects[i].extra["match_confidence"]["form"] = score
     if total is not None:
         for p in projects[:1]:
-            p.extra.setdefault("performance_total", amount_json(total.amount))
+            p.extra.setdefault("performance_total", {**(amount_json(total.amount) or {}),
+                                                     "fund": total.fund})
     return projects
 
 

@@ -117,6 +117,7 @@ class ProjectForm:
     project: str | None = None
     match_confidence: float = 0.0
     execution: list[Any] = field(default_factory=list)  # 绩效自评表: selfeval.Execution rows
+    money: str = "万元"  # the unit the form's amounts are printed in
 
     @property
     def kind(self) -> str:

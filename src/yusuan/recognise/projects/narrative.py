@@ -17,8 +17,10 @@ TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]")
 CATEGORY_NAMES = ("运转类项目", "特定目标类项目", "人员类项目", "项目支出", "基本支出")
 PERFORMANCE_TOTAL = re.compile(
     r"(?:(?P<count>\d+)\s*个\s*项目|项目个数\s*(?P<count2>\d+)\s*个)[^。]*?"
-    r"(?:涉及|金额)[^。\d]*?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
-PERFORMANCE_SCOPE = re.compile(r"绩效目标[^。]*?(?:涉及|金额)[^。\d]*?(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+    r"(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+PERFORMANCE_SCOPE = re.compile(
+    r"绩效目标[^。]*?(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+GENERAL_FUND = "一般公共预算"
 MAX_GAP = 12
 # "2023 年度基金审计：项目全年预算数为 21 万元": the name ends at the colon before the budget clause
 NAME_CLAUSE = re.compile(r"\s*[：:][^：:]*(?:预算|资金|金额|执行)[^：:]*$")
@@ -31,6 +33,7 @@ class PerformanceTotal:
     amount: Amount
     count: int | None
     line: int
+    fund: str | None = None  # "一般公共预算" when the amount is that fund's part only
 
 
 def narrative_items(lines: list[Line], skip: set[int]) -> list[ListItem]:
@@ -108,8 +111,9 @@ def performance_total(lines: list[Line], skip: set[int]) -> PerformanceTotal | N
         groups = match.groupdict()
         count = groups.get("count") or groups.get("count2")
         at = _line_of(window, match.group("amount"))
+        fund = GENERAL_FUND if GENERAL_FUND in (groups.get("fund") or "") else None
         return PerformanceTotal(Amount(parsed[0], parsed[1], at), int(count) if count else None,
-                                line.number)
+                                line.number, fund)
     return None
 
 

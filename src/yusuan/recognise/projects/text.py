@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
 from yusuan.recognise.numbers import parse_amount as parse_number
 
@@ -51,8 +52,11 @@ def unscramble(text: str) -> str:
 
 
 def line_cells(line: Line) -> list[Cell]:
-    """The non-blank cells of a line: tab-separated pieces, tags and separators dropped."""
-    parts = (clean(part) for part in line.text.split("\t"))
+    """The non-blank cells of a line: tab-separated pieces (or the cells of a markdown pipe
+    row), tags and separators dropped."""
+    text = line.text.strip()
+    pieces = text[1:-1].split("|") if is_pipe_row(text) else line.text.split("\t")
+    parts = (clean(part) for part in pieces)
     return [Cell(unscramble(p), line.number) for p in parts if p and not _SEPARATOR.match(p)]
 
 
@@ -64,18 +68,25 @@ def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:
     return out
 
 
-def parse_money(text: str, line: int) -> Amount | None:
-    """A cell that is only an amount, optionally with 万元 / 元 ("57.24万元")."""
+def parse_money(text: str, line: int, unit: str = "万元") -> Amount | None:
+    """A cell that is only an amount, optionally with 万元 / 元 ("57.24万元"), in `unit`."""
     match = _MONEY.match(text.strip())
     if not match:
         return None
     parsed = parse_number(match.group(1))
     if parsed is None:
         return None
-    value, decimals = parsed
-    if match.group(2) == "元":
-        return Amount(round(value / 10000, 6), decimals + 4, line)
+    value, decimals = in_money(parsed[0], parsed[1], match.group(2), unit)
     return Amount(value, decimals, line)
+
+
+def in_money(value: float, decimals: int, printed: str | None, unit: str) -> tuple[float, int]:
+    """A figure printed with the unit word `printed` (元, 万元, 万 or none), in `unit`."""
+    if printed == "元" and unit == "万元":
+        return round(value / 10000, 6), decimals + 4
+    if printed in ("万元", "万") and unit == "元":
+        return round(value * 10000, 2), max(decimals - 4, 0)
+    return value, decimals
 
 
 def find_date(text: str) -> str | None:
