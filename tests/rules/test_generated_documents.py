@@ -133,6 +133,13 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
     "forms_yuan": (lambda: labour_bureau(forms=True), "tabbed"),
     "forms_yuan_cells": (lambda: labour_bureau(forms=True, style="B"), "cell_per_line"),
     "forms_wan_pipe": (lambda: culture_bureau(forms=True), "pipe"),
+    "forms_yuan_narrative_wan": (lambda: labour_bureau(forms=True, narrative_money="万元"),
+                                 "tabbed"),
+    "forms_yuan_narrative_wan_compact": (lambda: labour_bureau(
+        forms=True, narrative_money="万元", style="B"), "cell_per_line"),
+    "forms_priors_rounded": (lambda: odd_yuan(culture_bureau(forms=True, projects=[
+        dataclasses.replace(p, prior=p.amount - 20_000) for p in culture_bureau().projects])),
+        "tabbed"),
 }
 
 

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.narrative_common import fact_location, finding_args, fmt, narrative_facts
+from yusuan.rules.narrative_common import (
+    fact_location,
+    finding_args,
+    fmt,
+    in_unit,
+    narrative_facts,
+)
 from yusuan.rules.tolerance import Interval
 
 Cell = tuple[Table, TableRow, str]
@@ -57,13 +63,12 @@ def _project_share(doc: Document, fact: Fact) -> Finding | None:
         return None
     table, row, key = cell
     projects = row.values[key]
-    ratio = Interval.printed(fact.value or 0.0, fact.decimals).ratio(
-        Interval.printed(projects, row.decimals.get(key, 2)))
+    ratio = _printed(doc, fact, table).ratio(Interval.printed(projects, row.decimals.get(key, 2)))
     stated = fact.extra["share"]
     if ratio is None or ratio.meets(Interval.printed(stated, fact.extra.get("share_decimals"))):
         return None
-    computed = (fact.value or 0.0) / projects * 100
-    text = (f"绩效管理覆盖资金 {fmt(fact.value or 0)} 万元，写作占项目支出的 {fmt(stated)}%；"
+    computed = in_unit(fact.value or 0.0, fact.unit, table.unit or doc.unit) / projects * 100
+    text = (f"绩效管理覆盖资金 {fmt(fact.value or 0)} {fact.unit or '万元'}，写作占项目支出的 {fmt(stated)}%；"
             f"{table.title} 项目支出为 {fmt(projects)}，实占 {computed:.2f}%")
     text_en = (f"performance management is said to cover {fmt(fact.value or 0)}, {fmt(stated)}% "
                f"of project spending; the table's project spending is {fmt(projects)}, "
@@ -74,9 +79,17 @@ def _project_share(doc: Document, fact: Fact) -> Finding | None:
                         **finding_args(text, text_en))
 
 
+def _printed(doc: Document, fact: Fact, table: Table) -> Interval:
+    """The fact's amount as an interval in the table's unit (a 万元 narrative beside 元 tables)."""
+    unit = table.unit or doc.unit or "万元"
+    shift = {"元": 0, "万元": 4, "亿元": 8}
+    decimals = (fact.decimals or 0) + shift.get(fact.unit or unit, 4) - shift.get(unit, 4)
+    return Interval.printed(in_unit(fact.value or 0.0, fact.unit, unit), decimals)
+
+
 def _whole_amount(doc: Document, fact: Fact) -> Finding | None:
     """'开展整体支出绩效自评，资金 183.8 万元': the whole department's spending, not a part."""
-    totals = _whole_totals(doc)
+    totals = _whole_totals(doc, fact.unit or doc.unit or "万元")
     if not totals:
         return None
     shown = Interval.printed(fact.value or 0.0, fact.decimals)
@@ -84,7 +97,7 @@ def _whole_amount(doc: Document, fact: Fact) -> Finding | None:
         return None
     value, where = totals[0]
     project = _total_cell(doc, "general_budget_expenditure", "project")
-    text = (f"部门整体支出绩效自评涉及资金写作 {fmt(fact.value or 0)} 万元，"
+    text = (f"部门整体支出绩效自评涉及资金写作 {fmt(fact.value or 0)} {fact.unit or '万元'}，"
             f"部门整体支出为 {fmt(value)}（{where.name or where.table}）"
             + (f"，项目支出为 {fmt(project[1].values['project'])}" if project else "")
             + "；所写金额不是整体支出")
@@ -95,15 +108,17 @@ def _whole_amount(doc: Document, fact: Fact) -> Finding | None:
                         **finding_args(text, text_en))
 
 
-def _whole_totals(doc: Document) -> list[tuple[float, Location]]:
-    """The whole spending as the document prints it: the tables' 合计 and the narrative's
-    年初预算 of the same total."""
+def _whole_totals(doc: Document, unit: str) -> list[tuple[float, Location]]:
+    """The whole spending as the document prints it, in `unit`: the tables' 合计 and the
+    narrative's 年初预算 of the same total."""
     found = []
     for kind in ("general_budget_expenditure", "expenditure"):
         cell = _total_cell(doc, kind, "total")
         if cell is not None:
-            found.append((cell[1].values["total"], _cell_location(cell)))
+            value = in_unit(cell[1].values["total"], cell[0].unit or doc.unit, unit)
+            found.append((value, _cell_location(cell)))
     for fact in narrative_facts(doc, "general_budget_expenditure", "total_expenditure"):
         values = [fact.extra[key] for key in ("budget", "actual") if key in fact.extra]
-        found += [(float(v), fact_location(fact)) for v in values + [fact.value] if v]
+        found += [(in_unit(float(v), fact.unit, unit), fact_location(fact))
+                  for v in values + [fact.value] if v]
     return found

@@ -18,6 +18,7 @@ from yusuan.rules.project_common import (
     dept_form,
     form_project,
     from_json,
+    in_form_money,
     narrative_amount,
     printed,
     project_forms,
@@ -112,8 +113,8 @@ def _explained(total: Finding, per_form: list[Finding]) -> bool:
 def _total_finding(doc: Document) -> Finding | None:
     said = next((p.extra["performance_total"] for p in doc.projects
                  if p.extra.get("performance_total")), None)
-    stated = from_json(said, "narrative")
     forms = project_forms(doc)
+    stated = in_form_money(from_json(said, "narrative"), forms[0].money if forms else "万元")
     fund = said.get("fund") if said else None
     parts = [a for f in forms if (a := printed(_fund_part(f, fund) or f.current or f.total,
                                                "project_performance", f.name))]
@@ -157,7 +158,8 @@ def _per_form(doc: Document) -> list[Finding]:
     for form in project_forms(doc):
         project = form_project(doc, form)
         if project is not None:
-            others = [(table_amount(project), "项目支出表"), (narrative_amount(project), "情况说明"),
+            said = in_form_money(narrative_amount(project), form.money)
+            others = [(table_amount(project), "项目支出表"), (said, "情况说明"),
                       (dept_amount(project), "部门整体绩效目标表")]
             out.extend(_form_vs(form, project.name, [o for o in others if o[0] is not None]))
     return out

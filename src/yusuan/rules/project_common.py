@@ -49,6 +49,13 @@ def table_amount(project: Project) -> Amount | None:
                   Location(line, table="project_expenditure", name=project.name))
 
 
+def in_form_money(amount: Amount | None, money: str) -> Amount | None:
+    """A narrative figure (the narrative lists projects in 万元) in a form's unit."""
+    if amount is None or money != "元":
+        return amount
+    return Amount(round(amount.value * 10000, 2), amount.decimals - 4, amount.location)
+
+
 def narrative_amount(project: Project) -> Amount | None:
     found = project.extra.get("narrative")
     return from_json(found.get("amount") if found else None, "narrative", project.name)
@@ -68,8 +75,10 @@ def as_printed(amount: Amount) -> str:
 
 def form_interval(amount: Amount) -> Interval:
     """The values a printed amount may stand for. An integer in a 万元 form ("N") counts as
-    printed to 2 decimals: it is N.00 without the zeros, not N ± 0.5."""
-    return Interval.printed(amount.value, max(amount.decimals, 2))
+    printed to 2 decimals: it is N.00 without the zeros, not N ± 0.5. A 万元 figure put in 元
+    keeps its own precision (123.65万元 is 1236500 ± 50)."""
+    return Interval.printed(amount.value, amount.decimals if amount.decimals < 0
+                            else max(amount.decimals, 2))
 
 
 def same_figure(left: Amount, right: Amount) -> bool:
