@@ -161,6 +161,7 @@ class Budget:
     # ("{prior}" and "{year}" stand for the years): ("上年预算数", "本年预算数")
     sangong_groups: tuple[str, str] | None = None
     forms: bool = False  # print a 项目支出绩效目标表 for every project
+    dept_form: bool = False  # print the 部门整体支出绩效目标表
     misprints: list[Misprint] = field(default_factory=list)
 
     # -------------------------------------------------------------- derived figures
@@ -624,8 +625,74 @@ def project_form(budget: Budget, index: int, project: Project) -> list[list[str]
     ]
 
 
+def prior_split(budget: Budget) -> tuple[int, int, int]:
+    """Last year's 人员类, 运转类 and 特定目标类 spending (they add up to last year's total):
+    the projects' own prior budgets, the 公用经费 moved by the 机关运行经费's change."""
+    special = sum(p.total if p.prior is None else p.prior for p in budget.projects)
+    public = budget.public - budget.agency_costs + budget.prior_agency
+    return budget.prior_total - special - public, public, special
+
+
+def dept_form_rows(budget: Budget) -> list[list[str]]:
+    """The 部门整体支出绩效目标表: funding by source and class for this year and the two
+    before, duties, tasks, the project list, goals and indicators."""
+    y = budget.year
+
+    def cells(now: int, last: int, whole: int) -> list[str]:
+        before = last * 9 // 10 // 100 * 100
+        share = "100%" if now == whole else f"{pct(now, whole)}%"
+        return [money(budget, now), share if now else "0", money(budget, before),
+                money(budget, last)]
+
+    personnel_before, public_before, special_before = prior_split(budget)
+    own_before = budget.prior_total - budget.prior_general_total
+    rows = [["部门（单位）名称", budget.short, "", "", "", "", ""],
+            ["填报人", "张华", "联系电话", "86570000", "", "", ""],
+            ["部门总体资金情况", "总体资金情况", "", "当年金额", "占比", "近两年收支金额", ""],
+            ["", "", "", "", "", f"{y - 2}年", f"{y - 1}年"],
+            ["", "收入构成", "财政拨款", *cells(budget.general, budget.prior_general_total,
+                                                budget.total)],
+            ["", "", "财政专户管理资金", "0", "0", "0", "0"],
+            ["", "", "单位资金", *cells(budget.own_funds, own_before, budget.total)],
+            ["", "", "合计", *cells(budget.total, budget.prior_total, budget.total)],
+            ["", "支出构成", "人员类项目支出", *cells(budget.personnel, personnel_before,
+                                                    budget.total)],
+            ["", "", "运转类项目支出", *cells(budget.public, public_before, budget.total)],
+            ["", "", "特定目标类项目支出", *cells(budget.project + budget.own_funds,
+                                                  special_before, budget.total)],
+            ["", "", "合计", *cells(budget.total, budget.prior_total, budget.total)],
+            ["部门职能概述", "".join(budget.duties), "", "", "", "", ""],
+            ["年度工作任务", "；".join(p.purpose for p in budget.projects) + "。", "", "", "", "", ""],
+            ["项目支出情况", "项目名称", "支出项目类别", "项目总预算", "项目本年度预算",
+             "项目主要支出方向和用途", ""]]
+    rows += [["", p.name, "特定目标类项目", money(budget, p.total), money(budget, p.total),
+              p.purpose, ""] for p in budget.projects]
+    first = budget.projects[0].output
+    rows += [["整体绩效总目标", f"长期目标（截止{y + 2}年）", "", "", "年度目标", "", ""],
+             ["", "目标1：全面履行部门职责，提升公共服务水平。", "", "",
+              f"目标1：完成{y}年度各项工作任务。", "", ""],
+             ["长期绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据", ""],
+             ["", "产出指标", "数量指标", first[0], f"≥{first[1]}{first[2]}", "计划标准", ""],
+             ["", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "计划标准", ""],
+             ["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "", "", "指标值确定依据"],
+             ["", "", "", "", "前年", "上年", "预计当年实现", ""],
+             ["", "产出指标", "数量指标", first[0], *[f"≥{first[1]}{first[2]}"] * 3, "计划标准"],
+             ["", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "≥90%", "≥90%",
+              "计划标准"]]
+    return rows
+
+
 def forms_part(budget: Budget, number: int, layout: str) -> list[str]:
     out: list[str] = []
+    if budget.dept_form:
+        rows = dept_form_rows(budget)
+        width = max(len(r) for r in rows)
+        out += [f"表{number} 部门整体支出绩效目标表", "",
+                f"填报日期：{budget.year - 1}年10月15日", "", f"单位：{budget.money}", ""]
+        out += RENDERERS[layout]([r + [""] * (width - len(r)) for r in rows]) + [""]
+        number += 1
+    if not budget.forms:
+        return out
     for index, project in enumerate(budget.projects, start=1):
         out += [f"表{number}-{index} 项目支出绩效目标表", "", f"填报日期：{budget.year - 1}年10月15日",
                 "", f"单位：{budget.money}", ""]
@@ -648,7 +715,7 @@ def tables_part(budget: Budget, layout: str, order: str) -> list[str]:
         if key in EMPTY_NOTES:
             out += ["", f"注：本部门{budget.year}年没有使用{EMPTY_NOTES[key]}安排的支出，故本表无数据。"]
         out.append("")
-    if budget.forms:
+    if budget.forms or budget.dept_form:
         out += forms_part(budget, len(ORDERS[order]) + 1, layout)
     return out
 
@@ -925,8 +992,9 @@ def narrative_b(budget: Budget) -> list[str]:
             (f"截止{y - 1}年12月31日，本部门共有车辆{general + enforcement}辆，其中：一般公务用车"
             f"{general}辆、执法执勤用车{enforcement}辆。"), "",
             _sub(3) + "预算绩效管理情况", "",
-            (f"{d}{y}年设置绩效目标项目个数{len(b.projects)}个，金额{_n(b, b.project)}，"
-            "占财政拨款项目预算金额100%。"), ""]
+            f"{d}{y}年设置绩效目标项目个数{len(b.projects)}个，" + (
+                f"金额{_n(b, b.project + b.own_funds)}，占项目预算金额100%。" if b.own_funds
+                else f"金额{_n(b, b.project)}，占财政拨款项目预算金额100%。"), ""]
     return out
 
 

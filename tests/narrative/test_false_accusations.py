@@ -107,3 +107,24 @@ def test_a_figure_for_several_items_names_them_all() -> None:
     assert [f.extra.get("items") for f in facts] == [["行政单位医疗", "事业单位医疗"]]
     listed = doc("社会保障和就业支出38.80万元、卫生健康支出22.31万元。").facts
     assert [f.extra.get("label") for f in listed] == ["社会保障和就业支出", "卫生健康支出"]
+
+
+def _projects_table(kind: str, project: float) -> Table:
+    row = TableRow("合计", 70, values={"total": 600.0, "project": project},
+                   decimals={"total": 2, "project": 2})
+    return Table(kind, kind, (69, 71), rows=[row])
+
+
+def test_a_share_of_all_project_spending_counts_the_units_own_funds() -> None:
+    """'金额105.55万元，占项目预算金额100%': 14.90 of it is 事业收入, which the 一般公共预算
+    table leaves out and the 部门支出总表 counts."""
+    text = ("（四）预算绩效管理情况\n本部门设置绩效目标项目个数6个，金额105.55万元，"
+            "占{}100%。")
+    tables = [_projects_table("general_budget_expenditure", 90.65),
+              _projects_table("expenditure", 105.55)]
+    d = doc(text.format("项目预算金额"))
+    d.tables = tables
+    assert messages(d, "NARRATIVE.COVERAGE") == []
+    general = doc(text.format("一般公共预算项目支出的"))
+    general.tables = tables
+    assert len(messages(general, "NARRATIVE.COVERAGE")) == 1

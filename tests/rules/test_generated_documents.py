@@ -137,6 +137,14 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
                                  "tabbed"),
     "forms_yuan_narrative_wan_compact": (lambda: labour_bureau(
         forms=True, narrative_money="万元", style="B"), "cell_per_line"),
+    # the 部门整体支出绩效目标表 as well
+    "dept_form_wan": (lambda: culture_bureau(forms=True, dept_form=True), "tabbed"),
+    "dept_form_wan_pipe": (lambda: culture_bureau(forms=True, dept_form=True), "pipe"),
+    "dept_form_yuan_cells": (lambda: labour_bureau(forms=True, dept_form=True), "cell_per_line"),
+    "dept_form_own_income": (lambda: with_own_income(culture_bureau(
+        forms=True, dept_form=True, style="B")), "tabbed"),
+    "dept_form_yuan_narrative_wan": (lambda: labour_bureau(
+        forms=True, dept_form=True, narrative_money="万元"), "pipe"),
     "forms_priors_rounded": (lambda: odd_yuan(culture_bureau(forms=True, projects=[
         dataclasses.replace(p, prior=p.amount - 20_000) for p in culture_bureau().projects])),
         "tabbed"),
@@ -293,6 +301,14 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "form_details_sum_wan": (lambda: _once(_culture_text(forms=True), "委托业务费\t10.80",
                                            "委托业务费\t11.80"),
                              {"PROJECT.DETAIL_SUM"}, {"PROJECT.QTY_PRICE"}),
+    # the 部门整体支出绩效目标表
+    "dept_form_special": (lambda: _once(_culture_text(forms=True, dept_form=True),
+                                        "特定目标类项目支出\t90.65", "特定目标类项目支出\t92.65"),
+                          {"PROJECT.DEPT_SPECIAL"}, {"PROJECT.DEPT_FUNDING"}),
+    "dept_form_last_year": (lambda: _once(_culture_text(forms=True, dept_form=True),
+                                          "合计\t557.00\t100%\t478.11\t531.24",
+                                          "合计\t557.00\t100%\t478.11\t535.24"),
+                            {"NARRATIVE.PRIOR_YEAR"}, {"PROJECT.DEPT_FUNDING"}),
     "missing_table": (lambda: _culture_text().replace("表8 政府性基金预算支出表", "表8 说明"),
                       {"MISSING.TABLE"}, set()),
 }

@@ -57,16 +57,23 @@ def coverage(doc: Document) -> Iterator[Finding]:
 
 
 def _project_share(doc: Document, fact: Fact) -> Finding | None:
-    """'资金 183.8 万元，占一般公共预算项目支出总额的 100%' against the tables' 项目支出."""
-    cell = _total_cell(doc, "general_budget_expenditure", "project")
-    if cell is None:
+    """'资金 183.8 万元，占一般公共预算项目支出总额的 100%' against the tables' 项目支出: the
+    一般公共预算 (财政拨款) one when the share names it, else that or the department's own
+    (部门支出总表, which counts 事业收入 and other funds too)."""
+    cells = [c for kind in _SHARE_TABLES[_share_fund(fact)]
+             if (c := _total_cell(doc, kind, "project")) is not None]
+    if not cells:
         return None
+    stated = fact.extra["share"]
+    shown = Interval.printed(stated, fact.extra.get("share_decimals"))
+    for table, row, key in cells:
+        ratio = _printed(doc, fact, table).ratio(
+            Interval.printed(row.values[key], row.decimals.get(key, 2)))
+        if ratio is None or ratio.meets(shown):
+            return None
+    cell = cells[0]
     table, row, key = cell
     projects = row.values[key]
-    ratio = _printed(doc, fact, table).ratio(Interval.printed(projects, row.decimals.get(key, 2)))
-    stated = fact.extra["share"]
-    if ratio is None or ratio.meets(Interval.printed(stated, fact.extra.get("share_decimals"))):
-        return None
     computed = in_unit(fact.value or 0.0, fact.unit, table.unit or doc.unit) / projects * 100
     text = (f"绩效管理覆盖资金 {fmt(fact.value or 0)} {fact.unit or '万元'}，写作占项目支出的 {fmt(stated)}%；"
             f"{table.title} 项目支出为 {fmt(projects)}，实占 {computed:.2f}%")
@@ -77,6 +84,15 @@ def _project_share(doc: Document, fact: Fact) -> Finding | None:
     return make_finding("NARRATIVE.COVERAGE", locations,
                         {"reported": stated, "computed": round(computed, 2)},
                         **finding_args(text, text_en))
+
+
+_SHARE_TABLES = {"general": ("general_budget_expenditure",),
+                 "any": ("general_budget_expenditure", "expenditure")}
+
+
+def _share_fund(fact: Fact) -> str:
+    of = str(fact.extra.get("share_of", ""))
+    return "general" if "一般公共预算" in of or "财政拨款" in of else "any"
 
 
 def _printed(doc: Document, fact: Fact, table: Table) -> Interval:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
 from yusuan.recognise.projects.indicators import indicator_rows
 from yusuan.recognise.projects.model import DeptForm, DeptProject
@@ -20,7 +21,7 @@ MARKS = {"tasks": "年度工作任务", "projects": "项目支出情况", "goals
 
 def read_dept_form(lines: list[Line], first: int, last: int, title: str = "") -> DeptForm:
     form = DeptForm(lines=(first, last), title=title)
-    block = lines[first - 1:last]
+    block = [_tabbed(line) for line in lines[first - 1:last]]
     marks = _marks(block)
     for line in block[:8]:
         date = find_date(line.text)
@@ -40,6 +41,15 @@ def read_dept_form(lines: list[Line], first: int, last: int, title: str = "") ->
         form.goals = [(clean(ln.text), ln.number) for ln in goal_lines if "目标" in ln.text]
         form.indicators = indicator_rows(lines, marks["goals"], last, "dept")
     return form
+
+
+def _tabbed(line: Line) -> Line:
+    """A markdown pipe row as the TAB-separated row it stands for."""
+    text = line.text.strip()
+    if not is_pipe_row(text):
+        return line
+    return Line(line.number, "\t".join(part.strip() for part in text[1:-1].split("|")),
+                line.page)
 
 
 def _marks(block: list[Line]) -> dict[str, int]:
