@@ -91,6 +91,7 @@ class Project:
     own_funds: int = 0  # paid from the unit's own income
     prior: int | None = None  # last year's budget (None: the same as this year's)
     output: tuple[str, int, str] = ("开展活动场次", 12, "场")  # 数量指标: name, target, unit
+    long_target: int | None = None  # the 长期 target when it is not the 年度 one (cumulative)
 
     @property
     def total(self) -> int:
@@ -578,7 +579,8 @@ def project_form(budget: Budget, index: int, project: Project) -> list[list[str]
                  else f"按实际工作量据实结算，共计{part}元")
         details.append([f"活动{number}", f"{project.name}第{number}部分工作", "委托业务费",
                         money(budget, part), basis, ""])
-    long_rows = [["长期绩效目标", "产出指标", "数量指标", name, f"≥{target}{measure}", "计划标准"],
+    long_rows = [["长期绩效目标", "产出指标", "数量指标", name,
+                  f"≥{project.long_target or target}{measure}", "计划标准"],
                  ["", "", "质量指标", "工作任务完成率", "≥95%", "计划标准"],
                  ["", "效益指标", "社会效益指标", "服务群众覆盖面", "逐步扩大", "计划标准"],
                  ["", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "计划标准"]]
