@@ -9,6 +9,7 @@ a header label centred over its column lands in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from yusuan.layout.cells import clean_cell
@@ -33,7 +34,7 @@ def lines_to_rows(lines: list[Line]) -> list[Row]:
     rows: list[Row] = []
     block: list[Line] = []
     for line in lines + [Line(0, "")]:
-        if len(line_spans(line.text)) >= 2:
+        if len(line_spans(line.text)) >= 2 or (block and is_right_half(line.text)):
             block.append(line)
             continue
         rows += block_to_rows(block)
@@ -44,14 +45,33 @@ def lines_to_rows(lines: list[Line]) -> list[Row]:
     return rows
 
 
+_RIGHT_HALF_MAX = 30
+
+
+def is_right_half(text: str) -> bool:
+    """An indented line of one short label: the right half of a two-sided table's row whose
+    left half is blank ('            （十）节能环保支出'), not running text."""
+    stripped = text.strip()
+    return (text.startswith("  ") and len(line_spans(text)) == 1
+            and len(stripped) <= _RIGHT_HALF_MAX and not stripped.endswith(("。", "；", "：")))
+
+
 def column_spans(block: list[Line]) -> list[tuple[int, int]]:
-    """Merged character spans of the cells of the block's amount lines (all lines if none)."""
-    spans = [[line_spans(line.text)] for line in block]
-    amount_lines = [s[0] for s in spans if any(is_amount(span.text) for span in s[0])]
-    chosen = amount_lines or [s[0] for s in spans]
-    intervals = sorted((span.start, span.end) for line in chosen for span in line)
+    """Merged character spans of the cells of the block's amount lines (all lines if none),
+    and of the header cells over columns no amount line fills (blank source columns)."""
+    spans = [line_spans(line.text) for line in block]
+    amount_lines = [s for s in spans if any(is_amount(span.text) for span in s)]
+    merged = _merge(span for line in (amount_lines or spans) for span in line)
+    if amount_lines:
+        others = [span for line in spans if line not in amount_lines for span in line
+                  if not any(span.start <= end and start <= span.end for start, end in merged)]
+        merged = sorted(merged + _merge(others))
+    return merged
+
+
+def _merge(spans: Iterable[Span]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for start, end in intervals:
+    for start, end in sorted((span.start, span.end) for span in spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
