@@ -38,3 +38,19 @@ def test_columns_no_row_fills_keep_their_headers() -> None:
     assert [c.key for c in table.columns] == ["total", "general_budget", "gov_fund", "business",
                                               "other"]
     assert table.rows[-1].values == {"total": 300.0, "general_budget": 300.0}
+
+
+GOV_FUND = "\n".join(HEAD).format(n=3, title="政府性基金预算支出表") + "\n" + "\n".join(render_aligned([
+    ["科目编码", "科目名称", "本年政府性基金预算支出", "", ""],
+    ["", "", "合计", "基本支出", "项目支出"],
+    ["", "合计", "320.00", "", "320.00"],
+    ["2120803", "城市建设支出", "320.00", "", "320.00"]])) + "\n"
+
+
+def test_a_label_left_of_right_aligned_amounts_heads_their_column() -> None:
+    """A wide group label above: '合计' starts its column, the amounts end it, and the blank
+    基本支出 column between two filled ones keeps its own header."""
+    table = document_from_text(GOV_FUND).table("gov_fund")
+    assert table is not None
+    assert [c.key for c in table.columns] == ["total", "basic", "project"]
+    assert table.rows[-1].values == {"total": 320.0, "project": 320.0}

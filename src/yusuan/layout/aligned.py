@@ -57,16 +57,23 @@ def is_right_half(text: str) -> bool:
 
 
 def column_spans(block: list[Line]) -> list[tuple[int, int]]:
-    """Merged character spans of the cells of the block's amount lines (all lines if none),
-    and of the header cells over columns no amount line fills (blank source columns)."""
+    """Merged character spans of the cells of the block's amount lines (all lines if none)."""
     spans = [line_spans(line.text) for line in block]
     amount_lines = [s for s in spans if any(is_amount(span.text) for span in s)]
-    merged = _merge(span for line in (amount_lines or spans) for span in line)
-    if amount_lines:
-        others = [span for line in spans if line not in amount_lines for span in line
-                  if not any(span.start <= end and start <= span.end for start, end in merged)]
-        merged = sorted(merged + _merge(others))
-    return merged
+    return _merge(span for line in (amount_lines or spans) for span in line)
+
+
+def owners(spans: list[Span], columns: list[tuple[int, int]]) -> list[int | None]:
+    """The first column each header span heads: a header cell reaches from its start to the
+    next cell's start, and heads the columns whose last character falls there (amounts are
+    right-aligned, labels left-aligned or centred); None for a cell over no column."""
+    out: list[int | None] = []
+    for index, span in enumerate(spans):
+        stop = spans[index + 1].start if index + 1 < len(spans) else None
+        owned = [c for c, (_, end) in enumerate(columns)
+                 if span.start <= end - 1 and (stop is None or end - 1 < stop)]
+        out.append(owned[0] if owned else None)
+    return out
 
 
 def _merge(spans: Iterable[Span]) -> list[tuple[int, int]]:
@@ -93,12 +100,21 @@ def block_to_rows(block: list[Line]) -> list[Row]:
     if not block:
         return []
     columns = column_spans(block)
+    spans = [line_spans(line.text) for line in block]
+    headers = [i for i, line in enumerate(spans) if not any(is_amount(s.text) for s in line)]
+    if len(headers) < len(block):
+        # a header cell over no amount column heads a column no data row fills
+        blank = [span for i in headers for span, owner in zip(spans[i], owners(spans[i], columns),
+                                                               strict=True) if owner is None]
+        columns = sorted(columns + _merge(blank))
     rows: list[Row] = []
-    for line in block:
+    for index, line in enumerate(block):
         texts = [""] * len(columns)
-        for span in line_spans(line.text):
-            index = best_column(span, columns)
-            texts[index] = f"{texts[index]} {span.text}".strip()
+        heads = owners(spans[index], columns) if index in headers and len(headers) < len(block) \
+            else [None] * len(spans[index])
+        for span, owner in zip(spans[index], heads, strict=True):
+            column = owner if owner is not None else best_column(span, columns)
+            texts[column] = f"{texts[column]} {span.text}".strip()
         cells = tuple(Cell(clean_cell(text), line.number, line.page) for text in texts)
         rows.append(Row(cells=cells, aligned=True, lines=(line.number,)))
     return rows
