@@ -54,6 +54,7 @@ class Line:
     public: int = 0
     project: int = 0  # 一般公共预算 project spending
     own_funds: int = 0  # project spending paid from the unit's own income (事业收入)
+    gov_fund: int = 0  # project spending paid by 政府性基金预算拨款
 
     @property
     def basic(self) -> int:
@@ -65,7 +66,7 @@ class Line:
 
     @property
     def total(self) -> int:
-        return self.general + self.own_funds
+        return self.general + self.gov_fund + self.own_funds
 
 
 @dataclass(frozen=True)
@@ -89,13 +90,14 @@ class Project:
     amount: int  # 一般公共预算
     purpose: str
     own_funds: int = 0  # paid from the unit's own income
+    gov_fund: int = 0  # paid by 政府性基金预算拨款
     prior: int | None = None  # last year's budget (None: the same as this year's)
     output: tuple[str, int, str] = ("开展活动场次", 12, "场")  # 数量指标: name, target, unit
     long_target: int | None = None  # the 长期 target when it is not the 年度 one (cumulative)
 
     @property
     def total(self) -> int:
-        return self.amount + self.own_funds
+        return self.amount + self.gov_fund + self.own_funds
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,8 @@ class Budget:
     names: dict[str, str] = field(default_factory=dict)  # 类/款/项 names missing from the lists
     reasons: dict[str, str] = field(default_factory=dict)  # 项 → why it changed
     prior_general: int | None = None  # last year's 一般公共预算, when not the whole budget
+    prior_gov: int = 0  # last year's 政府性基金预算拨款
+    gov_purpose: str = ""  # what the 政府性基金 pays for
     dropped_items: dict[str, int] = field(default_factory=dict)  # last year's 项 with no budget
     own_income: str = "事业收入"  # what the units' own funds are
     sangong_in_projects: Sangong = Sangong()  # the 三公 that project spending carries
@@ -181,6 +185,16 @@ class Budget:
         return sum(line.own_funds for line in self.lines)
 
     @property
+    def gov(self) -> int:
+        """政府性基金预算拨款 (all of it project spending)."""
+        return sum(line.gov_fund for line in self.lines)
+
+    @property
+    def fiscal(self) -> int:
+        """财政拨款: 一般公共预算 and 政府性基金预算."""
+        return self.general + self.gov
+
+    @property
     def personnel(self) -> int:
         return sum(line.personnel for line in self.lines)
 
@@ -199,7 +213,12 @@ class Budget:
 
     @property
     def prior_general_total(self) -> int:
-        return self.prior_total if self.prior_general is None else self.prior_general
+        return self.prior_total - self.prior_gov if self.prior_general is None \
+            else self.prior_general
+
+    @property
+    def prior_fiscal(self) -> int:
+        return self.prior_general_total + self.prior_gov
 
     @property
     def agency_costs(self) -> int:
@@ -219,12 +238,22 @@ class Budget:
     def general_of(self, code: str) -> int:
         return sum(self.by_code(code)[:3])
 
-    def total_of(self, code: str) -> int:
-        return sum(self.by_code(code))
+    def gov_of(self, code: str) -> int:
+        return sum(line.gov_fund for line in self.lines if line.code.startswith(code))
 
-    def codes(self, *, general: bool = False) -> list[str]:
-        """类, 款 and 项 codes in table order (those 一般公共预算 pays for, with `general`)."""
-        items = sorted({line.code for line in self.lines if not general or line.general})
+    def fiscal_of(self, code: str) -> int:
+        return self.general_of(code) + self.gov_of(code)
+
+    def total_of(self, code: str) -> int:
+        return sum(self.by_code(code)) + self.gov_of(code)
+
+    def codes(self, *, general: bool = False, scope: str = "") -> list[str]:
+        """类, 款 and 项 codes in table order: all, or those a fund pays for (`scope`
+        general / gov / fiscal; `general=True` is scope general)."""
+        scope = scope or ("general" if general else "all")
+        paid = {"all": lambda x: x.total, "general": lambda x: x.general,
+                "gov": lambda x: x.gov_fund, "fiscal": lambda x: x.general + x.gov_fund}[scope]
+        items = sorted({line.code for line in self.lines if paid(line)})
         out: list[str] = []
         for item in items:
             for code in (item[:3], item[:5], item):
@@ -232,11 +261,11 @@ class Budget:
                     out.append(code)
         return out
 
-    def classes(self, *, general: bool = False) -> list[str]:
-        return [c for c in self.codes(general=general) if len(c) == 3]
+    def classes(self, *, general: bool = False, scope: str = "") -> list[str]:
+        return [c for c in self.codes(general=general, scope=scope) if len(c) == 3]
 
-    def items(self, *, general: bool = False) -> list[str]:
-        return [c for c in self.codes(general=general) if len(c) == 7]
+    def items(self, *, general: bool = False, scope: str = "") -> list[str]:
+        return [c for c in self.codes(general=general, scope=scope) if len(c) == 7]
 
     def name(self, code: str) -> str:
         if code in self.names:
@@ -279,6 +308,7 @@ class Budget:
             mine = [p for p in self.projects if p.code == line.code and p.unit == line.unit]
             assert sum(p.amount for p in mine) == line.project, (line.code, line.unit)
             assert sum(p.own_funds for p in mine) == line.own_funds, (line.code, line.unit)
+            assert sum(p.gov_fund for p in mine) == line.gov_fund, (line.code, line.unit)
         assert set(self.prior_items) == set(self.items(general=True))
         assert not set(self.dropped_items) & set(self.prior_items)
         assert sum(self.procurement) > 0
@@ -345,9 +375,11 @@ def _m(budget: Budget, yuan: int, blank_zero: bool = True) -> str:
     return "" if blank_zero and yuan == 0 else money(budget, yuan)
 
 
-def _class_amounts(budget: Budget, *, general: bool) -> dict[str, int]:
-    amount = budget.general_of if general else budget.total_of
-    return {budget.name(c): amount(c) for c in budget.classes(general=general)}
+def _class_amounts(budget: Budget, *, general: bool = False, scope: str = "") -> dict[str, int]:
+    scope = scope or ("general" if general else "all")
+    amount = {"all": budget.total_of, "general": budget.general_of, "gov": budget.gov_of,
+              "fiscal": budget.fiscal_of}[scope]
+    return {budget.name(c): amount(c) for c in budget.classes(scope=scope)}
 
 
 def _two_sided(budget: Budget, income: list[tuple[str, int]],
@@ -362,7 +394,8 @@ def _two_sided(budget: Budget, income: list[tuple[str, int]],
 
 def table_summary(budget: Budget) -> list[list[str]]:
     classes = _class_amounts(budget, general=False)
-    sources = {"一般公共预算拨款收入": budget.general, budget.own_income: budget.own_funds}
+    sources = {"一般公共预算拨款收入": budget.general, "政府性基金预算拨款收入": budget.gov,
+               budget.own_income: budget.own_funds}
     income = [(f"{NUMERALS[i]}、{name}", sources.get(name, 0))
               for i, name in enumerate(INCOME_LIST)]
     names = CLASS_LIST if budget.all_classes else [n for n in CLASS_LIST if n in classes]
@@ -389,6 +422,7 @@ def table_income(budget: Budget) -> list[list[str]]:
         total = sum(x.total for x in lines)
         cells = [""] * len(sources)
         cells[0] = _m(budget, sum(x.general for x in lines))
+        cells[1] = _m(budget, sum(x.gov_fund for x in lines))
         cells[own_column] = _m(budget, sum(x.own_funds for x in lines))
         return [code, name, money(budget, total), money(budget, total), *cells, ""]
 
@@ -400,18 +434,18 @@ def table_income(budget: Budget) -> list[list[str]]:
 
 
 def _functional_rows(budget: Budget, *, general: bool, split_basic: bool) -> list[list[str]]:
-    def cells(personnel: int, public: int, project: int, own: int) -> list[str]:
+    def cells(personnel: int, public: int, project: int, own: int, gov: int) -> list[str]:
         basic = personnel + public
-        project += 0 if general else own
+        project += 0 if general else own + gov
         out = [money(budget, basic + project), _m(budget, basic)]
         if split_basic:
             out += [_m(budget, personnel), _m(budget, public)]
         return out + [_m(budget, project)]
 
     rows = [["", "合计", *cells(budget.personnel, budget.public, budget.project,
-                                budget.own_funds)]]
+                                budget.own_funds, budget.gov)]]
     for code in budget.codes(general=general):
-        rows.append([code, budget.name(code), *cells(*budget.by_code(code))])
+        rows.append([code, budget.name(code), *cells(*budget.by_code(code), budget.gov_of(code))])
     return rows
 
 
@@ -453,14 +487,14 @@ def table_general(budget: Budget) -> list[list[str]]:
 
 
 def table_fiscal_summary(budget: Budget) -> list[list[str]]:
-    classes = _class_amounts(budget, general=True)
-    total = money(budget, budget.general)
-    income = [("一、本年收入", budget.general), ("（一）一般公共预算拨款", budget.general),
-              ("（二）政府性基金预算拨款", 0), ("（三）国有资本经营预算拨款", 0),
+    classes = _class_amounts(budget, scope="fiscal")
+    total = money(budget, budget.fiscal)
+    income = [("一、本年收入", budget.fiscal), ("（一）一般公共预算拨款", budget.general),
+              ("（二）政府性基金预算拨款", budget.gov), ("（三）国有资本经营预算拨款", 0),
               ("二、上年结转", 0), ("（一）一般公共预算拨款", 0), ("（二）政府性基金预算拨款", 0),
               ("（三）国有资本经营预算拨款", 0)]
     names = CLASS_LIST if budget.all_classes else [n for n in CLASS_LIST if n in classes]
-    spending = [("一、本年支出", budget.general)] + [
+    spending = [("一、本年支出", budget.fiscal)] + [
         (f"（{NUMERALS[i]}）{name}", classes.get(name, 0)) for i, name in enumerate(names)
     ] + [("二、年终结转结余", 0)]
     return _two_sided(budget, income, spending) + [["收入总计", total, "支出总计", total]]
@@ -511,12 +545,24 @@ def table_empty_fund(budget: Budget, kind: str) -> list[list[str]]:
             ["", "", "合计", "基本支出", "项目支出"]]
 
 
+def table_gov_fund(budget: Budget) -> list[list[str]]:
+    rows = table_empty_fund(budget, "政府性基金预算")
+    if not budget.gov:
+        return rows
+    rows.append(["", "合计", money(budget, budget.gov), "", money(budget, budget.gov)])
+    for code in budget.codes(scope="gov"):
+        amount = money(budget, budget.gov_of(code))
+        rows.append([code, budget.name(code), amount, "", amount])
+    return rows
+
+
 def table_projects(budget: Budget) -> list[list[str]]:
     def cells(projects: list[Project]) -> list[str]:
         general = sum(p.amount for p in projects)
+        gov = sum(p.gov_fund for p in projects)
         own = sum(p.own_funds for p in projects)
-        return [money(budget, general + own), _m(budget, general), "", "", "", "", "", "",
-                _m(budget, own)]
+        return [money(budget, general + gov + own), _m(budget, general), _m(budget, gov), "",
+                "", "", "", "", _m(budget, own)]
 
     rows = [["项目名称", "项目单位", "合计", "本年拨款", "", "", "财政拨款结转结余", "", "",
              "财政专户管理资金", "单位资金"],
@@ -539,7 +585,7 @@ def table_rows(budget: Budget, key: str) -> list[list[str]]:
         "summary": table_summary, "income": table_income, "expenditure": table_expenditure,
         "fiscal_summary": table_fiscal_summary, "general": table_general,
         "basic": table_basic, "sangong": table_sangong,
-        "gov_fund": lambda b: table_empty_fund(b, "政府性基金预算"),
+        "gov_fund": table_gov_fund,
         "soe_capital": lambda b: table_empty_fund(b, "国有资本经营预算"),
         "projects": table_projects,
     }
@@ -606,7 +652,7 @@ def project_form(budget: Budget, index: int, project: Project) -> list[list[str]
         ["", "合计", amount, ""],
         ["", "1. 一般公共预算财政拨款", _m(budget, project.amount), ""],
         ["", "其中：申请本级财力年初安排", _m(budget, project.amount), ""],
-        ["", "2. 政府性基金预算财政拨款", "", ""],
+        ["", "2. 政府性基金预算财政拨款", _m(budget, project.gov_fund), ""],
         ["", "3. 国有资本经营预算财政拨款", "", ""],
         ["", "4. 财政专户管理资金", "", ""],
         ["", "5. 单位资金", _m(budget, project.own_funds), ""],
@@ -647,20 +693,19 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
                 money(budget, last)]
 
     personnel_before, public_before, special_before = prior_split(budget)
-    own_before = budget.prior_total - budget.prior_general_total
+    own_before = budget.prior_total - budget.prior_fiscal
     rows = [["部门（单位）名称", budget.short, "", "", "", "", ""],
             ["填报人", "张华", "联系电话", "86570000", "", "", ""],
             ["部门总体资金情况", "总体资金情况", "", "当年金额", "占比", "近两年收支金额", ""],
             ["", "", "", "", "", f"{y - 2}年", f"{y - 1}年"],
-            ["", "收入构成", "财政拨款", *cells(budget.general, budget.prior_general_total,
-                                                budget.total)],
+            ["", "收入构成", "财政拨款", *cells(budget.fiscal, budget.prior_fiscal, budget.total)],
             ["", "", "财政专户管理资金", "0", "0", "0", "0"],
             ["", "", "单位资金", *cells(budget.own_funds, own_before, budget.total)],
             ["", "", "合计", *cells(budget.total, budget.prior_total, budget.total)],
             ["", "支出构成", "人员类项目支出", *cells(budget.personnel, personnel_before,
                                                     budget.total)],
             ["", "", "运转类项目支出", *cells(budget.public, public_before, budget.total)],
-            ["", "", "特定目标类项目支出", *cells(budget.project + budget.own_funds,
+            ["", "", "特定目标类项目支出", *cells(budget.project + budget.gov + budget.own_funds,
                                                   special_before, budget.total)],
             ["", "", "合计", *cells(budget.total, budget.prior_total, budget.total)],
             ["部门职能概述", "".join(budget.duties), "", "", "", "", ""],
@@ -714,7 +759,7 @@ def tables_part(budget: Budget, layout: str, order: str) -> list[str]:
         title = TABLE_TITLES[key]
         out += [f"表{number} {title}", "", f"单位：{budget.money}", ""]
         out += render(table_rows(budget, key))
-        if key in EMPTY_NOTES:
+        if key in EMPTY_NOTES and not (key == "gov_fund" and budget.gov):
             out += ["", f"注：本部门{budget.year}年没有使用{EMPTY_NOTES[key]}安排的支出，故本表无数据。"]
         out.append("")
     if budget.forms or budget.dept_form:
@@ -781,34 +826,36 @@ def narrative_a(budget: Budget) -> list[str]:
     b, y, d = budget, budget.year, budget.department
     prior = f"{y - 1}年预算"
     own = b.own_income if b.own_funds else ""
+    gov = "政府性基金预算财政拨款收入" if b.gov else ""
     classes = [(b.name(c), b.total_of(c)) for c in b.classes()]
     general_classes = [(b.name(c), b.general_of(c)) for c in b.classes(general=True)]
+    fiscal_classes = [(b.name(c), b.fiscal_of(c)) for c in b.classes(scope="fiscal")]
     out = [f"第三部分 {d}{y}年部门预算情况说明", ""]
-    income_kinds = "一般公共预算财政拨款收入" + (f"、{own}" if own else "")
+    income_kinds = _list(["一般公共预算财政拨款收入", *(k for k in (gov, own) if k)])
     out += [_heading(0) + "收支预算总体安排情况", "",
             (f"按照综合预算的原则，{d}所有收入和支出均纳入部门预算管理。收入包括：{income_kinds}；"
             f"支出包括：{_list([n for n, _ in classes])}。"
             f"{y}年部门收支总预算{_n(b, b.total)}，{_change(b, b.total, b.prior_total, prior)}，"
             "主要原因是人员经费和业务工作经费调整。"), ""]
-    if own:
-        parts = (f"一般公共预算财政拨款收入{_n(b, b.general)}，占{pct(b.general, b.total)}%；"
-                 f"{own}{_n(b, b.own_funds)}，占{pct(b.own_funds, b.total)}%；")
+    if own or gov:
+        parts = "".join(f"{k}{_n(b, v)}，占{pct(v, b.total)}%；" for k, v in (
+            ("一般公共预算财政拨款收入", b.general), (gov, b.gov), (own, b.own_funds)) if k)
     else:
         parts = f"一般公共预算财政拨款收入{_n(b, b.general)}，占100%；"
     zeros = [k for k in ("政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "事业收入",
-                         "其他收入") if k != own]
+                         "其他收入") if k not in (own, gov)]
     out += [_heading(1) + "收入预算安排情况", "",
             f"{y}年部门预算收入{_n(b, b.total)}，其中：{parts}"
             + "；".join(f"{k}{_n(b, 0)}" for k in zeros) + "。", ""]
-    projects = b.project + b.own_funds
+    projects = b.project + b.gov + b.own_funds
     out += [_heading(2) + "支出预算安排情况", "",
             (f"{y}年部门预算支出{_n(b, b.total)}，其中：基本支出{_n(b, b.basic)}，占"
             f"{pct(b.basic, b.total)}%；项目支出{_n(b, projects)}，占{pct(projects, b.total)}%。"),
             ""]
-    spent = "；".join(f"{name}{_n(b, amount)}" for name, amount in general_classes)
+    spent = "；".join(f"{name}{_n(b, amount)}" for name, amount in fiscal_classes)
     out += [_heading(3) + "财政拨款收支预算总体情况", "",
-            (f"{y}年财政拨款收支总预算{_n(b, b.general)}。收入包括：一般公共预算财政拨款本年收入"
-            f"{_n(b, b.general)}；政府性基金预算财政拨款本年收入{_n(b, 0)}；国有资本经营预算财政"
+            (f"{y}年财政拨款收支总预算{_n(b, b.fiscal)}。收入包括：一般公共预算财政拨款本年收入"
+            f"{_n(b, b.general)}；政府性基金预算财政拨款本年收入{_n(b, b.gov)}；国有资本经营预算财政"
             f"拨款本年收入{_n(b, 0)}。支出包括：{spent}。"), ""]
     out += [_heading(4) + "一般公共预算支出安排情况", "",
             _sub(0) + "一般公共预算拨款规模变化情况", "",
@@ -833,11 +880,12 @@ def narrative_a(budget: Budget) -> list[str]:
                 f"主要原因是{b.reasons.get(code, '该项工作已完成')}。"), ""]
     out += _basic_section(b)
     out += _sangong_section(b)
-    out += [_heading(7) + "政府性基金预算支出安排情况", "",
-            f"本部门{y}年没有使用政府性基金预算拨款安排的支出。", "",
+    out += [_heading(7) + "政府性基金预算支出安排情况", "", *_gov_fund_section(b),
             _heading(8) + "国有资本经营预算支出安排情况", "",
             f"本部门{y}年没有使用国有资本经营预算拨款安排的支出。", ""]
     funded = f"一般公共预算本年拨款{_n(b, b.project)}"
+    if b.gov:
+        funded += f"、政府性基金预算本年拨款{_n(b, b.gov)}"
     if b.own_funds:
         funded += f"、单位资金{_n(b, b.own_funds)}"
     out += [_heading(9) + "项目支出安排情况", "",
@@ -846,6 +894,17 @@ def narrative_a(budget: Budget) -> list[str]:
         out += [f"{_sub(i)}{project.name}{_n(b, project.total)}，主要用于{project.purpose}。", ""]
     out += _other_section(b)
     return out
+
+
+def _gov_fund_section(budget: Budget) -> list[str]:
+    b, y = budget, budget.year
+    if not b.gov:
+        return [f"本部门{y}年没有使用政府性基金预算拨款安排的支出。", ""]
+    items = "；".join(f"{_item_name(b, code)}{_n(b, b.gov_of(code))}"
+                     for code in b.items(scope="gov"))
+    return [(f"{y}年政府性基金预算拨款支出{_n(b, b.gov)}，"
+            f"{_change(b, b.gov, b.prior_gov, f'{y - 1}年预算')}，主要用于{b.gov_purpose}。"
+            f"其中：{items}。"), ""]
 
 
 def _item_name(budget: Budget, code: str) -> str:
@@ -908,18 +967,22 @@ def _other_section(budget: Budget) -> list[str]:
         f"{general}辆、执法执勤用车{enforcement}辆；单价100万元（含）以上设备（不含车辆）0台（套）。"),
         "", _sub(3) + "预算绩效管理情况", "",
         (f"{y}年，本部门{len(b.projects)}个项目全部实施绩效目标管理，设置了部门整体支出绩效目标和"
-        f"{len(b.projects)}个项目支出绩效目标，涉及一般公共预算拨款{_n(b, b.project)}。"), ""]
+        f"{len(b.projects)}个项目支出绩效目标，涉及一般公共预算拨款{_n(b, b.project)}"
+        + (f"、政府性基金预算拨款{_n(b, b.gov)}" if b.gov else "") + "。"), ""]
 
 
 def narrative_b(budget: Budget) -> list[str]:
     """The compact style: '较上年…增加…，增长…%', each total followed by its parts."""
     b, y, d = budget, budget.year, budget.department
     own = b.own_income if b.own_funds else ""
-    sources = f"一般公共预算拨款收入{_n(b, b.general)}" + (f"，{own}{_n(b, b.own_funds)}" if own
-                                                          else "")
+    sources = f"一般公共预算拨款收入{_n(b, b.general)}" + (
+        f"，政府性基金预算拨款收入{_n(b, b.gov)}" if b.gov else "") + (
+        f"，{own}{_n(b, b.own_funds)}" if own else "")
     classes = "，".join(f"{b.name(c)}{_n(b, b.total_of(c))}" for c in b.classes())
-    general_classes = "，".join(f"{b.name(c)}{_n(b, b.general_of(c))}"
-                                for c in b.classes(general=True))
+    fiscal_classes = "，".join(f"{b.name(c)}{_n(b, b.fiscal_of(c))}"
+                               for c in b.classes(scope="fiscal"))
+    fiscal_sources = f"一般公共预算财政拨款{_n(b, b.general)}" + (
+        f"，政府性基金预算财政拨款{_n(b, b.gov)}" if b.gov else "")
 
     def versus(what: str, now: int, before: int) -> str:
         if now == before:
@@ -936,12 +999,12 @@ def narrative_b(budget: Budget) -> list[str]:
            _heading(1) + "收入预算安排情况", "", f"{total_in}。其中：{sources}。", "",
            _heading(2) + "支出预算安排情况", "", f"{total_out}。其中：{classes}。", "",
            _heading(3) + "财政拨款收支预算总体情况", "",
-           (f"{y}年部门预算财政拨款总收入{_n(b, b.general)}，"
-           f"{versus('部门预算财政拨款总收入', b.general, b.prior_general_total)}。其中：一般公共预算"
-           f"财政拨款{_n(b, b.general)}。"), "",
-           (f"{y}年部门预算财政拨款总支出{_n(b, b.general)}，"
-           f"{versus('部门预算财政拨款总支出', b.general, b.prior_general_total)}。主要包括"
-           f"{general_classes}。"), "",
+           (f"{y}年部门预算财政拨款总收入{_n(b, b.fiscal)}，"
+           f"{versus('部门预算财政拨款总收入', b.fiscal, b.prior_fiscal)}。其中：{fiscal_sources}。"),
+           "",
+           (f"{y}年部门预算财政拨款总支出{_n(b, b.fiscal)}，"
+           f"{versus('部门预算财政拨款总支出', b.fiscal, b.prior_fiscal)}。主要包括"
+           f"{fiscal_classes}。"), "",
            _heading(4) + "一般公共预算支出安排情况", ""]
     by_class = []
     for cls in b.classes(general=True):
@@ -974,11 +1037,14 @@ def narrative_b(budget: Budget) -> list[str]:
               f"{_n(b, s.vehicle_operation)}。", "",
             sangong_item("（三）", "公务接待费", s.reception, p.reception), "",
             _heading(7) + "政府性基金预算支出预算情况", "",
-            f"{y}年本部门无政府性基金预算支出安排。", "",
+            *([f"{y}年本部门无政府性基金预算支出安排。", ""] if not b.gov else
+              [(f"{y}年政府性基金预算支出{_n(b, b.gov)}，"
+               f"{versus('政府性基金预算支出', b.gov, b.prior_gov)}，主要用于{b.gov_purpose}。"),
+               ""]),
             _heading(8) + "国有资本经营预算支出安排情况", "",
             f"{y}年本部门无国有资本经营预算支出安排。", ""]
     out += [_heading(9) + "项目支出安排情况", "",
-            f"{y}年部门项目支出{_n(b, b.project + b.own_funds)}。其中：", ""]
+            f"{y}年部门项目支出{_n(b, b.project + b.gov + b.own_funds)}。其中：", ""]
     for i, project in enumerate(b.projects, start=1):
         out += [f"{i}、项目{project.name}{_n(b, project.total)}，主要用于{project.purpose}。", ""]
     goods, works, services = b.procurement
@@ -995,8 +1061,8 @@ def narrative_b(budget: Budget) -> list[str]:
             f"{general}辆、执法执勤用车{enforcement}辆。"), "",
             _sub(3) + "预算绩效管理情况", "",
             f"{d}{y}年设置绩效目标项目个数{len(b.projects)}个，" + (
-                f"金额{_n(b, b.project + b.own_funds)}，占项目预算金额100%。" if b.own_funds
-                else f"金额{_n(b, b.project)}，占财政拨款项目预算金额100%。"), ""]
+                f"金额{_n(b, b.project + b.gov + b.own_funds)}，占项目预算金额100%。" if b.own_funds
+                else f"金额{_n(b, b.project + b.gov)}，占财政拨款项目预算金额100%。"), ""]
     return out
 
 
@@ -1251,3 +1317,70 @@ def scaled(budget: Budget, factor: int) -> Budget:
         dropped_items={k: v * factor for k, v in budget.dropped_items.items()},
         prior_agency=budget.prior_agency * factor,
         procurement=tuple(v * factor for v in budget.procurement))  # type: ignore[arg-type]
+
+
+def urban_bureau(**changes: object) -> Budget:
+    """A 区 urban-management bureau with an 环境卫生服务中心, in 万元 with thousands
+    separators, whose road works are paid by 政府性基金预算拨款 (国有土地使用权出让收入)."""
+    own, centre = "516001", "516002"
+    budget = Budget(
+        department="某市某区城市管理执法局", short="某区城市管理执法局", dept_code="516",
+        year=2026, money="万元", thousands=True,
+        units=[Unit(own, "某区城市管理执法局本级", "行政"),
+               Unit(centre, "某区环境卫生服务中心", "事业")],
+        lines=[
+            Line(own, "2120101", personnel=3_862_400, public=702_300),
+            Line(own, "2120104", project=1_450_000),
+            Line(centre, "2120501", personnel=2_140_600, public=385_200, project=6_800_000),
+            Line(own, "2120803", gov_fund=3_200_000),
+            Line(own, "2080505", personnel=456_000), Line(centre, "2080505", personnel=252_800),
+            Line(own, "2080506", personnel=182_400), Line(centre, "2080506", personnel=101_100),
+            Line(own, "2101101", personnel=206_500), Line(centre, "2101102", personnel=114_300),
+            Line(own, "2101103", personnel=82_600),
+            Line(own, "2210201", personnel=342_000), Line(centre, "2210201", personnel=189_600),
+        ],
+        economic=[
+            Econ("30101", personnel=1_652_000), Econ("30102", personnel=2_080_000),
+            Econ("30103", personnel=475_000), Econ("30107", personnel=1_750_000),
+            Econ("30108", personnel=708_800), Econ("30109", personnel=283_500),
+            Econ("30110", personnel=320_800), Econ("30111", personnel=82_600),
+            Econ("30112", personnel=40_000), Econ("30113", personnel=531_600),
+            Econ("30309", personnel=6_000),
+            Econ("30201", public=180_000), Econ("30205", public=36_000),
+            Econ("30206", public=96_000), Econ("30207", public=42_000),
+            Econ("30211", public=58_000), Econ("30213", public=85_000),
+            Econ("30216", public=30_000), Econ("30217", public=12_000),
+            Econ("30228", public=118_000), Econ("30229", public=92_000),
+            Econ("30231", public=156_000), Econ("30239", public=138_500),
+            Econ("30299", public=44_000),
+        ],
+        projects=[
+            Project("城市管理综合执法专项经费", own, "2120104", 900_000,
+                    "开展市容秩序、户外广告和渣土运输等综合执法",
+                    output=("开展执法巡查次数", 240, "次")),
+            Project("违法建设治理经费", own, "2120104", 550_000, "拆除和查处违法建设",
+                    output=("拆除违法建设面积", 8000, "平方米")),
+            Project("环卫作业市场化服务经费", centre, "2120501", 6_800_000,
+                    "购买城区道路清扫保洁和垃圾清运服务",
+                    output=("道路清扫保洁面积", 320, "万平方米")),
+            Project("城区道路及附属设施维护工程", own, "2120803", 0,
+                    "维修城区道路、人行道和排水设施", gov_fund=3_200_000,
+                    output=("维修道路长度", 12, "公里")),
+        ],
+        sangong=Sangong(vehicle_operation=156_000, reception=12_000),
+        prior_sangong=Sangong(vehicle_operation=168_000, reception=15_000),
+        prior_total=19_491_000, prior_gov=2_800_000,
+        prior_items={"2120101": 4_380_000, "2120104": 1_450_000, "2120501": 8_960_000,
+                     "2080505": 690_000, "2080506": 276_000, "2101101": 205_000,
+                     "2101102": 110_000, "2101103": 80_000, "2210201": 520_000},
+        prior_agency=688_000,
+        procurement=(320_000, 0, 6_800_000),
+        gov_purpose="城区道路及附属设施维护",
+        duties=["贯彻执行城市管理方面的法律法规，拟订全区城市管理发展规划。",
+                "负责全区市容环境卫生管理和城市管理综合执法工作。",
+                "负责城区道路、桥梁和排水等市政设施的维护管理。",
+                "完成区委、区政府交办的其他任务。"],
+        staffing=(45, 30, 43, 28, 15),
+        vehicles=(3, 6),
+    )
+    return dataclasses.replace(budget, **changes)  # type: ignore[arg-type]

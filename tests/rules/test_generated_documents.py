@@ -19,6 +19,7 @@ from docbuilder import (
     odd_yuan,
     render,
     scaled,
+    urban_bureau,
     with_own_income,
 )
 
@@ -30,7 +31,8 @@ KINDS = {"summary", "income", "expenditure", "fiscal_summary", "general_budget_e
          "basic_expenditure", "sangong", "gov_fund", "soe_capital", "project_expenditure"}
 SANGONG_KEYS = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
 BUDGETS: dict[str, Callable[[], Budget]] = {"culture_wan": culture_bureau,
-                                            "labour_yuan": labour_bureau}
+                                            "labour_yuan": labour_bureau,
+                                            "urban_gov_fund": urban_bureau}
 
 
 def accusations(document: Document) -> list[Finding]:
@@ -58,6 +60,9 @@ def assert_read(document: Document, budget: Budget) -> None:
     basic = document.table("basic_expenditure")
     assert basic is not None and {r.code for r in basic.rows if r.code and len(r.code) == 5} \
         == {e.code for e in budget.economic}
+    gov_fund = document.table("gov_fund")
+    assert gov_fund is not None and [r.code for r in gov_fund.rows if r.code] == \
+        budget.codes(scope="gov")
     sangong = document.table("sangong")
     assert sangong is not None and len([r for r in sangong.rows if r.values]) == 1
     values = sangong.rows[-1].values
@@ -145,6 +150,11 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
         forms=True, dept_form=True, style="B")), "tabbed"),
     "dept_form_yuan_narrative_wan": (lambda: labour_bureau(
         forms=True, dept_form=True, narrative_money="万元"), "pipe"),
+    # 政府性基金预算拨款 beside 一般公共预算: 财政拨款 is both
+    "gov_fund_compact": (lambda: urban_bureau(style="B"), "pipe"),
+    "gov_fund_forms": (lambda: urban_bureau(forms=True, dept_form=True), "tabbed"),
+    "gov_fund_forms_compact": (lambda: urban_bureau(forms=True, dept_form=True, style="B"),
+                               "cell_per_line"),
     "forms_priors_rounded": (lambda: odd_yuan(culture_bureau(forms=True, projects=[
         dataclasses.replace(p, prior=p.amount - 20_000) for p in culture_bureau().projects])),
         "tabbed"),
@@ -245,7 +255,8 @@ def test_space_aligned_columns_are_accused_of_nothing(name: str, order: str) -> 
     assert_read(document, budget)
     income = document.table("income")
     assert income is not None and all(
-        r.values.get("general_budget") == r.values.get("total") for r in income.rows)
+        abs(r.values.get("general_budget", 0) + r.values.get("gov_fund", 0) - r.values["total"])
+        < 0.001 for r in income.rows)
     assert said(accusations(document)) == []
 
 
@@ -324,6 +335,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                           "合计\t557.00\t100%\t478.11\t531.24",
                                           "合计\t557.00\t100%\t478.11\t535.24"),
                             {"NARRATIVE.PRIOR_YEAR"}, {"PROJECT.DEPT_FUNDING"}),
+    # the 政府性基金预算支出表's 类 line against the 财政拨款收支总表
+    "gov_fund_class": (lambda: render(urban_bureau(misprints=[
+        Misprint("gov_fund", "212", "合计", "330.00")])), {"SUMMARY.AGREES"}, {"TOTAL.ROLLUP"}),
     "missing_table": (lambda: _culture_text().replace("表8 政府性基金预算支出表", "表8 说明"),
                       {"MISSING.TABLE"}, set()),
 }

@@ -14,7 +14,7 @@ from yusuan.rules.narrative_common import (
     in_unit,
     narrative_facts,
 )
-from yusuan.rules.tolerance import Interval
+from yusuan.rules.tolerance import Interval, interval_sum
 
 Cell = tuple[Table, TableRow, str]
 
@@ -58,22 +58,22 @@ def coverage(doc: Document) -> Iterator[Finding]:
 
 def _project_share(doc: Document, fact: Fact) -> Finding | None:
     """'资金 183.8 万元，占一般公共预算项目支出总额的 100%' against the tables' 项目支出: the
-    一般公共预算 (财政拨款) one when the share names it, else that or the department's own
-    (部门支出总表, which counts 事业收入 and other funds too)."""
-    cells = [c for kind in _SHARE_TABLES[_share_fund(fact)]
-             if (c := _total_cell(doc, kind, "project")) is not None]
-    if not cells:
+    一般公共预算 table's when the share names it, with the 政府性基金 and 国有资本经营 tables'
+    for 财政拨款, and any of these or the department's own (部门支出总表, which counts
+    事业收入 too) when it names no fund."""
+    bases = _share_bases(doc, _share_fund(fact))
+    if not bases:
         return None
     stated = fact.extra["share"]
     shown = Interval.printed(stated, fact.extra.get("share_decimals"))
-    for table, row, key in cells:
-        ratio = _printed(doc, fact, table).ratio(
-            Interval.printed(row.values[key], row.decimals.get(key, 2)))
+    for table, base in bases:
+        ratio = _printed(doc, fact, table).ratio(base)
         if ratio is None or ratio.meets(shown):
             return None
-    cell = cells[0]
-    table, row, key = cell
-    projects = row.values[key]
+    table, first = bases[0]
+    projects = (first.low + first.high) / 2
+    cell = _total_cell(doc, table.kind, "project")
+    assert cell is not None
     computed = in_unit(fact.value or 0.0, fact.unit, table.unit or doc.unit) / projects * 100
     text = (f"绩效管理覆盖资金 {fmt(fact.value or 0)} {fact.unit or '万元'}，写作占项目支出的 {fmt(stated)}%；"
             f"{table.title} 项目支出为 {fmt(projects)}，实占 {computed:.2f}%")
@@ -86,13 +86,35 @@ def _project_share(doc: Document, fact: Fact) -> Finding | None:
                         **finding_args(text, text_en))
 
 
-_SHARE_TABLES = {"general": ("general_budget_expenditure",),
-                 "any": ("general_budget_expenditure", "expenditure")}
+OTHER_FISCAL_FUNDS = ("gov_fund", "soe_capital")
+
+
+def _share_bases(doc: Document, fund: str) -> list[tuple[Table, Interval]]:
+    """The 项目支出 a share may be of, each with the table whose unit it is printed in."""
+    cells = {kind: cell for kind in ("general_budget_expenditure", "expenditure",
+                                     *OTHER_FISCAL_FUNDS)
+             if (cell := _total_cell(doc, kind, "project")) is not None}
+    general = cells.get("general_budget_expenditure")
+    out: list[tuple[Table, Interval]] = []
+    if general is not None:
+        others = [cells[k] for k in OTHER_FISCAL_FUNDS if k in cells]
+        if fund in ("general", "any") or not others:
+            out.append((general[0], _interval(general)))
+        if fund in ("fiscal", "any") and others:
+            out.append((general[0], interval_sum(_interval(c) for c in [general, *others])))
+    if fund == "any" and "expenditure" in cells:
+        out.append((cells["expenditure"][0], _interval(cells["expenditure"])))
+    return out
+
+
+def _interval(cell: Cell) -> Interval:
+    _, row, key = cell
+    return Interval.printed(row.values[key], row.decimals.get(key, 2))
 
 
 def _share_fund(fact: Fact) -> str:
     of = str(fact.extra.get("share_of", ""))
-    return "general" if "一般公共预算" in of or "财政拨款" in of else "any"
+    return "general" if "一般公共预算" in of else "fiscal" if "财政拨款" in of else "any"
 
 
 def _printed(doc: Document, fact: Fact, table: Table) -> Interval:

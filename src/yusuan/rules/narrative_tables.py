@@ -112,6 +112,9 @@ def _total_cell(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, st
 
 
 def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow, str] | None:
+    if scope == "fiscal" and _other_funds_carry(doc, fact):
+        # 财政拨款 is 一般公共预算 and the funds' own tables: its 类 line, else not one cell
+        return _fiscal_class(doc, fact)
     kinds = FUNCTIONAL_TABLES["department" if scope == "department" else "other"]
     for kind in kinds:
         table = doc.table(kind)
@@ -122,6 +125,29 @@ def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow,
             found = table_value(table, row)
             return (table, row, found[0]) if found else None
     return None
+
+
+OTHER_FISCAL_FUNDS = ("gov_fund", "soe_capital")
+
+
+def _other_funds_carry(doc: Document, fact: Fact) -> bool:
+    """A 政府性基金 or 国有资本经营 table prints a line of the fact's 类."""
+    prefix = str(fact.extra.get("class_code") or "")
+    return any(r.code and r.code.startswith(prefix) and table_value(t, r)
+               for kind in OTHER_FISCAL_FUNDS for t in doc.tables_of(kind) for r in t.rows)
+
+
+def _fiscal_class(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | None:
+    """The 财政拨款收支总表's expenditure line of the fact's 类 (a 类 figure only)."""
+    extra = fact.extra
+    if "item" in extra or "kuan" in extra or not extra.get("class"):
+        return None
+    table = doc.table("fiscal_summary")
+    name = _plain(str(extra["class"]))
+    rows = [r for r in table.rows if r.side == "expenditure" and _plain(r.name) == name] \
+        if table else []
+    found = table_value(table, rows[0]) if table and len(rows) == 1 else None
+    return (table, rows[0], found[0]) if table and found else None
 
 
 def _functional_row(table: Table, fact: Fact) -> TableRow | None:

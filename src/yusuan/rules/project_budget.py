@@ -45,7 +45,8 @@ register_messages({
     },
 })
 
-OWN_FUNDS = ("单位资金", "其他资金", "事业收入", "自有资金")
+OTHER_FUNDS = ("政府性基金", "国有资本经营", "财政专户", "单位资金", "其他资金", "事业收入",
+               "自有资金")
 FORM_FIELDS = (("total", "项目总预算"), ("current", "项目当年预算"), ("funding", "资金来源合计"))
 
 
@@ -131,8 +132,8 @@ def _fund_part(form: ProjectForm, fund: str | None) -> AmountLike | None:
         found = next((a for label, a in form.funding.items() if label.startswith(prefix)), None)
         if found is not None:
             return found
-    if any(label.startswith(OWN_FUNDS) for label in form.funding):
-        return AmountLike(0.0, 2, next(iter(form.funding.values())).line)  # the unit's own
+    if any(label.startswith(OTHER_FUNDS) for label in form.funding):
+        return AmountLike(0.0, 2, next(iter(form.funding.values())).line)  # another fund's
     return None
 
 
