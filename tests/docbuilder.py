@@ -13,13 +13,15 @@ decimals on its own, as the accounting systems print them; one whose amounts are
 hundreds of 元 prints exactly. Percentages are computed from the exact amounts and printed
 with two decimals.
 
-Two departments are ready (`culture_bureau`: a 区 bureau with a 文化馆, 万元;
-`labour_bureau`: one unit, 元), and the knobs real documents differ in: the table order, the
-narrative style (A: a sentence per figure; B: compact, each total with its parts), the
-narrative's unit, thousands separators, codes in 类 | 款 | 项 columns, the 收支总表 listing
-every 类 or only the used ones, 事业收入 beside 一般公共预算 (`with_own_income`), amounts to
-the 元 (`odd_yuan`), a bigger department (`scaled`). `Misprint` and `render(check=False)`
-put one defect in.
+Three departments are ready (`culture_bureau`: a 区 bureau with a 文化馆, 万元;
+`labour_bureau`: one unit, 元; `urban_bureau`: 万元 with thousands separators and a
+政府性基金 project), and the knobs real documents differ in: the table order, the narrative
+style (A: a sentence per figure; B: compact, each total with its parts), the narrative's unit,
+thousands separators, codes in 类 | 款 | 项 columns, the 收支总表 listing every 类 or only the
+used ones, a 三公 table printing last year beside this year, the performance forms (a
+项目支出绩效目标表 per project, the 部门整体支出绩效目标表), 事业收入 beside 一般公共预算
+(`with_own_income`), amounts to the 元 (`odd_yuan`), a bigger department (`scaled`).
+`Misprint` and `render(check=False)` put one defect in.
 
 The names and figures are invented; none comes from the seeds.
 """
