@@ -121,6 +121,11 @@ def test_indicator_target_long_vs_annual_and_looser() -> None:
     ratio = [_ind("个人承担率", ["0.23"], 101, "long"), _ind("个人承担率", ["23%"], 102, "annual")]
     assert not _found(_doc([_form("示例经费", 20.0, 100, ratio)], [20.0]),
                       "PROJECT.INDICATOR_TARGET", info=True)
+    events = [_ind("培训场次", ["≥36场"], 101, "long"), _ind("培训场次", ["≥12场"], 102, "annual")]
+    assert not _found(_doc([_form("示例经费", 20.0, 100, events)], [20.0]),
+                      "PROJECT.INDICATOR_TARGET", info=True)  # three years of twelve a year
+    odd = [_ind("培训场次", ["≥30场"], 101, "long"), _ind("培训场次", ["≥12场"], 102, "annual")]
+    assert _found(_doc([_form("示例经费", 20.0, 100, odd)], [20.0]), "PROJECT.INDICATOR_TARGET")
     tighter = [_ind("暂停结算家数", ["≤1"], 101, "long")]
     dept = _dept(20.0, [], [_ind("暂停结算家数", ["≤2"], 90, "long", "dept")])
     found = run_rules(_doc([_form("示例经费", 20.0, 100, tighter)], [20.0], dept=dept),

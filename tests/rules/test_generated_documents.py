@@ -221,11 +221,6 @@ def test_ordinary_wording_is_accused_of_nothing(name: str) -> None:
 # ---------------------------------------------------------------- known false accusations
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "SANGONG.ECONOMIC warns when the 三公 table is larger than the basic table's 302xx line, "
-    "though the 三公 table covers 项目支出 too and nothing in the document says the projects "
-    "carry none: a consistent document is accused (rules/sangong.py; kept at warning by "
-    "tests/rules/test_sangong.py)"))
 def test_sangong_partly_paid_by_projects_is_no_inconsistency() -> None:
     budget = dataclasses.replace(
         culture_bureau(), sangong=Sangong(vehicle_operation=36_000, reception=23_000),
@@ -233,11 +228,6 @@ def test_sangong_partly_paid_by_projects_is_no_inconsistency() -> None:
     assert said(accusations(read(budget))) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "PROJECT.INDICATOR_TARGET warns when a form's 长期 target (to the end of a three-year "
-    "goal, ≥36场) is not its 年度 target (≥12场): a cumulative long-term target is common and "
-    "consistent, but the rule treats any difference as a copying error "
-    "(rules/project_indicators.py, _periods_differ)"))
 def test_a_cumulative_long_term_target_is_no_inconsistency() -> None:
     budget = culture_bureau(forms=True)
     budget.projects = [dataclasses.replace(p, long_target=3 * p.output[1])

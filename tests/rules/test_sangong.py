@@ -38,6 +38,17 @@ def test_economic_lines_agree() -> None:
     assert len(under) == 1 and under[0].severity == "warning"
 
 
+def test_basic_line_below_the_table_when_projects_can_carry_the_rest() -> None:
+    s = _sangong(total="0.42", reception="0.42")
+    doc = document(s, _basic("0.20"))
+    doc.headline["project_expenditure"] = {"value": 0.22, "line": 3}
+    carried = run_rules(doc, only=["SANGONG.ECONOMIC"])
+    assert len(carried) == 1 and carried[0].severity == "info"
+    doc.headline["project_expenditure"] = {"value": 0.10, "line": 3}
+    too_much = run_rules(doc, only=["SANGONG.ECONOMIC"])
+    assert len(too_much) == 1 and too_much[0].severity == "warning"
+
+
 def test_figure_in_the_wrong_column() -> None:
     def basic(code: str):
         return table("basic_expenditure", [("30201", "办公费", {"total": "1.00"}),

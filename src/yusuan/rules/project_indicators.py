@@ -39,6 +39,9 @@ LOWER, UPPER = "≥≧>＞", "≤≦<＜"
 RATE = re.compile(r"(率|比例|比率)$")
 COUNT = re.compile(r"(人数|人次|家数|次数|户数|个数|数量)$")
 WHERE = {"dept": "部门整体表", "long": "长期", "annual": "年度"}
+# counters of events, which add up over the years a 长期 goal spans (people and bodies do not)
+EVENT_UNIT = re.compile(r"^(次|场|期|篇|批|轮|件|份|条|场次)$")
+MAX_GOAL_YEARS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +104,23 @@ def _sightings(indicators: list[Indicator], form: str | None) -> dict[str, list[
 
 def _periods_differ(seen: list[Sighting]) -> bool:
     """The 长期 targets of one form are not its 年度 targets (as sets: a department form
-    repeats an indicator under several goals)."""
+    repeats an indicator under several goals), unless the 长期 one adds up several years."""
     long = {s[2] for s in seen if s[0].period == "long"}
     year = {s[2] for s in seen if s[0].period == "annual"}
+    if len(long) == 1 and len(year) == 1 and _cumulative(next(iter(long)), next(iter(year))):
+        return False
     return bool(long and year and long != year)
+
+
+def _cumulative(long: Target, year: Target) -> bool:
+    """"≥36场" over the whole period beside "≥12场" a year: events (not head counts, not rates,
+    not "…/年") whose long-term target is a whole number of years' worth of the annual one."""
+    if long.unit != year.unit or not EVENT_UNIT.match(long.unit) or long.exact != year.exact:
+        return False
+    if year.low <= 0:
+        return False
+    years = long.low / year.low
+    return years == int(years) and 2 <= years <= MAX_GOAL_YEARS
 
 
 def _prior_differs(own: list[Sighting], dept: list[Sighting]) -> bool:

@@ -89,8 +89,8 @@ def sangong_amount(doc: Document, key: str) -> Amount | None:
       title_en="Three public expenses agree with the economic lines",
       tables=("sangong", "basic_expenditure"),
       rationale="30212 因公出国(境), 30217 公务接待, 30231 公务用车运行维护 and 31013 公务用车购置 of "
-                "the basic table cannot exceed the 三公 table; a smaller basic line is a warning "
-                "(项目支出 can carry 三公 too).")
+                "the basic table cannot exceed the 三公 table; a smaller basic line is a warning, "
+                "or info when the document's 项目支出 could carry the rest.")
 def sangong_matches_economic(doc: Document) -> Iterator[Finding]:
     """A basic-table 三公 line ≤ the 三公 table figure (equal unless projects carry some).
 
@@ -108,12 +108,21 @@ def sangong_matches_economic(doc: Document) -> Iterator[Finding]:
         if line is None or figure is None:
             continue
         cmp = compare_equal(line.printed, figure.printed)
-        severity = "warning" if cmp.verdict is Verdict.MISMATCH and line.value < figure.value \
-            else None
+        severity = None
+        if cmp.verdict is Verdict.MISMATCH and line.value < figure.value:
+            carried = figure.value - line.value <= _project_spending(doc) + 1e-9
+            severity = "info" if carried else "warning"
         found = equal_finding("SANGONG.ECONOMIC", line, figure, code, severity=severity,
                               code=code, column=key)
         if found:
             yield found
+
+
+def _project_spending(doc: Document) -> float:
+    """The 项目支出 the 三公 table may include beyond the basic table (0 when none is shown)."""
+    stated = doc.headline.get("project_expenditure") or {}
+    value = stated.get("value")
+    return float(value) if value else 0.0
 
 
 register_messages({
