@@ -37,6 +37,17 @@ def test_fold_one_figure_in_two_sums() -> None:
     assert len(folded[0].folded) == 2
 
 
+def test_narrative_and_table_sum_off_at_one_cell_fold_under_the_table_rule() -> None:
+    said = _f("NARRATIVE.TABLE", 5, "total", -1.0)
+    said.category = "narrative_vs_table"
+    said.locations = [Location(300), Location(5, column="total")]
+    folded = fold_shared_causes([said, _f("SANGONG.TOTAL", 5, "total", 1.0)])
+    assert len(folded) == 1 and folded[0].rule == "SANGONG.TOTAL"
+    assert folded[0].locations[0].line == 5 and len(folded[0].folded) == 2
+    apart = fold_shared_causes([said, _f("SANGONG.TOTAL", 5, "total", 2.0)])
+    assert len(apart) == 2
+
+
 def test_no_fold_when_differences_differ() -> None:
     out = fold_shared_causes([_f("A", 5, "total", 1.0), _f("B", 5, "total", 3.0)])
     assert len(out) == 2

@@ -1,8 +1,9 @@
 """Report the cause once: one wrong figure that breaks several sums becomes one finding.
 
 A figure is a (line, column) pair. A figure wrong by δ puts every sum it enters off by ±δ, so
-when two or more non-info arithmetic or cross-table findings cite the same figure and are off
-by the same amount, they are folded into one finding that names the figure first and lists,
+when two or more non-info arithmetic, cross-table or narrative-vs-table findings cite the same
+figure and are off by the same amount (a table total that disagrees with its items and with the
+narrative, which agree with each other), they are folded into one finding that names the figure first and lists,
 in `folded`, the rules and messages of the sums it breaks.
 """
 
@@ -14,7 +15,7 @@ from yusuan.model import Finding, Location
 from yusuan.rules.messages import render
 from yusuan.rules.rounding_groups import group_rounding
 
-FOLDABLE = frozenset({"arithmetic", "cross_table"})
+FOLDABLE = frozenset({"arithmetic", "cross_table", "narrative_vs_table"})
 Figure = tuple[int, str]
 Cause = tuple[int, str, float]  # figure and |difference|
 
@@ -108,7 +109,9 @@ def _describe(loc: Location) -> str:
 
 def _fold(figure: Figure, group: list[Finding]) -> Finding:
     order = {"error": 0, "warning": 1}
-    group = sorted(group, key=lambda f: order.get(f.severity, 2))
+    # the table's own rule names the cause; a narrative that disagrees with the cell follows
+    group = sorted(group, key=lambda f: (order.get(f.severity, 2),
+                                         f.category == "narrative_vs_table"))
     primary = group[0]
     where = _figure_location(figure, group)
     locations = [where]
