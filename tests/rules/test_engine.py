@@ -48,6 +48,18 @@ def test_narrative_and_table_sum_off_at_one_cell_fold_under_the_table_rule() -> 
     assert len(apart) == 2
 
 
+def test_one_form_line_in_two_checks_is_one_finding() -> None:
+    detail = Location(40, table="project_performance", name="委托业务费")
+    total = Finding("PROJECT.DETAIL_SUM", "error", "arithmetic", "sum",
+                    [Location(30, table="project_performance"), detail],
+                    {"reported": 18.0, "computed": 19.0, "difference": -1.0})
+    basis = Finding("PROJECT.QTY_PRICE", "warning", "measurement_basis", "qty",
+                    [detail], {"reported": 11.8, "computed": 10.8, "difference": 1.0})
+    folded = fold_shared_causes([total, basis])
+    assert len(folded) == 1 and folded[0].locations[0].line == 40
+    assert "None" not in folded[0].message and "第40行" in folded[0].message
+
+
 def test_no_fold_when_differences_differ() -> None:
     out = fold_shared_causes([_f("A", 5, "total", 1.0), _f("B", 5, "total", 3.0)])
     assert len(out) == 2

@@ -313,14 +313,14 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "form_quantity_price_yuan": (lambda: _once(render(labour_bureau(forms=True)),
                                                "10场×15400元/场=154000元", "10场×16400元/场=154000元"),
                                  {"PROJECT.QTY_PRICE"}, set()),
-    # the line's own basis (10场×10800元) disagrees too: the same figure, a second rule
+    # the line's own basis (10场×10800元) disagrees too: one figure, one finding naming both
     "form_details_sum_wan": (lambda: _once(_culture_text(forms=True), "委托业务费\t10.80",
                                            "委托业务费\t11.80"),
-                             {"PROJECT.DETAIL_SUM"}, {"PROJECT.QTY_PRICE"}),
+                             {"PROJECT.DETAIL_SUM"}, set()),
     # the 部门整体支出绩效目标表
     "dept_form_special": (lambda: _once(_culture_text(forms=True, dept_form=True),
                                         "特定目标类项目支出\t90.65", "特定目标类项目支出\t92.65"),
-                          {"PROJECT.DEPT_SPECIAL"}, {"PROJECT.DEPT_FUNDING"}),
+                          {"PROJECT.DEPT_SPECIAL"}, set()),
     "dept_form_last_year": (lambda: _once(_culture_text(forms=True, dept_form=True),
                                           "合计\t557.00\t100%\t478.11\t531.24",
                                           "合计\t557.00\t100%\t478.11\t535.24"),

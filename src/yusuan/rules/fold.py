@@ -15,13 +15,17 @@ from yusuan.model import Finding, Location
 from yusuan.rules.messages import render
 from yusuan.rules.rounding_groups import group_rounding
 
-FOLDABLE = frozenset({"arithmetic", "cross_table", "narrative_vs_table"})
+FOLDABLE = frozenset({"arithmetic", "cross_table", "narrative_vs_table", "measurement_basis",
+                      "performance_vs_budget"})
+# a performance form prints one figure a line: its line is the figure
+FORM_TABLES = frozenset({"project_performance", "dept_performance"})
 Figure = tuple[int, str]
 Cause = tuple[int, str, float]  # figure and |difference|
 
 
 def _figures(finding: Finding) -> set[Figure]:
-    return {(loc.line, loc.column) for loc in finding.locations if loc.column}
+    return {(loc.line, loc.column or str(loc.table)) for loc in finding.locations
+            if loc.column or loc.table in FORM_TABLES}
 
 
 def _causes(finding: Finding) -> set[Cause]:
@@ -98,13 +102,14 @@ def _most_shared(findings: list[Finding]) -> tuple[Cause, int]:
 
 def _figure_location(figure: Figure, group: list[Finding]) -> Location:
     return next(loc for f in group for loc in f.locations
-                if (loc.line, loc.column) == figure)
+                if (loc.line, loc.column or str(loc.table)) == figure)
 
 
 def _describe(loc: Location) -> str:
     label = loc.code or loc.name or ""
     table = f"{loc.table} " if loc.table else ""
-    return f"{table}{label}（{loc.column}，第{loc.line}行）".strip()
+    column = f"{loc.column}，" if loc.column else ""
+    return f"{table}{label}（{column}第{loc.line}行）".strip()
 
 
 def _fold(figure: Figure, group: list[Finding]) -> Finding:
