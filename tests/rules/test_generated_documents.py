@@ -328,6 +328,14 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # the 政府性基金预算支出表's 类 line against the 财政拨款收支总表
     "gov_fund_class": (lambda: render(urban_bureau(misprints=[
         Misprint("gov_fund", "212", "合计", "330.00")])), {"SUMMARY.AGREES"}, {"TOTAL.ROLLUP"}),
+    # a narrative that lists its projects in 元
+    "project_list_yuan": (lambda: _once(render(labour_bureau(forms=True)),
+                                        "劳动保障监察执法经费258000元", "劳动保障监察执法经费268000元"),
+                          {"PROJECT.FORM_BUDGET", "NARRATIVE.TABLE"}, set()),
+    "performance_total_yuan": (lambda: _once(render(labour_bureau(forms=True)),
+                                             "涉及一般公共预算拨款1494480元",
+                                             "涉及一般公共预算拨款1495480元"),
+                               {"PROJECT.FORMS_TOTAL"}, set()),
     "missing_table": (lambda: _culture_text().replace("表8 政府性基金预算支出表", "表8 说明"),
                       {"MISSING.TABLE"}, set()),
 }

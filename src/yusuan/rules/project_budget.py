@@ -34,7 +34,7 @@ register_messages({
         "en": "Project {name}: form {what} {reported} ≠ {other} {computed}, difference {difference}",
     },
     "PROJECT.FORMS_TOTAL": {
-        "zh": "情况说明所述绩效目标涉及 {reported} 万元 ≠ 各项目绩效目标表合计 {computed}，差 {difference}",
+        "zh": "情况说明所述绩效目标涉及 {reported} {money} ≠ 各项目绩效目标表合计 {computed}，差 {difference}",
         "en": "The narrative's performance-target total {reported} ≠ Σ project forms {computed}, "
               "difference {difference}",
     },
@@ -121,7 +121,8 @@ def _total_finding(doc: Document) -> Finding | None:
                                                "project_performance", f.name))]
     if stated is None or not parts or len(parts) < len(forms) or same_sum(stated, parts):
         return None
-    return sum_finding("PROJECT.FORMS_TOTAL", stated, parts, "绩效目标涉及金额")
+    return sum_finding("PROJECT.FORMS_TOTAL", stated, parts, "绩效目标涉及金额",
+                       money=forms[0].money if forms else "万元")
 
 
 def _fund_part(form: ProjectForm, fund: str | None) -> AmountLike | None:

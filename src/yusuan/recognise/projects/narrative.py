@@ -11,15 +11,16 @@ from yusuan.recognise.projects.text import Amount, clean, parse_number
 
 ENUM = r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?<![\d.])\d{1,2}[、.．](?!\d))"
 ITEM = re.compile(ENUM + r"\s*(?:项目\s*)?(?P<name>[^，。；;,（(、][^，。；;]*?)\s*(?:项目\s*)?"
-                  r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+                  r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
 INTRO = re.compile(r"项目支出")
 TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]")
 CATEGORY_NAMES = ("运转类项目", "特定目标类项目", "人员类项目", "项目支出", "基本支出")
 PERFORMANCE_TOTAL = re.compile(
     r"(?:(?P<count>\d+)\s*个\s*项目|项目个数\s*(?P<count2>\d+)\s*个)[^。]*?"
-    r"(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+    r"(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
 PERFORMANCE_SCOPE = re.compile(
-    r"绩效目标[^。]*?(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元")
+    r"绩效目标[^。]*?(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?P<unit>万元|元)")
 GENERAL_FUND = "一般公共预算"
 MAX_GAP = 12
 # "2023 年度基金审计：项目全年预算数为 21 万元": the name ends at the colon before the budget clause
@@ -80,8 +81,17 @@ def _line_items(text: str, number: int) -> list[ListItem]:
         name = NAME_CLAUSE.sub("", match.group("name")).strip()
         if parsed is None or not name:
             continue
-        out.append(ListItem(name, Amount(parsed[0], parsed[1], number), number))
+        out.append(ListItem(name, in_wan(parsed, match.group("unit"), number), number))
     return out
+
+
+def in_wan(parsed: tuple[float, int], unit: str, line: int) -> Amount:
+    """A narrative amount in 万元, the unit the project checks compare in: "12345元" is
+    1.2345 万元, printed to 4 decimals (its precision is kept, not invented)."""
+    value, decimals = parsed
+    if unit == "元":
+        return Amount(round(value / 10000, decimals + 4), decimals + 4, line)
+    return Amount(value, decimals, line)
 
 
 def _dedupe(items: list[ListItem]) -> list[ListItem]:
@@ -112,8 +122,8 @@ def performance_total(lines: list[Line], skip: set[int]) -> PerformanceTotal | N
         count = groups.get("count") or groups.get("count2")
         at = _line_of(window, match.group("amount"))
         fund = GENERAL_FUND if GENERAL_FUND in (groups.get("fund") or "") else None
-        return PerformanceTotal(Amount(parsed[0], parsed[1], at), int(count) if count else None,
-                                line.number, fund)
+        return PerformanceTotal(in_wan(parsed, match.group("unit"), at),
+                                int(count) if count else None, line.number, fund)
     return None
 
 
