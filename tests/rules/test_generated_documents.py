@@ -348,3 +348,17 @@ def test_one_defect_is_found_by_its_rule(name: str) -> None:
     fired = {f.rule for f in found}
     assert expected <= fired, said(found)
     assert fired <= expected | allowed, said(found)
+
+
+@pytest.mark.parametrize("layout", ["tabbed", "cell_per_line", "pipe"])
+def test_department_form_prior_years_are_read_in_every_layout(layout: str) -> None:
+    """The 部门整体 form's 近两年 columns, whose years one cell per line prints one a line."""
+    from yusuan.recognise.projects.model import DeptForm
+
+    budget = culture_bureau(forms=True, dept_form=True)
+    forms = [f for f in read(budget, layout).forms if isinstance(f, DeptForm)]
+    assert len(forms) == 1
+    years = [str(budget.year - 2), str(budget.year - 1)]
+    assert forms[0].years == years
+    totals = forms[0].funding["expenditure_total"]
+    assert [totals[year].value for year in years] == [478.11, 531.24]

@@ -68,8 +68,8 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
     side = "income"
     for index, line in enumerate(block):
         text = compact(line.text)
-        if not form.years and len(YEAR.findall(line.text)) >= 2:
-            form.years = YEAR.findall(line.text)
+        if not form.years:
+            form.years = _column_years(block[index:])
         if "支出构成" in text or text.startswith("支出"):
             side = "expenditure"
         label = next((lb for lb in FUNDING_LABELS if lb in text), None)
@@ -84,6 +84,24 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             form.funding[label] = dict(zip(keys, figures, strict=False))
         elif not figures and label not in form.funding:
             form.blank.setdefault(label, line.number)
+
+
+def _column_years(rest: list[Line]) -> list[str]:
+    """The 近两年 column years: two on one line, or (one cell per line) on consecutive lines."""
+    years = YEAR.findall(rest[0].text)
+    if len(years) >= 2:
+        return years
+    if len(years) != 1 or compact(rest[0].text) != f"{years[0]}年":
+        return []
+    for line in rest[1:]:
+        word = compact(line.text)
+        if not word:
+            continue
+        found = YEAR.fullmatch(word)
+        if found is None:
+            break
+        years.append(found.group(1))
+    return years if len(years) >= 2 else []
 
 
 def _cells_below(after: list[Line]) -> list[Amount]:
