@@ -59,3 +59,53 @@ def test_figure_in_the_wrong_column() -> None:
     found = run_rules(document(misplaced, basic("30231")), only=["SANGONG.COLUMN"])
     assert len(found) == 1 and found[0].severity == "warning"
     assert found[0].locations[0].column == "reception" and "30231" in found[0].message
+
+
+# a 决算's 三公 table: the 预算数 group, then the 决算数 group (keys suffixed _2 by position)
+_LEAVES = (("total", ["合计"]), ("outbound", ["因公出国（境）费"]),
+           ("vehicle", ["公务用车购置及运行维护费", "小计"]),
+           ("vehicle_purchase", ["公务用车购置及运行维护费", "公务用车购置费"]),
+           ("vehicle_operation", ["公务用车购置及运行维护费", "公务用车运行维护费"]),
+           ("reception", ["公务接待费"]))
+
+
+def _final_sangong(budget: dict[str, str], actual: dict[str, str]):
+    from yusuan.model import Column
+
+    def key(group: str, name: str) -> str:
+        if name == "total":
+            return group
+        return name if group == "budget" else f"{name}_2"
+
+    cells = {key("budget", k): v for k, v in budget.items()}
+    cells.update({key("actual", k): v for k, v in actual.items()})
+    t = table("sangong", [(None, "", cells)])
+    t.columns = [Column(key(group, name), [label, *path]) for group, label in
+                 (("budget", "预算数"), ("actual", "决算数")) for name, path in _LEAVES]
+    return t
+
+
+def test_sangong_actual_group_adds_up() -> None:
+    ok = _final_sangong({"total": "5.80", "outbound": "0.00", "vehicle": "4.00", "vehicle_operation": "4.00",
+                         "reception": "1.80"},
+                        {"total": "5.10", "outbound": "0.00", "vehicle": "3.60", "vehicle_operation": "3.60",
+                         "reception": "1.50"})
+    assert not [f for f in run_rules(document(ok, kind="部门决算")) if f.rule == "SANGONG.TOTAL"]
+    bad = _final_sangong({"total": "5.80", "outbound": "0.00", "vehicle": "4.00", "vehicle_operation": "4.00",
+                          "reception": "1.80"},
+                         {"total": "5.30", "outbound": "0.00", "vehicle": "3.60", "vehicle_operation": "3.60",
+                          "reception": "1.50"})
+    found = [f for f in run_rules(document(bad, kind="部门决算")) if f.rule == "SANGONG.TOTAL"]
+    assert len(found) == 1 and found[0].severity == "error", found
+    assert found[0].locations[0].column == "actual"
+
+
+def test_sangong_economic_lines_of_a_final_are_its_actual_figures() -> None:
+    """The 基本支出决算表 holds 决算 figures: 30231 is compared with the 决算数 group."""
+    s = _final_sangong({"total": "4.00", "vehicle": "4.00", "vehicle_operation": "4.00"},
+                       {"total": "3.60", "vehicle": "3.60", "vehicle_operation": "3.60"})
+    for line, expected in (("3.60", set()), ("4.00", {"SANGONG.ECONOMIC"})):
+        basic = table("basic_expenditure", [("30231", "公务用车运行维护费", {"total": line})])
+        fired = {f.rule for f in run_rules(document(s, basic, kind="部门决算"))
+                 if f.rule == "SANGONG.ECONOMIC" and f.severity != "info"}
+        assert fired == expected, line

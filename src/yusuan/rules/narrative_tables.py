@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
-from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
 from yusuan.rules.narrative_common import (
     fact_location,
     finding_args,
@@ -14,6 +14,7 @@ from yusuan.rules.narrative_common import (
     narrative_facts,
     table_value,
 )
+from yusuan.rules.sangong import group_keys
 from yusuan.rules.tolerance import Interval
 
 # concept → (table kind, column) tried in order on the table's total row
@@ -76,6 +77,11 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     concept, scope = fact.concept, fact.extra.get("scope", "department")
     if concept in SANGONG:
         key = SANGONG[concept]
+        table = doc.table("sangong")
+        groups = group_keys(table) if table is not None else {}
+        if groups:  # 预算数 and 决算数 side by side: the group the figure is of
+            group = groups.get(_sangong_group(doc, fact)) or next(iter(groups.values()))
+            return _first_row(doc, "sangong", group[key]) if key in group else None
         found = _first_row(doc, "sangong", key)
         # 合计 under 本年预算数, when the table prints last year's figures beside this year's
         return found or (_first_row(doc, "sangong", "budget") if key == "total" else None)
@@ -93,6 +99,20 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
         label = fact.extra.get("label", "")
         return _by_name(doc, ("general_budget_expenditure", "project_expenditure"), label)
     return None
+
+
+def _sangong_group(doc: Document, fact: Fact) -> str:
+    """'budget_' for a 预算 figure ('预算为 5.80 万元' with no 决算 after it), 'actual_' for a
+    决算 one; a bare figure is of the document's kind (a 决算 reports what was spent)."""
+    extra = fact.extra
+    if "actual" in extra:
+        return "actual_"
+    label = str(extra.get("label", ""))
+    if "budget" in extra or ("预算" in label and "决算" not in label):
+        return "budget_"
+    if "决算" in label:
+        return "actual_"
+    return "actual_" if doc.kind in FINAL_KINDS else "budget_"
 
 
 def _first_row(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:

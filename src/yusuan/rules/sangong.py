@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.recognise.columns import label_key, path_key
 from yusuan.rules.common import Amount, amount, equal_finding, sum_finding
-from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
 from yusuan.rules.messages import register_messages
 from yusuan.rules.tolerance import Verdict, compare_equal
 
@@ -25,6 +26,7 @@ register_messages({
 
 # the 三公 table may print a 预算 and a 决算 group side by side
 PREFIXES = ("", "budget_", "actual_")
+GROUP_NAMES = {"budget_": "预算数", "actual_": "决算数"}
 ECONOMIC_LINES = (("30212", "outbound"), ("30217", "reception"),
                   ("30231", "vehicle_operation"), ("31013", "vehicle_purchase"))
 
@@ -33,23 +35,47 @@ def key_of(prefix: str, name: str) -> str:
     return prefix.rstrip("_") if name == "total" and prefix else prefix + name
 
 
+def group_keys(table: Table) -> dict[str, dict[str, str]]:
+    """The 预算数 and 决算数 groups of a 三公 table printed side by side, read from the column
+    headers: 'budget_' / 'actual_' → {total, outbound, vehicle, …} → the column key (the
+    second group's keys carry a position suffix: outbound_2)."""
+    groups: dict[str, dict[str, str]] = {}
+    for column in table.columns:
+        if len(column.header) < 2 or label_key(column.header[0]) not in ("budget", "actual"):
+            continue
+        name = path_key(column.header[1:])
+        if name is not None:
+            groups.setdefault(f"{label_key(column.header[0])}_", {}).setdefault(name, column.key)
+    return groups
+
+
+def column_of(table: Table, prefix: str, name: str) -> str:
+    """The key of `name` in the group `prefix` ("" for a table of one group)."""
+    return group_keys(table).get(prefix, {}).get(name) or key_of(prefix, name)
+
+
+def _prefixes(table: Table) -> tuple[str, ...]:
+    groups = group_keys(table)
+    return tuple(p for p in ("budget_", "actual_") if p in groups) or PREFIXES
+
+
 def data_rows(table: Table) -> list[TableRow]:
     return [r for r in table.rows if r.values]
 
 
 def _check(doc: Document, table: Table, row: TableRow, prefix: str, total: str,
            parts: tuple[str, ...], shown: str) -> Finding | None:
-    whole = amount(doc, table, row, key_of(prefix, total))
+    whole = amount(doc, table, row, column_of(table, prefix, total))
     if whole is None and not prefix and total == "total":
         whole = amount(doc, table, row, "budget")  # 合计 under 本年预算数, beside 上年预算数
-    found = [amount(doc, table, row, key_of(prefix, p)) for p in parts]
+    found = [amount(doc, table, row, column_of(table, prefix, p)) for p in parts]
     present = [a for a in found if a is not None]
     if whole is None or not present:
         return None
     # a blank part could only fill a gap where the total exceeds the parts
     blank = len(present) < len(parts) and whole.value > sum(a.value for a in present)
     severity = "warning" if blank else None
-    label = f"（{prefix.rstrip('_')}）" if prefix else ""
+    label = f"（{GROUP_NAMES.get(prefix, prefix.rstrip('_'))}）" if prefix else ""
     return sum_finding("SANGONG.TOTAL", whole, present, label, severity=severity,
                        column=total, items=shown)
 
@@ -65,7 +91,7 @@ def sangong_adds_up(doc: Document) -> Iterator[Finding]:
     """
     for table in doc.tables_of("sangong"):
         for row in data_rows(table):
-            for prefix in PREFIXES:
+            for prefix in _prefixes(table):
                 checks = (
                     _check(doc, table, row, prefix, "total",
                            ("outbound", "vehicle", "reception"), "因公出国(境)+公务用车+公务接待"),
@@ -76,10 +102,15 @@ def sangong_adds_up(doc: Document) -> Iterator[Finding]:
 
 
 def sangong_amount(doc: Document, key: str) -> Amount | None:
+    """The 三公 table's figure for `key`: of the 决算数 group in a 决算 (its 基本支出表 holds
+    决算 figures), else of the 预算数."""
     for table in doc.tables_of("sangong"):
+        groups = group_keys(table)
+        order = ("actual_", "budget_") if doc.kind in FINAL_KINDS else ("budget_", "actual_")
+        prefixes = [p for p in order if p in groups] or ["", "budget_"]
         for row in data_rows(table):
-            for prefix in ("", "budget_"):
-                found = amount(doc, table, row, key_of(prefix, key))
+            for prefix in prefixes:
+                found = amount(doc, table, row, column_of(table, prefix, key))
                 if found is not None:
                     return found
     return None
