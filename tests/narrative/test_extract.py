@@ -68,6 +68,17 @@ def test_execution() -> None:
     assert (fact.value, fact.extra["budget"], fact.extra["execution_rate"]) == (440.0, 400.0, 110.0)
 
 
+def test_execution_of_a_budget_written_预算为() -> None:
+    """The 三公 lines of a 决算: '支出预算为…，支出决算为…，完成预算的…%'."""
+    text = ("九、财政拨款“三公”经费支出决算情况说明\n“三公”经费财政拨款支出预算为 5.80 万元，支出决算为 "
+            "5.10 万元，完成预算的 87.93%。\n公务接待费支出预算为 1.80 万元，支出决算为 1.50 万元，完成"
+            "预算的 83.33%。")
+    total = facts(text, "sangong_total")[0]
+    assert (total.value, total.extra["budget"], total.extra["execution_rate"]) == (5.1, 5.8, 87.93)
+    reception = facts(text, "sangong_reception")[0]
+    assert (reception.value, reception.extra["budget"]) == (1.5, 1.8)
+
+
 def test_sangong_procurement_performance() -> None:
     text = ("五、“三公”经费支出情况\n“三公”经费 1.00万元。其中：因公出国(境)经费 0 元；公务接待费 1.00万元。\n"
             "十、其他重要事项\n（一）政府采购情况\n政府采购预算合计 50.00万元。其中：货物类 10.00万元，服务类 40.00万元。\n"

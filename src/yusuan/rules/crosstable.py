@@ -40,7 +40,8 @@ def _label(table: Table) -> str:
     return f"{table.number or ''}{table.title}"
 
 
-def _compare_rows(doc: Document, a: Table, b: Table, keys: list[str]) -> Iterator[Finding]:
+def _compare_rows(doc: Document, a: Table, b: Table, keys: list[tuple[str, str]]
+                  ) -> Iterator[Finding]:
     rows_b = {r.code: r for r in coded_rows(b)}
     if len(rows_b) != len(list(coded_rows(b))):
         return  # a code printed twice (per unit): not comparable line by line
@@ -48,8 +49,8 @@ def _compare_rows(doc: Document, a: Table, b: Table, keys: list[str]) -> Iterato
         other = rows_b.get(row.code)
         if other is None:
             continue
-        for key in keys:
-            left, right = amount(doc, a, row, key), amount(doc, b, other, key)
+        for key, key_b in keys:
+            left, right = amount(doc, a, row, key), amount(doc, b, other, key_b)
             if left is None or right is None:
                 continue
             found = equal_finding("CROSS.CODE", left, right, row_label(row), column=key,
@@ -86,8 +87,19 @@ def same_code_same_value(doc: Document) -> Iterator[Finding]:
     Fails:  2080505 total 6.00 in one, 6.50 in the other.
     """
     for a, b in _pairs(doc):
-        keys = [k for k in value_columns(a) if k in value_columns(b)]
-        yield from _compare_rows(doc, a, b, keys)
+        yield from _compare_rows(doc, a, b, _shared_keys(a, b))
+
+
+def _shared_keys(a: Table, b: Table) -> list[tuple[str, str]]:
+    """The columns both tables print; a 决算 table that prints the 年初预算数 beside the
+    决算数 has its 合计 under 决算数 ("actual"), the other table's "total"."""
+    keys_a, keys_b = value_columns(a), value_columns(b)
+    pairs = [(k, k) for k in keys_a if k in keys_b]
+    totals = {k: "total" if "total" in keys else "actual" if "actual" in keys else None
+              for k, keys in (("a", keys_a), ("b", keys_b))}
+    if totals["a"] and totals["b"] and totals["a"] != totals["b"]:
+        pairs.append((totals["a"], totals["b"]))
+    return pairs
 
 
 def _total_amount(doc: Document, table: Table, key: str) -> Amount | None:

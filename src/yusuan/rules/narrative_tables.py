@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
+from yusuan.rules.crosstable import PANEL_TOTALS
 from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
 from yusuan.rules.narrative_common import (
     fact_location,
@@ -19,7 +21,8 @@ from yusuan.rules.tolerance import Interval
 
 # concept → (table kind, column) tried in order on the table's total row
 TOTAL_ROW = {
-    "general_budget_expenditure": [("general_budget_expenditure", "total")],
+    "general_budget_expenditure": [("general_budget_expenditure", "total"),
+                                   ("general_budget_expenditure", "actual")],
     "basic_expenditure": [("general_budget_expenditure", "basic"), ("expenditure", "basic")],
     "project_expenditure": [("general_budget_expenditure", "project"), ("expenditure", "project")],
     "personnel_funds": [("general_budget_expenditure", "personnel"),
@@ -70,6 +73,33 @@ def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
             finding = _compare(doc, fact, *target)
             if finding is not None:
                 yield finding
+            budget = _budget_target(fact, *target)
+            finding = _compare(doc, _as_budget(fact), *budget) if budget else None
+            if finding is not None:
+                yield finding
+
+
+def _budget_target(fact: Fact, table: Table, row: TableRow, key: str
+                   ) -> tuple[Table, TableRow, str] | None:
+    """The cell of the table's 年初预算 (预算数) beside the 决算 figure the fact was compared
+    with, when the narrative gives that 年初预算 too ('年初预算为…，支出决算为…')."""
+    if "budget" not in fact.extra or "actual" not in fact.extra:
+        return None
+    if table.kind == "sangong":
+        column = group_keys(table).get("budget_", {}).get(SANGONG.get(fact.concept, ""))
+    else:
+        column = "budget" if key != "budget" else None
+    return (table, row, column) if column and column != key and column in row.values else None
+
+
+def _as_budget(fact: Fact) -> Fact:
+    """The fact's 年初预算 figure as a fact of its own (compared like any figure)."""
+    extra = {k: v for k, v in fact.extra.items()
+             if k not in ("actual", "execution_rate", "change", "rate", "share")}
+    extra["label"] = f"{fact.extra.get('label') or fact.concept}（预算数）"
+    return dataclasses.replace(fact, value=fact.extra["budget"],
+                               decimals=fact.extra.get("budget_decimals", fact.decimals),
+                               line=fact.extra.get("budget_line", fact.line), extra=extra)
 
 
 def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | None:
@@ -91,6 +121,8 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
             found = _total_cell(doc, kind, key)
             if found:
                 return found
+        if concept in PANEL_CONCEPTS:  # 人员经费 | 公用经费 panels, each with its 合计 line
+            return _panel_total(doc, PANEL_CONCEPTS[concept])
     if concept == "functional_item":
         return _functional(doc, fact, scope)
     if concept == "economic_item":
@@ -113,6 +145,19 @@ def _sangong_group(doc: Document, fact: Fact) -> str:
     if "决算" in label:
         return "actual_"
     return "actual_" if doc.kind in FINAL_KINDS else "budget_"
+
+
+PANEL_CONCEPTS = {"personnel_funds": "personnel", "public_funds": "public"}
+
+
+def _panel_total(doc: Document, panel: str) -> tuple[Table, TableRow, str] | None:
+    """The 人员经费合计 / 公用经费合计 line of a basic table printed as two panels."""
+    for table in doc.tables_of("basic_expenditure"):
+        for row in table.rows:
+            if PANEL_TOTALS.get("".join(row.name.split())) == panel:
+                key = next((k for k in ("total", "actual", "budget") if k in row.values), None)
+                return (table, row, key) if key else None
+    return None
 
 
 def _first_row(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:

@@ -19,7 +19,9 @@ _CHANGE = re.compile(rf"{_DIRECTION}(?:[（(]{_DIRECTION}[)）])?$")
 _COMPARE = re.compile(r"(比|较|与|同比|相比)")
 _SHARE = re.compile(r"^占")
 _EXECUTION = re.compile(r"(完成(?:年初|全年)?预算的?|预算执行率为?|执行率为?)$")
-_BUDGET = re.compile(r"(年初预算数?|全年预算数?|调整后预算数?|预算数)为$|年初预算数?$")
+# '年初预算为', and the 三公 lines of a 决算: '公务接待费支出预算为…，支出决算为…'
+_BUDGET = re.compile(r"(年初预算数?|全年预算数?|调整后预算数?|预算数)为$|年初预算数?$"
+                     r"|(?:支出|经费|拨款|费)预算为$")
 _ACTUAL = re.compile(r"(支出决算数?|决算数|执行数|实际支出)为?$")
 _FLAT = re.compile(r"持平|无变化|没有变化")
 

@@ -1,0 +1,162 @@
+"""Whole 部门决算 disclosures of our own, consistent to the 元 (tests/finalbuilder.py): two
+departments, 万元 and 元, two table orders, three layouts, the 一般公共预算 table split into
+基本/项目 or printing the 年初预算数 beside the 决算数. The rules must accuse them of nothing
+(info at most); one defect put in must be found by the rule made for it, and only the rules
+that defect concerns may speak."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from docbuilder import Misprint
+from finalbuilder import Final, culture_final, labour_final, render_final
+
+from yusuan.model import Document, Finding
+from yusuan.pipeline import document_from_text
+from yusuan.rules import run_rules
+
+KINDS = {"summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
+         "basic_expenditure", "sangong", "gov_fund", "soe_capital"}
+FINALS: dict[str, Callable[..., Final]] = {"culture_wan": culture_final, "labour_yuan": labour_final}
+
+
+def accusations(document: Document) -> list[Finding]:
+    return [f for f in run_rules(document) if f.severity in ("warning", "error")]
+
+
+def said(findings: list[Finding]) -> list[str]:
+    return [f"{f.rule}: {f.message}" for f in findings]
+
+
+def read(final: Final, layout: str = "tabbed", order: str = "standard") -> Document:
+    return document_from_text(render_final(final, layout, order),
+                              name=f"{final.budget.department}.txt")
+
+
+def assert_read(document: Document, final: Final) -> None:
+    """The tables are found and read to the figures the accounts hold."""
+    b = final.budget
+    assert {t.kind for t in document.tables} >= KINDS
+    assert (document.year, document.unit, document.kind) == (b.year, b.money, "部门决算")
+    scale = 10_000 if b.money == "万元" else 1
+    general = document.table("general_budget_expenditure")
+    assert general is not None
+    assert [r.code for r in general.rows if r.code] == b.codes(general=True)
+    total = general.total_row()
+    assert total is not None
+    spent = total.values.get("total", total.values.get("actual"))
+    assert spent is not None and abs(spent * scale - b.general) <= scale / 200, total.values
+    if final.general_columns == "execution":
+        assert abs(total.values["budget"] * scale - final.initial_total) <= scale / 200
+    basic = document.table("basic_expenditure")
+    assert basic is not None
+    sangong = document.table("sangong")
+    assert sangong is not None and len([r for r in sangong.rows if r.values]) == 1
+    facts = {f.concept for f in document.facts}
+    assert {"sangong_total", "agency_operating_costs", "functional_item",
+            "performance_coverage", "glossary_item"} <= facts
+    executions = [f for f in document.facts if "execution_rate" in f.extra]
+    # the whole 一般公共预算, every 项, the 三公 total and its two budgeted items
+    assert len(executions) == 1 + len(final.initial) + 3, [f.extra.get("label") for f in executions]
+
+
+def _once(text: str, old: str, new: str) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+# ---------------------------------------------------------------- clean documents
+
+
+@pytest.mark.parametrize("columns", ["split", "execution"])
+@pytest.mark.parametrize("order", ["standard", "fiscal_first"])
+@pytest.mark.parametrize("layout", ["tabbed", "pipe", "cell_per_line"])
+@pytest.mark.parametrize("name", sorted(FINALS))
+def test_consistent_final_accounts_are_accused_of_nothing(name: str, layout: str, order: str,
+                                                          columns: str) -> None:
+    final = FINALS[name](general_columns=columns)
+    document = read(final, layout, order)
+    assert_read(document, final)
+    assert said(accusations(document)) == []
+
+
+@pytest.mark.parametrize("name", sorted(FINALS))
+def test_tables_without_line_numbers_are_accused_of_nothing(name: str) -> None:
+    final = FINALS[name](numbered=False)
+    document = read(final, "tabbed")
+    assert_read(document, final)
+    assert said(accusations(document)) == []
+
+
+# ---------------------------------------------------------------- one defect each
+
+
+def _culture(**changes: object) -> str:
+    return render_final(culture_final(**changes))
+
+
+def _labour(**changes: object) -> str:
+    return render_final(labour_final(**changes))
+
+
+ITEM = "年初预算为248.00万元，支出决算为257.49万元，完成年初预算的103.83%"
+SANGONG_CELLS = "1.80\t5.10\t0.00\t3.60"
+
+DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
+    # name: (text with one defect, rules that must fire, other rules allowed to fire)
+    "execution_rate": (lambda: _once(_culture(), ITEM, ITEM.replace("103.83%", "108.83%")),
+                       {"NARRATIVE.EXECUTION"}, set()),
+    "execution_rate_whole": (lambda: _once(
+        _culture(), "完成年初预算的102.34%", "完成年初预算的112.34%"), {"NARRATIVE.EXECUTION"}, set()),
+    # the 决算 figure is wrong and the rate was computed from it: one finding, NARRATIVE.TABLE
+    "actual_not_table": (lambda: _once(_culture(), ITEM, "年初预算为248.00万元，支出决算为"
+                                                         "275.49万元，完成年初预算的111.08%"),
+                         {"NARRATIVE.TABLE"}, set()),
+    "actual_not_table_yuan": (lambda: _once(_labour(), "支出决算为4022879元", "支出决算为4022979元"),
+                              {"NARRATIVE.TABLE"}, set()),
+    # the narrative's 年初预算 (and the rate it gives) against the table's 年初预算数
+    "budget_not_table": (lambda: _once(_culture(general_columns="execution"), ITEM,
+                                       "年初预算为250.00万元，支出决算为257.49万元，完成年初预算的"
+                                       "103.00%"), {"NARRATIVE.TABLE"}, set()),
+    "shares_not_100": (lambda: _once(_culture(), "占83.80%", "占85.80%"), {"NARRATIVE.SHARE"},
+                       set()),
+    "basic_share": (lambda: _once(_culture(), "占本年支出83.73%", "占本年支出85.73%"),
+                    {"NARRATIVE.SHARE"}, set()),
+    "growth_rate": (lambda: _once(_culture(), "增长4.85%", "增长5.85%"), {"NARRATIVE.RATE"},
+                    set()),
+    # the 决算数 group's 合计 is wrong; the narrative agrees with the items: one finding
+    "sangong_actual_total": (lambda: _once(_culture(), SANGONG_CELLS, "1.80\t5.30\t0.00\t3.60"),
+                             {"SANGONG.TOTAL"}, set()),
+    "sangong_execution": (lambda: _once(_culture(), "完成预算的87.93%", "完成预算的97.93%"),
+                          {"NARRATIVE.EXECUTION"}, set()),
+    "class_not_sum_of_kuan": (lambda: _culture(misprints=[
+        Misprint("general", "207", "小计", "468.79")]), {"CROSS.CODE"}, set()),
+    "city_glossary_in_district": (lambda: _once(_culture(), "指区级财政", "指市级财政"),
+                                  {"NARRATIVE.DEFINITION"}, set()),
+    "earlier_asset_date": (lambda: _once(_culture(), "截至2024年12月31日", "截至2023年12月31日"),
+                           {"NARRATIVE.YEAR"}, set()),
+    "earlier_base_year": (lambda: _once(_culture(), "与2023年度相比，收、支总计",
+                                        "与2022年度相比，收、支总计"), {"NARRATIVE.YEAR"}, set()),
+    "sangong_budget_not_table": (lambda: _once(
+        _culture(), "公务接待费支出预算为1.80万元，支出决算为1.50万元，完成预算的83.33%",
+        "公务接待费支出预算为2.00万元，支出决算为1.50万元，完成预算的75.00%"), {"NARRATIVE.TABLE"},
+        set()),
+    # the 年初预算数 beside the 决算数: the 决算 合计 is the column under 决算数
+    "whole_actual_execution_columns": (lambda: _once(
+        _culture(general_columns="execution"), "支出决算为557.00万元，完成年初预算的102.34%",
+        "支出决算为575.00万元，完成年初预算的105.65%"), {"NARRATIVE.TABLE"}, set()),
+    "kuan_not_sum_execution_columns": (lambda: _culture(general_columns="execution", misprints=[
+        Misprint("general", "20701", "合计", "468.79")]), {"CROSS.CODE"}, set()),
+    "basic_narrative_yuan": (lambda: _once(_labour(), "公用经费604317元", "公用经费640317元"),
+                             {"NARRATIVE.TABLE"}, set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DEFECTS))
+def test_one_defect_in_final_accounts_is_found_by_its_rule(name: str) -> None:
+    make, expected, allowed = DEFECTS[name]
+    found = accusations(document_from_text(make()))
+    fired = {f.rule for f in found}
+    assert expected <= fired, said(found)
+    assert fired <= expected | allowed, said(found)
