@@ -128,3 +128,13 @@ def test_a_share_of_all_project_spending_counts_the_units_own_funds() -> None:
     general = doc(text.format("一般公共预算项目支出的"))
     general.tables = tables
     assert len(messages(general, "NARRATIVE.COVERAGE")) == 1
+
+
+def test_a_share_of_the_same_base_is_a_sibling_not_the_denominator() -> None:
+    """'其中：财政拨款收入…，占本年收入97.39%；事业收入…，占本年收入2.61%': 财政拨款收入 is a
+    part of the 收入合计 beside 事业收入, not the whole 事业收入 is a share of."""
+    text = ("二、收入决算情况说明\n2024年度收入合计571.90万元。其中：财政拨款收入557.00万元，占本年收入"
+            "97.39%；事业收入14.90万元，占本年收入{}%。")
+    assert messages(doc(text.format("2.61")), "NARRATIVE.SHARE") == []
+    wrong = messages(doc(text.format("3.61")), "NARRATIVE.SHARE")
+    assert wrong and "571.9" in wrong[0], wrong

@@ -6,10 +6,11 @@ that defect concerns may speak."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
-from docbuilder import Misprint
+from docbuilder import Budget, Misprint, odd_yuan, scaled, with_own_income
 from finalbuilder import Final, culture_final, labour_final, render_final
 
 from yusuan.model import Document, Finding
@@ -89,6 +90,46 @@ def test_tables_without_line_numbers_are_accused_of_nothing(name: str) -> None:
     assert said(accusations(document)) == []
 
 
+def _with(final: Final, change: Callable[[Budget], Budget]) -> Final:
+    return dataclasses.replace(final, budget=change(final.budget))
+
+
+VARIANTS: dict[str, tuple[Callable[[], Final], str]] = {
+    # amounts to the 元 printed in 万元: every cell rounded on its own
+    "rounded_cells": (lambda: _with(culture_final(), odd_yuan), "tabbed"),
+    "rounded_cells_execution": (lambda: _with(culture_final(general_columns="execution"),
+                                              odd_yuan), "cell_per_line"),
+    # the 文化馆's 事业收入: 收入合计 ≠ 财政拨款
+    "own_income": (lambda: _with(culture_final(), with_own_income), "tabbed"),
+    "own_income_pipe": (lambda: _with(culture_final(general_columns="execution"),
+                                      with_own_income), "pipe"),
+    # bigger departments with thousands separators
+    "thousands_wan": (lambda: _with(culture_final(), lambda b: scaled(
+        dataclasses.replace(b, thousands=True), 37)), "tabbed"),
+    "thousands_yuan": (lambda: _with(labour_final(), lambda b: scaled(
+        dataclasses.replace(b, thousands=True), 11)), "pipe"),
+    # a 县 department whose totals fell
+    "county_decrease": (lambda: _with(culture_final(), lambda b: dataclasses.replace(
+        b, department="某市某县文化和旅游局", short="某县文化和旅游局", level="县",
+        prior_total=5_912_400, prior_agency=452_500)), "cell_per_line"),
+    # tables in 元, the narrative in 万元
+    "yuan_tables_wan_narrative": (lambda: _with(labour_final(), lambda b: dataclasses.replace(
+        b, narrative_money="万元")), "tabbed"),
+    # fixed-width text
+    "aligned_wan": (culture_final, "aligned"),
+    "aligned_yuan_execution": (lambda: labour_final(general_columns="execution"), "aligned"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_a_consistent_final_variant_is_accused_of_nothing(name: str) -> None:
+    make, layout = VARIANTS[name]
+    final = make()
+    document = read(final, layout)
+    assert_read(document, final)
+    assert said(accusations(document)) == []
+
+
 # ---------------------------------------------------------------- one defect each
 
 
@@ -148,6 +189,8 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
         "支出决算为575.00万元，完成年初预算的105.65%"), {"NARRATIVE.TABLE"}, set()),
     "kuan_not_sum_execution_columns": (lambda: _culture(general_columns="execution", misprints=[
         Misprint("general", "20701", "合计", "468.79")]), {"CROSS.CODE"}, set()),
+    "own_income_share": (lambda: _once(render_final(_with(culture_final(), with_own_income)),
+                                       "占本年收入2.61%", "占本年收入3.61%"), {"NARRATIVE.SHARE"}, set()),
     "basic_narrative_yuan": (lambda: _once(_labour(), "公用经费604317元", "公用经费640317元"),
                              {"NARRATIVE.TABLE"}, set()),
 }

@@ -125,6 +125,8 @@ def _denominator(facts: list[Fact], index: int) -> Fact | None:
     for other in reversed(facts[:index]):
         if other.extra.get("section") != fact.extra.get("section"):
             return None
+        if "share" in other.extra and other.extra.get("share_of") == share_of:
+            continue  # a part of the same base stated before it ('占本年收入…' twice)
         if other.concept in TOTALS and other.value and other.value >= (fact.value or 0):
             return other
     return None
