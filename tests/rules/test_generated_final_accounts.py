@@ -203,3 +203,17 @@ def test_one_defect_in_final_accounts_is_found_by_its_rule(name: str) -> None:
     fired = {f.rule for f in found}
     assert expected <= fired, said(found)
     assert fired <= expected | allowed, said(found)
+
+
+def test_one_line_for_several_items_of_a_kuan_is_accused_of_nothing() -> None:
+    """'行政单位医疗、事业单位医疗、公务员医疗补助（项）。年初预算为…' for the three 项 together."""
+    text = render_final(culture_final())
+    for line in [x for x in text.split("\n") if "行政事业单位医疗（款）" in x and "年初预算为" in x]:
+        text = text.replace(line + "\n\n", "", 1)
+    text = _once(text, "11. 住房保障支出", (
+        "8. 卫生健康支出（类）行政事业单位医疗（款）行政单位医疗、事业单位医疗、公务员医疗补助（项）。"
+        "年初预算为21.75万元，支出决算为22.31万元，完成年初预算的102.57%。决算数大于年初预算数的"
+        "主要原因是年中追加人员经费。\n\n9. 住房保障支出"))
+    assert said(accusations(document_from_text(text))) == []
+    wrong = text.replace("完成年初预算的102.57%", "完成年初预算的112.57%")
+    assert {f.rule for f in accusations(document_from_text(wrong))} == {"NARRATIVE.EXECUTION"}
