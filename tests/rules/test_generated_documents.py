@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 import pytest
+from accusations import accusations, assert_found_by, said
 from docbuilder import (
     Budget,
     Misprint,
@@ -23,9 +24,8 @@ from docbuilder import (
     with_own_income,
 )
 
-from yusuan.model import Document, Finding
+from yusuan.model import Document
 from yusuan.pipeline import document_from_text
-from yusuan.rules import run_rules
 
 KINDS = {"summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
          "basic_expenditure", "sangong", "gov_fund", "soe_capital", "project_expenditure"}
@@ -33,14 +33,6 @@ SANGONG_KEYS = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", 
 BUDGETS: dict[str, Callable[[], Budget]] = {"culture_wan": culture_bureau,
                                             "labour_yuan": labour_bureau,
                                             "urban_gov_fund": urban_bureau}
-
-
-def accusations(document: Document) -> list[Finding]:
-    return [f for f in run_rules(document) if f.severity in ("warning", "error")]
-
-
-def said(findings: list[Finding]) -> list[str]:
-    return [f"{f.rule}: {f.message}" for f in findings]
 
 
 def read(budget: Budget, layout: str = "tabbed", order: str = "standard") -> Document:
@@ -344,10 +336,7 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
 @pytest.mark.parametrize("name", sorted(DEFECTS))
 def test_one_defect_is_found_by_its_rule(name: str) -> None:
     make, expected, allowed = DEFECTS[name]
-    found = accusations(document_from_text(make()))
-    fired = {f.rule for f in found}
-    assert expected <= fired, said(found)
-    assert fired <= expected | allowed, said(found)
+    assert_found_by(make(), expected, allowed)
 
 
 @pytest.mark.parametrize("layout", ["tabbed", "cell_per_line", "pipe"])

@@ -10,24 +10,16 @@ import dataclasses
 from collections.abc import Callable
 
 import pytest
+from accusations import accusations, assert_found_by, said
 from docbuilder import Budget, Misprint, odd_yuan, scaled, with_own_income
 from finalbuilder import Final, culture_final, labour_final, render_final
 
-from yusuan.model import Document, Finding
+from yusuan.model import Document
 from yusuan.pipeline import document_from_text
-from yusuan.rules import run_rules
 
 KINDS = {"summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
          "basic_expenditure", "sangong", "gov_fund", "soe_capital"}
 FINALS: dict[str, Callable[..., Final]] = {"culture_wan": culture_final, "labour_yuan": labour_final}
-
-
-def accusations(document: Document) -> list[Finding]:
-    return [f for f in run_rules(document) if f.severity in ("warning", "error")]
-
-
-def said(findings: list[Finding]) -> list[str]:
-    return [f"{f.rule}: {f.message}" for f in findings]
 
 
 def read(final: Final, layout: str = "tabbed", order: str = "standard") -> Document:
@@ -199,10 +191,7 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
 @pytest.mark.parametrize("name", sorted(DEFECTS))
 def test_one_defect_in_final_accounts_is_found_by_its_rule(name: str) -> None:
     make, expected, allowed = DEFECTS[name]
-    found = accusations(document_from_text(make()))
-    fired = {f.rule for f in found}
-    assert expected <= fired, said(found)
-    assert fired <= expected | allowed, said(found)
+    assert_found_by(make(), expected, allowed)
 
 
 def test_one_line_for_several_items_of_a_kuan_is_accused_of_nothing() -> None:

@@ -1,0 +1,23 @@
+"""What the rules accuse a document of (warnings and errors), for the generated-document tests."""
+
+from __future__ import annotations
+
+from yusuan.model import Document, Finding
+from yusuan.pipeline import document_from_text
+from yusuan.rules import run_rules
+
+
+def accusations(document: Document) -> list[Finding]:
+    return [f for f in run_rules(document) if f.severity in ("warning", "error")]
+
+
+def said(findings: list[Finding]) -> list[str]:
+    return [f"{f.rule}: {f.message}" for f in findings]
+
+
+def assert_found_by(text: str, expected: set[str], allowed: set[str]) -> None:
+    """The expected rules fire on the text, and no rule beyond them and the allowed ones."""
+    found = accusations(document_from_text(text))
+    fired = {f.rule for f in found}
+    assert expected <= fired, said(found)
+    assert fired <= expected | allowed, said(found)
