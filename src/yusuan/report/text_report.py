@@ -9,7 +9,7 @@ SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "info
 
 
 def format_value(value: float, decimals: int = 2) -> str:
-    """A value with the decimals it was printed with ("1,250,000", "2,121.66", "79.008")."""
+    """A value with the decimals it was printed with ("1,250,000", "3,456.78", "12.345")."""
     return f"{value:,.{decimals}f}"
 
 
