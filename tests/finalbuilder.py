@@ -11,7 +11,13 @@ prints it: a title, 第一部分 概况, 第二部分 the nine 决算 tables (�
 决算数, the 基本支出决算表 with 人员经费 and 公用经费 side by side, the empty 政府性基金
 and 国有资本经营 tables with their notes, the 三公 table with 预算数 and 决算数 groups),
 第三部分 情况说明 with every figure, share, change and execution rate computed from the data,
-第四部分 名词解释.
+第四部分 重点工作完成情况 (numbered sections "一、…。" with their points "一是…。二是…。" and
+the 主要工作重要事项 table restating each section in a row titled with its heading),
+第五部分 名词解释, and 第六部分 附件: the 部门整体支出绩效自评表 and a 项目支出绩效自评表 per
+project in the 财政部 template (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分,
+indicators with 年度指标值 | 实际完成值 | 分值 | 得分), the 执行数 being the 决算 (the year's
+spending, each project's spending) and the rates 执行数 / 全年预算数; the narrative's 绩效自评
+paragraphs quote each project's 全年预算数, 执行数, rate and two of its indicators.
 
 Money is whole 元; a 万元 document prints each cell rounded to two decimals on its own.
 Percentages are computed from the exact amounts and printed with two decimals. Two departments
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from docbuilder import (
     CLASS_LIST,
@@ -30,17 +37,29 @@ from docbuilder import (
     NUMERALS,
     Budget,
     Misprint,
+    Project,
     Sangong,
     _apply,
     _econ_name,
     _item_name,
     _list,
+    _round,
     culture_bureau,
     labour_bureau,
     money,
     pct,
 )
 from renderers import RENDERERS
+
+
+@dataclass(frozen=True)
+class Work:
+    """One section of the 重点工作完成情况: its heading, its points ("一是…") and what each
+    achieved; the 重要事项 table restates it in one row."""
+
+    title: str
+    points: tuple[str, ...]
+    results: tuple[str, ...]
 
 
 @dataclass
@@ -52,6 +71,10 @@ class Final:
     numbered: bool = True  # 行次 columns and a 栏次 row, as the 财政部 template prints them
     misprints: list[Misprint] = field(default_factory=list)
     reasons: dict[str, str] = field(default_factory=dict)  # 项 → why 决算 ≠ 年初预算
+    # project → how its 绩效自评表's 年初预算数 and 全年预算数 exceed its 决算 (default: 0, 0)
+    project_budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
+    selfeval: bool = True  # the 绩效自评 paragraphs and forms (第六部分 附件)
+    works: list[Work] = field(default_factory=list)  # 第四部分 重点工作完成情况
 
     @property
     def initial_total(self) -> int:
@@ -60,8 +83,16 @@ class Final:
     def initial_of(self, code: str) -> int:
         return sum(v for k, v in self.initial.items() if k.startswith(code))
 
+    def budgets_of(self, project: Project) -> tuple[int, int]:
+        """(年初预算数, 全年预算数) of a project's 绩效自评表."""
+        initial, unspent = self.project_budgets.get(project.name, (0, 0))
+        return project.total + initial, project.total + unspent
+
     def check(self) -> None:
         b = self.budget
+        assert set(self.project_budgets) <= {p.name for p in b.projects}
+        assert all(unspent >= 0 for _, unspent in self.project_budgets.values())
+        assert all(len(w.points) == len(w.results) >= 2 for w in self.works)
         b.check()
         assert set(self.initial) == set(b.items(general=True)), \
             set(self.initial) ^ set(b.items(general=True))
@@ -362,8 +393,10 @@ def narrative_part(f: Final) -> list[str]:
             f"{y}年度一般公共预算财政拨款支出{_n(b, b.general)}，主要用于以下方面：", ""]
     for i, cls in enumerate(b.classes(general=True), start=1):
         amount = b.general_of(cls)
+        uses = _list([b.name(c) for c in b.codes(general=True) if len(c) == 5
+                      and c.startswith(cls)])
         out += [(f"{i}. {_short_class(b.name(cls))}（类）支出{_n(b, amount)}，占"
-                f"{pct(amount, b.general)}%。"), ""]
+                f"{pct(amount, b.general)}%。主要用于{uses}。"), ""]
     out += ["（三）一般公共预算财政拨款支出决算具体情况", "",
             (f"{y}年度一般公共预算财政拨款支出{_execution(b, f.initial_total, b.general)}。"
              f"其中：基本支出{_n(b, b.basic)}，项目支出{_n(b, b.project)}。"), ""]
@@ -439,13 +472,13 @@ def _other_part(f: Final) -> list[str]:
          f"项目{len(projects)}个，资金{_n(b, b.project)}，占一般公共预算项目支出总额的100%。"), "",
         "（二）部门整体支出绩效自评结果", "",
         (f"本部门组织对{y}年度部门整体支出开展绩效自评，涉及资金{_n(b, b.general)}，从评价情况来看，"
-         "各项工作任务均已完成，绩效目标基本实现。"), ""]
+         "各项工作任务均已完成，绩效目标基本实现。"), "", *(selfeval_narrative(f) if f.selfeval else [])]
 
 
-def glossary_part(f: Final) -> list[str]:
+def glossary_part(f: Final, number: int = 4) -> list[str]:
     b = f.budget
     level = f"{b.level}级财政"
-    out = ["第四部分 名词解释", "",
+    out = [f"第{NUMERALS[number - 1]}部分 名词解释", "",
            f"（一）一般公共预算财政拨款收入：指{level}一般公共预算当年拨付的资金。", "",
            f"（二）政府性基金预算财政拨款收入：指{level}政府性基金预算当年拨付的资金。", "",
            "（三）年初结转和结余：指单位以前年度尚未完成、结转到本年仍按原规定用途继续使用的资金。", "",
@@ -465,6 +498,145 @@ def glossary_part(f: Final) -> list[str]:
     return out
 
 
+# ---------------------------------------------------------------- 绩效自评
+
+EXECUTION_WEIGHT = 10  # the 预算执行率 row's 分值; the indicators share the other 90
+
+
+def _score(spent: int, full: int) -> Decimal:
+    """The 预算执行率 row's 得分: its 分值 times the rate, two decimals."""
+    return _round(Decimal(EXECUTION_WEIGHT) * Decimal(spent) / Decimal(full), 2)
+
+
+def _points(score: Decimal) -> str:
+    return f"{score:.2f}".rstrip("0").rstrip(".")
+
+
+def _achieved(target: int) -> int:
+    return target + max(1, target // 6)
+
+
+def project_indicators(p: Project) -> list[tuple[str, str, str, str, str, int]]:
+    """(一级, 二级, 三级, 年度指标值, 实际完成值, 分值) of a project's 绩效自评表."""
+    name, target, measure = p.output
+    return [("产出指标", "数量指标", name, f"≥{target}{measure}", f"{_achieved(target)}{measure}", 20),
+            ("", "质量指标", "工作任务完成率", "≥95%", "100%", 15),
+            ("", "时效指标", "任务按时完成率", "100%", "100%", 15),
+            ("效益指标", "社会效益指标", "服务群众覆盖面", "逐步扩大", "有效扩大", 30),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 10)]
+
+
+def dept_indicators(f: Final) -> list[tuple[str, str, str, str, str, int]]:
+    tasks = max(len(f.works), 1)
+    return [("产出指标", "数量指标", "完成重点工作任务数", f"≥{tasks}项", f"{tasks}项", 30),
+            ("", "质量指标", "项目绩效自评覆盖率", "100%", "100%", 20),
+            ("效益指标", "社会效益指标", "公共服务水平", "稳步提升", "稳步提升", 20),
+            ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 20)]
+
+
+def _indicator_rows(rows: list[tuple[str, str, str, str, str, int]], execution: Decimal
+                    ) -> list[list[str]]:
+    out = [["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+            "偏差原因分析及改进措施"]]
+    out += [["", a, b, c, target, actual, str(weight), str(weight), ""]
+            for a, b, c, target, actual, weight in rows]
+    total = execution + sum(r[5] for r in rows)
+    out.append(["总分", "", "", "", "", "", "100", _points(total), ""])
+    return out
+
+
+def _funds(f: Final, label: str, initial: int, full: int, spent: int) -> list[list[str]]:
+    b = f.budget
+    return [[label, "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+            ["", "年度资金总额", money(b, initial), money(b, full), money(b, spent),
+             str(EXECUTION_WEIGHT), f"{pct(spent, full)}%", _points(_score(spent, full)), ""]]
+
+
+def selfeval_projects(f: Final) -> list[Project]:
+    return [p for p in f.budget.projects if p.total]
+
+
+def project_selfeval_rows(f: Final, p: Project) -> list[list[str]]:
+    b = f.budget
+    initial, full = f.budgets_of(p)
+    unit = next(u.name for u in b.units if u.code == p.unit)
+    name, target, measure = p.output
+    return [["项目名称", p.name, "", "", "", "", "", "", ""],
+            ["主管部门", b.short, "", "", "实施单位", unit, "", "", ""],
+            *_funds(f, f"项目资金（{b.money}）", initial, full, p.total),
+            ["年度总体目标", "预期目标", "", "", "", "实际完成情况", "", "", ""],
+            ["", f"{p.purpose}，完成{name}{target}{measure}以上。", "", "", "",
+             f"已{p.purpose}，完成{name}{_achieved(target)}{measure}。", "", "", ""],
+            *_indicator_rows(project_indicators(p), _score(p.total, full))]
+
+
+def dept_full(f: Final) -> tuple[int, int, int]:
+    """The 部门整体 (年初预算数, 全年预算数, 全年执行数): the 年初预算 and the projects' budgets
+    around the year's spending."""
+    b = f.budget
+    unspent = sum(f.budgets_of(p)[1] - p.total for p in b.projects)
+    return f.initial_total + b.own_funds + b.gov, b.total + unspent, b.total
+
+
+def dept_selfeval_rows(f: Final) -> list[list[str]]:
+    b = f.budget
+    initial, full, spent = dept_full(f)
+    return [["部门（单位）名称", b.short, "", "", "", "", "", "", ""],
+            *_funds(f, f"预算执行情况（{b.money}）", initial, full, spent),
+            ["年度总体目标", "预期目标", "", "", "", "实际完成情况", "", "", ""],
+            ["", "全面履行部门职责，完成年度重点工作任务，提升公共服务水平。", "", "", "",
+             "各项工作任务均已完成，绩效目标基本实现。", "", "", ""],
+            *_indicator_rows(dept_indicators(f), _score(spent, full))]
+
+
+def selfeval_part(f: Final, layout: str, number: int) -> list[str]:
+    b, y = f.budget, f.budget.year
+    out = [f"第{NUMERALS[number - 1]}部分 附件", "",
+           f"一、{y}年度部门整体支出绩效自评表", "", f"单位名称：{b.short}", "",
+           f"金额单位：{b.money}", ""]
+    out += RENDERERS[layout](dept_selfeval_rows(f)) + [""]
+    for i, p in enumerate(selfeval_projects(f), start=2):
+        out += [f"{NUMERALS[i - 1]}、{y}年度{p.name}项目支出绩效自评表", "",
+                f"单位名称：{b.short}", "", f"金额单位：{b.money}", ""]
+        out += RENDERERS[layout](project_selfeval_rows(f, p)) + [""]
+    return out
+
+
+def selfeval_narrative(f: Final) -> list[str]:
+    """(三) 项目支出绩效自评结果: each project's budget, spending, rate and two indicators."""
+    b, y = f.budget, f.budget.year
+    projects = selfeval_projects(f)
+    out = ["（三）项目支出绩效自评结果", "",
+           f"本部门在{y}年度部门决算中反映{len(projects)}个项目的绩效自评结果。", ""]
+    for i, p in enumerate(projects, start=1):
+        _, full = f.budgets_of(p)
+        name, target, measure = p.output
+        out += [(f"{i}. {p.name}：项目全年预算数为{_n(b, full)}，执行数为{_n(b, p.total)}，"
+                 f"完成预算的{pct(p.total, full)}%。主要产出和效益是：一是{name}≥{target}{measure}。"
+                 "二是服务对象满意度≥90%。"), ""]
+    return out
+
+
+# ---------------------------------------------------------------- 重点工作完成情况
+
+def works_part(f: Final, layout: str) -> list[str]:
+    b, y = f.budget, f.budget.year
+    out = [f"第四部分 {y}年重点工作完成情况", "",
+           f"{y}年，{b.short}围绕年度目标任务，扎实推进各项重点工作。现将主要工作完成情况报告如下：", ""]
+    for i, work in enumerate(f.works):
+        out += [f"{NUMERALS[i]}、{work.title}。", ""]
+        out += ["".join(f"{NUMERALS[j]}是{point}。{result}。"
+                        for j, (point, result) in enumerate(zip(work.points, work.results,
+                                                                strict=True))), ""]
+    rows = [["序号", "重要事项", "工作内容及目标", "完成情况"]]
+    for i, work in enumerate(f.works, start=1):
+        rows.append([str(i), f"{work.title}。",
+                     "".join(f"{NUMERALS[j]}是{p}。" for j, p in enumerate(work.points)),
+                     "".join(f"{r}。" for r in work.results)])
+    out += ["主要工作重要事项", ""] + RENDERERS[layout](rows) + [""]
+    return out
+
+
 def render_final(f: Final, layout: str = "tabbed", order: str = "standard", *,
                  check: bool = True) -> str:
     if check:
@@ -474,11 +646,42 @@ def render_final(f: Final, layout: str = "tabbed", order: str = "standard", *,
     lines += overview_part(f)
     lines += tables_part(f, layout, order)
     lines += narrative_part(f)
-    lines += glossary_part(f)
+    if f.works:
+        lines += works_part(f, layout)
+    lines += glossary_part(f, 5 if f.works else 4)
+    if f.selfeval:
+        lines += selfeval_part(f, layout, 6 if f.works else 5)
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- two departments
+
+CULTURE_WORKS = [
+    Work("推进公共文化服务体系建设，丰富群众精神文化生活",
+         ("组织送戏进社区演出", "举办群众文艺汇演", "推进基层综合文化服务站建设"),
+         ("全年送戏进社区86场，惠及群众3万余人次", "举办广场文艺汇演12场",
+          "新建提升基层综合文化服务站8个")),
+    Work("加强非遗保护传承，赓续历史文脉",
+         ("开展非物质文化遗产项目调查记录", "组织非遗代表性传承人培训"),
+         ("完成12个非遗项目的影像记录", "培训传承人和学员260人次")),
+    Work("规范文化旅游市场，优化消费环境",
+         ("开展文化旅游市场日常巡查", "开展文化市场专项整治行动", "开展区域旅游形象宣传推介"),
+         ("出动执法人员1200人次，检查经营场所640家次", "查处违法违规案件15起",
+          "参加节会推介活动6场")),
+]
+LABOUR_WORKS = [
+    Work("稳定和扩大就业，兜牢民生底线",
+         ("举办线上线下招聘活动", "开展就业困难人员精准帮扶", "加强创业指导服务"),
+         ("举办招聘会48场，提供就业岗位1.2万个", "帮扶就业困难人员就业520人",
+          "发放创业担保贷款3200万元")),
+    Work("强化劳动保障监察，维护劳动者权益",
+         ("开展劳动用工专项检查", "开展欠薪案件集中查处"),
+         ("检查用人单位860户次", "为1300名劳动者追回工资待遇2100万元")),
+    Work("深化人事制度改革，提升服务效能",
+         ("推进事业单位公开招聘", "优化人社政务服务"),
+         ("组织事业单位公开招聘3批次", "实现人社服务事项全程网办率95%以上")),
+]
+
 
 def culture_final(**changes: object) -> Final:
     """The culture bureau's 2024 决算 in 万元: some 项 above their 年初预算, some below."""
@@ -489,7 +692,10 @@ def culture_final(**changes: object) -> Final:
                  "2070111": 180_000, "2070112": 150_000, "2070113": 100_000,
                  "2080505": 380_000, "2101101": 115_000, "2101102": 55_000,
                  "2101103": 47_500, "2210201": 285_000},
-        sangong_budget=Sangong(vehicle_operation=40_000, reception=18_000))
+        sangong_budget=Sangong(vehicle_operation=40_000, reception=18_000),
+        project_budgets={"公共文化惠民演出活动经费": (-20_000, 20_000),
+                         "全域旅游宣传推介经费": (30_000, 30_000)},
+        works=CULTURE_WORKS)
     return dataclasses.replace(final, **changes)  # type: ignore[arg-type]
 
 
@@ -501,5 +707,7 @@ def labour_final(**changes: object) -> Final:
         initial={"2080101": 3_950_000, "2080102": 260_000, "2080106": 1_100_000,
                  "2080505": 398_000, "2080506": 160_000, "2101101": 178_500,
                  "2101103": 72_278, "2210201": 355_000, "2210202": 48_000},
-        sangong_budget=Sangong(vehicle_operation=50_000, reception=12_000))
+        sangong_budget=Sangong(vehicle_operation=50_000, reception=12_000),
+        project_budgets={"就业创业服务专项经费": (-136_480, 13_520)},
+        works=LABOUR_WORKS)
     return dataclasses.replace(final, **changes)  # type: ignore[arg-type]

@@ -92,3 +92,15 @@ def test_text_values_and_repeated_level() -> None:
         ("时效指标", "对救助对象的报销时效", ["即时报销"], 8),
         ("社会效益指标", "可持续发展指标", ["维持工作稳定"], 14),
         ("服务对象满意度", "服务对象满意度", ["≥90%"], 20)]
+
+
+def test_quotes_keep_their_measure_word() -> None:
+    """"≥12场" is twelve 场, not a bare 12: quoted against the form's "≥12场" it agrees, and
+    against "≥12次" it does not."""
+    rows = [r.replace("≥2次", "≥12场") for r in FORM]
+    doc = _doc(form_rows=rows)
+    doc.source.lines[1] = Line(2, NARRATIVE[1].format(q1="购买审计服务次数", q2="预算执行率偏离度绝对值")
+                               .replace(" ≥ 2 次", "≥12场"))
+    items = narrative_items(doc.source.lines, set(range(4, len(doc.source.lines) + 1)))
+    attach_quotes(doc.source.lines, items)
+    assert [(q.name, q.value) for q in items[0].quotes][:1] == [("购买审计服务次数", "≥12场")]

@@ -65,3 +65,72 @@ def test_self_spent() -> None:
     found = run_rules(_dept_doc("401.75"), only=["PROJECT.SELF_SPENT"])
     assert [[loc.line for loc in f.locations] for f in found] == [[2, 3, 9]]
     assert found[0].values == {"reported": 401.75, "computed": 442.86}
+
+
+# the 财政部 template: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, indicators under a
+# header whose first cell is the block label "绩效指标"
+TEMPLATE = [
+    "项目名称\t示例经费",
+    "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+    "\t年度资金总额\t28.00\t32.00\t{spent}\t10\t93.75%\t9.38",
+    "\t其中：当年财政拨款\t28.00\t32.00\t30.00\t—\t—\t—",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    "\t产出指标\t数量指标\t开展活动场次\t≥12场\t14场\t20\t20\t",
+    "\t满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t95%\t10\t10\t",
+    "总分\t\t\t\t\t\t100\t99.38\t",
+]
+
+
+def _template(spent: str = "30.00") -> list[Line]:
+    return [Line(i + 1, t.format(spent=spent)) for i, t in enumerate(TEMPLATE)]
+
+
+def test_template_reads_the_full_year_budget_and_the_spending() -> None:
+    """执行率 = 全年执行数 / 全年预算数: the 年初预算数 before them is not the budget."""
+    lines = _template()
+    rows = read_execution(lines, 1, len(lines))
+    assert [(e.label, e.budget.value, e.actual.value, e.rate) for e in rows] == [
+        ("年度资金总额", 32.0, 30.0, 93.75)]
+    form = ProjectForm(lines=(1, len(lines)), name="示例经费", name_line=1)
+    form.execution = rows
+    doc = Document(source=Source("t.txt", "text", "", lines), year=2023, kind="部门决算",
+                   forms=[form])
+    assert not run_rules(doc, only=["PROJECT.SELF_RATE"])
+
+
+def test_template_indicators_under_a_block_label() -> None:
+    lines = _template()
+    found = read_self_indicators(lines, 1, len(lines))
+    assert [(i.name, i.level1, i.level2, i.values, i.actual, i.weight, i.score)
+            for i in found] == [
+        ("开展活动场次", "产出指标", "数量指标", ["≥12场"], "14场", "20", "20"),
+        ("服务对象满意度", "满意度指标", "服务对象满意度指标", ["≥90%"], "95%", "10", "10")]
+
+
+def _stated(spent: str, unit: str = "万元", form_spent: str = "30.00") -> Document:
+    """A 决算 without a 项目支出表: the narrative states the project's 执行数, the form its own."""
+    from yusuan.recognise.projects.link import link_projects
+    from yusuan.recognise.projects.narrative import narrative_items
+    texts = ["（三）项目支出绩效自评结果",
+             f"1. 示例经费：项目全年预算数为32.00{unit}，执行数为{spent}{unit}，完成预算的93.75%。",
+             "（四）绩效自评结果应用情况"]
+    form_lines = [t.format(spent=form_spent) for t in TEMPLATE]
+    lines = [Line(i + 1, t) for i, t in enumerate(texts + form_lines)]
+    first = len(texts) + 1
+    form = ProjectForm(lines=(first, len(lines)), name="示例经费", name_line=first, money=unit)
+    form.execution = read_execution(lines, first, len(lines))
+    items = narrative_items(lines, set(range(first, len(lines) + 1)))
+    projects = link_projects([], items, [form], None)
+    return Document(source=Source("t.txt", "text", "", lines), year=2023, kind="部门决算",
+                    forms=[form], projects=projects)
+
+
+def test_self_spent_against_the_narrative_when_no_project_table() -> None:
+    """Without a 项目支出表, the 执行数 the narrative states for the project is the 决算 the
+    form's 执行数 must equal."""
+    assert not run_rules(_stated("30.00"), only=["PROJECT.SELF_SPENT"])
+    assert not run_rules(_stated("300000", unit="元", form_spent="300000"),
+                         only=["PROJECT.SELF_SPENT"])
+    found = run_rules(_stated("30.00", form_spent="28.00"), only=["PROJECT.SELF_SPENT"])
+    assert [[loc.line for loc in f.locations] for f in found] == [[6, 2]]
+    assert found[0].values == {"reported": 28.0, "computed": 30.0}

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.model import Document, Finding, Location
+from yusuan.model import Document, Finding, Location, Project
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.selfeval import Execution
 from yusuan.recognise.projects.text import parse_number
+from yusuan.rules.common import Amount
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.messages import register_messages
-from yusuan.rules.project_common import table_amount
+from yusuan.rules.project_common import from_json, in_form_money, table_amount
 
 register_messages({
     "PROJECT.SELF_RATE": {
@@ -20,7 +21,7 @@ register_messages({
               "but the execution rate is {reported}%",
     },
     "PROJECT.SELF_SPENT": {
-        "zh": "绩效自评表“{name}”{label}执行数为 {actual}，而决算表{what}为 {table}{same}",
+        "zh": "绩效自评表“{name}”{label}执行数为 {actual}，而{what}为 {table}{same}",
         "en": "Self-evaluation {name}, {label}: spent {actual}, but the tables' {what_en} is "
               "{table}{same_en}",
     },
@@ -89,7 +90,8 @@ NOTE = ("执行数为", "实际支出")
 
 
 def _close(a: float, b: float, decimals: int) -> bool:
-    return abs(a - b) <= 0.5 * 10 ** -max(min(decimals, 2), 0) + SLACK
+    """Equal as printed; a negative `decimals` (a 万元 figure put in 元) widens to its precision."""
+    return abs(a - b) <= 0.5 * 10 ** -min(decimals, 2) + SLACK
 
 
 def _dept_spent(doc: Document) -> tuple[float, int] | None:
@@ -120,7 +122,7 @@ def _note_line(doc: Document, form: DeptForm) -> int | None:
       title_zh="自评表执行数与决算数一致", title_en="Self-evaluation spending matches the 决算",
       rationale="In a 决算, a 绩效自评表's 执行数 is the actual spending: for the 部门整体 form the "
                 "year's expenditure in the tables, for a project form its 决算 in the project "
-                "table.")
+                "table or, without one, the 执行数 the narrative states for the project.")
 def self_spent(doc: Document) -> Iterator[Finding]:
     """Passes: 整体 执行数 566.40 with 本年支出合计 566.40. Fails: 执行数 512.30 (the budget
     figure) with 本年支出合计 566.40."""
@@ -137,18 +139,28 @@ def self_spent(doc: Document) -> Iterator[Finding]:
             locations = [Location(row.line, table="dept_performance", name="部门整体")]
             locations += [Location(note, table="dept_performance")] if note else []
             locations.append(Location(spent[1], table="summary"))
-            yield _spent(locations, row, "部门整体", spent[0], "本年支出合计",
+            yield _spent(locations, row, "部门整体", spent[0], "决算表本年支出合计",
                          "total expenditure of the year")
         elif isinstance(form, ProjectForm) and form.project and len(rows) == 1:
             project = next((p for p in doc.projects if p.name == form.project), None)
-            amount = table_amount(project) if project is not None else None
+            if project is None:
+                continue
+            amount, what, what_en = table_amount(project), "决算表项目支出", "project expenditure"
+            if amount is None:
+                amount = in_form_money(stated_spent(project), form.money)
+                what, what_en = "情况说明所述执行数", "narrative's stated spending"
             row = rows[0]
             if amount is None or _close(row.actual.value, amount.value, amount.decimals):
                 continue
             locations = [Location(row.line, table="project_performance", name=form.name),
                          amount.location]
-            yield _spent(locations, row, form.name, amount.value, "项目支出",
-                         "project expenditure")
+            yield _spent(locations, row, form.name, amount.value, what, what_en)
+
+
+def stated_spent(project: Project) -> Amount | None:
+    """The 执行数 the narrative states for a project ("…执行数为 21 万元"), in 万元."""
+    narrative = project.extra.get("narrative") or {}
+    return from_json(narrative.get("spent"), "narrative", project.name)
 
 
 def _spent(locations: list[Location], row: Execution, name: str, table: float, what: str,

@@ -37,9 +37,7 @@ def link_projects(table: list[Project], items: list[ListItem], forms: list[Any],
     if projects and projects[0].extra.get("source") != "narrative":
         for i, (j, score) in assign(names, [it.name for it in items], units).items():
             item = items[j]
-            projects[i].extra["narrative"] = {"name": item.name, "line": item.line,
-                                              "amount": amount_json(item.amount),
-                                              "quotes": _quotes(item)}
+            projects[i].extra["narrative"] = _narrative(item)
             projects[i].extra["match_confidence"]["narrative"] = score
     project_forms = [(k, f) for k, f in enumerate(forms) if isinstance(f, ProjectForm)]
     matched = assign(names, [f.name for _, f in project_forms], units)
@@ -72,10 +70,16 @@ def _from_items(items: list[ListItem]) -> list[Project]:
     return [Project(name=i.name, line=i.line, amount=i.amount.value, decimals=i.amount.decimals,
                     category=i.category,
                     extra={"source": "narrative", "amount_line": i.line,
-                           "narrative": {"name": i.name, "line": i.line,
-                                         "amount": amount_json(i.amount),
-                                         "quotes": _quotes(i)}})
+                           "narrative": _narrative(i)})
             for i in items]
+
+
+def _narrative(item: ListItem) -> dict[str, Any]:
+    out = {"name": item.name, "line": item.line, "amount": amount_json(item.amount),
+           "quotes": _quotes(item)}
+    if item.spent is not None:
+        out["spent"] = amount_json(item.spent)
+    return out
 
 
 def _quotes(item: ListItem) -> list[dict[str, Any]]:

@@ -28,6 +28,7 @@ class ListItem:
     line: int
     category: str | None = None
     quotes: list[Quote] = field(default_factory=list)
+    spent: Amount | None = None  # "执行数为…万元": the 决算 a 绩效自评 paragraph states
 
 
 @dataclass(slots=True)

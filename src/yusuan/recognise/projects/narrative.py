@@ -21,6 +21,8 @@ PERFORMANCE_TOTAL = re.compile(
 PERFORMANCE_SCOPE = re.compile(
     r"绩效目标[^。]*?(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*"
     r"(?P<unit>万元|元)")
+# "项目全年预算数为…万元，执行数为…万元": what a 决算's 绩效自评 paragraph says was spent
+SPENT = re.compile(r"执行数\s*(?:为|是)?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
 GENERAL_FUND = "一般公共预算"
 MAX_GAP = 12
 # "2023 年度基金审计：项目全年预算数为 21 万元": the name ends at the colon before the budget clause
@@ -76,12 +78,19 @@ def _read_list(lines: list[Line], start: int, skip: set[int]) -> tuple[list[List
 
 def _line_items(text: str, number: int) -> list[ListItem]:
     out: list[ListItem] = []
-    for match in ITEM.finditer(text):
+    matches = list(ITEM.finditer(text))
+    for k, match in enumerate(matches):
         parsed = parse_number(match.group("amount"))
         name = NAME_CLAUSE.sub("", match.group("name")).strip()
         if parsed is None or not name:
             continue
-        out.append(ListItem(name, in_wan(parsed, match.group("unit"), number), number))
+        item = ListItem(name, in_wan(parsed, match.group("unit"), number), number)
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        spent = SPENT.search(text, match.end(), end)
+        figure = parse_number(spent.group("amount")) if spent else None
+        if spent and figure is not None:
+            item.spent = in_wan(figure, spent.group("unit"), number)
+        out.append(item)
     return out
 
 
@@ -136,10 +145,14 @@ def _line_of(window: list[Line], figure: str) -> int:
 
 LATEX = (("$", ""), ("\\leqslant", "≤"), ("\\geqslant", "≥"), ("\\leq", "≤"), ("\\geq", "≥"),
          ("\\le", "≤"), ("\\ge", "≥"), ("\\%", "%"), ("＞", ">"), ("＜", "<"), ("％", "%"))
+# measure words a quoted value may carry, longer before shorter ("人次" before "人")
+MEASURES = ("万人次", "人次", "场次", "户次", "家次", "平方米", "公里", "小时", "万元", "次", "家",
+            "人", "个", "件", "天", "日", "元", "场", "项", "批", "期", "篇", "份", "户", "所",
+            "座", "台", "套", "辆", "名", "亩", "轮", "条")
 QUOTE = re.compile(
     r"(?P<name>[^：:，,。；;、“”\"]{3,30}?)\s*(?:达到|达|为)?\s*"
     r"(?P<op>≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过)\s*"
-    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|人次|次|家|人|个|件|天|日|万元|元)?")
+    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|" + "|".join(MEASURES) + ")?")
 QUOTE_PREFIX = re.compile(r"^(?:主要产出和效益是)?(?:[一二三四五六七八九十]是)?(?:预计)?(?:当年|全年)?"
                           r"(?:实现|完成)?")
 SUB_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")

@@ -46,25 +46,41 @@ def is_self_evaluation(title: str) -> bool:
     return SELF_TITLE in compact(title)
 
 
+def money_columns(cells: list[str]) -> tuple[int, int] | None:
+    """Of a 预算执行情况 header's amount columns (预算数 / 执行数 ones, in order), the rank of
+    the budget the rate divides by and of the spending: with 年初预算数 | 全年预算数 |
+    全年执行数 (the 财政部 template) the 全年预算数, else the last 预算数 before the 执行数."""
+    amounts = [compact(c) for c in cells if any(h in compact(c) for h in EXEC_HEADER)]
+    spent = next((i for i, c in enumerate(amounts) if "执行数" in c), None)
+    if spent is None or spent == 0:
+        return None
+    budgets = [i for i, c in enumerate(amounts[:spent]) if "预算数" in c]
+    if not budgets:
+        return None
+    full = [i for i in budgets if amounts[i].startswith(("全年", "调整"))]
+    return (full or budgets)[-1], spent
+
+
 def read_execution(lines: list[Line], first: int, last: int) -> list[Execution]:
-    """Rows of two figures and a percent after a 预算数 … 执行数 header."""
+    """Rows of two figures and a percent after a 预算数 … 执行数 header, the figures taken
+    from the header's budget and spending columns (the amount columns in order)."""
     out: list[Execution] = []
-    header = False
+    header: tuple[int, int] | None = None
     for line in lines[first - 1:last]:
         cells = [clean(c) for c in line.text.split("\t") if clean(c)]
         text = compact(line.text)
         if all(h in text for h in EXEC_HEADER):
-            header = True
+            header = money_columns(cells) or (0, 1)
             continue
-        if not header:
+        if header is None:
             continue
         if any(compact(c) in sum(COLUMNS.values(), ()) for c in cells):
             break
         figures = [i for i, c in enumerate(cells) if FIGURE.match(c.replace(" ", ""))]
         percents = [i for i, c in enumerate(cells) if PERCENT.match(c.replace(" ", ""))]
-        if len(figures) < 2 or not percents:
+        if len(figures) <= max(header) or not percents:
             continue
-        budget, actual = (parse_number(cells[i]) for i in figures[:2])
+        budget, actual = (parse_number(cells[figures[i]]) for i in header)
         rate = PERCENT.match(cells[percents[0]].replace(" ", ""))
         if budget is None or actual is None or rate is None:
             continue
@@ -77,13 +93,19 @@ def read_execution(lines: list[Line], first: int, last: int) -> list[Execution]:
 
 
 def _columns(fields: list[str]) -> dict[str, int]:
+    """Each column's index; a name earlier in its list wins over a later one ("三级指标" over
+    the block label "绩效指标" the 财政部 template prints in the first column)."""
     out: dict[str, int] = {}
+    rank: dict[str, int] = {}
     for index, field in enumerate(fields):
         word = compact(field)
         for key, names in COLUMNS.items():
-            if key not in out and any(word.startswith(n) for n in names):
-                out[key] = index
-                break
+            found = next((r for r, n in enumerate(names) if word.startswith(n)), None)
+            if found is None:
+                continue
+            if key not in out or found < rank[key]:
+                out[key], rank[key] = index, found
+            break
     return out
 
 
