@@ -75,6 +75,28 @@ class Final:
     project_budgets: dict[str, tuple[int, int]] = field(default_factory=dict)
     selfeval: bool = True  # the 绩效自评 paragraphs and forms (第六部分 附件)
     works: list[Work] = field(default_factory=list)  # 第四部分 重点工作完成情况
+    # 一般公共预算 财政拨款结转和结余 at the start and the end of the year; the year's 财政拨款收入
+    # is the spending plus what the balance grew by, booked on the 项 `carry_code`
+    carried: tuple[int, int] = (0, 0)
+    carry_code: str = ""
+
+    @property
+    def grown(self) -> int:
+        """What the 结转和结余 grew by: the 财政拨款收入 above the spending."""
+        return self.carried[1] - self.carried[0]
+
+    @property
+    def general_income(self) -> int:
+        return self.budget.general + self.grown
+
+    @property
+    def income(self) -> int:
+        """本年收入合计."""
+        return self.budget.total + self.grown
+
+    def general_income_of(self, code: str) -> int:
+        extra = self.grown if self.carry_code.startswith(code) else 0
+        return self.budget.general_of(code) + extra
 
     @property
     def initial_total(self) -> int:
@@ -92,6 +114,8 @@ class Final:
         b = self.budget
         assert set(self.project_budgets) <= {p.name for p in b.projects}
         assert all(unspent >= 0 for _, unspent in self.project_budgets.values())
+        assert min(self.carried) >= 0 and (not self.grown or self.carry_code in b.items(
+            general=True)) and self.general_income_of(self.carry_code or "0") >= 0
         assert all(len(w.points) == len(w.results) >= 2 for w in self.works)
         b.check()
         assert set(self.initial) == set(b.items(general=True)), \
@@ -134,7 +158,7 @@ def _z(b: Budget, yuan: int) -> str:
 def table_summary(f: Final) -> list[list[str]]:
     b = f.budget
     classes = {b.name(c): b.total_of(c) for c in b.classes()}
-    sources = {"一般公共预算财政拨款收入": b.general, "事业收入": b.own_funds}
+    sources = {"一般公共预算财政拨款收入": f.general_income, "事业收入": b.own_funds}
     income = [(f"{NUMERALS[i]}、{name}", sources.get(name, 0)) for i, name in enumerate(FINAL_INCOME)]
     spending = [(f"{NUMERALS[i]}、{name}", classes.get(name, 0)) for i, name in enumerate(CLASS_LIST)]
     n = len(spending)
@@ -146,12 +170,13 @@ def table_summary(f: Final) -> list[list[str]]:
         right = spending[i]
         rows.append([left[0], str(i + 1), "" if left[1] is None else _z(b, left[1]),
                      right[0], str(n + 6 + i), _z(b, right[1])])
-    total = money(b, b.total)
-    tail = [("本年收入合计", total, "本年支出合计", total),
+    begin, end = f.carried
+    grand = money(b, b.total + end)
+    tail = [("本年收入合计", money(b, f.income), "本年支出合计", money(b, b.total)),
             ("使用非财政拨款结余", _z(b, 0), "结余分配", _z(b, 0)),
-            ("年初结转和结余", _z(b, 0), "年末结转和结余", _z(b, 0)),
+            ("年初结转和结余", _z(b, begin), "年末结转和结余", _z(b, end)),
             ("", "", "", ""),
-            ("总计", total, "总计", total)]
+            ("总计", grand, "总计", grand)]
     for i, (a, x, c, y) in enumerate(tail):
         rows.append([a, str(n + 1 + i), x, c, str(2 * n + 6 + i), y])
     if not f.numbered:
@@ -171,7 +196,7 @@ def table_income(f: Final) -> list[list[str]]:
     b = f.budget
 
     def cells(code: str | None) -> list[str]:
-        fiscal = b.general if code is None else b.general_of(code)
+        fiscal = f.general_income if code is None else f.general_income_of(code)
         own = b.own_funds if code is None else b.by_code(code)[3]
         return [money(b, fiscal + own), _m(b, fiscal), "", _m(b, own), "", "", ""]
 
@@ -196,7 +221,7 @@ def table_expenditure(f: Final) -> list[list[str]]:
 def table_fiscal_summary(f: Final) -> list[list[str]]:
     b = f.budget
     classes = {b.name(c): b.general_of(c) for c in b.classes(general=True)}
-    income = [("一、一般公共预算财政拨款", b.general), ("二、政府性基金预算财政拨款", 0),
+    income = [("一、一般公共预算财政拨款", f.general_income), ("二、政府性基金预算财政拨款", 0),
               ("三、国有资本经营预算财政拨款", 0)]
     n = len(CLASS_LIST)
     rows = [["收入", "", "", "支出", "", "", "", "", ""],
@@ -211,13 +236,14 @@ def table_fiscal_summary(f: Final) -> list[list[str]]:
         rows.append([left[0], str(i + 1), "" if left[1] is None else _m(b, left[1]),
                      f"{NUMERALS[i]}、{name}", str(n + 7 + i), _m(b, amount), _m(b, amount), "",
                      ""])
-    total = money(b, b.general)
-    tail = [["本年收入合计", total, "本年支出合计", total, total, "", ""],
-            ["年初财政拨款结转和结余", "", "年末财政拨款结转和结余", "", "", "", ""],
-            ["一般公共预算财政拨款", "", "", "", "", "", ""],
+    total, begin, end = money(b, b.general), _m(b, f.carried[0]), _m(b, f.carried[1])
+    grand = money(b, b.general + f.carried[1])
+    tail = [["本年收入合计", money(b, f.general_income), "本年支出合计", total, total, "", ""],
+            ["年初财政拨款结转和结余", begin, "年末财政拨款结转和结余", end, end, "", ""],
+            ["一般公共预算财政拨款", begin, "", "", "", "", ""],
             ["政府性基金预算财政拨款", "", "", "", "", "", ""],
             ["国有资本经营预算财政拨款", "", "", "", "", "", ""],
-            ["总计", total, "总计", total, total, "", ""]]
+            ["总计", grand, "总计", grand, grand, "", ""]]
     for i, r in enumerate(tail):
         right_no = str(2 * n + 7 + i) if r[2] else ""
         rows.append([r[0], str(n + 1 + i), r[1], r[2], right_no, *r[3:]])
@@ -365,23 +391,24 @@ def narrative_part(f: Final) -> list[str]:
     prior_general = b.prior_general_total
     out = [f"第三部分 {d}{y}年度部门决算情况说明", ""]
     out += ["一、收入支出决算总体情况说明", "",
-            (f"{y}年度收、支总计{_n(b, b.total)}。"
-             f"{_versus(b, '收、支总计各', b.total, b.prior_total)}，主要原因是人员经费和业务工作"
+            (f"{y}年度收、支总计{_n(b, b.total + f.carried[1])}。"
+             f"{_versus(b, '收、支总计各', b.total + f.carried[1], b.prior_total)}，主要原因是人员经费和业务工作"
              "经费调整。"), ""]
     if b.own_funds:
-        parts = (f"财政拨款收入{_n(b, b.general)}，占本年收入{pct(b.general, b.total)}%；"
-                 f"事业收入{_n(b, b.own_funds)}，占本年收入{pct(b.own_funds, b.total)}%")
+        parts = (f"财政拨款收入{_n(b, f.general_income)}，占本年收入"
+                 f"{pct(f.general_income, f.income)}%；"
+                 f"事业收入{_n(b, b.own_funds)}，占本年收入{pct(b.own_funds, f.income)}%")
     else:
-        parts = f"财政拨款收入{_n(b, b.general)}，占本年收入100.00%"
+        parts = f"财政拨款收入{_n(b, f.general_income)}，占本年收入100.00%"
     projects = b.project + b.own_funds
-    out += ["二、收入决算情况说明", "", f"{y}年度收入合计{_n(b, b.total)}。其中：{parts}。", "",
+    out += ["二、收入决算情况说明", "", f"{y}年度收入合计{_n(b, f.income)}。其中：{parts}。", "",
             "三、支出决算情况说明", "",
             (f"{y}年度支出合计{_n(b, b.total)}。其中：基本支出{_n(b, b.basic)}，占本年支出"
              f"{pct(b.basic, b.total)}%；项目支出{_n(b, projects)}，占本年支出"
              f"{pct(projects, b.total)}%。"), ""]
     out += ["四、财政拨款收入支出决算总体情况说明", "",
-            (f"{y}年度财政拨款收、支总计{_n(b, b.general)}。"
-             f"{_versus(b, '财政拨款收、支总计各', b.general, prior_general)}，主要原因是人员经费和"
+            (f"{y}年度财政拨款收、支总计{_n(b, b.general + f.carried[1])}。"
+             f"{_versus(b, '财政拨款收、支总计各', b.general + f.carried[1], prior_general)}，主要原因是人员经费和"
              "业务工作经费调整。"), ""]
     out += ["五、一般公共预算财政拨款支出决算情况说明", "",
             "（一）一般公共预算财政拨款支出决算总体情况", "",

@@ -114,6 +114,14 @@ VARIANTS: dict[str, tuple[Callable[[], Final], str]] = {
     # fixed-width text
     "aligned_wan": (culture_final, "aligned"),
     "aligned_yuan_execution": (lambda: labour_final(general_columns="execution"), "aligned"),
+    # 财政拨款结转和结余 at both ends of the year: 收入 ≠ 支出, 总计 = 收入 + 年初 = 支出 + 年末
+    "carried_wan": (lambda: culture_final(carried=(85_000, 126_000), carry_code="2070109"),
+                    "tabbed"),
+    "carried_wan_pipe": (lambda: culture_final(carried=(85_000, 126_000),
+                                               carry_code="2070109"), "pipe"),
+    "carried_yuan_falling": (lambda: labour_final(carried=(210_000, 152_340),
+                                                  carry_code="2080106",
+                                                  general_columns="execution"), "cell_per_line"),
 }
 
 
@@ -210,7 +218,26 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "summary_row_title": (lambda: _once(_culture(), "2\t加强非遗保护传承，赓续历史文脉。",
                                         "2\t做好疫情防控常态化工作。"),
                           {"NARRATIVE.SUMMARY_TITLE"}, set()),
+    # 结转和结余 that do not add up to the 总计
+    "carried_end": (lambda: _once(_carried(), "年末结转和结余\t52\t12.60", "年末结转和结余\t52\t14.60"),
+                    {"SUMMARY.EXPENDITURE_TOTAL"}, set()),
+    "carried_fiscal_begin": (lambda: _once(_carried(), "年初财政拨款结转和结余\t24\t8.50",
+                                           "年初财政拨款结转和结余\t24\t6.50"),
+                             {"SUMMARY.INCOME_TOTAL"}, set()),
+    "carried_fiscal_end": (lambda: _once(_carried(), "年末财政拨款结转和结余\t52\t12.60\t12.60",
+                                         "年末财政拨款结转和结余\t52\t14.60\t14.60"),
+                           {"SUMMARY.EXPENDITURE_TOTAL"}, set()),
+    # the 总计 printed as if nothing were carried (the narrative gives the right one)
+    "carried_left_out": (lambda: _once(_carried(), "总计\t27\t569.60\t总计\t54\t569.60",
+                                       "总计\t27\t561.10\t总计\t54\t561.10"),
+                         {"SUMMARY.EXPENDITURE_TOTAL", "NARRATIVE.TABLE"}, set()),
 }
+
+
+def _carried() -> str:
+    return render_final(culture_final(carried=(85_000, 126_000), carry_code="2070109"))
+
+
 DEPT_FUNDS = "544.25\t562.00\t557.00\t10\t99.11%\t9.91"
 PROJECT_FUNDS = "18.00\t18.00\t18.00\t10\t100.00%\t10"
 

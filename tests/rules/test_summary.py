@@ -69,3 +69,31 @@ def test_summary_agrees_with_detail_tables() -> None:
     income.rows[0].values["business"] = 3.0
     found = _rules(document(_summary(), expenditure, income), "SUMMARY.AGREES")
     assert len(found) == 2 and {f.severity for f in found} == {"error"}
+
+
+def _final_summary(grand_in: str = "12.50", grand_out: str = "12.50", end: str = "0.50"):
+    """A 决算's 收入支出决算总表: each side's grand total is a bare 总计; the income side adds
+    使用非财政拨款结余 and 年初结转和结余, the spending side 结余分配 and 年末结转和结余."""
+    return side_rows("summary", [
+        ("一般公共预算财政拨款收入", {"actual": "10.00"}),
+        ("本年收入合计", {"actual": "10.00"}),
+        ("使用非财政拨款结余", {"actual": "0.00"}),
+        ("年初结转和结余", {"actual": "2.50"}),
+        ("总计", {"actual": grand_in}),
+    ], [
+        ("卫生健康支出", {"actual": "12.00"}),
+        ("本年支出合计", {"actual": "12.00"}),
+        ("结余分配", {"actual": "0.00"}),
+        ("年末结转和结余", {"actual": end}),
+        ("总计", {"actual": grand_out}),
+    ])
+
+
+def test_bare_grand_totals_of_a_final_account() -> None:
+    ids = ("SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL", "SUMMARY.BALANCE")
+    assert _rules(document(_final_summary()), *ids) == []
+    assert [f.rule for f in _rules(document(_final_summary(end="0.80")), *ids)] == [
+        "SUMMARY.EXPENDITURE_TOTAL"]
+    assert [f.rule for f in _rules(document(_final_summary(grand_in="10.00", grand_out="10.00",
+                                                           end="0.00")), *ids)] == [
+        "SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL"]

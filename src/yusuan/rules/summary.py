@@ -29,10 +29,10 @@ PATTERNS = {
     "income_grand": r"^收入总计$",
     "income_current": r"^本年收入(合计|小计)?$",
     "carryover_in": r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?$|^上年结转结余$",
-    "business_fund": r"用事业基金弥补",
+    "business_fund": r"用事业基金弥补|^使用非财政拨款结余$",
     "expenditure_grand": r"^支出总计$",
     "expenditure_current": r"^本年支出(合计|小计)?$",
-    "carryover_out": r"^(年终|年末)结转(和|及)?(结余)?$|^结转下年$",
+    "carryover_out": r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转下年$",
     "surplus_allocation": r"^结余分配$",
 }
 VALUE_KEYS = ("budget", "actual", "total")
@@ -57,8 +57,14 @@ def side_amount(doc: Document, table: Table, row: TableRow | None) -> Amount | N
     return amount(doc, table, row, key) if key else None
 
 
+# a 决算 prints each side's grand total as a bare 总计
+BARE_GRAND = {"income": "income_grand", "expenditure": "expenditure_grand"}
+
+
 def name_of(row: TableRow) -> str | None:
     name = compact_name(row.name)
+    if name == "总计" and row.side in BARE_GRAND:
+        return BARE_GRAND[row.side]
     return next((k for k, p in PATTERNS.items() if re.search(p, name)), None)
 
 
