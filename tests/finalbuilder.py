@@ -22,7 +22,9 @@ paragraphs quote each project's 全年预算数, 执行数, rate and two of its 
 Money is whole 元; a 万元 document prints each cell rounded to two decimals on its own.
 Percentages are computed from the exact amounts and printed with two decimals. Two departments
 are ready: `culture_final` (a 区 culture bureau with a 文化馆, 万元) and `labour_final` (one
-unit, 元, amounts to the 元). The names and figures are invented; none comes from the seeds.
+unit, 元, amounts to the 元). `Final.carried` puts 财政拨款结转和结余 at both ends of the year (the
+year's 财政拨款收入 is then the spending plus what the balance grew by); `with_gov_fund` adds a
+project paid by 政府性基金预算财政拨款 (彩票公益金). The names and figures are invented; none comes from the seeds.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from docbuilder import (
     ITEM_DESCRIPTIONS,
     NUMERALS,
     Budget,
+    Line,
     Misprint,
     Project,
     Sangong,
@@ -120,7 +123,7 @@ class Final:
         b.check()
         assert set(self.initial) == set(b.items(general=True)), \
             set(self.initial) ^ set(b.items(general=True))
-        assert not b.gov and not b.forms and not b.dept_form
+        assert not b.forms and not b.dept_form
 
 
 # ---------------------------------------------------------------- tables
@@ -158,7 +161,8 @@ def _z(b: Budget, yuan: int) -> str:
 def table_summary(f: Final) -> list[list[str]]:
     b = f.budget
     classes = {b.name(c): b.total_of(c) for c in b.classes()}
-    sources = {"一般公共预算财政拨款收入": f.general_income, "事业收入": b.own_funds}
+    sources = {"一般公共预算财政拨款收入": f.general_income, "政府性基金预算财政拨款收入": b.gov,
+               "事业收入": b.own_funds}
     income = [(f"{NUMERALS[i]}、{name}", sources.get(name, 0)) for i, name in enumerate(FINAL_INCOME)]
     spending = [(f"{NUMERALS[i]}、{name}", classes.get(name, 0)) for i, name in enumerate(CLASS_LIST)]
     n = len(spending)
@@ -196,7 +200,8 @@ def table_income(f: Final) -> list[list[str]]:
     b = f.budget
 
     def cells(code: str | None) -> list[str]:
-        fiscal = f.general_income if code is None else f.general_income_of(code)
+        fiscal = (f.general_income + b.gov if code is None
+                  else f.general_income_of(code) + b.gov_of(code))
         own = b.own_funds if code is None else b.by_code(code)[3]
         return [money(b, fiscal + own), _m(b, fiscal), "", _m(b, own), "", "", ""]
 
@@ -211,6 +216,7 @@ def table_expenditure(f: Final) -> list[list[str]]:
     def cells(code: str | None) -> list[str]:
         personnel, public, project, own = (
             (b.personnel, b.public, b.project, b.own_funds) if code is None else b.by_code(code))
+        project += b.gov if code is None else b.gov_of(code)
         return [money(b, personnel + public + project + own), _m(b, personnel + public),
                 _m(b, project + own), "", "", ""]
 
@@ -220,8 +226,8 @@ def table_expenditure(f: Final) -> list[list[str]]:
 
 def table_fiscal_summary(f: Final) -> list[list[str]]:
     b = f.budget
-    classes = {b.name(c): b.general_of(c) for c in b.classes(general=True)}
-    income = [("一、一般公共预算财政拨款", f.general_income), ("二、政府性基金预算财政拨款", 0),
+    classes = {b.name(c): (b.general_of(c), b.gov_of(c)) for c in b.classes(scope="fiscal")}
+    income = [("一、一般公共预算财政拨款", f.general_income), ("二、政府性基金预算财政拨款", b.gov),
               ("三、国有资本经营预算财政拨款", 0)]
     n = len(CLASS_LIST)
     rows = [["收入", "", "", "支出", "", "", "", "", ""],
@@ -232,18 +238,21 @@ def table_fiscal_summary(f: Final) -> list[list[str]]:
         rows.append(["栏次", "", "1", "栏次", "", "2", "3", "4", "5"])
     for i, name in enumerate(CLASS_LIST):
         left = income[i] if i < len(income) else ("", None)
-        amount = classes.get(name, 0)
+        general, gov = classes.get(name, (0, 0))
         rows.append([left[0], str(i + 1), "" if left[1] is None else _m(b, left[1]),
-                     f"{NUMERALS[i]}、{name}", str(n + 7 + i), _m(b, amount), _m(b, amount), "",
-                     ""])
-    total, begin, end = money(b, b.general), _m(b, f.carried[0]), _m(b, f.carried[1])
-    grand = money(b, b.general + f.carried[1])
-    tail = [["本年收入合计", money(b, f.general_income), "本年支出合计", total, total, "", ""],
+                     f"{NUMERALS[i]}、{name}", str(n + 7 + i), _m(b, general + gov),
+                     _m(b, general), _m(b, gov), ""])
+    total, general = money(b, b.fiscal), money(b, b.general)
+    begin, end = _m(b, f.carried[0]), _m(b, f.carried[1])
+    gov = _m(b, b.gov)
+    grand, grand_general = money(b, b.fiscal + f.carried[1]), money(b, b.general + f.carried[1])
+    tail = [["本年收入合计", money(b, f.general_income + b.gov), "本年支出合计", total, general, gov,
+             ""],
             ["年初财政拨款结转和结余", begin, "年末财政拨款结转和结余", end, end, "", ""],
             ["一般公共预算财政拨款", begin, "", "", "", "", ""],
             ["政府性基金预算财政拨款", "", "", "", "", "", ""],
             ["国有资本经营预算财政拨款", "", "", "", "", "", ""],
-            ["总计", grand, "总计", grand, grand, "", ""]]
+            ["总计", grand, "总计", grand, grand_general, gov, ""]]
     for i, r in enumerate(tail):
         right_no = str(2 * n + 7 + i) if r[2] else ""
         rows.append([r[0], str(n + 1 + i), r[1], r[2], right_no, *r[3:]])
@@ -296,8 +305,16 @@ def table_basic(f: Final) -> list[list[str]]:
 
 
 def table_gov_fund(f: Final) -> list[list[str]]:
-    return [["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
+    b = f.budget
+    rows = [["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
             ["", "", "", "", "小计", "基本支出", "项目支出", ""]]
+    if not b.gov:
+        return rows
+    rows.append(["", "合计", "", money(b, b.gov), money(b, b.gov), "", money(b, b.gov), ""])
+    for code in b.codes(scope="gov"):
+        amount = money(b, b.gov_of(code))
+        rows.append([code, b.name(code), "", amount, amount, "", amount, ""])
+    return rows
 
 
 def table_soe_capital(f: Final) -> list[list[str]]:
@@ -340,7 +357,7 @@ def tables_part(f: Final, layout: str, order: str) -> list[str]:
         out += [f"表{number} {TITLES[key]}", "", f"部门：{b.department}", "",
                 f"金额单位：{b.money}", ""]
         out += RENDERERS[layout](table_rows(f, key))
-        if key in EMPTY_NOTES:
+        if key in EMPTY_NOTES and not (key == "gov_fund" and b.gov):
             out += ["", f"注：本部门{b.year}年度没有{EMPTY_NOTES[key]}，故本表无数据。"]
         out.append("")
     return out
@@ -395,20 +412,20 @@ def narrative_part(f: Final) -> list[str]:
              f"{_versus(b, '收、支总计各', b.total + f.carried[1], b.prior_total)}，主要原因是人员经费和业务工作"
              "经费调整。"), ""]
     if b.own_funds:
-        parts = (f"财政拨款收入{_n(b, f.general_income)}，占本年收入"
-                 f"{pct(f.general_income, f.income)}%；"
+        parts = (f"财政拨款收入{_n(b, f.general_income + b.gov)}，占本年收入"
+                 f"{pct(f.general_income + b.gov, f.income)}%；"
                  f"事业收入{_n(b, b.own_funds)}，占本年收入{pct(b.own_funds, f.income)}%")
     else:
-        parts = f"财政拨款收入{_n(b, f.general_income)}，占本年收入100.00%"
-    projects = b.project + b.own_funds
+        parts = f"财政拨款收入{_n(b, f.general_income + b.gov)}，占本年收入100.00%"
+    projects = b.project + b.own_funds + b.gov
     out += ["二、收入决算情况说明", "", f"{y}年度收入合计{_n(b, f.income)}。其中：{parts}。", "",
             "三、支出决算情况说明", "",
             (f"{y}年度支出合计{_n(b, b.total)}。其中：基本支出{_n(b, b.basic)}，占本年支出"
              f"{pct(b.basic, b.total)}%；项目支出{_n(b, projects)}，占本年支出"
              f"{pct(projects, b.total)}%。"), ""]
     out += ["四、财政拨款收入支出决算总体情况说明", "",
-            (f"{y}年度财政拨款收、支总计{_n(b, b.general + f.carried[1])}。"
-             f"{_versus(b, '财政拨款收、支总计各', b.general + f.carried[1], prior_general)}，主要原因是人员经费和"
+            (f"{y}年度财政拨款收、支总计{_n(b, b.fiscal + f.carried[1])}。"
+             f"{_versus(b, '财政拨款收、支总计各', b.fiscal + f.carried[1], b.prior_fiscal)}，主要原因是人员经费和"
              "业务工作经费调整。"), ""]
     out += ["五、一般公共预算财政拨款支出决算情况说明", "",
             "（一）一般公共预算财政拨款支出决算总体情况", "",
@@ -441,8 +458,14 @@ def narrative_part(f: Final) -> list[str]:
             (f"人员经费{_n(b, b.personnel)}，主要包括："
              f"{_named(b, ('301', '303'))}。"), "",
             f"公用经费{_n(b, b.public)}，主要包括：{_named(b, ('302', '310'))}。", ""]
-    out += ["七、政府性基金预算财政拨款收入支出决算情况说明", "",
-            f"本部门{y}年度无政府性基金预算财政拨款收入支出。", "",
+    if b.gov:
+        items = "；".join(f"{_item_name(b, code)}{_n(b, b.gov_of(code))}"
+                         for code in b.items(scope="gov"))
+        gov = [(f"{y}年度政府性基金预算财政拨款收入{_n(b, b.gov)}，支出{_n(b, b.gov)}，主要用于"
+                f"{b.gov_purpose}。其中：{items}。")]
+    else:
+        gov = [f"本部门{y}年度无政府性基金预算财政拨款收入支出。"]
+    out += ["七、政府性基金预算财政拨款收入支出决算情况说明", "", *gov, "",
             "八、国有资本经营预算财政拨款支出决算情况说明", "",
             f"本部门{y}年度无国有资本经营预算财政拨款支出。", ""]
     out += _sangong_part(f)
@@ -738,3 +761,18 @@ def labour_final(**changes: object) -> Final:
         project_budgets={"就业创业服务专项经费": (-136_480, 13_520)},
         works=LABOUR_WORKS)
     return dataclasses.replace(final, **changes)  # type: ignore[arg-type]
+
+
+def with_gov_fund(final: Final) -> Final:
+    """The culture bureau also spends 彩票公益金 (政府性基金预算财政拨款) on sports events: one
+    more 类 (229 其他支出) in the department's and the 财政拨款 tables, the 政府性基金 table filled,
+    one more project with its 绩效自评."""
+    b = final.budget
+    own = b.units[0].code
+    project = Project("全民健身赛事活动经费", own, "2296003", 0, "举办全民健身赛事和群众体育活动",
+                      gov_fund=260_000, output=("举办赛事活动场次", 8, "场"))
+    budget = dataclasses.replace(
+        b, lines=[*b.lines, Line(own, "2296003", gov_fund=260_000)],
+        projects=[*b.projects, project], prior_gov=240_000, prior_total=b.prior_total + 240_000,
+        gov_purpose="举办全民健身赛事和群众体育活动")
+    return dataclasses.replace(final, budget=budget)
