@@ -55,7 +55,7 @@ def source_to_document(source: Source) -> Document:
                          "disclosure: no disclosure tables and no 预算/决算 title were found.")
     name_amount_columns(tables, document.kind)
     document.headline = tables_headline(tables)
-    document.facts = extract_facts(source)
+    document.facts = extract_facts(source, rows)
     add_narrative_headline(document.headline, document.facts, document.unit)
     document.projects, document.forms = extract_projects(source, tables)
     return document

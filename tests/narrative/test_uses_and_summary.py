@@ -4,8 +4,12 @@ written here: passing and failing, in 万元 and 元, traditional characters, fu
 
 from __future__ import annotations
 
+import pytest
+from renderers import RENDERERS
+
 from tests.narrative.test_rules import doc, rules
 from yusuan.model import Table, TableRow
+from yusuan.pipeline import document_from_text
 from yusuan.rules.engine import run_rules
 
 
@@ -96,3 +100,19 @@ def test_one_agreeing_row_is_no_pattern() -> None:
     text = SECTIONS + ROWS["fund"].format(n=1, title="做好防汛救灾医保保障工作") \
         + ROWS["pay"].format(n=2)
     assert rules(doc(text), "NARRATIVE.SUMMARY_TITLE") == []
+
+
+@pytest.mark.parametrize("layout", ["tabbed", "pipe", "cell_per_line"])
+def test_summary_table_in_every_table_layout(layout: str) -> None:
+    rows = [["", "重要事项", "工作内容及目标", "完成情况", ""],
+            ["1", "优化经办服务，提升群众满意度", "推行帮办代办 拓展跨省通办事项", "已完成。", ""],
+            ["2", "做好防汛救灾医保保障工作", "一是开展飞行检查。 二是推进智能监控。", "已完成。", ""],
+            ["3", "深化支付改革，提升基金效能。", "推进按病种付费。 完善总额预算管理。 开展结余留用考核。",
+             "已完成。", ""]]
+    text = "某区某局2030年部门决算\n" + SECTIONS.split("主要工作重要事项")[0] + "主要工作重要事项\n" \
+        + "\n".join(RENDERERS[layout](rows)) + "\n"
+    document = document_from_text(text)
+    found = run_rules(document, only=["NARRATIVE.SUMMARY_TITLE"])
+    assert len(found) == 1 and "第 2 项" in found[0].message
+    title_line = found[0].locations[0].line
+    assert "做好防汛救灾医保保障工作" in document.source.lines[title_line - 1].text

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from yusuan.model import Fact, Source
+from yusuan.layout import source_to_rows
+from yusuan.model import Fact, Row, Source
 from yusuan.recognise.narrative.amounts import amount_facts
 from yusuan.recognise.narrative.glossary import glossary_facts, is_glossary
 from yusuan.recognise.narrative.paragraphs import Paragraph, build_paragraphs
@@ -24,8 +25,9 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
 _FORM_SECTION = re.compile(r"绩效目标(?:申报)?表|绩效自评表|一项一表")
 
 
-def extract_facts(source: Source) -> list[Fact]:
-    """Read the narrative of `source` into Facts (amounts, changes, staffing, units, glossary)."""
+def extract_facts(source: Source, rows: list[Row] | None = None) -> list[Fact]:
+    """Read the narrative of `source` into Facts (amounts, changes, staffing, units, glossary);
+    `rows` are the source's rows in its layout, when the caller has them already."""
     paragraphs = build_paragraphs(source)
     facts: list[Fact] = []
     for paragraph in paragraphs:
@@ -42,7 +44,7 @@ def extract_facts(source: Source) -> list[Fact]:
     facts.extend(glossary_facts(paragraphs))
     sections = work_sections(paragraphs)
     if sections:
-        facts.extend(sections + summary_rows(source.lines))
+        facts.extend(sections + summary_rows(rows if rows is not None else source_to_rows(source)))
     facts.sort(key=lambda fact: fact.line)
     return facts
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from yusuan.model import Fact, Line
+from yusuan.model import Fact, Row
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.recognise.narrative.text import TOP_HEADING
 
@@ -44,19 +44,20 @@ def _add_points(section: Fact, paragraph: Paragraph) -> None:
         section.extra["point_lines"].append(paragraph.line_at(point.start(1)))
 
 
-def summary_rows(lines: list[Line]) -> list[Fact]:
-    """Table lines "ordinal <TAB> title <TAB> content…" with a worded title."""
-    rows = []
-    for line in lines:
-        cells = [cell.strip() for cell in line.text.split("\t")]
-        cells = [cell for cell in cells if cell]
-        if len(cells) < 3 or not _ORDINAL.match(cells[0]) or not _worded(cells[1]) \
-                or not _worded(" ".join(cells[2:]), MIN_CONTENT_CHARS):
+def summary_rows(rows: list[Row]) -> list[Fact]:
+    """Table rows "ordinal | title | content…" with a worded title, in any table layout."""
+    facts = []
+    for row in rows:
+        cells = [cell for cell in row.cells if cell.text.strip()]
+        if len(cells) < 3 or not _ORDINAL.match(cells[0].text.strip()) \
+                or not _worded(cells[1].text) \
+                or not _worded(" ".join(c.text for c in cells[2:]), MIN_CONTENT_CHARS):
             continue
-        rows.append(Fact("work_item", None, None, line.number, "narrative", cells[1],
-                         page=line.page, extra={"ordinal": int(cells[0]),
-                                                "content": " ".join(cells[2:])}))
-    return rows
+        title = cells[1]
+        facts.append(Fact("work_item", None, None, title.line, "narrative", title.text.strip(),
+                          page=title.page, extra={"ordinal": int(cells[0].text),
+                                                  "content": " ".join(c.text for c in cells[2:])}))
+    return facts
 
 
 def _worded(text: str, least: int = 4) -> bool:
