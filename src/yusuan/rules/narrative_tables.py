@@ -28,6 +28,8 @@ TOTAL_ROW = {
     "personnel_funds": [("general_budget_expenditure", "personnel"),
                         ("basic_expenditure", "personnel")],
     "public_funds": [("general_budget_expenditure", "public"), ("basic_expenditure", "public")],
+    "gov_fund_expenditure": [("gov_fund", "total")],
+    "soe_capital_expenditure": [("soe_capital", "total")],
 }
 DEPARTMENT_TOTAL_ROW = {
     "basic_expenditure": [("expenditure", "basic")],

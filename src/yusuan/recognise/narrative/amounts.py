@@ -82,6 +82,7 @@ def _before(state: _State, mention: Mention) -> str:
 
 
 def _new_fact(state: _State, mention: Mention, label: str, role: str | None = None) -> None:
+    label = _other_side(state, mention, label)
     concept, extra = classify(label, state.paragraph.context)
     if concept == "amount" and role is None and not state.facts \
             and HEADING.match(state.paragraph.text):
@@ -104,6 +105,22 @@ def _new_fact(state: _State, mention: Mention, label: str, role: str | None = No
         fact.extra["part_of"] = subject.concept
     state.facts.append(fact)
     state.subject, state.subject_end, state.subject_at = fact, end, mention.end
+
+
+_SIDES = {"收入": "支出", "支出": "收入"}
+
+
+def _other_side(state: _State, mention: Mention, label: str) -> str:
+    """'政府性基金预算财政拨款收入 2.00 万元，支出 2.00 万元': a bare 支出 (收入) right after the
+    other side of the same sentence names that side of the same money."""
+    side = strip_label(label)
+    subject = state.subject
+    if side not in _SIDES or subject is None or mention.start > state.subject_end:
+        return label
+    named = str(subject.extra.get("label", ""))
+    if not named.endswith(_SIDES[side]) or len(named) <= len(side):
+        return label
+    return named[:-len(side)] + side
 
 
 PART_PARENTS = frozenset({"basic_expenditure", "project_expenditure", "personnel_funds",
