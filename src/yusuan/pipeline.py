@@ -57,6 +57,6 @@ def source_to_document(source: Source) -> Document:
     document.headline = tables_headline(tables)
     document.facts = extract_facts(source, rows)
     add_narrative_headline(document.headline, document.facts, document.unit)
-    document.projects, document.forms = extract_projects(source, tables)
+    document.projects, document.forms = extract_projects(source, tables, rows)
     return document
 

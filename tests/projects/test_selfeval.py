@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from yusuan.model import Document, Line, Source
 from yusuan.recognise.projects.model import ProjectForm
 from yusuan.recognise.projects.selfeval import read_execution, read_self_indicators
@@ -134,3 +136,83 @@ def test_self_spent_against_the_narrative_when_no_project_table() -> None:
     found = run_rules(_stated("30.00", form_spent="28.00"), only=["PROJECT.SELF_SPENT"])
     assert [[loc.line for loc in f.locations] for f in found] == [[6, 2]]
     assert found[0].values == {"reported": 28.0, "computed": 30.0}
+
+
+# the same forms in the other table layouts: a markdown pipe row per line, or one cell per
+# TAB-led line with blank cells as lines holding only a TAB and rows parted by blank lines
+def _pipe(rows: list[str]) -> list[str]:
+    return ["| " + " | ".join(row.split("\t")) + " |" for row in rows]
+
+
+def _cell_per_line(rows: list[str]) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        out += [f"\t{cell}" for cell in row.split("\t")] + [""]
+    return out
+
+
+LAYOUTS = {"tabbed": list, "pipe": _pipe, "cell_per_line": _cell_per_line}
+
+
+def _read(layout: str, spent: str = "30.00") -> tuple[list, list]:
+    from yusuan.layout import source_to_rows
+    from yusuan.recognise.projects.selfeval import execution_rows, self_indicator_rows
+    texts = LAYOUTS[layout]([t.format(spent=spent) for t in TEMPLATE])
+    source = Source("t.txt", "text", "", [Line(i + 1, t) for i, t in enumerate(texts)])
+    rows = source_to_rows(source)
+    assert source.layout == layout
+    return execution_rows(rows), self_indicator_rows(rows)
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cell_per_line"])
+def test_a_self_evaluation_reads_alike_in_every_layout(layout: str) -> None:
+    """Budget, 执行数, rate and indicators as in the tabbed form; in one cell per line each
+    figure keeps the line of its own cell."""
+    def figures(execution: list, indicators: list) -> tuple[list, list]:
+        return ([(e.label, e.budget.value, e.budget.decimals, e.actual.value, e.rate,
+                  e.rate_decimals) for e in execution],
+                [(i.name, i.level1, i.level2, i.values, i.actual, i.weight, i.score)
+                 for i in indicators])
+
+    tabbed = figures(*_read("tabbed"))
+    assert tabbed[0] == [("年度资金总额", 32.0, 2, 30.0, 93.75, 2)]
+    execution, indicators = _read(layout)
+    assert figures(execution, indicators) == tabbed
+    if layout == "cell_per_line":
+        texts = _cell_per_line(TEMPLATE)
+        row = execution[0]
+        assert (texts[row.budget.line - 1], texts[row.actual.line - 1], texts[row.line - 1]) \
+            == ("\t32.00", "\t{spent}", "\t93.75%")
+        first = indicators[0]
+        assert (texts[first.line - 1], texts[first.value_line - 1]) == ("\t开展活动场次", "\t≥12场")
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cell_per_line"])
+def test_a_wrong_rate_is_found_in_every_layout(layout: str) -> None:
+    execution, _ = _read(layout, spent="28.00")
+    form = ProjectForm(lines=(1, 40), name="示例经费", name_line=1)
+    form.execution = execution
+    doc = Document(source=Source("t.txt", "text", "", []), year=2023, kind="部门决算", forms=[form])
+    found = run_rules(doc, only=["PROJECT.SELF_RATE"])
+    assert [[loc.line for loc in f.locations] for f in found] == [[execution[0].line]]
+    assert found[0].values == {"reported": 93.75, "computed": 87.5}
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cell_per_line"])
+def test_generated_self_evaluations_read_alike_in_every_layout(layout: str) -> None:
+    """A whole generated 决算 through the pipeline: every 绩效自评表 (部门整体 and each
+    project's) reads the same budget, 执行数, rate and indicators as in the tabbed text."""
+    from finalbuilder import culture_final, render_final
+
+    from yusuan.pipeline import document_from_text
+
+    def forms(layout: str) -> list:
+        doc = document_from_text(render_final(culture_final(), layout))
+        return [(getattr(f, "name", None),
+                 [(e.label, e.budget.value, e.actual.value, e.rate) for e in f.execution],
+                 [(i.name, i.level1, i.level2, i.values, i.actual, i.weight, i.score)
+                  for i in f.indicators]) for f in doc.forms]
+
+    tabbed = forms("tabbed")
+    assert len(tabbed) == 6 and all(execution and indicators for _, execution, indicators in tabbed)
+    assert forms(layout) == tabbed

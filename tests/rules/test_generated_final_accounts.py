@@ -288,9 +288,6 @@ def test_a_purpose_naming_a_kuan_the_tables_lack_is_noted() -> None:
     assert [(f.severity, f.values["code"]) for f in uses] == [("info", "21013")]
 
 
-@pytest.mark.xfail(strict=True, reason="绩效自评表 and the 重要事项 table are read from TAB-separated "
-                   "lines only (recognise/projects/selfeval.py, narrative/worklist.py): in pipe "
-                   "and cell-per-line layouts they are not read, so their defects are missed")
 @pytest.mark.parametrize("layout", ["pipe", "cell_per_line"])
 def test_a_wrong_self_evaluation_rate_is_found_in_other_layouts(layout: str) -> None:
     text = render_final(culture_final(), layout)

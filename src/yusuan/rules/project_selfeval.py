@@ -136,7 +136,7 @@ def self_spent(doc: Document) -> Iterator[Finding]:
             if any(_close(row.actual.value, v, row.actual.decimals) for v in _others(doc)):
                 continue
             note = _note_line(doc, form)
-            locations = [Location(row.line, table="dept_performance", name="部门整体")]
+            locations = [Location(row.actual.line, table="dept_performance", name="部门整体")]
             locations += [Location(note, table="dept_performance")] if note else []
             locations.append(Location(spent[1], table="summary"))
             yield _spent(locations, row, "部门整体", spent[0], "决算表本年支出合计",
@@ -152,7 +152,7 @@ def self_spent(doc: Document) -> Iterator[Finding]:
             row = rows[0]
             if amount is None or _close(row.actual.value, amount.value, amount.decimals):
                 continue
-            locations = [Location(row.line, table="project_performance", name=form.name),
+            locations = [Location(row.actual.line, table="project_performance", name=form.name),
                          amount.location]
             yield _spent(locations, row, form.name, amount.value, what, what_en)
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from yusuan.model import Line, Project, Source, Table
+from yusuan.layout import source_to_rows
+from yusuan.model import Line, Project, Row, Source, Table
 from yusuan.recognise.projects.dept import read_dept_form
 from yusuan.recognise.projects.form import read_form
 from yusuan.recognise.projects.link import link_projects
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.narrative import attach_quotes, narrative_items, performance_total
 from yusuan.recognise.projects.selfeval import (
+    execution_rows,
     is_self_evaluation,
-    read_execution,
-    read_self_indicators,
+    rows_within,
+    self_indicator_rows,
 )
 from yusuan.recognise.projects.spans import dept_span, form_spans
 from yusuan.recognise.projects.table import read_project_table
@@ -22,9 +24,13 @@ from yusuan.recognise.projects.table import read_project_table
 __all__ = ["DeptForm", "ProjectForm", "extract_projects"]
 
 
-def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project], list[Any]]:
-    """Projects (from the 项目支出表 and the narrative) and the performance forms of a document."""
+def extract_projects(source: Source, tables: list[Table], rows: list[Row] | None = None
+                     ) -> tuple[list[Project], list[Any]]:
+    """Projects (from the 项目支出表 and the narrative) and the performance forms of a document;
+    `rows` are the source's rows in its layout (made here when not given)."""
     lines = source.lines
+    if rows is None:
+        rows = source_to_rows(source)
     table_projects = _table_projects(tables)
     spans = form_spans(lines, tables)
     units = Counter(t.unit for t in tables if t.unit in ("元", "万元"))
@@ -32,13 +38,13 @@ def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project]
     forms: list[Any] = [read_form(lines, span, money) for span in spans]
     for span, form in zip(spans, forms, strict=True):
         if is_self_evaluation(span.title):
-            _self_evaluation(form, lines, span.first, span.last)
+            _self_evaluation(form, rows_within(rows, span.first, span.last))
     dept = dept_span(lines, tables, spans)
     if dept is not None:
         title = next((t.title for t in tables if t.kind == "dept_performance"), "")
         dept_form = read_dept_form(lines, dept[0], dept[1], title)
         if is_self_evaluation(title):
-            _self_evaluation(dept_form, lines, dept[0], dept[1])
+            _self_evaluation(dept_form, rows_within(rows, dept[0], dept[1]))
         forms.insert(0, dept_form)
     skip = _table_lines(lines, tables, spans, dept)
     items = narrative_items(lines, skip)
@@ -48,12 +54,12 @@ def extract_projects(source: Source, tables: list[Table]) -> tuple[list[Project]
     return projects, forms
 
 
-def _self_evaluation(form: Any, lines: list[Line], first: int, last: int) -> None:
-    """A 绩效自评表's indicators and 预算执行情况 rows, read by column."""
-    indicators = read_self_indicators(lines, first, last)
+def _self_evaluation(form: Any, rows: list[Row]) -> None:
+    """A 绩效自评表's indicators and 预算执行情况 rows, read by column from its rows."""
+    indicators = self_indicator_rows(rows)
     if indicators:
         form.indicators = indicators
-    form.execution = read_execution(lines, first, last)
+    form.execution = execution_rows(rows)
 
 
 def _next_start(tables: list[Table], start: int, end: int) -> int:

@@ -1,15 +1,18 @@
 """绩效自评表 (整体 or 项目): the 预算数 / 执行数 / 执行率 block and the indicator rows with their
-年初目标值 / 实际完成值 (and 分值 / 得分 / 偏差原因 where printed), read by column."""
+年初目标值 / 实际完成值 (and 分值 / 得分 / 偏差原因 where printed), read by column from the
+layout's rows (tabbed, pipe or one cell per line: blank cells keep their columns), each figure
+with the line its own cell stands on."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from yusuan.model import Line
+from yusuan.layout.tabbed import line_to_row
+from yusuan.model import Line, Row
 from yusuan.recognise.projects.indicators import LEVEL1, LEVEL2
 from yusuan.recognise.projects.model import Indicator
-from yusuan.recognise.projects.text import Amount, clean, compact, parse_number
+from yusuan.recognise.projects.text import Amount, Cell, clean, compact, parse_number
 
 SELF_TITLE = "自评表"
 COLUMNS = {
@@ -39,11 +42,26 @@ class Execution:
     actual: Amount
     rate: float | None
     rate_decimals: int
-    line: int
+    line: int  # the line of the printed rate
 
 
 def is_self_evaluation(title: str) -> bool:
     return SELF_TITLE in compact(title)
+
+
+def rows_within(rows: list[Row], first: int, last: int) -> list[Row]:
+    """The rows whose first line is numbered first..last (inclusive)."""
+    return [row for row in rows if first <= (row.lines[0] if row.lines else row.line) <= last]
+
+
+def tabbed_rows(lines: list[Line], first: int, last: int) -> list[Row]:
+    """The TAB-separated rows of the lines numbered first..last."""
+    return [line_to_row(line) for line in lines[first - 1:last] if line.text.strip()]
+
+
+def _cells(row: Row) -> list[Cell]:
+    """A row's cells in their columns, blanks kept, each with its own line."""
+    return [Cell(clean(cell.text), cell.line or row.line) for cell in row.cells]
 
 
 def money_columns(cells: list[str]) -> tuple[int, int] | None:
@@ -62,33 +80,41 @@ def money_columns(cells: list[str]) -> tuple[int, int] | None:
 
 
 def read_execution(lines: list[Line], first: int, last: int) -> list[Execution]:
+    """`execution_rows` of the TAB-separated lines numbered first..last."""
+    return execution_rows(tabbed_rows(lines, first, last))
+
+
+def execution_rows(rows: list[Row]) -> list[Execution]:
     """Rows of two figures and a percent after a 预算数 … 执行数 header, the figures taken
     from the header's budget and spending columns (the amount columns in order)."""
     out: list[Execution] = []
     header: tuple[int, int] | None = None
-    for line in lines[first - 1:last]:
-        cells = [clean(c) for c in line.text.split("\t") if clean(c)]
-        text = compact(line.text)
+    for row in rows:
+        cells = [c for c in _cells(row) if c.text]
+        words = [c.text for c in cells]
+        text = compact("".join(words))
         if all(h in text for h in EXEC_HEADER):
-            header = money_columns(cells) or (0, 1)
+            header = money_columns(words) or (0, 1)
             continue
         if header is None:
             continue
-        if any(compact(c) in sum(COLUMNS.values(), ()) for c in cells):
+        if any(compact(w) in sum(COLUMNS.values(), ()) for w in words):
             break
-        figures = [i for i, c in enumerate(cells) if FIGURE.match(c.replace(" ", ""))]
-        percents = [i for i, c in enumerate(cells) if PERCENT.match(c.replace(" ", ""))]
+        figures = [i for i, w in enumerate(words) if FIGURE.match(w.replace(" ", ""))]
+        percents = [i for i, w in enumerate(words) if PERCENT.match(w.replace(" ", ""))]
         if len(figures) <= max(header) or not percents:
             continue
-        budget, actual = (parse_number(cells[figures[i]]) for i in header)
-        rate = PERCENT.match(cells[percents[0]].replace(" ", ""))
+        budget_cell, actual_cell = (cells[figures[i]] for i in header)
+        budget, actual = parse_number(budget_cell.text), parse_number(actual_cell.text)
+        rate_cell = cells[percents[0]]
+        rate = PERCENT.match(rate_cell.text.replace(" ", ""))
         if budget is None or actual is None or rate is None:
             continue
-        label = compact(cells[figures[0] - 1]) if figures[0] else ""
+        label = compact(words[figures[0] - 1]) if figures[0] else ""
         decimals = len(rate.group(1).partition(".")[2])
-        out.append(Execution(label, Amount(budget[0], budget[1], line.number),
-                             Amount(actual[0], actual[1], line.number), float(rate.group(1)),
-                             decimals, line.number))
+        out.append(Execution(label, Amount(budget[0], budget[1], budget_cell.line),
+                             Amount(actual[0], actual[1], actual_cell.line), float(rate.group(1)),
+                             decimals, rate_cell.line))
     return out
 
 
@@ -116,22 +142,28 @@ def _level1(word: str, previous: str) -> str:
 
 
 def read_self_indicators(lines: list[Line], first: int, last: int) -> list[Indicator]:
+    """`self_indicator_rows` of the TAB-separated lines numbered first..last."""
+    return self_indicator_rows(tabbed_rows(lines, first, last))
+
+
+def self_indicator_rows(rows: list[Row]) -> list[Indicator]:
     """Indicator rows under each 一级指标 … 实际完成值 header; blank level cells carry down.
     A row whose first cell is a 一级指标 while the header's is not is shifted one column."""
     out: list[Indicator] = []
     columns: dict[str, int] = {}
     level1 = level2 = goal = ""
     goal_line = 0
-    for line in lines[first - 1:last]:
-        fields = [clean(f) for f in line.text.split("\t")]
-        text = compact(line.text)
+    for row in rows:
+        cells = _cells(row)
+        fields = [c.text for c in cells]
+        text = compact("".join(fields))
         found = _columns(fields)
         if {"level1", "name", "target"} <= set(found):
             columns, level1, level2 = found, "", ""
             continue
-        goal_match = GOAL_ROW.match(clean(line.text))
+        goal_match = GOAL_ROW.match(clean(" ".join(fields)))
         if goal_match:
-            goal, goal_line, columns = compact(goal_match.group(1)), line.number, {}
+            goal, goal_line, columns = compact(goal_match.group(1)), row.line, {}
             continue
         if not columns or not text:
             continue
@@ -139,24 +171,26 @@ def read_self_indicators(lines: list[Line], first: int, last: int) -> list[Indic
             columns = {}
             continue
         if fields and LEVEL1.match(compact(fields[0])) and columns["level1"] > 0:
-            fields = [""] * columns["level1"] + fields
+            cells = [Cell("", row.line)] * columns["level1"] + cells
 
-        def at(key: str, row: list[str] = fields, cols: dict[str, int] = columns) -> str:
+        def at(key: str, row: list[Cell] = cells, cols: dict[str, int] = columns) -> Cell:
             index = cols.get(key)
-            return row[index] if index is not None and index < len(row) else ""
+            return row[index] if index is not None and index < len(row) else Cell("", 0)
 
-        name, target = compact(at("name")), at("target").rstrip(END_PUNCT)
-        if at("level1"):
-            level1 = _level1(compact(at("level1")), level1)
+        name, target = compact(at("name").text), at("target").text.rstrip(END_PUNCT)
+        if at("level1").text:
+            level1 = _level1(compact(at("level1").text), level1)
             level2 = ""
-        if at("level2") and (LEVEL2.match(compact(at("level2"))) or "指标" in at("level2")):
-            level2 = compact(at("level2"))
+        level2_text = at("level2").text
+        if level2_text and (LEVEL2.match(compact(level2_text)) or "指标" in level2_text):
+            level2 = compact(level2_text)
         if not name or not target:
             continue
-        ind = Indicator(name, [target], line.number, level1, level2, "self", "annual",
-                        line.number, [line.number], "年度" if goal else "", goal_line)
-        ind.actual, ind.weight = at("actual").rstrip(END_PUNCT), at("weight")
-        ind.score = at("score")
-        ind.reason, ind.goal = at("reason"), goal
+        name_line, value_line = at("name").line, at("target").line
+        ind = Indicator(name, [target], name_line, level1, level2, "self", "annual",
+                        value_line, [value_line], "年度" if goal else "", goal_line)
+        ind.actual, ind.weight = at("actual").text.rstrip(END_PUNCT), at("weight").text
+        ind.score = at("score").text
+        ind.reason, ind.goal = at("reason").text, goal
         out.append(ind)
     return out
