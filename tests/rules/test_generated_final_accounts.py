@@ -296,9 +296,6 @@ def test_a_wrong_self_evaluation_rate_is_found_in_other_layouts(layout: str) -> 
     assert "PROJECT.SELF_RATE" in {f.rule for f in accusations(document_from_text(text))}
 
 
-@pytest.mark.xfail(strict=True, reason="'政府性基金预算财政拨款收入…，支出…万元': the bare 支出 after "
-                   "the income clause is not read as gov_fund_expenditure, so a wrong figure there "
-                   "is compared with nothing (unsure whether the reader should carry the scope over)")
 def test_a_wrong_gov_fund_spending_in_the_narrative_is_found() -> None:
     text = _once(render_final(with_gov_fund(culture_final())), "收入26.00万元，支出26.00万元",
                  "收入26.00万元，支出28.00万元")
