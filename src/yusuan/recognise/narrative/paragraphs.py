@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from yusuan.model import Source
+from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.narrative.text import (
     HEADING,
     TOP_HEADING,
@@ -69,7 +70,7 @@ def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Parag
     texts = [clean(line.text).strip() for line in source.lines]
     for index, line in enumerate(source.lines):
         text = texts[index]
-        if not text:
+        if not text or _page_number(line.page, texts, index):
             continue
         if is_table_line(text) and not _figure_before_unit(texts, index):
             builder.flush()
@@ -88,6 +89,13 @@ def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Parag
             builder.flush()
     builder.flush()
     return builder.paragraphs
+
+
+def _page_number(page: int | None, texts: list[str], index: int) -> bool:
+    """A page's number on its own line in a paged source (PDF): skipped, so the paragraphs on
+    either side stay apart and one running over the page break stays whole."""
+    return (page is not None and bool(PAGE_NUMBER.match(texts[index]))
+            and not _figure_before_unit(texts, index))
 
 
 def _figure_before_unit(texts: list[str], index: int) -> bool:
