@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from yusuan.model import Row
+from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount
 from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
 
@@ -198,6 +199,8 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
         if _NOTE.match(text):
             segment.note_rows.append(row)
             return True
+        if not segment.started and PAGE_NUMBER.match(text):
+            return True  # the title at the foot of a page, the table on the next one
         if is_unaligned_item(segment, row, text):
             segment.data_rows.append(row)
             return True
