@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from yusuan.model import Line
+from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import Indicator
 from yusuan.recognise.projects.text import compact, line_cells
@@ -77,6 +78,8 @@ def indicator_rows(lines: list[Line], first: int, last: int, table: str) -> list
     In the department form, 长期目标 / 年度目标 cells set each row's period."""
     rows = _Rows(table)
     for line in lines[first - 1:last]:
+        if line.page is not None and PAGE_NUMBER.match(line.text.strip()):
+            continue  # a PDF page's number at the foot of the form
         cells = line_cells(line)
         # a lone cell on a line of its own without a tab is the wrapped end of the cell before
         wrapped = len(cells) == 1 and "\t" not in line.text
