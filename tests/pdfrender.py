@@ -43,10 +43,12 @@ def header_rows(rows: list[list[str]]) -> int:
     return count if count < len(rows) else 0
 
 
-def text_to_pdf(text: str, path: Path, font: str) -> None:
+def text_to_pdf(text: str, path: Path, font: str, *, keep_titles: bool = True) -> None:
+    """`keep_titles=False` lets a table's title and 单位 line stay at the foot of a page while
+    the table starts on the next one, as in many published PDFs."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=15, wordWrap="CJK",
                           spaceAfter=3)
@@ -65,7 +67,7 @@ def text_to_pdf(text: str, path: Path, font: str) -> None:
     for index, (kind, content) in enumerate(parts):
         if kind == "text":
             assert isinstance(content, str)
-            story.append(Paragraph(_escape(content), keep if _titles(parts, index) else body))
+            story.append(Paragraph(_escape(content), keep if keep_titles and _titles(parts, index) else body))
             continue
         assert isinstance(content, list)
         columns = max(len(row) for row in content)
@@ -79,7 +81,8 @@ def text_to_pdf(text: str, path: Path, font: str) -> None:
                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-        story += [Spacer(1, 2), table, Spacer(1, 6)]
+        table.spaceBefore, table.spaceAfter = 2, 6
+        story.append(table)
     document.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
