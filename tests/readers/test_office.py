@@ -83,6 +83,34 @@ def test_format_value_drops_binary_noise() -> None:
     assert format_value(None) == ""
 
 
+def test_a_grid_row_with_one_text_keeps_its_column() -> None:
+    """Inside a grid, a row whose only text stands in a later column (a 支出 item with no
+    amount on the right of a two-sided table) is a row of the grid, not a title line; a title
+    above the grid, the 单位 line in its last column and a note below stay plain lines."""
+    from yusuan.readers.spreadsheet import sheet_lines
+
+    rows: list[list[object]] = [
+        ["表1 部门收支总表", None, None, None],
+        [None, None, None, "单位：万元"],
+        ["项 目", "预算数", "项 目", "预算数"],
+        ["一、一般公共预算拨款收入", 557.0, "一、一般公共服务支出", None],
+        [None, None, "二、外交支出", None],
+        ["  2. 政府性基金", None, None, None],
+        [None, None, "三、住房保障支出", 557.0],
+        ["注：本表无上年结转。", None, None, None],
+    ]
+    assert sheet_lines(rows) == [
+        "表1 部门收支总表",
+        "单位：万元",
+        "项目\t预算数\t项目\t预算数",
+        "一、一般公共预算拨款收入\t557\t一、一般公共服务支出\t",
+        "\t\t二、外交支出\t",
+        "2. 政府性基金",
+        "\t\t三、住房保障支出\t557",
+        "注：本表无上年结转。",
+    ]
+
+
 @pytest.mark.parametrize(("name", "data"), [
     ("broken.xlsx", b"PK\x03\x04" + b"\x00" * 200),
     ("broken.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600),

@@ -2,8 +2,9 @@
 
 A row with cells becomes a TAB line over its table's used width (blank cells stay blank; a
 merged cell's text stands in its first cell, as Excel stores it). A row whose only content is
-one text (a title, "单位：万元") becomes a plain line, a blank row a blank line, so several
-tables on one sheet stay apart. Numbers are written as printed: in .xlsx as the cell's number
+one text (a title, "单位：万元") becomes a plain line, unless it stands inside a grid in a later
+column (a 支出 item with no amount); a blank row becomes a blank line, so several tables on one
+sheet stay apart. Numbers are written as printed: in .xlsx as the cell's number
 format prints them (decimals, thousands separator, percent); otherwise floats lose binary noise
 (1234.5600000001 → 1234.56) and a column's numbers share the most decimals any of them shows
 within one table (the rows between blank rows): 9 beside 0.21 prints "9.00".
@@ -104,15 +105,22 @@ def sheet_lines(rows: list[list[object]]) -> list[str]:
 
 
 def block_lines(block: list[list[object]]) -> list[str]:
+    """A table's lines. A row with one text is a plain line (a title, the 单位 line, a note),
+    unless it lies inside the grid (between rows of several cells) in a column after the
+    first: then it is a row of the grid (a 支出 item with no amount on the right of a
+    two-sided table) and keeps its column."""
     width = max(_used_width(row) for row in block)
     decimals = _column_decimals(block, width)
+    table = [[format_value(value, decimals[col]) for col, value in enumerate(row[:width])]
+             for row in block]
+    grid = [index for index, cells in enumerate(table) if sum(1 for cell in cells if cell) > 1]
     lines = []
-    for row in block:
-        cells = [format_value(value, decimals[col]) for col, value in enumerate(row[:width])]
+    for index, cells in enumerate(table):
         cells += [""] * (width - len(cells))
-        filled = [cell for cell in cells if cell]
-        if len(filled) == 1 and not _NUMBER.match(filled[0]):
-            lines.append(filled[0])
+        filled = [col for col, cell in enumerate(cells) if cell]
+        inside = bool(grid and filled) and grid[0] < index < grid[-1] and filled[0] > 0
+        if len(filled) == 1 and not _NUMBER.match(cells[filled[0]]) and not inside:
+            lines.append(cells[filled[0]])
         else:
             lines.append("\t".join(cells))
     return lines
