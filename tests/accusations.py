@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from yusuan.model import Document, Finding
 from yusuan.pipeline import document_from_text
 from yusuan.rules import run_rules
@@ -21,3 +24,12 @@ def assert_found_by(text: str, expected: set[str], allowed: set[str]) -> None:
     fired = {f.rule for f in found}
     assert expected <= fired, said(found)
     assert fired <= expected | allowed, said(found)
+
+
+@dataclass
+class Read:
+    """A generated document written to a file and read back through the readers."""
+
+    name: str
+    path: Path
+    document: Document

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from accusations import accusations, said
+from accusations import Read, accusations, said
 from docbuilder import CLASS_LIST, Budget, culture_bureau, labour_bureau, render
 from finalbuilder import Final, culture_final, render_final, with_gov_fund
 from officerender import text_to_docx, text_to_html, text_to_xlsx
@@ -27,13 +26,6 @@ from yusuan.rules import run_rules
 
 WRITERS: dict[str, Callable[[str, Path], None]] = {
     "xlsx": text_to_xlsx, "docx": text_to_docx, "html": text_to_html}
-
-
-@dataclass
-class Read:
-    name: str
-    path: Path
-    document: Document
 
 
 @pytest.fixture(scope="module")

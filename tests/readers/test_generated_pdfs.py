@@ -7,11 +7,9 @@ printed on. Each PDF is built and read once per module."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from accusations import accusations, said
+from accusations import Read, accusations, said
 from docbuilder import Budget, culture_bureau, labour_bureau, render
 from finalbuilder import Final, culture_final, render_final, with_gov_fund
 from pdfrender import text_to_pdf
@@ -23,13 +21,6 @@ from yusuan.pipeline import read_document
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.report.json_report import check_json
 from yusuan.rules import run_rules
-
-
-@dataclass
-class Read:
-    name: str
-    path: Path
-    document: Document
 
 
 @pytest.fixture(scope="module")
