@@ -53,9 +53,7 @@ def dept_funding(doc: Document) -> Iterator[Finding]:
         spent = printed(funding.get("expenditure_total", {}).get(year), "dept_performance")
         parts = [a for c in CLASSES
                  if (a := printed(funding.get(c, {}).get(year), "dept_performance"))]
-        if income and spent and (found := equal_finding(
-                "PROJECT.DEPT_FUNDING", spent, income, "支出合计", other="收入合计",
-                year=label)):
+        if found := _balance(income, spent, label):
             yield found
         if spent and len(parts) == len(CLASSES) and (found := sum_finding(
                 "PROJECT.DEPT_FUNDING", spent, parts, "支出合计", other="各类支出之和",
@@ -75,10 +73,17 @@ def _single_prior_column(funding: dict) -> Iterator[Finding]:
         return
     income = printed(prior["income_total"][0], "dept_performance")
     spent = printed(prior["expenditure_total"][0], "dept_performance")
-    if income and spent and (found := equal_finding(
-            "PROJECT.DEPT_FUNDING", spent, income, "支出合计", other="收入合计",
-            year="近两年所填的一列", severity="info")):
+    if found := _balance(income, spent, "近两年所填的一列", severity="info"):
         yield found
+
+
+def _balance(income: Amount | None, spent: Amount | None, year: str,
+             severity: str | None = None) -> Finding | None:
+    """A year column's 支出合计 against its 收入合计."""
+    if income is None or spent is None:
+        return None
+    return equal_finding("PROJECT.DEPT_FUNDING", spent, income, "支出合计", other="收入合计",
+                         year=year, severity=severity)
 
 
 def _against_tables(doc: Document, funding: dict) -> Iterator[Finding]:
