@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +55,7 @@ class _Registry:
 
 
 _REGISTRY = _Registry()
+_LOADING = threading.RLock()
 
 
 def rule(
@@ -82,14 +84,19 @@ def rule(
 
 
 def _load_rule_modules() -> None:
+    """Import every rule module once; a second thread waits until all are registered (a
+    registry marked loaded before its modules are imported gave a concurrent run no rules)."""
     if _REGISTRY.loaded:
         return
-    _REGISTRY.loaded = True
-    import yusuan.rules as package
+    with _LOADING:
+        if _REGISTRY.loaded:
+            return
+        import yusuan.rules as package
 
-    for info in pkgutil.iter_modules(package.__path__):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{package.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(package.__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{package.__name__}.{info.name}")
+        _REGISTRY.loaded = True
 
 
 def catalog() -> list[RuleSpec]:
