@@ -10,6 +10,7 @@ from yusuan.layout import source_to_rows
 from yusuan.model import Document, Source, Table
 from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
+from yusuan.recognise.confidence import reading_doubts
 from yusuan.recognise.headline import add_narrative_headline, tables_headline
 from yusuan.recognise.meta import document_department, document_kind, document_unit, document_year
 from yusuan.recognise.narrative.extract import extract_facts
@@ -54,6 +55,8 @@ def source_to_document(source: Source) -> Document:
         raise InputError(f"{Path(source.path).name} does not look like a budget or final-accounts "
                          "disclosure: no disclosure tables and no 预算/决算 title were found.")
     name_amount_columns(tables, document.kind)
+    for table in tables:
+        table.doubts = reading_doubts(table)
     document.headline = tables_headline(tables)
     document.facts = extract_facts(source, rows)
     add_narrative_headline(document.headline, document.facts, document.unit)

@@ -65,6 +65,8 @@ class Table:
     budget_unit: str | None = None
     budget_unit_line: int | None = None
     page: int | None = None
+    # why the reading of this table is not sure enough to accuse anything (empty: sure)
+    doubts: list[str] = field(default_factory=list)
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)

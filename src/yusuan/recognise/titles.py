@@ -9,22 +9,31 @@ from dataclasses import dataclass
 TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        ("project_performance", r"项目(支出)?绩效(目标|自评)|项目申报表|项目.{0,6}绩效目标表"),
-        ("dept_performance", r"整体(支出)?绩效(目标|自评)"),
+        ("project_performance", r"项目(支出)?绩效(目标|自评)|项目申报表|项目.{0,6}绩效(目标)?表|专项.{0,8}绩效目标表"
+                                r"|政策和项目.{0,4}绩效"),
+        ("dept_performance", r"整体(支出)?(预算)?绩效(目标|自评)"),
+        ("project_performance", r"绩效(目标|自评)表$"),
         ("sangong", r"三公"),
-        ("fiscal_summary", r"财政拨款收(入)?支(出)?(预算|决算)?总表"),
+        ("fiscal_summary", r"财政拨款收(入)?支(出)?.{0,4}总(体情况)?表"),
         ("gov_fund", r"政府性基金"),
         ("soe_capital", r"国有资本经营"),
-        ("basic_expenditure", r"基本支出(预算|决算)?(明细)?表"),
-        ("general_budget_expenditure", r"一般公共预算(财政拨款)?(支出)(预算|决算)?表"),
-        ("summary", r"收支(预算)?总表|收入支出(决算|预算)?(总)?表|财务收支(预算)?总表"),
-        ("income", r"收入(预算|决算)?(总)?表"),
-        ("project_expenditure", r"项目支出(预算|情况|明细|决算)?(情况)?表"),
-        ("expenditure", r"支出(预算|决算)?(总)?表"),
+        # the 财政拨款 tables beside the 一般公共预算 ones (Jiangsu) and the 一般公共预算 spending by
+        # economic class (basic and project together) are kept with their titles
+        ("other", r"^财政拨款(基本)?支出.{0,6}表|一般公共预算(财政拨款)?支出.{0,2}经济分类"),
+        ("basic_expenditure", r"基本支出.{0,14}表"),
+        ("general_budget_expenditure", r"一般公共预算(财政)?(拨款)?支出.{0,10}表"),
+        ("summary", r"收支.{0,4}总(体情况)?表|收入支出(决算|预算)?(总)?表|财务收支(预算)?总表"),
+        ("income", r"收入(预算|决算)?(总(体情况)?|情况)?表"),
+        ("project_expenditure", r"项目支出(预算|情况|明细|决算|总)*(情况)?表|专项业务经费支出表"),
+        ("expenditure", r"支出(预算|决算)?(总(体情况)?|情况)?表"),
         ("procurement", r"政府采购"),
-        ("other", r"机关运行经费.*表|国有资产.*表"),
+        ("other", r"机关运行经费.*表|国有资产.*表|政府购买服务.*表|经济分类.*表"),
     )
 )
+# Words that prefix a title and are dropped before it is matched (the 财政拨款 of a table
+# beside the 一般公共预算 ones is not such a prefix).
+_TITLE_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])?"
+                           r"(?:(?:预算|部门|市级部门|单位|部门综合预算|部门综合)(?=[^表]))*")
 
 # A number in Arabic or in Chinese numerals, never running into the 一 of a title's 一般.
 _DIGITS = r"(?:[0-9]+|[一二三四五六七八九十]+(?!般))"
@@ -67,9 +76,11 @@ def classify_title(text: str) -> Title | None:
         return None
     if "分单位" in compact or "按单位" in compact:
         return Title(kind="other", text=title_core(compact), number=printed_number(compact))
+    core = title_core(compact)
+    subject = _TITLE_PREFIX.sub("", core)
     for kind, pattern in TITLE_PATTERNS:
-        if pattern.search(compact):
-            return Title(kind=kind, text=title_core(compact), number=printed_number(compact))
+        if pattern.search(subject):
+            return Title(kind=kind, text=core, number=printed_number(compact))
     return None
 
 

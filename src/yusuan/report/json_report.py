@@ -54,6 +54,8 @@ def table_json(table: Table) -> dict[str, Any]:
         out["budget_unit"] = {"text": table.budget_unit, "line": table.budget_unit_line}
     if table.note:
         out["note"] = table.note
+    if table.doubts:
+        out["doubts"] = list(table.doubts)
     return out
 
 

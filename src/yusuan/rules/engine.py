@@ -40,6 +40,7 @@ class RuleSpec:
     applies_to: tuple[str, ...] = ()
     tables: tuple[str, ...] = ()
     rationale: str = ""
+    late: bool = False  # runs after the others, once the tables' readings are judged
 
     def applies(self, doc: Document) -> bool:
         if self.applies_to and doc.kind and doc.kind not in self.applies_to:
@@ -68,12 +69,13 @@ def rule(
     applies_to: Iterable[str] = (),
     tables: Iterable[str] = (),
     rationale: str = "",
+    late: bool = False,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function under `rule_id` with its catalog row."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r} for {rule_id}")
     spec = RuleSpec(rule_id, title_zh, title_en, severity, category,
-                    tuple(applies_to), tuple(tables), rationale)
+                    tuple(applies_to), tuple(tables), rationale, late)
 
     def register(func: RuleFunc) -> RuleFunc:
         _REGISTRY.specs[rule_id] = spec
@@ -140,19 +142,24 @@ def make_finding(
 
 
 def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]:
-    """Run every applicable rule (or those in `only`), fold shared causes, sort."""
+    """Run every applicable rule (or those in `only`); judge each table's reading by what
+    the rules found in it, withhold what a doubtful table would accuse; fold shared causes, sort."""
     _load_rule_modules()
-    wanted = set(only) if only is not None else None
-    findings: list[Finding] = []
-    for rule_id, spec in sorted(_REGISTRY.specs.items()):
-        if wanted is not None and rule_id not in wanted:
-            continue
-        if not spec.applies(doc):
-            continue
-        findings.extend(_run_one(rule_id, doc))
+    from yusuan.rules.confidence import doubt_misread_tables, withhold_doubtful
     from yusuan.rules.fold import fold_shared_causes
 
-    return sort_findings(fold_shared_causes(findings))
+    wanted = set(only) if only is not None else None
+    specs = [(rule_id, spec) for rule_id, spec in sorted(_REGISTRY.specs.items())
+             if (wanted is None or rule_id in wanted) and spec.applies(doc)]
+    findings: list[Finding] = []
+    for rule_id, spec in specs:
+        if not spec.late:
+            findings.extend(_run_one(rule_id, doc))
+    doubt_misread_tables(doc, findings)
+    for rule_id, spec in specs:
+        if spec.late:
+            findings.extend(_run_one(rule_id, doc))
+    return sort_findings(fold_shared_causes(withhold_doubtful(doc, findings)))
 
 
 def _run_one(rule_id: str, doc: Document) -> list[Finding]:

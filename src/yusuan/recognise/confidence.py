@@ -1,0 +1,56 @@
+"""Is a table's reading sure enough to accuse anything? Structural checks of the reading itself.
+
+A misread table (columns whose headers were not understood, codes and names slipped into each
+other's cells) would make every rule that reads it accuse a correct document. Each doubt found
+here is a sentence; a table with doubts is reported once at info and its figures accuse nothing
+(see `yusuan.rules.confidence`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from yusuan.model import Table
+
+# tables read for their figures by the rules (forms and `other` have readers of their own)
+CHECKED_KINDS = frozenset({"summary", "income", "expenditure", "fiscal_summary",
+                           "general_budget_expenditure", "basic_expenditure", "sangong",
+                           "gov_fund", "soe_capital", "project_expenditure", "procurement"})
+CODED_KINDS = frozenset({"expenditure", "general_budget_expenditure", "basic_expenditure",
+                         "gov_fund", "soe_capital"})
+CODE_LENGTHS = frozenset({3, 5, 7})
+_DIGITS_ONLY = re.compile(r"^[\d\s.、]+$")
+# share of coded rows that may look wrong before the reading itself is doubted
+MISREAD_SHARE = 0.2
+
+
+def reading_doubts(table: Table) -> list[str]:
+    """Why the table's reading is unsure (nothing when it is sure)."""
+    if table.kind not in CHECKED_KINDS or table.empty:
+        return []
+    return [doubt for doubt in (unkeyed_columns(table), slipped_codes(table)) if doubt]
+
+
+def unkeyed_columns(table: Table) -> str | None:
+    """A value column whose header was not read (keyed by position only)."""
+    filled = {key for row in table.rows for key in row.values}
+    unread = [c for c in table.columns if c.key.startswith("col_") and c.key in filled]
+    if not unread:
+        return None
+    names = "、".join("/".join(c.header) or c.key.replace("col_", "第") + "列" for c in unread)
+    return f"列标题未能识别（{names}）"
+
+
+def slipped_codes(table: Table) -> str | None:
+    """Codes of a length no classification has, or names that are only digits: the code's
+    parts (类 | 款 | 项) or the name stand in the wrong cells."""
+    if table.kind not in CODED_KINDS:
+        return None
+    coded = [row for row in table.rows if row.code]
+    if not coded:
+        return None
+    odd = [row for row in coded
+           if len(row.code or "") not in CODE_LENGTHS or _DIGITS_ONLY.match(row.name or "")]
+    if len(odd) >= 2 and len(odd) > MISREAD_SHARE * len(coded):
+        return f"{len(odd)} 行的科目编码或名称未能对齐"
+    return None

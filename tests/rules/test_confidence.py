@@ -1,0 +1,72 @@
+"""TABLE.UNSURE: a table read with doubt is named once at info and accuses nothing."""
+
+from yusuan.pipeline import document_from_text
+from yusuan.recognise.confidence import reading_doubts
+from yusuan.rules import run_rules
+
+from .builders import document, table
+
+
+def _spending(projects: list[str]):
+    """An expenditure table whose rows print 合计 10.00 = 基本 7.00 + 项目 (given)."""
+    rows = [(f"2080{i}", f"款{i}", {"total": "10.00", "basic": "7.00", "project": project})
+            for i, project in enumerate(projects, start=1)]
+    return table("expenditure", rows)
+
+
+def _serious(findings):
+    return [f for f in findings if f.severity != "info"]
+
+
+def test_one_wrong_row_among_many_is_reported() -> None:
+    doc = document(_spending(["3.00"] * 7 + ["2.00"]))
+    found = run_rules(doc, only=["ROW.TOTAL", "TABLE.UNSURE"])
+    assert [f.rule for f in _serious(found)] == ["ROW.TOTAL"]
+    assert not any(f.rule == "TABLE.UNSURE" for f in found)
+
+
+def test_most_rows_wrong_is_a_misread_named_once_at_info() -> None:
+    doc = document(_spending(["2.00", "2.00", "2.00", "3.00"]))
+    found = run_rules(doc, only=["ROW.TOTAL", "TABLE.UNSURE"])
+    assert _serious(found) == []
+    unsure = [f for f in found if f.rule == "TABLE.UNSURE"]
+    assert len(unsure) == 1 and unsure[0].severity == "info"
+    assert "3 行" in unsure[0].message
+
+
+def test_unread_column_header_withholds_the_tables_findings() -> None:
+    t = table("income", [("208", "社会保障和就业支出", {"total": "10.00", "col_6": "9.00",
+                                                 "other": "1.00"})])
+    t.columns[1].header = []  # printed without a header that could be read
+    t.doubts = reading_doubts(t)
+    assert t.doubts and "第6列" in t.doubts[0]
+    found = run_rules(document(t), only=["ROW.INCOME", "TABLE.UNSURE"])
+    assert [f.rule for f in found] == ["TABLE.UNSURE"]
+
+
+def test_keyed_columns_raise_no_doubt() -> None:
+    t = table("income", [("208", "社会保障和就业支出", {"total": "10.00", "general_budget": "9.00",
+                                                 "other": "1.00"})])
+    assert reading_doubts(t) == []
+
+
+def test_codes_out_of_their_cells_are_doubted() -> None:
+    rows = [("301", "01", {"total": "5.00"}), ("301", "02", {"total": "5.00"}),
+            ("30103", "奖金", {"total": "5.00"})]
+    assert reading_doubts(table("basic_expenditure", rows)) != []
+    rows = [("301", "工资福利支出", {"total": "10.00"}), ("30101", "基本工资", {"total": "10.00"})]
+    assert reading_doubts(table("basic_expenditure", rows)) == []
+
+
+def test_doubts_reach_the_extract_json() -> None:
+    from yusuan.report.json_report import extract_json
+
+    text = "\n".join([
+        "收入总表", "单位：万元",
+        "科目编码\t科目名称\t合计\t一般公共预算拨款收入\t甲乙丙丁收入",
+        "208\t社会保障和就业支出\t10.00\t9.00\t1.00",
+        "\t合计\t10.00\t9.00\t1.00",
+    ])
+    tables = extract_json(document_from_text(text))["tables"]
+    assert tables and tables[0]["kind"] == "income"
+    assert tables[0].get("doubts"), tables[0]
