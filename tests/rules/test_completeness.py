@@ -5,22 +5,38 @@ from .builders import document, table
 
 
 def _core(*skip: str, year: int = 2019, text: list[str] | None = None):
-    tables = [table(k, [("208", "x", {"total": "1.00"})]) for k in BUDGET_CORE if k not in skip]
+    tables = [table(k, [("208", "x", {"total": "1.00"})], first_line=100 + 10 * i)
+              for i, k in enumerate(BUDGET_CORE) if k not in skip]  # after the text
     return document(*tables, year=year, text=text)
 
 
-def test_required_tables() -> None:
-    found = run_rules(_core(), only=["MISSING.TABLE"])
-    assert {f.severity for f in found} == {"info"}  # tables required in later years only
-    found = run_rules(_core("gov_fund"), only=["MISSING.TABLE"])
+CONTENTS = ["目  录", "一、收支总表", "二、收入总表", "三、支出总表", "四、财政拨款收支总表",
+            "五、一般公共预算支出表", "六、一般公共预算基本支出表", "七、一般公共预算“三公”经费支出表",
+            "八、政府性基金预算支出表…………………12"]
+
+
+def test_a_table_the_contents_announce_must_be_printed() -> None:
+    found = run_rules(_core("gov_fund", text=CONTENTS), only=["MISSING.TABLE"])
     warnings = [f for f in found if f.severity == "warning"]
     assert len(warnings) == 1 and warnings[0].category == "missing_content"
+    assert warnings[0].locations[0].line == len(CONTENTS)  # the contents entry first
+    assert run_rules(_core(text=CONTENTS), only=["MISSING.TABLE"]) == []
 
 
-def test_later_tables_are_info() -> None:
-    found = run_rules(_core(year=2023), only=["MISSING.TABLE"])
-    assert {f.locations[0].table for f in found} == {"soe_capital", "project_expenditure"}
-    assert {f.severity for f in found} == {"info"}
+def test_a_table_nobody_announced_is_not_missing() -> None:
+    """The tables are often a separate file: absent and unannounced accuses nothing."""
+    assert run_rules(_core("gov_fund", "summary", text=["x"] * 5), only=["MISSING.TABLE"]) == []
+
+
+def test_a_printed_title_that_was_not_read_is_not_missing() -> None:
+    text = [*CONTENTS, *["x"] * 60, "2023年政府性基金预算支出表"]
+    assert run_rules(_core("gov_fund", text=text), only=["MISSING.TABLE"]) == []
+
+
+def test_a_sentence_announces_too() -> None:
+    text = ["x", "具体见《政府性基金预算支出表》。"]
+    found = run_rules(_core("gov_fund", text=text), only=["MISSING.TABLE"])
+    assert [(f.severity, f.locations[0].line) for f in found] == [("warning", 2)]
 
 
 def test_empty_table_explained_or_not() -> None:
@@ -61,7 +77,8 @@ def test_missing_table_cites_the_text_on_its_subject() -> None:
 def test_missing_table_is_placed_between_its_neighbours() -> None:
     tables = [table(k, [("208", "x", {"total": "1.00"})]) for k in BUDGET_CORE]
     tables.append(table("project_expenditure", [("208", "x", {"total": "1.00"})]))
-    found = run_rules(document(*tables, year=2023), only=["MISSING.TABLE"])
+    text = ["目录", "九、国有资本经营预算支出表"]
+    found = run_rules(document(*tables, year=2023, text=text), only=["MISSING.TABLE"])
     assert len(found) == 1 and found[0].locations[0].table == "soe_capital"
     gov_fund, projects = tables[BUDGET_CORE.index("gov_fund")], tables[-1]
-    assert [loc.line for loc in found[0].locations[:2]] == [gov_fund.lines[0], projects.lines[0]]
+    assert [loc.line for loc in found[0].locations] == [2, gov_fund.lines[0], projects.lines[0]]

@@ -84,6 +84,24 @@ def classify_title(text: str) -> Title | None:
     return None
 
 
+_NAMED_TABLE = re.compile(r"[^\s，。；:：《》]{2,40}?表")
+
+
+def announced_titles(text: str) -> list[Title]:
+    """Table titles a contents line or a sentence names ("五、一般公共预算支出表……8",
+    "详见《政府性基金预算支出表》"): the tables the document says it holds."""
+    compact = _TOC_TAIL.sub("", text.replace(" ", ""))
+    found = []
+    for match in _NAMED_TABLE.finditer(compact):
+        start = match.start()
+        for offset in range(start, match.end() - 2):
+            title = classify_title(compact[offset:match.end()])
+            if title:
+                found.append(title)
+                break
+    return found
+
+
 def title_core(compact: str) -> str:
     """The title without its number, year, and department prefix, for display."""
     core = re.sub(rf"^(附表|表)\s*{_DIGITS}(\s*[-—－]\s*[0-9]+)?[.．、:：]?", "", compact)

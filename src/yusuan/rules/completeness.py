@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table
+from yusuan.recognise.titles import announced_titles, classify_title
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
 from yusuan.rules.messages import register_messages
 
@@ -67,18 +68,63 @@ def where_missing(doc: Document, kind: str) -> list[Location]:
       title_zh="缺少必须公开的表", title_en="A required table is missing",
       applies_to=(*BUDGET_KINDS, *FINAL_KINDS),
       rationale="财预〔2016〕143号 and the provincial templates fix the tables a 预算/决算 "
-                "disclosure publishes; an empty table is printed rather than left out.")
+                "disclosure publishes; an empty table is printed rather than left out. A table is "
+                "missing only where the document says it holds it (its contents or its text name "
+                "it): many disclosures publish the tables as a separate file.")
 def required_tables_present(doc: Document) -> Iterator[Finding]:
-    """Every required table kind is present.
+    """A table the document announces (contents, text) is printed.
 
-    Passes: a 部门预算 with all eight core tables.  Fails: one without 政府性基金预算支出表.
+    Passes: a 部门预算 whose contents list 政府性基金预算支出表 and which prints it (read or not).
+    Fails:  one whose contents list it while no page carries that title.
+    A table neither announced nor printed is worth a look (info) only where the text speaks of
+    its subject.
     """
     present = {t.kind for t in doc.tables}
     for kind, severity in required_tables(doc):
-        if kind not in present:
-            where = [*where_missing(doc, kind), *mentions(doc, kind)]
-            yield make_finding("MISSING.TABLE", where,
-                               severity=severity, name=NAMES.get(kind, kind), kind=kind)
+        if kind in present:
+            continue
+        announced, printed = naming_lines(doc, kind)
+        if announced and not printed:
+            yield make_finding("MISSING.TABLE", [*announced[:MAX_MENTIONS], *where_missing(doc, kind)],
+                               name=NAMES.get(kind, kind), kind=kind)
+        elif not announced and not printed and (said := mentions(doc, kind)):
+            yield make_finding("MISSING.TABLE", [*where_missing(doc, kind), *said],
+                               severity="info", name=NAMES.get(kind, kind), kind=kind)
+
+
+CONTENTS = re.compile(r"^目录$")
+CONTENTS_SPAN = 60  # lines a table of contents may run
+
+
+def contents_lines(doc: Document) -> set[int]:
+    """The lines of the table of contents: from a 目录 heading to the first table."""
+    first_table = min((t.lines[0] for t in doc.tables), default=None)
+    found: set[int] = set()
+    for line in doc.source.lines:
+        if CONTENTS.match("".join(line.text.split())):
+            end = line.number + CONTENTS_SPAN
+            if first_table is not None and first_table > line.number:
+                end = min(end, first_table)
+            found.update(range(line.number, end))
+    return found
+
+
+def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Location]]:
+    """Lines outside the read tables that name a table of `kind`: announcements (contents
+    entries, sentences) and title lines (the table is printed, though not read as a table)."""
+    contents = contents_lines(doc)
+    announced: list[Location] = []
+    printed: list[Location] = []
+    for line in doc.source.lines:
+        if _in_table(doc, line.number) or not any(t.kind == kind for t in announced_titles(line.text)):
+            continue
+        title = classify_title(line.text.strip())
+        standalone = title is not None and title.kind == kind
+        if standalone and line.number not in contents:
+            printed.append(Location(line.number, table=kind))
+        else:
+            announced.append(Location(line.number, table=kind))
+    return announced, printed
 
 
 MAX_MENTIONS = 3
