@@ -47,8 +47,8 @@ def source_to_document(source: Source) -> Document:
     rows = source_to_rows(source)
     tables = rows_to_tables(rows)
     document = Document(source=source, tables=tables)
-    document.year = document_year(source.lines)
-    document.kind = document_kind(source.lines)
+    document.year = document_year(source.lines, tables)
+    document.kind = document_kind(source.lines, tables)
     document.department = document_department(source.lines)
     document.unit = document_unit(tables, source.lines)
     if not tables and document.kind is None:

@@ -20,31 +20,76 @@ _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
-def document_year(lines: list[Line]) -> int | None:
-    """The year of the lines that name the document (…2023年…部门预算…), not of comparisons."""
+_BARE_YEAR = re.compile(r"^((?:19|20)\d{2})$")
+_HEADER_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?(?:预算|决算)")
+
+
+def document_year(lines: list[Line], tables: list[Table] | None = None) -> int | None:
+    """The year of the lines that name the document (…2023年…部门预算…), not of comparisons;
+    a file of tables alone is dated by its tables' titles and 预算数/决算数 headers."""
     counts: Counter[int] = Counter()
-    for line in lines[:400]:
+    for index, line in enumerate(lines[:400]):
         compact = line.text.replace(" ", "")
         if not _KIND.search(compact):
             continue
         match = _YEAR.search(compact)
         if match and "比" not in compact[: match.start()] and "上年" not in compact[: match.start()]:
             counts[int(match.group(1))] += 1
-    return counts.most_common(1)[0][0] if counts else None
+        elif not match:
+            counts.update(int(m.group(1)) for near in lines[max(0, index - 1):index + 2]
+                          if (m := _BARE_YEAR.match(near.text.strip())))
+    if counts:
+        return counts.most_common(1)[0][0]
+    return tables_year(lines, tables or []) or prevailing_year(lines)
 
 
-def document_kind(lines: list[Line]) -> str | None:
+def tables_year(lines: list[Line], tables: list[Table]) -> int | None:
+    """The latest year a table's title line or a 预算数/决算数 header names (上年 columns are earlier)."""
+    titles = [lines[t.lines[0] - 1].text for t in tables if 0 < t.lines[0] <= len(lines)]
+    years = [int(m.group(1)) for title in titles for m in _YEAR.finditer(title.replace(" ", ""))]
+    years += [int(m.group(1)) for table in tables for column in table.columns
+              for m in _HEADER_YEAR.finditer("".join(column.header))]
+    return max(years) if years else None
+
+
+def prevailing_year(lines: list[Line]) -> int | None:
+    """The year most of the first pages name, when it is named at least twice as often as any other."""
+    counts = Counter(int(m.group(1)) for line in lines[:400] for m in _YEAR.finditer(line.text.replace(" ", "")))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def document_kind(lines: list[Line], tables: list[Table] | None = None) -> str | None:
     counts: Counter[str] = Counter()
     for line in lines[:400]:
         for match in _KIND.finditer(line.text.replace(" ", "")):
             counts[match.group(1) + match.group(2)] += 1
+    from_tables = tables_kind(tables or [])
     if not counts:
-        return None
+        return from_tables
     budget = counts["部门预算"] + counts["单位预算"]
     accounts = counts["部门决算"] + counts["单位决算"]
     phase = "预算" if budget >= accounts else "决算"
+    if from_tables and not from_tables.endswith(phase) and budget + accounts < FEW_MENTIONS:
+        phase = from_tables[-2:]  # a passing mention (批复部门决算) in a file of 预算 tables
     unit_count, dept_count = counts[f"单位{phase}"], counts[f"部门{phase}"]
     return f"{'单位' if unit_count > dept_count else '部门'}{phase}"
+
+
+FEW_MENTIONS = 5
+
+
+def tables_kind(tables: list[Table]) -> str | None:
+    """A file of standard tables alone (预算01表 收支总表 …): 预算 or 决算 by its titles and
+    column headers; 部门, the kind such files are published for."""
+    text = "".join(table.title + "".join("".join(c.header) for c in table.columns) for table in tables
+                   if table.kind not in ("other", "project_performance", "dept_performance"))
+    budget, accounts = text.count("预算"), text.count("决算")
+    if not budget and not accounts:
+        return None
+    return "部门决算" if accounts > budget else "部门预算"
 
 
 _DEPARTMENT_LINE = re.compile(r"^(?:部门/单位|部门（单位）|部门|部门名称|单位名称|编制单位)\s*[:：]\s*(\S+?)(?:\s+(?:金额)?单位\s*[:：].*)?$")
