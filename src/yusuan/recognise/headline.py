@@ -12,8 +12,8 @@ SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("total_income", "income", r"^本年收入合计$|^本年收入$"),
     ("income_grand_total", "income", r"^收入总计$|^总计$"),
     ("carryover_in", "income", r"^(上年结转(结余)?|年初结转和结余|上年结转)$"),
-    ("general_budget_income", "income", r"^一般公共预算(财政)?拨款(收入)?$|^一般公共预算财政拨款$"),
-    ("gov_fund_income", "income", r"^政府性基金(预算)?(财政)?拨款(收入)?$"),
+    ("general_budget_income", "income", r"^一般公共预算(财政)?(拨款)?(收入|资金)?$"),
+    ("gov_fund_income", "income", r"^政府性基金(预算)?(财政)?(拨款)?(收入|资金)?$"),
     ("other_income", "income", r"^其他收入$"),
     ("total_expenditure", "expenditure", r"^本年支出合计$|^本年支出$"),
     ("expenditure_grand_total", "expenditure", r"^支出总计$|^总计$"),
@@ -77,10 +77,26 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
                 if amount and re.match(pattern, row.name.replace(" ", "")):
                     headline.setdefault(key, {"value": amount[1], "line": row.line_of(amount[0])})
     sangong = next((t for t in tables if t.kind == "sangong" and t.rows), None)
-    if sangong and "sangong_total" not in headline and "total" in sangong.rows[0].values:
-        row = sangong.rows[0]
-        headline["sangong_total"] = {"value": row.values["total"], "line": row.line_of("total")}
+    if sangong and "sangong_total" not in headline:
+        headline.update(sangong_headline(sangong))
     return headline
+
+
+_SANGONG_SUBTOTAL = re.compile(r"^[“\"]?三公[”\"]?经费(合计|小计)?$")
+
+
+def sangong_headline(table: Table) -> dict[str, dict[str, Any]]:
+    """The 三公 total: a row "“三公”经费" (where the table adds 会议费 and 培训费 to its 合计), else
+    the 合计 row's or the only row's amount (合计 / 预算数 / 决算数)."""
+    rows = [r for r in table.rows if _SANGONG_SUBTOTAL.match(r.name.replace(" ", ""))]
+    rows += [r for r in table.rows if r.name.replace(" ", "") in ("合计", "总计")]
+    if len(table.rows) == 1:
+        rows.append(table.rows[0])
+    for row in rows:
+        amount = first_amount(row)
+        if amount:
+            return {"sangong_total": {"value": amount[1], "line": row.line_of(amount[0])}}
+    return {}
 
 
 HEADLINE_CONCEPTS = (
