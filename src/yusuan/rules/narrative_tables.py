@@ -258,7 +258,7 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
     value = row.values[key]
     shown = in_unit(fact.value or 0.0, fact.unit, unit)
     decimals = (fact.decimals or 0) + _shift(fact.unit, unit)
-    narrative = Interval.printed(shown, decimals)
+    narrative = converted_interval(shown, decimals, _shift(fact.unit, unit))
     printed = Interval.printed(value, row.decimals.get(key, 2))
     difference = round(shown - value, 6)
     if abs(difference) < 1e-9:
@@ -283,6 +283,16 @@ def _args(text: str, fact: Fact, what: str, value: float) -> dict[str, str]:
     return finding_args(text, text_en)
 
 
+def converted_interval(shown: float, decimals: int, shift: int) -> Interval:
+    """What a narrative figure may stand for in the table's unit. Converted from a finer unit
+    (万元 text over 元 tables), it may be cut rather than rounded (87.70万元 for 877,080元):
+    one whole last place either side."""
+    if shift >= 0:
+        return Interval.printed(shown, decimals)
+    place = 10.0 ** (-decimals)
+    return Interval(shown - place, shown + place)
+
+
 def _shift(unit: str | None, target: str) -> int:
     factors = {"元": 0, "万元": 4, "亿元": 8}
     return factors.get(target, 4) - factors.get(unit or target, 4)
@@ -293,16 +303,21 @@ def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
     if not keys or fact.value is None:
         return None
     shown = in_unit(fact.value, fact.unit, doc.unit)
-    narrative = Interval.printed(shown, (fact.decimals or 0) + _shift(fact.unit, doc.unit or "万元"))
+    shift = _shift(fact.unit, doc.unit or "万元")
+    narrative = converted_interval(shown, (fact.decimals or 0) + shift, shift)
     best = None
     for key in keys:
         entry = doc.headline[key]
+        if entry.get("source") == "narrative":
+            continue  # the narrative's own figure, not a table's
         value = float(entry.get("value", 0.0))
         if abs(shown - value) < 1e-9:
             return None
         if best is None:
             best = (key, entry, value)
-    key, entry, value = best  # type: ignore[misc]
+    if best is None:
+        return None
+    key, entry, value = best
     rounding = narrative.meets(Interval.printed(value, int(entry.get("decimals", 2))))
     text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value)}{fact.unit}，"
             f"表格（{key}）为 {fmt(value)}")

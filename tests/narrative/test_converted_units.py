@@ -1,0 +1,41 @@
+"""A 万元 narrative over 元 tables (Shanghai): the text's figure may be cut, not rounded, from
+the table's; a real slip stays an error."""
+
+from yusuan.pipeline import document_from_text
+from yusuan.rules import run_rules
+from yusuan.rules.narrative_tables import converted_interval
+
+
+def _doc(stated: str):
+    text = "\n".join([
+        "2025年上海市某某局部门预算",
+        "部门支出预算总表",
+        "单位：元",
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+        "208\t社会保障和就业支出\t877,080.00\t877,080.00\t",
+        "20805\t行政事业单位养老支出\t877,080.00\t877,080.00\t",
+        "2080501\t行政单位离退休\t877,080.00\t877,080.00\t",
+        "\t合计\t877,080.00\t877,080.00\t",
+        "",
+        f"“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”{stated}万元，主要用于离退休人员经费。",
+    ])
+    return document_from_text(text)
+
+
+def _narrative(stated: str):
+    return [f for f in run_rules(_doc(stated), only=["NARRATIVE.TABLE"])]
+
+
+def test_a_figure_cut_to_its_places_is_rounding() -> None:
+    assert {f.severity for f in _narrative("87.70")} <= {"info"}
+
+
+def test_a_wrong_figure_is_still_an_error() -> None:
+    found = _narrative("88.70")
+    assert [f.severity for f in found] == ["error"]
+
+
+def test_converted_interval_is_one_place_either_side() -> None:
+    cut = converted_interval(877000.0, -2, -4)
+    assert cut.low == 876900.0 and cut.high == 877100.0
+    assert converted_interval(87.7, 2, 0).high == 87.705
