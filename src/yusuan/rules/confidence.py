@@ -42,8 +42,10 @@ def doubt_misread_tables(doc: Document, findings: list[Finding]) -> None:
         failing = {f.locations[0].line for f in findings
                    if f.severity != "info" and f.category in OWN_CATEGORIES and f.locations
                    and all(inside(table, loc) for loc in f.locations)}
-        if len(failing) >= MISREAD_ROWS and len(failing) >= MISREAD_SHARE * len(table.rows):
-            table.doubts.append(f"{len(failing)} 行的数字或科目与本表其他数字不符，多半是读取有误")
+        doubt = f"{len(failing)} 行的数字或科目与本表其他数字不符，多半是读取有误"
+        if len(failing) >= MISREAD_ROWS and len(failing) >= MISREAD_SHARE * len(table.rows) \
+                and doubt not in table.doubts:  # a document checked twice is judged once
+            table.doubts.append(doubt)
 
 
 def withhold_doubtful(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,64 @@
+"""Bring the reviewed findings (tests/fixtures/corpus_review) up to date after a change.
+
+    python -m tests.corpus.sync_review      (from the repository root)
+
+Checks every corpus document again and rewrites the lists: a finding still reported keeps its
+verdict (matched by rule and message), one no longer reported is dropped and counted, a new one
+is added with "verdict": null — test_every_reviewed_finding_has_a_verdict fails until a reader
+has judged it on the page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+
+from yusuan.model import Document
+from yusuan.rules import run_rules
+
+from .corpusfiles import CORPUS, corpus_document
+from .test_findings import REVIEW, REVIEWED
+
+
+def cited(doc: Document, finding) -> list[list[int | None]]:
+    return [list(doc.source.page_and_line(loc.line)) for loc in finding.locations[:4]]
+
+
+def main() -> None:
+    names = sorted({str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
+                    if p.is_file() and p.suffix not in (".md", ".tsv")})
+    by_province: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+    dropped: Counter[str] = Counter()
+    added = 0
+    for name in names:
+        doc = corpus_document(name)
+        if not isinstance(doc, Document):
+            continue
+        known: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for entry in REVIEWED.get(name, []):
+            known[(entry["rule"], entry["message"])].append(entry)
+        listed = []
+        for finding in run_rules(doc):
+            if finding.severity not in ("error", "warning"):
+                continue
+            same = known.get((finding.rule, finding.message))
+            entry = same.pop(0) if same else None
+            if entry is None:
+                added += 1
+                entry = {"rule": finding.rule, "severity": finding.severity,
+                         "message": finding.message, "where": cited(doc, finding), "verdict": None}
+            listed.append(entry)
+        dropped.update("true" if x.get("verdict") == "true" else "false"
+                       for same in known.values() for x in same)
+        if listed:
+            by_province[name.split("/")[0]][name] = listed
+    for path in REVIEW.glob("*.json"):
+        path.unlink()
+    for province, documents in by_province.items():
+        (REVIEW / f"{province}.json").write_text(
+            json.dumps(documents, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"dropped: {dropped['false']} false, {dropped['true']} TRUE (look at these); added: {added}")
+
+
+if __name__ == "__main__":
+    main()
