@@ -20,3 +20,10 @@ def test_agency_costs_statement_without_its_amount() -> None:
     missing = "五、机关运行经费\n2024年本部门的机关运行经费"
     found = rules(doc(missing), "NARRATIVE.MISSING")
     assert len(found) == 1 and "机关运行经费" in found[0]
+
+
+def test_saying_there_are_none_needs_no_amount() -> None:
+    for said in ("本单位无机关运行经费。",
+                 "机关运行经费支出 0.00 万元，与上年持平。主要原因是本单位没有机关运行经费。",
+                 "落实过紧日子要求，进一步压减机关运行经费。"):
+        assert rules(doc(f"五、机关运行经费\n{said}"), "NARRATIVE.MISSING") == [], said

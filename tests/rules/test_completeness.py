@@ -82,3 +82,11 @@ def test_missing_table_is_placed_between_its_neighbours() -> None:
     assert len(found) == 1 and found[0].locations[0].table == "soe_capital"
     gov_fund, projects = tables[BUDGET_CORE.index("gov_fund")], tables[-1]
     assert [loc.line for loc in found[0].locations] == [2, gov_fund.lines[0], projects.lines[0]]
+
+
+def test_tables_published_as_an_attachment_are_not_missing() -> None:
+    """Beijing and Jiangsu publish the 情况说明 and the 报表 as two files."""
+    text = [*CONTENTS, "x", "附件：北京市某某局2026年度部门预算报表"]
+    assert run_rules(document(text=text, year=2023), only=["MISSING.TABLE"]) == []
+    found = run_rules(document(text=CONTENTS, year=2023), only=["MISSING.TABLE"])
+    assert len([f for f in found if f.severity == "warning"]) == 8

@@ -61,12 +61,7 @@ def test_codes_out_of_their_cells_are_doubted() -> None:
 def test_doubts_reach_the_extract_json() -> None:
     from yusuan.report.json_report import extract_json
 
-    text = "\n".join([
-        "收入总表", "单位：万元",
-        "科目编码\t科目名称\t合计\t一般公共预算拨款收入\t甲乙丙丁收入",
-        "208\t社会保障和就业支出\t10.00\t9.00\t1.00",
-        "\t合计\t10.00\t9.00\t1.00",
-    ])
+    text = "收入总表\n单位：万元\n科目编码\t科目名称\t合计\t一般公共预算拨款收入\t甲乙丙丁收入\n208\t社会保障和就业支出\t10.00\t9.00\t1.00\n\t合计\t10.00\t9.00\t1.00"
     tables = extract_json(document_from_text(text))["tables"]
     assert tables and tables[0]["kind"] == "income"
     assert tables[0].get("doubts"), tables[0]

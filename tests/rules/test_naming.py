@@ -13,6 +13,15 @@ def test_code_length() -> None:
     assert len(run_rules(document(bad), only=["CODE.LENGTH"])) == 1
 
 
+def test_economic_sub_items_of_seven_digits_are_allowed() -> None:
+    """Some provinces print 3010201 under 30102 津贴补贴 (Chongqing)."""
+    ok = table("basic_expenditure", [("30102", "津贴补贴", {"total": "1.00"}),
+                                     ("3010201", "岗位津贴", {"total": "1.00"})])
+    assert run_rules(document(ok), only=["CODE.LENGTH"]) == []
+    bad = table("basic_expenditure", [("301022", "岗位津贴", {"total": "1.00"})])
+    assert len(run_rules(document(bad), only=["CODE.LENGTH"])) == 1
+
+
 def test_one_name_per_unknown_code() -> None:
     a = table("expenditure", [("2109988", "其他支出", {"total": "1.00"})])
     b = table("general_budget_expenditure", [("2109988", "其他支出", {"total": "1.00"})])

@@ -18,7 +18,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(本年)?基本支出$", "basic"),
         (r"^(本年)?项目支出$", "project"),
         (r"^人员(经费|支出)$", "personnel"),
-        (r"^公用(经费|支出)$", "public"),
+        (r"^(日常)?公用(经费|支出)$", "public"),
         (r"因公出国", "outbound"),
         (r"^公务用车购置及运行(维护)?费?$|^公务用车购置及运维费$", "vehicle"),
         (r"^公务用车购置费?$", "vehicle_purchase"),
@@ -39,6 +39,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(年末|年终)结转(和|及)?(结余)?$", "carryover_out"),
         (r"^用事业基金弥补收支差额$", "business_fund"),
         (r"^一般公共预算(财政拨款|拨款)?(收入)?$", "general_budget"),
+        (r"^财政拨款(收入)?$", "fiscal"),
         (r"^政府性基金(预算)?(财政拨款|拨款)?(收入)?$", "gov_fund"),
         (r"^国有资本经营(预算)?(财政拨款|拨款)?(收入)?$", "soe_capital"),
         (r"^财政专户管理资金(收入)?$", "special_account"),
@@ -59,7 +60,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 GROUP_KEYS = frozenset({"current_income", "current", "carryover", "budget", "actual", "prior_year",
                         "amount", "basic", "vehicle"})
 IGNORED_LABELS = frozenset({"栏次", "行次栏次"})
-SOURCE_KEYS = frozenset({"general_budget", "gov_fund", "soe_capital", "special_account", "business",
+SOURCE_KEYS = frozenset({"fiscal", "general_budget", "gov_fund", "soe_capital", "special_account", "business",
                          "operating", "superior_subsidy", "subordinate", "other", "unit_funds"})
 LABEL_COLUMN_KEYS = frozenset({"code", "name", "unit_name", "line_no"})
 

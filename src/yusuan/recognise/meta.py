@@ -119,7 +119,8 @@ def document_department(lines: list[Line]) -> str | None:
     counts: Counter[str] = Counter()
     for line in lines[:400]:
         for match in _DEPARTMENT.finditer(line.text.replace(" ", "")):
-            name = re.sub(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d{4}年度?)", "", match.group(1))
+            name = re.sub(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)", "",
+                          match.group(1))
             if len(name) >= 4:
                 counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None

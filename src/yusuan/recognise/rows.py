@@ -61,7 +61,7 @@ def split_code(text: str) -> tuple[str | None, str]:
     match = _CODE_AND_NAME.match(text)
     if not match:
         return None, text
-    return match.group(1), (match.group(2) or "").strip()
+    return match.group(1), (match.group(2) or "").strip().lstrip("-—－:：·").strip()
 
 
 def label_texts(row: Row, group: Group) -> tuple[str | None, str]:

@@ -17,7 +17,7 @@ from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount
 from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
 
-_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|亿元|千元)")
+_UNIT = re.compile(r"(?:金额)?单位\s*[:：]?\s*(万元|元|亿元|千元)(?=\s|$|[)）])")
 _BUDGET_UNIT = re.compile(r"^(部门/单位|部门（单位）|部门\(单位\)|部门名称|单位名称|部门|编制单位)\s*[:：]|^\[\d+\]")
 _NOTE = re.compile(r"^(备注|注|说明)\s*[:：\d]|^\d+\s*栏|^\d+行=|^本表|^-{3,}")
 _CODE = re.compile(r"^\[?\d{3,}(?!\d)\]?(?!\s*年)")  # a code, not a year ('2024年预算数')
@@ -80,7 +80,7 @@ def is_data_row(row: Row) -> bool:
     return bool(_CODE.match(texts[0]))
 
 
-COLUMN_NUMBER_LABELS = frozenset({"栏次", "行次", "类", "款", "项"})
+COLUMN_NUMBER_LABELS = frozenset({"栏次", "行次", "类", "款", "项", "*", "**", "***"})
 
 
 def is_column_number_row(row: Row) -> bool:
@@ -151,6 +151,8 @@ def continues(segment: Segment, title: Title) -> bool:
     """A title of the same kind and number after data: the table goes on over a page break."""
     if title.kind != segment.title.kind or title.kind in ("project_performance",):
         return False
+    if title.kind == "other" and title.text != segment.title.text:
+        return False  # two different tables kept under their titles (财政拨款支出表, …基本支出表)
     return title.number is None or title.number == segment.number
 
 
@@ -201,6 +203,9 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
             return True
         if not segment.started and PAGE_NUMBER.match(text):
             return True  # the title at the foot of a page, the table on the next one
+        if segment.data_rows and PAGE_NUMBER.match(text) and re.search(r"[-—–第页]", text):
+            segment.in_repeat_header = True  # a page foot: the table may go on, headers repeated
+            return True
         if is_unaligned_item(segment, row, text):
             segment.data_rows.append(row)
             return True

@@ -9,14 +9,16 @@ from dataclasses import dataclass
 TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        ("project_performance", r"项目(支出)?绩效(目标|自评)|项目申报表|项目.{0,6}绩效(目标)?表|专项.{0,8}绩效目标表"
-                                r"|政策和项目.{0,4}绩效"),
+        ("project_performance", (r"项目(支出)?绩效(目标|自评)|项目申报表|项目.{0,6}绩效(目标)?表|专项.{0,8}绩效目标表"
+                                r"|政策和项目.{0,4}绩效")),
         ("dept_performance", r"整体(支出)?(预算)?绩效(目标|自评)"),
         ("project_performance", r"绩效(目标|自评)表$"),
         ("sangong", r"三公"),
         ("fiscal_summary", r"财政拨款收(入)?支(出)?.{0,4}总(体情况)?表"),
         ("gov_fund", r"政府性基金"),
         ("soe_capital", r"国有资本经营"),
+        ("procurement", r"政府采购"),
+        ("other", r"机关运行经费.*表|国有资产.*表|政府购买服务.*表"),
         # the 财政拨款 tables beside the 一般公共预算 ones (Jiangsu) and the 一般公共预算 spending by
         # economic class (basic and project together) are kept with their titles
         ("other", r"^财政拨款(基本)?支出.{0,6}表|一般公共预算(财政拨款)?支出.{0,2}经济分类"),
@@ -26,8 +28,7 @@ TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("income", r"收入(预算|决算)?(总(体情况)?|情况)?表"),
         ("project_expenditure", r"项目支出(预算|情况|明细|决算|总)*(情况)?表|专项业务经费支出表"),
         ("expenditure", r"支出(预算|决算)?(总(体情况)?|情况)?表"),
-        ("procurement", r"政府采购"),
-        ("other", r"机关运行经费.*表|国有资产.*表|政府购买服务.*表|经济分类.*表"),
+        ("other", r"经济分类.*表"),
     )
 )
 # Words that prefix a title and are dropped before it is matched (the 财政拨款 of a table
@@ -43,7 +44,7 @@ _NUMBER_ONLY = re.compile(
     r"公开\s*[0-9]+\s*表)\.?$"
 )
 _TOC_TAIL = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
-_SENTENCE = re.compile(r"[。；;，,！]|详见|见附表|《")
+_SENTENCE = re.compile(r"[。；;，,！]|详见|见附表|《|^本表|^[（(]?按|反映|填写|填报")
 
 
 @dataclass(frozen=True, slots=True)

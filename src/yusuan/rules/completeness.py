@@ -80,16 +80,28 @@ def required_tables_present(doc: Document) -> Iterator[Finding]:
     its subject.
     """
     present = {t.kind for t in doc.tables}
+    apart = published_apart(doc)
     for kind, severity in required_tables(doc):
         if kind in present:
             continue
         announced, printed = naming_lines(doc, kind)
+        if apart and not printed:
+            continue  # "附件：…部门预算报表": the announced tables are in the attached file
         if announced and not printed:
             yield make_finding("MISSING.TABLE", [*announced[:MAX_MENTIONS], *where_missing(doc, kind)],
                                name=NAMES.get(kind, kind), kind=kind)
         elif not announced and not printed and (said := mentions(doc, kind)):
             yield make_finding("MISSING.TABLE", [*where_missing(doc, kind), *said],
                                severity="info", name=NAMES.get(kind, kind), kind=kind)
+
+
+ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}(报表|公开表|表格)$")
+
+
+def published_apart(doc: Document) -> bool:
+    """The document says its tables are an attachment published as another file."""
+    return len(doc.tables) < 3 and any(
+        ATTACHED_TABLES.match("".join(line.text.split())) for line in doc.source.lines)
 
 
 CONTENTS = re.compile(r"^目录$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
@@ -45,8 +46,11 @@ def _compare_rows(doc: Document, a: Table, b: Table, keys: list[tuple[str, str]]
     rows_b = {r.code: r for r in coded_rows(b)}
     if len(rows_b) != len(list(coded_rows(b))):
         return  # a code printed twice (per unit): not comparable line by line
+    printed_in_a = Counter(r.code for r in coded_rows(a))
     for row in coded_rows(a):
         other = rows_b.get(row.code)
+        if printed_in_a[row.code] > 1:
+            continue  # a 项 split into lines (per economic class or unit): not one figure
         if other is None:
             continue
         for key, key_b in keys:

@@ -30,6 +30,7 @@ SPENDING_PARTS = ("basic", "project", "remit_to_superior", "operating_expenditur
                   "subsidy_to_subordinate")
 SOURCE_PARTS = ("general_budget", "gov_fund", "soe_capital", "special_account", "business",
                 "operating", "superior_subsidy", "subordinate", "other", "unit_funds")
+FISCAL_PARTS = ("general_budget", "gov_fund", "soe_capital")
 SPENDING_TABLES = (*FUNCTIONAL_TABLES, "other")
 
 
@@ -99,16 +100,25 @@ def carryover_parts(table: Table) -> tuple[str, ...]:
                  if c.key.startswith("carryover_") and c.key != "carryover_out")
 
 
+def source_parts(table: Table) -> tuple[str, ...]:
+    """The revenue sources a row adds up: 财政拨款 as one column (Shanghai) unless it is
+    broken down into 一般公共预算 / 政府性基金 / 国有资本经营 columns beside it."""
+    if table.column("fiscal") and not any(table.column(k) for k in FISCAL_PARTS):
+        return ("fiscal", *SOURCE_PARTS)
+    return SOURCE_PARTS
+
+
 def income_checks(table: Table) -> list[tuple[str, tuple[str, ...]]]:
     """(total key, part keys) identities of an income-like table."""
+    sources = source_parts(table)
     carry = (*carryover_parts(table), "business_fund")
     breakdown = tuple(c.key for c in table.columns if c.key.startswith("carryover_")
                       and c.key != "carryover_out")
     checks: list[tuple[str, tuple[str, ...]]] = []
     if table.column("current_income"):
-        checks += [("current_income", SOURCE_PARTS), ("total", ("current_income", *carry))]
+        checks += [("current_income", sources), ("total", ("current_income", *carry))]
     else:
-        checks.append(("total", (*SOURCE_PARTS, *carry)))
+        checks.append(("total", (*sources, *carry)))
     if table.column("carryover") and breakdown:
         checks.append(("carryover", breakdown))
     return checks

@@ -36,7 +36,7 @@ register_messages({
                            "{codes}"},
 })
 
-ECONOMIC_LENGTHS = (3, 5)
+ECONOMIC_LENGTHS = (3, 5, 7)  # 7: a local sub-item of a 款 (3010201 under 30102)
 Lookup = Callable[[str, int], Any]
 Matcher = Callable[[Any, str], bool]
 
@@ -70,11 +70,12 @@ def where(table: Table, row: TableRow) -> Location:
 
 @rule("CODE.LENGTH", category="classification", severity="warning",
       title_zh="科目编码长度与级次相符", title_en="Code length matches its level",
-      rationale="Functional codes have 3 (类), 5 (款) or 7 (项) digits; economic codes 3 or 5.")
+      rationale="Functional codes have 3 (类), 5 (款) or 7 (项) digits; economic codes 3 or 5, "
+                "and some provinces print 7-digit sub-items under a 款.")
 def code_length(doc: Document) -> Iterator[Finding]:
-    """Functional codes are 3/5/7 digits long, economic codes 3/5.
+    """Functional codes are 3/5/7 digits long, economic codes 3/5 (7 for a local sub-item).
 
-    Passes: 2080505.  Fails: 208055.
+    Passes: 2080505, 3010201.  Fails: 208055, 301022.
     """
     for table, row in classified_rows(doc):
         code = row.code or ""
@@ -168,7 +169,7 @@ def _against_list(doc: Document, code: str, names: dict[str, list[Location]], en
                         official=official, names="、".join(names))
 
 
-FUNCTION_CHARS = re.compile(r"[和的与及、]|支出$")
+FUNCTION_CHARS = re.compile(r"[和的与及、()（）]|支出$")
 
 
 def minor_slip(name: str, official: str, consistent: bool) -> bool:

@@ -13,7 +13,7 @@ LEVEL_LENGTH = {"class": 3, "kuan": 5, "item": 7}
 
 
 def plain(name: str) -> str:
-    return "".join(name.split()).replace("（", "(").replace("）", ")").strip("。.、:：")
+    return "".join(name.split()).replace("（", "(").replace("）", ")").strip("。.、:：“”\"'‘’「」《》")
 
 
 def similarity(a: str, b: str) -> float:

@@ -144,15 +144,15 @@ def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
         for pattern, concept in SANGONG:
             if re.search(pattern, text):
                 return concept, {}
+    if "采购" in context and "政府购买服务" not in context + text:
+        found = _procurement(text)  # "拟购买服务支出" is the 服务 part of 政府采购
+        if found:
+            return found, {}
     if "购买服务" in context or "购买服务" in text:
         found_total = re.search(r"合计|总额|总计|预算|金额", text)
         return ("purchased_services" if found_total else "amount"), {"label": text}
     if "资产" in context and "绩效" not in context:
         return "asset_amount", {"label": text}
-    if "采购" in context:
-        found = _procurement(text)
-        if found:
-            return found, {}
     side = _money_side(text, context)
     if side:
         return side
@@ -166,6 +166,7 @@ def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
 
 
 def _procurement(text: str) -> str | None:
+    text = "".join(text.split())  # a label wrapped at a line end ("拟购买服 / 务支出")
     if "中小企业" in text:
         return "procurement_sme"
     for word, concept in (("货物", "procurement_goods"), ("工程", "procurement_works"),

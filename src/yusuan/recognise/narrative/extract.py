@@ -19,6 +19,8 @@ from yusuan.recognise.narrative.uses import attach_uses
 from yusuan.recognise.narrative.worklist import summary_rows, work_sections
 
 _AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
+# the paragraph says there are none, or speaks of cutting them, or gives the amount elsewhere
+_NO_AMOUNT_NEEDED = re.compile(r"无|没有|不涉及|未安排|不安排|压减|减少|节约|控制|[\d０-９]\s*(万元|元)")
 # A section heading ("五、机关运行经费", "（三）机关运行经费情况") announces the figure; it is no statement.
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\S{0,16}$")
 # Sections that hold the performance forms: the projects stage reads them, not the narrative.
@@ -57,7 +59,7 @@ def is_form_section(paragraph: Paragraph) -> bool:
 def _missing_amounts(paragraph: Paragraph) -> list[Fact]:
     """'…的机关运行经费' with no figure after it: a statement whose amount is missing."""
     text = paragraph.text.strip()
-    if not _AGENCY_WITHOUT_AMOUNT.search(text) or _HEADING.match(text):
+    if not _AGENCY_WITHOUT_AMOUNT.search(text) or _HEADING.match(text) or _NO_AMOUNT_NEEDED.search(text):
         return []
     return [Fact("agency_operating_costs", None, None, paragraph.lines[-1], "narrative", text,
                  None, paragraph.page, {"missing_amount": True, "section": paragraph.heading})]
