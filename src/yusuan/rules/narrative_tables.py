@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
@@ -66,6 +67,8 @@ def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
         if fact.value is None or fact.unit in (None, "%") or fact.extra.get("part_of"):
             continue
         if fact.concept in HEADLINE_KEYS and fact.extra.get("scope") in HEADLINE_SCOPES:
+            if other_subject(fact):
+                continue  # "…项目绩效自评综述：全年预算数…": not the department's total
             finding = _compare_headline(doc, fact)
             if finding is not None:
                 yield finding
@@ -79,6 +82,22 @@ def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
             finding = _compare(doc, _as_budget(fact), *budget) if budget else None
             if finding is not None:
                 yield finding
+
+
+# subjects of a sentence that make a bare 预算数 / 支出决算 / 执行数 someone else's figure
+OTHER_SUBJECTS = re.compile(r"项目|自评|机关运行经费|三公|采购|专项|绩效|单位：|所属|下属")
+
+
+def other_subject(fact: Fact) -> str | None:
+    """The subject named before a figure's label in its sentence when it is not the department
+    (a project, the 机关运行经费, a self-evaluation): a department total is no measure for it."""
+    label = str(fact.extra.get("label") or "")
+    text = "".join(fact.text.split())
+    at = text.find("".join(label.split())) if label else -1
+    before = text[:at] if at > 0 else ""
+    sentence = re.split(r"[。；;]", before)[-1]
+    match = OTHER_SUBJECTS.search(sentence)
+    return match.group(0) if match else None
 
 
 def _budget_target(fact: Fact, table: Table, row: TableRow, key: str

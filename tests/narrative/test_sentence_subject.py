@@ -1,0 +1,34 @@
+"""A bare 全年预算数 / 支出决算 about a project, a self-evaluation or the 机关运行经费 is not the
+department's total: it is compared with no headline figure."""
+
+from __future__ import annotations
+
+from tests.narrative.test_rules import doc, rules
+
+from yusuan.model import Document
+
+HEADLINE = {"total_expenditure": {"value": 2074.96, "line": 90}}
+
+
+def _with_headline(text: str) -> Document:
+    d = doc(text)
+    d.kind = "部门决算"
+    d.headline = dict(HEADLINE)
+    return d
+
+
+def test_a_projects_figures_are_not_the_departments() -> None:
+    text = ("四、项目绩效自评情况\n1.本级病媒生物防制项目绩效自评综述：全年预算数229.19万元，"
+            "执行数229.19万元，完成预算的100%。")
+    assert [m for m in rules(_with_headline(text), "NARRATIVE.TABLE") if "2074.96" in m] == []
+
+
+def test_agency_costs_spending_is_not_the_departments() -> None:
+    text = "八、机关运行经费\n2022年度机关运行经费预算62.62万元，支出决算62.62万元，完成预算的100%。"
+    assert [m for m in rules(_with_headline(text), "NARRATIVE.TABLE") if "2074.96" in m] == []
+
+
+def test_the_departments_own_total_is_still_compared() -> None:
+    text = "一、收入支出决算总体情况说明\n2022年度支出决算2084.96万元。"
+    found = [m for m in rules(_with_headline(text), "NARRATIVE.TABLE") if "2074.96" in m]
+    assert len(found) == 1
