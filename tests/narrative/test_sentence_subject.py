@@ -4,7 +4,6 @@ department's total: it is compared with no headline figure."""
 from __future__ import annotations
 
 from tests.narrative.test_rules import doc, rules
-
 from yusuan.model import Document
 
 HEADLINE = {"total_expenditure": {"value": 2074.96, "line": 90}}

@@ -39,19 +39,49 @@ def test_a_sentence_announces_too() -> None:
     assert [(f.severity, f.locations[0].line) for f in found] == [("warning", 2)]
 
 
+def _narrative(lines: int = 40) -> list[str]:
+    return ["第三部分 2023年部门预算情况说明", *["x"] * (lines - 1)]
+
+
+def _judged(empty, text):
+    """EMPTY.TABLE on a document with the empty table and one filled table."""
+    full = table("expenditure", [("208", "x", {"total": "1.00"})], first_line=70)
+    return run_rules(document(empty, full, text=text), only=["EMPTY.TABLE"])
+
+
 def test_empty_table_explained_or_not() -> None:
-    empty = table("gov_fund", [], first_line=10)
+    empty = table("gov_fund", [], first_line=50)
     empty.empty = True
-    text = ["x"] * 40
-    assert len(run_rules(document(empty, text=text), only=["EMPTY.TABLE"])) == 1
+    text = _narrative()
+    assert len(_judged(empty, text)) == 1
     text[30] = "本单位没有使用政府性基金预算拨款安排的支出，故本表无数据。"
-    assert run_rules(document(empty, text=text), only=["EMPTY.TABLE"]) == []
+    assert _judged(empty, text) == []
 
 
 def test_empty_table_explained_by_note() -> None:
-    empty = table("soe_capital", [], note="本年度没有国有资本经营预算支出，故本表无数据")
+    for note in ("本年度没有国有资本经营预算支出，故本表无数据", "注：本部门无该项目"):
+        empty = table("soe_capital", [], note=note, first_line=50)
+        empty.empty = True
+        assert _judged(empty, _narrative()) == [], note
+
+
+def test_empty_table_marked_empty_in_the_contents() -> None:
+    empty = table("project_expenditure", [], title="部门综合预算财政拨款上年结转资金支出表", first_line=50)
     empty.empty = True
-    assert run_rules(document(empty, text=["x"] * 40), only=["EMPTY.TABLE"]) == []
+    text = _narrative()
+    assert len(_judged(empty, text)) == 1
+    text[5] = "表11  部门综合预算财政拨款上年结转资金支出表  是  空表  不涉及"
+    assert _judged(empty, text) == []
+
+
+def test_tables_alone_or_a_blank_template_are_not_judged() -> None:
+    empty = table("gov_fund", [], first_line=50)
+    empty.empty = True
+    full = table("expenditure", [("208", "x", {"total": "1.00"})], first_line=60)
+    assert run_rules(document(empty, full, text=["x"] * 40), only=["EMPTY.TABLE"]) == []
+    blank = table("expenditure", [], first_line=60)
+    blank.empty = True
+    assert run_rules(document(empty, blank, text=_narrative()), only=["EMPTY.TABLE"]) == []
 
 
 def test_numbering() -> None:

@@ -65,3 +65,12 @@ def test_doubts_reach_the_extract_json() -> None:
     tables = extract_json(document_from_text(text))["tables"]
     assert tables and tables[0]["kind"] == "income"
     assert tables[0].get("doubts"), tables[0]
+
+
+def test_names_run_into_their_amounts_are_doubted() -> None:
+    rows = [("30101", "基本工资1,015.15", {"total": "5.00"}), ("30102", "津贴补贴1,822.05", {"total": "5.00"}),
+            ("30103", "奖金", {"total": "5.00"})]
+    assert reading_doubts(table("basic_expenditure", rows)) != []
+    assert reading_doubts(table("other", rows)) != []
+    rows = [("30101", "基本工资", {"total": "5.00"}), ("30102", "津贴补贴", {"total": "5.00"})]
+    assert reading_doubts(table("basic_expenditure", rows)) == []

@@ -16,19 +16,23 @@ from yusuan.model import Table
 CHECKED_KINDS = frozenset({"summary", "income", "expenditure", "fiscal_summary",
                            "general_budget_expenditure", "basic_expenditure", "sangong",
                            "gov_fund", "soe_capital", "project_expenditure", "procurement"})
+FORM_KINDS = frozenset({"project_performance", "dept_performance"})
 CODED_KINDS = frozenset({"expenditure", "general_budget_expenditure", "basic_expenditure",
                          "gov_fund", "soe_capital"})
 CODE_LENGTHS = frozenset({3, 5, 7})
 _DIGITS_ONLY = re.compile(r"^[\d\s.、]+$")
+_TRAILING_AMOUNT = re.compile(r"[\u4e00-\u9fff）)]\s?-?\d[\d,]*\.\d+$")
 # share of coded rows that may look wrong before the reading itself is doubted
 MISREAD_SHARE = 0.2
 
 
 def reading_doubts(table: Table) -> list[str]:
     """Why the table's reading is unsure (nothing when it is sure)."""
-    if table.kind not in CHECKED_KINDS or table.empty:
+    if table.kind in FORM_KINDS or table.empty:
         return []
-    return [doubt for doubt in (unkeyed_columns(table), slipped_codes(table)) if doubt]
+    checks = (unkeyed_columns(table) if table.kind in CHECKED_KINDS else None,
+              slipped_codes(table), glued_amounts(table))
+    return [doubt for doubt in checks if doubt]
 
 
 def unkeyed_columns(table: Table) -> str | None:
@@ -53,4 +57,13 @@ def slipped_codes(table: Table) -> str | None:
            if len(row.code or "") not in CODE_LENGTHS or _DIGITS_ONLY.match(row.name or "")]
     if len(odd) >= 2 and len(odd) > MISREAD_SHARE * len(coded):
         return f"{len(odd)} 行的科目编码或名称未能对齐"
+    return None
+
+
+def glued_amounts(table: Table) -> str | None:
+    """Names that end in an amount ("基本工资1,015.15"): the row's cells ran together."""
+    named = [row for row in table.rows if row.name]
+    glued = [row for row in named if _TRAILING_AMOUNT.search(row.name)]
+    if len(glued) >= 2 and len(glued) > MISREAD_SHARE * len(named):
+        return f"{len(glued)} 行的名称与金额连在一起"
     return None

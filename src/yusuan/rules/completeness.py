@@ -32,8 +32,10 @@ NAMES = {
     "project_expenditure": "项目支出表",
 }
 SUBJECTS = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公",
-            "project_expenditure": "项目支出", "procurement": "政府采购"}
+            "project_expenditure": "项目支出", "procurement": "政府采购",
+            "general_budget_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
 NONE_SAID = re.compile(r"无数据|空表|没有|未安排|无.{0,20}(支出|收入|经费|预算)|不涉及|为0|为零|均为0"
+                       r"|无(该|此|相关)(项|项目|内容|数据)"
                        r"|(?<![\d.])0(?:\.0+)?\s*万?元")
 
 
@@ -179,15 +181,36 @@ def explained(doc: Document, table: Table) -> bool:
       title_zh="空表未作说明", title_en="An empty table is not explained",
       rationale="An empty table must say why (“本年度没有…支出，故本表无数据”).")
 def empty_table_explained(doc: Document) -> Iterator[Finding]:
-    """An empty table is explained by its note or the text.
+    """An empty table is explained by its note, the text, or the contents' 空表 column.
 
     Passes: empty 政府性基金预算支出表 with "本单位没有政府性基金预算安排的支出，故本表无数据".
     Fails:  the same empty table and no such sentence.
+    A file of tables alone (its 情况说明 published apart) and a blank form whose tables are all
+    empty (an official template) are not judged: the words that explain are not in the file.
     """
-    for table in doc.tables:
-        if table.empty and table.kind in NAMES and not explained(doc, table):
+    standard = [t for t in doc.tables if t.kind in NAMES]
+    if not has_narrative(doc) or (standard and all(t.empty for t in standard)):
+        return
+    for table in standard:
+        if table.empty and not explained(doc, table) and not listed_empty(doc, table):
             yield make_finding("EMPTY.TABLE", [Location(table.lines[0], table=table.kind)],
                                title=table.title)
+
+
+NARRATIVE_HEADING = re.compile(r"情况说明|预算说明|决算说明|编制说明|收支预算总体情况|总体情况说明")
+
+
+def has_narrative(doc: Document) -> bool:
+    """The file carries a 情况说明 (some publish the tables as a file of their own)."""
+    return any(NARRATIVE_HEADING.search(line.text) and not _in_table(doc, line.number)
+               for line in doc.source.lines)
+
+
+def listed_empty(doc: Document, table: Table) -> bool:
+    """The contents (报表目录) list the table with 空表 / 不涉及 beside it."""
+    core = re.sub(r"^\d{4}年?", "", "".join(table.title.split()))[-12:]
+    return any(core in "".join(line.text.split()) and re.search(r"空表|不涉及|无数据", line.text)
+               for line in doc.source.lines if not _in_table(doc, line.number))
 
 
 CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}

@@ -27,9 +27,13 @@ _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 UnitSeen = tuple[str, str, Location]  # code, name, where
 
 
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
 def is_unit(code: str, name: str) -> bool:
-    """A budget unit: a code of 3-9 digits and a Chinese name (not a project code)."""
-    return 3 <= len(code) <= 9 and bool(_CHINESE.search(name))
+    """A budget unit: a code of 3-9 digits and a Chinese name (not a project code, nor the year
+    that opens a project's name: "2026 信访专项经费")."""
+    return 3 <= len(code) <= 9 and bool(_CHINESE.search(name)) and not _YEAR.match(code)
 
 
 def units_seen(doc: Document) -> list[UnitSeen]:
