@@ -32,6 +32,18 @@ register_messages({
 })
 
 SLACK = 1e-6
+UNSCORED = ("其中", "上年结转", "其他资金")
+
+
+def explained_otherwise(row: object) -> bool:
+    """Two figures of the row, spent over budget, give the printed rate."""
+    figures = [f for f in getattr(row, "figures", ()) if f > 0]
+    rate = getattr(row, "rate", None)
+    if rate is None:
+        return False
+    half = 0.5 * 10 ** -getattr(row, "rate_decimals", 0)
+    return any(abs(figures[j] / figures[i] * 100 - rate) <= half + 0.01
+               for i in range(len(figures)) for j in range(len(figures)) if i != j)
 
 
 def _name(form: object) -> str:
@@ -47,10 +59,16 @@ def _table(form: object) -> str:
       rationale="A 绩效自评表 prints 预算数 (A), 执行数 (B) and 执行率 (B/A); the rate, rounded "
                 "as printed, must be B / A.")
 def self_rate(doc: Document) -> Iterator[Finding]:
-    """Passes: 76.8 | 76.8 | 100%. Fails: 80 | 76.8 | 100% (96%)."""
+    """Passes: 76.8 | 76.8 | 100%. Fails: 80 | 76.8 | 100% (96%).
+    Not judged: a rate that two other figures of the row give (the columns were read one
+    place off: a blank 年初预算数, a 分值 beside the amounts), and the 0% the template prints in
+    its unscored 其中 / 上年结转 lines.
+    """
     for form in doc.forms:
         for row in getattr(form, "execution", []):
             if not row.budget.value or row.rate is None:
+                continue
+            if explained_otherwise(row) or (row.rate == 0 and row.label.startswith(UNSCORED)):
                 continue
             computed = row.actual.value / row.budget.value * 100
             half = 0.5 * 10 ** -row.rate_decimals

@@ -43,6 +43,7 @@ class Execution:
     rate: float | None
     rate_decimals: int
     line: int  # the line of the printed rate
+    figures: tuple[float, ...] = ()  # every figure the row prints before its rate
 
 
 def is_self_evaluation(title: str) -> bool:
@@ -112,9 +113,11 @@ def execution_rows(rows: list[Row]) -> list[Execution]:
             continue
         label = compact(words[figures[0] - 1]) if figures[0] else ""
         decimals = len(rate.group(1).partition(".")[2])
+        printed = tuple(parsed[0] for i in figures if i < percents[0]
+                        and (parsed := parse_number(cells[i].text)) is not None)
         out.append(Execution(label, Amount(budget[0], budget[1], budget_cell.line),
                              Amount(actual[0], actual[1], actual_cell.line), float(rate.group(1)),
-                             decimals, rate_cell.line))
+                             decimals, rate_cell.line, printed))
     return out
 
 
