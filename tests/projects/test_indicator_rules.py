@@ -225,3 +225,13 @@ def test_dept_funding() -> None:
     # one wrong 支出合计 breaks both equalities: one finding naming it, listing both
     assert [_lines(f)[:3] for f in found] == [[64, 60, 61]]
     assert len(found[0].folded) == 2
+
+
+def test_rate_targets_put_in_words_are_targets() -> None:
+    """大于95%, 小于十万分之一, 98%以上, 降低, 良好: a rate's target in words, in its own row."""
+    for worded in ("大于95%", "均大于95%", "小于十万分之一", "初次报告98%以上", "降低", "良好"):
+        rows = [_ind("满意率", [worded], 101, "annual")]
+        assert not _found(_doc([_form("示例经费", 20.0, 100, rows)], [20.0]),
+                          "PROJECT.INDICATOR_VALUE"), worded
+    rows = [_ind("满意率", ["成效显著"], 101, "annual")]
+    assert _found(_doc([_form("示例经费", 20.0, 100, rows)], [20.0]), "PROJECT.INDICATOR_VALUE")

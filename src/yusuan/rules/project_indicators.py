@@ -191,6 +191,16 @@ def _is_text(value: str) -> bool:
     return target(value) is None and value.strip() not in ("无", "")
 
 
+# a target put in words is still a target for a rate: 大于95%, 小于十万分之一, 98%以上, 降低, 良好
+WORDED_TARGET = re.compile(r"\d|分之|大于|小于|低于|高于|以上|以下|不低于|不高于|降低|提高|下降|上升"
+                           r"|提升|良好|优良?|达标|合格|稳定|及时")
+
+
+def _is_words(value: str) -> bool:
+    """A value in words with no figure in it (成效显著), as opposed to 大于95%."""
+    return _is_text(value) and not re.search(r"\d|分之", value)
+
+
 @rule("PROJECT.INDICATOR_VALUE", category="indicator", severity="warning",
       title_zh="绩效指标值与指标相符", title_en="Indicator values fit their indicators",
       rationale="A rate (…率) takes a number or a percentage; a text such as 成效显著 there, or a "
@@ -205,9 +215,9 @@ def indicator_values(doc: Document) -> Iterator[Finding]:
             if ind.period != "annual" or not ind.values:
                 continue
             value, before = ind.values[-1], long.get(normalise(ind.name))
-            text_rate = RATE.search(ind.name) and _is_text(value)
+            text_rate = RATE.search(ind.name) and _is_text(value) and not WORDED_TARGET.search(value)
             shifted = before is not None and before.values and (
-                _is_text(before.values[-1]) != _is_text(value))
+                _is_words(before.values[-1]) != _is_words(value))
             if text_rate or shifted:
                 wrong.append(ind)
         if wrong:
