@@ -76,6 +76,17 @@ def test_dept_blank() -> None:
     assert not form.blank and not _lines(_doc([form]), "PROJECT.DEPT_BLANK")
 
 
+def test_dept_blank_labels_heading_columns_are_not_blank() -> None:
+    """Beijing / Xi'an forms: 财政拨款 | 其他资金 | 合计 head columns, the amounts on the next line."""
+    cells = ["资金情况", "财政拨款\t其他资金\t合计", "5,133.737491\t0.00\t5,133.737491",
+             "部门职能概述"]
+    lines = [Line(i + 1, t) for i, t in enumerate(cells)]
+    form = read_dept_form(lines, 1, len(cells))
+    doc = _doc([form])
+    doc.source.lines[:] = lines
+    assert not _lines(doc, "PROJECT.DEPT_BLANK")
+
+
 def _fee_form(amount: float) -> ProjectForm:
     detail = DetailLine("业务代理手续费", Amount(amount, 0, 21), 21,
                         basis="按照医疗救助支付金额的1%进行支付。", basis_line=22)

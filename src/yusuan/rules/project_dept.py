@@ -3,6 +3,7 @@ column, the expenditure classes add up to their 合计, and the current year mat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
@@ -112,8 +113,8 @@ def dept_blank(doc: Document) -> Iterator[Finding]:
     if dept is None:
         return
     blank = {k: n for k, n in dept.blank.items() if k in REQUIRED}
-    if not blank:
-        return
+    if not blank or any(amounts_below(doc, line) for line in blank.values()):
+        return  # the labels head columns whose amounts stand on the next line: not blank
     filled = [(k, a.line) for k, v in dept.funding.items()
               if (a := v.get("current")) is not None]
     names = "、".join(REQUIRED[k] for k in blank)
@@ -125,6 +126,15 @@ def dept_blank(doc: Document) -> Iterator[Finding]:
                        labels=names, labels_en=", ".join(blank), filled=shown,
                        filled_en=f" (only {', '.join(k for k, _ in filled)} filled)"
                        if filled else "")
+
+
+_AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d%])|(?<![\d.])\d+\.\d+(?!%)")
+
+
+def amounts_below(doc: Document, line: int) -> bool:
+    """Two or more amounts on one of the two lines after `line` (a header row's figures)."""
+    texts = [doc.line_text(n) for n in (line + 1, line + 2) if n <= len(doc.source.lines)]
+    return any(len([m for m in _AMOUNT.findall(t) if "." in m or "," in m]) >= 2 for t in texts)
 
 
 def _label(key: str) -> str:
