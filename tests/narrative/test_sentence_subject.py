@@ -31,3 +31,11 @@ def test_the_departments_own_total_is_still_compared() -> None:
     text = "一、收入支出决算总体情况说明\n2022年度支出决算2084.96万元。"
     found = [m for m in rules(_with_headline(text), "NARRATIVE.TABLE") if "2074.96" in m]
     assert len(found) == 1
+
+
+def test_a_heading_cut_at_its_line_end_still_names_its_money() -> None:
+    from yusuan.recognise.narrative.concepts import scope_of
+
+    assert scope_of("卫生健康（类）支出", "（五）关于某局 2026 年一般公共预") == "general_budget"
+    assert scope_of("卫生健康（类）支出", "（六）关于某局 2026 年政府性基") == "gov_fund"
+    assert scope_of("卫生健康（类）支出", "（一）收支预算总体情况") == "department"

@@ -88,12 +88,13 @@ def strip_label(label: str) -> str:
 
 def scope_of(label: str, context: str) -> str:
     """Which money the figure counts: the whole department, 一般公共预算, 财政拨款, …"""
-    for source in (label, context):
-        if "一般公共预算" in source:
+    for source in (label, "".join(context.split())):
+        # a heading cut at its line end ("…2026年一般公共预") still names its money
+        if "一般公共预算" in source or source.endswith("一般公共预"):
             return "general_budget"
-        if "政府性基金" in source:
+        if "政府性基金" in source or source.endswith("政府性基"):
             return "gov_fund"
-        if "国有资本经营" in source:
+        if "国有资本经营" in source or source.endswith("国有资本经"):
             return "soe_capital"
         if "财政拨款" in source:
             return "fiscal"
