@@ -118,5 +118,7 @@ def test_tables_published_as_an_attachment_are_not_missing() -> None:
     """Beijing and Jiangsu publish the 情况说明 and the 报表 as two files."""
     text = [*CONTENTS, "x", "附件：北京市某某局2026年度部门预算报表"]
     assert run_rules(document(text=text, year=2023), only=["MISSING.TABLE"]) == []
+    wrapped = [*CONTENTS, "x", "附件：北京市某某局 2026年度部门预", "算报表"]
+    assert run_rules(document(text=wrapped, year=2023), only=["MISSING.TABLE"]) == []
     found = run_rules(document(text=CONTENTS, year=2023), only=["MISSING.TABLE"])
     assert len([f for f in found if f.severity == "warning"]) == 8

@@ -97,13 +97,16 @@ def required_tables_present(doc: Document) -> Iterator[Finding]:
                                severity="info", name=NAMES.get(kind, kind), kind=kind)
 
 
-ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}(报表|公开表|表格)$")
+ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}?(报表|公开表|表格)$")
 
 
 def published_apart(doc: Document) -> bool:
-    """The document says its tables are an attachment published as another file."""
+    """The document says its tables are an attachment published as another file ("附件：…
+    部门预算报表", maybe wrapped over two lines)."""
+    lines = ["".join(line.text.split()) for line in doc.source.lines]
     return len(doc.tables) < 3 and any(
-        ATTACHED_TABLES.match("".join(line.text.split())) for line in doc.source.lines)
+        ATTACHED_TABLES.match(text) or ATTACHED_TABLES.match(text + after)
+        for text, after in zip(lines, [*lines[1:], ""], strict=True))
 
 
 CONTENTS = re.compile(r"^目录$")
