@@ -218,23 +218,23 @@ def test_generated_self_evaluations_read_alike_in_every_layout(layout: str) -> N
     assert forms(layout) == tabbed
 
 
+def _rate_findings(header: str, row: str) -> list:
+    """PROJECT.SELF_RATE on a one-row 预算执行情况 block."""
+    lines = [Line(1, "项目名称\t示例经费"), Line(2, header), Line(3, row)]
+    form = ProjectForm(lines=(1, 3), name="示例经费", name_line=1)
+    form.execution = read_execution(lines, 1, 3)
+    doc = Document(source=Source("t.txt", "text", "", lines), year=2023, kind="部门决算", forms=[form])
+    return run_rules(doc, only=["PROJECT.SELF_RATE"])
+
+
 def test_self_rate_that_other_figures_of_the_row_give_is_not_judged() -> None:
     """A blank 年初预算数 or a 分值 beside the amounts shifts the columns: when two printed
     figures give the rate, the rate is right and the reading is unsure."""
-    lines = [Line(1, "项目名称\t示例经费"),
-             Line(2, "预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分"),
-             Line(3, "\t年度资金总额\t1033\t1033\t10\t100%\t10")]
-    form = ProjectForm(lines=(1, 3), name="示例经费", name_line=1)
-    form.execution = read_execution(lines, 1, 3)
-    doc = Document(source=Source("t.txt", "text", "", lines), year=2023, kind="部门决算", forms=[form])
-    assert run_rules(doc, only=["PROJECT.SELF_RATE"]) == []
+    assert _rate_findings("预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+                          "\t年度资金总额\t1033\t1033\t10\t100%\t10") == []
 
 
 def test_unscored_sub_rows_printing_zero_are_not_judged() -> None:
-    lines = [Line(1, "项目名称\t示例经费"),
-             Line(2, "预算执行情况（万元）\t资金来源\t预算数（A）\t执行数（B）\t执行率（B/A）"),
-             Line(3, "\t其中：财政拨款\t140.61\t140.61\t0.0%")]
-    form = ProjectForm(lines=(1, 3), name="示例经费", name_line=1)
-    form.execution = read_execution(lines, 1, 3)
-    doc = Document(source=Source("t.txt", "text", "", lines), year=2023, kind="部门决算", forms=[form])
-    assert run_rules(doc, only=["PROJECT.SELF_RATE"]) == []
+    header = "预算执行情况（万元）\t资金来源\t预算数（A）\t执行数（B）\t执行率（B/A）"
+    assert _rate_findings(header, "\t其中：财政拨款\t140.61\t140.61\t0.0%") == []
+    assert len(_rate_findings(header, "\t年度资金总额\t140.61\t140.61\t0.0%")) == 1
