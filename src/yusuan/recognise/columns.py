@@ -35,7 +35,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^对附属单位(的)?补助支出$", "subsidy_to_subordinate"),
         (r"^本年收入$", "current_income"),
         (r"^本年拨款$|^本年支出$", "current"),
-        (r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?$|^财政拨款结转结余$", "carryover"),
+        (r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$|^财政拨款结转结余$", "carryover"),
         (r"^(年末|年终)结转(和|及)?(结余)?$", "carryover_out"),
         (r"^用事业基金弥补收支差额$", "business_fund"),
         (r"^一般公共预算(财政拨款|拨款)?(收入)?$", "general_budget"),
@@ -49,7 +49,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^附属单位上缴收入$", "subordinate"),
         (r"^其他收入$", "other"),
         (r"^单位资金$", "unit_funds"),
-        (r"^(本年)?预算数?$|^年初预算(数)?$|^全年预算数?$", "budget"),
+        (r"^(本年)?预算数?$|^年初预算(数)?$|^全年预算数?$|^\d{4}年度?预算数?$", "budget"),
         (r"^调整(后)?预算(数)?$", "adjusted_budget"),
         (r"^(本年)?决算数?$|^(本年)?支出决算$", "actual"),
         (r"^上年(度)?(预算|决算|执行)?数$|^上年(度)?(预算|决算|执行)$", "prior_year"),
@@ -77,6 +77,20 @@ def label_key(label: str) -> str | None:
         if pattern.search(compact) or pattern.search(plain):
             return key
     return None
+
+
+_YEAR_BUDGET = re.compile(r"^(\d{4})年度?(预算|决算)数?$")
+
+
+def dated_keys(paths: list[list[str]], keys: list[str | None]) -> list[str | None]:
+    """Columns headed by years ("2025年预算数" beside "2026年预算数"): the latest year is this
+    year's; the earlier ones are last year's figures."""
+    years = {i: int(m.group(1)) for i, path in enumerate(paths) if path
+             and (m := _YEAR_BUDGET.match(compact_label(path[-1])))}
+    if len(set(years.values())) < 2:
+        return keys
+    latest = max(years.values())
+    return ["prior_year" if years.get(i, latest) < latest else key for i, key in enumerate(keys)]
 
 
 def path_key(path: list[str]) -> str | None:

@@ -7,16 +7,19 @@ from typing import Any
 
 from yusuan.model import Table, TableRow
 
+# the carry-over into the year, in every wording seen (上年结转, 年初结转和结余, 上年结余、结转 …)
+CARRYOVER_IN = r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$|^上年结转结余$"
+
 # (headline key, table kinds to look in, side, name pattern, column keys to try)
 SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("total_income", "income", r"^本年收入合计$|^本年收入$"),
-    ("income_grand_total", "income", r"^收入总计$|^总计$"),
-    ("carryover_in", "income", r"^(上年结转(结余)?|年初结转和结余|上年结转)$"),
+    ("income_grand_total", "income", r"^收入总计$|^总计$|^收入合计$"),
+    ("carryover_in", "income", CARRYOVER_IN),
     ("general_budget_income", "income", r"^一般公共预算(财政)?(拨款)?(收入|资金)?$"),
     ("gov_fund_income", "income", r"^政府性基金(预算)?(财政)?(拨款)?(收入|资金)?$"),
     ("other_income", "income", r"^其他收入$"),
     ("total_expenditure", "expenditure", r"^本年支出合计$|^本年支出$"),
-    ("expenditure_grand_total", "expenditure", r"^支出总计$|^总计$"),
+    ("expenditure_grand_total", "expenditure", r"^支出总计$|^总计$|^支出合计$"),
     ("carryover_out", "expenditure", r"^(年终|年末)结转(和)?结余$|^结转下年$"),
 )
 AMOUNT_KEYS = ("budget", "actual", "total")

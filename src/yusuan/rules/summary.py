@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.recognise.headline import CARRYOVER_IN
 from yusuan.rules.common import SUMMARY_TABLES, Amount, amount, compact_name, sum_finding
 from yusuan.rules.engine import rule
 from yusuan.rules.messages import register_messages
@@ -28,7 +29,7 @@ register_messages({
 PATTERNS = {
     "income_grand": r"^收入总计$",
     "income_current": r"^本年收入(合计|小计)?$",
-    "carryover_in": r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?$|^上年结转结余$",
+    "carryover_in": CARRYOVER_IN,
     "business_fund": r"用事业基金弥补|^使用非财政拨款结余$",
     "expenditure_grand": r"^支出总计$",
     "expenditure_current": r"^本年支出(合计|小计)?$",

@@ -1,0 +1,32 @@
+"""Headline figures and column keys in the wordings of other provinces."""
+
+from yusuan.pipeline import document_from_text
+from yusuan.recognise.columns import dated_keys, label_key
+
+
+def test_columns_headed_by_years_are_this_year_and_last() -> None:
+    paths = [["科目名称"], ["2025年预算数"], ["2026年预算数"]]
+    keys = [None, label_key("2025年预算数"), label_key("2026年预算数")]
+    assert dated_keys(paths, keys) == [None, "prior_year", "budget"]
+    assert dated_keys([["2026 年预算数"]], ["budget"]) == ["budget"]
+
+
+def test_carryover_worded_the_shenzhen_way() -> None:
+    assert label_key("上年结余、结转") == "carryover"
+    assert label_key("上年结转") == "carryover"
+
+
+def test_grand_totals_printed_as_income_and_spending_totals() -> None:
+    text = "\n".join([
+        "2026年某某局部门预算", "收支预算总表", "单位：万元",
+        "收入\t\t支出\t", "项目\t预算数\t项目\t预算数",
+        "一般公共预算拨款收入\t90.00\t一般公共服务支出\t100.00",
+        "本年收入合计\t90.00\t本年支出合计\t100.00",
+        "上年结余、结转\t10.00\t结转下年支出\t0.00",
+        "收入合计\t100.00\t支出合计\t100.00",
+    ])
+    headline = document_from_text(text).headline
+    assert headline["income_grand_total"]["value"] == 100.0
+    assert headline["expenditure_grand_total"]["value"] == 100.0
+    assert headline["carryover_in"]["value"] == 10.0
+    assert headline["total_income"]["value"] == 90.0
