@@ -17,15 +17,15 @@ def test_carryover_worded_the_shenzhen_way() -> None:
 
 
 def test_grand_totals_printed_as_income_and_spending_totals() -> None:
-    text = "\n".join([
+    lines = [
         "2026年某某局部门预算", "收支预算总表", "单位：万元",
         "收入\t\t支出\t", "项目\t预算数\t项目\t预算数",
         "一般公共预算拨款收入\t90.00\t一般公共服务支出\t100.00",
         "本年收入合计\t90.00\t本年支出合计\t100.00",
         "上年结余、结转\t10.00\t结转下年支出\t0.00",
         "收入合计\t100.00\t支出合计\t100.00",
-    ])
-    headline = document_from_text(text).headline
+    ]
+    headline = document_from_text("\n".join(lines)).headline
     assert headline["income_grand_total"]["value"] == 100.0
     assert headline["expenditure_grand_total"]["value"] == 100.0
     assert headline["carryover_in"]["value"] == 10.0
