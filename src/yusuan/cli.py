@@ -6,8 +6,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from yusuan.errors import InputError
+
+if TYPE_CHECKING:
+    from yusuan.model import Document
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -16,10 +20,10 @@ def build_parser() -> argparse.ArgumentParser:
     text = commands.add_parser("text", help="the normalised, line-numbered text the reader produced")
     text.add_argument("file")
     extract = commands.add_parser("extract", help="tables, rows, facts and projects")
-    extract.add_argument("file")
+    add_files_argument(extract)
     extract.add_argument("--format", choices=("json", "text"), default="json")
     check = commands.add_parser("check", help="find inconsistencies")
-    check.add_argument("file")
+    add_files_argument(check)
     check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv"), default="text")
     check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     check.add_argument("--lang", choices=("zh", "en"), default="zh",
@@ -27,6 +31,22 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("rules", help="list the rule catalog")
     add_serve_parser(commands)
     return parser
+
+
+def add_files_argument(command: argparse.ArgumentParser) -> None:
+    command.add_argument("file", nargs="+", help="the disclosure; with --together, all its files")
+    command.add_argument("--together", action="store_true",
+                         help="the files are one disclosure published in parts (情况说明 and 报表): "
+                              "read them as one document")
+
+
+def read_files(args: argparse.Namespace) -> Document:
+    """The document the command line names: one file, or several read --together."""
+    from yusuan.pipeline import read_document, read_together
+
+    if len(args.file) > 1 and not args.together:
+        raise InputError("一次检查一份公开文件；同一份公开文件分为几个文件（情况说明与报表）时，请加 --together。")
+    return read_together(args.file) if args.together else read_document(args.file[0])
 
 
 def add_serve_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -67,11 +87,10 @@ def run_text(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from yusuan.pipeline import read_document
     from yusuan.report.json_report import extract_json
     from yusuan.report.text_report import extract_text
 
-    document = read_document(args.file)
+    document = read_files(args)
     if args.format == "json":
         sys.stdout.write(json.dumps(extract_json(document), ensure_ascii=False, indent=1) + "\n")
     else:
@@ -80,12 +99,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from yusuan.pipeline import read_document
     from yusuan.report.json_report import check_json
     from yusuan.report.text_report import check_text
     from yusuan.rules import run_rules
 
-    document = read_document(args.file)
+    document = read_files(args)
     findings = run_rules(document)
     if args.format == "json":
         out = json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from yusuan.errors import InputError
 from yusuan.layout import source_to_rows
-from yusuan.model import Document, Source, Table
+from yusuan.model import Document, Row, Source, Table
 from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.confidence import reading_doubts
@@ -21,6 +21,18 @@ from yusuan.recognise.tables import rows_to_tables
 def read_document(path: str) -> Document:
     """Read and recognise a disclosure; InputError when it cannot be read or is not one."""
     return source_to_document(read_source(path))
+
+
+def read_together(paths: list[str]) -> Document:
+    """Read a disclosure published as several files (情况说明 and 报表) as one document, so
+    that the narrative of one is checked against the tables of the other."""
+    from yusuan.readers.together import join_sources
+
+    if len(paths) == 1:
+        return read_document(paths[0])
+    sources = [read_source(path) for path in paths]
+    rows = [source_to_rows(source) for source in sources]
+    return source_to_document(*join_sources(sources, rows))
 
 
 def document_from_text(text: str, name: str = "inline.txt") -> Document:
@@ -43,8 +55,9 @@ def name_amount_columns(tables: list[Table], kind: str | None) -> None:
                 row.decimals[key] = row.decimals.pop("amount")
 
 
-def source_to_document(source: Source) -> Document:
-    rows = source_to_rows(source)
+def source_to_document(source: Source, rows: list[Row] | None = None) -> Document:
+    if rows is None:
+        rows = source_to_rows(source)
     tables = rows_to_tables(rows)
     document = Document(source=source, tables=tables)
     document.year = document_year(source.lines, tables)

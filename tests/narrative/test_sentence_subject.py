@@ -39,3 +39,17 @@ def test_a_heading_cut_at_its_line_end_still_names_its_money() -> None:
     assert scope_of("卫生健康（类）支出", "（五）关于某局 2026 年一般公共预") == "general_budget"
     assert scope_of("卫生健康（类）支出", "（六）关于某局 2026 年政府性基") == "gov_fund"
     assert scope_of("卫生健康（类）支出", "（一）收支预算总体情况") == "department"
+
+
+def test_a_total_that_one_of_its_figures_gives_within_rounding_is_rounding() -> None:
+    """收入预算 44169.36 is the 收入总计 44,169.357532, not the 本年收入合计 44,156.640120."""
+    d = doc("一、收支总体情况\n2026 年度收入预算 44169.36 万元。")
+    d.headline = {"total_income": {"value": 44156.64012, "line": 90, "decimals": 6},
+                  "income_grand_total": {"value": 44169.357532, "line": 91, "decimals": 6}}
+    from yusuan.rules import run_rules
+
+    found = [f for f in run_rules(d, only=["NARRATIVE.TABLE"]) if "44169.36" in f.message]
+    assert found and {f.severity for f in found} == {"info"}
+    d.headline["income_grand_total"]["value"] = 44179.357532
+    found = [f for f in run_rules(d, only=["NARRATIVE.TABLE"]) if "44169.36" in f.message]
+    assert [f.severity for f in found] == ["error"]

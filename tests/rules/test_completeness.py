@@ -122,3 +122,14 @@ def test_tables_published_as_an_attachment_are_not_missing() -> None:
     assert run_rules(document(text=wrapped, year=2023), only=["MISSING.TABLE"]) == []
     found = run_rules(document(text=CONTENTS, year=2023), only=["MISSING.TABLE"])
     assert len([f for f in found if f.severity == "warning"]) == 8
+
+
+def test_a_title_run_into_a_row_of_the_table_before_is_printed() -> None:
+    """Beijing 报表: "预算07表政府性基金预算支出表 | 合计 | …" on one line of the table before."""
+    before = table("general_budget_expenditure", [("208", "x", {"total": "1.00"})], first_line=100)
+    tables = [t for t in _core("gov_fund", text=CONTENTS).tables if t.kind != "general_budget_expenditure"]
+    text = [*CONTENTS, *["x"] * 92, "\t208\tx\t1.00", "\t预算07表政府性基金预算支出表\t合计\t\t"]
+    assert before.lines[0] <= len(text) <= before.lines[1] + 1
+    before.lines = (before.lines[0], len(text))
+    found = run_rules(document(*tables, before, text=text), only=["MISSING.TABLE"])
+    assert [f for f in found if f.severity == "warning"] == []

@@ -88,3 +88,9 @@ def test_project_category_codes_are_not_classification_codes() -> None:
     assert run_rules(document(t), only=["CODE.LENGTH", "CODE.OFFICIAL"]) == []
     t = table("expenditure", [("31", "本级支出项目", {"total": "1.00"})])
     assert len(run_rules(document(t), only=["CODE.LENGTH"])) == 1
+
+
+def test_a_figure_split_at_its_point_is_no_name() -> None:
+    """"223 .799250" read as code 223 named ".799250" is a misread figure, not a wrong name."""
+    t = table("sangong", [("223", ".799250", {"total": "1.00"})])
+    assert run_rules(document(t), only=["CODE.OFFICIAL", "CODE.NAME"]) == []

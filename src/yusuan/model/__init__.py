@@ -9,9 +9,9 @@ from yusuan.model.document import (
     TableRow,
 )
 from yusuan.model.finding import Finding, Location
-from yusuan.model.source import Cell, Line, Row, Source
+from yusuan.model.source import Cell, Line, Row, Source, SourcePart
 
 __all__ = [
     "Cell", "Column", "Document", "Fact", "Finding", "Line", "Location", "Project",
-    "Row", "Source", "Table", "TableRow",
+    "Row", "Source", "SourcePart", "Table", "TableRow",
 ]

@@ -51,6 +51,20 @@ class Row:
         return [cell for cell in self.cells if cell.text]
 
 
+@dataclass(frozen=True, slots=True)
+class SourcePart:
+    """One file of a disclosure published as several (情况说明 and 报表): where its lines and
+    pages stand in the combined source."""
+
+    path: str
+    format: str
+    sha256: str
+    first_line: int
+    last_line: int
+    page_offset: int = 0  # pages of the files before this one
+    pages: int | None = None
+
+
 @dataclass(slots=True)
 class Source:
     """A read input: its lines, and for formats that have them, its raw cell grids as rows."""
@@ -63,6 +77,11 @@ class Source:
     layout: str | None = None
     pages: int | None = None
     notes: list[str] = field(default_factory=list)
+    parts: list[SourcePart] = field(default_factory=list)  # several files read as one
+
+    def part_of(self, number: int) -> SourcePart | None:
+        """The file a line of a combined source came from (None for a single file)."""
+        return next((p for p in self.parts if p.first_line <= number <= p.last_line), None)
 
     def line_text(self, number: int) -> str:
         if 1 <= number <= len(self.lines):

@@ -16,6 +16,9 @@ def source_json(document: Document, with_layout: bool = True) -> dict[str, Any]:
         out["layout"] = source.layout
     if source.pages:
         out["pages"] = source.pages
+    if source.parts:
+        out["parts"] = [{"path": part.path, "format": part.format, "sha256": part.sha256,
+                         **({"pages": part.pages} if part.pages else {})} for part in source.parts]
     return out
 
 
@@ -88,9 +91,16 @@ def page_lines(node: Any, document: Document) -> Any:
         return node
     out = {key: page_lines(value, document) for key, value in node.items()}
     if isinstance(out.get("line"), int):
+        part = document.source.part_of(out["line"])
         page, line = document.source.page_and_line(out["line"])
         if page is not None:
             out["page"], out["line"] = page, line
+        if part is not None:  # several files read as one: the file, and its own page or line
+            out["file"] = part.path
+            if page is not None:
+                out["page"] = page - part.page_offset
+            else:
+                out["line"] = line - part.first_line + 1
     return out
 
 
@@ -118,7 +128,7 @@ def check_json(document: Document, findings: list[Finding]) -> dict[str, Any]:
 
 
 def paged(payload: dict[str, Any], document: Document) -> dict[str, Any]:
-    if not document.source.pages:
+    if not document.source.pages and not document.source.parts:
         return payload
     return {key: (value if key in ("source", "document", "summary", "schema") else page_lines(value, document))
             for key, value in payload.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from yusuan.model import Document, Finding, Table
 from yusuan.report.i18n import finding_message
+from yusuan.report.where import where_label
 
 SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "info": "提示 info"}
 
@@ -45,9 +46,8 @@ def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
         if location.line in seen or location.line <= 0:
             continue
         seen.add(location.line)
-        page = f"p{location.page} " if location.page else ""
         quoted = document.line_text(location.line).strip().replace("\t", " | ")
-        out.append(f"    {page}L{location.line}: {quoted[:160]}")
+        out.append(f"    {where_label(document, location.line)}: {quoted[:160]}")
     return "\n".join(out)
 
 

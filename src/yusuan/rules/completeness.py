@@ -126,6 +126,12 @@ def contents_lines(doc: Document) -> set[int]:
     return found
 
 
+def title_in_cells(text: str, kind: str) -> bool:
+    """A cell of a table line that is a title of `kind` ("预算07表政府性基金预算支出表 | 合计 | …")."""
+    return any((title := classify_title(cell.strip())) is not None and title.kind == kind
+               for cell in text.split("\t") if "表" in cell)
+
+
 def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Location]]:
     """Lines outside the read tables that name a table of `kind`: announcements (contents
     entries, sentences) and title lines (the table is printed, though not read as a table)."""
@@ -133,7 +139,11 @@ def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Locatio
     announced: list[Location] = []
     printed: list[Location] = []
     for line in doc.source.lines:
-        if _in_table(doc, line.number) or not any(t.kind == kind for t in announced_titles(line.text)):
+        if _in_table(doc, line.number):
+            if title_in_cells(line.text, kind):  # a title run into a row of the table before it
+                printed.append(Location(line.number, table=kind))
+            continue
+        if not any(t.kind == kind for t in announced_titles(line.text)):
             continue
         title = classify_title(line.text.strip())
         standalone = title is not None and title.kind == kind

@@ -85,10 +85,13 @@ def code_length(doc: Document) -> Iterator[Finding]:
                                length=len(code))
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def names_by_code(doc: Document) -> dict[str, dict[str, list[Location]]]:
     names: dict[str, dict[str, list[Location]]] = defaultdict(lambda: defaultdict(list))
     for table, row in classified_rows(doc):
-        if row.name:
+        if row.name and _CJK.search(row.name):  # ".799250": a figure split at its point, no name
             names[row.code or ""][compact_name(row.name)].append(where(table, row))
     return names
 

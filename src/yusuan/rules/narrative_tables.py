@@ -18,6 +18,7 @@ from yusuan.rules.narrative_common import (
     table_value,
 )
 from yusuan.rules.sangong import group_keys
+from yusuan.rules.sources import is_single_source
 from yusuan.rules.tolerance import Interval
 
 # concept → (table kind, column) tried in order on the table's total row
@@ -202,6 +203,8 @@ def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow,
         # 财政拨款 is 一般公共预算 and the funds' own tables: its 类 line, else not one cell
         return _fiscal_class(doc, fact)
     kinds = FUNCTIONAL_TABLES["department" if scope == "department" else "other"]
+    if scope == "department" and not is_single_source(doc):
+        kinds = ("expenditure",)  # the 一般公共预算 table holds only part of the department's money
     for kind in kinds:
         table = doc.table(kind)
         if table is None:
@@ -324,7 +327,7 @@ def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
     shown = in_unit(fact.value, fact.unit, doc.unit)
     shift = _shift(fact.unit, doc.unit or "万元")
     narrative = converted_interval(shown, (fact.decimals or 0) + shift, shift)
-    best = None
+    candidates = []
     for key in keys:
         entry = doc.headline[key]
         if entry.get("source") == "narrative":
@@ -332,12 +335,13 @@ def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
         value = float(entry.get("value", 0.0))
         if abs(shown - value) < 1e-9:
             return None
-        if best is None:
-            best = (key, entry, value)
-    if best is None:
+        meets = narrative.meets(Interval.printed(value, int(entry.get("decimals", 2))))
+        candidates.append((not meets, key, entry, value))
+    if not candidates:
         return None
-    key, entry, value = best
-    rounding = narrative.meets(Interval.printed(value, int(entry.get("decimals", 2))))
+    # the figure it may stand for within rounding (收入总计 beside 本年收入合计), else the first
+    far, key, entry, value = min(candidates, key=lambda c: c[0])
+    rounding = not far
     text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value)}{fact.unit}，"
             f"表格（{key}）为 {fmt(value)}")
     line = int(entry.get("line", 0))

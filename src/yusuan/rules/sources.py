@@ -9,7 +9,8 @@ from yusuan.rules.common import SUMMARY_TABLES, compact_name
 
 OTHER_SOURCES = ("gov_fund", "soe_capital", "special_account", "business", "operating",
                  "superior_subsidy", "subordinate", "other", "unit_funds")
-OTHER_SOURCE_NAMES = r"政府性基金|国有资本|财政专户|事业收入|经营收入|上级补助|附属单位|其他收入|单位资金"
+OTHER_SOURCE_NAMES = (r"政府性基金|国有资本|财政专户|事业收入|经营收入|上级补助|附属单位|其他收入|单位资金"
+                      r"|其他资金|非税收入")
 
 
 def _income_table_single(table: Table) -> bool | None:
@@ -22,8 +23,8 @@ def _income_table_single(table: Table) -> bool | None:
 def _summary_single(table: Table) -> bool | None:
     seen_general = False
     for row in table.rows:
-        if row.side != "income" or not row.values:
-            continue
+        if row.side not in ("income", None) or not row.values:
+            continue  # a summary read without its sides: the income names still tell
         name = compact_name(row.name)
         value = next(iter(row.values.values()))
         if re.search(r"一般公共预算", name) and value:
