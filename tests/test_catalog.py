@@ -9,7 +9,7 @@ import pytest
 
 from yusuan.rules import catalog
 from yusuan.rules.engine import spec_of
-from yusuan.rules.messages import render
+from yusuan.rules.engine.messages import render
 
 TESTS = Path(__file__).resolve().parent
 TEST_TEXT = "\n".join(path.read_text(encoding="utf-8") for path in TESTS.rglob("test_*.py"))

@@ -3,7 +3,7 @@ the table's; a real slip stays an error."""
 
 from yusuan.pipeline import document_from_text
 from yusuan.rules import run_rules
-from yusuan.rules.narrative_tables import converted_interval
+from yusuan.rules.narrative.tables import converted_interval
 
 
 def _doc(stated: str):

@@ -1,5 +1,5 @@
 from yusuan.rules import run_rules
-from yusuan.rules.completeness import BUDGET_CORE, table_number
+from yusuan.rules.tables.completeness import BUDGET_CORE, table_number
 
 from .builders import document, table
 

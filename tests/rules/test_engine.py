@@ -1,8 +1,8 @@
 from yusuan.model import Finding, Location
 from yusuan.rules import catalog, run_rules
 from yusuan.rules.engine import sort_findings
-from yusuan.rules.fold import fold_shared_causes
-from yusuan.rules.messages import render
+from yusuan.rules.engine.fold import fold_shared_causes
+from yusuan.rules.engine.messages import render
 
 from .builders import document, table
 

@@ -1,5 +1,5 @@
 from yusuan.rules import run_rules
-from yusuan.rules.labels import variants
+from yusuan.rules.tables.labels import variants
 
 from .builders import document, side_rows, table
 

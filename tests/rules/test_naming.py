@@ -1,5 +1,5 @@
 from yusuan.rules import run_rules
-from yusuan.rules.naming import edit_distance, minor_slip
+from yusuan.rules.tables.naming import edit_distance, minor_slip
 
 from .builders import document, table
 

@@ -1,7 +1,6 @@
 from yusuan.model import Location
-from yusuan.rules.common import Amount
-from yusuan.rules.project_common import form_interval, same_figure, same_sum
-from yusuan.rules.tolerance import (
+from yusuan.rules.engine.common import Amount
+from yusuan.rules.engine.tolerance import (
     Interval,
     Printed,
     Verdict,
@@ -11,6 +10,7 @@ from yusuan.rules.tolerance import (
     interval_sum,
     sum_bound,
 )
+from yusuan.rules.projects.common import form_interval, same_figure, same_sum
 
 
 def test_equal_sum_is_equal() -> None:

@@ -3,7 +3,7 @@
 A misread table (columns whose headers were not understood, codes and names slipped into each
 other's cells) would make every rule that reads it accuse a correct document. Each doubt found
 here is a sentence; a table with doubts is reported once at info and its figures accuse nothing
-(see `yusuan.rules.confidence`).
+(see `yusuan.rules.engine.confidence`).
 """
 
 from __future__ import annotations

@@ -108,7 +108,7 @@ def finding_message(finding: dict[str, Any], lang: str) -> str:
     message_id, args = finding.get("message_id"), dict(finding.get("message_args") or {})
     if lang == "zh" or not message_id:
         return str(finding["message"])
-    from yusuan.rules.messages import render
+    from yusuan.rules.engine.messages import render
 
     return render(str(message_id), lang, **args)
 

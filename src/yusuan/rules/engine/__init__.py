@@ -1,0 +1,181 @@
+"""The rule engine: the catalog as data, registration by decorator, and `run_rules`; beside it the
+shared pieces every rule package may import (messages, tolerance, folding of causes, helpers).
+
+A rule is a small function `(doc) -> Iterable[Finding]` registered with `@rule(...)`. Every
+module of the `yusuan.rules` packages is imported on first use (pkgutil), so a new module of
+rules needs no change here. Messages are templates in `engine/messages.py`, keyed by rule id.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from yusuan.model import Document, Finding, Location
+from yusuan.rules.engine.messages import render
+
+log = logging.getLogger(__name__)
+
+SEVERITIES = ("error", "warning", "info")
+DOCUMENT_KINDS = ("部门预算", "单位预算", "部门决算", "单位决算")
+BUDGET_KINDS = ("部门预算", "单位预算")
+FINAL_KINDS = ("部门决算", "单位决算")
+
+RuleFunc = Callable[[Document], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSpec:
+    """One row of the catalog. Empty `applies_to` / `tables` mean "every document"."""
+
+    id: str
+    title_zh: str
+    title_en: str
+    severity: str
+    category: str
+    applies_to: tuple[str, ...] = ()
+    tables: tuple[str, ...] = ()
+    rationale: str = ""
+    late: bool = False  # runs after the others, once the tables' readings are judged
+
+    def applies(self, doc: Document) -> bool:
+        if self.applies_to and doc.kind and doc.kind not in self.applies_to:
+            return False
+        return not self.tables or any(doc.tables_of(kind) for kind in self.tables)
+
+
+@dataclass(slots=True)
+class _Registry:
+    specs: dict[str, RuleSpec] = field(default_factory=dict)
+    funcs: dict[str, RuleFunc] = field(default_factory=dict)
+    loaded: bool = False
+
+
+_REGISTRY = _Registry()
+_LOADING = threading.RLock()
+
+
+def rule(
+    rule_id: str,
+    *,
+    category: str,
+    title_zh: str,
+    title_en: str,
+    severity: str = "error",
+    applies_to: Iterable[str] = (),
+    tables: Iterable[str] = (),
+    rationale: str = "",
+    late: bool = False,
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under `rule_id` with its catalog row."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"unknown severity {severity!r} for {rule_id}")
+    spec = RuleSpec(rule_id, title_zh, title_en, severity, category,
+                    tuple(applies_to), tuple(tables), rationale, late)
+
+    def register(func: RuleFunc) -> RuleFunc:
+        _REGISTRY.specs[rule_id] = spec
+        _REGISTRY.funcs[rule_id] = func
+        return func
+
+    return register
+
+
+def _load_rule_modules() -> None:
+    """Import every rule module once; a second thread waits until all are registered (a
+    registry marked loaded before its modules are imported gave a concurrent run no rules)."""
+    if _REGISTRY.loaded:
+        return
+    with _LOADING:
+        if _REGISTRY.loaded:
+            return
+        import yusuan.rules as package
+
+        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if not info.name.rpartition(".")[2].startswith("_"):
+                importlib.import_module(info.name)
+        _REGISTRY.loaded = True
+
+
+def catalog() -> list[RuleSpec]:
+    """Every registered rule, sorted by id."""
+    _load_rule_modules()
+    return sorted(_REGISTRY.specs.values(), key=lambda spec: spec.id)
+
+
+def spec_of(rule_id: str) -> RuleSpec:
+    _load_rule_modules()
+    return _REGISTRY.specs[rule_id]
+
+
+def make_finding(
+    rule_id: str,
+    locations: list[Location],
+    values: dict[str, Any] | None = None,
+    *,
+    severity: str | None = None,
+    category: str | None = None,
+    message_id: str | None = None,
+    **args: Any,
+) -> Finding:
+    """A finding of `rule_id`, its message rendered in Chinese from the shared catalog.
+
+    The template id and arguments are kept on the finding (`message_id`, `args`) so that a
+    report can render the same finding in English.
+    """
+    spec = _REGISTRY.specs.get(rule_id)
+    msg_id = message_id or rule_id
+    return Finding(
+        rule=rule_id,
+        severity=severity or (spec.severity if spec else "error"),
+        category=category or (spec.category if spec else "arithmetic"),
+        message=render(msg_id, "zh", **args),
+        locations=locations,
+        values=dict(values or {}),
+        message_id=msg_id,
+        args=args,
+    )
+
+
+def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]:
+    """Run every applicable rule (or those in `only`); judge each table's reading by what
+    the rules found in it, withhold what a doubtful table would accuse; fold shared causes, sort."""
+    _load_rule_modules()
+    from yusuan.rules.engine.confidence import doubt_misread_tables, withhold_doubtful
+    from yusuan.rules.engine.fold import fold_shared_causes
+
+    wanted = set(only) if only is not None else None
+    specs = [(rule_id, spec) for rule_id, spec in sorted(_REGISTRY.specs.items())
+             if (wanted is None or rule_id in wanted) and spec.applies(doc)]
+    findings: list[Finding] = []
+    for rule_id, spec in specs:
+        if not spec.late:
+            findings.extend(_run_one(rule_id, doc))
+    doubt_misread_tables(doc, findings)
+    for rule_id, spec in specs:
+        if spec.late:
+            findings.extend(_run_one(rule_id, doc))
+    return sort_findings(fold_shared_causes(withhold_doubtful(doc, findings)))
+
+
+def _run_one(rule_id: str, doc: Document) -> list[Finding]:
+    try:
+        return list(_REGISTRY.funcs[rule_id](doc))
+    except Exception:  # a broken rule must not hide the others' findings
+        log.exception("rule %s failed", rule_id)
+        return []
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    order = {name: i for i, name in enumerate(SEVERITIES)}
+
+    def key(f: Finding) -> tuple[int, int, str]:
+        first = f.locations[0].line if f.locations else 0
+        return (order.get(f.severity, 9), first, f.rule)
+
+    return sorted(findings, key=key)

@@ -1,0 +1,162 @@
+"""Helpers shared by the table rules: printed amounts with their locations, sum checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from yusuan.model import Document, Finding, Location, Table, TableRow
+from yusuan.rules.engine import make_finding
+from yusuan.rules.engine.tolerance import (
+    Comparison,
+    Printed,
+    Verdict,
+    compare_equal,
+    compare_sum,
+    default_decimals,
+)
+
+FUNCTIONAL_TABLES = ("expenditure", "general_budget_expenditure", "gov_fund", "soe_capital")
+SUMMARY_TABLES = ("summary", "fiscal_summary")
+FUNCTIONAL_LEVELS = {3: "lei", 5: "kuan", 7: "xiang"}
+ECONOMIC_LEVELS = {3: "lei", 5: "kuan"}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A printed value with its decimals and where it stands."""
+
+    value: float
+    decimals: int
+    location: Location
+
+    @property
+    def printed(self) -> Printed:
+        return Printed(self.value, self.decimals)
+
+
+def table_unit(doc: Document, table: Table) -> str | None:
+    return table.unit or doc.unit
+
+
+def amount(doc: Document, table: Table, row: TableRow, key: str) -> Amount | None:
+    """The value printed in `row` under `key`, or None when the cell is blank."""
+    value = row.values.get(key)
+    if value is None:
+        return None
+    decimals = max(row.decimals.get(key, 0), table_precision(doc, table))
+    loc = Location(row.line_of(key), table=table.kind, code=row.code, column=key,
+                   page=row.page, name=None if row.code else row.name)
+    return Amount(float(value), decimals, loc)
+
+
+def table_precision(doc: Document, table: Table) -> int:
+    """The decimals a table prints its values with: the most any of its values shows.
+
+    Spreadsheet exports drop trailing zeros ("40" and "1234.5" in a table of 1234.56), so a
+    value printed with fewer decimals than its table stands for the table's precision.
+    """
+    shown = [d for row in table.rows for d in row.decimals.values()]
+    return max(shown) if shown else default_decimals(table_unit(doc, table))
+
+
+def amounts(doc: Document, table: Table, rows: Iterable[TableRow], key: str) -> list[Amount]:
+    found = (amount(doc, table, row, key) for row in rows)
+    return [a for a in found if a is not None]
+
+
+def value_columns(table: Table) -> list[str]:
+    """Every column key that holds a value in some row, in column order where known."""
+    keys = [c.key for c in table.columns]
+    for row in table.rows:
+        keys.extend(k for k in row.values if k not in keys)
+    return [k for k in keys if any(k in row.values for row in table.rows)]
+
+
+def is_functional(code: str | None) -> bool:
+    return code is not None and code.isdigit() and code[0] == "2"
+
+
+def is_economic(code: str | None) -> bool:
+    return code is not None and code.isdigit() and code[0] in "35"
+
+
+def coded_rows(table: Table) -> Iterator[TableRow]:
+    """Rows carrying a classification code (not a budget-unit code)."""
+    return (row for row in table.rows
+            if row.code and row.code.isdigit() and row.unit_code is None)
+
+
+def compact_name(name: str) -> str:
+    """A name without spaces, with ASCII brackets, for comparing names across tables."""
+    return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+def money_severity(*parts_missing: bool) -> str | None:
+    """`warning` when a part was blank (the gap may be a missing value), else the default."""
+    return "warning" if any(parts_missing) else None
+
+
+def row_label(row: TableRow) -> str:
+    return f"{row.code} {row.name}".strip() if row.code else row.name
+
+
+def _values(cmp: Comparison) -> dict[str, Any]:
+    return {"reported": cmp.reported, "computed": cmp.computed, "difference": cmp.difference}
+
+
+def sum_finding(
+    rule_id: str,
+    total: Amount,
+    parts: list[Amount],
+    what: str,
+    *,
+    severity: str | None = None,
+    **args: Any,
+) -> Finding | None:
+    """A finding when `total` ≠ Σ `parts` (info/rounding when rounding explains it)."""
+    cmp = compare_sum(total.printed, [p.printed for p in parts])
+    locations = [total.location, *(p.location for p in parts)]
+    return _finding(rule_id, cmp, locations, what, severity, args)
+
+
+def equal_finding(
+    rule_id: str,
+    left: Amount,
+    right: Amount,
+    what: str,
+    *,
+    severity: str | None = None,
+    **args: Any,
+) -> Finding | None:
+    """A finding when two printings of one figure differ."""
+    cmp = compare_equal(left.printed, right.printed)
+    return _finding(rule_id, cmp, [left.location, right.location], what, severity, args)
+
+
+def _finding(
+    rule_id: str,
+    cmp: Comparison,
+    locations: list[Location],
+    what: str,
+    severity: str | None,
+    args: dict[str, Any],
+) -> Finding | None:
+    if cmp.verdict is Verdict.EQUAL:
+        return None
+    args = dict(args)
+    message_id = args.pop("message_id", None)
+    shown = dict(what=what, reported=cmp.reported, computed=cmp.computed,
+                 difference=cmp.difference, **args)
+    if cmp.verdict is Verdict.ROUNDING:
+        rounding_id = "ROUNDING.COLUMN" if "column" in args else "ROUNDING"
+        return make_finding(rule_id, locations, _values(cmp), severity="info",
+                            category="rounding", message_id=rounding_id,
+                            bound=cmp.bound, **shown)
+    return make_finding(rule_id, locations, _values(cmp), severity=severity,
+                        message_id=message_id, **shown)
+
+
+def compact(findings: Iterable[Finding | None]) -> list[Finding]:
+    return [f for f in findings if f is not None]

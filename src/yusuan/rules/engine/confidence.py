@@ -1,0 +1,73 @@
+"""No accusation without a sure reading: a table whose reading is in doubt is named once, at
+info, and nothing it holds supports a warning or an error.
+
+A reading is in doubt when the reader says so (`Table.doubts`: unread column headers, codes and
+names out of their cells) or when the table's own checks fail in many of its rows at once: a
+printed table with a wrong figure breaks a sum or two, a misread one breaks most of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Location, Table
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.messages import register_messages
+
+register_messages({
+    "TABLE.UNSURE": {
+        "zh": "{title}未能可靠读取（{why}），其数字不作为判断依据",
+        "en": "{title} could not be read with confidence ({why}); its figures support no finding",
+    },
+})
+
+# findings about a table's own figures, whose number tells how well it was read
+OWN_CATEGORIES = frozenset({"arithmetic", "classification", "naming"})
+FORM_KINDS = frozenset({"project_performance", "dept_performance"})
+# a table is misread when at least this many of its rows, and this share of them, fail its checks
+MISREAD_ROWS = 3
+MISREAD_SHARE = 0.25
+
+
+def inside(table: Table, location: Location) -> bool:
+    first, last = table.lines
+    return first <= location.line <= last
+
+
+def doubt_misread_tables(doc: Document, findings: list[Finding]) -> None:
+    """Add a doubt to each table whose own checks fail in many rows."""
+    for table in doc.tables:
+        if table.kind in FORM_KINDS or not table.rows:
+            continue
+        failing = {f.locations[0].line for f in findings
+                   if f.severity != "info" and f.category in OWN_CATEGORIES and f.locations
+                   and all(inside(table, loc) for loc in f.locations)}
+        doubt = f"{len(failing)} 行的数字或科目与本表其他数字不符，多半是读取有误"
+        if len(failing) >= MISREAD_ROWS and len(failing) >= MISREAD_SHARE * len(table.rows) \
+                and doubt not in table.doubts:  # a document checked twice is judged once
+            table.doubts.append(doubt)
+
+
+def withhold_doubtful(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Drop every warning and error that cites a line of a table in doubt."""
+    doubtful = [table for table in doc.tables if table.doubts]
+    if not doubtful:
+        return findings
+    return [f for f in findings
+            if f.severity == "info" or not any(inside(t, loc) for t in doubtful for loc in f.locations)]
+
+
+@rule("TABLE.UNSURE", category="plausibility", severity="info", late=True,
+      title_zh="表格未能可靠读取", title_en="A table could not be read with confidence",
+      rationale="A checker that accuses a correct document is worse than none: a table read with "
+                "doubt is named once, and its figures support no warning or error.")
+def unsure_tables(doc: Document) -> Iterator[Finding]:
+    """Each table whose reading is in doubt, once, with why.
+
+    Passes: a 支出总表 whose columns are all keyed and whose rows add up.
+    Fails:  a 收入总表 with a value column whose header was not read.
+    """
+    for table in doc.tables:
+        if table.doubts:
+            where = [Location(table.lines[0], table=table.kind, page=table.page)]
+            yield make_finding("TABLE.UNSURE", where, title=table.title, why="；".join(table.doubts))

@@ -1,0 +1,137 @@
+"""Report the cause once: one wrong figure that breaks several sums becomes one finding.
+
+A figure is a (line, column) pair. A figure wrong by δ puts every sum it enters off by ±δ, so
+when two or more non-info arithmetic, cross-table or narrative-vs-table findings cite the same
+figure and are off by the same amount (a table total that disagrees with its items and with the
+narrative, which agree with each other), they are folded into one finding that names the figure first and lists,
+in `folded`, the rules and messages of the sums it breaks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from yusuan.model import Finding, Location
+from yusuan.rules.engine.messages import render
+from yusuan.rules.engine.rounding_groups import group_rounding
+
+FOLDABLE = frozenset({"arithmetic", "cross_table", "narrative_vs_table", "measurement_basis",
+                      "performance_vs_budget"})
+# a performance form prints one figure a line: its line is the figure
+FORM_TABLES = frozenset({"project_performance", "dept_performance"})
+Figure = tuple[int, str]
+Cause = tuple[int, str, float]  # figure and |difference|
+
+
+def _figures(finding: Finding) -> set[Figure]:
+    return {(loc.line, loc.column or str(loc.table)) for loc in finding.locations
+            if loc.column or loc.table in FORM_TABLES}
+
+
+def _causes(finding: Finding) -> set[Cause]:
+    gap = round(abs(float(finding.values["difference"])), 4)
+    return {(line, column, gap) for line, column in _figures(finding)}
+
+
+def _foldable(finding: Finding) -> bool:
+    difference = finding.values.get("difference")
+    return (finding.severity != "info" and finding.category in FOLDABLE
+            and isinstance(difference, (int, float)) and difference != 0)
+
+
+def _row_key(loc: Location) -> object:
+    """A row's identity: its table and code or name (one-cell-per-line layouts put each column
+    of one row on a line of its own), else its line."""
+    return (loc.table, loc.code, loc.name) if loc.code or loc.name else loc.line
+
+
+def merge_columns(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule, rows and difference: the same sum broken in several columns
+    of the same rows (合计, 基本支出, 人员经费) is one finding listing every column."""
+    merged: dict[tuple[object, ...], Finding] = {}
+    out: list[Finding] = []
+    for finding in findings:
+        key = (finding.rule, finding.severity, finding.values.get("difference"),
+               tuple(_row_key(loc) for loc in finding.locations))
+        first = merged.get(key)
+        if first is None or "difference" not in finding.values:
+            merged[key] = finding
+            out.append(finding)
+            continue
+        first.locations.extend(loc for loc in finding.locations if loc not in first.locations)
+        first.folded.append(f"{finding.rule}: {finding.message}")
+        _add_column(first, finding)
+    return out
+
+
+def _add_column(first: Finding, other: Finding) -> None:
+    """Name every column the merged finding covers in its message."""
+    column, more = first.args.get("column"), other.args.get("column")
+    if column is None or more is None or first.message_id is None:
+        return
+    columns = list(column) if isinstance(column, list) else [column]
+    if more not in columns:
+        columns.append(more)
+    first.args = dict(first.args, column=columns)
+    first.message = render(first.message_id, "zh", **first.args)
+
+
+def fold_shared_causes(findings: list[Finding]) -> list[Finding]:
+    findings = group_rounding(merge_columns(findings))
+    kept = [f for f in findings if not _foldable(f)]
+    pending = [f for f in findings if _foldable(f)]
+    while pending:
+        cause, count = _most_shared(pending)
+        if count < 2:
+            break
+        group = [f for f in pending if cause in _causes(f)]
+        pending = [f for f in pending if cause not in _causes(f)]
+        kept.append(_fold((cause[0], cause[1]), group))
+    return kept + pending
+
+
+def _most_shared(findings: list[Finding]) -> tuple[Cause, int]:
+    counts: Counter[Cause] = Counter()
+    for finding in findings:
+        counts.update(_causes(finding))
+    if not counts:
+        return (0, "", 0.0), 0
+    # most findings first, then the earliest line, for a stable choice
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _figure_location(figure: Figure, group: list[Finding]) -> Location:
+    return next(loc for f in group for loc in f.locations
+                if (loc.line, loc.column or str(loc.table)) == figure)
+
+
+def _describe(loc: Location) -> str:
+    label = loc.code or loc.name or ""
+    table = f"{loc.table} " if loc.table else ""
+    column = f"{loc.column}，" if loc.column else ""
+    return f"{table}{label}（{column}第{loc.line}行）".strip()
+
+
+def _fold(figure: Figure, group: list[Finding]) -> Finding:
+    order = {"error": 0, "warning": 1}
+    # the table's own rule names the cause; a narrative that disagrees with the cell follows
+    group = sorted(group, key=lambda f: (order.get(f.severity, 2),
+                                         f.category == "narrative_vs_table"))
+    primary = group[0]
+    where = _figure_location(figure, group)
+    locations = [where]
+    for finding in group:
+        locations.extend(loc for loc in finding.locations if loc not in locations)
+    broken = "；".join(f.message for f in group)
+    args = {"figure": _describe(where), "count": len(group), "broken": broken}
+    return Finding(
+        rule=primary.rule,
+        severity=primary.severity,
+        category=primary.category,
+        message=render("FOLD", "zh", **args),
+        locations=locations,
+        values=dict(primary.values),
+        folded=[f"{f.rule}: {f.message}" for f in group],
+        message_id="FOLD",
+        args=args,
+    )

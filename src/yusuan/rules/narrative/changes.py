@@ -1,0 +1,220 @@
+"""Changes, rates, shares and execution rates the narrative states, checked by intervals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.tolerance import Interval, interval_sum
+from yusuan.rules.narrative.common import (
+    fact_location,
+    finding_args,
+    fmt,
+    in_unit,
+    narrative_facts,
+)
+from yusuan.rules.narrative.tables import actual_reported_wrong
+
+TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_budget_expenditure",
+          "fiscal_expenditure", "fiscal_income", "fiscal_grand_total")
+
+
+@rule("NARRATIVE.RATE", category="percentage", severity="warning",
+      title_zh="增减率 = 增减额 / 上年数", title_en="Stated rate = change / prior-year figure")
+def rate_matches_change(doc: Document) -> Iterator[Finding]:
+    """The stated rate of change equals change / prior-year figure (current − change), within
+    the rounding of the printed figures; a rate that only rounding allows is info.
+
+    Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
+    Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 25%。
+    """
+    seen: dict[tuple[float, float, float], Finding] = {}
+    for fact in narrative_facts(doc):
+        if fact.value is None or "change" not in fact.extra or "rate" not in fact.extra:
+            continue
+        finding = _rate_finding(fact)
+        if finding is None:
+            continue
+        key = (fact.value, fact.extra["change"], fact.extra["rate"])
+        if key in seen:  # the same figures restated: one finding, every line cited
+            first = seen[key]
+            first.locations.extend(loc for loc in finding.locations if loc not in first.locations)
+            continue
+        seen[key] = finding
+    yield from seen.values()
+
+
+def _rate_finding(fact: Fact) -> Finding | None:
+    extra = fact.extra
+    change_value = in_unit(abs(extra["change"]), extra.get("change_unit"), fact.unit)
+    current = Interval.printed(fact.value or 0.0, fact.decimals)
+    change = Interval.printed(change_value, extra.get("change_decimals"))
+    signed = change if extra["change"] >= 0 else -change
+    prior = current - signed
+    rate = change.ratio(prior)
+    stated = Interval.printed(abs(extra["rate"]), extra.get("rate_decimals"))
+    if rate is None:
+        return None
+    computed = abs(extra["change"]) / ((fact.value or 0.0) - extra["change"]) * 100
+    if rate.meets(stated):
+        return _rounded_rate("NARRATIVE.RATE", fact, abs(extra["rate"]), computed,
+                             extra.get("rate_decimals"), extra.get("rate_line"))
+    text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}：增减 {fmt(extra['change'])}，"
+            f"上年数 {fmt((fact.value or 0) - extra['change'])}，增减率应为 {computed:.2f}%，"
+            f"写作 {fmt(abs(extra['rate']))}%")
+    locations = [fact_location(fact, extra.get("rate_line")), fact_location(fact)]
+    return make_finding("NARRATIVE.RATE", locations,
+                        {"reported": abs(extra["rate"]), "computed": round(computed, 2)},
+                        **finding_args(text, f"stated rate {extra['rate']}% but change / prior "
+                                             f"= {computed:.2f}%"))
+
+
+@rule("NARRATIVE.DIRECTION", category="year_over_year", severity="warning",
+      title_zh="增长与减少方向一致", title_en="增长 and 减少 agree with each other")
+def directions_agree(doc: Document) -> Iterator[Finding]:
+    """The change and the rate of the same figure point the same way (增加 with 增长).
+
+    Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
+    Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，下降 20%。
+    """
+    for fact in narrative_facts(doc):
+        change, rate = fact.extra.get("change"), fact.extra.get("rate")
+        if change is None or rate is None or change == 0 or rate == 0:
+            continue
+        if (change > 0) != (rate > 0):
+            text = (f"{fact.extra.get('label') or fact.concept}：增减额写作"
+                    f"“{fact.extra.get('direction')}”，增减率写作“{fact.extra.get('rate_direction')}”")
+            yield make_finding("NARRATIVE.DIRECTION", [fact_location(fact)],
+                               {"change": change, "rate": rate},
+                               **finding_args(text, "change and rate point different ways"))
+
+
+@rule("NARRATIVE.SHARE", category="percentage", severity="warning",
+      title_zh="占比 = 金额 / 总额", title_en="Stated share = amount / total")
+def shares_match(doc: Document) -> Iterator[Finding]:
+    """A stated share equals amount / the total stated before it in the same section, and the
+    shares of parts that make up that total add up to 100%.
+
+    Passes: 部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 75%；项目支出 60.00 万元，占 25%。
+    Fails:  部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 70%；项目支出 60.00 万元，占 25%。
+    """
+    facts = list(narrative_facts(doc))
+    groups: dict[int, list[Fact]] = {}
+    for index, fact in enumerate(facts):
+        if fact.value is None or "share" not in fact.extra:
+            continue
+        total = _denominator(facts, index)
+        if total is None or total is fact:
+            continue
+        groups.setdefault(id(total), [total]).append(fact)
+        finding = _share_finding(fact, total)
+        if finding is not None:
+            yield finding
+    for group in groups.values():
+        finding = _sum_finding(group[0], group[1:])
+        if finding is not None:
+            yield finding
+
+
+def _denominator(facts: list[Fact], index: int) -> Fact | None:
+    fact = facts[index]
+    share_of = fact.extra.get("share_of", "")
+    if any(word in share_of for word in ("项目", "基本", "预算金额")):
+        return None
+    for other in reversed(facts[:index]):
+        if other.extra.get("section") != fact.extra.get("section"):
+            return None
+        if "share" in other.extra and other.extra.get("share_of") == share_of:
+            continue  # a part of the same base stated before it ('占本年收入…' twice)
+        if other.concept in TOTALS and other.value and other.value >= (fact.value or 0):
+            return other
+    return None
+
+
+def _share_finding(fact: Fact, total: Fact) -> Finding | None:
+    part = Interval.printed(fact.value or 0.0, fact.decimals)
+    whole = Interval.printed(total.value or 0.0, total.decimals)
+    ratio = part.ratio(whole)
+    stated = Interval.printed(fact.extra["share"], fact.extra.get("share_decimals"))
+    if ratio is None or ratio.meets(stated):
+        return None
+    computed = (fact.value or 0.0) / (total.value or 1.0) * 100
+    text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 "
+            f"{fmt(total.value or 0)} 应为 {computed:.2f}%，写作 {fmt(fact.extra['share'])}%")
+    locations = [fact_location(fact, fact.extra.get("share_line")), fact_location(total)]
+    return make_finding("NARRATIVE.SHARE", locations,
+                        {"reported": fact.extra["share"], "computed": round(computed, 2)},
+                        **finding_args(text, f"share stated {fact.extra['share']}%, "
+                                             f"computed {computed:.2f}%"))
+
+
+def _sum_finding(total: Fact, parts: list[Fact]) -> Finding | None:
+    if len(parts) < 2:
+        return None
+    values = sum(p.value or 0.0 for p in parts)
+    covered = Interval.printed(values, 2).meets(Interval.printed(total.value or 0.0, 2), 0.02)
+    if not covered:
+        return None
+    shares = interval_sum([Interval.printed(p.extra["share"], p.extra.get("share_decimals"))
+                           for p in parts])
+    if shares.meets(Interval(100.0, 100.0)):
+        return None
+    stated = sum(p.extra["share"] for p in parts)
+    text = f"{'、'.join(p.extra.get('label', p.concept) for p in parts)} 的占比相加为 {fmt(stated)}%，不是 100%"
+    locations = [fact_location(p, p.extra.get("share_line")) for p in parts]
+    return make_finding("NARRATIVE.SHARE", locations, {"reported": stated, "computed": 100.0},
+                        **finding_args(text, f"shares add up to {stated}%, not 100%"))
+
+
+@rule("NARRATIVE.EXECUTION", category="percentage", severity="warning",
+      title_zh="完成年初预算的比例 = 决算 / 预算", title_en="Execution rate = actual / budget")
+def execution_rates(doc: Document) -> Iterator[Finding]:
+    """完成年初预算的 x% equals 决算 / 年初预算 (within rounding; a 决算 that disagrees with
+    the tables is left to NARRATIVE.TABLE).
+
+    Passes: 年初预算为 110.00 万元，支出决算为 132.00 万元，完成年初预算的 120%。
+    Fails:  年初预算为 110.00 万元，支出决算为 132.00 万元，完成年初预算的 110%。
+    """
+    for fact in narrative_facts(doc):
+        extra = fact.extra
+        if "execution_rate" not in extra or "budget" not in extra or "actual" not in extra:
+            continue
+        budget = Interval.printed(extra["budget"], extra.get("budget_decimals"))
+        actual = Interval.printed(extra["actual"], extra.get("actual_decimals"))
+        ratio = actual.ratio(budget)
+        stated = Interval.printed(extra["execution_rate"], extra.get("execution_decimals"))
+        if ratio is None or actual_reported_wrong(doc, fact):
+            continue
+        computed = extra["actual"] / extra["budget"] * 100
+        if ratio.meets(stated):
+            finding = _rounded_rate("NARRATIVE.EXECUTION", fact, extra["execution_rate"], computed,
+                                    extra.get("execution_decimals"), extra.get("execution_line"))
+            if finding is not None:
+                yield finding
+            continue
+        text = (f"{extra.get('label') or fact.concept}：决算 {fmt(extra['actual'])} / 年初预算 "
+                f"{fmt(extra['budget'])} = {computed:.2f}%，写作完成 {fmt(extra['execution_rate'])}%")
+        locations = [fact_location(fact, extra.get("execution_line")),
+                     fact_location(fact, extra.get("budget_line"))]
+        yield make_finding("NARRATIVE.EXECUTION", locations,
+                           {"reported": extra["execution_rate"], "computed": round(computed, 2)},
+                           **finding_args(text, f"execution {extra['execution_rate']}% but "
+                                                f"actual / budget = {computed:.2f}%"))
+
+
+def _rounded_rate(rule_id: str, fact: Fact, stated: float, computed: float,
+                  decimals: int | None, line: int | None) -> Finding | None:
+    """A rate the printed amounts allow but that the amounts as printed round otherwise
+    (12.18 / 12.17 = 100.082% written 100.08%): rounding-level, reported as info."""
+    places = decimals if decimals is not None else 2
+    if abs(computed - stated) <= 0.5 * 10.0 ** (-places) + 1e-9:
+        return None
+    shown = f"{computed:.{places}f}"
+    text = (f"{fact.extra.get('label') or fact.concept}：按所印金额计算为 {computed:.3f}%（约 {shown}%），"
+            f"写作 {fmt(stated)}%，差异在舍入范围内")
+    return make_finding(rule_id, [fact_location(fact, line), fact_location(fact)],
+                        {"reported": stated, "computed": round(computed, 3)},
+                        severity="info", category="rounding",
+                        **finding_args(text, f"rate {stated}% vs {computed:.3f}% from the printed "
+                                             "amounts; within rounding"))

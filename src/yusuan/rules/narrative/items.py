@@ -1,0 +1,134 @@
+"""The 类/款/项 lines of the narrative against the functional tables: one line naming several
+项 ("行政单位医疗、公务员医疗补助（项）") is the sum of their rows, and a 项 the narrative
+names must belong to a 类 the tables carry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.tolerance import Interval
+from yusuan.rules.narrative.common import (
+    fact_location,
+    finding_args,
+    fmt,
+    in_unit,
+    narrative_facts,
+    table_value,
+)
+
+FUNCTIONAL_KINDS = ("general_budget_expenditure", "expenditure")
+
+
+def _plain(name: str) -> str:
+    return "".join(name.split()).replace("（", "(").replace("）", ")")
+
+
+def _tables(doc: Document, fact: Fact) -> list[Table]:
+    kinds = FUNCTIONAL_KINDS if fact.extra.get("scope") != "department" else FUNCTIONAL_KINDS[::-1]
+    return [t for kind in kinds for t in doc.tables_of(kind) if any(r.code for r in t.rows)]
+
+
+def _item_rows(table: Table, fact: Fact) -> list[TableRow] | None:
+    """The 7-digit rows of every 项 the fact names (under its 类, and its 款 when found)."""
+    prefix = str(fact.extra.get("class_code") or "")
+    kuan = _plain(str(fact.extra.get("kuan") or ""))
+    kuan_rows = [r for r in table.rows if r.code and len(r.code) == 5 and r.code.startswith(prefix)
+                 and kuan and _plain(r.name) == kuan]
+    if len(kuan_rows) == 1 and kuan_rows[0].code:
+        prefix = kuan_rows[0].code
+    rows = []
+    for item in fact.extra.get("items") or []:
+        found = [r for r in table.rows if r.code and len(r.code) == 7
+                 and r.code.startswith(prefix) and _plain(r.name) == _plain(item)]
+        if len(found) != 1:
+            return None
+        rows.append(found[0])
+    return rows
+
+
+@rule("NARRATIVE.ITEMS", category="narrative_vs_table", severity="warning",
+      title_zh="列出多个项的金额等于这些项之和",
+      title_en="A figure for several named 项 equals the sum of their rows")
+def several_items_add_up(doc: Document) -> Iterator[Finding]:
+    """A figure given for several 项 on one line equals the sum of those 项 rows in the tables.
+
+    Passes: 2101101 10.00, 2101102 20.00; “行政单位医疗、事业单位医疗（项）支出决算为 30.00 万元”.
+    Fails:  2101101 10.00, 2101102 20.00; “行政单位医疗、事业单位医疗（项）支出决算为 20.00 万元”.
+    """
+    for fact in narrative_facts(doc, "functional_item"):
+        if fact.value is None or len(fact.extra.get("items") or []) < 2:
+            continue
+        for table in _tables(doc, fact):
+            rows = _item_rows(table, fact)
+            if rows is not None:
+                finding = _sum_finding(doc, fact, table, rows)
+                if finding is not None:
+                    yield finding
+                break
+
+
+def _sum_finding(doc: Document, fact: Fact, table: Table, rows: list[TableRow]) -> Finding | None:
+    cells = [(row, table_value(table, row)) for row in rows]
+    if any(cell is None for _, cell in cells):
+        return None
+    unit = table.unit or doc.unit or "万元"
+    total = sum(cell[1] for _, cell in cells if cell)
+    bound = sum(Interval.printed(0, row.decimals.get(cell[0], 2)).high for row, cell in cells if cell)
+    shown = in_unit(fact.value or 0.0, fact.unit, unit)
+    if Interval.printed(shown, fact.decimals).meets(Interval(total - bound, total + bound)):
+        return None
+    names = "、".join(f"{row.code} {row.name} {fmt(cell[1])}" for row, cell in cells if cell)
+    text = (f"情况说明写 {fact.extra.get('label')} {fmt(fact.value or 0)}，{table.title} 中 {names} "
+            f"合计 {fmt(total)}{_equals_parent(table, fact, shown)}")
+    text_en = (f"the narrative gives {fmt(fact.value or 0)} for several 项 together; their rows in "
+               f"the table add to {fmt(total)}")
+    locations = [fact_location(fact)] + [
+        Location(row.line_of(cell[0]), table=table.kind, code=row.code, column=cell[0],
+                 page=row.page) for row, cell in cells if cell]
+    return make_finding("NARRATIVE.ITEMS", locations,
+                        {"reported": fact.value, "computed": round(total, 2)},
+                        **finding_args(text, text_en))
+
+
+def _equals_parent(table: Table, fact: Fact, shown: float) -> str:
+    """'88.80 is the whole 类 210': the stated figure is a parent row's."""
+    prefix = str(fact.extra.get("class_code") or "")
+    for row in table.rows:
+        if row.code and len(row.code) < 7 and row.code.startswith(prefix):
+            cell = table_value(table, row)
+            if cell and abs(cell[1] - shown) < 1e-6:
+                return f"；所写金额是 {row.code} {row.name} 的数"
+    return ""
+
+
+@rule("NARRATIVE.ITEM_UNKNOWN", category="narrative_vs_table", severity="warning",
+      title_zh="情况说明所列科目在表格中存在",
+      title_en="A 类/款/项 the narrative describes appears in the tables")
+def items_in_tables(doc: Document) -> Iterator[Finding]:
+    """A 类/款/项 line of the narrative belongs to a 类 the functional tables carry.
+
+    Passes: “一般公共服务支出（类）…一般行政管理事务（项）10.00 万元”; tables carry 201, 2010302.
+    Fails:  the same line while the tables carry only 210 卫生健康支出 rows.
+    """
+    for fact in narrative_facts(doc, "functional_item"):
+        prefix = str(fact.extra.get("class_code") or "")
+        if not prefix or not fact.extra.get("items"):
+            continue
+        tables = _tables(doc, fact)
+        if not tables or any(r.code and r.code.startswith(prefix) for t in tables for r in t.rows):
+            continue
+        text = (f"情况说明列出 {fact.extra.get('label')}，表格中没有 {prefix} "
+                f"{fact.extra.get('class')} 下的任何科目{_empty_rate(fact)}")
+        text_en = (f"the narrative describes {fact.extra.get('label')}, but no table carries any "
+                   f"subject of class {prefix}")
+        yield make_finding("NARRATIVE.ITEM_UNKNOWN", [fact_location(fact)],
+                           {"class_code": prefix}, **finding_args(text, text_en))
+
+
+def _empty_rate(fact: Fact) -> str:
+    extra = fact.extra
+    if extra.get("budget") == 0 and extra.get("execution_rate"):
+        return f"；年初预算为 0，“完成年初预算的 {fmt(extra['execution_rate'])}%”无从计算"
+    return ""

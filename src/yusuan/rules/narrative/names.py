@@ -1,0 +1,130 @@
+"""NARRATIVE.GLOSSARY: the 类/款/项 the narrative and its glossary name are the tables' codes,
+under the tables' names, and the glossary's list of codes is the list the tables use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from yusuan.model import Document, Fact, Finding, Location
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.narrative.codes import CodeBook, Resolved, plain, resolve
+from yusuan.rules.narrative.common import fact_location, finding_args, narrative_facts
+
+STATEMENTS = ("functional_item", "glossary_item")
+
+
+@rule("NARRATIVE.GLOSSARY", category="naming", severity="warning",
+      title_zh="说明与名词解释中的科目名称与表格一致",
+      title_en="Classification names in the narrative and glossary match the tables")
+def names_match_tables(doc: Document) -> Iterator[Finding]:
+    """The 类/款/项 names in the narrative and glossary are the tables' names for those codes,
+    each 款 under its own 类, and the glossary lists the codes the tables use.
+
+    Passes: 2210202 提租补贴; “住房保障支出（类）住房改革支出（款）提租补贴（项）预算数 10.00 万元”.
+    Fails:  2210202 提租补贴; “住房保障支出（类）住房改革支出（款）房租补贴（项）预算数 10.00 万元”.
+    """
+    book = CodeBook.of(doc)
+    if not book.rows:
+        return
+    resolved = [resolve(book, f) for f in narrative_facts(doc, *STATEMENTS)]
+    for entry in resolved:
+        yield from _class_name(book, entry)
+        yield from _kuan(book, entry)
+        yield from _items(book, entry)
+    yield from _coverage(book, [r for r in resolved if r.fact.concept == "glossary_item"])
+
+
+def _finding(fact: Fact, others: Sequence[Location | None], text: str,
+             **kw: object) -> Finding:
+    locations = [fact_location(fact), *(loc for loc in others if loc is not None)]
+    return make_finding("NARRATIVE.GLOSSARY", locations, {}, **kw,  # type: ignore[arg-type]
+                        **finding_args(text, text))
+
+
+def _class_name(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
+    lei = entry.fact.extra.get("class") or (entry.fact.extra.get("name") if not entry.fact.extra.get(
+        "kuan") and str(entry.fact.extra.get("name", "")).endswith("支出") else None)
+    if not lei or book.codes_named(lei, 3):
+        return
+    code = _class_from_children(entry) or book.closest(lei, 3, "", None)
+    if code is None or code not in book.rows:
+        return
+    text = f"类名写作“{lei}”，表格中 {code} 为“{book.name(code)}”"
+    yield _finding(entry.fact, [book.location(code)], text)
+
+
+def _class_from_children(entry: Resolved) -> str | None:
+    codes = [c for c in [entry.kuan_code, *entry.item_codes] if c]
+    return codes[0][:3] if codes else None
+
+
+def _kuan(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
+    kuan = entry.fact.extra.get("kuan")
+    if not kuan or entry.class_code is None:
+        return
+    if entry.kuan_code is None:
+        elsewhere = book.codes_named(kuan, 5)
+        if elsewhere:
+            code = elsewhere[0]
+            text = (f"“{kuan}（款）”列在 {entry.class_code} {book.name(entry.class_code)} 之下，"
+                    f"该款为 {code}，属于 {code[:3]} {book.name(code[:3])}")
+            yield _finding(entry.fact, [book.location(code), book.location(code[:3])], text)
+            return
+        children = [c for c in entry.item_codes if c]
+        guess = children[0][:5] if children else book.closest(kuan, 5, entry.class_code, None)
+        if guess:
+            yield _renamed(book, entry.fact, kuan, guess, "款")
+    elif entry.kuan_code in book.rows and plain(kuan) != book.name(entry.kuan_code):
+        yield _renamed(book, entry.fact, kuan, entry.kuan_code, "款")
+
+
+def _renamed(book: CodeBook, fact: Fact, name: str, code: str, level: str) -> Finding:
+    text = f"{level}名写作“{name}”，表格中 {code} 为“{book.name(code)}”"
+    return _finding(fact, [book.location(code)], text)
+
+
+def _items(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
+    prefix = entry.kuan_code or entry.class_code
+    if prefix is None:
+        return
+    items = entry.fact.extra.get("items") or []
+    for name, code in zip(items, entry.item_codes, strict=False):
+        if code is not None:
+            if code in book.rows and plain(name) != book.name(code):
+                yield _renamed(book, entry.fact, name, code, "项")
+            continue
+        value = entry.fact.value if len(items) == 1 else None
+        guess = book.closest(name, 7, prefix, value)
+        if guess is not None:
+            yield _renamed(book, entry.fact, name, guess, "项")
+
+
+
+
+def _coverage(book: CodeBook, glossary: list[Resolved]) -> Iterator[Finding]:
+    listed: dict[str, Resolved] = {}
+    for entry in glossary:
+        for code in [*entry.item_codes, entry.kuan_code if not entry.item_codes else None]:
+            if code:
+                listed.setdefault(code, entry)
+    if not listed:
+        return
+    unused = {c: e for c, e in listed.items() if not any(book.used(u) for u in book.rows
+                                                        if u.startswith(c))}
+    if not unused:
+        return
+    items = [c for c in book.rows if len(c) == 7 and book.used(c)]
+    omitted = [c for c in items if not any(c.startswith(code) for code in listed)]
+    names = "、".join(f"{c} {book.name(c)}" for c in unused)
+    missing = "、".join(f"{c} {book.name(c)}" for c in omitted)
+    if len(unused) == len(listed):
+        text = f"名词解释所列本部门使用的科目（{names}）表格均未使用；表格使用的是 {missing}"
+        extra = {"severity": "warning", "category": "definition"}
+    else:
+        text = f"名词解释列出表格未使用的科目 {names}" + (f"，未列表格使用的 {missing}" if missing else "")
+        extra = {"severity": "info", "category": "classification"}
+    first = min((e.fact for e in unused.values()), key=lambda f: f.line)
+    others: list[Location | None] = [fact_location(e.fact) for e in unused.values()
+                                     if e.fact is not first]
+    others += [book.location(c) for c in omitted[:6]]
+    yield _finding(first, others, text, **extra)

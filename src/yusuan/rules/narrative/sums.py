@@ -1,0 +1,129 @@
+"""NARRATIVE.PARTS: a narrative total equals the parts the narrative lists after it
+("公用经费 68.04 万元，主要用于办公费 10.51 万元、印刷费…", "总支出…其中：社会保障和就业支出…")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding, Location
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.tolerance import Printed, Verdict, compare_sum, default_decimals
+from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
+
+CLASS_PARTS = ("functional_class",)
+ECONOMIC_PARTS = ("economic_item",)
+PROCUREMENT_PARTS = ("procurement_goods", "procurement_works", "procurement_services")
+INCOME_PARTS = ("general_budget_income", "gov_fund_income", "soe_capital_income",
+                "special_account_income", "operating_income", "business_income",
+                "superior_subsidy_income", "subordinate_income", "other_income", "carryover_in")
+PARENTS: dict[str, tuple[str, ...]] = {
+    "personnel_funds": ECONOMIC_PARTS, "public_funds": ECONOMIC_PARTS,
+    "agency_operating_costs": ECONOMIC_PARTS, "total_expenditure": CLASS_PARTS,
+    "fiscal_expenditure": CLASS_PARTS, "general_budget_expenditure": CLASS_PARTS,
+    "procurement_total": PROCUREMENT_PARTS, "total_income": INCOME_PARTS,
+}
+# facts that may stand between a total and its parts without ending the list
+PASSING = frozenset({"amount", "functional_item", "basic_expenditure", "project_expenditure",
+                     "procurement_sme"})
+_NOT_EXHAUSTIVE = ("主要", "包括", "等")
+
+
+def kind_of(fact: Fact) -> str:
+    """'functional_class' for a 类 figure ('卫生健康支出 1234.56'), else the fact's concept."""
+    extra = fact.extra
+    if fact.concept == "functional_item" and extra.get("class_code") and not extra.get("kuan") \
+            and not extra.get("items"):
+        return "functional_class"
+    return fact.concept
+
+
+def listed_parts(facts: list[Fact], index: int) -> list[Fact]:
+    """The parts listed after facts[index], in the same section, until another total."""
+    parent = facts[index]
+    wanted = PARENTS[parent.concept]
+    parts: list[Fact] = []
+    for fact in facts[index + 1:]:
+        kind = kind_of(fact)
+        if fact.extra.get("section") != parent.extra.get("section") or fact.concept in PARENTS:
+            break
+        if kind in wanted and fact.value is not None:
+            parts.append(fact)
+        elif kind not in PASSING:
+            break
+    return parts
+
+
+@rule("NARRATIVE.PARTS", category="arithmetic", severity="warning",
+      title_zh="说明所列分项之和等于总数", title_en="Parts the narrative lists add up to its total")
+def parts_add_up(doc: Document) -> Iterator[Finding]:
+    """A narrative total equals the parts listed after it; a 主要/包括/等 list may fall short,
+    and a rounding-level gap or an omitted 上年结转结余 is info.
+
+    Passes: 公用经费 30.00万元，用于办公费 20.00万元、差旅费 10.00万元。
+    Fails:  公用经费 30.00万元，用于办公费 20.00万元、差旅费 5.00万元。
+    """
+    facts = [f for f in narrative_facts(doc) if f.unit not in (None, "%", "人", "个")]
+    for index, parent in enumerate(facts):
+        if parent.concept not in PARENTS or parent.value is None:
+            continue
+        parts = listed_parts(facts, index)
+        if len(parts) >= 2:
+            finding = _compare(doc, parent, parts)
+            if finding is not None:
+                yield finding
+
+
+def _printed(fact: Fact, unit: str | None) -> Printed:
+    value = in_unit(fact.value or 0.0, fact.unit, unit)
+    decimals = fact.decimals if fact.decimals is not None else default_decimals(fact.unit)
+    shift = {"元": 0, "万元": 4, "亿元": 8}
+    return Printed(value, max(decimals + shift.get(unit or "万元", 4)
+                              - shift.get(fact.unit or "万元", 4), 0))
+
+
+def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
+    unit = parent.unit
+    result = compare_sum(_printed(parent, unit), [_printed(p, unit) for p in parts])
+    if result.verdict is Verdict.EQUAL:
+        return None
+    short = result.difference > 0
+    if result.verdict is Verdict.MISMATCH and short and any(
+            word in parent.text[-80:] + parts[0].text for word in _NOT_EXHAUSTIVE):
+        return None  # "主要用于…": the list need not be complete
+    names = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}" for p in parts)
+    what = parent.extra.get("label") or parent.concept
+    text = (f"{what} {fmt(parent.value or 0)}{unit or ''}，所列分项 {names} 合计 "
+            f"{fmt(result.computed)}，相差 {fmt(result.difference)}")
+    lines: list[int] = []
+    locations = [fact_location(parent)]
+    for part in parts:
+        if part.line not in lines and part.line != parent.line:
+            lines.append(part.line)
+            locations.append(fact_location(part))
+    rounding = result.verdict is Verdict.ROUNDING
+    omitted = _omitted_carryover(doc, parent, parts, result.difference)
+    if omitted:
+        text += f"，正是未列出的上年结转结余 {fmt(omitted)}"
+        line = int(doc.headline["carryover_in"].get("line", 0))
+        if line:
+            locations.append(Location(line, name="carryover_in"))
+    return make_finding(
+        "NARRATIVE.PARTS", locations,
+        {"reported": parent.value, "computed": round(result.computed, 4),
+         "difference": result.difference},
+        severity="info" if rounding or omitted else None,
+        category="rounding" if rounding else None,
+        **finding_args(text, f"{what} {parent.value} but its listed parts add to "
+                             f"{result.computed:g}"
+                             + (f", leaving out the carry-over {fmt(omitted)}" if omitted else "")))
+
+
+def _omitted_carryover(doc: Document, parent: Fact, parts: list[Fact],
+                       difference: float) -> float | None:
+    """Income parts that add to 本年收入 and leave out the 上年结转 the tables print (the gap)."""
+    if parent.concept != "total_income" or any(p.concept == "carryover_in" for p in parts):
+        return None
+    entry = doc.headline.get("carryover_in")
+    value = float(entry.get("value", 0.0)) if entry else 0.0
+    return value if value and abs(in_unit(difference, parent.unit, doc.unit) - value) < 0.01 \
+        else None

@@ -1,0 +1,387 @@
+"""NARRATIVE.TABLE: a figure the narrative gives for a table figure equals it (within rounding)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
+from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
+from yusuan.rules.engine.sources import is_single_source
+from yusuan.rules.engine.tolerance import Interval
+from yusuan.rules.narrative.common import (
+    fact_location,
+    finding_args,
+    fmt,
+    in_unit,
+    narrative_facts,
+    table_value,
+)
+from yusuan.rules.tables.crosstable import PANEL_TOTALS
+from yusuan.rules.tables.sangong import group_keys
+
+# concept → (table kind, column) tried in order on the table's total row
+TOTAL_ROW = {
+    "general_budget_expenditure": [("general_budget_expenditure", "total"),
+                                   ("general_budget_expenditure", "actual")],
+    "basic_expenditure": [("general_budget_expenditure", "basic"), ("expenditure", "basic")],
+    "project_expenditure": [("general_budget_expenditure", "project"), ("expenditure", "project")],
+    "personnel_funds": [("general_budget_expenditure", "personnel"),
+                        ("basic_expenditure", "personnel")],
+    "public_funds": [("general_budget_expenditure", "public"), ("basic_expenditure", "public")],
+    "gov_fund_expenditure": [("gov_fund", "total")],
+    "soe_capital_expenditure": [("soe_capital", "total")],
+}
+DEPARTMENT_TOTAL_ROW = {
+    "basic_expenditure": [("expenditure", "basic")],
+    "project_expenditure": [("expenditure", "project")],
+}
+# narrative concept → the headline keys it may stand for (总收入 is 收入总计 in some documents)
+HEADLINE_KEYS = {
+    "total_income": ("total_income", "income_grand_total"),
+    "income_grand_total": ("income_grand_total",),
+    "total_expenditure": ("total_expenditure", "expenditure_grand_total"),
+    "general_budget_income": ("general_budget_income",),
+    "carryover_in": ("carryover_in",),
+    "agency_operating_costs": ("agency_operating_costs",),
+    "procurement_total": ("procurement_total",),
+}
+HEADLINE_SCOPES = ("department", "general_budget", None)
+SANGONG = {"sangong_total": "total", "sangong_outbound": "outbound", "sangong_vehicle": "vehicle",
+           "sangong_vehicle_purchase": "vehicle_purchase",
+           "sangong_vehicle_operation": "vehicle_operation", "sangong_reception": "reception"}
+FUNCTIONAL_TABLES = {"department": ("expenditure", "general_budget_expenditure"),
+                     "other": ("general_budget_expenditure", "expenditure")}
+
+
+@rule("NARRATIVE.TABLE", category="narrative_vs_table", severity="error",
+      title_zh="情况说明数字与表格一致", title_en="Narrative figures agree with the tables")
+def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
+    """A figure the narrative gives for a table figure equals the table's (a difference within
+    rounding is info).
+
+    Passes: 一般公共预算支出 310.00万元; the table's 合计 310.00.
+    Fails:  一般公共预算支出 310.00万元; the table's 合计 320.00.
+    """
+    for fact in narrative_facts(doc):
+        if fact.value is None or fact.unit in (None, "%") or fact.extra.get("part_of"):
+            continue
+        if fact.concept in HEADLINE_KEYS and fact.extra.get("scope") in HEADLINE_SCOPES:
+            if other_subject(fact):
+                continue  # "…项目绩效自评综述：全年预算数…": not the department's total
+            finding = _compare_headline(doc, fact)
+            if finding is not None:
+                yield finding
+            continue
+        target = table_figure(doc, fact)
+        if target is not None:
+            finding = _compare(doc, fact, *target)
+            if finding is not None:
+                yield finding
+            budget = _budget_target(fact, *target)
+            finding = _compare(doc, _as_budget(fact), *budget) if budget else None
+            if finding is not None:
+                yield finding
+
+
+# subjects of a sentence that make a bare 预算数 / 支出决算 / 执行数 someone else's figure
+OTHER_SUBJECTS = re.compile(r"项目|自评|机关运行经费|三公|采购|专项|绩效|单位：|所属|下属")
+
+
+def other_subject(fact: Fact) -> str | None:
+    """The subject named before a figure's label in its sentence when it is not the department
+    (a project, the 机关运行经费, a self-evaluation): a department total is no measure for it."""
+    label = str(fact.extra.get("label") or "")
+    text = "".join(fact.text.split())
+    at = text.find("".join(label.split())) if label else -1
+    before = text[:at] if at > 0 else ""
+    sentence = re.split(r"[。；;]", before)[-1]
+    match = OTHER_SUBJECTS.search(sentence)
+    return match.group(0) if match else None
+
+
+def _budget_target(fact: Fact, table: Table, row: TableRow, key: str
+                   ) -> tuple[Table, TableRow, str] | None:
+    """The cell of the table's 年初预算 (预算数) beside the 决算 figure the fact was compared
+    with, when the narrative gives that 年初预算 too ('年初预算为…，支出决算为…')."""
+    if "budget" not in fact.extra or "actual" not in fact.extra:
+        return None
+    if table.kind == "sangong":
+        column = group_keys(table).get("budget_", {}).get(SANGONG.get(fact.concept, ""))
+    else:
+        column = "budget" if key != "budget" else None
+    return (table, row, column) if column and column != key and column in row.values else None
+
+
+def _as_budget(fact: Fact) -> Fact:
+    """The fact's 年初预算 figure as a fact of its own (compared like any figure)."""
+    extra = {k: v for k, v in fact.extra.items()
+             if k not in ("actual", "execution_rate", "change", "rate", "share")}
+    extra["label"] = f"{fact.extra.get('label') or fact.concept}（预算数）"
+    return dataclasses.replace(fact, value=fact.extra["budget"],
+                               decimals=fact.extra.get("budget_decimals", fact.decimals),
+                               line=fact.extra.get("budget_line", fact.line), extra=extra)
+
+
+def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | None:
+    """The table cell the fact names, if the tables print it."""
+    concept, scope = fact.concept, fact.extra.get("scope", "department")
+    if concept in SANGONG:
+        key = SANGONG[concept]
+        table = doc.table("sangong")
+        groups = group_keys(table) if table is not None else {}
+        if groups:  # 预算数 and 决算数 side by side: the group the figure is of
+            group = groups.get(_sangong_group(doc, fact)) or next(iter(groups.values()))
+            return _first_row(doc, "sangong", group[key]) if key in group else None
+        found = _first_row(doc, "sangong", key)
+        # 合计 under 本年预算数, when the table prints last year's figures beside this year's
+        return found or (_first_row(doc, "sangong", "budget") if key == "total" else None)
+    if concept in TOTAL_ROW:
+        choices = DEPARTMENT_TOTAL_ROW.get(concept) if scope == "department" else None
+        for kind, key in (choices or []) + TOTAL_ROW[concept]:
+            found = _total_cell(doc, kind, key)
+            if found:
+                return found
+        if concept in PANEL_CONCEPTS:  # 人员经费 | 公用经费 panels, each with its 合计 line
+            return _panel_total(doc, PANEL_CONCEPTS[concept])
+    if concept == "functional_item":
+        return _functional(doc, fact, scope)
+    if concept == "economic_item":
+        return _by_name(doc, ("basic_expenditure",), fact.extra.get("name", ""))
+    if concept == "amount":
+        label = fact.extra.get("label", "")
+        return _by_name(doc, ("general_budget_expenditure", "project_expenditure"), label)
+    return None
+
+
+def _sangong_group(doc: Document, fact: Fact) -> str:
+    """'budget_' for a 预算 figure ('预算为 5.80 万元' with no 决算 after it), 'actual_' for a
+    决算 one; a bare figure is of the document's kind (a 决算 reports what was spent)."""
+    extra = fact.extra
+    if "actual" in extra:
+        return "actual_"
+    label = str(extra.get("label", ""))
+    if "budget" in extra or ("预算" in label and "决算" not in label):
+        return "budget_"
+    if "决算" in label:
+        return "actual_"
+    return "actual_" if doc.kind in FINAL_KINDS else "budget_"
+
+
+PANEL_CONCEPTS = {"personnel_funds": "personnel", "public_funds": "public"}
+
+
+def _panel_total(doc: Document, panel: str) -> tuple[Table, TableRow, str] | None:
+    """The 人员经费合计 / 公用经费合计 line of a basic table printed as two panels."""
+    for table in doc.tables_of("basic_expenditure"):
+        for row in table.rows:
+            if PANEL_TOTALS.get("".join(row.name.split())) == panel:
+                key = next((k for k in ("total", "actual", "budget") if k in row.values), None)
+                return (table, row, key) if key else None
+    return None
+
+
+def _first_row(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:
+    table = doc.table(kind)
+    if table is None or not table.rows:
+        return None
+    row = table.total_row() or table.rows[0]
+    return (table, row, key) if key in row.values else None
+
+
+def _total_cell(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:
+    table = doc.table(kind)
+    row = table.total_row() if table else None
+    if table is None or row is None or key not in row.values:
+        return None
+    return table, row, key
+
+
+def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow, str] | None:
+    if scope == "fiscal" and _other_funds_carry(doc, fact):
+        # 财政拨款 is 一般公共预算 and the funds' own tables: its 类 line, else not one cell
+        return _fiscal_class(doc, fact)
+    kinds = FUNCTIONAL_TABLES["department" if scope == "department" else "other"]
+    if scope == "department" and not is_single_source(doc):
+        kinds = ("expenditure",)  # the 一般公共预算 table holds only part of the department's money
+    for kind in kinds:
+        table = doc.table(kind)
+        if table is None:
+            continue
+        row = _functional_row(table, fact)
+        if row is not None:
+            found = table_value(table, row)
+            return (table, row, found[0]) if found else None
+    return None
+
+
+OTHER_FISCAL_FUNDS = ("gov_fund", "soe_capital")
+
+
+def _other_funds_carry(doc: Document, fact: Fact) -> bool:
+    """A 政府性基金 or 国有资本经营 table prints a line of the fact's 类."""
+    prefix = str(fact.extra.get("class_code") or "")
+    return any(r.code and r.code.startswith(prefix) and table_value(t, r)
+               for kind in OTHER_FISCAL_FUNDS for t in doc.tables_of(kind) for r in t.rows)
+
+
+def _fiscal_class(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | None:
+    """The 财政拨款收支总表's expenditure line of the fact's 类 (a 类 figure only)."""
+    extra = fact.extra
+    if "item" in extra or "kuan" in extra or not extra.get("class"):
+        return None
+    table = doc.table("fiscal_summary")
+    name = _plain(str(extra["class"]))
+    rows = [r for r in table.rows if r.side == "expenditure" and _plain(r.name) == name] \
+        if table else []
+    found = table_value(table, rows[0]) if table and len(rows) == 1 else None
+    return (table, rows[0], found[0]) if table and found else None
+
+
+def _functional_row(table: Table, fact: Fact) -> TableRow | None:
+    extra = fact.extra
+    items = extra.get("items") or []
+    if len(items) > 1:
+        return None
+    code = extra.get("class_code") if "item" not in extra and "section" not in extra else None
+    if "section" in extra and isinstance(extra.get("section"), str) and "item" not in extra \
+            and "class_code" in extra and extra.get("name") == extra.get("class"):
+        code = extra.get("class_code")
+    if code:
+        return table.row_by_code(code)
+    name = _plain(extra.get("item") or extra.get("name") or "")
+    rows = [r for r in table.rows if r.code and len(r.code) == 7 and _plain(r.name) == name]
+    if extra.get("class_code"):
+        rows = [r for r in rows if r.code and r.code.startswith(extra["class_code"])]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _by_name(doc: Document, kinds: tuple[str, ...], name: str) -> tuple[Table, TableRow, str] | None:
+    plain = _plain(name)
+    if len(plain) < 2:
+        return None
+    for kind in kinds:
+        for table in doc.tables_of(kind):
+            rows = [r for r in table.rows if _plain(r.name) == plain]
+            if len(rows) == 1:
+                found = table_value(table, rows[0])
+                if found:
+                    return table, rows[0], found[0]
+    return None
+
+
+def _plain(name: str) -> str:
+    return "".join(name.split()).replace("（", "(").replace("）", ")").removeprefix("项目")
+
+
+def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -> Finding | None:
+    unit = table.unit or doc.unit or "万元"
+    value = row.values[key]
+    shown = in_unit(fact.value or 0.0, fact.unit, unit)
+    decimals = (fact.decimals or 0) + _shift(fact.unit, unit)
+    narrative = converted_interval(shown, decimals, _shift(fact.unit, unit))
+    printed = Interval.printed(value, row.decimals.get(key, 2))
+    difference = round(shown - value, 6)
+    if abs(difference) < 1e-9:
+        return None
+    what = row.name if not row.code else f"{row.code} {row.name}"
+    rounding = narrative.meets(printed)
+    text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)}{fact.unit}，"
+            f"{table.title} {what} 为 {fmt(value)}") + _execution_note(fact, value, rounding)
+    locations = [fact_location(fact),
+                 Location(row.line_of(key), table=table.kind, code=row.code, column=key,
+                          page=row.page, name=None if row.code else row.name)]
+    return make_finding(
+        "NARRATIVE.TABLE", locations,
+        {"reported": fact.value, "table": value, "difference": round(difference, 4)},
+        severity="info" if rounding else None, category="rounding" if rounding else None,
+        **_args(text, fact, what, value))
+
+
+def _args(text: str, fact: Fact, what: str, value: float) -> dict[str, str]:
+    text_en = (f"the narrative gives {fact.concept} {fmt(fact.value or 0)} {fact.unit}; "
+               f"the table gives {what} {fmt(value)}")
+    return finding_args(text, text_en)
+
+
+def converted_interval(shown: float, decimals: int, shift: int) -> Interval:
+    """What a narrative figure may stand for in the table's unit. Converted from a finer unit
+    (万元 text over 元 tables), it may be cut rather than rounded (87.70万元 for 877,080元):
+    one whole last place either side."""
+    if shift >= 0:
+        return Interval.printed(shown, decimals)
+    place = 10.0 ** (-decimals)
+    return Interval(shown - place, shown + place)
+
+
+def _shift(unit: str | None, target: str) -> int:
+    factors = {"元": 0, "万元": 4, "亿元": 8}
+    return factors.get(target, 4) - factors.get(unit or target, 4)
+
+
+def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
+    keys = [k for k in HEADLINE_KEYS[fact.concept] if k in doc.headline]
+    if not keys or fact.value is None:
+        return None
+    shown = in_unit(fact.value, fact.unit, doc.unit)
+    shift = _shift(fact.unit, doc.unit or "万元")
+    narrative = converted_interval(shown, (fact.decimals or 0) + shift, shift)
+    candidates = []
+    for key in keys:
+        entry = doc.headline[key]
+        if entry.get("source") == "narrative":
+            continue  # the narrative's own figure, not a table's
+        value = float(entry.get("value", 0.0))
+        if abs(shown - value) < 1e-9:
+            return None
+        meets = narrative.meets(Interval.printed(value, int(entry.get("decimals", 2))))
+        candidates.append((not meets, key, entry, value))
+    if not candidates:
+        return None
+    # the figure it may stand for within rounding (收入总计 beside 本年收入合计), else the first
+    far, key, entry, value = min(candidates, key=lambda c: c[0])
+    rounding = not far
+    text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value)}{fact.unit}，"
+            f"表格（{key}）为 {fmt(value)}")
+    line = int(entry.get("line", 0))
+    locations = [fact_location(fact), Location(line, table=_table_at(doc, line), name=key)]
+    return make_finding(
+        "NARRATIVE.TABLE", locations,
+        {"reported": fact.value, "table": value, "difference": round(shown - value, 4)},
+        severity="info" if rounding else None, category="rounding" if rounding else None,
+        **_args(text, fact, key, value))
+
+
+def _table_at(doc: Document, line: int) -> str | None:
+    """The kind of the table printed over `line` (a headline figure's table)."""
+    return next((t.kind for t in doc.tables if t.lines and t.lines[0] <= line <= t.lines[-1]), None)
+
+
+def _execution_note(fact: Fact, value: float, rounding: bool) -> str:
+    """A 决算 amount with a 完成率: the rate that the table's amount gives (one cause, one
+    finding — NARRATIVE.EXECUTION does not report the rate again)."""
+    extra = fact.extra
+    if rounding or "actual" not in extra or not extra.get("budget"):
+        return ""
+    rate = value / extra["budget"] * 100
+    stated = extra.get("execution_rate")
+    if stated is not None and abs(rate - stated) <= 0.5 * 10.0 ** -(extra.get(
+            "execution_decimals") or 0) + 1e-9:
+        return (f"；所写完成率 {fmt(stated)}% 正是表格数 {fmt(value)} / 年初预算 "
+                f"{fmt(extra['budget'])}，决算数写错")
+    return f"；按表格数计算，完成年初预算的 {rate:.2f}%"
+
+
+def actual_reported_wrong(doc: Document, fact: Fact) -> bool:
+    """The fact's 决算 amount disagrees with the table beyond rounding (NARRATIVE.TABLE reports
+    it, and any execution rate built on it is the same cause)."""
+    if "actual" not in fact.extra or fact.extra.get("part_of"):
+        return False
+    target = table_figure(doc, fact)
+    if target is None:
+        return False
+    table, row, key = target
+    unit = table.unit or doc.unit or "万元"
+    shown = Interval.printed(in_unit(fact.value or 0.0, fact.unit, unit), fact.decimals)
+    return not shown.meets(Interval.printed(row.values[key], row.decimals.get(key, 2)))

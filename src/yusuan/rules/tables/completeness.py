@@ -1,0 +1,269 @@
+"""Completeness: the tables a document kind requires, empty tables, gaps in table numbering."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Location, Table
+from yusuan.recognise.titles import announced_titles, classify_title
+from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
+from yusuan.rules.engine.messages import register_messages
+
+register_messages({
+    "MISSING.TABLE": {"zh": "未公开{name}（{kind}）", "en": "No {kind} table is published"},
+    "EMPTY.TABLE": {"zh": "{title}为空表，且文中未说明没有此项支出",
+                    "en": "{title} is empty and the document does not say why"},
+    "TABLE.NUMBERING": {"zh": "表格编号不连续：缺少表{missing}",
+                        "en": "Table numbering has gaps: no table {missing}"},
+})
+
+BUDGET_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
+               "basic_expenditure", "sangong", "gov_fund")
+# required in the later years only, and often replaced by a sentence: worth a look (info)
+BUDGET_LATER = ("soe_capital", "project_expenditure")
+FINAL_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
+              "basic_expenditure", "gov_fund", "soe_capital", "sangong")
+NAMES = {
+    "summary": "收支总表", "income": "收入总表", "expenditure": "支出总表",
+    "fiscal_summary": "财政拨款收支总表", "general_budget_expenditure": "一般公共预算支出表",
+    "basic_expenditure": "一般公共预算基本支出表", "sangong": "“三公”经费支出表",
+    "gov_fund": "政府性基金预算支出表", "soe_capital": "国有资本经营预算支出表",
+    "project_expenditure": "项目支出表",
+}
+SUBJECTS = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公",
+            "project_expenditure": "项目支出", "procurement": "政府采购",
+            "general_budget_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
+NONE_SAID = re.compile(r"无数据|空表|没有|未安排|无.{0,20}(支出|收入|经费|预算)|不涉及|为0|为零|均为0"
+                       r"|无(该|此|相关)(项|项目|内容|数据)"
+                       r"|(?<![\d.])0(?:\.0+)?\s*万?元")
+
+
+def required_tables(doc: Document) -> list[tuple[str, str]]:
+    """(kind, severity) of each table the document's kind requires."""
+    if doc.kind in FINAL_KINDS:
+        return [(kind, "warning") for kind in FINAL_CORE]
+    if doc.kind in BUDGET_KINDS:
+        return [(k, "warning") for k in BUDGET_CORE] + [(k, "info") for k in BUDGET_LATER]
+    return []
+
+
+def _anchor(doc: Document) -> int:
+    return doc.tables[0].lines[0] if doc.tables else 1
+
+
+def where_missing(doc: Document, kind: str) -> list[Location]:
+    """Where a missing table belongs: the title of the table of the kind it follows in the
+    required order, and of the table printed after that one; the first table otherwise."""
+    order = [k for k, _ in required_tables(doc)]
+    earlier = order[:order.index(kind)] if kind in order else []
+    tables = sorted(doc.tables, key=lambda t: t.lines[0])
+    before = [i for i, t in enumerate(tables) if t.kind in earlier]
+    if not before:
+        return [Location(_anchor(doc), table=kind)]
+    index = max(before, key=lambda i: earlier.index(tables[i].kind))
+    around = tables[index:index + 2]
+    return [Location(t.lines[0], table=kind) for t in around]
+
+
+@rule("MISSING.TABLE", category="missing_content", severity="warning",
+      title_zh="缺少必须公开的表", title_en="A required table is missing",
+      applies_to=(*BUDGET_KINDS, *FINAL_KINDS),
+      rationale="财预〔2016〕143号 and the provincial templates fix the tables a 预算/决算 "
+                "disclosure publishes; an empty table is printed rather than left out. A table is "
+                "missing only where the document says it holds it (its contents or its text name "
+                "it): many disclosures publish the tables as a separate file.")
+def required_tables_present(doc: Document) -> Iterator[Finding]:
+    """A table the document announces (contents, text) is printed.
+
+    Passes: a 部门预算 whose contents list 政府性基金预算支出表 and which prints it (read or not).
+    Fails:  one whose contents list it while no page carries that title.
+    A table neither announced nor printed is worth a look (info) only where the text speaks of
+    its subject.
+    """
+    present = {t.kind for t in doc.tables}
+    apart = published_apart(doc)
+    for kind, severity in required_tables(doc):
+        if kind in present:
+            continue
+        announced, printed = naming_lines(doc, kind)
+        if apart and not printed:
+            continue  # "附件：…部门预算报表": the announced tables are in the attached file
+        if announced and not printed:
+            yield make_finding("MISSING.TABLE", [*announced[:MAX_MENTIONS], *where_missing(doc, kind)],
+                               name=NAMES.get(kind, kind), kind=kind)
+        elif not announced and not printed and (said := mentions(doc, kind)):
+            yield make_finding("MISSING.TABLE", [*where_missing(doc, kind), *said],
+                               severity="info", name=NAMES.get(kind, kind), kind=kind)
+
+
+ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}?(报表|公开表|表格)$")
+
+
+def published_apart(doc: Document) -> bool:
+    """The document says its tables are an attachment published as another file ("附件：…
+    部门预算报表", maybe wrapped over two lines)."""
+    lines = ["".join(line.text.split()) for line in doc.source.lines]
+    return len(doc.tables) < 3 and any(
+        ATTACHED_TABLES.match(text) or ATTACHED_TABLES.match(text + after)
+        for text, after in zip(lines, [*lines[1:], ""], strict=True))
+
+
+CONTENTS = re.compile(r"^目录$")
+CONTENTS_SPAN = 60  # lines a table of contents may run
+
+
+def contents_lines(doc: Document) -> set[int]:
+    """The lines of the table of contents: from a 目录 heading to the first table."""
+    first_table = min((t.lines[0] for t in doc.tables), default=None)
+    found: set[int] = set()
+    for line in doc.source.lines:
+        if CONTENTS.match("".join(line.text.split())):
+            end = line.number + CONTENTS_SPAN
+            if first_table is not None and first_table > line.number:
+                end = min(end, first_table)
+            found.update(range(line.number, end))
+    return found
+
+
+def title_in_cells(text: str, kind: str) -> bool:
+    """A cell of a table line that is a title of `kind` ("预算07表政府性基金预算支出表 | 合计 | …")."""
+    return any((title := classify_title(cell.strip())) is not None and title.kind == kind
+               for cell in text.split("\t") if "表" in cell)
+
+
+def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Location]]:
+    """Lines outside the read tables that name a table of `kind`: announcements (contents
+    entries, sentences) and title lines (the table is printed, though not read as a table)."""
+    contents = contents_lines(doc)
+    announced: list[Location] = []
+    printed: list[Location] = []
+    for line in doc.source.lines:
+        if _in_table(doc, line.number):
+            if title_in_cells(line.text, kind):  # a title run into a row of the table before it
+                printed.append(Location(line.number, table=kind))
+            continue
+        if not any(t.kind == kind for t in announced_titles(line.text)):
+            continue
+        title = classify_title(line.text.strip())
+        standalone = title is not None and title.kind == kind
+        if standalone and line.number not in contents:
+            printed.append(Location(line.number, table=kind))
+        else:
+            announced.append(Location(line.number, table=kind))
+    return announced, printed
+
+
+MAX_MENTIONS = 3
+
+
+def mentions(doc: Document, kind: str) -> list[Location]:
+    """Narrative lines that speak of a missing table's subject (the evidence a reader checks)."""
+    subject = SUBJECTS.get(kind)
+    if not subject:
+        return []
+    found = [Location(line.number) for line in doc.source.lines
+             if subject in "".join(line.text.split()) and not _in_table(doc, line.number)]
+    return found[:MAX_MENTIONS]
+
+
+def _in_table(doc: Document, number: int) -> bool:
+    return any(t.lines[0] <= number <= t.lines[1] for t in doc.tables)
+
+
+def explained(doc: Document, table: Table) -> bool:
+    """The table's note, the lines near it, or a narrative line on its subject says it is nil."""
+    if table.note and NONE_SAID.search(table.note):
+        return True
+    first, last = table.lines
+    near = range(max(1, first - 3), last + 8)
+    if any(NONE_SAID.search(doc.line_text(n)) for n in near):
+        return True
+    subject = SUBJECTS.get(table.kind)
+    if not subject:
+        return False
+    for line in doc.source.lines:
+        if subject in line.text:
+            window = "".join(doc.line_text(n) for n in range(line.number, line.number + 4))
+            if NONE_SAID.search(window):
+                return True
+    return False
+
+
+@rule("EMPTY.TABLE", category="missing_content", severity="warning",
+      title_zh="空表未作说明", title_en="An empty table is not explained",
+      rationale="An empty table must say why (“本年度没有…支出，故本表无数据”).")
+def empty_table_explained(doc: Document) -> Iterator[Finding]:
+    """An empty table is explained by its note, the text, or the contents' 空表 column.
+
+    Passes: empty 政府性基金预算支出表 with "本单位没有政府性基金预算安排的支出，故本表无数据".
+    Fails:  the same empty table and no such sentence.
+    A file of tables alone (its 情况说明 published apart) and a blank form whose tables are all
+    empty (an official template) are not judged: the words that explain are not in the file.
+    """
+    standard = [t for t in doc.tables if t.kind in NAMES]
+    if not has_narrative(doc) or (standard and all(t.empty for t in standard)):
+        return
+    for table in standard:
+        if table.empty and not explained(doc, table) and not listed_empty(doc, table):
+            yield make_finding("EMPTY.TABLE", [Location(table.lines[0], table=table.kind)],
+                               title=table.title)
+
+
+NARRATIVE_HEADING = re.compile(r"情况说明|预算说明|决算说明|编制说明|收支预算总体情况|总体情况说明")
+
+
+def has_narrative(doc: Document) -> bool:
+    """The file carries a 情况说明 (some publish the tables as a file of their own)."""
+    return any(NARRATIVE_HEADING.search(line.text) and not _in_table(doc, line.number)
+               for line in doc.source.lines)
+
+
+def listed_empty(doc: Document, table: Table) -> bool:
+    """The contents (报表目录) list the table with 空表 / 不涉及 beside it."""
+    core = re.sub(r"^\d{4}年?", "", "".join(table.title.split()))[-12:]
+    return any(core in "".join(line.text.split()) and re.search(r"空表|不涉及|无数据", line.text)
+               for line in doc.source.lines if not _in_table(doc, line.number))
+
+
+CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def table_number(number: str | None) -> int | None:
+    """The main number of "表1", "表 5-1", "表二", "公开 01 表", "附表4-5" (→ 5)."""
+    if not number:
+        return None
+    text = re.sub(r"\s+", "", number)
+    digits = re.findall(r"\d+", text)
+    if digits:
+        return int(digits[1] if text.startswith("附表") and len(digits) > 1 else digits[0])
+    return _chinese_number(re.sub(r"[^零一二三四五六七八九十]", "", text))
+
+
+def _chinese_number(text: str) -> int | None:
+    if not text:
+        return None
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CHINESE_DIGITS.get(tens, 1) * 10 + CHINESE_DIGITS.get(ones, 0)
+    return CHINESE_DIGITS.get(text)
+
+
+@rule("TABLE.NUMBERING", category="missing_content", severity="info",
+      title_zh="表格编号不连续", title_en="Gaps in table numbering",
+      rationale="表1, 表2, 表4: a table may have been left out.")
+def numbering_has_no_gaps(doc: Document) -> Iterator[Finding]:
+    """Table numbers run without gaps.
+
+    Passes: 表1, 表2, 表3.  Fails: 表1, 表2, 表4.
+    """
+    numbered = [(n, t) for t in doc.tables if (n := table_number(t.number)) is not None]
+    if len(numbered) < 2:
+        return
+    seen = {n for n, _ in numbered}
+    missing = [n for n in range(min(seen), max(seen) + 1) if n not in seen]
+    if missing:
+        after = [t for n, t in numbered if n > missing[0]]
+        line = after[0].lines[0] if after else numbered[-1][1].lines[0]
+        yield make_finding("TABLE.NUMBERING", [Location(line)],
+                           missing="、".join(str(n) for n in missing))

@@ -1,0 +1,216 @@
+"""Functional ↔ economic correspondences in a single-source (一般公共预算 only) document.
+
+These are accounting conventions rather than identities, so a mismatch is a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from yusuan.model import Document, Finding, Location, Table
+from yusuan.rules.engine import rule
+from yusuan.rules.engine.common import Amount, amount, equal_finding
+from yusuan.rules.engine.messages import register_messages
+from yusuan.rules.engine.sources import is_single_source
+
+register_messages({
+    "FUNC_ECON": {
+        "zh": "经济分类 {economic} 为 {reported}，功能分类 {functional} 基本支出为 {computed}，差 {difference}",
+        "en": "Economic {economic} is {reported}, functional {functional} basic spending "
+              "{computed}, difference {difference}",
+    },
+    "FUNC_ECON.PUBLIC": {
+        "zh": "{what}：{reported} 与公用经费合计 {computed} 不符，差 {difference}",
+        "en": "{what}: {reported} differs from the public-funds total {computed}, "
+              "difference {difference}",
+    },
+    "FUNC_ECON.PERSONNEL": {
+        "zh": "{what}：人员经费 {reported} ≠ 301 + 303 之和 {computed}，差 {difference}",
+        "en": "{what}: personnel funds {reported} ≠ 301 + 303 {computed}, "
+              "difference {difference}",
+    },
+})
+
+@dataclass(frozen=True, slots=True)
+class Correspondence:
+    """An economic 款 whose basic spending is booked on the given functional 项 (or, where
+    the 项 are not printed, on their 款). `extra` may be booked on the same 项 as well."""
+
+    economic: str
+    functional: tuple[str, ...]
+    extra: tuple[str, ...] = ()
+
+    @property
+    def family(self) -> str:
+        return self.functional[0][:5]
+
+
+PAIRS: tuple[Correspondence, ...] = (
+    Correspondence("30108", ("2080505",)),
+    Correspondence("30109", ("2080506",)),
+    Correspondence("30110", ("2101101", "2101102")),
+    Correspondence("30111", ("2101103",), extra=("30307",)),  # 医疗费补助 is charged there too
+    Correspondence("30113", ("2210201",)),
+)
+
+
+@dataclass(slots=True)
+class Pair:
+    basic: Table
+    functional: Table
+
+
+def _general_budget(table: Table) -> bool:
+    return "一般公共预算" in table.title
+
+
+def tables_pair(doc: Document) -> Pair | None:
+    """The basic and functional tables, when both cover the same (一般公共预算) funds."""
+    basic = doc.table("basic_expenditure")
+    functional = doc.table("general_budget_expenditure")
+    if basic is None or functional is None:
+        return None
+    same_funds = _general_budget(basic) and _general_budget(functional)
+    return Pair(basic, functional) if same_funds or is_single_source(doc) else None
+
+
+def summed(doc: Document, table: Table, codes: tuple[str, ...], key: str) -> Amount | None:
+    """Σ of `codes` in `table` under `key`; None when none of them is printed."""
+    if key == "total" and not table.column("total") and table.column("actual"):
+        key = "actual"
+    found = [amount(doc, table, row, key) for code in codes
+             if (row := table.row_by_code(code)) is not None]
+    present = [a for a in found if a is not None]
+    if not present:
+        return None
+    return Amount(sum(a.value for a in present), max(a.decimals for a in present),
+                  present[0].location)
+
+
+def _functional_basic(doc: Document, table: Table, codes: tuple[str, ...]) -> Amount | None:
+    key = "basic" if table.column("basic") else "total"
+    return summed(doc, table, codes, key)
+
+
+def _check(doc: Document, pair: Pair, spec: Correspondence) -> Finding | None:
+    """The pair's finding, or None when it agrees (with or without its `extra` lines)."""
+    right = _functional_basic(doc, pair.functional, spec.functional)
+    codes = tuple(spec.economic.split("+"))
+    left = summed(doc, pair.basic, codes, "total")
+    if right is None or left is None:
+        return None
+    readings = [(spec.economic, left)]
+    with_extra = summed(doc, pair.basic, (*codes, *spec.extra), "total")
+    if spec.extra and with_extra is not None and with_extra.value != left.value:
+        readings.append(("+".join((spec.economic, *spec.extra)), with_extra))
+    functional = "+".join(spec.functional)
+    found = [equal_finding("FUNC_ECON.PAIRS", amount_, right, f"{label} ↔ {functional}",
+                           message_id="FUNC_ECON",
+                           economic=label, functional=functional)
+             for label, amount_ in readings]
+    if any(f is None for f in found):
+        return None
+    return min(found, key=lambda f: abs(f.values["difference"]))  # type: ignore[union-attr]
+
+
+def _checks(doc: Document, pair: Pair) -> list[tuple[Correspondence, Finding]]:
+    out = []
+    for spec in PAIRS:
+        found = _check(doc, pair, spec)
+        if found is None and pair.functional.row_by_code(spec.functional[0]) is None:
+            # the 项 are not printed: compare the economic lines of the whole 款
+            family = tuple(p.economic for p in PAIRS if p.family == spec.family)
+            if spec.economic == family[0]:
+                found = _check(doc, pair, Correspondence("+".join(family), (spec.family,)))
+        if found is not None:
+            out.append((spec, found))
+    return out
+
+
+@rule("FUNC_ECON.PAIRS", category="cross_table", severity="error",
+      title_zh="经济分类与功能分类对应科目一致",
+      title_en="Economic lines match their functional counterparts",
+      tables=("basic_expenditure",),
+      rationale="30108 ↔ 2080505, 30109 ↔ 2080506, 30110 ↔ 2101101 + 2101102, 30111 (+ 30307 "
+                "医疗费补助) ↔ 2101103, 30113 ↔ 2210201 in the 一般公共预算 basic tables: the "
+                "same contribution booked at two amounts. One finding per functional 款.")
+def economic_matches_functional(doc: Document) -> Iterator[Finding]:
+    """Basic spending on a social-insurance or housing-fund line equals its functional 项.
+
+    Passes: 30108 34.27; 2080505 basic 34.27.  30111 21.89 + 30307 1.10; 2101103 22.99.
+    Fails:  30113 23.15; 2210201 basic 18.06.
+    """
+    pair = tables_pair(doc)
+    if pair is None:
+        return
+    by_family: dict[str, list[Finding]] = {}
+    for spec, found in _checks(doc, pair):
+        if found.severity == "info":
+            yield found
+        else:
+            by_family.setdefault(spec.family, []).append(found)
+    for group in by_family.values():
+        yield group[0] if len(group) == 1 else _combined(group)
+
+
+def _combined(group: list[Finding]) -> Finding:
+    first = group[0]
+    locations = [loc for f in group for loc in f.locations]
+    values = {"difference": round(sum(f.values["difference"] for f in group), 2)}
+    return Finding(first.rule, first.severity, first.category,
+                   "；".join(f.message for f in group), locations, values,
+                   folded=[f.message for f in group[1:]], message_id=first.message_id,
+                   args=first.args)
+
+
+@rule("FUNC_ECON.PUBLIC", category="cross_table", severity="warning",
+      title_zh="商品和服务支出与公用经费对应", title_en="302 matches public funds",
+      tables=("basic_expenditure",),
+      rationale="公用经费 is 302 商品和服务支出 (+ 310 资本性支出 where printed).")
+def goods_and_services_is_public(doc: Document) -> Iterator[Finding]:
+    """302 (+ 310) in the basic table = 公用经费 合计.
+
+    Passes: 302 1.00, 公用经费 合计 1.00.  Fails: 302 1.00, 公用经费 合计 2.00.
+    """
+    for table in doc.tables_of("basic_expenditure"):
+        total_row = table.total_row()
+        public = amount(doc, table, total_row, "public") if total_row else None
+        with_capital = summed(doc, table, ("302", "310"), "total")
+        only_302 = summed(doc, table, ("302",), "total")
+        if public is None or only_302 is None or with_capital is None:
+            continue
+        checks = [equal_finding("FUNC_ECON.PUBLIC", c, public, "302")
+                  for c in (with_capital, only_302)]
+        if all(checks):
+            yield checks[0]  # type: ignore[misc]
+
+
+@rule("FUNC_ECON.PERSONNEL", category="cross_table", severity="warning",
+      title_zh="人员经费等于工资福利与对个人和家庭的补助",
+      title_en="Personnel funds = 301 + 303", tables=("basic_expenditure",),
+      rationale="人员经费 covers 301 工资福利支出 and 303 对个人和家庭的补助; 303 is not 公用经费.")
+def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
+    """人员经费 合计 = 301 + 303, and 303 carries no 公用经费.
+
+    Passes: 301 8.00, 303 1.00, 人员经费 合计 9.00.
+    Fails:  301 8.00, 303 1.00, 人员经费 合计 8.00.
+    """
+    for table in doc.tables_of("basic_expenditure"):
+        total_row = table.total_row()
+        personnel = amount(doc, table, total_row, "personnel") if total_row else None
+        parts = summed(doc, table, ("301", "303"), "total")
+        if personnel is not None and parts is not None:
+            found = equal_finding("FUNC_ECON.PERSONNEL", personnel, parts, table.title)
+            if found:
+                yield found
+        row = table.row_by_code("303")
+        public = amount(doc, table, row, "public") if row else None
+        if public is not None and public.value:
+            loc = Location(public.location.line, table.kind, "303", "public")
+            misplaced = equal_finding("FUNC_ECON.PERSONNEL",
+                                      Amount(public.value, public.decimals, loc),
+                                      Amount(0.0, public.decimals, loc), "303 公用经费",
+                                      message_id="FUNC_ECON.PUBLIC")
+            if misplaced:
+                yield misplaced

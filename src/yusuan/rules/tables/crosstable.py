@@ -1,0 +1,158 @@
+"""The same figure printed in several tables carries the same value."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.rules.engine import rule
+from yusuan.rules.engine.common import (
+    Amount,
+    amount,
+    coded_rows,
+    equal_finding,
+    row_label,
+    sum_finding,
+    value_columns,
+)
+from yusuan.rules.engine.messages import register_messages
+from yusuan.rules.engine.sources import is_single_source
+
+register_messages({
+    "CROSS.CODE": {
+        "zh": "{what}（{column}）在{table_a}为 {reported}，在{table_b}为 {computed}，差 {difference}",
+        "en": "{what} ({column}) is {reported} in {table_a} and {computed} in {table_b}, "
+              "difference {difference}",
+    },
+    "CROSS.BASIC": {
+        "zh": "{what}：{column} 在{table_a}为 {reported}，在{table_b}为 {computed}，差 {difference}",
+        "en": "{what}: {column} is {reported} in {table_a} and {computed} in {table_b}, "
+              "difference {difference}",
+    },
+})
+
+# table kinds whose functional rows must agree with one another
+SAME_FUNDS = (("general_budget_expenditure", "general_budget_expenditure"),
+              ("expenditure", "expenditure"), ("other", "general_budget_expenditure"))
+
+
+def _label(table: Table) -> str:
+    return f"{table.number or ''}{table.title}"
+
+
+def _compare_rows(doc: Document, a: Table, b: Table, keys: list[tuple[str, str]]
+                  ) -> Iterator[Finding]:
+    rows_b = {r.code: r for r in coded_rows(b)}
+    if len(rows_b) != len(list(coded_rows(b))):
+        return  # a code printed twice (per unit): not comparable line by line
+    printed_in_a = Counter(r.code for r in coded_rows(a))
+    for row in coded_rows(a):
+        other = rows_b.get(row.code)
+        if printed_in_a[row.code] > 1:
+            continue  # a 项 split into lines (per economic class or unit): not one figure
+        if other is None:
+            continue
+        for key, key_b in keys:
+            left, right = amount(doc, a, row, key), amount(doc, b, other, key_b)
+            if left is None or right is None:
+                continue
+            found = equal_finding("CROSS.CODE", left, right, row_label(row), column=key,
+                                  table_a=_label(a), table_b=_label(b))
+            if found:
+                yield found
+
+
+def _pairs(doc: Document) -> Iterator[tuple[Table, Table]]:
+    """Pairs of tables that print the same functional lines of the same funds."""
+    gbe = doc.tables_of("general_budget_expenditure")
+    for i, table in enumerate(gbe):
+        for later in gbe[i + 1:]:
+            yield table, later
+    others = [t for t in doc.tables_of("other") if any(coded_rows(t))]
+    for table in others:
+        for main in gbe[:1]:
+            yield main, table
+    if is_single_source(doc):
+        for table in doc.tables_of("expenditure"):
+            for main in gbe[:1]:
+                yield table, main
+
+
+@rule("CROSS.CODE", category="cross_table", title_zh="同一科目在各表数值一致",
+      title_en="A code carries the same value in every table",
+      tables=("general_budget_expenditure",),
+      rationale="支出总表 and 一般公共预算支出表 print the same lines when all income is 一般公共预算; "
+                "two printings of the 一般公共预算支出表 must agree.")
+def same_code_same_value(doc: Document) -> Iterator[Finding]:
+    """The same functional code and column has the same value in every table printing it.
+
+    Passes: 2080505 total 6.00 in both 支出总表 and 一般公共预算支出表 (single source).
+    Fails:  2080505 total 6.00 in one, 6.50 in the other.
+    """
+    for a, b in _pairs(doc):
+        yield from _compare_rows(doc, a, b, _shared_keys(a, b))
+
+
+def _shared_keys(a: Table, b: Table) -> list[tuple[str, str]]:
+    """The columns both tables print; a 决算 table that prints the 年初预算数 beside the
+    决算数 has its 合计 under 决算数 ("actual"), the other table's "total"."""
+    keys_a, keys_b = value_columns(a), value_columns(b)
+    pairs = [(k, k) for k in keys_a if k in keys_b]
+    totals = {k: "total" if "total" in keys else "actual" if "actual" in keys else None
+              for k, keys in (("a", keys_a), ("b", keys_b))}
+    if totals["a"] and totals["b"] and totals["a"] != totals["b"]:
+        pairs.append((totals["a"], totals["b"]))
+    return pairs
+
+
+def _total_amount(doc: Document, table: Table, key: str) -> Amount | None:
+    row: TableRow | None = table.total_row()
+    return amount(doc, table, row, key) if row else None
+
+
+@rule("CROSS.BASIC", category="cross_table", title_zh="基本支出在功能与经济分类表一致",
+      title_en="Basic expenditure agrees between functional and economic tables",
+      tables=("basic_expenditure",),
+      rationale="一般公共预算支出表's 基本支出 (人员经费, 公用经费) equals the 合计 of the "
+                "一般公共预算基本支出表.")
+def basic_totals_agree(doc: Document) -> Iterator[Finding]:
+    """基本支出 合计 (and its 人员经费 / 公用经费) agree between the two tables.
+
+    Passes: 一般公共预算支出表 合计 basic 9.00; 基本支出表 合计 total 9.00.
+    Fails:  9.00 against 9.50.
+    """
+    pairs = (("basic", "total"), ("personnel", "personnel"), ("public", "public"))
+    for functional in doc.tables_of("general_budget_expenditure")[:1]:
+        for economic in doc.tables_of("basic_expenditure"):
+            panels = panel_totals(doc, economic)
+            for f_key, e_key in pairs:
+                left = _total_amount(doc, functional, f_key)
+                printed = _total_amount(doc, economic, e_key)
+                right = [printed] if printed else panels.get(e_key)
+                if left is None or not right:
+                    continue
+                found = sum_finding("CROSS.BASIC", left, right, "合计", column=f_key,
+                                    table_a=_label(functional), table_b=_label(economic))
+                if found:
+                    yield found
+
+
+PANEL_TOTALS = {"人员经费合计": "personnel", "公用经费合计": "public"}
+
+
+def panel_totals(doc: Document, table: Table) -> dict[str, list[Amount]]:
+    """Totals of a basic table printed as 人员经费 | 公用经费 panels with a 合计 line each;
+    their sum stands for the table's 合计 ("total")."""
+    found: dict[str, list[Amount]] = {}
+    for row in table.rows:
+        key = PANEL_TOTALS.get("".join(row.name.split()))
+        value_key = next((k for k in ("total", "actual", "budget") if k in row.values), None)
+        if key is None or value_key is None:
+            continue
+        printed = amount(doc, table, row, value_key)
+        if printed is not None:
+            found[key] = [printed]
+    if len(found) == len(PANEL_TOTALS):
+        found["total"] = [a for parts in list(found.values()) for a in parts]
+    return found

@@ -1,0 +1,154 @@
+"""Code hierarchies add up: 类 = Σ 款, 款 = Σ 项, and a table's 合计 = Σ its top-level lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.rules.engine import rule
+from yusuan.rules.engine.common import (
+    FUNCTIONAL_TABLES,
+    amount,
+    amounts,
+    coded_rows,
+    is_economic,
+    is_functional,
+    row_label,
+    sum_finding,
+    value_columns,
+)
+from yusuan.rules.engine.messages import register_messages
+
+register_messages({
+    "TOTAL.ROLLUP": {
+        "zh": "{what}（{column}）{reported} ≠ Σ {level} {computed}，差 {difference}",
+        "en": "{what} ({column}) {reported} ≠ Σ {level} {computed}, difference {difference}",
+    },
+    "TOTAL.ECONOMIC": {
+        "zh": "{what}（{column}）{reported} ≠ Σ 款 {computed}，差 {difference}",
+        "en": "{what} ({column}) {reported} ≠ Σ sections {computed}, difference {difference}",
+    },
+    "TOTAL.TABLE": {
+        "zh": "{what}（{column}）{reported} ≠ Σ 类 {computed}，差 {difference}",
+        "en": "{what} ({column}) {reported} ≠ Σ classes {computed}, difference {difference}",
+    },
+})
+
+LEVEL_NAMES = {3: "lei", 5: "kuan", 7: "xiang"}
+
+
+def children_of(rows: list[TableRow], index: int) -> list[TableRow]:
+    """The rows one level below `rows[index]` in the contiguous block that follows it."""
+    parent = rows[index].code or ""
+    block: list[TableRow] = []
+    for row in rows[index + 1:]:
+        if row.is_total:
+            break
+        if not row.code:
+            continue
+        if len(row.code) <= len(parent) or not row.code.startswith(parent):
+            break
+        block.append(row)
+    if not block:
+        return []
+    level = min(len(r.code or "") for r in block)
+    return [r for r in block if len(r.code or "") == level]
+
+
+def by_side(rows: list[TableRow]) -> list[list[TableRow]]:
+    """Rows of each side-by-side group (人员经费 | 公用经费 panels), in document order."""
+    sides: dict[str | None, list[TableRow]] = {}
+    for row in rows:
+        sides.setdefault(row.side, []).append(row)
+    return list(sides.values())
+
+
+def rollup_findings(doc: Document, table: Table, rule_id: str,
+                    rows: list[TableRow]) -> Iterator[Finding]:
+    for coded in by_side(rows):
+        yield from _rollup_side(doc, table, rule_id, coded)
+
+
+def _rollup_side(doc: Document, table: Table, rule_id: str,
+                 coded: list[TableRow]) -> Iterator[Finding]:
+    keys = value_columns(table)
+    for index, parent in enumerate(coded):
+        children = children_of(coded, index)
+        if not children:
+            continue
+        level = LEVEL_NAMES.get(len(children[0].code or ""), "xiang")
+        for key in keys:
+            total = amount(doc, table, parent, key)
+            parts = amounts(doc, table, children, key)
+            if total is None or not parts:
+                continue
+            found = sum_finding(rule_id, total, parts, row_label(parent),
+                                column=key, level=level)
+            if found:
+                yield found
+
+
+@rule("TOTAL.ROLLUP", category="arithmetic", title_zh="功能分类科目逐级汇总",
+      title_en="Functional classes add up", tables=FUNCTIONAL_TABLES,
+      rationale="类 = Σ 款 and 款 = Σ 项 in every amount column of a functional-code table.")
+def functional_rollup(doc: Document) -> Iterator[Finding]:
+    """Each functional 类 equals the sum of its 款, each 款 the sum of its 项.
+
+    Passes: 208 = 10.00, 20805 = 10.00, 2080501 = 4.00, 2080505 = 6.00.
+    Fails:  208 = 10.00 with 20805 = 9.00 (and its 项 4.00 + 5.00).
+    """
+    for kind in FUNCTIONAL_TABLES:
+        for table in doc.tables_of(kind):
+            coded = [r for r in coded_rows(table) if is_functional(r.code)]
+            yield from rollup_findings(doc, table, "TOTAL.ROLLUP", coded)
+
+
+@rule("TOTAL.ECONOMIC", category="arithmetic", title_zh="经济分类科目逐级汇总",
+      title_en="Economic classes add up", tables=("basic_expenditure",),
+      rationale="In the basic-expenditure table each economic 类 (301) = Σ its 款 (30101…).")
+def economic_rollup(doc: Document) -> Iterator[Finding]:
+    """Each economic 类 equals the sum of its 款.
+
+    Passes: 301 = 9.00, 30101 = 5.00, 30102 = 4.00.
+    Fails:  301 = 9.00, 30101 = 5.00, 30102 = 3.00.
+    """
+    for table in doc.tables_of("basic_expenditure"):
+        coded = [r for r in coded_rows(table) if is_economic(r.code)]
+        yield from rollup_findings(doc, table, "TOTAL.ECONOMIC", coded)
+
+
+def top_level_rows(table: Table) -> list[TableRow]:
+    """The table's top-level coded lines (the shortest codes), or [] when ambiguous."""
+    coded = list(coded_rows(table))
+    if not coded:
+        return []
+    shortest = min(len(r.code or "") for r in coded)
+    top = [r for r in coded if len(r.code or "") == shortest]
+    codes = [r.code for r in top]
+    return top if len(set(codes)) == len(codes) else []
+
+
+@rule("TOTAL.TABLE", category="arithmetic", title_zh="表合计等于各类之和",
+      title_en="Table total adds up",
+      tables=(*FUNCTIONAL_TABLES, "basic_expenditure"),
+      rationale="A table's 合计 row equals the sum of its top-level (类) lines.")
+def table_total(doc: Document) -> Iterator[Finding]:
+    """The 合计 row equals the sum of the 类 rows in every column.
+
+    Passes: 合计 12.00; 208 = 10.00, 210 = 2.00.
+    Fails:  合计 12.00; 208 = 10.00, 210 = 3.00.
+    """
+    for kind in (*FUNCTIONAL_TABLES, "basic_expenditure"):
+        for table in doc.tables_of(kind):
+            total_row = table.total_row()
+            top = top_level_rows(table)
+            if total_row is None or not top:
+                continue
+            for key in value_columns(table):
+                total = amount(doc, table, total_row, key)
+                parts = amounts(doc, table, top, key)
+                if total is None or not parts:
+                    continue
+                found = sum_finding("TOTAL.TABLE", total, parts, total_row.name, column=key)
+                if found:
+                    yield found

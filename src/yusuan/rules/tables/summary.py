@@ -1,0 +1,189 @@
+"""Identities of the two-sided summary tables (收支总表, 财政拨款收支总表)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.recognise.headline import CARRYOVER_IN
+from yusuan.rules.engine import rule
+from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, sum_finding
+from yusuan.rules.engine.messages import register_messages
+
+register_messages({
+    key: {"zh": "{what}：" + zh + " {reported} ≠ {computed}，差 {difference}",
+          "en": "{what}: " + en + " {reported} ≠ {computed}, difference {difference}"}
+    for key, zh, en in (
+        ("SUMMARY.INCOME_TOTAL", "收入总计 ≠ 本年收入合计 + 上年结转", "grand total ≠ income + carry-over"),
+        ("SUMMARY.EXPENDITURE_TOTAL", "支出总计 ≠ 本年支出合计 + 年终结转结余",
+         "grand total ≠ spending + carry-forward"),
+        ("SUMMARY.BALANCE", "收入总计 ≠ 支出总计", "income grand total ≠ spending grand total"),
+        ("SUMMARY.INCOME_ITEMS", "本年收入合计 ≠ 各项收入之和", "income total ≠ sum of items"),
+        ("SUMMARY.EXPENDITURE_ITEMS", "本年支出合计 ≠ 各项支出之和",
+         "spending total ≠ sum of items"),
+    )
+})
+
+PATTERNS = {
+    "income_grand": r"^收入总计$",
+    "income_current": r"^本年收入(合计|小计)?$",
+    "carryover_in": CARRYOVER_IN,
+    "business_fund": r"用事业基金弥补|^使用非财政拨款结余$",
+    "expenditure_grand": r"^支出总计$",
+    "expenditure_current": r"^本年支出(合计|小计)?$",
+    "carryover_out": r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转下年$",
+    "surplus_allocation": r"^结余分配$",
+}
+VALUE_KEYS = ("budget", "actual", "total")
+
+
+@dataclass(slots=True)
+class Side:
+    """One side of a summary table: its named totals and its item rows."""
+
+    named: dict[str, TableRow]
+    items: list[TableRow]
+
+
+def value_key(row: TableRow) -> str | None:
+    return next((k for k in VALUE_KEYS if k in row.values), None)
+
+
+def side_amount(doc: Document, table: Table, row: TableRow | None) -> Amount | None:
+    if row is None:
+        return None
+    key = value_key(row)
+    return amount(doc, table, row, key) if key else None
+
+
+# a 决算 prints each side's grand total as a bare 总计
+BARE_GRAND = {"income": "income_grand", "expenditure": "expenditure_grand"}
+
+
+def name_of(row: TableRow) -> str | None:
+    name = compact_name(row.name)
+    if name == "总计" and row.side in BARE_GRAND:
+        return BARE_GRAND[row.side]
+    return next((k for k, p in PATTERNS.items() if re.search(p, name)), None)
+
+
+def read_side(table: Table, side: str) -> Side:
+    """Named totals, and the items of 本年收入/支出: rows before the carry-over lines."""
+    rows = [r for r in table.rows if r.side == side]
+    named: dict[str, TableRow] = {}
+    candidates: list[TableRow] = []
+    for row in rows:
+        name = name_of(row)
+        if name:
+            named.setdefault(name, row)
+        elif not any(k.startswith("carryover") or k.endswith("grand") for k in named):
+            candidates.append(row)
+    levels = {int(r.extra.get("level", 0)) for r in candidates} - {0}
+    if levels:
+        top = min(levels)
+        candidates = [r for r in candidates if r.extra.get("level") == top]
+    return Side(named, candidates)
+
+
+def summary_tables(doc: Document) -> Iterator[Table]:
+    for kind in SUMMARY_TABLES:
+        yield from doc.tables_of(kind)
+
+
+def identity(doc: Document, table: Table, rule_id: str, total: TableRow | None,
+             parts: list[TableRow | None], need_all: int = 1) -> Finding | None:
+    """`total` = Σ `parts` on a summary table; skips when the total or the first part is absent."""
+    total_amount = side_amount(doc, table, total)
+    part_amounts = [side_amount(doc, table, p) for p in parts]
+    if total_amount is None or any(a is None for a in part_amounts[:need_all]):
+        return None
+    present = [a for a in part_amounts if a is not None]
+    if not present:
+        return None
+    return sum_finding(rule_id, total_amount, present, table.title)
+
+
+@rule("SUMMARY.INCOME_TOTAL", category="arithmetic", title_zh="收入总计等于本年收入加上年结转",
+      title_en="Income grand total = income + carry-over", tables=SUMMARY_TABLES)
+def income_grand_total(doc: Document) -> Iterator[Finding]:
+    """收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额).
+
+    Passes: 本年收入合计 10.00, 上年结转 2.00, 收入总计 12.00.
+    Fails:  本年收入合计 10.00, 上年结转 2.00, 收入总计 13.00.
+    """
+    for table in summary_tables(doc):
+        named = read_side(table, "income").named
+        found = identity(doc, table, "SUMMARY.INCOME_TOTAL", named.get("income_grand"),
+                         [named.get("income_current"), named.get("carryover_in"),
+                          named.get("business_fund")])
+        if found:
+            yield found
+
+
+@rule("SUMMARY.EXPENDITURE_TOTAL", category="arithmetic",
+      title_zh="支出总计等于本年支出加年终结转结余",
+      title_en="Spending grand total = spending + carry-forward", tables=SUMMARY_TABLES)
+def expenditure_grand_total(doc: Document) -> Iterator[Finding]:
+    """支出总计 = 本年支出合计 + 年终结转结余 (+ 结余分配).
+
+    Passes: 本年支出合计 12.00, 年终结转结余 blank, 支出总计 12.00.
+    Fails:  本年支出合计 12.00, 支出总计 11.00.
+    """
+    for table in summary_tables(doc):
+        named = read_side(table, "expenditure").named
+        found = identity(doc, table, "SUMMARY.EXPENDITURE_TOTAL",
+                         named.get("expenditure_grand"),
+                         [named.get("expenditure_current"), named.get("carryover_out"),
+                          named.get("surplus_allocation")])
+        if found:
+            yield found
+
+
+@rule("SUMMARY.BALANCE", category="arithmetic", title_zh="收入总计等于支出总计",
+      title_en="Income grand total = spending grand total", tables=SUMMARY_TABLES)
+def grand_totals_balance(doc: Document) -> Iterator[Finding]:
+    """收入总计 = 支出总计.
+
+    Passes: 收入总计 12.00, 支出总计 12.00.  Fails: 收入总计 12.00, 支出总计 12.50.
+    """
+    for table in summary_tables(doc):
+        income = read_side(table, "income").named.get("income_grand")
+        spending = read_side(table, "expenditure").named.get("expenditure_grand")
+        found = identity(doc, table, "SUMMARY.BALANCE", income, [spending])
+        if found:
+            yield found
+
+
+@rule("SUMMARY.INCOME_ITEMS", category="arithmetic", title_zh="各项收入之和等于本年收入合计",
+      title_en="Income items add up", tables=SUMMARY_TABLES)
+def income_items(doc: Document) -> Iterator[Finding]:
+    """Σ top-level income items = 本年收入合计.
+
+    Passes: 一、一般公共预算拨款收入 8.00, 五、事业收入 2.00, 本年收入合计 10.00.
+    Fails:  the same items with 本年收入合计 11.00.
+    """
+    for table in summary_tables(doc):
+        side = read_side(table, "income")
+        found = identity(doc, table, "SUMMARY.INCOME_ITEMS",
+                         side.named.get("income_current"), list(side.items), need_all=0)
+        if found:
+            yield found
+
+
+@rule("SUMMARY.EXPENDITURE_ITEMS", category="arithmetic",
+      title_zh="各类支出之和等于本年支出合计", title_en="Spending items add up",
+      tables=SUMMARY_TABLES)
+def expenditure_items(doc: Document) -> Iterator[Finding]:
+    """Σ expenditure 类 items = 本年支出合计.
+
+    Passes: 社会保障和就业支出 2.00, 卫生健康支出 10.00, 本年支出合计 12.00.
+    Fails:  the same with 本年支出合计 13.00.
+    """
+    for table in summary_tables(doc):
+        side = read_side(table, "expenditure")
+        found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS",
+                         side.named.get("expenditure_current"), list(side.items), need_all=0)
+        if found:
+            yield found

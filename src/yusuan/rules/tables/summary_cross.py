@@ -1,0 +1,107 @@
+"""Summary tables agree with the detail tables that print the same income items and 类."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Table
+from yusuan.rules.engine import rule
+from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, equal_finding
+from yusuan.rules.engine.messages import register_messages
+from yusuan.rules.tables.summary import name_of, read_side, side_amount
+
+register_messages({
+    "SUMMARY.AGREES": {
+        "zh": "{what}：{table_a}为 {reported}，{table_b}为 {computed}，差 {difference}",
+        "en": "{what}: {reported} in {table_a}, {computed} in {table_b}, "
+              "difference {difference}",
+    },
+})
+
+INCOME_ITEM_KEYS = (
+    (r"一般公共预算", "general_budget"), (r"政府性基金", "gov_fund"),
+    (r"国有资本经营", "soe_capital"), (r"财政专户", "special_account"),
+    (r"^事业收入", "business"), (r"经营收入", "operating"), (r"上级补助", "superior_subsidy"),
+    (r"附属单位上缴", "subordinate"), (r"^其他收入", "other"),
+    (r"^(上年|年初)(财政拨款)?结转", "carryover"),
+)
+# the detail tables whose 类 lines make up a summary table's 类 lines
+DETAIL_OF = {"summary": ("expenditure",),
+             "fiscal_summary": ("general_budget_expenditure", "gov_fund", "soe_capital")}
+
+
+def _label(table: Table) -> str:
+    return f"{table.number or ''}{table.title}"
+
+
+def income_key(name: str) -> str | None:
+    name = compact_name(name)
+    return next((key for pattern, key in INCOME_ITEM_KEYS if re.search(pattern, name)), None)
+
+
+def _detail_total(doc: Document, tables: list[Table], name: str) -> Amount | None:
+    """The 类 line called `name` in the detail tables (summed over them), or None."""
+    found: list[Amount] = []
+    for table in tables:
+        row = next((r for r in table.rows if r.code and len(r.code) == 3
+                    and compact_name(r.name) == name), None)
+        value = amount(doc, table, row, "total") if row else None
+        if value is not None:
+            found.append(value)
+    if not found:
+        return None
+    first = found[0]
+    return Amount(sum(a.value for a in found), max(a.decimals for a in found), first.location)
+
+
+@rule("SUMMARY.AGREES", category="cross_table", title_zh="总表与明细表一致",
+      title_en="Summary tables agree with the detail tables", tables=SUMMARY_TABLES,
+      rationale="Each income item of the 收支总表 equals the 收入总表's 合计 in its column; each "
+                "支出 类 equals the 类 line of the 支出总表 (财政拨款收支总表: of the "
+                "一般公共预算, 政府性基金 and 国有资本经营 tables).")
+def summary_agrees_with_details(doc: Document) -> Iterator[Finding]:
+    """Summary lines equal the detail tables' lines of the same name.
+
+    Passes: 收支总表 卫生健康支出 10.00; 支出总表 210 卫生健康支出 total 10.00.
+    Fails:  the same with 支出总表 10.50.
+    """
+    for kind in SUMMARY_TABLES:
+        for table in doc.tables_of(kind):
+            if kind == "summary":
+                yield from _income_items(doc, table)
+            yield from _expenditure_classes(doc, table, kind)
+
+
+def _income_items(doc: Document, table: Table) -> Iterator[Finding]:
+    income = doc.table("income")
+    total_row = income.total_row() if income else None
+    if income is None or total_row is None:
+        return
+    for row in read_side(table, "income").items + list(read_side(table, "income").named.values()):
+        key = income_key(row.name)
+        left = side_amount(doc, table, row)
+        right = amount(doc, income, total_row, key) if key else None
+        if left is None or right is None:
+            continue
+        found = equal_finding("SUMMARY.AGREES", left, right, row.name,
+                              table_a=_label(table), table_b=_label(income))
+        if found:
+            yield found
+
+
+def _expenditure_classes(doc: Document, table: Table, kind: str) -> Iterator[Finding]:
+    details = [t for k in DETAIL_OF[kind] for t in doc.tables_of(k)[:1]]
+    if not details:
+        return
+    for row in read_side(table, "expenditure").items:
+        if name_of(row):
+            continue
+        left = side_amount(doc, table, row)
+        right = _detail_total(doc, details, compact_name(row.name))
+        if left is None or right is None:
+            continue
+        found = equal_finding("SUMMARY.AGREES", left, right, row.name,
+                              table_a=_label(table), table_b=_label(details[0]))
+        if found:
+            yield found

@@ -1,0 +1,111 @@
+"""Budget-unit codes and names agree across tables."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Location
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.common import compact_name
+from yusuan.rules.engine.messages import register_messages
+
+register_messages({
+    "CROSS.UNIT": {
+        "zh": "单位“{name}”的编码不一致：{codes}",
+        "en": "Unit {name} has different codes: {codes}",
+    },
+    "CROSS.UNIT_NAME": {
+        "zh": "单位编码 {code} 的名称不一致：{names}",
+        "en": "Unit code {code} has different names: {names}",
+    },
+})
+
+_UNIT = re.compile(r"\[(\d{3,})\]\s*([^\[,，;；]+)")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+UnitSeen = tuple[str, str, Location]  # code, name, where
+
+
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def is_unit(code: str, name: str) -> bool:
+    """A budget unit: a code of 3-9 digits and a Chinese name (not a project code, nor the year
+    that opens a project's name: "2026 信访专项经费")."""
+    return 3 <= len(code) <= 9 and bool(_CHINESE.search(name)) and not _YEAR.match(code)
+
+
+def units_seen(doc: Document) -> list[UnitSeen]:
+    """Every (unit code, unit name) pair printed in a table header or a unit row."""
+    seen: list[UnitSeen] = []
+    for table in doc.tables:
+        if table.budget_unit:
+            line = table.budget_unit_line or table.unit_line or table.lines[0]
+            for code, name in _UNIT.findall(table.budget_unit):
+                if not is_unit(code, name):
+                    continue
+                seen.append((code, compact_name(name),
+                             Location(line, table=table.kind, code=code, name=name.strip())))
+        for row in table.rows:
+            if row.unit_code and row.unit_name and is_unit(row.unit_code, row.unit_name):
+                seen.append((row.unit_code, compact_name(row.unit_name),
+                             Location(row.extra.get("name_line", row.line), table=table.kind,
+                                      code=row.unit_code,
+                                      name=row.unit_name)))
+    return seen
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Names of one unit: equal, or one is the other with a prefix (武汉市…)."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.endswith(b) or b.endswith(a)))
+
+
+def _minority_first(groups: dict[str, list[Location]]) -> list[Location]:
+    ordered = sorted(groups.values(), key=len)
+    return [loc for locs in ordered for loc in locs]
+
+
+@rule("CROSS.UNIT", category="cross_table", severity="warning",
+      title_zh="单位编码与名称在各表一致", title_en="Unit codes and names agree across tables",
+      rationale="A budget unit has one code and one name in every table that prints it.")
+def unit_codes_agree(doc: Document) -> Iterator[Finding]:
+    """One unit name ↔ one unit code everywhere.
+
+    Passes: [056002]服务中心 in every header and row.
+    Fails:  [056001]服务中心 in one table header, 056002 everywhere else.
+    """
+    seen = units_seen(doc)
+    for name in _distinct_names([name for _, name, _ in seen]):
+        by_code: dict[str, list[Location]] = defaultdict(list)
+        for code, other, loc in seen:
+            if same_unit(name, other) and len(other) <= len(name):
+                by_code[code].append(loc)
+        if len(by_code) > 1 and _same_level(by_code):
+            yield make_finding("CROSS.UNIT", _minority_first(by_code),
+                               name=name, codes="、".join(sorted(by_code)))
+    yield from _names_per_code(seen)
+
+
+def _same_level(by_code: dict[str, list[Location]]) -> bool:
+    return len({len(code) for code in by_code}) == 1
+
+
+def _names_per_code(seen: list[UnitSeen]) -> Iterator[Finding]:
+    by_code: dict[str, dict[str, list[Location]]] = defaultdict(lambda: defaultdict(list))
+    for code, name, loc in seen:
+        by_code[code][name].append(loc)
+    for code, names in by_code.items():
+        distinct = _distinct_names(list(names))
+        if len(distinct) > 1:
+            yield make_finding("CROSS.UNIT", _minority_first(names), severity="warning",
+                               category="naming", message_id="CROSS.UNIT_NAME", code=code,
+                               names="、".join(distinct))
+
+
+def _distinct_names(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if not any(same_unit(name, kept) for kept in out):
+            out.append(name)
+    return out
