@@ -74,3 +74,13 @@ def test_names_run_into_their_amounts_are_doubted() -> None:
     assert reading_doubts(table("other", rows)) != []
     rows = [("30101", "基本工资", {"total": "5.00"}), ("30102", "津贴补贴", {"total": "5.00"})]
     assert reading_doubts(table("basic_expenditure", rows)) == []
+
+
+def test_a_second_code_column_read_as_amounts_is_doubted() -> None:
+    """部门经济分类 301 beside 政府经济分类 501: the 501 is no amount."""
+    rows = [("301", "工资福利支出", {"budget": "501", "basic": "590.30"}),
+            ("302", "商品和服务支出", {"budget": "502", "basic": "90.15"}),
+            ("30101", "基本工资", {"budget": "50501", "basic": "144.43"})]
+    assert reading_doubts(table("basic_expenditure", rows)) != []
+    rows = [("301", "工资福利支出", {"budget": "590.30"}), ("302", "商品和服务支出", {"budget": "90.15"})]
+    assert reading_doubts(table("basic_expenditure", rows)) == []

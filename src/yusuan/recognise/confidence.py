@@ -31,7 +31,7 @@ def reading_doubts(table: Table) -> list[str]:
     if table.kind in FORM_KINDS or table.empty:
         return []
     checks = (unkeyed_columns(table) if table.kind in CHECKED_KINDS else None,
-              slipped_codes(table), glued_amounts(table))
+              slipped_codes(table), glued_amounts(table), codes_as_amounts(table))
     return [doubt for doubt in checks if doubt]
 
 
@@ -66,4 +66,18 @@ def glued_amounts(table: Table) -> str | None:
     glued = [row for row in named if _TRAILING_AMOUNT.search(row.name)]
     if len(glued) >= 2 and len(glued) > MISREAD_SHARE * len(named):
         return f"{len(glued)} 行的名称与金额连在一起"
+    return None
+
+
+_GOV_ECONOMIC = re.compile(r"^5\d{2}(\d{2})?$")
+
+
+def codes_as_amounts(table: Table) -> str | None:
+    """Rows of 部门经济分类 codes (3xx) whose first figure is a 政府经济分类 code (501, 50501):
+    the column of the second classification was read as amounts."""
+    coded = [row for row in table.rows if row.code and row.code.startswith("3") and row.values]
+    read_as_amount = [row for row in coded
+                      if _GOV_ECONOMIC.match(f"{next(iter(row.values.values())):g}")]
+    if len(read_as_amount) >= 2 and len(read_as_amount) > MISREAD_SHARE * len(coded):
+        return f"{len(read_as_amount)} 行把政府经济分类编码读成了金额"
     return None
