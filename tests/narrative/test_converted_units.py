@@ -39,3 +39,15 @@ def test_converted_interval_is_one_place_either_side() -> None:
     cut = converted_interval(877000.0, -2, -4)
     assert cut.low == 876900.0 and cut.high == 877100.0
     assert converted_interval(87.7, 2, 0).high == 87.705
+
+
+def test_a_rate_cut_instead_of_rounded_is_rounding() -> None:
+    from tests.narrative.test_rules import doc
+
+    def rate_findings(rate: str):
+        text = f"一、收支总体情况\n行政运行（项）支出 10883.36 万元，与上年相比增加 2915.22 万元，增长 {rate}%。"
+        return [f for f in run_rules(doc(text), only=["NARRATIVE.RATE"])]
+
+    assert {f.severity for f in rate_findings("36.58")} <= {"info"}  # 36.586% cut to 36.58%
+    assert [f.severity for f in rate_findings("36.55")] == ["warning"]
+    assert [f.severity for f in rate_findings("36.60")] == ["warning"]  # rounded the wrong way

@@ -97,3 +97,22 @@ def test_bare_grand_totals_of_a_final_account() -> None:
     assert [f.rule for f in _rules(document(_final_summary(grand_in="10.00", grand_out="10.00",
                                                            end="0.00")), *ids)] == [
         "SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL"]
+
+
+def _nested(spend: str):
+    """A spending side that lists each 类 with its 款 and 项 below it, unnumbered (Zhejiang)."""
+    return side_rows("summary", [("一般公共预算拨款收入", {"budget": "12.00"}),
+                                 ("本年收入合计", {"budget": "12.00"})], [
+        ("社会保障和就业支出", {"budget": "2.00"}),
+        ("行政事业单位养老支出", {"budget": "2.00"}),
+        ("机关事业单位基本养老保险缴费支出", {"budget": "2.00"}),
+        ("卫生健康支出", {"budget": "10.00"}),
+        ("公立医院", {"budget": "10.00"}),
+        ("综合医院", {"budget": "10.00"}),
+        ("本年支出合计", {"budget": spend}),
+    ])
+
+
+def test_expenditure_items_listed_with_their_kuan_and_xiang_add_up_by_class() -> None:
+    assert _rules(document(_nested("12.00")), "SUMMARY.EXPENDITURE_ITEMS") == []
+    assert len(_rules(document(_nested("13.00")), "SUMMARY.EXPENDITURE_ITEMS")) == 1

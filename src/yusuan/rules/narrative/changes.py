@@ -45,6 +45,16 @@ def rate_matches_change(doc: Document) -> Iterator[Finding]:
     yield from seen.values()
 
 
+def cut_rate(stated: float, decimals: int | None) -> Interval:
+    """The rates a rate printed with two or more decimals stands for when it was cut instead of
+    rounded (36.58% for 36.586%): a 0.01-point gap, info. A rate rounded the wrong way, or cut at
+    one decimal (4.4% for 4.48%, a tenth of a point), is not rounding."""
+    places = decimals if decimals is not None else 2
+    if places < 2:
+        return Interval(stated, stated)
+    return Interval(stated, stated + 10.0 ** -places)
+
+
 def _rate_finding(fact: Fact) -> Finding | None:
     extra = fact.extra
     change_value = in_unit(abs(extra["change"]), extra.get("change_unit"), fact.unit)
@@ -57,7 +67,7 @@ def _rate_finding(fact: Fact) -> Finding | None:
     if rate is None:
         return None
     computed = abs(extra["change"]) / ((fact.value or 0.0) - extra["change"]) * 100
-    if rate.meets(stated):
+    if rate.meets(stated) or rate.meets(cut_rate(abs(extra["rate"]), extra.get("rate_decimals"))):
         return _rounded_rate("NARRATIVE.RATE", fact, abs(extra["rate"]), computed,
                              extra.get("rate_decimals"), extra.get("rate_line"))
     text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}：增减 {fmt(extra['change'])}，"

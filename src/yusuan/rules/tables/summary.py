@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.recognise.headline import CARRYOVER_IN
+from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
 from yusuan.rules.engine import rule
 from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, sum_finding
 from yusuan.rules.engine.messages import register_messages
@@ -84,7 +85,16 @@ def read_side(table: Table, side: str) -> Side:
     if levels:
         top = min(levels)
         candidates = [r for r in candidates if r.extra.get("level") == top]
-    return Side(named, candidates)
+    return Side(named, candidates if levels else class_rows_only(candidates))
+
+
+def class_rows_only(rows: list[TableRow]) -> list[TableRow]:
+    """A side that lists the 类 with their 款 and 项 below them, unnumbered (Zhejiang): the 类
+    rows are its items; summing every level would count the money three times."""
+    classes = [r for r in rows if compact_name(r.name) in FUNCTIONAL_CLASSES]
+    if len(classes) >= 2 and len(classes) < len(rows) and rows[0] is classes[0]:
+        return classes
+    return rows
 
 
 def summary_tables(doc: Document) -> Iterator[Table]:
