@@ -125,3 +125,14 @@ def test_execution_rate_on_a_wrong_actual_is_one_finding() -> None:
 
 def _findings(document: Document, rule_id: str) -> list[Finding]:
     return run_rules(document, only=[rule_id])
+
+
+def test_a_glossary_item_marked_xiang_is_not_read_as_a_class() -> None:
+    """"机关事业单位基本养老保险缴费支出（项）：…" names a 项 ending in 支出, not a 类."""
+    rows = [_row("208", "社会保障和就业支出", 60, 0.10), _row("20805", "行政事业单位养老支出", 61, 0.10),
+            _row("2080505", "机关事业单位基本养老保险缴费支出", 62, 0.10)]
+    table = Table("general_budget_expenditure", "一般公共预算支出表", (59, 62), rows=rows)
+    text = ("十、名词解释\n"
+            "机关事业单位基本养老保险缴费支出（项）：指机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。")
+    found = [m for m in rules(doc(text, [table]), "NARRATIVE.GLOSSARY") if "类名" in m]
+    assert found == []

@@ -42,8 +42,10 @@ def _finding(fact: Fact, others: Sequence[Location | None], text: str,
 
 
 def _class_name(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
-    lei = entry.fact.extra.get("class") or (entry.fact.extra.get("name") if not entry.fact.extra.get(
-        "kuan") and str(entry.fact.extra.get("name", "")).endswith("支出") else None)
+    extra = entry.fact.extra
+    # a bare name is a 类 only when nothing marks it as a 款 or 项 ("其他信访事务支出（项）")
+    lei = extra.get("class") or (extra.get("name") if not extra.get("kuan") and not extra.get("item")
+                                 and str(extra.get("name", "")).endswith("支出") else None)
     if not lei or book.codes_named(lei, 3):
         return
     code = _class_from_children(entry) or book.closest(lei, 3, "", None)
