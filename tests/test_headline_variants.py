@@ -30,3 +30,21 @@ def test_grand_totals_printed_as_income_and_spending_totals() -> None:
     assert headline["expenditure_grand_total"]["value"] == 100.0
     assert headline["carryover_in"]["value"] == 10.0
     assert headline["total_income"]["value"] == 90.0
+
+
+def test_the_fiscal_summary_gives_only_the_appropriations_when_a_summary_is_printed() -> None:
+    """Chongqing: 表一 prints only 合计; 表四's 本年收入 is the 财政拨款 part, not the department's."""
+    from rules.builders import side_rows
+
+    from yusuan.recognise.headline import tables_headline
+
+    summary = side_rows("summary", [("一般公共预算拨款收入", {"budget": "90.00"}), ("事业收入", {"budget": "10.00"}),
+                                    ("收入总计", {"budget": "100.00"})], [("支出总计", {"budget": "100.00"})])
+    fiscal = side_rows("fiscal_summary", [("一般公共预算拨款收入", {"budget": "90.00"}),
+                                          ("本年收入合计", {"budget": "90.00"})],
+                       [("本年支出合计", {"budget": "90.00"})])
+    headline = tables_headline([summary, fiscal])
+    assert "total_income" not in headline and "total_expenditure" not in headline
+    assert headline["income_grand_total"]["value"] == 100.0
+    assert headline["general_budget_income"]["value"] == 90.0
+    assert tables_headline([fiscal])["total_income"]["value"] == 90.0  # the only table: it is all we have

@@ -56,12 +56,18 @@ def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str
     return found
 
 
+# what a 财政拨款收支总表 tells of the whole department when a 收支总表 is printed: only the
+# appropriations themselves (its 本年收入 is the 财政拨款 part, not the department's)
+FISCAL_KEYS = frozenset({"general_budget_income", "gov_fund_income"})
+
+
 def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
     headline: dict[str, dict[str, Any]] = {}
-    sources = [t for t in tables if t.kind == "summary"] + [t for t in tables if t.kind == "fiscal_summary"]
-    for table in sources:
+    summaries = [t for t in tables if t.kind == "summary"]
+    for table in summaries + [t for t in tables if t.kind == "fiscal_summary"]:
         for key, value in summary_headline(table).items():
-            headline.setdefault(key, value)
+            if table.kind == "summary" or not summaries or key in FISCAL_KEYS:
+                headline.setdefault(key, value)
     for kind, keys in (
         ("expenditure", {"basic": "basic_expenditure", "project": "project_expenditure"}),
         ("general_budget_expenditure", {"basic": "basic_expenditure", "project": "project_expenditure",
