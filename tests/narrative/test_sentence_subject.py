@@ -53,3 +53,14 @@ def test_a_total_that_one_of_its_figures_gives_within_rounding_is_rounding() -> 
     d.headline["income_grand_total"]["value"] = 44179.357532
     found = [f for f in run_rules(d, only=["NARRATIVE.TABLE"]) if "44169.36" in f.message]
     assert [f.severity for f in found] == ["error"]
+
+
+def test_a_sangong_table_whose_rows_are_years_is_read_at_the_documents_year() -> None:
+    from rules.builders import table
+
+    from yusuan.rules.narrative.tables import year_row
+
+    t = table("sangong", [(None, "2025 年", {"total": "59.66"}), (None, "2026 年", {"total": "58.46"}),
+                          (None, "增减变化金额", {"total": "-1.20"})])
+    assert year_row(t, 2026).values["total"] == 58.46
+    assert year_row(t, 2024) is None

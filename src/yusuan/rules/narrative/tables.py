@@ -186,8 +186,15 @@ def _first_row(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str
     table = doc.table(kind)
     if table is None or not table.rows:
         return None
-    row = table.total_row() or table.rows[0]
+    row = table.total_row() or year_row(table, doc.year) or table.rows[0]
     return (table, row, key) if key in row.values else None
+
+
+def year_row(table: Table, year: int | None) -> TableRow | None:
+    """In a table whose rows are years ("2025年", "2026年", 增减变化), the document's year."""
+    if year is None:
+        return None
+    return next((r for r in table.rows if re.fullmatch(rf"{year}\s*年度?", r.name.strip())), None)
 
 
 def _total_cell(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:
