@@ -94,3 +94,8 @@ def test_a_figure_split_at_its_point_is_no_name() -> None:
     """"223 .799250" read as code 223 named ".799250" is a misread figure, not a wrong name."""
     t = table("sangong", [("223", ".799250", {"total": "1.00"})])
     assert run_rules(document(t), only=["CODE.OFFICIAL", "CODE.NAME"]) == []
+
+
+def test_an_official_name_with_a_qualifier_is_a_minor_slip() -> None:
+    assert minor_slip("资本金注入（基本建设）", "资本金注入", True)
+    assert not minor_slip("资本金注入补助", "资本金注入", False)

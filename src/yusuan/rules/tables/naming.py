@@ -172,6 +172,7 @@ def _against_list(doc: Document, code: str, names: dict[str, list[Location]], en
                         official=official, names="、".join(names))
 
 
+QUALIFIER = re.compile(r"[（(][^（()）]+[)）]$")
 FUNCTION_CHARS = re.compile(r"[和的与及、()（）]|支出$")
 
 
@@ -179,6 +180,8 @@ def minor_slip(name: str, official: str, consistent: bool) -> bool:
     """An abbreviation of the official name (商品服务支出, 对个人和家庭的补助支出), or — when the
     document prints the code the same way everywhere — a one-character slip (灾难/灾害)."""
     if FUNCTION_CHARS.sub("", name) == FUNCTION_CHARS.sub("", official):
+        return True
+    if QUALIFIER.sub("", name) == official:  # 资本金注入（基本建设）: the official name, qualified
         return True
     return consistent and edit_distance(name, official) <= 1
 
