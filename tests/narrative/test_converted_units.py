@@ -51,3 +51,16 @@ def test_a_rate_cut_instead_of_rounded_is_rounding() -> None:
     assert {f.severity for f in rate_findings("36.58")} <= {"info"}  # 36.586% cut to 36.58%
     assert [f.severity for f in rate_findings("36.55")] == ["warning"]
     assert [f.severity for f in rate_findings("36.60")] == ["warning"]  # rounded the wrong way
+
+
+def test_a_rate_on_the_year_compared_with() -> None:
+    """"比 2025 年预算数 1,506,121.45 万元减少 57,334.09 万元，下降 3.81%": the figure is last year's."""
+    from tests.narrative.test_rules import doc
+
+    def rate_findings(rate: str):
+        text = ("一、收支总体情况\n2026 年收入预算 1,448,787.36 万元，比 2025 年预算数 1,506,121.45 万元"
+                f"减少 57,334.09 万元，下降 {rate}%。")
+        return [f for f in run_rules(doc(text), only=["NARRATIVE.RATE"]) if f.severity != "info"]
+
+    assert rate_findings("3.81") == []
+    assert len(rate_findings("3.67")) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding
@@ -55,23 +56,31 @@ def cut_rate(stated: float, decimals: int | None) -> Interval:
     return Interval(stated, stated + 10.0 ** -places)
 
 
+def is_baseline(fact: Fact) -> bool:
+    """The figure is the year compared with ("比 2025 年预算数 X 万元减少 Y"), not this year's."""
+    label = "".join(str(fact.extra.get("label") or "").split())
+    return bool(re.match(r"^(比|较|与)(上年|\d{4}年)", label))
+
+
 def _rate_finding(fact: Fact) -> Finding | None:
     extra = fact.extra
     change_value = in_unit(abs(extra["change"]), extra.get("change_unit"), fact.unit)
     current = Interval.printed(fact.value or 0.0, fact.decimals)
     change = Interval.printed(change_value, extra.get("change_decimals"))
     signed = change if extra["change"] >= 0 else -change
-    prior = current - signed
+    baseline = is_baseline(fact)  # "比2025年预算数 X 万元增加 Y": X is last year's
+    prior = current if baseline else current - signed
     rate = change.ratio(prior)
     stated = Interval.printed(abs(extra["rate"]), extra.get("rate_decimals"))
     if rate is None:
         return None
-    computed = abs(extra["change"]) / ((fact.value or 0.0) - extra["change"]) * 100
+    prior_value = (fact.value or 0.0) if baseline else (fact.value or 0.0) - extra["change"]
+    computed = abs(extra["change"]) / prior_value * 100 if prior_value else 0.0
     if rate.meets(stated) or rate.meets(cut_rate(abs(extra["rate"]), extra.get("rate_decimals"))):
         return _rounded_rate("NARRATIVE.RATE", fact, abs(extra["rate"]), computed,
                              extra.get("rate_decimals"), extra.get("rate_line"))
     text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}：增减 {fmt(extra['change'])}，"
-            f"上年数 {fmt((fact.value or 0) - extra['change'])}，增减率应为 {computed:.2f}%，"
+            f"上年数 {fmt(prior_value)}，增减率应为 {computed:.2f}%，"
             f"写作 {fmt(abs(extra['rate']))}%")
     locations = [fact_location(fact, extra.get("rate_line")), fact_location(fact)]
     return make_finding("NARRATIVE.RATE", locations,
