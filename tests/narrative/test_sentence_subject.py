@@ -64,3 +64,13 @@ def test_a_sangong_table_whose_rows_are_years_is_read_at_the_documents_year() ->
                           (None, "增减变化金额", {"total": "-1.20"})])
     assert year_row(t, 2026).values["total"] == 58.46
     assert year_row(t, 2024) is None
+
+
+def test_the_sangong_figure_is_read_from_the_sangong_row() -> None:
+    """Guangzhou: 行政经费 and “三公”经费 in one table; the 三公 sentence is the “三公”经费 row's."""
+    from rules.builders import table
+
+    t = table("sangong", [(None, "行政经费", {"budget": "2614.19"}), (None, "“三公”经费", {"budget": "44.94"}),
+                          (None, "因公出国（境）费", {"budget": "10.00"})], first_line=80)
+    d = doc("六、“三公”经费预算情况说明\n2026年本部门财政拨款安排“三公”经费44.94万元。", [t])
+    assert [m for m in rules(d, "NARRATIVE.TABLE") if "2614.19" in m] == []

@@ -91,13 +91,13 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
     return headline
 
 
-_SANGONG_SUBTOTAL = re.compile(r"^[“\"]?三公[”\"]?经费(合计|小计)?$")
+SANGONG_SUBTOTAL = re.compile(r"^[“\"]?三公[”\"]?经费(合计|小计)?$")
 
 
 def sangong_headline(table: Table) -> dict[str, dict[str, Any]]:
     """The 三公 total: a row "“三公”经费" (where the table adds 会议费 and 培训费 to its 合计), else
     the 合计 row's or the only row's amount (合计 / 预算数 / 决算数)."""
-    rows = [r for r in table.rows if _SANGONG_SUBTOTAL.match(r.name.replace(" ", ""))]
+    rows = [r for r in table.rows if SANGONG_SUBTOTAL.match(r.name.replace(" ", ""))]
     rows += [r for r in table.rows if r.name.replace(" ", "") in ("合计", "总计")]
     if len(table.rows) == 1:
         rows.append(table.rows[0])

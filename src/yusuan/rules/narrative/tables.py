@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
+from yusuan.recognise.headline import SANGONG_SUBTOTAL
 from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
 from yusuan.rules.engine.sources import is_single_source
 from yusuan.rules.engine.tolerance import Interval
@@ -186,7 +187,8 @@ def _first_row(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str
     table = doc.table(kind)
     if table is None or not table.rows:
         return None
-    row = table.total_row() or year_row(table, doc.year) or table.rows[0]
+    subtotal = next((r for r in table.rows if SANGONG_SUBTOTAL.match(r.name.replace(" ", ""))), None)
+    row = subtotal or table.total_row() or year_row(table, doc.year) or table.rows[0]
     return (table, row, key) if key in row.values else None
 
 
