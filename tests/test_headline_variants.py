@@ -48,3 +48,15 @@ def test_the_fiscal_summary_gives_only_the_appropriations_when_a_summary_is_prin
     assert headline["income_grand_total"]["value"] == 100.0
     assert headline["general_budget_income"]["value"] == 90.0
     assert tables_headline([fiscal])["total_income"]["value"] == 90.0  # the only table: it is all we have
+
+
+def test_a_file_of_tables_alone_is_a_budget_or_final_accounts_by_its_titles() -> None:
+    from rules.builders import table
+
+    from yusuan.recognise.meta import tables_kind
+
+    final = [table("summary", [], title="收入支出决算总表"), table("general_budget_expenditure", [],
+                                                              title="一般公共预算财政拨款支出决算表"),
+             table("gov_fund", [], title="政府性基金预算财政拨款收入支出决算表")]
+    assert tables_kind(final) == "部门决算"
+    assert tables_kind([table("summary", [], title="预算01表收支总表")]) == "部门预算"

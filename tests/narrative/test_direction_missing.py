@@ -27,3 +27,8 @@ def test_saying_there_are_none_needs_no_amount() -> None:
                  "机关运行经费支出 0.00 万元，与上年持平。主要原因是本单位没有机关运行经费。",
                  "落实过紧日子要求，进一步压减机关运行经费。"):
         assert rules(doc(f"五、机关运行经费\n{said}"), "NARRATIVE.MISSING") == [], said
+
+
+def test_a_city_named_wu_still_needs_its_amount() -> None:
+    missing = "五、机关运行经费\n2024年无锡市某局的机关运行经费"
+    assert len(rules(doc(missing), "NARRATIVE.MISSING")) == 1

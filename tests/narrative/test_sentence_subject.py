@@ -74,3 +74,10 @@ def test_the_sangong_figure_is_read_from_the_sangong_row() -> None:
                           (None, "因公出国（境）费", {"budget": "10.00"})], first_line=80)
     d = doc("六、“三公”经费预算情况说明\n2026年本部门财政拨款安排“三公”经费44.94万元。", [t])
     assert [m for m in rules(d, "NARRATIVE.TABLE") if "2614.19" in m] == []
+
+
+def test_a_subject_word_far_before_the_figure_does_not_silence_it() -> None:
+    text = "一、收支总体情况\n按照全面实施预算绩效管理要求，2026年收入预算1,000.00万元。"
+    d = doc(text)
+    d.headline = {"total_income": {"value": 900.0, "line": 90}}
+    assert [m for m in rules(d, "NARRATIVE.TABLE") if "900" in m]

@@ -184,3 +184,13 @@ def test_fund_class() -> None:
     assert _lines(_doc([form], lines=lines), "PROJECT.FUND_CLASS") == [[22, 21]]
     form.details[0].item = item.replace("财政对职工", "财政对城乡居民")
     assert not _lines(_doc([form], lines=lines), "PROJECT.FUND_CLASS")
+
+
+def test_dept_blank_label_above_a_labelled_row_is_still_blank() -> None:
+    cells = ["资金情况", "财政拨款\t\t", "其他资金\t1,055.00\t1,050.00", "合计\t\t", "部门职能概述"]
+    lines = [Line(i + 1, t) for i, t in enumerate(cells)]
+    form = read_dept_form(lines, 1, len(cells))
+    doc = _doc([form])
+    doc.source.lines[:] = lines
+    assert set(form.blank) == {"财政拨款", "income_total"}
+    assert _lines(doc, "PROJECT.DEPT_BLANK")

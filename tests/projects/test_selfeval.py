@@ -238,3 +238,9 @@ def test_unscored_sub_rows_printing_zero_are_not_judged() -> None:
     header = "预算执行情况（万元）\t资金来源\t预算数（A）\t执行数（B）\t执行率（B/A）"
     assert _rate_findings(header, "\t其中：财政拨款\t140.61\t140.61\t0.0%") == []
     assert len(_rate_findings(header, "\t年度资金总额\t140.61\t140.61\t0.0%")) == 1
+
+
+def test_a_wrong_rate_in_a_row_without_a_blank_is_still_found() -> None:
+    """80 | 80 | 76.8 | 100%: 年初 = 全年 gives 100%, but no cell is blank: the rate is wrong."""
+    header = "预算执行情况（万元）\t年初预算数\t全年预算数\t全年执行数\t执行率"
+    assert len(_rate_findings(header, "\t年度资金总额\t80\t80\t76.8\t100%")) == 1

@@ -84,3 +84,12 @@ def test_a_second_code_column_read_as_amounts_is_doubted() -> None:
     assert reading_doubts(table("basic_expenditure", rows)) != []
     rows = [("301", "工资福利支出", {"budget": "590.30"}), ("302", "商品和服务支出", {"budget": "90.15"})]
     assert reading_doubts(table("basic_expenditure", rows)) == []
+
+
+def test_a_document_checked_twice_is_judged_afresh() -> None:
+    doc = document(_spending(["2.00", "2.00", "2.00", "3.00"]))
+    run_rules(doc, only=["ROW.TOTAL", "TABLE.UNSURE"])
+    run_rules(doc)
+    assert len(doc.tables[0].doubts) == 1
+    found = run_rules(doc, only=["TABLE.UNSURE"])  # no table rule ran: no misread doubt is left
+    assert found == [] and doc.tables[0].doubts == []

@@ -116,3 +116,11 @@ def _nested(spend: str):
 def test_expenditure_items_listed_with_their_kuan_and_xiang_add_up_by_class() -> None:
     assert _rules(document(_nested("12.00")), "SUMMARY.EXPENDITURE_ITEMS") == []
     assert len(_rules(document(_nested("13.00")), "SUMMARY.EXPENDITURE_ITEMS")) == 1
+
+
+def test_a_flat_spending_side_with_other_items_is_summed_whole() -> None:
+    t = side_rows("summary", [("一般公共预算拨款收入", {"budget": "15.00"}),
+                              ("本年收入合计", {"budget": "15.00"})], [
+        ("一般公共服务支出", {"budget": "2.00"}), ("教育支出", {"budget": "10.00"}),
+        ("事业单位经营支出", {"budget": "3.00"}), ("本年支出合计", {"budget": "15.00"})])
+    assert _rules(document(t), "SUMMARY.EXPENDITURE_ITEMS") == []

@@ -86,6 +86,7 @@ def tables_kind(tables: list[Table]) -> str | None:
     column headers; 部门, the kind such files are published for."""
     text = "".join(table.title + "".join("".join(c.header) for c in table.columns) for table in tables
                    if table.kind not in ("other", "project_performance", "dept_performance"))
+    text = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", text)
     budget, accounts = text.count("预算"), text.count("决算")
     if not budget and not accounts:
         return None

@@ -20,7 +20,8 @@ from yusuan.recognise.narrative.worklist import summary_rows, work_sections
 
 _AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
 # the paragraph says there are none, or speaks of cutting them, or gives the amount elsewhere
-_NO_AMOUNT_NEEDED = re.compile(r"无|没有|不涉及|未安排|不安排|压减|减少|节约|控制|[\d０-９]\s*(万元|元)")
+_NO_AMOUNT_NEEDED = re.compile(r"(无|没有|不涉及|未安排|不安排)机关运行经费|压减机关运行经费|节约"
+                               r"|[\d０-９]\s*(万元|元)")
 # A section heading ("五、机关运行经费", "（三）机关运行经费情况") announces the figure; it is no statement.
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\S{0,16}$")
 # Sections that hold the performance forms: the projects stage reads them, not the narrative.

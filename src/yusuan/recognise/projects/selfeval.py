@@ -44,6 +44,7 @@ class Execution:
     rate_decimals: int
     line: int  # the line of the printed rate
     figures: tuple[float, ...] = ()  # every figure the row prints before its rate
+    shifted: bool = False  # fewer figures than the header has columns before the rate
 
 
 def is_self_evaluation(title: str) -> bool:
@@ -85,17 +86,27 @@ def read_execution(lines: list[Line], first: int, last: int) -> list[Execution]:
     return execution_rows(tabbed_rows(lines, first, last))
 
 
+def columns_before_rate(words: list[str]) -> int:
+    """How many figure columns a 预算执行情况 header prints between its first 预算数 and 执行率."""
+    texts = [compact(w) for w in words]
+    first = next((i for i, t in enumerate(texts) if "预算数" in t), None)
+    rate = next((i for i, t in enumerate(texts) if "执行率" in t), None)
+    return rate - first if first is not None and rate is not None and rate > first else 0
+
+
 def execution_rows(rows: list[Row]) -> list[Execution]:
     """Rows of two figures and a percent after a 预算数 … 执行数 header, the figures taken
     from the header's budget and spending columns (the amount columns in order)."""
     out: list[Execution] = []
     header: tuple[int, int] | None = None
+    columns = 0
     for row in rows:
         cells = [c for c in _cells(row) if c.text]
         words = [c.text for c in cells]
         text = compact("".join(words))
         if all(h in text for h in EXEC_HEADER):
             header = money_columns(words) or (0, 1)
+            columns = columns_before_rate(words)
             continue
         if header is None:
             continue
@@ -117,7 +128,7 @@ def execution_rows(rows: list[Row]) -> list[Execution]:
                         and (parsed := parse_number(cells[i].text)) is not None)
         out.append(Execution(label, Amount(budget[0], budget[1], budget_cell.line),
                              Amount(actual[0], actual[1], actual_cell.line), float(rate.group(1)),
-                             decimals, rate_cell.line, printed))
+                             decimals, rate_cell.line, printed, len(printed) < columns))
     return out
 
 

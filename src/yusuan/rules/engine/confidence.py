@@ -26,6 +26,7 @@ OWN_CATEGORIES = frozenset({"arithmetic", "classification", "naming"})
 FORM_KINDS = frozenset({"project_performance", "dept_performance"})
 # a table is misread when at least this many of its rows, and this share of them, fail its checks
 MISREAD_ROWS = 3
+MISREAD_SUFFIX = "多半是读取有误"
 MISREAD_SHARE = 0.25
 
 
@@ -35,17 +36,17 @@ def inside(table: Table, location: Location) -> bool:
 
 
 def doubt_misread_tables(doc: Document, findings: list[Finding]) -> None:
-    """Add a doubt to each table whose own checks fail in many rows."""
+    """Add a doubt to each table whose own checks fail in many rows (replacing the one an
+    earlier run, perhaps of other rules, left)."""
     for table in doc.tables:
+        table.doubts = [d for d in table.doubts if not d.endswith(MISREAD_SUFFIX)]
         if table.kind in FORM_KINDS or not table.rows:
             continue
         failing = {f.locations[0].line for f in findings
                    if f.severity != "info" and f.category in OWN_CATEGORIES and f.locations
                    and all(inside(table, loc) for loc in f.locations)}
-        doubt = f"{len(failing)} 行的数字或科目与本表其他数字不符，多半是读取有误"
-        if len(failing) >= MISREAD_ROWS and len(failing) >= MISREAD_SHARE * len(table.rows) \
-                and doubt not in table.doubts:  # a document checked twice is judged once
-            table.doubts.append(doubt)
+        if len(failing) >= MISREAD_ROWS and len(failing) >= MISREAD_SHARE * len(table.rows):
+            table.doubts.append(f"{len(failing)} 行的数字或科目与本表其他数字不符，{MISREAD_SUFFIX}")
 
 
 def withhold_doubtful(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -87,6 +87,8 @@ def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
 
 
 # subjects of a sentence that make a bare 预算数 / 支出决算 / 执行数 someone else's figure
+# a sentence that opens on a project is about that project to its end
+SENTENCE_SUBJECTS = re.compile(r"项目|专项")
 OTHER_SUBJECTS = re.compile(r"项目|自评|机关运行经费|三公|采购|专项|绩效|单位：|所属|下属")
 
 
@@ -97,9 +99,13 @@ def other_subject(fact: Fact) -> str | None:
     text = "".join(fact.text.split())
     at = text.find("".join(label.split())) if label else -1
     before = text[:at] if at > 0 else ""
-    sentence = re.split(r"[。；;]", before)[-1]
-    match = OTHER_SUBJECTS.search(sentence)
-    return match.group(0) if match else None
+    clauses = re.split(r"[。；;，,]", re.split(r"[。；;]", before)[-1])
+    # the clause of the label, and the one before it when that is a parallel statement with its
+    # own amount ("机关运行经费预算627.62万元，支出决算627.62万元")
+    near = [clauses[-1]] + ([clauses[-2]] if len(clauses) > 1 and re.search(r"\d", clauses[-2]) else [])
+    match = next((m for clause in near if (m := OTHER_SUBJECTS.search(clause))), None)
+    opening = SENTENCE_SUBJECTS.search(clauses[0]) if len(clauses) > 1 else None
+    return (match or opening).group(0) if (match or opening) else None
 
 
 def _budget_target(fact: Fact, table: Table, row: TableRow, key: str

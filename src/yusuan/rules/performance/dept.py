@@ -131,10 +131,18 @@ def dept_blank(doc: Document) -> Iterator[Finding]:
 _AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d%])|(?<![\d.])\d+\.\d+(?!%)")
 
 
+FUNDING_LABELS = re.compile(r"^(财政拨款|其他资金|合计|收入合计|支出合计|基本支出|项目支出)")
+
+
 def amounts_below(doc: Document, line: int) -> bool:
-    """Two or more amounts on one of the two lines after `line` (a header row's figures)."""
-    texts = [doc.line_text(n) for n in (line + 1, line + 2) if n <= len(doc.source.lines)]
-    return any(len([m for m in _AMOUNT.findall(t) if "." in m or "," in m]) >= 2 for t in texts)
+    """One of the two lines after `line` holds two or more amounts and is not the next funding
+    row ("其他资金 | 1,055.00"): the figures of a header row whose labels head columns."""
+    for number in (line + 1, line + 2):
+        text = doc.line_text(number).strip()
+        amounts = [m for m in _AMOUNT.findall(text) if "." in m or "," in m]
+        if len(amounts) >= 2 and not FUNDING_LABELS.match(text.replace(" ", "")):
+            return True
+    return False
 
 
 def _label(key: str) -> str:

@@ -33,11 +33,15 @@ register_messages({
 
 SLACK = 1e-6
 UNSCORED = ("其中", "上年结转", "其他资金")
+MANY_FIGURES = 3  # more figures before a rate (总额 | 财政拨款 | 其他 each year): which two divide is a guess
 
 
 def explained_otherwise(row: object) -> bool:
-    """Two figures of the row, spent over budget, give the printed rate."""
+    """A row printed with a blank cell (fewer figures than its header's columns: the columns
+    were read one place off) whose two figures, spent over budget, give the printed rate."""
     figures = [f for f in getattr(row, "figures", ()) if f > 0]
+    if not getattr(row, "shifted", False) and len(figures) <= MANY_FIGURES:
+        return False  # three figures in their columns: budget, budget, spent are sure
     rate = getattr(row, "rate", None)
     if rate is None:
         return False

@@ -210,13 +210,13 @@ def empty_table_explained(doc: Document) -> Iterator[Finding]:
                                title=table.title)
 
 
-NARRATIVE_HEADING = re.compile(r"情况说明|预算说明|决算说明|编制说明|收支预算总体情况|总体情况说明")
+NARRATIVE_HEADING = re.compile(r"情况说明|预算说明|决算说明|编制说明|总体情况说明")
 
 
 def has_narrative(doc: Document) -> bool:
     """The file carries a 情况说明 (some publish the tables as a file of their own)."""
-    return any(NARRATIVE_HEADING.search(line.text) and not _in_table(doc, line.number)
-               for line in doc.source.lines)
+    return any(NARRATIVE_HEADING.search(line.text) and not line.text.strip().endswith("表")
+               and not _in_table(doc, line.number) for line in doc.source.lines)
 
 
 def listed_empty(doc: Document, table: Table) -> bool:

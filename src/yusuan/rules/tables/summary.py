@@ -85,7 +85,7 @@ def read_side(table: Table, side: str) -> Side:
     if levels:
         top = min(levels)
         candidates = [r for r in candidates if r.extra.get("level") == top]
-    return Side(named, candidates if levels else class_rows_only(candidates))
+    return Side(named, candidates)
 
 
 def class_rows_only(rows: list[TableRow]) -> list[TableRow]:
@@ -193,7 +193,11 @@ def expenditure_items(doc: Document) -> Iterator[Finding]:
     """
     for table in summary_tables(doc):
         side = read_side(table, "expenditure")
-        found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS",
-                         side.named.get("expenditure_current"), list(side.items), need_all=0)
+        total = side.named.get("expenditure_current")
+        found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items), need_all=0)
+        classes = class_rows_only(side.items)
+        if found and classes != side.items and not identity(
+                doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes), need_all=0):
+            continue  # 类 listed with their 款 and 项 below them: the 类 add up
         if found:
             yield found
