@@ -133,3 +133,11 @@ def test_a_title_run_into_a_row_of_the_table_before_is_printed() -> None:
     before.lines = (before.lines[0], len(text))
     found = run_rules(document(*tables, before, text=text), only=["MISSING.TABLE"])
     assert [f for f in found if f.severity == "warning"] == []
+
+
+def test_the_contents_may_word_the_empty_tables_title_a_little_differently() -> None:
+    empty = table("project_expenditure", [], title="2022部门综合预算财政拨款结转资金支出表", first_line=50)
+    empty.empty = True
+    text = _narrative()
+    text[5] = "表 11\t2022 年部门综合预算财政拨款上年结转资金支出表\t是\t不涉及"
+    assert _judged(empty, text) == []

@@ -221,9 +221,16 @@ def has_narrative(doc: Document) -> bool:
 
 def listed_empty(doc: Document, table: Table) -> bool:
     """The contents (报表目录) list the table with 空表 / 不涉及 beside it."""
-    core = re.sub(r"^\d{4}年?", "", "".join(table.title.split()))[-12:]
-    return any(core in "".join(line.text.split()) and re.search(r"空表|不涉及|无数据", line.text)
-               for line in doc.source.lines if not _in_table(doc, line.number))
+    core = _bare_title(table.title)[-12:]
+    first, last = table.lines
+    return any(core in _bare_title(line.text) and re.search(r"空表|不涉及|无数据", line.text)
+               for line in doc.source.lines if not first <= line.number <= last)
+
+
+def _bare_title(text: str) -> str:
+    """A title without years and spaces, for matching the contents' wording of it (2022年…上年
+    结转资金支出表 in the contents, 2022…结转资金支出表 on the page)."""
+    return re.sub(r"\d+|上年|年度|年|\s", "", text)
 
 
 CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
