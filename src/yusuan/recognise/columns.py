@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+# the carry-over into the year, in every wording seen (上年结转, 年初结转和结余, 上年结余、结转 …):
+# a column header here, a summary-table row in the headline and the SUMMARY rules
+CARRYOVER_IN = r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$"
+
 # (pattern over a compact label, key). First match wins.
 LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), key)
@@ -35,7 +39,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^对附属单位(的)?补助支出$", "subsidy_to_subordinate"),
         (r"^本年收入$", "current_income"),
         (r"^本年拨款$|^本年支出$", "current"),
-        (r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$|^财政拨款结转结余$", "carryover"),
+        (CARRYOVER_IN + r"|^财政拨款结转结余$", "carryover"),
         (r"^(年末|年终)结转(和|及)?(结余)?$", "carryover_out"),
         (r"^用事业基金弥补收支差额$", "business_fund"),
         (r"^一般公共预算(财政拨款|拨款)?(收入)?$", "general_budget"),

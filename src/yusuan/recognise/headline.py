@@ -6,9 +6,7 @@ import re
 from typing import Any
 
 from yusuan.model import Table, TableRow
-
-# the carry-over into the year, in every wording seen (上年结转, 年初结转和结余, 上年结余、结转 …)
-CARRYOVER_IN = r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$|^上年结转结余$"
+from yusuan.recognise.columns import CARRYOVER_IN
 
 # (headline key, table kinds to look in, side, name pattern, column keys to try)
 SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (

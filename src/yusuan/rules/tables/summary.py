@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.model import Document, Finding, Table, TableRow
-from yusuan.recognise.headline import CARRYOVER_IN
+from yusuan.recognise.columns import CARRYOVER_IN
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
 from yusuan.rules.engine import rule
 from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, sum_finding
