@@ -71,7 +71,7 @@ def source_to_document(source: Source, rows: list[Row] | None = None) -> Documen
     for table in tables:
         table.doubts = reading_doubts(table)
     document.headline = tables_headline(tables)
-    document.facts = extract_facts(source, rows)
+    document.facts = extract_facts(source, rows, document.year)
     add_narrative_headline(document.headline, document.facts, document.unit)
     document.projects, document.forms = extract_projects(source, tables, rows)
     return document

@@ -224,6 +224,18 @@ def test_210_alias() -> None:
     assert not codes.name_matches(entry, "医疗健康支出")
 
 
+def test_names_of_earlier_and_later_years() -> None:
+    """21208 bore the 专项债务 wording until the rename; 2100206 妇产医院 became 妇幼保健医院."""
+    land = codes.lookup("21208")
+    assert land is not None
+    assert codes.name_matches(land, "国有土地使用权出让收入及对应专项债务收入安排的支出", 2019)
+    assert not codes.name_matches(land, "国有土地使用权出让收入及对应专项债务收入安排的支出", 2024)
+    hospital = codes.lookup("2100206")
+    assert hospital is not None
+    assert codes.name_matches(hospital, "妇幼保健医院", 2026)
+    assert not codes.name_matches(hospital, "妇幼保健医院", 2020)
+
+
 def test_name_normalisation() -> None:
     entry = codes.lookup("30212")
     assert entry is not None

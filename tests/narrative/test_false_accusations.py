@@ -13,7 +13,7 @@ def doc(text: str, unit: str = "万元", year: int = 2025,
         department: str = "某市某区某局") -> Document:
     src = Source("t.txt", "text", "", text_to_lines(text))
     return Document(src, department=department, year=year, kind="部门预算", unit=unit,
-                    tables=[], facts=extract_facts(src))
+                    tables=[], facts=extract_facts(src, year=year))
 
 
 def messages(d: Document, rule_id: str) -> list[str]:
@@ -138,3 +138,57 @@ def test_a_share_of_the_same_base_is_a_sibling_not_the_denominator() -> None:
     assert messages(doc(text.format("2.61")), "NARRATIVE.SHARE") == []
     wrong = messages(doc(text.format("3.61")), "NARRATIVE.SHARE")
     assert wrong and "571.9" in wrong[0], wrong
+
+
+def _glossary_doc(sentence: str) -> Document:
+    table = Table("general_budget_expenditure", "一般公共预算支出表", (40, 43), rows=[
+        TableRow("卫生健康支出", 40, code="210", values={"total": 3215.59}, decimals={"total": 2}),
+        TableRow("公立医院", 41, code="21002", values={"total": 3215.59}, decimals={"total": 2}),
+        TableRow("综合医院", 42, code="2100201", values={"total": 2740.02}, decimals={"total": 2}),
+        TableRow("中医(民族)医院", 43, code="2100202", values={"total": 475.57},
+                 decimals={"total": 2})])
+    d = doc("五、一般公共预算支出情况\n" + sentence + "\n")
+    d.tables = [table]
+    return d
+
+
+def test_a_name_with_its_own_brackets_is_read_whole() -> None:
+    """'公立医院（款）中医（民族）医院（项）' names 中医（民族）医院, not 医院; a wrong name is
+    still found."""
+    right = ("（18）卫生健康支出（类）公立医院（款）中医（民族）\n医院（项）475.57 万元，"
+             "主要用于市中医院的支出。")
+    assert messages(_glossary_doc(right), "NARRATIVE.GLOSSARY") == []
+    wrong = right.replace("中医（民族）\n医院", "中医（蒙医）\n医院")
+    assert len(messages(_glossary_doc(wrong), "NARRATIVE.GLOSSARY")) == 1
+
+
+def test_a_list_number_with_a_space_before_its_dot_is_not_part_of_the_name() -> None:
+    right = "5 .卫生健康支出（类）公立医院（款）综合医院（项）2740.02 万元。"
+    assert messages(_glossary_doc(right), "NARRATIVE.GLOSSARY") == []
+    wrong = right.replace("卫生健康支出（类）", "卫生支出（类）")
+    assert len(messages(_glossary_doc(wrong), "NARRATIVE.GLOSSARY")) == 1
+
+
+SANGONG_PRIOR = ("七、一般公共预算“三公”经费情况说明\n“三公经费”预算数为7.61万元，2025年预算数为9.23万元，"
+                 "和2025年相比预算减少1.62万元，主要原因是压减公务接待。\n")
+
+
+def test_last_years_figure_beside_this_years_is_its_prior_not_a_second_figure() -> None:
+    """'…预算数为7.61万元，2025年预算数为9.23万元，…减少1.62万元' in a 2026 document: 9.23 is the
+    2025 figure of the same 三公 total, and the change is checked against it."""
+    d = doc(SANGONG_PRIOR, year=2026)
+    sangong = [f for f in d.facts if f.concept == "sangong_total"]
+    assert [(f.value, f.extra.get("prior"), f.extra.get("prior_year")) for f in sangong] == [
+        (7.61, 9.23, 2025)]
+    assert messages(d, "NARRATIVE.CHANGE") == []
+    for wrong in ("减少1.26万元", "增加1.62万元"):
+        found = messages(doc(SANGONG_PRIOR.replace("减少1.62万元", wrong), year=2026),
+                         "NARRATIVE.CHANGE")
+        assert len(found) == 1 and "9.23" in found[0]
+
+
+def test_the_cost_of_hired_staff_is_not_the_departments_personnel_funds() -> None:
+    text = "八、项目支出情况说明\n信访局临聘人员经费15.56万元，主要用于临聘人员工资。\n"
+    assert [f.concept for f in doc(text).facts if f.value == 15.56] != ["personnel_funds"]
+    text = "六、基本支出情况说明\n基本支出997.20万元，其中：人员经费856.10万元。\n"
+    assert "personnel_funds" in [f.concept for f in doc(text).facts]

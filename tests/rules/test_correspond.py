@@ -76,3 +76,38 @@ def test_personnel_pass_and_fail() -> None:
     assert run_rules(_doc(), only=["FUNC_ECON.PERSONNEL"]) == []
     found = run_rules(_doc(personnel="8.00"), only=["FUNC_ECON.PERSONNEL"])
     assert len(found) == 1 and found[0].severity == "warning"
+
+
+def _split_transfers(personnel: str, public: str, text: list[str] | None = None):
+    """303 1.00 printed as 0.60 人员经费 + 0.40 公用经费 (30399 booked as 公用经费)."""
+    basic = table("basic_expenditure", [
+        (None, "合计", {"total": "10.00", "personnel": personnel, "public": public}),
+        ("301", "工资福利支出", {"total": "8.00", "personnel": "8.00"}),
+        ("302", "商品和服务支出", {"total": "1.00", "public": "1.00"}),
+        ("303", "对个人和家庭的补助", {"total": "1.00", "personnel": "0.60", "public": "0.40"}),
+    ])
+    return document(basic, text=text)
+
+
+DEFINITION = ["（九）基本支出：指为保障机构正常运转而发生的人员经费和公用经费。其中：人员经费指",
+              "政府收支分类经济科目中的“工资福利支出”和“对个人和家庭的补助”。"]
+
+
+def test_transfers_as_public_funds_against_the_documents_own_definition_are_found() -> None:
+    """The 名词解释 defines 人员经费 as 301 + 303: 0.40 of 303 as 公用经费 contradicts it."""
+    found = run_rules(_split_transfers("8.60", "1.40", DEFINITION),
+                      only=["FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"])
+    assert {f.rule for f in found if f.severity == "warning"} == {"FUNC_ECON.PERSONNEL",
+                                                                  "FUNC_ECON.PUBLIC"}
+
+
+def test_transfers_printed_as_public_funds_are_counted_where_printed() -> None:
+    """人员经费 8.60 = 301 + 303 − 0.40, 公用经费 1.40 = 302 + 0.40: a note, no warning; a wrong
+    total is still found by each rule."""
+    rules = ["FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"]
+    found = run_rules(_split_transfers("8.60", "1.40"), only=rules)
+    assert [f.severity for f in found] == ["info"]
+    assert {f.rule for f in run_rules(_split_transfers("9.00", "1.40"), only=rules)
+            if f.severity == "warning"} == {"FUNC_ECON.PERSONNEL"}
+    assert {f.rule for f in run_rules(_split_transfers("8.60", "1.00"), only=rules)
+            if f.severity == "warning"} == {"FUNC_ECON.PUBLIC"}

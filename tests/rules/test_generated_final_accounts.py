@@ -300,3 +300,18 @@ def test_a_wrong_gov_fund_spending_in_the_narrative_is_found() -> None:
     text = _once(render_final(with_gov_fund(culture_final())), "收入26.00万元，支出26.00万元",
                  "收入26.00万元，支出28.00万元")
     assert "NARRATIVE.TABLE" in {f.rule for f in accusations(document_from_text(text))}
+
+
+@pytest.mark.parametrize(("old", "slipped", "wrong", "rule_id"), [
+    ("增长4.85%", "增长4.86%", "增长4.88%", "NARRATIVE.RATE"),
+    ("完成年初预算的103.83%", "完成年初预算的103.84%", "完成年初预算的103.86%", "NARRATIVE.EXECUTION"),
+    ("占本年支出83.73%", "占本年支出83.74%", "占本年支出83.76%", "NARRATIVE.SHARE"),
+])
+def test_a_rate_whose_last_digit_slipped_by_one_is_info(old: str, slipped: str, wrong: str,
+                                                         rule_id: str) -> None:
+    """66.69% written for 66.681%: one unit in the last of two decimals is rounding-level (info);
+    three units are not."""
+    text = _culture()
+    found = run_rules(document_from_text(_once(text, old, slipped)))
+    assert [f.severity for f in found if f.rule == rule_id] == ["info"]
+    assert rule_id in {f.rule for f in accusations(document_from_text(_once(text, old, wrong)))}

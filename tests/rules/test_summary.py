@@ -71,6 +71,19 @@ def test_summary_agrees_with_detail_tables() -> None:
     assert len(found) == 2 and {f.severity for f in found} == {"error"}
 
 
+def test_fiscal_summary_adds_the_fund_tables_printed_with_a_budget_column() -> None:
+    """财政拨款收支总表 教育支出 10.00 = 一般公共预算 8.00 + 政府性基金 2.00, the fund table's
+    only amount column headed 预算数."""
+    fiscal = side_rows("fiscal_summary", [("一般公共预算资金", {"budget": "8.00"}),
+                                          ("本年收入合计", {"budget": "10.00"})],
+                       [("教育支出", {"budget": "10.00"}), ("本年支出合计", {"budget": "10.00"})])
+    general = table("general_budget_expenditure", [("205", "教育支出", {"total": "8.00"})])
+    fund = table("gov_fund", [("205", "教育支出", {"budget": "2.00"})])
+    assert _rules(document(fiscal, general, fund), "SUMMARY.AGREES") == []
+    fund.rows[0].values["budget"] = 1.0
+    assert len(_rules(document(fiscal, general, fund), "SUMMARY.AGREES")) == 1
+
+
 def _final_summary(grand_in: str = "12.50", grand_out: str = "12.50", end: str = "0.50"):
     """A 决算's 收入支出决算总表: each side's grand total is a bare 总计; the income side adds
     使用非财政拨款结余 and 年初结转和结余, the spending side 结余分配 and 年末结转和结余."""
@@ -99,11 +112,11 @@ def test_bare_grand_totals_of_a_final_account() -> None:
         "SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL"]
 
 
-def _nested(spend: str):
+def _nested(spend: str, social: str = "2.00"):
     """A spending side that lists each 类 with its 款 and 项 below it, unnumbered (Zhejiang)."""
     return side_rows("summary", [("一般公共预算拨款收入", {"budget": "12.00"}),
                                  ("本年收入合计", {"budget": "12.00"})], [
-        ("社会保障和就业支出", {"budget": "2.00"}),
+        ("社会保障和就业支出", {"budget": social}),
         ("行政事业单位养老支出", {"budget": "2.00"}),
         ("机关事业单位基本养老保险缴费支出", {"budget": "2.00"}),
         ("卫生健康支出", {"budget": "10.00"}),
@@ -116,6 +129,11 @@ def _nested(spend: str):
 def test_expenditure_items_listed_with_their_kuan_and_xiang_add_up_by_class() -> None:
     assert _rules(document(_nested("12.00")), "SUMMARY.EXPENDITURE_ITEMS") == []
     assert len(_rules(document(_nested("13.00")), "SUMMARY.EXPENDITURE_ITEMS")) == 1
+
+
+def test_nested_classes_a_rounding_cent_apart_are_info() -> None:
+    found = _rules(document(_nested("12.00", social="1.99")), "SUMMARY.EXPENDITURE_ITEMS")
+    assert [f.severity for f in found] == ["info"]
 
 
 def test_a_flat_spending_side_with_other_items_is_summed_whole() -> None:

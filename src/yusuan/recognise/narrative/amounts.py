@@ -33,11 +33,13 @@ class _State:
     subject: Fact | None = None
     subject_end: int = -1  # end of the sentence the subject stands in
     subject_at: int = 0  # where the subject's figure ends
+    year: int | None = None  # the document's year, when known
 
 
-def amount_facts(paragraph: Paragraph) -> list[Fact]:
-    """The amount facts of one paragraph, with changes, rates and shares in `extra`."""
-    state = _State(paragraph)
+def amount_facts(paragraph: Paragraph, year: int | None = None) -> list[Fact]:
+    """The amount facts of one paragraph, with changes, rates and shares in `extra`; `year` is
+    the document's (a figure of an earlier year is kept as its subject's `prior`)."""
+    state = _State(paragraph, year=year)
     for mention in find_mentions(paragraph):
         if state.subject is not None and mention.start > state.subject_end:
             _carry_or_drop(state, mention)
@@ -66,6 +68,8 @@ def _take(state: _State, mention: Mention) -> None:
         _take_percent(state, mention)
     elif _ACTUAL.search(label) and state.subject is not None and "budget" in state.subject.extra:
         _set_actual(state.subject, mention)
+    elif _earlier_year(state, mention) is not None:
+        _set_prior(state, mention)
     elif _BUDGET.search(label):
         _new_fact(state, mention, _subject_text(state, label, _BUDGET), role="budget")
     elif _CHANGE.search(label) and (_COMPARE.search(_before(state, mention))
@@ -73,6 +77,47 @@ def _take(state: _State, mention: Mention) -> None:
         _take_change(state, mention)
     elif mention.unit is not None:
         _new_fact(state, mention, label)
+
+
+_CLAUSE_END = re.compile(r"[，,；;。：:]")
+_YEAR_NAMED = re.compile(r"(?<!\d)(\d{4})\s*年")
+
+
+def _clause(state: _State, mention: Mention) -> str:
+    """The words of the figure's own clause: '，2025年预算数为' of '…，2025年预算数为9.23万元'."""
+    text = state.paragraph.text[:mention.start]
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    return text[ends[-1] if ends else 0:]
+
+
+def _earlier_year(state: _State, mention: Mention) -> int | None:
+    """'“三公”经费预算数为7.61万元，2025年预算数为9.23万元': a figure right after its sentence's
+    subject, before any change is stated, whose own clause names an earlier year than the
+    subject (than the document, when the subject names none) is the subject's figure of that
+    year, not a second figure of this year."""
+    subject = state.subject
+    clause = _clause(state, mention)
+    named = _YEAR_NAMED.search(clause)
+    if subject is None or named is None or mention.is_percent or _COMPARE.search(clause) \
+            or _CHANGE.search(mention.label) or "prior" in subject.extra \
+            or "change" in subject.extra:
+        return None
+    start, _ = sentence_bounds(state.paragraph.text, mention.start)
+    between = _YEAR_NAMED.sub("", state.paragraph.text[state.subject_at:mention.start])
+    if state.subject_at < start or re.search(r"\d", between):
+        return None  # the subject stands in an earlier sentence, or another figure came between
+    subject_years = [int(y) for y in _YEAR_NAMED.findall(state.paragraph.text[start:state.subject_at])]
+    year = int(named.group(1))
+    current = min(subject_years) if subject_years else state.year
+    return year if current is not None and year < current else None
+
+
+def _set_prior(state: _State, mention: Mention) -> None:
+    subject = state.subject
+    assert subject is not None
+    subject.extra.update(prior=mention.value, prior_decimals=mention.decimals,
+                         prior_line=mention.line, prior_year=_earlier_year(state, mention),
+                         prior_unit=mention.unit or subject.unit)
 
 
 def _before(state: _State, mention: Mention) -> str:

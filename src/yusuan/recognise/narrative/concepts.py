@@ -35,7 +35,10 @@ _ECONOMIC_RE = re.compile("(" + "|".join(re.escape(n).replace(r"\(", "[(（]").r
                           + ")$")
 _LEAD = re.compile(r"^(?:其中|主要用于|主要包括|包括|均为|主要是|分别为|用于|为|：|:|\s)+")
 _YEAR = re.compile(r"^(?:\d{4}\s*年度?)\s*")
-_LEVEL = re.compile(r"([^（()）]*?)[（(]\s*(类|款|项)\s*[)）]")
+# a name may hold a bracketed part of its own ("中医（民族）医院（项）", "党委办公厅（室）…"), not
+# a level mark and not a list number ("（18）")
+_NAME_BRACKET = r"[（(](?!\s*[类款项]\s*[)）])(?![\d一二三四五六七八九十\s]+[)）])[^（()）]*[)）]"
+_LEVEL = re.compile(rf"((?:[^（()）]|{_NAME_BRACKET})*?)[（(]\s*(类|款|项)\s*[)）]")
 
 SANGONG = (
     ("因公出国", "sangong_outbound"),
@@ -179,6 +182,10 @@ def _procurement(text: str) -> str | None:
     return None
 
 
+# '信访局临聘人员经费 15.56 万元': the cost of one kind of staff (a project), not the 人员经费
+_STAFF_OF_A_KIND = re.compile(r"(临聘|聘用|编外|派遣|外聘|临时|协管|辅助|公益性岗位)人员经费$")
+
+
 def _money_side(text: str, context: str) -> tuple[str, dict[str, Any]] | None:
     scope = scope_of(text, context)
     extra = {"scope": scope}
@@ -187,7 +194,7 @@ def _money_side(text: str, context: str) -> tuple[str, dict[str, Any]] | None:
               (r"基本支出(预算|决算)?$", "basic_expenditure"),
               (r"项目支出(预算|决算)?$", "project_expenditure"))
     for pattern, concept in simple:
-        if re.search(pattern, text):
+        if re.search(pattern, text) and not _STAFF_OF_A_KIND.search(text):
             return concept, extra
     if re.search(r"上年结转|年初结转", text):
         return "carryover_in", extra

@@ -28,15 +28,17 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二�
 _FORM_SECTION = re.compile(r"绩效目标(?:申报)?表|绩效自评表|一项一表")
 
 
-def extract_facts(source: Source, rows: list[Row] | None = None) -> list[Fact]:
+def extract_facts(source: Source, rows: list[Row] | None = None,
+                  year: int | None = None) -> list[Fact]:
     """Read the narrative of `source` into Facts (amounts, changes, staffing, units, glossary);
-    `rows` are the source's rows in its layout, when the caller has them already."""
+    `rows` are the source's rows in its layout, when the caller has them already; `year` is
+    the document's."""
     paragraphs = build_paragraphs(source)
     facts: list[Fact] = []
     for paragraph in paragraphs:
         if is_glossary(paragraph) or is_form_section(paragraph):
             continue
-        amounts = amount_facts(paragraph)
+        amounts = amount_facts(paragraph, year)
         attach_uses(paragraph, amounts)
         facts.extend(amounts)
         facts.extend(staffing_facts(paragraph))

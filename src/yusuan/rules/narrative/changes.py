@@ -17,6 +17,8 @@ from yusuan.rules.narrative.common import (
 )
 from yusuan.rules.narrative.tables import actual_reported_wrong
 
+UP_WORDS = ("增加", "增长", "上升", "提高", "增")
+DOWN_WORDS = ("减少", "下降", "降低", "减", "节约")
 TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_budget_expenditure",
           "fiscal_expenditure", "fiscal_income", "fiscal_grand_total")
 
@@ -56,6 +58,24 @@ def cut_rate(stated: float, decimals: int | None) -> Interval:
     return Interval(stated, stated + 10.0 ** -places)
 
 
+def last_digit_slip(stated: float, decimals: int | None) -> Interval:
+    """The rates a rate printed with two or more decimals stands for when its last digit slipped
+    by one (66.69% for 66.681%): a hundredth of a point, rounding-level, info. A rate printed
+    with one decimal that is a tenth off (4.4% for 4.48%, 210.8% for 210.70%) is not."""
+    places = decimals if decimals is not None else 2
+    if places < 2:
+        return Interval(stated, stated)
+    slack = 1.5 * 10.0 ** -places
+    return Interval(stated - slack, stated + slack)
+
+
+def within_rounding(rate: Interval, stated: float, decimals: int | None) -> bool:
+    """A computed rate the stated one stands for, cut instead of rounded, or slipped by one unit
+    in its last printed digit."""
+    return (rate.meets(Interval.printed(stated, decimals)) or rate.meets(cut_rate(stated, decimals))
+            or rate.meets(last_digit_slip(stated, decimals)))
+
+
 def is_baseline(fact: Fact) -> bool:
     """The figure is the year compared with ("比 2025 年预算数 X 万元减少 Y"), not this year's."""
     label = "".join(str(fact.extra.get("label") or "").split())
@@ -71,12 +91,11 @@ def _rate_finding(fact: Fact) -> Finding | None:
     baseline = is_baseline(fact)  # "比2025年预算数 X 万元增加 Y": X is last year's
     prior = current if baseline else current - signed
     rate = change.ratio(prior)
-    stated = Interval.printed(abs(extra["rate"]), extra.get("rate_decimals"))
     if rate is None:
         return None
     prior_value = (fact.value or 0.0) if baseline else (fact.value or 0.0) - extra["change"]
     computed = abs(extra["change"]) / prior_value * 100 if prior_value else 0.0
-    if rate.meets(stated) or rate.meets(cut_rate(abs(extra["rate"]), extra.get("rate_decimals"))):
+    if within_rounding(rate, abs(extra["rate"]), extra.get("rate_decimals")):
         return _rounded_rate("NARRATIVE.RATE", fact, abs(extra["rate"]), computed,
                              extra.get("rate_decimals"), extra.get("rate_line"))
     text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}：增减 {fmt(extra['change'])}，"
@@ -87,6 +106,40 @@ def _rate_finding(fact: Fact) -> Finding | None:
                         {"reported": abs(extra["rate"]), "computed": round(computed, 2)},
                         **finding_args(text, f"stated rate {extra['rate']}% but change / prior "
                                              f"= {computed:.2f}%"))
+
+
+@rule("NARRATIVE.CHANGE", category="year_over_year", severity="warning",
+      title_zh="增减额 = 本年数 − 同句所写上年数",
+      title_en="Stated change = this year's figure − the earlier figure stated beside it")
+def change_matches_stated_prior(doc: Document) -> Iterator[Finding]:
+    """A sentence that states this year's figure, last year's and the change between them:
+    the change is their difference, in the direction its word says (within rounding).
+
+    Passes: “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算减少1.62万元。
+    Fails:  “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算增加1.62万元。
+    """
+    for fact in narrative_facts(doc):
+        extra = fact.extra
+        if fact.value is None or "prior" not in extra or not extra.get("change") \
+                or extra.get("direction", "") not in (*UP_WORDS, *DOWN_WORDS):
+            continue
+        prior = in_unit(extra["prior"], extra.get("prior_unit"), fact.unit)
+        change = in_unit(extra["change"], extra.get("change_unit"), fact.unit)
+        difference = (Interval.printed(fact.value, fact.decimals)
+                      - Interval.printed(prior, extra.get("prior_decimals")))
+        if difference.meets(Interval.printed(change, extra.get("change_decimals"))):
+            continue
+        year = extra.get("prior_year")
+        text = (f"{extra.get('label') or fact.concept} {fmt(fact.value)}，{year}年为 {fmt(prior)}，"
+                f"相差 {fmt(round(fact.value - prior, 2))}，写作{extra['direction']} "
+                f"{fmt(abs(extra['change']))}")
+        text_en = (f"{fmt(fact.value)} this year against {fmt(prior)} in {year} is a change of "
+                   f"{fmt(round(fact.value - prior, 2))}, written as {fmt(extra['change'])}")
+        locations = [fact_location(fact, extra.get("change_line")), fact_location(fact),
+                     fact_location(fact, extra.get("prior_line"))]
+        yield make_finding("NARRATIVE.CHANGE", locations,
+                           {"reported": extra["change"], "computed": round(fact.value - prior, 2)},
+                           **finding_args(text, text_en))
 
 
 @rule("NARRATIVE.DIRECTION", category="year_over_year", severity="warning",
@@ -155,10 +208,12 @@ def _share_finding(fact: Fact, total: Fact) -> Finding | None:
     part = Interval.printed(fact.value or 0.0, fact.decimals)
     whole = Interval.printed(total.value or 0.0, total.decimals)
     ratio = part.ratio(whole)
-    stated = Interval.printed(fact.extra["share"], fact.extra.get("share_decimals"))
-    if ratio is None or ratio.meets(stated):
+    if ratio is None:
         return None
     computed = (fact.value or 0.0) / (total.value or 1.0) * 100
+    if within_rounding(ratio, fact.extra["share"], fact.extra.get("share_decimals")):
+        return _rounded_rate("NARRATIVE.SHARE", fact, fact.extra["share"], computed,
+                             fact.extra.get("share_decimals"), fact.extra.get("share_line"))
     text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 "
             f"{fmt(total.value or 0)} 应为 {computed:.2f}%，写作 {fmt(fact.extra['share'])}%")
     locations = [fact_location(fact, fact.extra.get("share_line")), fact_location(total)]
@@ -202,11 +257,10 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
         budget = Interval.printed(extra["budget"], extra.get("budget_decimals"))
         actual = Interval.printed(extra["actual"], extra.get("actual_decimals"))
         ratio = actual.ratio(budget)
-        stated = Interval.printed(extra["execution_rate"], extra.get("execution_decimals"))
         if ratio is None or actual_reported_wrong(doc, fact):
             continue
         computed = extra["actual"] / extra["budget"] * 100
-        if ratio.meets(stated):
+        if within_rounding(ratio, extra["execution_rate"], extra.get("execution_decimals")):
             finding = _rounded_rate("NARRATIVE.EXECUTION", fact, extra["execution_rate"], computed,
                                     extra.get("execution_decimals"), extra.get("execution_line"))
             if finding is not None:
@@ -225,13 +279,16 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
 def _rounded_rate(rule_id: str, fact: Fact, stated: float, computed: float,
                   decimals: int | None, line: int | None) -> Finding | None:
     """A rate the printed amounts allow but that the amounts as printed round otherwise
-    (12.18 / 12.17 = 100.082% written 100.08%): rounding-level, reported as info."""
+    (12.18 / 12.17 = 100.082% written 100.08%), or whose last digit slipped by one (66.69% for
+    66.681%): rounding-level, reported as info."""
     places = decimals if decimals is not None else 2
     if abs(computed - stated) <= 0.5 * 10.0 ** (-places) + 1e-9:
         return None
     shown = f"{computed:.{places}f}"
+    slipped = abs(float(shown) - stated) >= 10.0 ** (-places) - 1e-9
+    how = "末位相差一个单位，属舍入层面的差异" if slipped else "差异在舍入范围内"
     text = (f"{fact.extra.get('label') or fact.concept}：按所印金额计算为 {computed:.3f}%（约 {shown}%），"
-            f"写作 {fmt(stated)}%，差异在舍入范围内")
+            f"写作 {fmt(stated)}%，{how}")
     return make_finding(rule_id, [fact_location(fact, line), fact_location(fact)],
                         {"reported": stated, "computed": round(computed, 3)},
                         severity="info", category="rounding",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -14,6 +15,11 @@ LEVEL_LENGTH = {"class": 3, "kuan": 5, "item": 7}
 
 def plain(name: str) -> str:
     return "".join(name.split()).replace("（", "(").replace("）", ")").strip("。.、:：“”\"'‘’「」《》")
+
+
+def without_qualifier(name: str) -> str:
+    """'行政运行（卫生健康）' → '行政运行': the field some documents add after a common 项 name."""
+    return re.sub(r"[（(][^（()）]*[)）]$", "", name.strip())
 
 
 def similarity(a: str, b: str) -> float:
@@ -107,6 +113,7 @@ def resolve(book: CodeBook, fact: Fact) -> Resolved:
         out.kuan_code = found[0] if found else None
     prefix = out.kuan_code or out.class_code or ""
     for item in extra.get("items") or []:
-        found = book.codes_named(item, 7, prefix)
+        found = book.codes_named(item, 7, prefix) or book.codes_named(
+            without_qualifier(item), 7, prefix)
         out.item_codes.append(found[0] if len(found) == 1 else None)
     return out

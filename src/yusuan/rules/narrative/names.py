@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.narrative.codes import CodeBook, Resolved, plain, resolve
+from yusuan.rules.narrative.codes import CodeBook, Resolved, plain, resolve, without_qualifier
 from yusuan.rules.narrative.common import fact_location, finding_args, narrative_facts
 
 STATEMENTS = ("functional_item", "glossary_item")
@@ -92,7 +92,8 @@ def _items(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
     items = entry.fact.extra.get("items") or []
     for name, code in zip(items, entry.item_codes, strict=False):
         if code is not None:
-            if code in book.rows and plain(name) != book.name(code):
+            if code in book.rows and book.name(code) not in (plain(name),
+                                                             plain(without_qualifier(name))):
                 yield _renamed(book, entry.fact, name, code, "项")
             continue
         value = entry.fact.value if len(items) == 1 else None

@@ -5,11 +5,12 @@ These are accounting conventions rather than identities, so a mismatch is a warn
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.model import Document, Finding, Location, Table
-from yusuan.rules.engine import rule
+from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import Amount, amount, equal_finding
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.sources import is_single_source
@@ -29,6 +30,11 @@ register_messages({
         "zh": "{what}：人员经费 {reported} ≠ 301 + 303 之和 {computed}，差 {difference}",
         "en": "{what}: personnel funds {reported} ≠ 301 + 303 {computed}, "
               "difference {difference}",
+    },
+    "FUNC_ECON.TRANSFERS_AS_PUBLIC": {
+        "zh": "303 对个人和家庭的补助中有 {amount} 列在公用经费栏，人员经费与公用经费已按此核对",
+        "en": "{amount} of 303 (transfers to individuals and families) stands in the public-funds "
+              "column; personnel and public funds were checked accordingly",
     },
 })
 
@@ -176,8 +182,9 @@ def goods_and_services_is_public(doc: Document) -> Iterator[Finding]:
     for table in doc.tables_of("basic_expenditure"):
         total_row = table.total_row()
         public = amount(doc, table, total_row, "public") if total_row else None
-        with_capital = summed(doc, table, ("302", "310"), "total")
-        only_302 = summed(doc, table, ("302",), "total")
+        transfers = _transfers_as_public(doc, table)
+        with_capital = _plus(summed(doc, table, ("302", "310"), "total"), transfers)
+        only_302 = _plus(summed(doc, table, ("302",), "total"), transfers)
         if public is None or only_302 is None or with_capital is None:
             continue
         checks = [equal_finding("FUNC_ECON.PUBLIC", c, public, "302")
@@ -191,7 +198,9 @@ def goods_and_services_is_public(doc: Document) -> Iterator[Finding]:
       title_en="Personnel funds = 301 + 303", tables=("basic_expenditure",),
       rationale="人员经费 covers 301 工资福利支出 and 303 对个人和家庭的补助; 303 is not 公用经费.")
 def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
-    """人员经费 合计 = 301 + 303, and 303 carries no 公用经费.
+    """人员经费 合计 = 301 + 303, less the part of 303 the table itself prints in the 公用经费
+    column (some provinces book 30399 there; noted at info) — unless the document's own 名词解释
+    defines 人员经费 as 301 and 303, when that part contradicts it.
 
     Passes: 301 8.00, 303 1.00, 人员经费 合计 9.00.
     Fails:  301 8.00, 303 1.00, 人员经费 合计 8.00.
@@ -199,18 +208,62 @@ def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
     for table in doc.tables_of("basic_expenditure"):
         total_row = table.total_row()
         personnel = amount(doc, table, total_row, "personnel") if total_row else None
+        transfers = _transfers_as_public(doc, table)
         parts = summed(doc, table, ("301", "303"), "total")
+        if transfers is not None and parts is not None:
+            parts = Amount(parts.value - transfers.value, max(parts.decimals, transfers.decimals),
+                           parts.location)
         if personnel is not None and parts is not None:
             found = equal_finding("FUNC_ECON.PERSONNEL", personnel, parts, table.title)
             if found:
                 yield found
-        row = table.row_by_code("303")
-        public = amount(doc, table, row, "public") if row else None
-        if public is not None and public.value:
-            loc = Location(public.location.line, table.kind, "303", "public")
-            misplaced = equal_finding("FUNC_ECON.PERSONNEL",
-                                      Amount(public.value, public.decimals, loc),
-                                      Amount(0.0, public.decimals, loc), "303 公用经费",
-                                      message_id="FUNC_ECON.PUBLIC")
-            if misplaced:
-                yield misplaced
+        yield from _transfers_defined_away(doc, table)
+        if transfers is not None:
+            yield make_finding("FUNC_ECON.PERSONNEL", [transfers.location], {},
+                               severity="info", message_id="FUNC_ECON.TRANSFERS_AS_PUBLIC",
+                               amount=transfers.value)
+
+
+# the document's own 名词解释: "人员经费指…“工资福利支出”和“对个人和家庭的补助”"
+# (read without punctuation: some text layers print the punctuation on a line of its own)
+_PERSONNEL_DEFINED = re.compile(r"人员经费(?:是|指|为|包括).{0,30}工资福利支出.{0,6}对个人和家庭的补助")
+
+
+def defines_personnel_as_301_303(doc: Document) -> bool:
+    """The document itself says 人员经费 is 工资福利支出 and 对个人和家庭的补助."""
+    text = "".join(re.sub(r"\W", "", line.text) for line in doc.source.lines)
+    return bool(_PERSONNEL_DEFINED.search(text))
+
+
+def _transfers_as_public(doc: Document, table: Table) -> Amount | None:
+    """The part of 303 the basic table prints in its 公用经费 column, when there is one and the
+    document does not define 人员经费 as the whole of 301 and 303 (some provinces book 30399
+    其他对个人和家庭的补助 as 公用经费)."""
+    if defines_personnel_as_301_303(doc):
+        return None
+    row = table.row_by_code("303")
+    public = amount(doc, table, row, "public") if row else None
+    if public is None or not public.value:
+        return None
+    return Amount(public.value, public.decimals,
+                  Location(public.location.line, table.kind, "303", "public"))
+
+
+def _transfers_defined_away(doc: Document, table: Table) -> Iterator[Finding]:
+    """303 printed as 公用经费 although the document defines 人员经费 as 301 + 303."""
+    row = table.row_by_code("303")
+    public = amount(doc, table, row, "public") if row else None
+    if public is None or not public.value or not defines_personnel_as_301_303(doc):
+        return
+    loc = Location(public.location.line, table.kind, "303", "public")
+    misplaced = equal_finding("FUNC_ECON.PERSONNEL", Amount(public.value, public.decimals, loc),
+                              Amount(0.0, public.decimals, loc), "303 公用经费",
+                              message_id="FUNC_ECON.PUBLIC")
+    if misplaced:
+        yield misplaced
+
+
+def _plus(left: Amount | None, right: Amount | None) -> Amount | None:
+    if left is None or right is None:
+        return left
+    return Amount(left.value + right.value, max(left.decimals, right.decimals), left.location)

@@ -196,8 +196,11 @@ def expenditure_items(doc: Document) -> Iterator[Finding]:
         total = side.named.get("expenditure_current")
         found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items), need_all=0)
         classes = class_rows_only(side.items)
-        if found and classes != side.items and not identity(
-                doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes), need_all=0):
-            continue  # 类 listed with their 款 and 项 below them: the 类 add up
+        if found and classes != side.items:
+            # 类 listed with their 款 and 项 below them: the 类 are the items
+            by_class = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes),
+                                need_all=0)
+            if by_class is None or by_class.severity == "info":
+                found = by_class
         if found:
             yield found

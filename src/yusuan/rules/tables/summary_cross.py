@@ -46,13 +46,18 @@ def _detail_total(doc: Document, tables: list[Table], name: str) -> Amount | Non
     for table in tables:
         row = next((r for r in table.rows if r.code and len(r.code) == 3
                     and compact_name(r.name) == name), None)
-        value = amount(doc, table, row, "total") if row else None
+        value = amount(doc, table, row, _whole_column(table)) if row else None
         if value is not None:
             found.append(value)
     if not found:
         return None
     first = found[0]
     return Amount(sum(a.value for a in found), max(a.decimals for a in found), first.location)
+
+
+def _whole_column(table: Table) -> str:
+    """The column that holds a line's whole amount: 合计 / 总计, else 决算数, else 预算数."""
+    return next((key for key in ("total", "actual", "budget") if table.column(key)), "total")
 
 
 @rule("SUMMARY.AGREES", category="cross_table", title_zh="总表与明细表一致",
