@@ -30,3 +30,12 @@ def test_a_year_label_row_is_a_header_not_data() -> None:
     row = Row(cells=(Cell("2024年预算数", 1), Cell("", 1), Cell("2025年预算数", 1)))
     assert not is_data_row(row)
     assert is_data_row(Row(cells=(Cell("2080505", 2), Cell("机关事业单位基本养老保险缴费支出", 2))))
+
+
+def test_funds_worded_as_zijin_under_this_years_income_are_keyed_by_fund() -> None:
+    """北京 02表: 本年收入 | 一般公共预算资金 / 政府性基金预算资金 / 国有资本经营预算资金."""
+    assert path_key(["本年收入", "一般公共预算资金"]) == "general_budget"
+    assert path_key(["本年收入", "政府性基金预算资金"]) == "gov_fund"
+    assert path_key(["本年收入", "国有资本经营预算资金"]) == "soe_capital"
+    assert path_key(["上年结转结余", "一般公共预算资金"]) == "carryover_general_budget"
+    assert path_key(["本年收入", "小计"]) == "current_income"

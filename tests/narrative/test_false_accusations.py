@@ -192,3 +192,31 @@ def test_the_cost_of_hired_staff_is_not_the_departments_personnel_funds() -> Non
     assert [f.concept for f in doc(text).facts if f.value == 15.56] != ["personnel_funds"]
     text = "六、基本支出情况说明\n基本支出997.20万元，其中：人员经费856.10万元。\n"
     assert "personnel_funds" in [f.concept for f in doc(text).facts]
+
+
+SHARES = ("三、支出预算情况\n2026年支出预算101673.03万元，其中：基本支出38197.01万元，占37.59%；"
+          "项目支出63408.16万元，占62.41%；年终结转结余67.86万元。\n")
+
+
+def test_shares_of_what_the_parts_add_up_to_are_right() -> None:
+    """基本 + 项目 = 101,605.17 (本年支出, without 结转结余): 37.59% and 62.41% are of that."""
+    assert messages(doc(SHARES, year=2026), "NARRATIVE.SHARE") == []
+    wrong = messages(doc(SHARES.replace("占37.59%", "占38.59%"), year=2026), "NARRATIVE.SHARE")
+    assert wrong and "38.59" in wrong[0]
+
+
+def _fund_doc(sentence: str) -> Document:
+    general = Table("general_budget_expenditure", "一般公共预算支出表", (40, 41), rows=[
+        TableRow("交通运输支出", 41, code="214", values={"total": 41783.67}, decimals={"total": 2})])
+    fund = Table("gov_fund", "政府性基金预算支出表", (50, 51), rows=[
+        TableRow("交通运输支出", 51, code="214", values={"total": 64463.40}, decimals={"total": 2})])
+    d = doc("（七）政府性基金预算支出情况说明\n" + sentence + "\n", year=2026)
+    d.tables = [general, fund]
+    return d
+
+
+def test_a_class_in_the_gov_fund_section_is_the_fund_tables_line() -> None:
+    right = "交通运输（类）支出 64463.40 万元，主要用于航道整治工程。"
+    assert messages(_fund_doc(right), "NARRATIVE.TABLE") == []
+    wrong = messages(_fund_doc(right.replace("64463.40", "64436.40")), "NARRATIVE.TABLE")
+    assert len(wrong) == 1 and "64463.4" in wrong[0]

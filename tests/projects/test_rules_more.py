@@ -87,6 +87,16 @@ def test_dept_blank_labels_heading_columns_are_not_blank() -> None:
     assert not _lines(doc, "PROJECT.DEPT_BLANK")
 
 
+def test_a_label_inside_an_indicators_words_is_no_funding_line() -> None:
+    """Beijing 13表: '截至11月底项目支出完成率 = 100 %' is an indicator, not 项目支出 of 100."""
+    cells = ["总体资金情况（万元）\t预算支出总额\t财政拨款\t其他资金",
+             "\t590,242.67\t588,469.37\t1,773.30",
+             "产出指标\t时效指标\t截至11月底项目支出完成率\t=\t100\t%",
+             "其中：项目支出\t565,975.80", "部门职能概述"]
+    form = read_dept_form([Line(i + 1, t) for i, t in enumerate(cells)], 1, len(cells))
+    assert form.funding["项目支出"]["current"].value == 565975.80
+
+
 def _fee_form(amount: float) -> ProjectForm:
     detail = DetailLine("业务代理手续费", Amount(amount, 0, 21), 21,
                         basis="按照医疗救助支付金额的1%进行支付。", basis_line=22)

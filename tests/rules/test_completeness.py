@@ -82,6 +82,10 @@ def test_tables_alone_or_a_blank_template_are_not_judged() -> None:
     blank = table("expenditure", [], first_line=60)
     blank.empty = True
     assert run_rules(document(empty, blank, text=_narrative()), only=["EMPTY.TABLE"]) == []
+    # a template's tables print their row names and no figure
+    names_only = table("expenditure", [("208", "社会保障和就业支出", {})], first_line=60)
+    assert run_rules(document(empty, names_only, text=_narrative()), only=["EMPTY.TABLE"]) == []
+    assert len(run_rules(document(empty, full, text=_narrative()), only=["EMPTY.TABLE"])) == 1
 
 
 def test_numbering() -> None:

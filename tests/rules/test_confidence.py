@@ -93,3 +93,14 @@ def test_a_document_checked_twice_is_judged_afresh() -> None:
     assert len(doc.tables[0].doubts) == 1
     found = run_rules(doc, only=["TABLE.UNSURE"])  # no table rule ran: no misread doubt is left
     assert found == [] and doc.tables[0].doubts == []
+
+
+def test_cells_read_one_per_row_are_doubted() -> None:
+    """A 三公 table whose every cell became a row of one nameless figure."""
+    columns = ["total", "outbound", "vehicle", "reception"]
+    scattered = [(None, "", {key: value}) for key, value in
+                 zip(columns * 2, ["28.10", "0", "19.90", "8.20", "25.02", "0", "17.40", "7.62"])]
+    assert reading_doubts(table("sangong", scattered, columns=columns)) != []
+    one_row = [(None, "", {"total": "25.02", "outbound": "0", "vehicle": "17.40",
+                           "reception": "7.62"})]
+    assert reading_doubts(table("sangong", one_row, columns=columns)) == []

@@ -25,3 +25,26 @@ def test_concurrent_first_use_sees_every_rule():
         out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
         counts = json.loads(out.stdout)
         assert len(counts) == 4 and counts[0] == counts[-1] > 50, counts
+
+
+def test_a_rule_out_of_memory_stops_the_check_instead_of_reporting_clean() -> None:
+    """A MemoryError inside a rule is not swallowed like a broken rule's error: a check cut
+    short by its memory limit must not come back as a clean report."""
+    import pytest
+
+    from yusuan.model import Document, Source
+    from yusuan.rules.engine import _REGISTRY, _run_one, catalog
+
+    catalog()  # the registry loaded
+    rule_id = next(iter(_REGISTRY.funcs))
+    original = _REGISTRY.funcs[rule_id]
+
+    def exhausted(doc):
+        raise MemoryError
+
+    _REGISTRY.funcs[rule_id] = exhausted
+    try:
+        with pytest.raises(MemoryError):
+            _run_one(rule_id, Document(Source("t.txt", "text", "", [])))
+    finally:
+        _REGISTRY.funcs[rule_id] = original

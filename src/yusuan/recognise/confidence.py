@@ -31,7 +31,8 @@ def reading_doubts(table: Table) -> list[str]:
     if table.kind in FORM_KINDS or table.empty:
         return []
     checks = (unkeyed_columns(table) if table.kind in CHECKED_KINDS else None,
-              slipped_codes(table), glued_amounts(table), codes_as_amounts(table))
+              slipped_codes(table), glued_amounts(table), codes_as_amounts(table),
+              scattered_cells(table))
     return [doubt for doubt in checks if doubt]
 
 
@@ -80,4 +81,16 @@ def codes_as_amounts(table: Table) -> str | None:
                       if _GOV_ECONOMIC.match(f"{next(iter(row.values.values())):g}")]
     if len(read_as_amount) >= 2 and len(read_as_amount) > MISREAD_SHARE * len(coded):
         return f"{len(read_as_amount)} 行把政府经济分类编码读成了金额"
+    return None
+
+
+def scattered_cells(table: Table) -> str | None:
+    """Rows of one figure and no name or code in a table of several value columns: each cell
+    was read as a row of its own (a page that places every cell apart)."""
+    if len(table.columns) < 3:
+        return None
+    valued = [row for row in table.rows if row.values]
+    lone = [row for row in valued if len(row.values) == 1 and not row.name and not row.code]
+    if len(lone) >= 3 and len(lone) > MISREAD_SHARE * len(valued):
+        return f"{len(lone)} 行只有一个数字、没有名称，单元格未能排成行"
     return None

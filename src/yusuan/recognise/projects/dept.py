@@ -72,7 +72,7 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             form.years = _column_years(block[index:])
         if "支出构成" in text or text.startswith("支出"):
             side = "expenditure"
-        label = next((lb for lb in FUNDING_LABELS if lb in text), None)
+        label = _funding_label(line)
         if label is None:
             continue
         if label == "合计":
@@ -84,6 +84,21 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             form.funding[label] = dict(zip(keys, figures, strict=False))
         elif not figures and label not in form.funding:
             form.blank.setdefault(label, line.number)
+
+
+_LEAD = re.compile(r"^(其中[:：]?|[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]+)")
+
+
+def _funding_label(line: Line) -> str | None:
+    """The funding label a cell of the line begins with ('项目支出', '财政拨款'); a label inside
+    other words ('截至11月底项目支出完成率', an indicator) is none, and so is a line of several
+    labels and no figure (总额 | 财政拨款 | 其他资金: the heads of columns, not a row)."""
+    cells = [_LEAD.sub("", compact(cell)) for cell in re.split(r"\t|\s{2,}", line.text)]
+    labelled = [cell for cell in cells if cell.startswith(FUNDING_LABELS)]
+    if len(labelled) >= 2 and not _figures(line):
+        return None
+    return next((label for label in FUNDING_LABELS
+                 if any(cell.startswith(label) for cell in cells)), None)
 
 
 def _column_years(rest: list[Line]) -> list[str]:

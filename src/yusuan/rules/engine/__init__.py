@@ -166,6 +166,8 @@ def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]
 def _run_one(rule_id: str, doc: Document) -> list[Finding]:
     try:
         return list(_REGISTRY.funcs[rule_id](doc))
+    except MemoryError:  # out of memory is the document's limit, not one rule's flaw
+        raise
     except Exception:  # a broken rule must not hide the others' findings
         log.exception("rule %s failed", rule_id)
         return []

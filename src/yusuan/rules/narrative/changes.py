@@ -180,13 +180,27 @@ def shares_match(doc: Document) -> Iterator[Finding]:
         if total is None or total is fact:
             continue
         groups.setdefault(id(total), [total]).append(fact)
-        finding = _share_finding(fact, total)
+    for total, *parts in groups.values():
+        whole_of_parts = _parts_sum(parts)
+        for part in parts:
+            finding = _share_finding(part, total)
+            if finding is not None and finding.severity != "info" and whole_of_parts is not None \
+                    and _share_finding(part, whole_of_parts) is None:
+                continue  # a share of what the parts add up to (本年支出 without 结转结余)
+            if finding is not None:
+                yield finding
+        finding = _sum_finding(total, parts)
         if finding is not None:
             yield finding
-    for group in groups.values():
-        finding = _sum_finding(group[0], group[1:])
-        if finding is not None:
-            yield finding
+
+
+def _parts_sum(parts: list[Fact]) -> Fact | None:
+    """The parts' sum as a figure (基本支出 + 项目支出), when two or more parts state shares."""
+    if len(parts) < 2:
+        return None
+    decimals = max((p.decimals or 0) for p in parts)
+    return Fact("parts_sum", round(sum(p.value or 0.0 for p in parts), decimals), parts[0].unit,
+                parts[0].line, "narrative", "", decimals, parts[0].page, {})
 
 
 def _denominator(facts: list[Fact], index: int) -> Fact | None:

@@ -218,6 +218,8 @@ def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow,
         # 财政拨款 is 一般公共预算 and the funds' own tables: its 类 line, else not one cell
         return _fiscal_class(doc, fact)
     kinds = FUNCTIONAL_TABLES["department" if scope == "department" else "other"]
+    if scope in OTHER_FISCAL_FUNDS:
+        kinds = (scope,)  # a 政府性基金 section's 类 is a line of the fund's own table
     if scope == "department" and not is_single_source(doc):
         kinds = ("expenditure",)  # the 一般公共预算 table holds only part of the department's money
     for kind in kinds:

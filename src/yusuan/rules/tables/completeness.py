@@ -202,12 +202,17 @@ def empty_table_explained(doc: Document) -> Iterator[Finding]:
     empty (an official template) are not judged: the words that explain are not in the file.
     """
     standard = [t for t in doc.tables if t.kind in NAMES]
-    if not has_narrative(doc) or (standard and all(t.empty for t in standard)):
+    if not has_narrative(doc) or (standard and not any(_has_figures(t) for t in standard)):
         return
     for table in standard:
         if table.empty and not explained(doc, table) and not listed_empty(doc, table):
             yield make_finding("EMPTY.TABLE", [Location(table.lines[0], table=table.kind)],
                                title=table.title)
+
+
+def _has_figures(table: Table) -> bool:
+    """The table prints at least one amount (a blank form prints row names and none)."""
+    return not table.empty and any(row.values for row in table.rows)
 
 
 NARRATIVE_HEADING = re.compile(r"情况说明|预算说明|决算说明|编制说明|总体情况说明")
