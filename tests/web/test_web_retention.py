@@ -7,11 +7,13 @@ import time
 from pathlib import Path
 
 from yusuan.web.jobs import JobStore
+from yusuan.web.pool import WorkerPool
 from yusuan.web.settings import Settings
 
 
 def test_sweep_removes_old_jobs(tmp_path: Path) -> None:
-    store = JobStore(Settings(data_dir=str(tmp_path), retention_hours=1))
+    settings = Settings(data_dir=str(tmp_path), retention_hours=1)
+    store = JobStore(settings, WorkerPool(settings))
     old = tmp_path / "jobs" / ("a" * 32)
     new = tmp_path / "jobs" / ("b" * 32)
     for folder, created in ((old, time.time() - 7200), (new, time.time())):
