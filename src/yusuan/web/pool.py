@@ -149,7 +149,8 @@ class WorkerPool:
             self.current[threading.get_ident()] = (worker, None)
         if worker.start():
             return worker
-        log.error("a worker process did not start (exit code %s)", worker.process.exitcode)
+        if not self.closing.is_set():
+            log.error("a worker process did not start (exit code %s)", worker.process.exitcode)
         worker.stop()
         return None
 
