@@ -33,7 +33,7 @@ class Settings:
     sweep_seconds: float = 300.0
     uploads_per_minute: int = 30
     requests_per_minute: int = 1200
-    connections_per_ip: int = 64
+    connections_per_ip: int = 128
     max_connections: int = 2000
     header_timeout_seconds: float = 15.0
     body_timeout_seconds: float = 30.0
