@@ -74,7 +74,7 @@ def running_worker(server: Server, job_id: str, seconds: float = 30) -> int:
 
 
 def test_time_limit_and_a_killed_worker_fail_only_their_job(tmp_path: Path, big_document: bytes) -> None:
-    server = limited_server(tmp_path, job_timeout_seconds="4")
+    server = limited_server(tmp_path, job_timeout_seconds="6")
     try:
         started = time.monotonic()
         job = wait_for_job(server.url, check_one(server, "slow.txt", big_document)["id"], seconds=60)
