@@ -9,6 +9,7 @@ Folders are the server user's only (0700), files too (0600).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -117,7 +118,8 @@ class JobStore:
     def recover(self) -> None:
         """After a start: queue the jobs left queued, and those a crash cut short once more."""
         for part in self.settings.incoming_dir.iterdir():
-            part.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
         found = [(job, folder) for folder in self.root.iterdir()
                  if (job := read_json(folder / "job.json") if folder.is_dir() else None)]
         for job, folder in sorted(found, key=lambda pair: float(pair[0].get("created") or 0)):
@@ -145,7 +147,8 @@ class JobStore:
         stale = now - 2 * self.settings.upload_seconds
         for part in self.settings.incoming_dir.iterdir():
             if _mtime(part) < stale:
-                part.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    part.unlink(missing_ok=True)
         return removed
 
     def close(self) -> None:
@@ -154,9 +157,11 @@ class JobStore:
 
 def private_tree(folder: Path) -> None:
     """Make a job folder kept by an earlier version readable by this user only."""
-    os.chmod(folder, PRIVATE_DIR)
-    for path in folder.iterdir():
-        os.chmod(path, PRIVATE_FILE)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, PRIVATE_DIR)
+        for path in folder.iterdir():
+            if path.is_file() and not path.is_symlink():
+                os.chmod(path, PRIVATE_FILE)
 
 
 def _mtime(path: Path) -> float:

@@ -136,7 +136,10 @@ class WorkerPool:
             except Exception:  # a broken job folder must not stop the thread
                 log.exception("job %s could not be run", folder.name)
                 worker = _stopped(worker)
-                fail_job(folder, "检查这个文件时服务器出错，未能完成。")
+                if self.closing.is_set():
+                    requeue_job(folder)
+                else:
+                    fail_job(folder, "检查这个文件时服务器出错，未能完成。")
             finally:
                 with self.lock:
                     self.active.discard(folder.name)

@@ -111,10 +111,10 @@ def address_space() -> int:
 
 def limit_memory(extra_bytes: int) -> None:
     limit = address_space() + extra_bytes
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def load_pipeline() -> None:
