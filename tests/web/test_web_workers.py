@@ -89,3 +89,16 @@ def test_time_limit_and_a_killed_worker_fail_only_their_job(tmp_path: Path, big_
         still_serves(server)
     finally:
         stop_server(server)
+
+
+def test_a_cell_at_xfd1048576_fails_only_its_job(server: Server, tmp_path: Path) -> None:
+    """A 5 KB workbook whose one far cell makes calamine ask for 512 GB (issue 19, item 2): the
+    worker dies or the reader refuses; either way the job fails in words, the server lives on."""
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "部门预算"
+    workbook.active["XFD1048576"] = 1
+    workbook.save(tmp_path / "far.xlsx")
+    job = wait_for_job(server.url, check_one(server, "far.xlsx", (tmp_path / "far.xlsx").read_bytes())["id"])
+    assert job["state"] == "failed" and job["error"] and "input." not in job["error"]
+    still_serves(server)
