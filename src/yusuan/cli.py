@@ -58,6 +58,8 @@ def add_serve_parser(commands: argparse._SubParsersAction) -> None:  # type: ign
     serve.add_argument("--workers", type=int, help="files checked at once (YUSUAN_WORKERS, 2)")
     serve.add_argument("--retention-hours", type=float,
                        help="remove jobs older than this (YUSUAN_RETENTION_HOURS, 24)")
+    serve.add_argument("--token", help="访问令牌：每个请求都须带上它（YUSUAN_TOKEN）；"
+                                       "不设令牌时只在本机地址 127.0.0.1 上提供服务")
 
 
 def run_text(args: argparse.Namespace) -> int:
@@ -136,8 +138,12 @@ def run_serve(args: argparse.Namespace) -> int:
 
     overrides = {"host": args.host, "port": args.port, "data_dir": args.data_dir,
                  "max_upload_mb": args.max_upload_mb, "workers": args.workers,
-                 "retention_hours": args.retention_hours}
-    serve(Settings.from_env(**{k: v for k, v in overrides.items() if v is not None}))
+                 "retention_hours": args.retention_hours, "token": args.token}
+    try:
+        settings = Settings.from_env(**{k: v for k, v in overrides.items() if v is not None})
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    serve(settings)
     return 0
 
 

@@ -46,3 +46,25 @@ def test_cli_csv_file_has_bom(tmp_path) -> None:
     data = out.read_bytes()
     assert data.startswith("\ufeff".encode())
     assert len(rows(data.decode("utf-8"))) >= 1
+
+
+def test_formula_cells_are_neutralised() -> None:
+    """OWASP CSV injection: a text cell starting with = + - @ (or tab, CR) gets a leading '."""
+    bundle = hand_bundle()
+    bundle["lines"] = [[n, page, '=HYPERLINK("http://evil.example","x")\t档案事务' if n == 14 else text]
+                       for n, page, text in bundle["lines"]]
+    bundle["check"]["source"]["path"] = "@SUM(A1).txt"
+    bundle["check"]["document"]["department"] = "+cmd|' /C calc'!A0"
+    bundle["check"]["findings"][1]["locations"][0]["table"] = "-2+3"
+    bundle["check"]["findings"][1]["locations"][0]["column"] = "\t=1"
+    table = rows(render_csv(bundle))
+    first, second = table[0], table[1]
+    assert first["quote"].startswith("'=HYPERLINK(")
+    assert first["file"] == "'@SUM(A1).txt"
+    assert first["department"] == "'+cmd|' /C calc'!A0"
+    assert (second["table"], second["column"]) == ("'-2+3", "'\t=1")
+    assert (first["reported"], first["computed"], first["difference"]) == ("120.5", "121.5", "-1.0")
+    assert first["line"] == "14" and first["year"] == str(bundle["check"]["document"]["year"])
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+                   for row in table for key, cell in row.items()
+                   if key not in ("reported", "computed", "difference"))

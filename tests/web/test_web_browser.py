@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_server import ROOT, SEED, Server
+from web_server import ROOT, SEED, Server, start_server, stop_server
 
 webdriver = pytest.importorskip("selenium.webdriver")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = ROOT / "artifacts"
+TOKEN = "browser-test-token-0123456789abcdef"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-quic",
          "--window-size=1400,900")
@@ -100,3 +101,30 @@ def test_filters_hide_findings(server: Server, browser) -> None:  # type: ignore
     assert after < before
     hidden = browser.find_elements(By.CSS_SELECTOR, "li.finding[hidden]")
     assert len(hidden) == before - after
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("guarded-browser")
+    running = start_server(root / "data", root / "server.log", args=("--token", TOKEN))
+    yield running
+    stop_server(running)
+
+
+def test_login_then_upload(guarded: Server, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.delete_all_cookies()
+    browser.get(guarded.url + "/jobs")
+    assert not browser.find_elements(By.ID, "files")
+    browser.find_element(By.ID, "token").send_keys("not the token")
+    browser.find_element(By.ID, "login").click()
+    wait_until(lambda: browser.find_elements(By.ID, "wrong-token"))
+    browser.find_element(By.ID, "token").send_keys(TOKEN)
+    browser.find_element(By.ID, "login").click()
+    wait_until(lambda: browser.current_url.endswith("/jobs"))
+    browser.get(guarded.url + "/")
+    browser.find_element(By.ID, "files").send_keys(str(SEED))
+    browser.find_element(By.ID, "submit").click()
+    assert wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#findings li.finding"))
+    assert TOKEN not in str(browser.get_cookies())

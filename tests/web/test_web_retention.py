@@ -7,11 +7,13 @@ import time
 from pathlib import Path
 
 from yusuan.web.jobs import JobStore
+from yusuan.web.pool import WorkerPool
 from yusuan.web.settings import Settings
 
 
 def test_sweep_removes_old_jobs(tmp_path: Path) -> None:
-    store = JobStore(Settings(data_dir=str(tmp_path), retention_hours=1))
+    settings = Settings(data_dir=str(tmp_path), retention_hours=1)
+    store = JobStore(settings, WorkerPool(settings))
     old = tmp_path / "jobs" / ("a" * 32)
     new = tmp_path / "jobs" / ("b" * 32)
     for folder, created in ((old, time.time() - 7200), (new, time.time())):
@@ -30,3 +32,14 @@ def test_settings_from_environment(monkeypatch, tmp_path: Path) -> None:
     assert settings.data_dir == str(tmp_path) and settings.port == 9200
     assert settings.max_upload_bytes == 3 * 1024 * 1024
     assert Settings().host == "127.0.0.1"
+
+
+def test_sweep_removes_a_job_left_running_by_a_crash(tmp_path: Path) -> None:
+    settings = Settings(data_dir=str(tmp_path), retention_hours=1)
+    store = JobStore(settings, WorkerPool(settings))
+    stuck = tmp_path / "jobs" / ("d" * 32)
+    stuck.mkdir(parents=True)
+    (stuck / "job.json").write_text(json.dumps({"id": stuck.name, "state": "running",
+                                                "created": time.time() - 7200}))
+    assert store.sweep() == 1 and not stuck.exists()
+    store.close()

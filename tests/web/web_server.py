@@ -33,13 +33,18 @@ class Server:
     process: subprocess.Popen[bytes]
 
 
-def start_server(data_dir: Path, log_path: Path) -> Server:
-    port = free_port()
-    env = {**os.environ, "YUSUAN_DATA_DIR": str(data_dir), "YUSUAN_WORKERS": "2"}
+def start_server(data_dir: Path, log_path: Path, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = (), port: int | None = None) -> Server:
+    """`yusuan serve` in a process of its own; `env` adds YUSUAN_* settings, `args` options."""
+    port = port or free_port()
+    settings = {"YUSUAN_DATA_DIR": str(data_dir), "YUSUAN_WORKERS": "2",
+                "YUSUAN_UPLOADS_PER_MINUTE": "10000", "YUSUAN_REQUESTS_PER_MINUTE": "100000"}
+    environment = {k: v for k, v in os.environ.items() if k not in ("YUSUAN_TOKEN",)}
     command = [sys.executable, "-m", "yusuan.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--max-upload-mb", str(MAX_UPLOAD_MB), "--retention-hours", "1"]
-    log = log_path.open("wb")
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+               "--max-upload-mb", str(MAX_UPLOAD_MB), "--retention-hours", "1", *args]
+    log = log_path.open("ab")
+    process = subprocess.Popen(command, env={**environment, **settings, **(env or {})}, stdout=log,
+                               stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -1,5 +1,9 @@
 """CSV: one finding per row, for a spreadsheet. Columns keep stable English names; the
-title and message are in the report's language."""
+title and message are in the report's language.
+
+Text copied from a document or an upload (a quoted line, a file or department name) may start
+with `=`, `+`, `-` or `@`, which a spreadsheet would run as a formula: such text cells start
+with an apostrophe (OWASP's advice on CSV injection). Numbers stay numbers, negative ones too."""
 
 from __future__ import annotations
 
@@ -14,6 +18,14 @@ COLUMNS = ("severity", "category", "rule", "title", "message", "line", "page", "
            "column", "lines", "reported", "computed", "difference", "quote", "file", "department",
            "year", "kind")
 EXCEL_BOM = "\ufeff"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: a string starting like a formula gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def csv_row(finding: dict[str, Any], check: dict[str, Any], texts: dict[int, str],
@@ -45,5 +57,5 @@ def render_csv(bundle: dict[str, Any], lang: str = "zh", bom: bool = False) -> s
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for finding in check["findings"]:
-        writer.writerow(csv_row(finding, check, texts, lang))
+        writer.writerow({key: neutral(value) for key, value in csv_row(finding, check, texts, lang).items()})
     return (EXCEL_BOM if bom else "") + out.getvalue()

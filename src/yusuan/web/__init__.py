@@ -1,2 +1,3 @@
-"""The web app (`yusuan serve`): upload disclosures, check them in a small pool, read the
-HTML report and download JSON, SARIF, CSV or HTML; a JSON API beside the pages."""
+"""The web app (`yusuan serve`): upload disclosures, check each in a worker process with memory
+and time limits, read the HTML report and download JSON, SARIF, CSV or HTML; a JSON API beside
+the pages; a token, per-client limits and header/body timeouts in front (README: "The web app")."""

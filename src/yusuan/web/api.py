@@ -22,7 +22,7 @@ async def check(request: Request, files: Annotated[list[UploadFile], File()],
                 wait: float = Query(0, ge=0, le=120,
                                     description="seconds to wait for the jobs to finish")) -> JSONResponse:
     store = store_of(request)
-    saved = await save_uploads(files, store.settings, store.settings.jobs_dir.parent / "incoming")
+    saved = await save_uploads(files, store.settings, store.settings.incoming_dir)
     ids = [store.create(item.name, item.suffix, item.path, item.size)["id"] for item in saved]
     deadline = time.monotonic() + wait
     jobs = [store.get(i) or {} for i in ids]

@@ -1,12 +1,13 @@
-"""The FastAPI app: routes, readable errors (HTML for pages, JSON for the API), the job
-store and a background sweep that removes expired jobs."""
+"""The FastAPI app: routes, readable errors (HTML for pages, JSON for the API), the token
+check and per-client limits in front, the job store and worker pool behind, and a background
+sweep that removes expired jobs."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 from fastapi import FastAPI
@@ -15,22 +16,23 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from yusuan.web import api, pages
+from yusuan.web import access, api, pages
 from yusuan.web.jobs import JobStore
+from yusuan.web.limits import RequestLimits
+from yusuan.web.pool import WorkerPool
 from yusuan.web.render import render_page
 from yusuan.web.settings import Settings
 from yusuan.web.uploads import UploadRejected
 
 log = logging.getLogger(__name__)
-UPLOAD_PATHS = ("/upload", "/api/check")
-MULTIPART_OVERHEAD = 1024 * 1024
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
-    if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message, "status": status}, status_code=status)
+def error_response(request: Request, status: int, message: str,
+                   headers: dict[str, str] | None = None) -> Response:
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
     page = render_page(request, "error.html.j2", status=status, message=message)
-    return HTMLResponse(page, status_code=status)
+    return HTMLResponse(page, status_code=status, headers=headers)
 
 
 def add_error_handlers(app: FastAPI) -> None:
@@ -40,7 +42,7 @@ def add_error_handlers(app: FastAPI) -> None:
 
     async def http_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
-        return error_response(request, error.status_code, str(error.detail))
+        return error_response(request, error.status_code, str(error.detail), error.headers)
 
     async def invalid(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)
@@ -55,19 +57,6 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, invalid)
     app.add_exception_handler(Exception, unexpected)
-
-
-def add_size_guard(app: FastAPI, settings: Settings) -> None:
-    """Refuse an upload whose declared size is beyond any allowed request before reading it."""
-    limit = settings.max_upload_bytes * settings.max_files + MULTIPART_OVERHEAD
-
-    @app.middleware("http")
-    async def size_guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        length = request.headers.get("content-length", "")
-        if request.method == "POST" and request.url.path in UPLOAD_PATHS and length.isdigit() \
-                and int(length) > limit:
-            return error_response(request, 413, "The upload is larger than the server accepts.")
-        return await call_next(request)
 
 
 async def sweep_forever(store: JobStore) -> None:
@@ -92,11 +81,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="yusuan", summary="Check Chinese government budget disclosures",
                   version="1", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
-    app.state.store = JobStore(settings)
+    app.state.store = JobStore(settings, WorkerPool(settings))
+    app.include_router(access.router)
     app.include_router(pages.router)
     app.include_router(api.router)
     add_error_handlers(app)
-    add_size_guard(app, settings)
+    app.add_middleware(access.TokenAccess, settings=settings, error_response=error_response)
+    app.add_middleware(RequestLimits, settings=settings, error_response=error_response)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, Any]:

@@ -26,7 +26,7 @@ def index(request: Request) -> HTMLResponse:
 @router.post("/upload")
 async def upload(request: Request, files: Annotated[list[UploadFile], File()]) -> Response:
     store = store_of(request)
-    saved = await save_uploads(files, store.settings, store.settings.jobs_dir.parent / "incoming")
+    saved = await save_uploads(files, store.settings, store.settings.incoming_dir)
     jobs = [store.create(item.name, item.suffix, item.path, item.size) for item in saved]
     lang = "&lang=en" if request_lang(request) == "en" else ""
     if len(jobs) == 1:

@@ -21,6 +21,9 @@ WORDS = {
         "other_lang": "English", "download": "下载", "state": "状态", "name": "文件",
         "findings": "问题", "api": "JSON 接口", "wait": "请稍候，页面会自动刷新。",
         "retention": "上传的文件和结果保留", "hours": "小时",
+        "request_limit": "每次合计不超过",
+        "login": "登录", "token": "访问令牌", "wrong_token": "令牌不对，请重新输入。",
+        "login_hint": "这个检查服务需要访问令牌，请向服务的管理者索取。",
     },
     "en": {
         "title": "Budget disclosure check", "upload": "Upload", "choose": "Choose one or more files",
@@ -32,6 +35,9 @@ WORDS = {
         "other_lang": "中文", "download": "Download", "state": "State", "name": "File",
         "findings": "Findings", "api": "JSON API", "wait": "Please wait; this page refreshes itself.",
         "retention": "Uploads and results are kept for", "hours": "hours",
+        "request_limit": "in all at most",
+        "login": "Log in", "token": "Access token", "wrong_token": "Wrong token; please try again.",
+        "login_hint": "This checking service needs an access token; ask whoever runs it.",
     },
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 import uuid
@@ -11,6 +12,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from starlette.datastructures import UploadFile
 
+from yusuan.web.jobs import open_private
 from yusuan.web.settings import Settings
 
 CHUNK = 1024 * 1024
@@ -55,7 +57,7 @@ async def save_upload(upload: UploadFile, settings: Settings, incoming: Path) ->
     limit = settings.max_upload_bytes
     path = incoming / f"{uuid.uuid4().hex}.part"
     size = 0
-    with path.open("wb") as out:
+    with os.fdopen(open_private(path), "wb") as out:
         while chunk := await upload.read(CHUNK):
             size += len(chunk)
             if size > limit:
@@ -77,7 +79,6 @@ async def save_uploads(uploads: Sequence[UploadFile], settings: Settings, incomi
         raise UploadRejected(400, "No file was uploaded.")
     if len(uploads) > settings.max_files:
         raise UploadRejected(413, f"At most {settings.max_files} files at once.")
-    incoming.mkdir(parents=True, exist_ok=True)
     saved: list[SavedUpload] = []
     try:
         for upload in uploads:
