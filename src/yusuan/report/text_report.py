@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from yusuan.model import Document, Finding, Table
-from yusuan.report.i18n import finding_message
+from yusuan.report.i18n import category_label, finding_message, severity_label
 from yusuan.report.where import where_label
 
-SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "info": "提示 info"}
+SEVERITIES = ("error", "warning", "info")
+TEXT_WORDS = {
+    "zh": {"unit": "单位", "heading": "== {severity}：{count} 条",
+           "line": "[{severity}] {rule}（{category}）：{message}",
+           "count": "{severity} {count} 条", "tally": "共 {total} 条：{counts}", "sep": "，"},
+    "en": {"unit": "unit", "heading": "== {severity}: {count}",
+           "line": "[{severity}] {rule} ({category}): {message}",
+           "count": "{count} {severity}", "tally": "{total} findings: {counts}", "sep": ", "},
+}
 
 
 def format_value(value: float, decimals: int = 2) -> str:
@@ -40,7 +48,9 @@ def extract_text(document: Document) -> str:
 
 def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
     message = finding_message(finding.to_json(), lang)
-    out = [f"[{finding.severity}] {finding.rule} ({finding.category}): {message}"]
+    severity = severity_label(finding.severity, "zh") if lang == "zh" else finding.severity
+    out = [TEXT_WORDS[lang]["line"].format(severity=severity, rule=finding.rule, message=message,
+                                           category=category_label(finding.category, lang))]
     seen: set[int] = set()
     for location in finding.locations:
         if location.line in seen or location.line <= 0:
@@ -52,14 +62,19 @@ def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
 
 
 def check_text(document: Document, findings: list[Finding], lang: str = "zh") -> str:
+    words = TEXT_WORDS[lang]
     head = (f"{document.source.path}: {document.department or '?'} {document.year or '?'} "
-            f"{document.kind or '?'} (单位：{document.unit or '?'})")
+            f"{document.kind or '?'} ({words['unit']}：{document.unit or '?'})")
+    if lang != "zh":
+        head = head.replace("：", ": ")
     parts = [head]
-    for severity, title in SEVERITY_TITLES.items():
+    counts = []
+    for severity in SEVERITIES:
         chosen = [f for f in findings if f.severity == severity]
+        shown = severity_label(severity, lang) if lang == "zh" else severity
+        counts.append(words["count"].format(severity=shown, count=len(chosen)))
         if chosen:
-            parts.append(f"== {title}: {len(chosen)}")
+            parts.append(words["heading"].format(severity=shown, count=len(chosen)))
             parts += [finding_text(document, finding, lang) for finding in chosen]
-    counts = ", ".join(f"{sum(1 for f in findings if f.severity == s)} {s}" for s in SEVERITY_TITLES)
-    parts.append(f"{len(findings)} findings: {counts}")
+    parts.append(words["tally"].format(total=len(findings), counts=words["sep"].join(counts)))
     return "\n".join(parts) + "\n"
