@@ -15,7 +15,6 @@ HELP: dict[str, dict[str, str]] = {
     "zh": {
         "description": "读取并检查预决算公开文件：抽取表格，找出不一致之处。",
         "commands": "命令",
-        "commands_title": "命令",
         "text": "输出读取后的逐行文本（行号与报告引用的一致）",
         "extract": "抽取表格、行、事实与项目",
         "check": "检查文件，列出发现的问题",
@@ -50,7 +49,6 @@ HELP: dict[str, dict[str, str]] = {
         "description": "Read and check 预决算公开 documents: extract the tables, find the "
                        "inconsistencies.",
         "commands": "command",
-        "commands_title": "commands",
         "text": "the normalised, line-numbered text the reader produced",
         "extract": "tables, rows, facts and projects",
         "check": "find inconsistencies",
@@ -137,3 +135,9 @@ def argparse_in(lang: str) -> Iterator[None]:
         yield
     finally:
         argparse._ = original  # type: ignore[attr-defined]
+
+
+def baseline_written(lang: str, count: int, path: str) -> str:
+    if lang == "en":
+        return f"yusuan: {count} finding(s) written to the baseline {path} as reviewed.\n"
+    return f"yusuan：已把 {count} 条问题作为已复核写入基线 {path}。\n"
