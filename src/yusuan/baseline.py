@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -20,6 +21,7 @@ from yusuan.errors import InputError
 from yusuan.model import Document, Finding
 
 SCHEMA = "yusuan.baseline/1"
+LINE_NUMBERS = re.compile(r"第\s*\d+(?:\s*[、，,\-–~至]\s*\d+)*\s*行")
 
 
 def document_identity(document: Document) -> dict[str, str]:
@@ -44,8 +46,14 @@ def read_baseline(path: str) -> list[dict[str, Any]]:
     return [e for e in payload.get("findings", []) if isinstance(e, dict)]
 
 
+def comparable(message: str) -> str:
+    """A message without the line numbers it cites (第212行, 第3、15行): an edit above a finding
+    moves them, not what the finding says."""
+    return LINE_NUMBERS.sub("第…行", message)
+
+
 def _key(entry: dict[str, Any]) -> tuple[str, str]:
-    return (str(entry.get("rule")), str(entry.get("message")))
+    return (str(entry.get("rule")), comparable(str(entry.get("message"))))
 
 
 def _same_document(entry: dict[str, Any], identity: dict[str, str]) -> bool:
@@ -59,7 +67,7 @@ def without_reviewed(document: Document, findings: list[Finding],
     reviewed = Counter(_key(e) for e in entries if _same_document(e, identity))
     fresh = []
     for finding in findings:
-        key = (finding.rule, finding.message)
+        key = (finding.rule, comparable(finding.message))
         if reviewed[key] > 0:
             reviewed[key] -= 1
         else:

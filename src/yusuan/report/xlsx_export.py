@@ -22,12 +22,16 @@ SIDES = (("income", "收入"), ("expenditure", "支出"))
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def column_headers(table: Table) -> dict[str, str]:
-    """Each column key → its printed header (levels joined by /)."""
+def column_headers(table: Table, leaf: bool = False) -> dict[str, str]:
+    """Each column key → its printed header (levels joined by /, or the lowest level only)."""
     from yusuan.rules.engine.printed import unprinted_column
 
-    return {c.key: "/".join(p for p in c.header if p.strip()) or unprinted_column(c.key)
-            for c in table.columns}
+    out = {}
+    for column in table.columns:
+        levels = [p for p in column.header if p.strip()]
+        out[column.key] = (levels[-1] if leaf else "/".join(levels)) if levels \
+            else unprinted_column(column.key)
+    return out
 
 
 def where(document: Document, line: int) -> tuple[str, int | None, int]:
@@ -62,9 +66,9 @@ def _elsewhere(document: Document, row: TableRow, headers: dict[str, str]) -> st
 
 
 def _block(document: Document, table: Table, rows: list[TableRow],
-           with_code: bool) -> tuple[list[str], list[list[Any]]]:
-    """The header and rows of one side of a table."""
-    headers = column_headers(table)
+           with_code: bool, leaf: bool = False) -> tuple[list[str], list[list[Any]]]:
+    """The header and rows of a table, or of one side of it (headers without the side's)."""
+    headers = column_headers(table, leaf)
     keys = _keys(table, rows)
     units = any(row.unit_name or row.unit_code for row in rows)
     head = (["编码"] if with_code else []) + (["单位编码", "单位名称"] if units else [])
@@ -94,7 +98,7 @@ def table_rows(document: Document, table: Table) -> list[list[Any]]:
         with_code = any(row.code for row in table.rows)
         head, body = _block(document, table, table.rows, with_code)
         return [*out, head, *body]
-    blocks = [(label, *_block(document, table, rows, False)) for label, rows in sided]
+    blocks = [(label, *_block(document, table, rows, False, leaf=True)) for label, rows in sided]
     width = len(blocks[0][1])
     out.append([blocks[0][0], *[None] * width, blocks[1][0]])
     out.append([*blocks[0][1], None, *blocks[1][1]])
