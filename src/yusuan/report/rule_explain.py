@@ -29,7 +29,7 @@ WORDS = {
            "why": "Why", "passes": "Passes", "fails": "Fails", "tolerance": "Tolerance",
            "every": "every disclosure"},
 }
-_EXAMPLE = re.compile(r"^\s*(Passes|Fails)\s*:\s*", re.MULTILINE)
+_EXAMPLE = re.compile(r"\b(Passes|Fails)\s*:\s*")
 
 
 def docstring_parts(doc: str) -> dict[str, str]:
