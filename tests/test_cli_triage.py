@@ -10,11 +10,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from corpus.corpusfiles import require_corpus_file
 from seedfiles import SEEDS, require_seed
 
 from yusuan.cli import main
-
-from corpus.corpusfiles import require_corpus_file
 
 SEED = "001_cef01461b897d751.txt"  # warnings and infos, no error
 CORPUS_PDF = "guangdong/2026年深圳市财政局部门预算.pdf"

@@ -25,7 +25,10 @@ BUDGET_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_bu
 BUDGET_LATER = ("soe_capital", "project_expenditure")
 FINAL_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
               "basic_expenditure", "gov_fund", "soe_capital", "sangong")
-NAMES = KIND_NAMES
+STANDARD_KINDS = ("summary", "income", "expenditure", "fiscal_summary",
+                  "general_budget_expenditure", "basic_expenditure", "sangong", "gov_fund",
+                  "soe_capital", "project_expenditure")
+NAMES = {kind: KIND_NAMES[kind] for kind in STANDARD_KINDS}
 SUBJECTS = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公",
             "project_expenditure": "项目支出", "procurement": "政府采购",
             "general_budget_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
