@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 
 from yusuan.errors import InputError
 from yusuan.model import Source
+from yusuan.progress import Progress
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
 from yusuan.readers.pdfchars import read_text
@@ -66,10 +67,12 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     document = _open(path)
     assembler = Assembler()
     unread: list[int] = []
+    progress = Progress(path.name, len(document))
     try:
         count = len(document)
         checked_scans = False
         for index in range(count):
+            progress.step(index + 1)
             page = document[index]
             try:
                 if not checked_scans and ocr.available() and _needs_ocr(page):
@@ -83,6 +86,7 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     except Exception as error:  # noqa: BLE001 - PDFium raises on a damaged page
         raise _pdf_error(path, error) from None
     finally:
+        progress.close()
         document.close()
     assembler.finish()
     return assembler, count, unread
