@@ -26,10 +26,15 @@ CORPUS_NAMES = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.glob("*/*") if 
     if CORPUS.exists() else []
 
 
+def printed_text(doc: Document) -> str:
+    """The document's text without white space (a code wrapped over two lines is printed)."""
+    return re.sub(r"\s+", "", "".join(line.text for line in doc.source.lines))
+
+
 def leaked_identifiers(doc: Document) -> list[tuple[str, str, str]]:
     """(rule, token, message) of every ASCII identifier in a Chinese message the document
     does not print itself."""
-    printed = "\n".join(line.text for line in doc.source.lines)
+    printed = printed_text(doc)
     leaks = []
     for finding in run_rules(doc):
         messages = [finding_message(finding.to_json(), "zh")]
@@ -59,3 +64,24 @@ def test_corpus_messages_name_no_internal_key(name: str) -> None:
     if not isinstance(doc, Document):
         pytest.skip(f"{name} is refused: {doc}")
     assert leaked_identifiers(doc) == []
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: no scripts, styles, tags or attributes."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_html_report_shows_no_internal_key(name: str) -> None:
+    from yusuan.report.bundle import report_bundle
+    from yusuan.report.formats import render_bundle
+    from yusuan.rules import catalog
+
+    doc = seed_document(name)
+    html = render_bundle(report_bundle(doc, run_rules(doc)), "html", "zh")
+    printed = printed_text(doc) + str(doc.source.path)
+    rule_words = {part for spec in catalog() for part in spec.id.split(".")}
+    shown = IDENTIFIER.findall(visible_text(html))
+    leaks = {t for t in shown if t not in ALLOWED | rule_words | {"yusuan"} and t not in printed}
+    assert leaks == set()
