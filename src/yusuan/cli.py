@@ -112,7 +112,7 @@ def run_text(args: argparse.Namespace) -> int:
     """Print the reader's lines, numbered as the reports cite them.
 
     A PDF's lines are numbered within each page ("p3 L12", as `check` and the JSON cite them),
-    each page under a "── page 3 ──" heading; a workbook's lines under their sheet's name, each
+    each page under a "── 第 3 页 ──" heading ("── page 3 ──" with --lang en); a workbook's lines under their sheet's name, each
     with the address of the row's first cell (A5); other files number their lines 1, 2, …
     Table cells stay TAB-separated. The reader's notes (pages not read) go to stderr.
     """
@@ -120,7 +120,7 @@ def run_text(args: argparse.Namespace) -> int:
     from yusuan.report.text_listing import source_listing
 
     source = read_source(args.file)
-    sys.stdout.write(source_listing(source))
+    sys.stdout.write(source_listing(source, args.lang))
     for note in source.notes:
         sys.stderr.write(f"yusuan: {note}\n")
     return 0

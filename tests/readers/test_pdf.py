@@ -208,8 +208,10 @@ def test_text_command_numbers_pdf_lines_within_pages(pdf_canvas, capsys) -> None
     canvas.save()
     assert main(["text", str(path)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "── page 1 ──", "p1 L1       第一部分 部门概况", "p1 L2       一、主要职能",
-        "── page 2 ──", "p2 L1       2023"]
+        "── 第 1 页 ──", "p1 L1       第一部分 部门概况", "p1 L2       一、主要职能",
+        "── 第 2 页 ──", "p2 L1       2023"]
+    assert main(["text", str(path), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "── page 1 ──"
 
 
 def _ruled_page(canvas, grid, cjk_font, top: float = 800) -> None:
