@@ -78,6 +78,7 @@ def finding_view(index: int, finding: dict[str, Any], bundle: dict[str, Any], la
         "lines": lines, "cells": list(dict.fromkeys(cells)),
         "folded": finding.get("folded", []),
         "collapsed": finding["category"] == "rounding",
+        "review": finding.get("review"),
     }
 
 
