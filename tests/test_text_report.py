@@ -36,3 +36,11 @@ def test_table_dump_prints_values_with_their_printed_decimals() -> None:
     dump = extract_text(document)
     assert "合计 | 40 | 40.0" in dump
     assert "201 | 一般公共服务支出 | 30.00 | 30.00" in dump
+
+
+def test_table_dump_names_tables_and_columns_as_printed() -> None:
+    from yusuan.report.text_report import extract_text
+
+    dump = extract_text(document_from_text(DOCUMENT))
+    assert "[一般公共预算支出表]" in dump and "行 | 收支 | 编码 | 名称 | 合计 | 基本支出 | 项目支出" in dump
+    assert "general_budget_expenditure" not in dump and "headline" not in dump

@@ -22,14 +22,32 @@ def format_value(value: float, decimals: int = 2) -> str:
     return f"{value:,.{decimals}f}"
 
 
+HEADLINE_NAMES = {
+    "total_income": "本年收入合计", "income_grand_total": "收入总计", "carryover_in": "上年结转",
+    "general_budget_income": "一般公共预算拨款收入", "gov_fund_income": "政府性基金预算拨款收入",
+    "other_income": "其他收入", "total_expenditure": "本年支出合计",
+    "expenditure_grand_total": "支出总计", "carryover_out": "年末结转和结余",
+    "basic_expenditure": "基本支出", "project_expenditure": "项目支出",
+    "personnel_funds": "人员经费", "public_funds": "公用经费", "sangong_total": "“三公”经费",
+    "agency_operating_costs": "机关运行经费", "procurement_total": "政府采购预算",
+}
+
+
 def table_text(table: Table) -> str:
-    head = f"{table.number or ''} {table.title} [{table.kind}] 单位：{table.unit or '?'}  lines {table.lines[0]}-{table.lines[1]}"
+    from yusuan.report.xlsx_export import column_headers
+    from yusuan.rules.engine.printed import KIND_NAMES
+
+    kind = KIND_NAMES.get(table.kind, table.kind)
+    head = (f"{table.number or ''} {table.title} [{kind}] 单位：{table.unit or '?'}  "
+            f"第 {table.lines[0]}-{table.lines[1]} 行")
     if table.empty:
-        return head.strip() + "\n  (empty)" + (f" — {table.note}" if table.note else "")
+        return head.strip() + "\n  （空表）" + (f" — {table.note}" if table.note else "")
     keys = [column.key for column in table.columns]
-    out = [head.strip(), "  " + " | ".join(["line", "side", "code", "name", *keys])]
+    headers = column_headers(table)
+    out = [head.strip(), "  " + " | ".join(["行", "收支", "编码", "名称", *(headers[k] for k in keys)])]
+    sides = {"income": "收入", "expenditure": "支出"}
     for row in table.rows:
-        cells = [str(row.line), row.side or "", row.code or "", row.name]
+        cells = [str(row.line), sides.get(row.side or "", ""), row.code or "", row.name]
         cells += [format_value(row.values[key], row.decimals.get(key, 2)) if key in row.values else ""
                   for key in keys]
         out.append("  " + " | ".join(cells))
@@ -38,10 +56,12 @@ def table_text(table: Table) -> str:
 
 def extract_text(document: Document) -> str:
     head = (f"{document.department or '?'} {document.year or '?'} {document.kind or '?'} "
-            f"(单位：{document.unit or '?'}, layout {document.source.layout})")
+            f"（单位：{document.unit or '?'}）")
     parts = [head]
     if document.headline:
-        parts.append("headline: " + ", ".join(f"{k} {v['value']} (L{v['line']})" for k, v in document.headline.items()))
+        parts.append("主要数字：" + "，".join(
+            f"{HEADLINE_NAMES.get(k, k)} {v['value']}（第 {v['line']} 行）"
+            for k, v in document.headline.items()))
     parts += [table_text(table) for table in document.tables]
     return "\n\n".join(parts) + "\n"
 
