@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -36,6 +37,17 @@ def test_rules_explains_one_rule_in_chinese(capsys) -> None:
     assert labels[:4] == ["规则", "严重程度", "类别", "适用文件"]
     assert {"检查内容", "依据与理由", "通过的例子", "不通过的例子", "容差"} <= set(labels)
     assert "严重程度：错误" in out and "类别：算术" in out and "功能分类科目逐级汇总" in out
+    assert "检查内容：功能分类每个类等于其下各款之和，每个款等于其下各项之和。" in out
+    assert "依据与理由：功能分类报表的每一金额栏都逐级汇总" in out
+
+
+@pytest.mark.parametrize("rule_id", [spec.id for spec in catalog()])
+def test_every_rule_is_explained_in_chinese(capsys, rule_id: str) -> None:
+    out = run(capsys, "rules", rule_id)[1]
+    said = dict(line.split("：", 1) for line in out.splitlines())
+    for label in ("检查内容", "依据与理由"):
+        assert re.search(r"[\u4e00-\u9fff]", said[label]), (rule_id, label)
+        assert not re.search(r"\b(the|is|are|and|of)\b", said[label]), (rule_id, label)
 
 
 def test_rules_unknown_id_is_refused(capsys) -> None:

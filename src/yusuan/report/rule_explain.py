@@ -5,6 +5,9 @@ the rule's docstring), the documents and tables it applies to and its tolerance.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from yusuan.report.i18n import category_label, severity_label
@@ -45,6 +48,16 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+@cache
+def chinese_texts() -> dict[str, dict[str, str]]:
+    """Each rule's Chinese explanation (rules/explain_zh.toml): `checks` and `why`."""
+    import yusuan.rules
+
+    path = Path(yusuan.rules.__file__).parent / "explain_zh.toml"
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
 def rule_json(rule_id: str) -> dict[str, Any]:
     from yusuan.rules.engine import _REGISTRY, spec_of
 
@@ -55,6 +68,8 @@ def rule_json(rule_id: str) -> dict[str, Any]:
         "severity": spec.severity, "category": spec.category,
         "applies_to": list(spec.applies_to), "tables": list(spec.tables),
         "rationale": spec.rationale, "checks": parts.get("checks", ""),
+        "checks_zh": chinese_texts().get(rule_id, {}).get("checks", ""),
+        "why_zh": chinese_texts().get(rule_id, {}).get("why", ""),
         "passes": parts.get("passes", ""), "fails": parts.get("fails", ""),
         "tolerance": TOLERANCE["zh"] if spec.category in NUMERIC_CATEGORIES else "",
     }
@@ -80,9 +95,13 @@ def explain_text(rule_id: str, lang: str = "zh") -> str:
              f"{words['applies']}{colon}{'、'.join(info['applies_to']) or words['every']}"]
     if tables:
         lines.append(f"{words['tables']}{colon}{tables}")
-    for key in ("checks", "rationale", "passes", "fails"):
-        if info[key]:
-            lines.append(f"{words['why' if key == 'rationale' else key]}{colon}{info[key]}")
+    texts = {"checks": info["checks"], "why": info["rationale"]}
+    if lang == "zh":
+        texts = {"checks": info["checks_zh"] or info["checks"], "why": info["why_zh"] or info["rationale"]}
+    texts |= {"passes": info["passes"], "fails": info["fails"]}
+    for key, text in texts.items():
+        if text:
+            lines.append(f"{words[key]}{colon}{text}")
     if info["tolerance"]:
         lines.append(f"{words['tolerance']}{colon}{TOLERANCE[lang]}")
     return "\n".join(lines) + "\n"
