@@ -30,6 +30,7 @@ def test_top_level_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("用法：yusuan")
     assert "检查文件，列出发现的问题" in out and "显示本帮助后退出" in out
     assert "show this help" not in out and "usage:" not in out
+    assert "\n选项：\n" in out
 
 
 @pytest.mark.parametrize("command", COMMANDS)

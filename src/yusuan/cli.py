@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     words = cli_words.words(lang)
-    parser = argparse.ArgumentParser(prog="yusuan", description=words["description"])
+    parser = cli_words.Parser(prog="yusuan", description=words["description"])
     parser.add_argument("--version", action=VersionAction, nargs=0, help=words["version"])
     add_lang_argument(parser, words)
     commands = parser.add_subparsers(dest="command", required=True, metavar=words["commands"])

@@ -23,7 +23,8 @@ HELP: dict[str, dict[str, str]] = {
         "file": "要读取的文件",
         "files": "公开文件；加 --together 时为它的全部文件",
         "together": "这几个文件是分开发布的同一份公开文件（情况说明与报表），合在一起读",
-        "extract_format": "输出格式（默认 json）；xlsx 与 csv 每张表一个工作表，须加 -o",
+        "extract_format": "输出格式（默认 json）；xlsx 每张表一个工作表（须加 -o），csv 每个数一行，"
+                          "均带页码和行号",
         "check_format": "报告格式（默认 text）",
         "output": "把报告写入这个文件，而不是输出到屏幕",
         "lang": "界面与报告的语言（默认 zh，或取环境变量 YUSUAN_LANG）",
@@ -58,8 +59,8 @@ HELP: dict[str, dict[str, str]] = {
         "files": "the disclosure; with --together, all its files",
         "together": "the files are one disclosure published in parts (情况说明 and 报表): "
                     "read them as one document",
-        "extract_format": "output format (default json); xlsx and csv hold one sheet per table "
-                          "and need -o",
+        "extract_format": "output format (default json); xlsx: one sheet per table (needs -o), "
+                          "csv: one line per value, both with pages and lines",
         "check_format": "report format (default text)",
         "output": "write the report to this file instead of stdout",
         "lang": "language of the interface and the report (default zh, or YUSUAN_LANG)",
@@ -106,6 +107,16 @@ ARGPARSE_ZH = {
     "one of the arguments %s is required": "参数 %s 中必须给出一个",
     "ignored explicit argument %r": "忽略了多余的参数值 %r",
 }
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help headings end in a full-width colon when they are Chinese."""
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in ("位置参数", "选项"):
+            text = text.replace(f"\n{heading}:\n", f"\n{heading}：\n")
+        return text
 
 
 def chosen_lang(argv: Sequence[str], environ: dict[str, str] | None = None) -> str:
