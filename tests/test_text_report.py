@@ -18,7 +18,10 @@ def test_error_is_listed_with_its_quoted_lines_in_both_languages() -> None:
     findings = run_rules(document)
     zh = check_text(document, findings, "zh")
     en = check_text(document, findings, "en")
-    assert "== 错误 errors: 1" in zh
+    assert "== 错误：1 条" in zh
+    assert "[错误] TOTAL.TABLE（算术）：合计（合计、基本支出）40 ≠ Σ 类 30，差 10" in zh
+    assert "共 1 条：错误 1 条，警告 0 条，提示 0 条" in zh
+    assert "== error: 1" in en and "1 findings: 1 error, 0 warning, 0 info" in en
     assert "L5: 合计 | 40.00 | 40.00" in zh
     assert "L6: 201 | 一般公共服务支出 | 30.00 | 30.00" in zh
     error_line_en = next(line for line in en.splitlines() if line.startswith("[error]"))
@@ -33,3 +36,11 @@ def test_table_dump_prints_values_with_their_printed_decimals() -> None:
     dump = extract_text(document)
     assert "合计 | 40 | 40.0" in dump
     assert "201 | 一般公共服务支出 | 30.00 | 30.00" in dump
+
+
+def test_table_dump_names_tables_and_columns_as_printed() -> None:
+    from yusuan.report.text_report import extract_text
+
+    dump = extract_text(document_from_text(DOCUMENT))
+    assert "[一般公共预算支出表]" in dump and "行 | 收支 | 编码 | 名称 | 合计 | 基本支出 | 项目支出" in dump
+    assert "general_budget_expenditure" not in dump and "headline" not in dump

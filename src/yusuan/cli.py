@@ -8,36 +8,81 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from yusuan import cli_words
 from yusuan.errors import InputError
 
 if TYPE_CHECKING:
     from yusuan.model import Document
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="yusuan", description="Read and check 预决算公开 documents.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    text = commands.add_parser("text", help="the normalised, line-numbered text the reader produced")
-    text.add_argument("file")
-    extract = commands.add_parser("extract", help="tables, rows, facts and projects")
-    add_files_argument(extract)
-    extract.add_argument("--format", choices=("json", "text"), default="json")
-    check = commands.add_parser("check", help="find inconsistencies")
-    add_files_argument(check)
-    check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv"), default="text")
-    check.add_argument("-o", "--output", help="write the report to this file instead of stdout")
-    check.add_argument("--lang", choices=("zh", "en"), default="zh",
-                       help="language of the report's messages (default zh)")
-    commands.add_parser("rules", help="list the rule catalog")
-    add_serve_parser(commands)
+def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    words = cli_words.words(lang)
+    parser = cli_words.Parser(prog="yusuan", description=words["description"])
+    parser.add_argument("--version", action=VersionAction, nargs=0, help=words["version"])
+    add_lang_argument(parser, words)
+    commands = parser.add_subparsers(dest="command", required=True, metavar=words["commands"])
+    text = commands.add_parser("text", help=words["text"], description=words["text"])
+    text.add_argument("file", help=words["file"])
+    add_lang_argument(text, words)
+    extract = commands.add_parser("extract", help=words["extract"], description=words["extract"])
+    add_files_argument(extract, words)
+    extract.add_argument("--format", choices=("json", "text", "xlsx", "csv"), default="json",
+                         help=words["extract_format"])
+    extract.add_argument("-o", "--output", help=words["output"])
+    add_lang_argument(extract, words)
+    add_check_parser(commands, words)
+    rules = commands.add_parser("rules", help=words["rules"], description=words["rules"])
+    rules.add_argument("rule_id", nargs="?", help=words["rule_id"])
+    rules.add_argument("--format", choices=("text", "json"), default="text",
+                       help=words["rules_format"])
+    add_lang_argument(rules, words)
+    add_serve_parser(commands, words)
     return parser
 
 
-def add_files_argument(command: argparse.ArgumentParser) -> None:
-    command.add_argument("file", nargs="+", help="the disclosure; with --together, all its files")
-    command.add_argument("--together", action="store_true",
-                         help="the files are one disclosure published in parts (情况说明 and 报表): "
-                              "read them as one document")
+def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
+    check = commands.add_parser("check", help=words["check"], description=words["check"])
+    add_files_argument(check, words)
+    check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv"), default="text",
+                       help=words["check_format"])
+    check.add_argument("-o", "--output", help=words["output"])
+    add_lang_argument(check, words)
+    check.add_argument("--select", action="append", metavar="ID", help=words["select"])
+    check.add_argument("--ignore", action="append", metavar="ID", help=words["ignore"])
+    check.add_argument("--min-severity", metavar="{error,warning,info}", help=words["min_severity"])
+    check.add_argument("--fail-on", metavar="{error,warning}", help=words["fail_on"])
+    check.add_argument("--config", metavar="FILE", help=words["config"])
+    check.add_argument("--no-config", action="store_true", help=words["no_config"])
+    check.add_argument("--baseline", metavar="FILE", help=words["baseline"])
+    check.add_argument("--write-baseline", metavar="FILE", help=words["write_baseline"])
+
+
+def add_lang_argument(command: argparse.ArgumentParser, words: dict[str, str]) -> None:
+    command.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS,
+                         help=words["lang"])
+
+
+class VersionAction(argparse.Action):
+    """`yusuan --version`: the installed version on a line of its own."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        sys.stdout.write(f"yusuan {version()}\n")
+        parser.exit()
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("yusuan")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def add_files_argument(command: argparse.ArgumentParser, words: dict[str, str]) -> None:
+    command.add_argument("file", nargs="+", help=words["files"])
+    command.add_argument("--together", action="store_true", help=words["together"])
 
 
 def read_files(args: argparse.Namespace) -> Document:
@@ -45,44 +90,38 @@ def read_files(args: argparse.Namespace) -> Document:
     from yusuan.pipeline import read_document, read_together
 
     if len(args.file) > 1 and not args.together:
-        raise InputError("一次检查一份公开文件；同一份公开文件分为几个文件（情况说明与报表）时，请加 --together。")
+        raise InputError("一次检查一份公开文件；同一份公开文件分为几个文件（情况说明与报表）时，请加 --together。",
+                         "Check one disclosure at a time; when one disclosure is published as "
+                         "several files (情况说明 and 报表), add --together.")
     return read_together(args.file) if args.together else read_document(args.file[0])
 
 
-def add_serve_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    serve = commands.add_parser("serve", help="the web app: upload files, read their reports")
-    serve.add_argument("--host", help="address to listen on (YUSUAN_HOST, default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (YUSUAN_PORT, default 8000)")
-    serve.add_argument("--data-dir", help="where uploads and results are kept (YUSUAN_DATA_DIR)")
-    serve.add_argument("--max-upload-mb", type=float, help="largest file (YUSUAN_MAX_UPLOAD_MB, 20)")
-    serve.add_argument("--workers", type=int, help="files checked at once (YUSUAN_WORKERS, 2)")
-    serve.add_argument("--retention-hours", type=float,
-                       help="remove jobs older than this (YUSUAN_RETENTION_HOURS, 24)")
-    serve.add_argument("--token", help="访问令牌：每个请求都须带上它（YUSUAN_TOKEN）；"
-                                       "不设令牌时只在本机地址 127.0.0.1 上提供服务")
+def add_serve_parser(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+                     words: dict[str, str]) -> None:
+    serve = commands.add_parser("serve", help=words["serve"], description=words["serve"])
+    serve.add_argument("--host", help=words["host"])
+    serve.add_argument("--port", type=int, help=words["port"])
+    serve.add_argument("--data-dir", help=words["data_dir"])
+    serve.add_argument("--max-upload-mb", type=float, help=words["max_upload_mb"])
+    serve.add_argument("--workers", type=int, help=words["workers"])
+    serve.add_argument("--retention-hours", type=float, help=words["retention_hours"])
+    serve.add_argument("--token", help=words["token"])
+    add_lang_argument(serve, words)
 
 
 def run_text(args: argparse.Namespace) -> int:
     """Print the reader's lines, numbered as the reports cite them.
 
     A PDF's lines are numbered within each page ("p3 L12", as `check` and the JSON cite them),
-    each page under a "── page 3 ──" heading; other files number their lines 1, 2, … Table
-    cells stay TAB-separated. The reader's notes (pages not read) go to stderr.
+    each page under a "── 第 3 页 ──" heading ("── page 3 ──" with --lang en); a workbook's lines under their sheet's name, each
+    with the address of the row's first cell (A5); other files number their lines 1, 2, …
+    Table cells stay TAB-separated. The reader's notes (pages not read) go to stderr.
     """
     from yusuan.readers import read_source
+    from yusuan.report.text_listing import source_listing
 
     source = read_source(args.file)
-    if source.pages:
-        page, number = None, 0
-        for line in source.lines:
-            if line.page != page:
-                page, number = line.page, 0
-                sys.stdout.write(f"── page {page} ──\n")
-            number += 1
-            sys.stdout.write(f"{f'p{page} L{number}':<11} {line.text}\n")
-    else:
-        for line in source.lines:
-            sys.stdout.write(f"{line.number:>6}  {line.text}\n")
+    sys.stdout.write(source_listing(source, args.lang))
     for note in source.notes:
         sys.stderr.write(f"yusuan: {note}\n")
     return 0
@@ -92,11 +131,23 @@ def run_extract(args: argparse.Namespace) -> int:
     from yusuan.report.json_report import extract_json
     from yusuan.report.text_report import extract_text
 
+    if args.format == "xlsx" and not args.output:
+        raise InputError("xlsx 格式须用 -o 指定输出文件。", "--format xlsx needs -o FILE.")
     document = read_files(args)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(extract_json(document), ensure_ascii=False, indent=1) + "\n")
+    if args.format == "xlsx":
+        from yusuan.report.xlsx_export import write_xlsx
+
+        write_xlsx(document, args.output)
+        return 0
+    if args.format == "csv":
+        from yusuan.report.xlsx_export import values_csv
+
+        out = values_csv(document, bom=bool(args.output))
+    elif args.format == "json":
+        out = json.dumps(extract_json(document), ensure_ascii=False, indent=1) + "\n"
     else:
-        sys.stdout.write(extract_text(document))
+        out = extract_text(document)
+    write_output(out, args.output)
     return 0
 
 
@@ -104,9 +155,21 @@ def run_check(args: argparse.Namespace) -> int:
     from yusuan.report.json_report import check_json
     from yusuan.report.text_report import check_text
     from yusuan.rules import run_rules
+    from yusuan.triage_options import triage_settings
 
+    settings = triage_settings(args)
     document = read_files(args)
-    findings = run_rules(document)
+    findings = settings.triage.apply(run_rules(document))
+    if args.write_baseline:
+        from yusuan.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, document, findings)
+        sys.stderr.write(cli_words.baseline_written(args.lang, count, args.write_baseline))
+        return 0
+    if settings.baseline:
+        from yusuan.baseline import read_baseline, without_reviewed
+
+        findings = without_reviewed(document, findings, read_baseline(settings.baseline))
     if args.format == "json":
         out = json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n"
     elif args.format == "text":
@@ -118,7 +181,7 @@ def run_check(args: argparse.Namespace) -> int:
         out = render_bundle(report_bundle(document, findings), args.format, args.lang,
                             bom=bool(args.output) and args.format == "csv")
     write_output(out, args.output)
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return 1 if settings.triage.fails(findings) else 0
 
 
 def write_output(text: str, path: str | None) -> None:
@@ -129,7 +192,8 @@ def write_output(text: str, path: str | None) -> None:
         with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+        raise InputError(f"无法写入 {path}：{error.strerror or error}",
+                         f"cannot write {path}: {error.strerror or error}") from None
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -148,10 +212,19 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_rules_list(args: argparse.Namespace) -> int:
+    from yusuan.report.rule_explain import catalog_json, catalog_text, explain_text, rule_json
     from yusuan.rules import catalog
 
-    for spec in catalog():
-        sys.stdout.write(f"{spec.id:<32} {spec.severity:<8} {spec.category:<20} {spec.title_zh}\n")
+    if args.rule_id and args.rule_id not in {spec.id for spec in catalog()}:
+        raise InputError(f"没有编号为 {args.rule_id} 的规则（运行 yusuan rules 查看全部规则）。",
+                         f"no rule {args.rule_id} (see `yusuan rules`).")
+    if args.format == "json":
+        payload = rule_json(args.rule_id) if args.rule_id else catalog_json()
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    elif args.rule_id:
+        sys.stdout.write(explain_text(args.rule_id, args.lang))
+    else:
+        sys.stdout.write(catalog_text(args.lang))
     return 0
 
 
@@ -162,11 +235,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    lang = cli_words.chosen_lang(argv)
+    with cli_words.argparse_in(lang):
+        args = build_parser(lang).parse_args(argv)
+    args.lang = lang
     try:
         return COMMANDS[args.command](args)
     except InputError as error:
-        sys.stderr.write(f"yusuan: {error}\n")
+        sys.stderr.write(f"yusuan: {error.message(lang)}\n")
         return 2
     except BrokenPipeError:
         return 0

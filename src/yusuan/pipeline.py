@@ -65,7 +65,9 @@ def source_to_document(source: Source, rows: list[Row] | None = None) -> Documen
     document.department = document_department(source.lines)
     document.unit = document_unit(tables, source.lines)
     if not tables and document.kind is None:
-        raise InputError(f"{Path(source.path).name} does not look like a budget or final-accounts "
+        raise InputError(f"{Path(source.path).name} 看来不是预算或决算公开文件：没有找到公开报表，"
+                         "也没有预算/决算标题。",
+                         f"{Path(source.path).name} does not look like a budget or final-accounts "
                          "disclosure: no disclosure tables and no 预算/决算 title were found.")
     name_amount_columns(tables, document.kind)
     for table in tables:

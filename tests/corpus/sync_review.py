@@ -3,7 +3,8 @@
     python -m tests.corpus.sync_review      (from the repository root)
 
 Checks every corpus document again and rewrites the lists: a finding still reported keeps its
-verdict (matched by rule and message), one no longer reported is dropped and counted, a new one
+verdict (matched by rule and message, else by rule and the lines it cites: a message worded
+anew keeps its verdict and takes the new words), one no longer reported is dropped and counted, a new one
 is added with "verdict": null — test_every_reviewed_finding_has_a_verdict fails until a reader
 has judged it on the page.
 """
@@ -24,6 +25,28 @@ def cited(doc: Document, finding) -> list[list[int | None]]:
     return [list(doc.source.page_and_line(loc.line)) for loc in finding.locations[:4]]
 
 
+def _reworded(doc: Document, findings: list, known: dict[tuple[str, str], list[dict]]
+              ) -> dict[int, dict]:
+    """Entries of findings whose message changed but whose rule and cited lines did not, taken
+    out of `known` with the new message."""
+    messages = {(f.rule, f.message) for f in findings}
+    by_place: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for key, entries in known.items():
+        if key not in messages:
+            for entry in entries:
+                by_place[(entry["rule"], json.dumps(entry.get("where")))].append(entry)
+    out: dict[int, dict] = {}
+    for finding in findings:
+        if (finding.rule, finding.message) in known:
+            continue
+        same = by_place.get((finding.rule, json.dumps(cited(doc, finding))))
+        if same:
+            entry = same.pop(0)
+            known[(entry["rule"], entry["message"])].remove(entry)
+            out[id(finding)] = {**entry, "message": finding.message}
+    return out
+
+
 def main() -> None:
     names = sorted({str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
                     if p.is_file() and p.suffix not in (".md", ".tsv")})
@@ -37,12 +60,12 @@ def main() -> None:
         known: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for entry in REVIEWED.get(name, []):
             known[(entry["rule"], entry["message"])].append(entry)
+        serious = [f for f in run_rules(doc) if f.severity in ("error", "warning")]
+        reworded = _reworded(doc, serious, known)
         listed = []
-        for finding in run_rules(doc):
-            if finding.severity not in ("error", "warning"):
-                continue
+        for finding in serious:
             same = known.get((finding.rule, finding.message))
-            entry = same.pop(0) if same else None
+            entry = same.pop(0) if same else reworded.pop(id(finding), None)
             if entry is None:
                 added += 1
                 entry = {"rule": finding.rule, "severity": finding.severity,

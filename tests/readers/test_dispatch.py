@@ -32,12 +32,12 @@ def test_pdf_with_bytes_before_header_and_html_without_suffix(tmp_path: Path) ->
 def test_empty_file_of_each_format(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"")
-    with pytest.raises(InputError, match="is empty"):
+    with pytest.raises(InputError, match="是空文件"):
         read_source(str(path))
 
 
 def test_damaged_zip_with_office_suffix(tmp_path: Path) -> None:
     path = tmp_path / "cut.docx"
     path.write_bytes(b"PK\x03\x04" + b"\x01" * 64)
-    with pytest.raises(InputError, match="damaged"):
+    with pytest.raises(InputError, match="损坏"):
         read_source(str(path))

@@ -134,7 +134,7 @@ def test_encrypted_pdf_is_an_input_error(pdf_canvas) -> None:
     canvas, path = pdf_canvas("locked.pdf", encrypt="secret")
     canvas.drawString(60, 800, "收支总表")
     canvas.save()
-    with pytest.raises(InputError, match="encrypted PDF"):
+    with pytest.raises(InputError, match="加密的 PDF"):
         read_source(str(path))
 
 
@@ -152,7 +152,7 @@ def test_blank_pdf_is_an_input_error(pdf_canvas) -> None:
     canvas, path = pdf_canvas("blank.pdf")
     canvas.showPage()
     canvas.save()
-    with pytest.raises(InputError, match="no text"):
+    with pytest.raises(InputError, match="没有文字"):
         read_source(str(path))
 
 
@@ -172,7 +172,7 @@ def test_scanned_pages_without_ocr(pdf_canvas, tmp_path: Path, monkeypatch) -> N
     canvas, only_scan = pdf_canvas("scan.pdf")
     canvas.drawImage(str(image), 60, 500, 400, 200)
     canvas.save()
-    with pytest.raises(InputError, match=r"page\(s\) 1;.*pip install yusuan\[ocr\]"):
+    with pytest.raises(InputError, match=r"第 1 页没有文字层.*pip install yusuan\[ocr\]"):
         read_source(str(only_scan))
 
     canvas, mixed = pdf_canvas("mixed.pdf")
@@ -183,8 +183,8 @@ def test_scanned_pages_without_ocr(pdf_canvas, tmp_path: Path, monkeypatch) -> N
     canvas.save()
     source = read_source(str(mixed))
     assert [line.text for line in source.lines] == ["第一部分 部门概况"]
-    assert source.notes == [("page(s) 2-4 have no usable text layer and were not read; install "
-                            "OCR with `pip install yusuan[ocr]` to read them.")]
+    assert source.notes == [("第 2-4 页没有可用的文字层，未读取；用 `pip install yusuan[ocr]` "
+                             "安装文字识别后可读取这些页。")]
 
 
 def test_page_state_recognises_cid_garbage_and_scans() -> None:
@@ -208,8 +208,10 @@ def test_text_command_numbers_pdf_lines_within_pages(pdf_canvas, capsys) -> None
     canvas.save()
     assert main(["text", str(path)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "── page 1 ──", "p1 L1       第一部分 部门概况", "p1 L2       一、主要职能",
-        "── page 2 ──", "p2 L1       2023"]
+        "── 第 1 页 ──", "p1 L1       第一部分 部门概况", "p1 L2       一、主要职能",
+        "── 第 2 页 ──", "p2 L1       2023"]
+    assert main(["text", str(path), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "── page 1 ──"
 
 
 def _ruled_page(canvas, grid, cjk_font, top: float = 800) -> None:
@@ -299,7 +301,7 @@ def test_font_codes_without_unicode_are_a_missing_text_layer(tmp_path: Path, mon
     monkeypatch.setattr(pdf_reader.ocr, "available", lambda: False)
     path = tmp_path / "codes.pdf"
     path.write_bytes(_type3_pdf(bytes([1, 2, 3, 1, 2, 3, 2, 1])))
-    with pytest.raises(InputError, match=r"no text layer .* page\(s\) 1;"):
+    with pytest.raises(InputError, match=r"第 1 页没有文字层"):
         read_source(str(path))
 
 
@@ -328,5 +330,5 @@ def test_a_long_scan_is_refused_before_any_ocr(pdf_canvas, tmp_path: Path, monke
         canvas.showPage()
         canvas.drawImage(str(image), 60, 500, 400, 200)
     canvas.save()
-    with pytest.raises(InputError, match=r"more than 3 scanned pages.*YUSUAN_MAX_OCR_PAGES"):
+    with pytest.raises(InputError, match=r"扫描页超过 3 页.*YUSUAN_MAX_OCR_PAGES"):
         read_source(str(scan))

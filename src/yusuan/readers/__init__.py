@@ -27,6 +27,8 @@ READER_MODULES = {
 }
 FORMAT_NAMES = {"text": "text", "pdf": "a PDF", "xlsx": "an Excel workbook",
                 "xls": "an Excel workbook", "docx": "a Word document", "html": "an HTML page"}
+FORMAT_NAMES_ZH = {"text": "文本", "pdf": " PDF ", "xlsx": " Excel 工作簿", "xls": " Excel 工作簿",
+                   "docx": " Word 文件", "html": "网页"}
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -58,7 +60,8 @@ def _zip_format(path: Path, suffix: str) -> str:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         if suffix in ("xlsx", "xlsm", "docx"):
-            raise InputError(f"{path.name} is damaged: its ZIP container cannot be opened.") from None
+            raise InputError(f"{path.name} 已损坏：无法打开其 ZIP 容器。",
+                             f"{path.name} is damaged: its ZIP container cannot be opened.") from None
         return "zip"
     if "word/document.xml" in names:
         return "docx"
@@ -72,9 +75,11 @@ def _ole_format(path: Path) -> str:
     with path.open("rb") as handle:
         data = handle.read(8 * 1024 * 1024)
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        raise InputError(f"{path.name} is password-protected; save an unprotected copy and try again.")
+        raise InputError(f"{path.name} 设有密码保护；请另存一份不加密的副本后重试。",
+                         f"{path.name} is password-protected; save an unprotected copy and try again.")
     if _utf16("WordDocument") in data:
-        raise InputError(f"{path.name} is an old Word .doc file; save it as .docx and try again.")
+        raise InputError(f"{path.name} 是旧版 Word .doc 文件；请另存为 .docx 后重试。",
+                         f"{path.name} is an old Word .doc file; save it as .docx and try again.")
     return "xls"
 
 
@@ -82,24 +87,27 @@ def read_source(path_text: str) -> Source:
     """Read any supported file into a Source, or raise InputError with one readable sentence."""
     path = Path(path_text)
     if not path.exists():
-        raise InputError(f"{path_text}: no such file.")
+        raise InputError(f"{path_text}：文件不存在。", f"{path_text}: no such file.")
     if path.is_dir():
-        raise InputError(f"{path_text} is a directory, not a document.")
+        raise InputError(f"{path_text} 是文件夹，不是文件。", f"{path_text} is a directory, not a document.")
     size = path.stat().st_size
     if size == 0:
-        raise InputError(f"{path_text} is empty.")
+        raise InputError(f"{path_text} 是空文件。", f"{path_text} is empty.")
     if size > MAX_BYTES:
-        raise InputError(f"{path_text} is larger than {MAX_BYTES // (1024 * 1024)} MB.")
+        raise InputError(f"{path_text} 大于 {MAX_BYTES // (1024 * 1024)} MB。",
+                         f"{path_text} is larger than {MAX_BYTES // (1024 * 1024)} MB.")
     with path.open("rb") as handle:
         head = handle.read(4096)
     fmt = sniff_format(path, head)
     if fmt == "zip":
-        raise InputError(f"{path_text} is a ZIP archive that is neither .xlsx nor .docx.")
+        raise InputError(f"{path_text} 是 ZIP 压缩包，既不是 .xlsx 也不是 .docx 文件。",
+                         f"{path_text} is a ZIP archive that is neither .xlsx nor .docx.")
     module = importlib.import_module(f"yusuan.readers.{READER_MODULES[fmt]}")
     try:
         return module.read(path)
     except (InputError, KeyboardInterrupt):
         raise
     except Exception as error:  # noqa: BLE001 - a library's failure on a bad file is the file's
-        raise InputError(f"{path_text} could not be read as {FORMAT_NAMES[fmt]} "
+        raise InputError(f"{path_text} 无法作为{FORMAT_NAMES_ZH[fmt].strip()}读取（文件已损坏或格式不符）。",
+                         f"{path_text} could not be read as {FORMAT_NAMES[fmt]} "
                          f"({type(error).__name__}: {str(error)[:120]}).") from None

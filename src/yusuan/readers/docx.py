@@ -27,7 +27,8 @@ def read(path: Path) -> Source:
     body = _open(path).element.body
     texts = [(text, None) for text in body_lines(body)]
     if not any(text.strip() for text, _ in texts):
-        raise InputError(f"{path.name} is a Word document with no text.")
+        raise InputError(f"{path.name} 是没有文字的 Word 文件。",
+                         f"{path.name} is a Word document with no text.")
     return make_source(path, "docx", texts)
 
 
@@ -35,7 +36,8 @@ def _open(path: Path):
     try:
         return Document(str(path))
     except Exception:  # noqa: BLE001 - the library raises many types for bad files
-        raise InputError(f"{path.name} could not be read as a Word document: it is damaged "
+        raise InputError(f"{path.name} 无法作为 Word 文件读取：文件已损坏，或不是 .docx 文件。",
+                         f"{path.name} could not be read as a Word document: it is damaged "
                          "or not a .docx file.") from None
 
 

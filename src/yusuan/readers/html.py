@@ -34,11 +34,12 @@ def read(path: Path) -> Source:
     data = path.read_bytes()
     text = _XML_DECL.sub("", decode_html(data))
     if not text.strip():
-        raise InputError(f"{path.name} is an HTML page with no content.")
+        raise InputError(f"{path.name} 是没有内容的网页。", f"{path.name} is an HTML page with no content.")
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
-        raise InputError(f"{path.name} could not be read as an HTML page.") from None
+        raise InputError(f"{path.name} 无法作为网页读取。",
+                         f"{path.name} could not be read as an HTML page.") from None
     walker = _Walker()
     walker.walk(root)
     walker.flush()
@@ -46,7 +47,7 @@ def read(path: Path) -> Source:
     while lines and not lines[-1].strip():
         lines.pop()
     if not any(line.strip() for line in lines):
-        raise InputError(f"{path.name} is an HTML page with no text.")
+        raise InputError(f"{path.name} 是没有文字的网页。", f"{path.name} is an HTML page with no text.")
     return Source(path=str(path), format="html", sha256=hashlib.sha256(data).hexdigest(),
                   lines=make_lines((line, None) for line in lines))
 

@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 
 from yusuan.errors import InputError
 from yusuan.model import Source
+from yusuan.progress import Progress
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
 from yusuan.readers.pdfchars import read_text
@@ -66,10 +67,12 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     document = _open(path)
     assembler = Assembler()
     unread: list[int] = []
+    progress = Progress(path.name, len(document))
     try:
         count = len(document)
         checked_scans = False
         for index in range(count):
+            progress.step(index + 1)
             page = document[index]
             try:
                 if not checked_scans and ocr.available() and _needs_ocr(page):
@@ -83,6 +86,7 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     except Exception as error:  # noqa: BLE001 - PDFium raises on a damaged page
         raise _pdf_error(path, error) from None
     finally:
+        progress.close()
         document.close()
     assembler.finish()
     return assembler, count, unread
@@ -109,7 +113,9 @@ def refuse_long_scans(path: Path, document: Any, start: int) -> None:
         finally:
             page.close()
         if scanned > limit:
-            raise InputError(f"{path.name} has more than {limit} scanned pages; yusuan does not read "
+            raise InputError(f"{path.name} 的扫描页超过 {limit} 页，yusuan 不对这么多页做文字识别"
+                             f"（可设置 YUSUAN_MAX_OCR_PAGES 放宽上限）。",
+                             f"{path.name} has more than {limit} scanned pages; yusuan does not read "
                              f"that many by OCR (set YUSUAN_MAX_OCR_PAGES to allow more).")
 
 
@@ -123,8 +129,10 @@ def _open(path: Path) -> Any:
 def _pdf_error(path: Path, error: Exception) -> InputError:
     text = f"{type(error).__name__} {error!r}".lower()
     if "password" in text or "encrypt" in text or "security" in text:
-        return InputError(f"{path.name} is an encrypted PDF; save an unprotected copy and try again.")
-    return InputError(f"{path.name} is not a readable PDF: the file is damaged.")
+        return InputError(f"{path.name} 是加密的 PDF；请另存一份不加密的副本后重试。",
+                          f"{path.name} is an encrypted PDF; save an unprotected copy and try again.")
+    return InputError(f"{path.name} 不是可读的 PDF：文件已损坏。",
+                      f"{path.name} is not a readable PDF: the file is damaged.")
 
 
 def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
@@ -149,12 +157,14 @@ def _source(path: Path, out: list[tuple[str, int | None]], pages: int, unread: l
     if unread:
         where = _ranges(unread)
         if not any(text.strip() for text, _ in out):
-            raise InputError(f"{path.name} has no text layer (a scan, or unreadable font codes) "
+            raise InputError(f"{path.name} 第 {where} 页没有文字层（扫描件，或字体编码无法读取）；"
+                             f"请用 `pip install yusuan[ocr]` 安装文字识别。",
+                             f"{path.name} has no text layer (a scan, or unreadable font codes) "
                              f"on page(s) {where}; install OCR with `pip install yusuan[ocr]`.")
-        notes.append(f"page(s) {where} have no usable text layer and were not read; install OCR "
-                     "with `pip install yusuan[ocr]` to read them.")
+        notes.append(f"第 {where} 页没有可用的文字层，未读取；用 `pip install yusuan[ocr]` "
+                     "安装文字识别后可读取这些页。")
     if not any(text.strip() for text, _ in out):
-        raise InputError(f"{path.name} is a PDF with no text.")
+        raise InputError(f"{path.name} 是没有文字的 PDF。", f"{path.name} is a PDF with no text.")
     return make_source(path, "pdf", out, pages=pages, notes=notes)
 
 

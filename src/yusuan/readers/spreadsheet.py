@@ -29,44 +29,75 @@ _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
 def read(path: Path) -> Source:
-    workbook = _open(path)
-    texts: list[tuple[str, int | None]] = []
-    names = list(workbook.sheet_names)
-    try:
-        for name in names:
-            rows = _sheet_rows(workbook, name, path)
-            if not rows:
-                continue
-            if texts:
-                texts.append(("", None))
-            texts.extend((line, None) for line in sheet_lines(rows))
-    finally:
-        workbook.close()
+    texts = [(text, None) for _sheet, _address, text in workbook_lines(path)]
     if not any(text.strip() for text, _ in texts):
-        raise InputError(f"{path.name} is a workbook with no cell that holds anything.")
+        raise InputError(f"{path.name} 是所有单元格都为空的工作簿。",
+                         f"{path.name} is a workbook with no cell that holds anything.")
     with path.open("rb") as handle:
         fmt = "xls" if handle.read(4) == b"\xd0\xcf\x11\xe0" else "xlsx"
-    return make_source(path, fmt, texts, pages=len(names))
+    return make_source(path, fmt, texts, pages=_sheet_count(path))
+
+
+def workbook_lines(path: Path) -> list[tuple[str, str | None, str]]:
+    """(sheet name, address of the row's first cell, text) of every line the workbook gives,
+    sheets one after another with a blank line (no address) between them."""
+    workbook = _open(path)
+    out: list[tuple[str, str | None, str]] = []
+    try:
+        for name in workbook.sheet_names:
+            rows, (top, left) = _sheet_rows(workbook, name, path)
+            if not rows:
+                continue
+            if out:
+                out.append((name, None, ""))
+            out.extend((name, f"{column_letters(left)}{top + 1 + index}", line)
+                       for index, line in enumerate(sheet_lines(rows)))
+    finally:
+        workbook.close()
+    return out
+
+
+def _sheet_count(path: Path) -> int:
+    workbook = _open(path)
+    try:
+        return len(workbook.sheet_names)
+    finally:
+        workbook.close()
+
+
+def column_letters(index: int) -> str:
+    """A 0-based column index as Excel names it: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _open(path: Path) -> CalamineWorkbook:
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as error:  # noqa: BLE001 - calamine raises many types for bad files
-        reason = "it is password-protected" if "password" in str(error).lower() else "it is damaged"
-        raise InputError(f"{path.name} could not be read as an Excel workbook: {reason}.") from None
+        locked = "password" in str(error).lower()
+        reason = "it is password-protected" if locked else "it is damaged"
+        raison = "设有密码保护" if locked else "文件已损坏"
+        raise InputError(f"{path.name} 无法作为 Excel 工作簿读取：{raison}。",
+                         f"{path.name} could not be read as an Excel workbook: {reason}.") from None
 
 
-def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
+def _sheet_rows(workbook: CalamineWorkbook, name: str,
+                path: Path) -> tuple[list[list[object]], tuple[int, int]]:
     try:
         sheet = workbook.get_sheet_by_name(name)
         rows: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=True)]
         start = sheet.start or (0, 0)
     except Exception:  # noqa: BLE001 - the library raises many types for bad files
-        raise InputError(f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None
+        raise InputError(f"{path.name}：工作表“{name}”无法读取（文件已损坏）。",
+                         f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None
     if zipfile.is_zipfile(path):
         apply_formats(rows, start, sheet_formats(path, name))
-    return rows
+    return rows, start
 
 
 def apply_formats(rows: list[list[object]], start: tuple[int, int],

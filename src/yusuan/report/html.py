@@ -24,7 +24,10 @@ def environment() -> Environment:
 
 
 def render_html(bundle: dict[str, Any], lang: str = "zh",
-                links: list[dict[str, Any]] | None = None) -> str:
-    """The report of a bundle (see `report.bundle`); `links` adds a bar of links (web app)."""
+                links: list[dict[str, Any]] | None = None, review_action: str | None = None) -> str:
+    """The report of a bundle (see `report.bundle`); `links` adds a bar of links and
+    `review_action` the buttons that mark a finding 已复核 / 误报 (web app: each posts to
+    `review_action/<index>`)."""
     view = report_view(bundle, check_lang(lang))
-    return environment().get_template("report.html.j2").render(**view, links=links or [])
+    return environment().get_template("report.html.j2").render(**view, links=links or [],
+                                                               review_action=review_action)

@@ -78,6 +78,7 @@ def finding_view(index: int, finding: dict[str, Any], bundle: dict[str, Any], la
         "lines": lines, "cells": list(dict.fromkeys(cells)),
         "folded": finding.get("folded", []),
         "collapsed": finding["category"] == "rounding",
+        "review": finding.get("review"),
     }
 
 
@@ -103,7 +104,10 @@ def document_lines(bundle: dict[str, Any], marks: dict[int, str]) -> list[dict[s
 
 
 def table_view(index: int, table: dict[str, Any], marked: dict[str, list[str]]) -> dict[str, Any]:
-    columns = [{"key": c["key"], "label": " / ".join(c["header"]) or c["key"]} for c in table["columns"]]
+    from yusuan.rules.engine.printed import KIND_NAMES, unprinted_column
+
+    columns = [{"key": c["key"], "label": " / ".join(c["header"]) or unprinted_column(c["key"])}
+               for c in table["columns"]]
     rows = []
     for r_index, row in enumerate(table["rows"]):
         cells = []
@@ -118,7 +122,8 @@ def table_view(index: int, table: dict[str, Any], marked: dict[str, list[str]]) 
                      "side": row.get("side"), "name_id": name_id,
                      "name_findings": marked.get(name_id, []), "cells": cells})
     return {"id": table_id(index), "title": table["title"], "number": table.get("number"),
-            "kind": table["kind"], "unit": table.get("unit"), "lines": table["lines"],
+            "kind": table["kind"], "kind_name": KIND_NAMES.get(table["kind"], ""),
+            "unit": table.get("unit"), "lines": table["lines"],
             "empty": table["empty"], "note": table.get("note"), "columns": columns, "rows": rows}
 
 

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from yusuan.model import Document, Finding, Table
-from yusuan.report.i18n import finding_message
+from yusuan.report.i18n import category_label, finding_message, severity_label
 from yusuan.report.where import where_label
 
-SEVERITY_TITLES = {"error": "错误 errors", "warning": "警告 warnings", "info": "提示 info"}
+SEVERITIES = ("error", "warning", "info")
+TEXT_WORDS = {
+    "zh": {"unit": "单位", "heading": "== {severity}：{count} 条",
+           "line": "[{severity}] {rule}（{category}）：{message}",
+           "count": "{severity} {count} 条", "tally": "共 {total} 条：{counts}", "sep": "，"},
+    "en": {"unit": "unit", "heading": "== {severity}: {count}",
+           "line": "[{severity}] {rule} ({category}): {message}",
+           "count": "{count} {severity}", "tally": "{total} findings: {counts}", "sep": ", "},
+}
 
 
 def format_value(value: float, decimals: int = 2) -> str:
@@ -14,14 +22,32 @@ def format_value(value: float, decimals: int = 2) -> str:
     return f"{value:,.{decimals}f}"
 
 
+HEADLINE_NAMES = {
+    "total_income": "本年收入合计", "income_grand_total": "收入总计", "carryover_in": "上年结转",
+    "general_budget_income": "一般公共预算拨款收入", "gov_fund_income": "政府性基金预算拨款收入",
+    "other_income": "其他收入", "total_expenditure": "本年支出合计",
+    "expenditure_grand_total": "支出总计", "carryover_out": "年末结转和结余",
+    "basic_expenditure": "基本支出", "project_expenditure": "项目支出",
+    "personnel_funds": "人员经费", "public_funds": "公用经费", "sangong_total": "“三公”经费",
+    "agency_operating_costs": "机关运行经费", "procurement_total": "政府采购预算",
+}
+
+
 def table_text(table: Table) -> str:
-    head = f"{table.number or ''} {table.title} [{table.kind}] 单位：{table.unit or '?'}  lines {table.lines[0]}-{table.lines[1]}"
+    from yusuan.report.xlsx_export import column_headers
+    from yusuan.rules.engine.printed import KIND_NAMES
+
+    kind = KIND_NAMES.get(table.kind, table.kind)
+    head = (f"{table.number or ''} {table.title} [{kind}] 单位：{table.unit or '?'}  "
+            f"第 {table.lines[0]}-{table.lines[1]} 行")
     if table.empty:
-        return head.strip() + "\n  (empty)" + (f" — {table.note}" if table.note else "")
+        return head.strip() + "\n  （空表）" + (f" — {table.note}" if table.note else "")
     keys = [column.key for column in table.columns]
-    out = [head.strip(), "  " + " | ".join(["line", "side", "code", "name", *keys])]
+    headers = column_headers(table)
+    out = [head.strip(), "  " + " | ".join(["行", "收支", "编码", "名称", *(headers[k] for k in keys)])]
+    sides = {"income": "收入", "expenditure": "支出"}
     for row in table.rows:
-        cells = [str(row.line), row.side or "", row.code or "", row.name]
+        cells = [str(row.line), sides.get(row.side or "", ""), row.code or "", row.name]
         cells += [format_value(row.values[key], row.decimals.get(key, 2)) if key in row.values else ""
                   for key in keys]
         out.append("  " + " | ".join(cells))
@@ -30,17 +56,21 @@ def table_text(table: Table) -> str:
 
 def extract_text(document: Document) -> str:
     head = (f"{document.department or '?'} {document.year or '?'} {document.kind or '?'} "
-            f"(单位：{document.unit or '?'}, layout {document.source.layout})")
+            f"（单位：{document.unit or '?'}）")
     parts = [head]
     if document.headline:
-        parts.append("headline: " + ", ".join(f"{k} {v['value']} (L{v['line']})" for k, v in document.headline.items()))
+        parts.append("主要数字：" + "，".join(
+            f"{HEADLINE_NAMES.get(k, k)} {v['value']}（第 {v['line']} 行）"
+            for k, v in document.headline.items()))
     parts += [table_text(table) for table in document.tables]
     return "\n\n".join(parts) + "\n"
 
 
 def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
     message = finding_message(finding.to_json(), lang)
-    out = [f"[{finding.severity}] {finding.rule} ({finding.category}): {message}"]
+    severity = severity_label(finding.severity, "zh") if lang == "zh" else finding.severity
+    out = [TEXT_WORDS[lang]["line"].format(severity=severity, rule=finding.rule, message=message,
+                                           category=category_label(finding.category, lang))]
     seen: set[int] = set()
     for location in finding.locations:
         if location.line in seen or location.line <= 0:
@@ -52,14 +82,19 @@ def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
 
 
 def check_text(document: Document, findings: list[Finding], lang: str = "zh") -> str:
+    words = TEXT_WORDS[lang]
     head = (f"{document.source.path}: {document.department or '?'} {document.year or '?'} "
-            f"{document.kind or '?'} (单位：{document.unit or '?'})")
+            f"{document.kind or '?'} ({words['unit']}：{document.unit or '?'})")
+    if lang != "zh":
+        head = head.replace("：", ": ")
     parts = [head]
-    for severity, title in SEVERITY_TITLES.items():
+    counts = []
+    for severity in SEVERITIES:
         chosen = [f for f in findings if f.severity == severity]
+        shown = severity_label(severity, lang) if lang == "zh" else severity
+        counts.append(words["count"].format(severity=shown, count=len(chosen)))
         if chosen:
-            parts.append(f"== {title}: {len(chosen)}")
+            parts.append(words["heading"].format(severity=shown, count=len(chosen)))
             parts += [finding_text(document, finding, lang) for finding in chosen]
-    counts = ", ".join(f"{sum(1 for f in findings if f.severity == s)} {s}" for s in SEVERITY_TITLES)
-    parts.append(f"{len(findings)} findings: {counts}")
+    parts.append(words["tally"].format(total=len(findings), counts=words["sep"].join(counts)))
     return "\n".join(parts) + "\n"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, HTTPException, UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -12,6 +13,7 @@ from yusuan.report.formats import BUNDLE_FORMATS
 from yusuan.report.html import render_html
 from yusuan.web.jobs import JOB_ID, progress
 from yusuan.web.render import WORDS, render_page, request_lang
+from yusuan.web.reviews import MARKS, Reviews, finding_key, with_marks
 from yusuan.web.uploads import save_uploads
 from yusuan.web.views import job_or_404, rendered_result, store_of
 
@@ -61,7 +63,29 @@ def job_page(request: Request, job_id: str) -> HTMLResponse:
     if bundle is None:
         return HTMLResponse(render_page(request, "error.html.j2", status=404,
                                         message="The result has expired."), status_code=404)
-    return HTMLResponse(render_html(bundle, lang, links=report_links(job_id, lang)))
+    bundle = with_marks(bundle, reviews_of(request).marks(bundle["check"]["source"]["sha256"]))
+    return HTMLResponse(render_html(bundle, lang, links=report_links(job_id, lang),
+                                    review_action=f"/jobs/{job_id}/findings"))
+
+
+def reviews_of(request: Request) -> Reviews:
+    return Reviews(Path(store_of(request).settings.data_dir) / "reviews")
+
+
+@router.post("/jobs/{job_id}/findings/{index}")
+async def mark_finding(request: Request, job_id: str, index: int) -> Response:
+    """Mark a finding of a finished job 已复核 or 误报 (an empty mark clears it) for its document."""
+    job_or_404(request, job_id)
+    bundle = store_of(request).result(job_id)
+    findings = bundle["check"]["findings"] if bundle else []
+    if not 0 <= index < len(findings):
+        raise HTTPException(404, "No such finding.")
+    mark = str((await request.form()).get("mark") or "") or None
+    if mark is not None and mark not in MARKS:
+        raise HTTPException(400, f"Unknown mark {mark!r}; use one of {', '.join(MARKS)}.")
+    reviews_of(request).mark(bundle["check"]["source"]["sha256"], finding_key(findings[index]), mark)
+    lang = "?lang=en" if request_lang(request) == "en" else ""
+    return RedirectResponse(f"/jobs/{job_id}{lang}#f{index}", status_code=303)
 
 
 def report_links(job_id: str, lang: str) -> list[dict[str, object]]:

@@ -148,6 +148,7 @@ def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]
     _load_rule_modules()
     from yusuan.rules.engine.confidence import doubt_misread_tables, withhold_doubtful
     from yusuan.rules.engine.fold import fold_shared_causes
+    from yusuan.rules.engine.printed import name_printed_columns
 
     wanted = set(only) if only is not None else None
     specs = [(rule_id, spec) for rule_id, spec in sorted(_REGISTRY.specs.items())
@@ -160,7 +161,9 @@ def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]
     for rule_id, spec in specs:
         if spec.late:
             findings.extend(_run_one(rule_id, doc))
-    return sort_findings(fold_shared_causes(withhold_doubtful(doc, findings)))
+    findings = withhold_doubtful(doc, findings)
+    name_printed_columns(doc, findings)
+    return sort_findings(fold_shared_causes(findings, doc))
 
 
 def _run_one(rule_id: str, doc: Document) -> list[Finding]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from yusuan.model import Finding, Location
+from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine.messages import render
+from yusuan.rules.engine.printed import describe_location
 from yusuan.rules.engine.rounding_groups import group_rounding
 
 FOLDABLE = frozenset({"arithmetic", "cross_table", "narrative_vs_table", "measurement_basis",
@@ -76,7 +77,7 @@ def _add_column(first: Finding, other: Finding) -> None:
     first.message = render(first.message_id, "zh", **first.args)
 
 
-def fold_shared_causes(findings: list[Finding]) -> list[Finding]:
+def fold_shared_causes(findings: list[Finding], doc: Document | None = None) -> list[Finding]:
     findings = group_rounding(merge_columns(findings))
     kept = [f for f in findings if not _foldable(f)]
     pending = [f for f in findings if _foldable(f)]
@@ -86,7 +87,7 @@ def fold_shared_causes(findings: list[Finding]) -> list[Finding]:
             break
         group = [f for f in pending if cause in _causes(f)]
         pending = [f for f in pending if cause not in _causes(f)]
-        kept.append(_fold((cause[0], cause[1]), group))
+        kept.append(_fold((cause[0], cause[1]), group, doc))
     return kept + pending
 
 
@@ -105,14 +106,7 @@ def _figure_location(figure: Figure, group: list[Finding]) -> Location:
                 if (loc.line, loc.column or str(loc.table)) == figure)
 
 
-def _describe(loc: Location) -> str:
-    label = loc.code or loc.name or ""
-    table = f"{loc.table} " if loc.table else ""
-    column = f"{loc.column}，" if loc.column else ""
-    return f"{table}{label}（{column}第{loc.line}行）".strip()
-
-
-def _fold(figure: Figure, group: list[Finding]) -> Finding:
+def _fold(figure: Figure, group: list[Finding], doc: Document | None) -> Finding:
     order = {"error": 0, "warning": 1}
     # the table's own rule names the cause; a narrative that disagrees with the cell follows
     group = sorted(group, key=lambda f: (order.get(f.severity, 2),
@@ -123,7 +117,7 @@ def _fold(figure: Figure, group: list[Finding]) -> Finding:
     for finding in group:
         locations.extend(loc for loc in finding.locations if loc not in locations)
     broken = "；".join(f.message for f in group)
-    args = {"figure": _describe(where), "count": len(group), "broken": broken}
+    args = {"figure": describe_location(doc, where), "count": len(group), "broken": broken}
     return Finding(
         rule=primary.rule,
         severity=primary.severity,

@@ -359,15 +359,26 @@ def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
     # the figure it may stand for within rounding (收入总计 beside 本年收入合计), else the first
     far, key, entry, value = min(candidates, key=lambda c: c[0])
     rounding = not far
-    text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value)}{fact.unit}，"
-            f"表格（{key}）为 {fmt(value)}")
     line = int(entry.get("line", 0))
+    text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value)}{fact.unit}，"
+            f"{_printed_figure(doc, line)}为 {fmt(value)}")
     locations = [fact_location(fact), Location(line, table=_table_at(doc, line), name=key)]
     return make_finding(
         "NARRATIVE.TABLE", locations,
         {"reported": fact.value, "table": value, "difference": round(shown - value, 4)},
         severity="info" if rounding else None, category="rounding" if rounding else None,
         **_args(text, fact, key, value))
+
+
+def _printed_figure(doc: Document, line: int) -> str:
+    """The table figure on `line` as the page names it: the table's title and the row's name."""
+    for table in doc.tables:
+        if not table.lines or not table.lines[0] <= line <= table.lines[-1]:
+            continue
+        row = next((r for r in table.rows
+                    if r.line == line or line in r.value_lines.values()), None)
+        return f"{table.title}“{row.name}”" if row else table.title
+    return "表格"
 
 
 def _table_at(doc: Document, line: int) -> str | None:

@@ -9,9 +9,10 @@ from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
 from yusuan.rules.engine.messages import register_messages
+from yusuan.rules.engine.printed import KIND_NAMES
 
 register_messages({
-    "MISSING.TABLE": {"zh": "未公开{name}（{kind}）", "en": "No {kind} table is published"},
+    "MISSING.TABLE": {"zh": "未公开{name}", "en": "No {name} is published"},
     "EMPTY.TABLE": {"zh": "{title}为空表，且文中未说明没有此项支出",
                     "en": "{title} is empty and the document does not say why"},
     "TABLE.NUMBERING": {"zh": "表格编号不连续：缺少表{missing}",
@@ -24,13 +25,10 @@ BUDGET_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_bu
 BUDGET_LATER = ("soe_capital", "project_expenditure")
 FINAL_CORE = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
               "basic_expenditure", "gov_fund", "soe_capital", "sangong")
-NAMES = {
-    "summary": "收支总表", "income": "收入总表", "expenditure": "支出总表",
-    "fiscal_summary": "财政拨款收支总表", "general_budget_expenditure": "一般公共预算支出表",
-    "basic_expenditure": "一般公共预算基本支出表", "sangong": "“三公”经费支出表",
-    "gov_fund": "政府性基金预算支出表", "soe_capital": "国有资本经营预算支出表",
-    "project_expenditure": "项目支出表",
-}
+STANDARD_KINDS = ("summary", "income", "expenditure", "fiscal_summary",
+                  "general_budget_expenditure", "basic_expenditure", "sangong", "gov_fund",
+                  "soe_capital", "project_expenditure")
+NAMES = {kind: KIND_NAMES[kind] for kind in STANDARD_KINDS}
 SUBJECTS = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公",
             "project_expenditure": "项目支出", "procurement": "政府采购",
             "general_budget_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
