@@ -16,11 +16,10 @@ PAIRS = {
         # true: 行政运行 +101.48 on 6005.51 is 1.69%, printed 1.66% (narrative p8)
         ("NARRATIVE.RATE", "warning"),
     ],
-    ("jiangsu/江苏省政协办公厅2018年度部门预算.pdf", "jiangsu/江苏省政协办公厅2018度部门预算公开表.pdf"): [
-        # true: 机关运行经费 −2233.13 on 3348.98 is 66.681%, printed 66.69% (narrative p15):
-        # rounded the wrong way, a slip the first reader let pass as 0.01
-        ("NARRATIVE.RATE", "warning"),
-    ],
+    # 机关运行经费 −2233.13 on 3348.98 is 66.681%, printed 66.69% (narrative p15): rounded the
+    # wrong way by a hundredth of a point, rounding-level — reported at info, accused of nothing
+    # (the corpus review judged the warning false; NARRATIVE.RATE's last-digit slip)
+    ("jiangsu/江苏省政协办公厅2018年度部门预算.pdf", "jiangsu/江苏省政协办公厅2018度部门预算公开表.pdf"): [],
     ("beijing/2026年北京市财政局部门预算.pdf", "beijing/财政局_2026年部门预算.pdf"): [],
 }
 

@@ -88,6 +88,18 @@ def test_tables_alone_or_a_blank_template_are_not_judged() -> None:
     assert len(run_rules(document(empty, full, text=_narrative()), only=["EMPTY.TABLE"])) == 1
 
 
+def test_a_table_whose_figures_stand_apart_below_its_heading_is_not_judged_empty() -> None:
+    """Every cell on a line of its own (a span-placed web page): the table read as a heading
+    with no rows (lines 50-52), its amounts on the lines below it."""
+    empty = table("summary", [], title="收支总体情况表", first_line=50)
+    empty.empty = True
+    cells = ["一、财政拨款收入", "28,685.65", "一般公共预算收入", "28,467.65", "政府性基金预算收入",
+             "218.00"]
+    text = _narrative(52)
+    assert _judged(empty, text + ["x"] * len(cells)) != []
+    assert _judged(empty, text + cells) == []
+
+
 def test_numbering() -> None:
     def doc(*numbers: str):
         return document(*(table("other", [], number=n) for n in numbers), text=["x"])

@@ -104,3 +104,28 @@ def test_cells_read_one_per_row_are_doubted() -> None:
     one_row = [(None, "", {"total": "25.02", "outbound": "0", "vehicle": "17.40",
                            "reception": "7.62"})]
     assert reading_doubts(table("sangong", one_row, columns=columns)) == []
+
+
+def test_a_page_whose_text_layer_scrambles_its_figures_accuses_nothing() -> None:
+    """Figures apart from their 万元 and lines of punctuation alone: the page's text is named
+    once at info and its sentences support no warning or error; a clean page's still do."""
+    from yusuan.model import Finding, Line, Location, Source
+    from yusuan.recognise.confidence import scrambled_pages
+    from yusuan.rules.engine.confidence import unsure_pages, withhold_doubtful
+
+    scrambled = ["二、支出预算情况", "年年初预算数      万元 其中 教育支出     万元",
+                 "( )    :   、   。  :", "商业服务业等支出 7,686.68 万元，住房保障 支出     万元",
+                 "“      ”  “         ”;", "， 。 ："]
+    clean = ["二、支出预算情况", "商业服务业等支出 7,686.68 万元，主要用于商务发展。"]
+    texts = scrambled + clean
+    lines = [Line(i + 1, t, page=1 if i < len(scrambled) else 2) for i, t in enumerate(texts)]
+    doc = document()
+    doc.source = Source("t.pdf", "pdf", "", lines)
+    assert list(scrambled_pages(doc.source)) == [1]
+    assert [f.rule for f in unsure_pages(doc)] == ["TEXT.UNSURE"]
+
+    def accusation(line: int) -> Finding:
+        return Finding("NARRATIVE.TABLE", "error", "narrative_vs_table", "x", [Location(line)])
+
+    kept = withhold_doubtful(doc, [accusation(4), accusation(len(scrambled) + 2)])
+    assert [f.locations[0].line for f in kept] == [len(scrambled) + 2]

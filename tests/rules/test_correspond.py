@@ -111,3 +111,32 @@ def test_transfers_printed_as_public_funds_are_counted_where_printed() -> None:
             if f.severity == "warning"} == {"FUNC_ECON.PERSONNEL"}
     assert {f.rule for f in run_rules(_split_transfers("8.60", "1.00"), only=rules)
             if f.severity == "warning"} == {"FUNC_ECON.PUBLIC"}
+
+
+def _all_above(housing: str, pension: str, medical: str, hospital: str = "5.00"):
+    """Every contribution larger on its economic line than on its functional 项; a hospital's
+    basic spending booked on its own 项."""
+    gbe = table("general_budget_expenditure", [
+        ("2100201", "综合医院", {"total": hospital, "basic": hospital}),
+        ("2080505", "机关事业单位基本养老保险缴费支出", {"total": "2.00", "basic": "2.00"}),
+        ("2101101", "行政单位医疗", {"total": "1.00", "basic": "1.00"}),
+        ("2210201", "住房公积金", {"total": "3.00", "basic": "3.00"}),
+    ], title="一般公共预算支出表")
+    basic = table("basic_expenditure", [
+        ("30108", "机关事业单位基本养老保险缴费", {"total": pension}),
+        ("30110", "职工基本医疗保险缴费", {"total": medical}),
+        ("30113", "住房公积金", {"total": housing}),
+    ], title="一般公共预算基本支出表")
+    return document(gbe, basic)
+
+
+def test_every_pair_larger_on_the_economic_side_is_a_convention_at_info() -> None:
+    """A 汇总 whose hospitals book part of each contribution under their own 项: every pair
+    differs the same way — info; one pair off, the others equal — an error; every pair off
+    with no 项 of units' own work to hold the difference — errors."""
+    found = run_rules(_all_above("3.50", "2.40", "1.20"), only=["FUNC_ECON.PAIRS"])
+    assert found and {f.severity for f in found} == {"info"}
+    found = run_rules(_all_above("3.50", "2.40", "1.20", hospital="0.50"), only=["FUNC_ECON.PAIRS"])
+    assert found and {f.severity for f in found} == {"error"}
+    found = run_rules(_all_above("3.50", "2.00", "1.00"), only=["FUNC_ECON.PAIRS"])
+    assert [f.severity for f in found] == ["error"]

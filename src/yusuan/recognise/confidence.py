@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from yusuan.model import Table
+from yusuan.model import Source, Table
 
 # tables read for their figures by the rules (forms and `other` have readers of their own)
 CHECKED_KINDS = frozenset({"summary", "income", "expenditure", "fiscal_summary",
@@ -94,3 +94,29 @@ def scattered_cells(table: Table) -> str | None:
     if len(lone) >= 3 and len(lone) > MISREAD_SHARE * len(valued):
         return f"{len(lone)} 行只有一个数字、没有名称，单元格未能排成行"
     return None
+
+
+# a unit with no figure before it ("年初预算数      万元") and a line of punctuation alone: the
+# text layer placed the page's figures and punctuation apart from its words
+_BARE_UNIT = re.compile(r"(?<![\d.,\s：:])\s+万元")
+_PUNCTUATION_ONLY = re.compile(r"^[\s()（）:：、。，,;；“”\"'—.-]+$")
+SCRAMBLED_MARKS = 3
+
+
+def scrambled_pages(source: Source) -> dict[int, str]:
+    """Pages whose text layer scrambles words, figures and punctuation, with why: what they
+    say cannot be read with confidence."""
+    bare: dict[int, int] = {}
+    alone: dict[int, int] = {}
+    for line in source.lines:
+        if line.page is None or "\t" in line.text:
+            continue
+        bare[line.page] = bare.get(line.page, 0) + len(_BARE_UNIT.findall(line.text))
+        if line.text.strip() and _PUNCTUATION_ONLY.match(line.text):
+            alone[line.page] = alone.get(line.page, 0) + 1
+    out = {}
+    for page in sorted(set(bare) | set(alone)):
+        if bare.get(page, 0) >= SCRAMBLED_MARKS or alone.get(page, 0) >= SCRAMBLED_MARKS:
+            out[page] = (f"文字层次序错乱：{bare.get(page, 0)} 处“万元”前没有数字，"
+                         f"{alone.get(page, 0)} 行只有标点")
+    return out

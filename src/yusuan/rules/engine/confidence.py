@@ -11,10 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table
+from yusuan.recognise.confidence import scrambled_pages
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
+    "TEXT.UNSURE": {
+        "zh": "第 {pages} 页的文字未能可靠读取（{why}），其文字不作为判断依据",
+        "en": "the text of page(s) {pages} could not be read with confidence ({why}); it "
+              "supports no finding",
+    },
     "TABLE.UNSURE": {
         "zh": "{title}未能可靠读取（{why}），其数字不作为判断依据",
         "en": "{title} could not be read with confidence ({why}); its figures support no finding",
@@ -50,12 +56,45 @@ def doubt_misread_tables(doc: Document, findings: list[Finding]) -> None:
 
 
 def withhold_doubtful(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Drop every warning and error that cites a line of a table in doubt."""
+    """Drop every warning and error that cites a line of a table in doubt, or a line of text
+    on a page whose text layer is scrambled."""
     doubtful = [table for table in doc.tables if table.doubts]
-    if not doubtful:
+    scrambled = _scrambled_lines(doc)
+    if not doubtful and not scrambled:
         return findings
     return [f for f in findings
-            if f.severity == "info" or not any(inside(t, loc) for t in doubtful for loc in f.locations)]
+            if f.severity == "info" or not any(
+                any(inside(t, loc) for t in doubtful) or loc.line in scrambled
+                for loc in f.locations)]
+
+
+def _scrambled_lines(doc: Document) -> set[int]:
+    """Lines outside the tables on pages whose text layer is scrambled."""
+    pages = scrambled_pages(doc.source)
+    if not pages:
+        return set()
+    return {line.number for line in doc.source.lines if line.page in pages
+            and not any(inside(t, Location(line.number)) for t in doc.tables)}
+
+
+@rule("TEXT.UNSURE", category="plausibility", severity="info", late=True,
+      title_zh="页面文字未能可靠读取", title_en="A page's text could not be read with confidence",
+      rationale="A text layer that places a page's figures apart from its words gives each figure "
+                "the wrong label: such a page is named once and its text supports no finding.")
+def unsure_pages(doc: Document) -> Iterator[Finding]:
+    """The pages whose text layer scrambles words, figures and punctuation, once, with why.
+
+    Passes: a page of sentences whose figures stand beside their 万元.
+    Fails:  a page with “年初预算数      万元” three times and lines of punctuation alone.
+    """
+    pages = scrambled_pages(doc.source)
+    if not pages:
+        return
+    where = [Location(next(line.number for line in doc.source.lines if line.page == page),
+                      page=page) for page in pages]
+    first = next(iter(pages))
+    yield make_finding("TEXT.UNSURE", where, pages="、".join(map(str, pages)),
+                       why=pages[first] + ("等" if len(pages) > 1 else ""))
 
 
 @rule("TABLE.UNSURE", category="plausibility", severity="info", late=True,

@@ -203,9 +203,25 @@ def empty_table_explained(doc: Document) -> Iterator[Finding]:
     if not has_narrative(doc) or (standard and not any(_has_figures(t) for t in standard)):
         return
     for table in standard:
-        if table.empty and not explained(doc, table) and not listed_empty(doc, table):
+        if table.empty and not explained(doc, table) and not listed_empty(doc, table) \
+                and not figures_follow(doc, table):
             yield make_finding("EMPTY.TABLE", [Location(table.lines[0], table=table.kind)],
                                title=table.title)
+
+
+_AMOUNT_CELL = re.compile(r"^-?\d[\d,]*\.\d{1,6}$")
+
+
+def figures_follow(doc: Document, table: Table) -> bool:
+    """Amounts stand alone in cells between the table's heading and the next table (a page
+    that places every cell apart, read as a heading with nothing under it): the table is
+    not known to be empty, only not read."""
+    end = table.lines[1]
+    following = [t.lines[0] for t in doc.tables if t.lines[0] > end]
+    stop = min(following, default=end + 60)
+    cells = [cell.strip() for line in doc.source.lines if end < line.number < stop
+             for cell in line.text.split("\t")]
+    return sum(1 for cell in cells if _AMOUNT_CELL.match(cell)) >= 3
 
 
 def _has_figures(table: Table) -> bool:
