@@ -60,3 +60,41 @@ def test_a_file_of_tables_alone_is_a_budget_or_final_accounts_by_its_titles() ->
              table("gov_fund", [], title="政府性基金预算财政拨款收入支出决算表")]
     assert tables_kind(final) == "部门决算"
     assert tables_kind([table("summary", [], title="预算01表收支总表")]) == "部门预算"
+
+
+def test_the_sangong_total_in_the_layouts_of_other_provinces() -> None:
+    """The 三公 total: this year's group beside last year's and the change (西安), the 三公
+    小计 beside 会议费 and 培训费 (江苏), the row of this year among year rows with a 总计 group
+    of funds (深圳), a nameless only row (武汉)."""
+    from yusuan.model import Column, Table, TableRow
+    from yusuan.recognise.columns import path_key
+    from yusuan.recognise.headers import relative_years
+    from yusuan.recognise.headline import sangong_headline
+
+    def sangong(paths: list[list[str]], rows: list[tuple[str, list[float | None]]]) -> float:
+        paths = relative_years(paths)
+        keys: list[str] = []
+        for path in paths:
+            key = path_key(path) or "col"
+            keys.append(key if key not in keys else f"{key}_{len(keys)}")
+        table = Table("sangong", "“三公”经费支出表", (1, 9),
+                      columns=[Column(k, p) for k, p in zip(keys, paths, strict=True)],
+                      rows=[TableRow(name, 5 + i, values={k: v for k, v in zip(keys, values,
+                                                                              strict=True)
+                                                          if v is not None})
+                            for i, (name, values) in enumerate(rows)])
+        return sangong_headline(table)["sangong_total"]["value"]
+
+    three = "一般公共预算拨款安排的“三公”经费预算"
+    xian = [[year, *leaf] for year in ("2020年", "2021年", "增减变化情况")
+            for leaf in (["合计"], [three, "小计"], [three, "公务接待费"], ["会议费"])]
+    figures = [8274.0, 1600.0, 800.0, 4620.0, 11711.0, 651.0, 651.0, 3200.0,
+               3437.0, -949.0, -149.0, -1420.0]
+    assert sangong(xian, [("合计", figures)]) == 651.0
+    jiangsu = [["合计"], ["“三公”经费", "小计"], ["“三公”经费", "公务接待费"], ["会议费"]]
+    assert sangong(jiangsu, [("", [2542.6, 833.6, 427.5, 1305.25])]) == 833.6
+    shenzhen = [["总计", "一般公共预算"], ["总计", "政府性基金预算"], ["公务接待费", "一般公共预算"]]
+    assert sangong(shenzhen, [("2025 年", [33.0, 0.0, 15.0]), ("2026 年", [66.0, 1.5, 15.0]),
+                              ("增减变化金额", [33.0, 1.5, 0.0])]) == 67.5
+    wuhan = [["2026 年预算数", "合计"], ["2026 年预算数", "公务接待费"]]
+    assert sangong(wuhan, [("", [112.61, 5.51])]) == 112.61

@@ -56,7 +56,8 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(本年)?预算数?$|^年初预算(数)?$|^全年预算数?$|^\d{4}年度?预算数?$", "budget"),
         (r"^调整(后)?预算(数)?$", "adjusted_budget"),
         (r"^(本年)?决算数?$|^(本年)?支出决算$", "actual"),
-        (r"^上年(度)?(预算|决算|执行)?数$|^上年(度)?(预算|决算|执行)$", "prior_year"),
+        (r"^上年(度)?(预算|决算|执行)?数$|^上年(度)?(预算|决算|执行)$|^上年(度)?$", "prior_year"),
+        (r"^增减(变化)?(情况|金额|数|额)?$|^比上年增减$", "change"),
         (r"^(项目)?总(预算|金额)$", "project_total"),
     )
 )
@@ -103,10 +104,11 @@ def path_key(path: list[str]) -> str | None:
     known = [key for key in keys if key]
     if not known:
         return None
-    if "prior_year" in known[:-1]:  # last year's figures printed beside this year's
-        inner = path_key([label for label, key in zip(path, keys, strict=True)
-                          if key != "prior_year"])
-        return "prior_year" if inner in (None, "total", "subtotal") else f"prior_year_{inner}"
+    for group in ("prior_year", "change"):  # last year's figures, or the change, beside this year's
+        if group in known[:-1]:
+            inner = path_key([label for label, key in zip(path, keys, strict=True)
+                              if key != group])
+            return group if inner in (None, "total", "subtotal") else f"{group}_{inner}"
     leaf = known[-1]
     parents = [key for key in known[:-1] if key in GROUP_KEYS]
     parent = parents[-1] if parents else None

@@ -87,12 +87,13 @@ def column_paths(header_rows: list[Row], width: int) -> list[list[str]]:
     return relative_years(paths)
 
 
-_YEAR_LABEL = re.compile(r"^((?:19|20)\d\d)年度?(预算数?|决算数?|执行数?)$")
+_YEAR_LABEL = re.compile(r"^((?:19|20)\d\d)年度?(预算数?|决算数?|执行数?|)$")
 
 
 def relative_years(paths: list[list[str]]) -> list[list[str]]:
-    """Columns headed by two consecutive years and the same word (2024年预算数 | 2025年预算数):
-    the earlier is 上年…, the later 本年… (the table's own year)."""
+    """Columns headed by two consecutive years and the same word (2024年预算数 | 2025年预算数,
+    or the years alone over groups of columns): the earlier is 上年…, the later 本年… (the
+    table's own year)."""
     found = {(i, j): match for i, path in enumerate(paths) for j, label in enumerate(path)
              if (match := _YEAR_LABEL.match("".join(label.split())))}
     years = sorted({int(m.group(1)) for m in found.values()})

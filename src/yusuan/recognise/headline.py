@@ -71,7 +71,6 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
         ("general_budget_expenditure", {"basic": "basic_expenditure", "project": "project_expenditure",
                                         "personnel": "personnel_funds", "public": "public_funds"}),
         ("basic_expenditure", {"personnel": "personnel_funds", "public": "public_funds"}),
-        ("sangong", {"total": "sangong_total"}),
     ):
         for table in tables:
             if table.kind == kind:
@@ -90,20 +89,51 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
 
 
 SANGONG_SUBTOTAL = re.compile(r"^[“\"]?三公[”\"]?经费(合计|小计)?$")
+_YEAR_ROW = re.compile(r"^(\d{4})\s*年")
+_WHOLE_LEAVES = ("小计", "合计", "总计")
 
 
 def sangong_headline(table: Table) -> dict[str, dict[str, Any]]:
-    """The 三公 total: a row "“三公”经费" (where the table adds 会议费 and 培训费 to its 合计), else
-    the 合计 row's or the only row's amount (合计 / 预算数 / 决算数)."""
-    rows = [r for r in table.rows if SANGONG_SUBTOTAL.match(r.name.replace(" ", ""))]
-    rows += [r for r in table.rows if r.name.replace(" ", "") in ("合计", "总计")]
-    if len(table.rows) == 1:
-        rows.append(table.rows[0])
-    for row in rows:
-        amount = first_amount(row)
-        if amount:
-            return {"sangong_total": {"value": amount[1], "line": row.line_of(amount[0])}}
-    return {}
+    """The 三公 total: the 三公 total column (its 小计 where the table adds 会议费 and 培训费, else
+    合计, 预算数 or 决算数, else the 总计 group's funds added up) of the total row (a row
+    "“三公”经费" or 合计, else this year's of the years listed, else the only or first row)."""
+    row = _sangong_row(table)
+    if row is None:
+        return {}
+    keys = _sangong_total_keys(table)
+    present = [key for key in keys if key in row.values]
+    if present:
+        value = round(sum(row.values[key] for key in present), 6)
+        return {"sangong_total": {"value": value, "line": row.line_of(present[0])}}
+    amount = first_amount(row)
+    return {"sangong_total": {"value": amount[1], "line": row.line_of(amount[0])}} if amount else {}
+
+
+def _sangong_row(table: Table) -> TableRow | None:
+    rows = [r for r in table.rows if r.values]
+    named = [r for r in rows if SANGONG_SUBTOTAL.match(r.name.replace(" ", ""))]
+    named += [r for r in rows if r.name.replace(" ", "") in ("合计", "总计")]
+    if named:
+        return named[0]
+    dated = [(int(m.group(1)), r) for r in rows if (m := _YEAR_ROW.match(r.name.strip()))]
+    if dated:
+        return max(dated, key=lambda pair: pair[0])[1]  # the latest year listed is this year's
+    return rows[0] if rows else None
+
+
+def _sangong_total_keys(table: Table) -> list[str]:
+    """The column(s) holding the 三公 total: one key, or the funds of a 总计 group."""
+    current = [c for c in table.columns if not c.key.startswith(("prior_year", "change"))]
+    by_key = {c.key: c.header for c in current}
+    for column in current:  # "“三公”经费 / 小计" beside 会议费 and 培训费
+        path = [h.replace(" ", "") for h in column.header]
+        if len(path) >= 2 and "三公" in path[-2] and path[-1] in _WHOLE_LEAVES:
+            return [column.key]
+    for key in ("total", "subtotal", "budget", "actual"):
+        if key in by_key:
+            return [key]
+    return [c.key for c in current if c.header
+            and c.header[0].replace(" ", "") in ("总计", "合计") and len(c.header) == 2]
 
 
 HEADLINE_CONCEPTS = (
