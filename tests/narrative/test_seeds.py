@@ -12,7 +12,8 @@ from yusuan.rules.engine import run_rules
 
 # (rule, lines the finding must cite): narrative line first, then the table / other lines.
 REPORTED = {
-    "000": [("NARRATIVE.PARTS", [211, 213, 223]), ("NARRATIVE.UNITS", [81, 257, 306, 83]),
+    "000": [("NARRATIVE.LEFTOVER", [273]),  # "比 2022 年预算增加(减少) 0元": the choice left open
+            ("NARRATIVE.PARTS", [211, 213, 223]), ("NARRATIVE.UNITS", [81, 257, 306, 83]),
             ("NARRATIVE.YEAR", [1177, 1181]), ("NARRATIVE.PARTS", [201, 205, 209]),
             ("NARRATIVE.UNIT", [273, 274]), ("NARRATIVE.DEFINITION", [308, 740, 3967]),
             ("NARRATIVE.DEFINITION", [3857, 3861])],
@@ -20,7 +21,8 @@ REPORTED = {
             ("NARRATIVE.RATE", [659]), ("NARRATIVE.RATE", [671]),
             ("NARRATIVE.PRIOR_YEAR", [615, 639, 344, 347, 351]),
             ("NARRATIVE.UNITS", [68, 70, 71, 124]), ("NARRATIVE.RATE", [615])],
-    "002": [("NARRATIVE.GLOSSARY", [482, 158]), ("NARRATIVE.YEAR", [406, 432, 442]),
+    "002": [("NARRATIVE.LEFTOVER", [406, 432, 442]),  # 增加（减少）, 增长（下降） left open
+            ("NARRATIVE.GLOSSARY", [482, 158]), ("NARRATIVE.YEAR", [406, 432, 442]),
             ("NARRATIVE.PRIOR_YEAR", [406, 442, 504, 506]),
             ("NARRATIVE.DEFINITION", [456, 490, 71])],
     "003": [("NARRATIVE.TABLE", [465, 280]), ("NARRATIVE.TABLE", [471, 283]),

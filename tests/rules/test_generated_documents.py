@@ -274,6 +274,15 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                          {"NARRATIVE.TABLE"}, set()),
     "growth_rate": (lambda: _once(_culture_text(), "增长4.85%", "增长5.85%"),
                     {"NARRATIVE.RATE"}, set()),
+    # template leftovers: a choice left open, an empty reason, a placeholder
+    "direction_left_open": (lambda: _once(_culture_text(), "比2024年预算增加25.76万元",
+                                          "比2024年预算增加（减少）25.76万元"),
+                            {"NARRATIVE.LEFTOVER"}, set()),
+    "empty_reason": (lambda: re.sub(r"主要原因是[^。]*。", "主要原因是。", _culture_text(), count=1),
+                     {"NARRATIVE.LEFTOVER"}, set()),
+    "placeholder": (lambda: _once(_culture_text(), "公用经费57.09万元，主要用于",
+                                  "公用经费57.09万元，主要用于XX"),
+                    {"NARRATIVE.LEFTOVER"}, set()),
     "shares_not_100": (lambda: _once(_culture_text(), "占16.27%", "占18.27%"),
                        {"NARRATIVE.SHARE"}, set()),
     "kuan_not_sum_of_items": (lambda: _culture_text(misprints=[

@@ -160,3 +160,8 @@ def _finding(
 
 def compact(findings: Iterable[Finding | None]) -> list[Finding]:
     return [f for f in findings if f is not None]
+
+
+def has_figures(table: Table) -> bool:
+    """The table prints at least one amount (a blank form prints row names and none)."""
+    return not table.empty and any(row.values for row in table.rows)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
+from yusuan.rules.engine.common import has_figures
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.printed import KIND_NAMES
 
@@ -200,7 +201,7 @@ def empty_table_explained(doc: Document) -> Iterator[Finding]:
     empty (an official template) are not judged: the words that explain are not in the file.
     """
     standard = [t for t in doc.tables if t.kind in NAMES]
-    if not has_narrative(doc) or (standard and not any(_has_figures(t) for t in standard)):
+    if not has_narrative(doc) or (standard and not any(has_figures(t) for t in standard)):
         return
     for table in standard:
         if table.empty and not explained(doc, table) and not listed_empty(doc, table) \
@@ -222,11 +223,6 @@ def figures_follow(doc: Document, table: Table) -> bool:
     cells = [cell.strip() for line in doc.source.lines if end < line.number < stop
              for cell in line.text.split("\t")]
     return sum(1 for cell in cells if _AMOUNT_CELL.match(cell)) >= 3
-
-
-def _has_figures(table: Table) -> bool:
-    """The table prints at least one amount (a blank form prints row names and none)."""
-    return not table.empty and any(row.values for row in table.rows)
 
 
 NARRATIVE_HEADING = re.compile(r"情况说明|预算说明|决算说明|编制说明|总体情况说明")

@@ -1,0 +1,41 @@
+"""NARRATIVE.LEFTOVER: what a template left to fill in or to choose, left as it was."""
+
+from __future__ import annotations
+
+from yusuan.model import Document, Source, Table, TableRow
+from yusuan.readers.text import text_to_lines
+from yusuan.rules.engine import run_rules
+
+CLEAN = ("七、“三公”经费情况\n2026年本局“三公”经费预算12.30万元，比上年减少1.20万元，"
+         "主要原因是，按照过紧日子要求压减公务接待。\n")
+
+
+def found(text: str, figures: bool = True) -> list[str]:
+    source = Source("t.txt", "text", "", text_to_lines(text))
+    rows = [TableRow("合计", 40, values={"total": 12.3} if figures else {})]
+    doc = Document(source, department="某局", year=2026, kind="部门预算", unit="万元",
+                   tables=[Table("sangong", "“三公”经费支出表", (40, 40), rows=rows)])
+    return [f.message for f in run_rules(doc, only=["NARRATIVE.LEFTOVER"])]
+
+
+def test_a_filled_in_text_has_no_leftovers() -> None:
+    assert found(CLEAN) == []
+
+
+def test_each_kind_of_leftover_is_found_once() -> None:
+    cases = {
+        "模板占位符未填写": CLEAN.replace("本局", "XX局"),
+        "增减方向未选定": CLEAN.replace("减少1.20", "增加（减少）1.20"),
+        "原因未填写": CLEAN.replace("主要原因是，按照过紧日子要求压减公务接待。", "主要原因是。"),
+        "编辑提示未删除": CLEAN.replace("七、“三公”经费情况", "七、“三公”经费情况（增加内容）"),
+        "句号重复": CLEAN.replace("公务接待。", "公务接待。。"),
+    }
+    for what, text in cases.items():
+        messages = found(text)
+        assert len(messages) == 1 and messages[0].startswith(what), (what, messages)
+    twice = CLEAN.replace("本局", "XX局") + CLEAN.replace("本局", "XX局")
+    assert len(found(twice)) == 1
+
+
+def test_a_blank_template_is_not_judged() -> None:
+    assert found(CLEAN.replace("本局", "XX局"), figures=False) == []
