@@ -213,6 +213,12 @@ def test_ordinary_wording_is_accused_of_nothing(name: str) -> None:
 # ---------------------------------------------------------------- known false accusations
 
 
+def test_last_years_figure_stated_beside_this_years_is_accused_of_nothing() -> None:
+    text = _once(_culture_text(), "2025年预算数257.49万元，比2024年预算增加7.66万元",
+                 "2025年预算数257.49万元，2024年预算数249.83万元，比2024年预算增加7.66万元")
+    assert said(accusations(document_from_text(text))) == []
+
+
 def test_sangong_partly_paid_by_projects_is_no_inconsistency() -> None:
     budget = dataclasses.replace(
         culture_bureau(), sangong=Sangong(vehicle_operation=36_000, reception=23_000),
@@ -274,6 +280,11 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                          {"NARRATIVE.TABLE"}, set()),
     "growth_rate": (lambda: _once(_culture_text(), "增长4.85%", "增长5.85%"),
                     {"NARRATIVE.RATE"}, set()),
+    # last year's figure stated beside this year's: the change is their difference
+    "change_against_stated_prior": (lambda: _once(
+        _culture_text(), "2025年预算数257.49万元，比2024年预算增加7.66万元",
+        "2025年预算数257.49万元，2024年预算数249.83万元，比2024年预算增加7.96万元"),
+        {"NARRATIVE.CHANGE"}, {"NARRATIVE.RATE"}),
     # template leftovers: a choice left open, an empty reason, a placeholder
     "direction_left_open": (lambda: _once(_culture_text(), "比2024年预算增加25.76万元",
                                           "比2024年预算增加（减少）25.76万元"),
