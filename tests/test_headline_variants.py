@@ -98,3 +98,19 @@ def test_the_sangong_total_in_the_layouts_of_other_provinces() -> None:
                               ("增减变化金额", [33.0, 1.5, 0.0])]) == 67.5
     wuhan = [["2026 年预算数", "合计"], ["2026 年预算数", "公务接待费"]]
     assert sangong(wuhan, [("", [112.61, 5.51])]) == 112.61
+
+
+def test_a_nameless_first_row_above_the_coded_rows_is_the_total() -> None:
+    """深圳 支出总表: the 合计 cell merged away, the first row prints only figures; its 基本支出
+    is the department's. A nameless first row smaller than a coded row is no total."""
+    lines = [
+        "2026年某某局部门预算", "支出总表", "单位：万元",
+        "科目编码\t科目名称\t支出总计\t基本支出\t项目支出",
+        "\t\t28283.46\t5581.69\t22701.77",
+        "205\t教育支出\t12.23\t0.00\t12.23",
+        "208\t社会保障和就业支出\t28271.23\t5581.69\t22689.54",
+    ]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["basic_expenditure"]["value"] == 5581.69
+    lines[4] = "\t\t12.00\t1.00\t11.00"
+    assert "basic_expenditure" not in document_from_text("\n".join(lines)).headline

@@ -220,3 +220,20 @@ def test_a_class_in_the_gov_fund_section_is_the_fund_tables_line() -> None:
     assert messages(_fund_doc(right), "NARRATIVE.TABLE") == []
     wrong = messages(_fund_doc(right.replace("64463.40", "64436.40")), "NARRATIVE.TABLE")
     assert len(wrong) == 1 and "64463.4" in wrong[0]
+
+
+def test_a_project_named_like_a_functional_item_is_compared_with_the_project() -> None:
+    """深圳: '5.社会组织管理 569.04 万元' in the list of 项目支出 is the project (569.04), not
+    the 项 2080206 社会组织管理 (567.04)."""
+    def checked(sentence: str) -> list[str]:
+        d = doc("（五）项目支出 1197.14 万元，具体包括：\n" + sentence + "\n", year=2026)
+        d.tables = [
+            Table("general_budget_expenditure", "一般公共预算支出表", (40, 41), rows=[
+                TableRow("社会组织管理", 41, code="2080206", values={"total": 567.04},
+                         decimals={"total": 2})]),
+            Table("project_expenditure", "项目支出总表", (50, 51), rows=[
+                TableRow("社会组织管理", 51, values={"total": 569.04}, decimals={"total": 2})])]
+        return messages(d, "NARRATIVE.TABLE")
+
+    assert checked("5.社会组织管理 569.04 万元，主要包括：社会组织登记管理服务工作。") == []
+    assert len(checked("5.社会组织管理 596.04 万元，主要包括：社会组织登记管理服务工作。")) == 1

@@ -84,6 +84,16 @@ def test_fiscal_summary_adds_the_fund_tables_printed_with_a_budget_column() -> N
     assert len(_rules(document(fiscal, general, fund), "SUMMARY.AGREES")) == 1
 
 
+def test_a_detail_table_by_unit_is_not_compared_line_by_line() -> None:
+    """深圳 表7 prints each unit's 类 lines under it: the first 205 line is one unit's."""
+    fiscal = side_rows("fiscal_summary", [("一般公共预算资金", {"budget": "10.00"}),
+                                          ("本年收入合计", {"budget": "10.00"})],
+                       [("教育支出", {"budget": "10.00"}), ("本年支出合计", {"budget": "10.00"})])
+    by_unit = table("general_budget_expenditure", [("205", "教育支出", {"total": "4.00"}),
+                                                   ("205", "教育支出", {"total": "6.00"})])
+    assert _rules(document(fiscal, by_unit), "SUMMARY.AGREES") == []
+
+
 def _final_summary(grand_in: str = "12.50", grand_out: str = "12.50", end: str = "0.50"):
     """A 决算's 收入支出决算总表: each side's grand total is a bare 总计; the income side adds
     使用非财政拨款结余 and 年初结转和结余, the spending side 结余分配 and 年末结转和结余."""

@@ -44,7 +44,8 @@ def summary_headline(table: Table) -> dict[str, dict[str, Any]]:
 
 
 def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str, Any]]:
-    total = next((row for row in table.rows if row.name.replace(" ", "") in ("合计", "总计")), None)
+    total = next((row for row in table.rows if row.name.replace(" ", "") in ("合计", "总计")),
+                 None) or _nameless_total(table)
     found: dict[str, dict[str, Any]] = {}
     if total is None:
         return found
@@ -52,6 +53,20 @@ def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str
         if column in total.values:
             found[headline_key] = {"value": total.values[column], "line": total.line_of(column)}
     return found
+
+
+def _nameless_total(table: Table) -> TableRow | None:
+    """A first row with neither code nor name above the coded rows, each of its figures at
+    least the coded rows' (its 合计 cell merged away in print): the total row."""
+    rows = [r for r in table.rows if r.values]
+    if len(rows) < 2 or rows[0].code or rows[0].name.strip() or not rows[1].code:
+        return None
+    first = rows[0]
+    coded = [r for r in rows[1:] if r.code]
+    if all(first.values.get(k, 0.0) + 0.005 >= r.values.get(k, 0.0)
+           for r in coded for k in first.values):
+        return first
+    return None
 
 
 # what a 财政拨款收支总表 tells of the whole department when a 收支总表 is printed: only the

@@ -156,9 +156,9 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
         return _functional(doc, fact, scope)
     if concept == "economic_item":
         return _by_name(doc, ("basic_expenditure",), fact.extra.get("name", ""))
-    if concept == "amount":
+    if concept == "amount":  # a bare name: a project's first (项 are named with “（项）”)
         label = fact.extra.get("label", "")
-        return _by_name(doc, ("general_budget_expenditure", "project_expenditure"), label)
+        return _by_name(doc, ("project_expenditure", "general_budget_expenditure"), label)
     return None
 
 

@@ -41,11 +41,14 @@ def income_key(name: str) -> str | None:
 
 
 def _detail_total(doc: Document, tables: list[Table], name: str) -> Amount | None:
-    """The 类 line called `name` in the detail tables (summed over them), or None."""
+    """The 类 line called `name` in the detail tables (summed over them), or None (also when a
+    table prints it once per unit)."""
     found: list[Amount] = []
     for table in tables:
-        row = next((r for r in table.rows if r.code and len(r.code) == 3
-                    and compact_name(r.name) == name), None)
+        rows = [r for r in table.rows if r.code and len(r.code) == 3 and compact_name(r.name) == name]
+        if len(rows) > 1:
+            return None  # the 类 line once per unit (a table by 预算单位): no one line is the whole
+        row = rows[0] if rows else None
         value = amount(doc, table, row, _whole_column(table)) if row else None
         if value is not None:
             found.append(value)
