@@ -2,7 +2,7 @@
 
 Each paragraph is a line (a manual line break starts a new one); each table row is a TAB line.
 A horizontally merged cell (gridSpan) keeps its text in its first grid column and leaves the
-columns it covers blank; a vertically merged cell's continuation cells are blank. Content
+columns it covers blank (a table past the guards' bound of columns or cells is refused); a vertically merged cell's continuation cells are blank. Content
 controls are read through; a table nested in a cell contributes its text to that cell.
 """
 
@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, is_blank_row, make_source
+from yusuan.readers.guards import check_table
 
 W_P, W_TBL, W_SDT, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -70,6 +71,7 @@ def paragraph_text(paragraph) -> str:
 def table_lines(table) -> list[str]:
     rows = [row_cells(tr) for tr in table.iterchildren(W_TR)]
     width = max((len(row) for row in rows), default=0)
+    check_table(width, width * len(rows))
     lines = []
     for row in rows:
         if is_blank_row(row):
@@ -80,15 +82,20 @@ def table_lines(table) -> list[str]:
 
 def row_cells(tr) -> list[str]:
     """One row's cells over the table grid: spans expanded to blanks, merged-down cells blank."""
-    cells = [""] * _grid_count(tr, "w:gridBefore")
+    before = _grid_count(tr, "w:gridBefore")
+    check_table(before, 0)
+    cells = [""] * before
     for tc in tr.iterchildren(W_TC):
         props = tc.find(qn("w:tcPr"))
         span = _int_val(props, "w:gridSpan", 1)
+        check_table(len(cells) + span, 0)
         merge = props.find(qn("w:vMerge")) if props is not None else None
         continued = merge is not None and merge.get(W_VAL) in (None, "continue")
         cells.append("" if continued else cell_text("\n".join(body_lines(tc))))
         cells.extend([""] * (span - 1))
-    cells.extend([""] * _grid_count(tr, "w:gridAfter"))
+    after = _grid_count(tr, "w:gridAfter")
+    check_table(len(cells) + after, 0)
+    cells.extend([""] * after)
     return cells
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, flow_text, is_blank_row, make_lines
+from yusuan.readers.guards import check_table
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CHINESE = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
@@ -120,6 +121,7 @@ def table_lines(table: etree._Element) -> list[str]:
         lines.append(cell_text(inline_text(caption)))
     grid = expand_spans(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"))
     width = max((len(row) for row in grid), default=0)
+    check_table(width, width * len(grid))
     for row in grid:
         if not is_blank_row(row):
             lines.append("\t".join(row + [""] * (width - len(row))))
@@ -127,8 +129,10 @@ def table_lines(table: etree._Element) -> list[str]:
 
 
 def expand_spans(rows: list[etree._Element]) -> list[list[str]]:
-    """Place each cell on the grid: text in its top-left position, covered positions blank."""
+    """Place each cell on the grid: text in its top-left position, covered positions blank.
+    A grid past the guards' bound of columns or cells is refused before it is filled."""
     grid: list[list[str | None]] = [[] for _ in rows]
+    placed = 0
     for r, tr in enumerate(rows):
         col = 0
         for cell in tr.xpath("./td|./th"):
@@ -136,6 +140,8 @@ def expand_spans(rows: list[etree._Element]) -> list[list[str]]:
                 col += 1
             rowspan = min(_span(cell, "rowspan"), len(rows) - r)
             colspan = _span(cell, "colspan")
+            placed += rowspan * colspan
+            check_table(col + colspan, placed)
             for dr in range(rowspan):
                 target = grid[r + dr]
                 target.extend([None] * (col + colspan - len(target)))

@@ -12,7 +12,6 @@ were not read.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from pathlib import Path
@@ -24,6 +23,8 @@ from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
+from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
+from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
 from yusuan.readers.pdfchars import read_text
 from yusuan.readers.pdfobjects import read_objects
 from yusuan.readers.pdfpage import (
@@ -39,17 +40,6 @@ MAX_HEADER_ROWS = 6
 _ITEM_START = re.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 _AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
-
-
-# More scanned pages than this are refused rather than read by OCR for many minutes.
-DEFAULT_MAX_OCR_PAGES = 50
-
-
-def max_ocr_pages() -> int:
-    try:
-        return int(os.environ.get("YUSUAN_MAX_OCR_PAGES", DEFAULT_MAX_OCR_PAGES))
-    except ValueError:
-        return DEFAULT_MAX_OCR_PAGES
 
 
 # PDFium is not thread-safe: one document at a time per process (the web app may use threads).
@@ -68,17 +58,16 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     unread: list[int] = []
     try:
         count = len(document)
-        checked_scans = False
+        if count > MAX_PDF_PAGES:
+            raise Oversize(f"有 {count} 页，超过了 {MAX_PDF_PAGES} 页的上限，不读取。")
+        budget = OcrBudget(document)
         for index in range(count):
             page = document[index]
             try:
-                if not checked_scans and ocr.available() and _needs_ocr(page):
-                    refuse_long_scans(path, document, index)
-                    checked_scans = True
-                _read_page(path, page, index + 1, assembler, unread)
+                _read_page(path, page, index + 1, assembler, unread, budget)
             finally:
                 page.close()
-    except InputError:
+    except (InputError, Oversize):
         raise
     except Exception as error:  # noqa: BLE001 - PDFium raises on a damaged page
         raise _pdf_error(path, error) from None
@@ -86,31 +75,6 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
         document.close()
     assembler.finish()
     return assembler, count, unread
-
-
-def _needs_ocr(page: Any) -> bool:
-    """A page with no text characters at all (a scan): cheap, without reading the text."""
-    textpage = page.get_textpage()
-    try:
-        return bool(textpage.count_chars() == 0)
-    finally:
-        textpage.close()
-
-
-def refuse_long_scans(path: Path, document: Any, start: int) -> None:
-    """At the first scanned page, count the scanned pages from there on; more than the limit
-    (YUSUAN_MAX_OCR_PAGES) is refused in one sentence before any OCR is run."""
-    limit = max_ocr_pages()
-    scanned = 0
-    for index in range(start, len(document)):
-        page = document[index]
-        try:
-            scanned += _needs_ocr(page)
-        finally:
-            page.close()
-        if scanned > limit:
-            raise InputError(f"{path.name} has more than {limit} scanned pages; yusuan does not read "
-                             f"that many by OCR (set YUSUAN_MAX_OCR_PAGES to allow more).")
 
 
 def _open(path: Path) -> Any:
@@ -127,7 +91,8 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
     return InputError(f"{path.name} is not a readable PDF: the file is damaged.")
 
 
-def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
+def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int],
+               budget: OcrBudget) -> None:
     textpage = page.get_textpage()
     try:
         chars, frame = read_text(page, textpage)
@@ -139,7 +104,9 @@ def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread:
         assembler.add_page(number, page_blocks(chars, objects.edges))
     elif state in ("scan", "garbage"):
         if ocr.available():
-            assembler.add_lines(number, ocr.pdf_page_lines(path, number - 1))
+            budget.admit(number - 1)
+            dpi = ocr_dpi(number, *page.get_size(), ocr.RENDER_DPI)
+            assembler.add_lines(number, ocr.pdf_page_lines(path, number - 1, dpi))
         else:
             unread.append(number)
 
