@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from yusuan.errors import InputError
+from yusuan.output import refuse_overwriting_inputs, write_report
 
 if TYPE_CHECKING:
     from yusuan.model import Document
@@ -103,6 +104,8 @@ def run_check(args: argparse.Namespace) -> int:
     from yusuan.report.text_report import check_text
     from yusuan.rules import run_rules
 
+    if args.output:
+        refuse_overwriting_inputs(args.output, args.file)
     document = read_files(args)
     findings = run_rules(document)
     if args.format == "json":
@@ -115,19 +118,16 @@ def run_check(args: argparse.Namespace) -> int:
 
         out = render_bundle(report_bundle(document, findings), args.format, args.lang,
                             bom=bool(args.output) and args.format == "csv")
-    write_output(out, args.output)
+    write_output(out, args.output, args.file)
     return 1 if any(f.severity == "error" for f in findings) else 0
 
 
-def write_output(text: str, path: str | None) -> None:
+def write_output(text: str, path: str | None, inputs: list[str]) -> None:
+    """The report on stdout, or written whole to `path` (never over an input)."""
     if path is None:
         sys.stdout.write(text)
         return
-    try:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
+    write_report(text, path, inputs)
 
 
 def run_serve(args: argparse.Namespace) -> int:
