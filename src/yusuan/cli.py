@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from yusuan.arguments import dash_files_as_paths
 from yusuan.errors import InputError
 from yusuan.output import refuse_overwriting_inputs, write_report
 
@@ -156,7 +157,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(dash_files_as_paths(sys.argv[1:] if argv is None else argv))
     try:
         return COMMANDS[args.command](args)
     except InputError as error:

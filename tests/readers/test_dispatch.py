@@ -39,5 +39,5 @@ def test_empty_file_of_each_format(tmp_path: Path, name: str) -> None:
 def test_damaged_zip_with_office_suffix(tmp_path: Path) -> None:
     path = tmp_path / "cut.docx"
     path.write_bytes(b"PK\x03\x04" + b"\x01" * 64)
-    with pytest.raises(InputError, match="damaged"):
+    with pytest.raises(InputError, match="已损坏"):
         read_source(str(path))

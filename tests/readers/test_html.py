@@ -74,5 +74,5 @@ def test_layout_table_is_read_as_text(tmp_path: Path) -> None:
 def test_html_without_text_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><head><script>1</script></head><body> </body></html>", encoding="utf-8")
-    with pytest.raises(InputError, match="no text"):
+    with pytest.raises(InputError, match="没有文字"):
         read_source(str(path))

@@ -128,7 +128,7 @@ def test_workbook_with_nothing_in_it(tmp_path: Path) -> None:
 
     path = tmp_path / "empty.xlsx"
     Workbook().save(path)
-    with pytest.raises(InputError, match="no cell"):
+    with pytest.raises(InputError, match="单元格都为空"):
         read_source(str(path))
 
 
@@ -136,7 +136,7 @@ def test_encrypted_office_file_is_an_input_error(tmp_path: Path) -> None:
     path = tmp_path / "locked.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
                      + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 500)
-    with pytest.raises(InputError, match="password-protected"):
+    with pytest.raises(InputError, match="密码保护"):
         read_source(str(path))
 
 
@@ -198,7 +198,7 @@ def test_zip_that_is_neither_word_nor_excel(tmp_path: Path) -> None:
     path = tmp_path / "archive.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("readme.txt", "hello")
-    with pytest.raises(InputError, match="neither"):
+    with pytest.raises(InputError, match="既不是"):
         read_source(str(path))
 
 

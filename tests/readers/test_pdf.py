@@ -134,7 +134,7 @@ def test_encrypted_pdf_is_an_input_error(pdf_canvas) -> None:
     canvas, path = pdf_canvas("locked.pdf", encrypt="secret")
     canvas.drawString(60, 800, "收支总表")
     canvas.save()
-    with pytest.raises(InputError, match="encrypted PDF"):
+    with pytest.raises(InputError, match="加密的 PDF"):
         read_source(str(path))
 
 
@@ -152,7 +152,7 @@ def test_blank_pdf_is_an_input_error(pdf_canvas) -> None:
     canvas, path = pdf_canvas("blank.pdf")
     canvas.showPage()
     canvas.save()
-    with pytest.raises(InputError, match="no text"):
+    with pytest.raises(InputError, match="没有文字"):
         read_source(str(path))
 
 
@@ -172,7 +172,7 @@ def test_scanned_pages_without_ocr(pdf_canvas, tmp_path: Path, monkeypatch) -> N
     canvas, only_scan = pdf_canvas("scan.pdf")
     canvas.drawImage(str(image), 60, 500, 400, 200)
     canvas.save()
-    with pytest.raises(InputError, match=r"page\(s\) 1;.*pip install yusuan\[ocr\]"):
+    with pytest.raises(InputError, match=r"第 1 页没有文字层.*pip install yusuan\[ocr\]"):
         read_source(str(only_scan))
 
     canvas, mixed = pdf_canvas("mixed.pdf")
@@ -299,7 +299,7 @@ def test_font_codes_without_unicode_are_a_missing_text_layer(tmp_path: Path, mon
     monkeypatch.setattr(pdf_reader.ocr, "available", lambda: False)
     path = tmp_path / "codes.pdf"
     path.write_bytes(_type3_pdf(bytes([1, 2, 3, 1, 2, 3, 2, 1])))
-    with pytest.raises(InputError, match=r"no text layer .* page\(s\) 1;"):
+    with pytest.raises(InputError, match=r"第 1 页没有文字层"):
         read_source(str(path))
 
 

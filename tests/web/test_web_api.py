@@ -73,11 +73,11 @@ def test_non_disclosure_fails_readably(server: Server) -> None:
     status, _headers, body = upload(f"{server.url}/api/check?wait=30", [("note.txt", text)])
     job = json.loads(body)["jobs"][0]
     assert job["state"] == "failed"
-    assert "note.txt does not look like a budget" in job["error"]
+    assert "note.txt 不像是一份预算或决算公开文件" in job["error"]
     status, _headers, page = get(f"{server.url}/jobs/{job['id']}")
-    assert status == 422 and "note.txt does not look like a budget" in page.decode()
+    assert status == 422 and "note.txt 不像是一份预算或决算公开文件" in page.decode()
     status, error = get_json(server.url + job["links"]["json"])
-    assert status == 422 and "does not look like" in error["error"]
+    assert status == 422 and "不像是" in error["error"]
 
 
 def test_damaged_pdf_fails_readably(server: Server) -> None:

@@ -60,7 +60,7 @@ def _zip_format(path: Path, suffix: str) -> str:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         if suffix in ("xlsx", "xlsm", "docx"):
-            raise InputError(f"{path.name} is damaged: its ZIP container cannot be opened.") from None
+            raise InputError(f"{path.name} 已损坏：它的 ZIP 压缩包打不开。") from None
         return "zip"
     if "word/document.xml" in names:
         return "docx"
@@ -74,9 +74,9 @@ def _ole_format(path: Path) -> str:
     with path.open("rb") as handle:
         data = handle.read(8 * 1024 * 1024)
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        raise InputError(f"{path.name} is password-protected; save an unprotected copy and try again.")
+        raise InputError(f"{path.name} 设有密码保护；请另存一份不加密的副本再试。")
     if _utf16("WordDocument") in data:
-        raise InputError(f"{path.name} is an old Word .doc file; save it as .docx and try again.")
+        raise InputError(f"{path.name} 是旧版 Word .doc 文件；请另存为 .docx 再试。")
     return "xls"
 
 
@@ -90,7 +90,7 @@ def read_source(path_text: str) -> Source:
         raise InputError(f"{path_text} 打不开（没有读取权限或读取出错）。") from None
     fmt = sniff_format(path, head)
     if fmt == "zip":
-        raise InputError(f"{path_text} is a ZIP archive that is neither .xlsx nor .docx.")
+        raise InputError(f"{path_text} 是一个 ZIP 压缩包，但既不是 .xlsx 也不是 .docx。")
     module = importlib.import_module(f"yusuan.readers.{READER_MODULES[fmt]}")
     try:
         check_before_reading(path, fmt)

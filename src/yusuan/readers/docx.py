@@ -28,7 +28,7 @@ def read(path: Path) -> Source:
     body = _open(path).element.body
     texts = [(text, None) for text in body_lines(body)]
     if not any(text.strip() for text, _ in texts):
-        raise InputError(f"{path.name} is a Word document with no text.")
+        raise InputError(f"{path.name} 是一份没有文字的 Word 文档。")
     return make_source(path, "docx", texts)
 
 
@@ -36,8 +36,7 @@ def _open(path: Path):
     try:
         return Document(str(path))
     except Exception:  # noqa: BLE001 - the library raises many types for bad files
-        raise InputError(f"{path.name} could not be read as a Word document: it is damaged "
-                         "or not a .docx file.") from None
+        raise InputError(f"{path.name} 无法作为 Word 文档读取：文件已损坏，或不是 .docx 文件。") from None
 
 
 def body_lines(container) -> list[str]:

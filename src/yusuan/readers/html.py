@@ -35,11 +35,11 @@ def read(path: Path) -> Source:
     data = path.read_bytes()
     text = _XML_DECL.sub("", decode_html(data))
     if not text.strip():
-        raise InputError(f"{path.name} is an HTML page with no content.")
+        raise InputError(f"{path.name} 是一个没有内容的 HTML 网页。")
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
-        raise InputError(f"{path.name} could not be read as an HTML page.") from None
+        raise InputError(f"{path.name} 无法作为 HTML 网页读取。") from None
     walker = _Walker()
     walker.walk(root)
     walker.flush()
@@ -47,7 +47,7 @@ def read(path: Path) -> Source:
     while lines and not lines[-1].strip():
         lines.pop()
     if not any(line.strip() for line in lines):
-        raise InputError(f"{path.name} is an HTML page with no text.")
+        raise InputError(f"{path.name} 是一个没有文字的 HTML 网页。")
     return Source(path=str(path), format="html", sha256=hashlib.sha256(data).hexdigest(),
                   lines=make_lines((line, None) for line in lines))
 

@@ -87,8 +87,8 @@ def _open(path: Path) -> Any:
 def _pdf_error(path: Path, error: Exception) -> InputError:
     text = f"{type(error).__name__} {error!r}".lower()
     if "password" in text or "encrypt" in text or "security" in text:
-        return InputError(f"{path.name} is an encrypted PDF; save an unprotected copy and try again.")
-    return InputError(f"{path.name} is not a readable PDF: the file is damaged.")
+        return InputError(f"{path.name} 是加密的 PDF；请另存一份不加密的副本再试。")
+    return InputError(f"{path.name} 无法作为 PDF 读取：文件已损坏。")
 
 
 def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int],
@@ -116,12 +116,12 @@ def _source(path: Path, out: list[tuple[str, int | None]], pages: int, unread: l
     if unread:
         where = _ranges(unread)
         if not any(text.strip() for text, _ in out):
-            raise InputError(f"{path.name} has no text layer (a scan, or unreadable font codes) "
-                             f"on page(s) {where}; install OCR with `pip install yusuan[ocr]`.")
+            raise InputError(f"{path.name} 第 {where} 页没有文字层（扫描件或无法识别的字体编码）；"
+                             "请用 `pip install yusuan[ocr]` 安装 OCR 后再试。")
         notes.append(f"page(s) {where} have no usable text layer and were not read; install OCR "
                      "with `pip install yusuan[ocr]` to read them.")
     if not any(text.strip() for text, _ in out):
-        raise InputError(f"{path.name} is a PDF with no text.")
+        raise InputError(f"{path.name} 是一份没有文字的 PDF。")
     return make_source(path, "pdf", out, pages=pages, notes=notes)
 
 

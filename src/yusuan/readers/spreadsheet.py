@@ -43,7 +43,7 @@ def read(path: Path) -> Source:
     finally:
         workbook.close()
     if not any(text.strip() for text, _ in texts):
-        raise InputError(f"{path.name} is a workbook with no cell that holds anything.")
+        raise InputError(f"{path.name} 是一个所有单元格都为空的工作簿。")
     with path.open("rb") as handle:
         fmt = "xls" if handle.read(4) == b"\xd0\xcf\x11\xe0" else "xlsx"
     return make_source(path, fmt, texts, pages=len(names))
@@ -53,8 +53,8 @@ def _open(path: Path) -> CalamineWorkbook:
     try:
         return CalamineWorkbook.from_path(str(path))
     except Exception as error:  # noqa: BLE001 - calamine raises many types for bad files
-        reason = "it is password-protected" if "password" in str(error).lower() else "it is damaged"
-        raise InputError(f"{path.name} could not be read as an Excel workbook: {reason}.") from None
+        reason = "它设有密码保护" if "password" in str(error).lower() else "文件已损坏"
+        raise InputError(f"{path.name} 无法作为 Excel 工作簿读取：{reason}。") from None
 
 
 def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
@@ -63,7 +63,7 @@ def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[
         rows: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=True)]
         start = sheet.start or (0, 0)
     except Exception:  # noqa: BLE001 - the library raises many types for bad files
-        raise InputError(f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None
+        raise InputError(f"{path.name} 的工作表“{name}”无法读取（文件已损坏）。") from None
     if zipfile.is_zipfile(path):
         apply_formats(rows, start, sheet_formats(path, name))
     return rows

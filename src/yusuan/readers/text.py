@@ -17,17 +17,20 @@ def decode_text(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name} is a binary file, not a text, PDF, spreadsheet, Word or HTML document.")
+        raise InputError(f"{name} 是二进制文件，不是文本、PDF、Excel、Word 或 HTML 文档。")
     for encoding in ENCODINGS[:2]:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{name} is not readable text (neither UTF-8 nor GB18030).")
+    raise InputError(f"{name} 不是可读的文本（既不是 UTF-8 也不是 GB18030 编码）。")
 
 
 def text_to_lines(text: str, page: int | None = None, start: int = 1) -> list[Line]:
-    """Split text into normalised Lines numbered from `start`; blank lines count."""
+    """Split text into normalised Lines numbered from `start`; blank lines count. A text with
+    carriage returns and no line feed (old Mac line ends) is split at the returns."""
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
     raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
@@ -39,6 +42,6 @@ def read(path: Path) -> Source:
     text = decode_text(data, path.name)
     control = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > 0.05 * min(len(text), 8192):
-        raise InputError(f"{path.name} is a binary file, not a text document.")
+        raise InputError(f"{path.name} 是二进制文件，不是文本文档。")
     return Source(path=str(path), format="text", sha256=hashlib.sha256(data).hexdigest(),
                   lines=text_to_lines(text))
