@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 MIB = 1024 * 1024
-BOMB_MIB = 1000  # what the PDF and ZIP bombs inflate to
+BOMB_MIB = 300  # what the PDF and ZIP bombs inflate to (past every bound of the guards)
 
 
 def _zip_with_part(source: bytes, name: str, prefix: bytes, padding: int, suffix: bytes) -> bytes:
@@ -52,7 +52,7 @@ def xlsx_far_cell(folder: Path) -> Path:
 
 
 def xlsx_bomb(folder: Path) -> Path:
-    """A workbook whose sheet XML inflates to 1 GB of spaces."""
+    """A workbook whose sheet XML inflates to 300 MB of spaces."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
@@ -79,7 +79,7 @@ def _docx_bytes(build: Callable[[object], None] | None = None) -> bytes:
 
 
 def docx_bomb(folder: Path) -> Path:
-    """A Word document whose document.xml inflates to 1 GB of spaces."""
+    """A Word document whose document.xml inflates to 300 MB of spaces."""
     ns = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     path = folder / "bomb.docx"
     path.write_bytes(_zip_with_part(_docx_bytes(), "word/document.xml",
@@ -148,7 +148,7 @@ HELVETICA = b"/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >
 
 
 def pdf_flate_bomb(folder: Path) -> Path:
-    """A one-page PDF of 1 MB whose content stream inflates to 1 GB of spaces."""
+    """A one-page PDF of 300 KB whose content stream inflates to 300 MB of spaces."""
     compressor = zlib.compressobj(9)
     block = b" " * MIB
     data = b"".join(compressor.compress(block) for _ in range(BOMB_MIB))

@@ -1,0 +1,63 @@
+"""A short fuzzing run: random bytes and mutated small documents of every format are read as a
+document; the only outcomes allowed are a Document or InputError (one sentence, no newline).
+Bounded to a few hundred examples; tools/fuzz_readers.py runs the same for minutes or hours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fuzzseeds import seed_documents
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from yusuan.errors import InputError
+from yusuan.pipeline import read_document
+
+SUFFIXES = ["txt", "md", "pdf", "xlsx", "xls", "docx", "html", "bin"]
+FUZZ = settings(max_examples=200, deadline=None, database=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+def read_only_as_document_or_refusal(folder: Path, name: str, data: bytes) -> None:
+    path = folder / name
+    path.write_bytes(data)
+    try:
+        read_document(str(path))
+    except InputError as error:
+        assert str(error) and "\n" not in str(error)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A seed document with a few bytes overwritten, a slice cut out or repeated, cut short, or
+    another format's magic bytes put in front."""
+    suffix = draw(st.sampled_from(sorted(seed_documents())))
+    data = bytearray(seed_documents()[suffix])
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data) - 1))
+        kind = draw(st.sampled_from(["overwrite", "cut", "repeat", "truncate", "magic"]))
+        if kind == "overwrite":
+            data[at:at + 4] = draw(st.binary(min_size=1, max_size=4))
+        elif kind == "cut":
+            del data[at:at + draw(st.integers(1, 64))]
+        elif kind == "repeat":
+            data[at:at] = data[at:at + draw(st.integers(1, 64))] * draw(st.integers(2, 20))
+        elif kind == "truncate":
+            del data[max(at, 1):]
+        else:  # another format's first bytes, so the sniffer sends it to the wrong reader
+            data[0:0] = draw(st.sampled_from([b"%PDF-1.7\n", b"PK\x03\x04", b"<html>",
+                                              b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]))
+    return suffix, bytes(data)
+
+
+@FUZZ
+@given(suffix=st.sampled_from(SUFFIXES), data=st.binary(min_size=1, max_size=4096))
+def test_random_bytes_are_refused_or_read(tmp_path: Path, suffix: str, data: bytes) -> None:
+    read_only_as_document_or_refusal(tmp_path, f"random.{suffix}", data)
+
+
+@FUZZ
+@given(case=mutated())
+def test_mutated_documents_are_refused_or_read(tmp_path: Path, case: tuple[str, bytes]) -> None:
+    suffix, data = case
+    read_only_as_document_or_refusal(tmp_path, f"mutated.{suffix}", data)
