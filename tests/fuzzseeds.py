@@ -44,7 +44,7 @@ def _docx() -> bytes:
 def _html() -> bytes:
     rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in ROWS)
     return (f"<html><head><meta charset='utf-8'></head><body><h1>某县财政局2024年部门预算</h1>"
-            f"<table>{rows}</table></body></html>").encode("utf-8")
+            f"<table>{rows}</table></body></html>").encode()
 
 
 def _pdf() -> bytes:
