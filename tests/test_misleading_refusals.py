@@ -104,3 +104,14 @@ def test_a_narrative_under_a_disclosure_title_is_still_read(tmp_path: Path) -> N
                     encoding="utf-8")
     document = read_document(str(path))
     assert document.kind == "部门预算"
+
+
+def test_a_long_run_of_spaces_in_the_narrative_does_not_hang(tmp_path: Path) -> None:
+    """Found by tools/fuzz_readers.py: a paragraph with a run of 200,000 spaces took the work
+    sections' point pattern minutes (each space a new start of a scan over the whole run)."""
+    path = tmp_path / "spaces.txt"
+    path.write_text("某县财政局2024年部门预算\n一、收支预算总体情况\n一、坚持依法理财\n"
+                    "本年" + " " * 200_000 + "一是加强管理。二是压减开支。\n", encoding="utf-8")
+    result = run_yusuan("check", str(path))
+    assert result.returncode in (0, 1, 2), result.stderr
+    assert "Traceback" not in result.stderr
