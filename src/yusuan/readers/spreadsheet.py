@@ -22,6 +22,7 @@ from python_calamine import CalamineWorkbook
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, make_source
+from yusuan.readers.guards.sheet import check_sheet_range
 from yusuan.readers.xlsxformats import NumberFormat, sheet_formats
 
 MAX_DECIMALS = 6
@@ -60,6 +61,10 @@ def _open(path: Path) -> CalamineWorkbook:
 def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
     try:
         sheet = workbook.get_sheet_by_name(name)
+    except Exception:  # noqa: BLE001 - the library raises many types for bad files
+        raise InputError(f"{path.name} 的工作表“{name}”无法读取（文件已损坏）。") from None
+    check_sheet_range(sheet.height, sheet.width)  # an .xls is not scanned before calamine
+    try:
         rows: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=True)]
         start = sheet.start or (0, 0)
     except Exception:  # noqa: BLE001 - the library raises many types for bad files

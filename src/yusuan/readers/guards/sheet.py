@@ -27,11 +27,15 @@ def check_sheets(path: Path) -> None:
             for name in sheet_parts(archive):
                 with archive.open(name) as handle:
                     rows, columns = used_range(handle)
-                if rows * columns > MAX_SHEET_CELLS:
-                    raise Oversize(f"有一张工作表的已用区域达 {rows} 行 × {columns} 列，超过 "
-                                   f"{MAX_SHEET_CELLS:,} 个单元格的上限，不读取，以免耗尽内存。")
+                check_sheet_range(rows, columns)
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, etree.XMLSyntaxError):
         return  # a damaged package is the reader's to report
+
+
+def check_sheet_range(rows: int, columns: int) -> None:
+    if rows * columns > MAX_SHEET_CELLS:
+        raise Oversize(f"有一张工作表的已用区域达 {rows} 行 × {columns} 列，超过 "
+                       f"{MAX_SHEET_CELLS:,} 个单元格的上限，不读取，以免耗尽内存。")
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> list[str]:
