@@ -34,7 +34,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     suffix = draw(st.sampled_from(sorted(seed_documents())))
     data = bytearray(seed_documents()[suffix])
     for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(data) - 1))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
         kind = draw(st.sampled_from(["overwrite", "cut", "repeat", "truncate", "magic"]))
         if kind == "overwrite":
             data[at:at + 4] = draw(st.binary(min_size=1, max_size=4))
