@@ -67,8 +67,8 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
                 _read_page(path, page, index + 1, assembler, unread, budget)
             finally:
                 page.close()
-    except (InputError, Oversize):
-        raise
+    except (InputError, Oversize, MemoryError):
+        raise  # MemoryError (OCR in a process with a memory limit) is no damage of the file
     except Exception as error:  # noqa: BLE001 - PDFium raises on a damaged page
         raise _pdf_error(path, error) from None
     finally:
@@ -106,9 +106,19 @@ def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread:
         if ocr.available():
             budget.admit(number - 1)
             dpi = ocr_dpi(number, *page.get_size(), ocr.RENDER_DPI)
-            assembler.add_lines(number, ocr.pdf_page_lines(path, number - 1, dpi))
+            assembler.add_lines(number, _ocr_lines(path, number, dpi))
         else:
             unread.append(number)
+
+
+def _ocr_lines(path: Path, number: int, dpi: float) -> list[str]:
+    """Page `number` read by OCR; the engine failing (out of memory in a limited process) is
+    said as such, not taken for a damaged file."""
+    try:
+        return ocr.pdf_page_lines(path, number - 1, dpi)
+    except Exception:  # noqa: BLE001 - onnxruntime wraps an allocation failure in its own error
+        raise InputError(f"{path.name} 第 {number} 页的 OCR 识别失败（内存不足或识别引擎出错），"
+                         "无法读取。") from None
 
 
 def _source(path: Path, out: list[tuple[str, int | None]], pages: int, unread: list[int]) -> Source:
