@@ -158,6 +158,55 @@ def pdf_flate_bomb(folder: Path) -> Path:
     return path
 
 
+def pdf_double_flate_bomb(folder: Path) -> Path:
+    """The Flate bomb compressed once more ([/FlateDecode /FlateDecode]): the outer layer
+    inflates to a few hundred KB, the inner to 300 MB."""
+    compressor = zlib.compressobj(9)
+    inner = b"".join(compressor.compress(b" " * MIB) for _ in range(BOMB_MIB))
+    inner += compressor.compress(b"BT /F1 12 Tf 72 720 Td (budget) Tj ET") + compressor.flush()
+    data = zlib.compress(inner, 9)
+    path = folder / "double-flate-bomb.pdf"
+    path.write_bytes(pdf_bytes([(_stream(data, b"/Filter [/FlateDecode /FlateDecode]"),
+                                 (612, 792))], HELVETICA))
+    return path
+
+
+def lzw_run(cycles: int, byte: int = 0x20) -> bytes:
+    """LZW codes (PDF's variant) for a run of one byte: each code one byte longer than the last,
+    4,096 table entries a cycle (about 7.4 MB from 5.5 KB), then a clear code."""
+    codes: list[tuple[int, int]] = []
+    width = 9
+    for _ in range(cycles):
+        codes.append((256, width))
+        width, size = 9, 258
+        for index, code in enumerate([byte, *range(258, 4096)]):
+            codes.append((code, width))
+            if index:
+                size += 1
+            if size + 1 >= 1 << width and width < 12:
+                width += 1
+    codes.append((257, width))
+    out = bytearray()
+    value = bits = 0
+    for code, size in codes:
+        value, bits = value << size | code, bits + size
+        while bits >= 8:
+            bits -= 8
+            out.append(value >> bits & 0xFF)
+            value &= (1 << bits) - 1
+    if bits:
+        out.append(value << (8 - bits) & 0xFF)
+    return bytes(out)
+
+
+def pdf_lzw_bomb(folder: Path) -> Path:
+    """A content stream in LZWDecode of 250 KB that decodes to 300 MB of spaces."""
+    path = folder / "lzw-bomb.pdf"
+    path.write_bytes(pdf_bytes([(_stream(lzw_run(BOMB_MIB * MIB // 7_400_000 + 1),
+                                         b"/Filter /LZWDecode"), (612, 792))], HELVETICA))
+    return path
+
+
 def pdf_many_pages(folder: Path, count: int = 20_000) -> Path:
     """20,000 pages sharing one content stream (4 MB)."""
     text = _stream(b"BT /F1 12 Tf 72 720 Td (1) Tj ET")
@@ -252,6 +301,8 @@ BOMBS: dict[str, Callable[[Path], Path]] = {
     "docx-grid-span": docx_grid_span,
     "html-spans": html_spans,
     "pdf-flate-bomb": pdf_flate_bomb,
+    "pdf-double-flate-bomb": pdf_double_flate_bomb,
+    "pdf-lzw-bomb": pdf_lzw_bomb,
     "pdf-many-pages": pdf_many_pages,
     "pdf-huge-scan": pdf_huge_scan,
     "pdf-garbage-pages": pdf_garbage_pages,
