@@ -207,6 +207,15 @@ def pdf_lzw_bomb(folder: Path) -> Path:
     return path
 
 
+def pdf_run_length_bomb(folder: Path) -> Path:
+    """A content stream in RunLengthDecode of 4.7 MB (runs of 128 spaces) that decodes to 300 MB."""
+    data = b"\x81 " * (BOMB_MIB * MIB // 128) + b"\x80"
+    path = folder / "run-length-bomb.pdf"
+    path.write_bytes(pdf_bytes([(_stream(data, b"/Filter /RunLengthDecode"), (612, 792))],
+                               HELVETICA))
+    return path
+
+
 def pdf_many_pages(folder: Path, count: int = 20_000) -> Path:
     """20,000 pages sharing one content stream (4 MB)."""
     text = _stream(b"BT /F1 12 Tf 72 720 Td (1) Tj ET")
@@ -303,6 +312,7 @@ BOMBS: dict[str, Callable[[Path], Path]] = {
     "pdf-flate-bomb": pdf_flate_bomb,
     "pdf-double-flate-bomb": pdf_double_flate_bomb,
     "pdf-lzw-bomb": pdf_lzw_bomb,
+    "pdf-run-length-bomb": pdf_run_length_bomb,
     "pdf-many-pages": pdf_many_pages,
     "pdf-huge-scan": pdf_huge_scan,
     "pdf-garbage-pages": pdf_garbage_pages,

@@ -3,8 +3,8 @@
 PDFium decodes a page's content stream whole when it loads the page (up to 1 GiB each), so a
 1 MB file can take gigabytes. Every zlib stream after a `stream` keyword is inflated here in
 chunks, counting bytes and stopping at the bound; nothing is kept. A stream compressed twice
-(FlateDecode over FlateDecode) is followed into its inner layer, and an LZWDecode stream is
-measured by the lengths of its codes. A stream that does not decode (another filter, damage)
+(FlateDecode over FlateDecode) is followed into its inner layer, an LZWDecode stream is
+measured by the lengths of its codes and a RunLengthDecode stream by its runs. A stream that does not decode (another filter, damage)
 is passed over: PDFium judges it.
 """
 
@@ -37,8 +37,12 @@ def check_streams(path: Path) -> None:
             limit = min(MAX_PDF_STREAM_BYTES, MAX_PDF_INFLATED_BYTES - total)
             if _zlib_header(data[start:start + 2]):
                 total += inflated_size(data, start, limit)
-            elif b"LZW" in _dictionary(data, match.start()):
+                continue
+            head = _dictionary(data, match.start())
+            if b"LZW" in head:
                 total += lzw_size(data, start, limit)
+            elif b"RunLength" in head or b"/RL" in head:
+                total += run_length_size(data, start, limit)
 
 
 def _dictionary(data: mmap.mmap, end: int) -> bytes:
@@ -136,6 +140,22 @@ def lzw_size(data: mmap.mmap, start: int, limit: int) -> int:
             previous = length
             if len(lengths) + 1 >= 1 << width and width < 12:
                 width += 1
+    return total
+
+
+def run_length_size(data: mmap.mmap, start: int, limit: int) -> int:
+    """Bytes the RunLengthDecode stream at `start` decodes to (a run of 128 from 2 bytes)."""
+    total, position = 0, start
+    while position < len(data):
+        length = data[position]
+        if length == 128:
+            break
+        if length < 128:
+            total, position = total + length + 1, position + length + 2
+        else:
+            total, position = total + 257 - length, position + 2
+        if total > limit:
+            raise _too_large()
     return total
 
 
