@@ -115,6 +115,31 @@ def html_spans(folder: Path) -> Path:
     return path
 
 
+def html_many_tables(folder: Path) -> Path:
+    """3,000 one-cell tables, each cell spanning 1,000 columns (150 KB): 3 million cells."""
+    tables = '<table><tr><td colspan="1000">1</td></tr></table>' * 3000
+    path = folder / "many-tables.html"
+    path.write_text(f"<html><body><p>部门预算</p>{tables}</body></html>", encoding="utf-8")
+    return path
+
+
+def docx_many_spans(folder: Path) -> Path:
+    """1,500 one-cell Word tables, each cell spanning 999 grid columns: 1.5 million cells."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def tables(document: object) -> None:
+        body = document.element.body  # type: ignore[attr-defined]
+        xml = (f'<w:tbl {nsdecls("w")}><w:tr><w:tc><w:tcPr><w:gridSpan w:val="999"/></w:tcPr>'
+               "<w:p/></w:tc></w:tr></w:tbl>")
+        for _ in range(1500):
+            body.append(parse_xml(xml))
+
+    path = folder / "many-spans.docx"
+    path.write_bytes(_docx_bytes(tables))
+    return path
+
+
 def pdf_bytes(pages: list[tuple[bytes, tuple[int, int]]], resources: bytes = b"",
               extra: list[bytes] | None = None) -> bytes:
     """A PDF of raw content streams (already encoded, with their /Filter in the dict head)
@@ -309,6 +334,8 @@ BOMBS: dict[str, Callable[[Path], Path]] = {
     "docx-bomb": docx_bomb,
     "docx-grid-span": docx_grid_span,
     "html-spans": html_spans,
+    "html-many-tables": html_many_tables,
+    "docx-many-spans": docx_many_spans,
     "pdf-flate-bomb": pdf_flate_bomb,
     "pdf-double-flate-bomb": pdf_double_flate_bomb,
     "pdf-lzw-bomb": pdf_lzw_bomb,

@@ -58,7 +58,7 @@ def test_a_sheet_range_past_the_bound_is_refused_and_one_within_passes(tmp_path:
     with pytest.raises(Oversize, match="2000 行 × 1001 列"):
         check_sheets(wide)
     narrow = tmp_path / "narrow.xlsx"
-    far_cells_workbook(narrow, 2000, 999)
+    far_cells_workbook(narrow, 1000, 999)
     check_sheets(narrow)
 
 

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, is_blank_row, make_source
-from yusuan.readers.guards import check_table
+from yusuan.readers.guards import GridBudget, check_columns
 
 W_P, W_TBL, W_SDT, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -26,7 +26,7 @@ SKIPPED = {qn("w:delText"), qn("w:instrText")}
 
 def read(path: Path) -> Source:
     body = _open(path).element.body
-    texts = [(text, None) for text in body_lines(body)]
+    texts = [(text, None) for text in body_lines(body, GridBudget())]
     if not any(text.strip() for text, _ in texts):
         raise InputError(f"{path.name} 是一份没有文字的 Word 文档。")
     return make_source(path, "docx", texts)
@@ -39,18 +39,19 @@ def _open(path: Path):
         raise InputError(f"{path.name} 无法作为 Word 文档读取：文件已损坏，或不是 .docx 文件。") from None
 
 
-def body_lines(container) -> list[str]:
-    """The lines of a body, a content control or a cell, in document order."""
+def body_lines(container, budget: GridBudget) -> list[str]:
+    """The lines of a body, a content control or a cell, in document order; `budget` bounds the
+    cells all its tables expand to."""
     lines: list[str] = []
     for child in container.iterchildren():
         if child.tag == W_P:
             lines.extend(paragraph_text(child).split("\n"))
         elif child.tag == W_TBL:
-            lines.extend(table_lines(child))
+            lines.extend(table_lines(child, budget))
         elif child.tag == W_SDT:
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                lines.extend(body_lines(content))
+                lines.extend(body_lines(content, budget))
     return lines
 
 
@@ -67,10 +68,10 @@ def paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def table_lines(table) -> list[str]:
-    rows = [row_cells(tr) for tr in table.iterchildren(W_TR)]
+def table_lines(table, budget: GridBudget) -> list[str]:
+    rows = [row_cells(tr, budget) for tr in table.iterchildren(W_TR)]
     width = max((len(row) for row in rows), default=0)
-    check_table(width, width * len(rows))
+    budget.spend(sum(width - len(row) for row in rows))  # the padding to the table's width
     lines = []
     for row in rows:
         if is_blank_row(row):
@@ -79,22 +80,23 @@ def table_lines(table) -> list[str]:
     return lines
 
 
-def row_cells(tr) -> list[str]:
+def row_cells(tr, budget: GridBudget) -> list[str]:
     """One row's cells over the table grid: spans expanded to blanks, merged-down cells blank."""
     before = _grid_count(tr, "w:gridBefore")
-    check_table(before, 0)
+    check_columns(before)
     cells = [""] * before
     for tc in tr.iterchildren(W_TC):
         props = tc.find(qn("w:tcPr"))
         span = _int_val(props, "w:gridSpan", 1)
-        check_table(len(cells) + span, 0)
+        check_columns(len(cells) + span)
         merge = props.find(qn("w:vMerge")) if props is not None else None
         continued = merge is not None and merge.get(W_VAL) in (None, "continue")
-        cells.append("" if continued else cell_text("\n".join(body_lines(tc))))
+        cells.append("" if continued else cell_text("\n".join(body_lines(tc, budget))))
         cells.extend([""] * (span - 1))
     after = _grid_count(tr, "w:gridAfter")
-    check_table(len(cells) + after, 0)
+    check_columns(len(cells) + after)
     cells.extend([""] * after)
+    budget.spend(len(cells))
     return cells
 
 
