@@ -140,6 +140,17 @@ def docx_many_spans(folder: Path) -> Path:
     return path
 
 
+def text_many_lines(folder: Path) -> Path:
+    """A plausible disclosure repeated to 150,000 lines (the seeds, or a generated table)."""
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    parts = [path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt"))]
+    text = "".join(parts) or "某县财政局2024年部门预算\n201\t一般公共服务支出\t30.00\n" * 100
+    lines = text.count("\n")
+    path = folder / "many-lines.txt"
+    path.write_text(text * (150_000 // lines + 1), encoding="utf-8")
+    return path
+
+
 def pdf_bytes(pages: list[tuple[bytes, tuple[int, int]]], resources: bytes = b"",
               extra: list[bytes] | None = None) -> bytes:
     """A PDF of raw content streams (already encoded, with their /Filter in the dict head)
@@ -241,8 +252,8 @@ def pdf_run_length_bomb(folder: Path) -> Path:
     return path
 
 
-def pdf_many_pages(folder: Path, count: int = 20_000) -> Path:
-    """20,000 pages sharing one content stream (4 MB)."""
+def pdf_many_pages(folder: Path, count: int = 5_000) -> Path:
+    """5,000 pages sharing one content stream (1 MB)."""
     text = _stream(b"BT /F1 12 Tf 72 720 Td (1) Tj ET")
     kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(count))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -341,6 +352,7 @@ BOMBS: dict[str, Callable[[Path], Path]] = {
     "pdf-lzw-bomb": pdf_lzw_bomb,
     "pdf-run-length-bomb": pdf_run_length_bomb,
     "pdf-many-pages": pdf_many_pages,
+    "text-many-lines": text_many_lines,
     "pdf-huge-scan": pdf_huge_scan,
     "pdf-garbage-pages": pdf_garbage_pages,
 }

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from yusuan.errors import InputError
 from yusuan.model import Source
-from yusuan.readers.guards import Oversize, check_before_reading
+from yusuan.readers.guards import Oversize, check_before_reading, check_lines
 from yusuan.readers.guards.paths import checked_file
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -94,7 +94,9 @@ def read_source(path_text: str) -> Source:
     module = importlib.import_module(f"yusuan.readers.{READER_MODULES[fmt]}")
     try:
         check_before_reading(path, fmt)
-        return module.read(path)
+        source = module.read(path)
+        check_lines(len(source.lines))
+        return source
     except Oversize as error:
         raise InputError(f"{path_text} {error}") from None
     except (InputError, KeyboardInterrupt):
