@@ -61,3 +61,20 @@ def test_random_bytes_are_refused_or_read(tmp_path: Path, suffix: str, data: byt
 def test_mutated_documents_are_refused_or_read(tmp_path: Path, case: tuple[str, bytes]) -> None:
     suffix, data = case
     read_only_as_document_or_refusal(tmp_path, f"mutated.{suffix}", data)
+
+
+def test_a_panic_in_calamine_is_a_refusal(tmp_path: Path) -> None:
+    """Found by tools/fuzz_readers.py: 42 bytes of the corpus's .xls repeated 34 times make
+    calamine panic in its formula parser; the panic arrives as pyo3's PanicException, which is
+    no Exception, and went out as a traceback."""
+    import pytest
+
+    source = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "shanghai" / "budget_template.xls"
+    if not source.exists():
+        pytest.skip("the corpus is not beside this checkout")
+    data = source.read_bytes()
+    at = 440018
+    path = tmp_path / "mutated.xls"
+    path.write_bytes(data[:at] + data[at - 42:at] * 34 + data[at:])
+    with pytest.raises(InputError, match="mutated.xls"):
+        read_document(str(path))

@@ -99,9 +99,9 @@ def read_source(path_text: str) -> Source:
         return source
     except Oversize as error:
         raise InputError(f"{path_text} {error}") from None
-    except (InputError, KeyboardInterrupt):
+    except (InputError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
     except MemoryError:
         raise InputError(f"{path_text} 读取时内存不足，不像是一份正常的公开文件。") from None
-    except Exception:  # noqa: BLE001 - a library's failure on a bad file is the file's
+    except BaseException:  # noqa: BLE001 - a library's failure (or a Rust panic) is the file's
         raise InputError(f"{path_text} 无法作为{FORMAT_NAMES_ZH[fmt]}读取：文件已损坏或格式不对。") from None

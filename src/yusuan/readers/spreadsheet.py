@@ -26,6 +26,9 @@ from yusuan.readers.guards.sheet import check_sheet_range
 from yusuan.readers.xlsxformats import NumberFormat, sheet_formats
 
 MAX_DECIMALS = 6
+# A panic in calamine (Rust) arrives as pyo3's PanicException, which is no Exception: every
+# BaseException but these is the file's failure.
+NOT_FAILURES = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
@@ -53,7 +56,9 @@ def read(path: Path) -> Source:
 def _open(path: Path) -> CalamineWorkbook:
     try:
         return CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # noqa: BLE001 - calamine raises many types for bad files
+    except NOT_FAILURES:
+        raise
+    except BaseException as error:  # noqa: BLE001 - calamine raises many types, and panics
         reason = "它设有密码保护" if "password" in str(error).lower() else "文件已损坏"
         raise InputError(f"{path.name} 无法作为 Excel 工作簿读取：{reason}。") from None
 
@@ -61,13 +66,17 @@ def _open(path: Path) -> CalamineWorkbook:
 def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
     try:
         sheet = workbook.get_sheet_by_name(name)
-    except Exception:  # noqa: BLE001 - the library raises many types for bad files
+    except NOT_FAILURES:
+        raise
+    except BaseException:  # noqa: BLE001 - calamine raises many types, and panics
         raise InputError(f"{path.name} 的工作表“{name}”无法读取（文件已损坏）。") from None
     check_sheet_range(sheet.height, sheet.width)  # an .xls is not scanned before calamine
     try:
         rows: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=True)]
         start = sheet.start or (0, 0)
-    except Exception:  # noqa: BLE001 - the library raises many types for bad files
+    except NOT_FAILURES:
+        raise
+    except BaseException:  # noqa: BLE001 - calamine raises many types, and panics
         raise InputError(f"{path.name} 的工作表“{name}”无法读取（文件已损坏）。") from None
     if zipfile.is_zipfile(path):
         apply_formats(rows, start, sheet_formats(path, name))
