@@ -104,3 +104,21 @@ def test_output_into_a_missing_folder_or_onto_a_folder_is_one_sentence(tmp_path:
             write_report("x", str(target), [])
         assert "\n" not in str(caught.value)
         assert "Error" not in str(caught.value)
+
+
+def test_output_to_a_pipe_or_device_is_written_through_not_replaced(seed_copy: Path) -> None:
+    """`-o /dev/stdout` or a named pipe: written into, never renamed over (that would put a
+    regular file where the device or pipe was)."""
+    import stat
+    import threading
+
+    fifo = seed_copy.parent / "report.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run_yusuan("check", str(seed_copy), "-o", str(fifo), "--format", "json")
+    reader.join(timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert received and received[0].startswith(b"{")

@@ -4,7 +4,7 @@ The output path is compared with every input by what it opens (the same file thr
 symlink, a hard link or another spelling of the path is still the input) and refused before
 any work is done. The report is written to a temporary file in the same folder, flushed to
 disk and renamed over the target: a kill or a failed write leaves the old file as it was and
-no partial file behind.
+no partial file behind. A device or a named pipe as the target is written into.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ def write_report(text: str, target: str, inputs: list[str]) -> None:
     """Write `text` (UTF-8) to `target` atomically, after refusing an input as the target."""
     refuse_overwriting_inputs(target, inputs)
     final = Path(os.path.realpath(target))
+    if final.exists() and not final.is_file():
+        _write_through(text, final, target)
+        return
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp",
                                              dir=final.parent)
@@ -67,6 +70,16 @@ def write_report(text: str, target: str, inputs: list[str]) -> None:
     except BaseException:
         _remove(temporary)
         raise
+
+
+def _write_through(text: str, final: Path, target: str) -> None:
+    """A device or a named pipe (`-o /dev/stdout`) is written into; renaming a file over it
+    would replace it."""
+    try:
+        with final.open("w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise _write_error(target, error) from None
 
 
 def _mode_for(final: Path) -> int:
