@@ -78,3 +78,15 @@ def test_a_panic_in_calamine_is_a_refusal(tmp_path: Path) -> None:
     path.write_bytes(data[:at] + data[at - 42:at] * 34 + data[at:])
     with pytest.raises(InputError, match="mutated.xls"):
         read_document(str(path))
+
+
+def test_circled_and_superscript_digits_in_cells_are_text(tmp_path: Path) -> None:
+    """Found by tools/fuzz_readers.py: '①' and '²' are digits to str.isdigit() but not to int(),
+    and a row of them crashed the 栏次 row test (and the row number of an unaligned table)."""
+    text = ("某县财政局2024年部门预算\n一般公共预算支出表\n单位：万元\n"
+            "科目编码\t科目名称\t合计\t基本支出\t项目支出\n①\t②\t③\t④\t⑤\n"
+            "\t合计\t30.00\t30.00\t\n201\t一般公共服务支出\t30.00\t30.00\t\n"
+            "²\t一般公共服务支出²\t30.00\t30.00\t\n")
+    read_only_as_document_or_refusal(tmp_path, "circled.txt", text.encode("utf-8"))
+    aligned = text.replace("\t", "    ")
+    read_only_as_document_or_refusal(tmp_path, "circled-aligned.txt", aligned.encode("utf-8"))
