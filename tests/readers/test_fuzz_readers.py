@@ -78,6 +78,15 @@ def test_a_panic_in_calamine_is_a_refusal(tmp_path: Path) -> None:
     path.write_bytes(data[:at] + data[at - 42:at] * 34 + data[at:])
     with pytest.raises(InputError, match="mutated.xls"):
         read_document(str(path))
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "check", str(path)],
+                            capture_output=True, text=True, timeout=60, check=False,
+                            env={**os.environ, "RUST_BACKTRACE": "1", "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr  # no panic report
 
 
 def test_circled_and_superscript_digits_in_cells_are_text(tmp_path: Path) -> None:

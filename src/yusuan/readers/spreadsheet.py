@@ -22,6 +22,7 @@ from python_calamine import CalamineWorkbook
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, make_source
+from yusuan.readers.guards.panics import panic_reports_held
 from yusuan.readers.guards.sheet import check_sheet_range
 from yusuan.readers.xlsxformats import NumberFormat, sheet_formats
 
@@ -55,7 +56,8 @@ def read(path: Path) -> Source:
 
 def _open(path: Path) -> CalamineWorkbook:
     try:
-        return CalamineWorkbook.from_path(str(path))
+        with panic_reports_held():
+            return CalamineWorkbook.from_path(str(path))
     except NOT_FAILURES:
         raise
     except BaseException as error:  # noqa: BLE001 - calamine raises many types, and panics
@@ -65,14 +67,17 @@ def _open(path: Path) -> CalamineWorkbook:
 
 def _sheet_rows(workbook: CalamineWorkbook, name: str, path: Path) -> list[list[object]]:
     try:
-        sheet = workbook.get_sheet_by_name(name)
+        with panic_reports_held():
+            sheet = workbook.get_sheet_by_name(name)
     except NOT_FAILURES:
         raise
     except BaseException:  # noqa: BLE001 - calamine raises many types, and panics
         raise InputError(f"{path.name} 的工作表“{name}”无法读取（文件已损坏）。") from None
     check_sheet_range(sheet.height, sheet.width)  # an .xls is not scanned before calamine
     try:
-        rows: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=True)]
+        with panic_reports_held():
+            cells = sheet.to_python(skip_empty_area=True)
+        rows: list[list[object]] = [list(row) for row in cells]
         start = sheet.start or (0, 0)
     except NOT_FAILURES:
         raise
