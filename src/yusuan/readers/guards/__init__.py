@@ -25,7 +25,7 @@ MAX_RATIO = 1000
 MAX_SHEET_CELLS = 1_000_000
 MAX_TABLE_COLUMNS = 1_000
 MAX_DOCUMENT_CELLS = 1_000_000
-# PDF: one Flate stream and all of them together, inflated.
+# PDF: one compressed stream (Flate, LZW, RunLength) and all of them together, decoded.
 MAX_PDF_STREAM_BYTES = 64 * MIB
 MAX_PDF_INFLATED_BYTES = 512 * MIB
 # PDF pages and the lines of any document: the longest disclosure of the corpus has 187 pages
