@@ -9,7 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from yusuan import cli_words
+from yusuan.arguments import dash_files_as_paths
 from yusuan.errors import InputError
+from yusuan.output import refuse_overwriting_inputs, write_report
 
 if TYPE_CHECKING:
     from yusuan.model import Document
@@ -133,6 +135,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
     if args.format == "xlsx" and not args.output:
         raise InputError("xlsx 格式须用 -o 指定输出文件。", "--format xlsx needs -o FILE.")
+    if args.output:
+        refuse_overwriting_inputs(args.output, args.file)
     document = read_files(args)
     if args.format == "xlsx":
         from yusuan.report.xlsx_export import write_xlsx
@@ -147,7 +151,7 @@ def run_extract(args: argparse.Namespace) -> int:
         out = json.dumps(extract_json(document), ensure_ascii=False, indent=1) + "\n"
     else:
         out = extract_text(document)
-    write_output(out, args.output)
+    write_output(out, args.output, args.file)
     return 0
 
 
@@ -157,6 +161,8 @@ def run_check(args: argparse.Namespace) -> int:
     from yusuan.rules import run_rules
     from yusuan.triage_options import triage_settings
 
+    if args.output:
+        refuse_overwriting_inputs(args.output, args.file)
     settings = triage_settings(args)
     document = read_files(args)
     findings = settings.triage.apply(run_rules(document))
@@ -180,20 +186,16 @@ def run_check(args: argparse.Namespace) -> int:
 
         out = render_bundle(report_bundle(document, findings), args.format, args.lang,
                             bom=bool(args.output) and args.format == "csv")
-    write_output(out, args.output)
+    write_output(out, args.output, args.file)
     return 1 if settings.triage.fails(findings) else 0
 
 
-def write_output(text: str, path: str | None) -> None:
+def write_output(text: str, path: str | None, inputs: list[str]) -> None:
+    """The report on stdout, or written whole to `path` (never over an input)."""
     if path is None:
         sys.stdout.write(text)
         return
-    try:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise InputError(f"无法写入 {path}：{error.strerror or error}",
-                         f"cannot write {path}: {error.strerror or error}") from None
+    write_report(text, path, inputs)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -235,7 +237,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = dash_files_as_paths(sys.argv[1:] if argv is None else argv)
     lang = cli_words.chosen_lang(argv)
     with cli_words.argparse_in(lang):
         args = build_parser(lang).parse_args(argv)

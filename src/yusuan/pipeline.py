@@ -12,7 +12,13 @@ from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.confidence import reading_doubts
 from yusuan.recognise.headline import add_narrative_headline, tables_headline
-from yusuan.recognise.meta import document_department, document_kind, document_unit, document_year
+from yusuan.recognise.meta import (
+    document_department,
+    document_kind,
+    document_unit,
+    document_year,
+    names_a_disclosure,
+)
 from yusuan.recognise.narrative.extract import extract_facts
 from yusuan.recognise.projects import extract_projects
 from yusuan.recognise.tables import rows_to_tables
@@ -64,9 +70,9 @@ def source_to_document(source: Source, rows: list[Row] | None = None) -> Documen
     document.kind = document_kind(source.lines, tables)
     document.department = document_department(source.lines)
     document.unit = document_unit(tables, source.lines)
-    if not tables and document.kind is None:
+    if not tables and (document.kind is None or not names_a_disclosure(source.lines)):
         raise InputError(f"{Path(source.path).name} 看来不是预算或决算公开文件：没有找到公开报表，"
-                         "也没有预算/决算标题。",
+                         "也没有部门（单位）预算或决算的标题。",
                          f"{Path(source.path).name} does not look like a budget or final-accounts "
                          "disclosure: no disclosure tables and no 预算/决算 title were found.")
     name_amount_columns(tables, document.kind)

@@ -32,7 +32,7 @@ def test_pdf_with_bytes_before_header_and_html_without_suffix(tmp_path: Path) ->
 def test_empty_file_of_each_format(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"")
-    with pytest.raises(InputError, match="是空文件"):
+    with pytest.raises(InputError, match="空文件"):
         read_source(str(path))
 
 

@@ -63,3 +63,47 @@ def test_boxes_to_lines_groups_rows_and_columns() -> None:
              ocr.Box(10, 60, 130, 20, "合计"), ocr.Box(190, 262, 132, 20, "1.00"),
              ocr.Box(10, 300, 60, 20, "政府性基金预算支出表")]
     assert ocr.boxes_to_lines(boxes) == ["政府性基金预算支出表", "项目\t金额", "合计\t1.00"]
+
+
+@needs_ocr
+def test_ocr_writes_nothing_under_the_home_folder(tmp_path: Path) -> None:
+    """onnxruntime keeps a device id and a telemetry cache under ~/.cache unless told not to."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "scan.pdf"
+    scanned_pdf(path)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("ORT_DISABLE_TELEMETRY", "XDG_CACHE_HOME")}
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "text", str(path)],
+                            capture_output=True, text=True, timeout=300, check=False,
+                            env={**env, "HOME": str(home), "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0, result.stderr
+    assert "卫生健康支出" in result.stdout
+    assert list(home.rglob("*")) == []
+
+
+@needs_ocr
+def test_ocr_out_of_memory_is_not_called_damage(tmp_path: Path) -> None:
+    """In a process limited to 1 GB of address space (as the web app's workers may be), the OCR
+    models cannot allocate their arrays: say so, not that the file is damaged."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    path = tmp_path / "scan.pdf"
+    scanned_pdf(path)
+    result = subprocess.run([sys.executable, "-m", "yusuan.cli", "text", str(path)],
+                            capture_output=True, text=True, timeout=300, check=False,
+                            preexec_fn=limit, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    if result.returncode == 0:
+        pytest.skip("OCR fits in 1 GB of address space on this machine")
+    assert result.returncode == 2
+    assert "OCR 识别失败" in result.stderr and "损坏" not in result.stderr, result.stderr

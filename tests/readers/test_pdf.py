@@ -330,5 +330,5 @@ def test_a_long_scan_is_refused_before_any_ocr(pdf_canvas, tmp_path: Path, monke
         canvas.showPage()
         canvas.drawImage(str(image), 60, 500, 400, 200)
     canvas.save()
-    with pytest.raises(InputError, match=r"扫描页超过 3 页.*YUSUAN_MAX_OCR_PAGES"):
+    with pytest.raises(InputError, match=r"超过 3 页需要 OCR.*YUSUAN_MAX_OCR_PAGES"):
         read_source(str(scan))

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from yusuan.errors import InputError
 from yusuan.model import Source
+from yusuan.readers.guards import Oversize, check_before_reading, check_lines
+from yusuan.readers.guards.paths import checked_file
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -25,10 +27,10 @@ READER_MODULES = {
     "docx": "docx",
     "html": "html",
 }
+FORMAT_NAMES_ZH = {"text": "文本", "pdf": "PDF", "xlsx": "Excel 工作簿", "xls": "Excel 工作簿",
+                   "docx": "Word 文档", "html": "HTML 网页"}
 FORMAT_NAMES = {"text": "text", "pdf": "a PDF", "xlsx": "an Excel workbook",
                 "xls": "an Excel workbook", "docx": "a Word document", "html": "an HTML page"}
-FORMAT_NAMES_ZH = {"text": "文本", "pdf": " PDF ", "xlsx": " Excel 工作簿", "xls": " Excel 工作簿",
-                   "docx": " Word 文件", "html": "网页"}
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -85,29 +87,31 @@ def _ole_format(path: Path) -> str:
 
 def read_source(path_text: str) -> Source:
     """Read any supported file into a Source, or raise InputError with one readable sentence."""
-    path = Path(path_text)
-    if not path.exists():
-        raise InputError(f"{path_text}：文件不存在。", f"{path_text}: no such file.")
-    if path.is_dir():
-        raise InputError(f"{path_text} 是文件夹，不是文件。", f"{path_text} is a directory, not a document.")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError(f"{path_text} 是空文件。", f"{path_text} is empty.")
-    if size > MAX_BYTES:
-        raise InputError(f"{path_text} 大于 {MAX_BYTES // (1024 * 1024)} MB。",
-                         f"{path_text} is larger than {MAX_BYTES // (1024 * 1024)} MB.")
-    with path.open("rb") as handle:
-        head = handle.read(4096)
+    path = checked_file(path_text, MAX_BYTES)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        raise InputError(f"{path_text} 打不开（没有读取权限或读取出错）。") from None
     fmt = sniff_format(path, head)
     if fmt == "zip":
-        raise InputError(f"{path_text} 是 ZIP 压缩包，既不是 .xlsx 也不是 .docx 文件。",
+        raise InputError(f"{path_text} 是一个 ZIP 压缩包，但既不是 .xlsx 也不是 .docx。",
                          f"{path_text} is a ZIP archive that is neither .xlsx nor .docx.")
     module = importlib.import_module(f"yusuan.readers.{READER_MODULES[fmt]}")
     try:
-        return module.read(path)
-    except (InputError, KeyboardInterrupt):
+        check_before_reading(path, fmt)
+        source = module.read(path)
+        check_lines(len(source.lines))
+        return source
+    except Oversize as error:
+        raise InputError(f"{path_text} {error}") from None
+    except (InputError, KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except Exception as error:  # noqa: BLE001 - a library's failure on a bad file is the file's
-        raise InputError(f"{path_text} 无法作为{FORMAT_NAMES_ZH[fmt].strip()}读取（文件已损坏或格式不符）。",
-                         f"{path_text} could not be read as {FORMAT_NAMES[fmt]} "
-                         f"({type(error).__name__}: {str(error)[:120]}).") from None
+    except MemoryError:
+        raise InputError(f"{path_text} 读取时内存不足，不像是一份正常的公开文件。",
+                         f"{path_text} ran out of memory while being read; it does not look like "
+                         "an ordinary disclosure.") from None
+    except BaseException:  # noqa: BLE001 - a library's failure (or a Rust panic) is the file's
+        raise InputError(f"{path_text} 无法作为{FORMAT_NAMES_ZH[fmt]}读取：文件已损坏或格式不对。",
+                         f"{path_text} could not be read as {FORMAT_NAMES[fmt]}: it is damaged "
+                         "or not of that format.") from None

@@ -2,7 +2,7 @@
 
 Each paragraph is a line (a manual line break starts a new one); each table row is a TAB line.
 A horizontally merged cell (gridSpan) keeps its text in its first grid column and leaves the
-columns it covers blank; a vertically merged cell's continuation cells are blank. Content
+columns it covers blank (a table past the guards' bound of columns or cells is refused); a vertically merged cell's continuation cells are blank. Content
 controls are read through; a table nested in a cell contributes its text to that cell.
 """
 
@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, is_blank_row, make_source
+from yusuan.readers.guards import GridBudget, check_columns
 
 W_P, W_TBL, W_SDT, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -25,7 +26,7 @@ SKIPPED = {qn("w:delText"), qn("w:instrText")}
 
 def read(path: Path) -> Source:
     body = _open(path).element.body
-    texts = [(text, None) for text in body_lines(body)]
+    texts = [(text, None) for text in body_lines(body, GridBudget())]
     if not any(text.strip() for text, _ in texts):
         raise InputError(f"{path.name} 是没有文字的 Word 文件。",
                          f"{path.name} is a Word document with no text.")
@@ -41,18 +42,19 @@ def _open(path: Path):
                          "or not a .docx file.") from None
 
 
-def body_lines(container) -> list[str]:
-    """The lines of a body, a content control or a cell, in document order."""
+def body_lines(container, budget: GridBudget) -> list[str]:
+    """The lines of a body, a content control or a cell, in document order; `budget` bounds the
+    cells all its tables expand to."""
     lines: list[str] = []
     for child in container.iterchildren():
         if child.tag == W_P:
             lines.extend(paragraph_text(child).split("\n"))
         elif child.tag == W_TBL:
-            lines.extend(table_lines(child))
+            lines.extend(table_lines(child, budget))
         elif child.tag == W_SDT:
             content = child.find(qn("w:sdtContent"))
             if content is not None:
-                lines.extend(body_lines(content))
+                lines.extend(body_lines(content, budget))
     return lines
 
 
@@ -69,9 +71,10 @@ def paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def table_lines(table) -> list[str]:
-    rows = [row_cells(tr) for tr in table.iterchildren(W_TR)]
+def table_lines(table, budget: GridBudget) -> list[str]:
+    rows = [row_cells(tr, budget) for tr in table.iterchildren(W_TR)]
     width = max((len(row) for row in rows), default=0)
+    budget.spend(sum(width - len(row) for row in rows))  # the padding to the table's width
     lines = []
     for row in rows:
         if is_blank_row(row):
@@ -80,17 +83,23 @@ def table_lines(table) -> list[str]:
     return lines
 
 
-def row_cells(tr) -> list[str]:
+def row_cells(tr, budget: GridBudget) -> list[str]:
     """One row's cells over the table grid: spans expanded to blanks, merged-down cells blank."""
-    cells = [""] * _grid_count(tr, "w:gridBefore")
+    before = _grid_count(tr, "w:gridBefore")
+    check_columns(before)
+    cells = [""] * before
     for tc in tr.iterchildren(W_TC):
         props = tc.find(qn("w:tcPr"))
         span = _int_val(props, "w:gridSpan", 1)
+        check_columns(len(cells) + span)
         merge = props.find(qn("w:vMerge")) if props is not None else None
         continued = merge is not None and merge.get(W_VAL) in (None, "continue")
-        cells.append("" if continued else cell_text("\n".join(body_lines(tc))))
+        cells.append("" if continued else cell_text("\n".join(body_lines(tc, budget))))
         cells.extend([""] * (span - 1))
-    cells.extend([""] * _grid_count(tr, "w:gridAfter"))
+    after = _grid_count(tr, "w:gridAfter")
+    check_columns(len(cells) + after)
+    cells.extend([""] * after)
+    budget.spend(len(cells))
     return cells
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, flow_text, is_blank_row, make_lines
+from yusuan.readers.guards import GridBudget, check_columns
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CHINESE = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
@@ -78,6 +79,7 @@ class _Walker:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.buffer: list[str] = []
+        self.budget = GridBudget()
 
     def flush(self) -> None:
         text = flow_text("".join(self.buffer))
@@ -95,7 +97,7 @@ class _Walker:
             self.flush()
         elif tag == "table" and not node.xpath(".//table"):
             self.flush()
-            self.lines.extend(table_lines(node))
+            self.lines.extend(table_lines(node, self.budget))
         else:
             block = tag in BLOCK or tag == "table"
             if block:
@@ -113,22 +115,24 @@ class _Walker:
             self.buffer.append(node.tail)
 
 
-def table_lines(table: etree._Element) -> list[str]:
+def table_lines(table: etree._Element, budget: GridBudget) -> list[str]:
     """The TAB lines of a data table: caption first, spans expanded, blank rows dropped."""
     lines: list[str] = []
     caption = table.find("caption")
     if caption is not None and cell_text(inline_text(caption)):
         lines.append(cell_text(inline_text(caption)))
-    grid = expand_spans(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"))
+    grid = expand_spans(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"), budget)
     width = max((len(row) for row in grid), default=0)
+    budget.spend(sum(width - len(row) for row in grid))  # the padding to the table's width
     for row in grid:
         if not is_blank_row(row):
             lines.append("\t".join(row + [""] * (width - len(row))))
     return lines
 
 
-def expand_spans(rows: list[etree._Element]) -> list[list[str]]:
-    """Place each cell on the grid: text in its top-left position, covered positions blank."""
+def expand_spans(rows: list[etree._Element], budget: GridBudget) -> list[list[str]]:
+    """Place each cell on the grid: text in its top-left position, covered positions blank.
+    A grid past the guards' bound of columns or cells is refused before it is filled."""
     grid: list[list[str | None]] = [[] for _ in rows]
     for r, tr in enumerate(rows):
         col = 0
@@ -137,6 +141,8 @@ def expand_spans(rows: list[etree._Element]) -> list[list[str]]:
                 col += 1
             rowspan = min(_span(cell, "rowspan"), len(rows) - r)
             colspan = _span(cell, "colspan")
+            check_columns(col + colspan)
+            budget.spend(rowspan * colspan)
             for dr in range(rowspan):
                 target = grid[r + dr]
                 target.extend([None] * (col + colspan - len(target)))

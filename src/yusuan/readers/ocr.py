@@ -1,5 +1,5 @@
 """OCR for scanned PDF pages (optional extra `ocr`: rapidocr_onnxruntime, whose models ship in
-the wheel): render the page with pypdfium2, recognise text boxes, rebuild lines and cells.
+the wheel; nothing is written under the home folder): render the page with pypdfium2, recognise text boxes, rebuild lines and cells.
 
 Boxes are de-skewed by the median slope of the long boxes, grouped into rows by their
 vertical centres, and a run of rows with two or more boxes is a table: its columns come from
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +38,9 @@ def available() -> bool:
 
 @lru_cache(maxsize=1)
 def _engine() -> Any:
+    # onnxruntime writes a device id and a telemetry cache under ~/.cache when it is first
+    # imported, unless telemetry is off; the models themselves are read from the wheel.
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     from rapidocr_onnxruntime import RapidOCR
 
     return RapidOCR()

@@ -12,7 +12,6 @@ were not read.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from pathlib import Path
@@ -25,6 +24,8 @@ from yusuan.model import Source
 from yusuan.progress import Progress
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
+from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
+from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
 from yusuan.readers.pdfchars import read_text
 from yusuan.readers.pdfobjects import read_objects
 from yusuan.readers.pdfpage import (
@@ -40,17 +41,6 @@ MAX_HEADER_ROWS = 6
 _ITEM_START = re.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 _AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
-
-
-# More scanned pages than this are refused rather than read by OCR for many minutes.
-DEFAULT_MAX_OCR_PAGES = 50
-
-
-def max_ocr_pages() -> int:
-    try:
-        return int(os.environ.get("YUSUAN_MAX_OCR_PAGES", DEFAULT_MAX_OCR_PAGES))
-    except ValueError:
-        return DEFAULT_MAX_OCR_PAGES
 
 
 # PDFium is not thread-safe: one document at a time per process (the web app may use threads).
@@ -70,19 +60,18 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     progress = Progress(path.name, len(document))
     try:
         count = len(document)
-        checked_scans = False
+        if count > MAX_PDF_PAGES:
+            raise Oversize(f"有 {count} 页，超过了 {MAX_PDF_PAGES} 页的上限，不读取。")
+        budget = OcrBudget(document)
         for index in range(count):
             progress.step(index + 1)
             page = document[index]
             try:
-                if not checked_scans and ocr.available() and _needs_ocr(page):
-                    refuse_long_scans(path, document, index)
-                    checked_scans = True
-                _read_page(path, page, index + 1, assembler, unread)
+                _read_page(path, page, index + 1, assembler, unread, budget)
             finally:
                 page.close()
-    except InputError:
-        raise
+    except (InputError, Oversize, MemoryError):
+        raise  # MemoryError (OCR in a process with a memory limit) is no damage of the file
     except Exception as error:  # noqa: BLE001 - PDFium raises on a damaged page
         raise _pdf_error(path, error) from None
     finally:
@@ -90,33 +79,6 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
         document.close()
     assembler.finish()
     return assembler, count, unread
-
-
-def _needs_ocr(page: Any) -> bool:
-    """A page with no text characters at all (a scan): cheap, without reading the text."""
-    textpage = page.get_textpage()
-    try:
-        return bool(textpage.count_chars() == 0)
-    finally:
-        textpage.close()
-
-
-def refuse_long_scans(path: Path, document: Any, start: int) -> None:
-    """At the first scanned page, count the scanned pages from there on; more than the limit
-    (YUSUAN_MAX_OCR_PAGES) is refused in one sentence before any OCR is run."""
-    limit = max_ocr_pages()
-    scanned = 0
-    for index in range(start, len(document)):
-        page = document[index]
-        try:
-            scanned += _needs_ocr(page)
-        finally:
-            page.close()
-        if scanned > limit:
-            raise InputError(f"{path.name} 的扫描页超过 {limit} 页，yusuan 不对这么多页做文字识别"
-                             f"（可设置 YUSUAN_MAX_OCR_PAGES 放宽上限）。",
-                             f"{path.name} has more than {limit} scanned pages; yusuan does not read "
-                             f"that many by OCR (set YUSUAN_MAX_OCR_PAGES to allow more).")
 
 
 def _open(path: Path) -> Any:
@@ -135,7 +97,8 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
                       f"{path.name} is not a readable PDF: the file is damaged.")
 
 
-def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
+def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int],
+               budget: OcrBudget) -> None:
     textpage = page.get_textpage()
     try:
         chars, frame = read_text(page, textpage)
@@ -147,9 +110,21 @@ def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread:
         assembler.add_page(number, page_blocks(chars, objects.edges))
     elif state in ("scan", "garbage"):
         if ocr.available():
-            assembler.add_lines(number, ocr.pdf_page_lines(path, number - 1))
+            budget.admit(number - 1)
+            dpi = ocr_dpi(number, *page.get_size(), ocr.RENDER_DPI)
+            assembler.add_lines(number, _ocr_lines(path, number, dpi))
         else:
             unread.append(number)
+
+
+def _ocr_lines(path: Path, number: int, dpi: float) -> list[str]:
+    """Page `number` read by OCR; the engine failing (out of memory in a limited process) is
+    said as such, not taken for a damaged file."""
+    try:
+        return ocr.pdf_page_lines(path, number - 1, dpi)
+    except Exception:  # noqa: BLE001 - onnxruntime wraps an allocation failure in its own error
+        raise InputError(f"{path.name} 第 {number} 页的 OCR 识别失败（内存不足或识别引擎出错），"
+                         "无法读取。") from None
 
 
 def _source(path: Path, out: list[tuple[str, int | None]], pages: int, unread: list[int]) -> Source:

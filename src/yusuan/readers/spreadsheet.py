@@ -22,9 +22,14 @@ from python_calamine import CalamineWorkbook
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, make_source
+from yusuan.readers.guards.panics import panic_reports_held
+from yusuan.readers.guards.sheet import check_sheet_range
 from yusuan.readers.xlsxformats import NumberFormat, sheet_formats
 
 MAX_DECIMALS = 6
+# A panic in calamine (Rust) arrives as pyo3's PanicException, which is no Exception: every
+# BaseException but these is the file's failure.
+NOT_FAILURES = (KeyboardInterrupt, SystemExit, GeneratorExit)
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
@@ -77,23 +82,38 @@ def column_letters(index: int) -> str:
 
 def _open(path: Path) -> CalamineWorkbook:
     try:
-        return CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # noqa: BLE001 - calamine raises many types for bad files
+        with panic_reports_held():
+            return CalamineWorkbook.from_path(str(path))
+    except NOT_FAILURES:
+        raise
+    except BaseException as error:  # noqa: BLE001 - calamine raises many types, and panics
         locked = "password" in str(error).lower()
-        reason = "it is password-protected" if locked else "it is damaged"
-        raison = "设有密码保护" if locked else "文件已损坏"
-        raise InputError(f"{path.name} 无法作为 Excel 工作簿读取：{raison}。",
-                         f"{path.name} could not be read as an Excel workbook: {reason}.") from None
+        reason = "它设有密码保护" if locked else "文件已损坏"
+        raise InputError(f"{path.name} 无法作为 Excel 工作簿读取：{reason}。",
+                         f"{path.name} could not be read as an Excel workbook: "
+                         f"{'it is password-protected' if locked else 'it is damaged'}.") from None
 
 
 def _sheet_rows(workbook: CalamineWorkbook, name: str,
                 path: Path) -> tuple[list[list[object]], tuple[int, int]]:
     try:
-        sheet = workbook.get_sheet_by_name(name)
-        rows: list[list[object]] = [list(row) for row in sheet.to_python(skip_empty_area=True)]
+        with panic_reports_held():
+            sheet = workbook.get_sheet_by_name(name)
+    except NOT_FAILURES:
+        raise
+    except BaseException:  # noqa: BLE001 - calamine raises many types, and panics
+        raise InputError(f"{path.name} 的工作表“{name}”无法读取（文件已损坏）。",
+                         f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None
+    check_sheet_range(sheet.height, sheet.width)  # an .xls is not scanned before calamine
+    try:
+        with panic_reports_held():
+            cells = sheet.to_python(skip_empty_area=True)
+        rows: list[list[object]] = [list(row) for row in cells]
         start = sheet.start or (0, 0)
-    except Exception:  # noqa: BLE001 - the library raises many types for bad files
-        raise InputError(f"{path.name}：工作表“{name}”无法读取（文件已损坏）。",
+    except NOT_FAILURES:
+        raise
+    except BaseException:  # noqa: BLE001 - calamine raises many types, and panics
+        raise InputError(f"{path.name} 的工作表“{name}”无法读取（文件已损坏）。",
                          f"{path.name}: sheet {name!r} could not be read (the file is damaged).") from None
     if zipfile.is_zipfile(path):
         apply_formats(rows, start, sheet_formats(path, name))

@@ -30,7 +30,10 @@ def decode_text(data: bytes, name: str) -> str:
 
 
 def text_to_lines(text: str, page: int | None = None, start: int = 1) -> list[Line]:
-    """Split text into normalised Lines numbered from `start`; blank lines count."""
+    """Split text into normalised Lines numbered from `start`; blank lines count. A text with
+    carriage returns and no line feed (old Mac line ends) is split at the returns."""
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
     raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()

@@ -79,6 +79,18 @@ def document_kind(lines: list[Line], tables: list[Table] | None = None) -> str |
 
 
 FEW_MENTIONS = 5
+MAX_TITLE = 60
+
+
+def names_a_disclosure(lines: list[Line]) -> bool:
+    """Whether a heading among the first lines names a 部门/单位 预算/决算: a short line that is
+    no sentence (a title, a cover, a running head), not a passing mention in running text."""
+    for line in lines[:400]:
+        compact = line.text.replace(" ", "")
+        if (len(compact) <= MAX_TITLE and not compact.endswith(("。", "；", "，", "！", "？"))
+                and _KIND.search(compact)):
+            return True
+    return False
 
 
 def tables_kind(tables: list[Table]) -> str | None:

@@ -87,7 +87,7 @@ def is_column_number_row(row: Row) -> bool:
     """A 栏次 row: 1 2 3 … n, maybe after 栏次 / 类 款 项 labels; a header, not data."""
     texts = [cell.text for cell in row.filled]
     labels = [text for text in texts if text in COLUMN_NUMBER_LABELS]
-    numbers = [int(text) for text in texts if text.isdigit()]
+    numbers = [int(text) for text in texts if text.isdecimal()]  # not ① or ²
     if len(labels) + len(numbers) != len(texts) or (len(numbers) < 2 and not labels):
         return False
     if not numbers:

@@ -164,7 +164,7 @@ def half_row(labels: list[Cell], values: list[Cell], columns: list[Column], row_
     table_row = TableRow(name=name, line=labels[0].line, code=code, page=labels[0].page)
     if level:
         table_row.extra["level"] = level
-    if row_numbers and values and values[0].text.isdigit():
+    if row_numbers and values and values[0].text.isdecimal():
         table_row.extra["row_no"] = int(values[0].text)
         values = values[1:]
     assign_values(table_row, values, columns)

@@ -24,7 +24,9 @@ DATED_EVENTS = (
 )
 _PLAN = re.compile(r"《[^》]{0,30}?((?:19|20)\d\d)\s*年[^》]{0,40}?(实施方案|工作方案|工作要点|工作计划|行动方案)")
 _PERIOD = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|—|－|-|–|~|～)\s*((?:19|20)\d\d)\s*年")
-_OWN_YEAR = re.compile(r"(?<![比与较])\s*((?:19|20)\d\d)\s*年度?\s*部门(预算|决算)(?!表|公开)")
+# At most a few spaces before the year: an unbounded run would be rescanned from each of its
+# spaces (minutes for a run of 100,000).
+_OWN_YEAR = re.compile(r"(?<![比与较])\s{0,8}((?:19|20)\d\d)\s*年度?\s*部门(预算|决算)(?!表|公开)")
 PASSAGE_LINES = 5  # dated phrases this close together are one passage
 _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
 

@@ -1,0 +1,78 @@
+"""The readers' guards one by one, in process: each bound refuses just past it."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from yusuan.readers import spreadsheet
+from yusuan.readers.guards import MAX_PART_BYTES, MIB, Oversize
+from yusuan.readers.guards.ocrpages import ocr_dpi
+from yusuan.readers.guards.package import check_package
+from yusuan.readers.guards.sheet import check_sheets
+
+
+def lying_zip(path: Path, name: str, block: bytes, blocks: int, declared_size: int) -> None:
+    """A ZIP of one deflated part, `block` repeated `blocks` times, whose headers state
+    `declared_size` bytes."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    data = b"".join(compressor.compress(block) for _ in range(blocks)) + compressor.flush()
+    encoded = name.encode()
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, 0, len(data), declared_size,
+                        len(encoded), 0) + encoded
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, 0, len(data),
+                          declared_size, len(encoded), 0, 0, 0, 0, 0, 0) + encoded
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(data), 0)
+    path.write_bytes(local + data + central + end)
+
+
+def test_a_part_is_measured_not_taken_from_the_directory(tmp_path: Path) -> None:
+    path = tmp_path / "liar.xlsx"
+    lying_zip(path, "xl/worksheets/sheet1.xml", b" " * MIB, MAX_PART_BYTES // MIB + 8, 1000)
+    with pytest.raises(Oversize, match="上限"):
+        check_package(path)
+
+
+def test_a_part_within_the_bound_passes(tmp_path: Path) -> None:
+    path = tmp_path / "fine.xlsx"
+    cells = b"".join(b'<c r="A%d"><v>%d</v></c>' % (row, row * 7919 % 10007) for row in range(40_000))
+    lying_zip(path, "xl/worksheets/sheet1.xml", cells, 4, 4 * len(cells))
+    check_package(path)
+
+
+def far_cells_workbook(path: Path, row: int, column: int) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "部门预算"
+    workbook.active.cell(row=row, column=column, value=1)
+    workbook.save(path)
+
+
+def test_a_sheet_range_past_the_bound_is_refused_and_one_within_passes(tmp_path: Path) -> None:
+    wide = tmp_path / "wide.xlsx"
+    far_cells_workbook(wide, 2000, 1001)
+    with pytest.raises(Oversize, match="2000 行 × 1001 列"):
+        check_sheets(wide)
+    narrow = tmp_path / "narrow.xlsx"
+    far_cells_workbook(narrow, 1000, 999)
+    check_sheets(narrow)
+
+
+def test_the_spreadsheet_reader_itself_refuses_a_range_past_the_bound(tmp_path: Path) -> None:
+    """Also for .xls, whose sheets are not scanned beforehand (BIFF8 bounds them at 65,536 ×
+    256 cells, which calamine holds; the rows are not turned into Python lists)."""
+    wide = tmp_path / "wide.xlsx"
+    far_cells_workbook(wide, 2000, 1001)
+    with pytest.raises(Oversize, match="上限"):
+        spreadsheet.read(wide)
+
+
+def test_an_ordinary_page_is_rendered_at_200_dpi_and_a_huge_one_refused() -> None:
+    assert ocr_dpi(1, 595, 842, 200) == 200  # A4
+    assert 100 < ocr_dpi(1, 2384, 3370, 200) < 200  # A0, rendered smaller
+    with pytest.raises(Oversize, match="第 3 页"):
+        ocr_dpi(3, 14400, 14400, 200)
