@@ -114,3 +114,32 @@ def test_a_nameless_first_row_above_the_coded_rows_is_the_total() -> None:
     assert headline["basic_expenditure"]["value"] == 5581.69
     lines[4] = "\t\t12.00\t1.00\t11.00"
     assert "basic_expenditure" not in document_from_text("\n".join(lines)).headline
+
+
+def test_carry_over_to_next_year_worded_the_fujian_and_guangzhou_way() -> None:
+    for wording in ("结转下年支出", "结转结余下年", "年终结转结余"):
+        lines = [
+            "2026年某某局部门预算", "收支预算总表", "单位：万元",
+            "收入\t\t支出\t", "项目\t预算数\t项目\t预算数",
+            "一般公共预算拨款收入\t90.00\t一般公共服务支出\t100.00",
+            "本年收入合计\t90.00\t本年支出合计\t100.00",
+            f"上年结转结余\t10.00\t{wording}\t0.00",
+            "收入总计\t100.00\t支出总计\t100.00",
+        ]
+        headline = document_from_text("\n".join(lines)).headline
+        assert headline["carryover_out"]["value"] == 0.0, wording
+
+
+def test_income_items_with_their_list_number_or_worded_as_funds() -> None:
+    """重庆: '其他收入资金'; elsewhere '九、其他收入'."""
+    for wording in ("其他收入资金", "九、其他收入"):
+        lines = [
+            "2026年某某局部门预算", "收支预算总表", "单位：万元",
+            "收入\t\t支出\t", "项目\t预算数\t项目\t预算数",
+            "一般公共预算拨款收入\t90.00\t一般公共服务支出\t100.00",
+            f"{wording}\t10.00\t\t",
+            "本年收入合计\t100.00\t本年支出合计\t100.00",
+        ]
+        headline = document_from_text("\n".join(lines)).headline
+        assert headline["other_income"]["value"] == 10.0, wording
+        assert headline["general_budget_income"]["value"] == 90.0

@@ -7,6 +7,8 @@ import re
 # the carry-over into the year, in every wording seen (上年结转, 年初结转和结余, 上年结余、结转 …):
 # a column header here, a summary-table row in the headline and the SUMMARY rules
 CARRYOVER_IN = r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$"
+# the spending side's carry-over line: 年终结转结余, 年末结转和结余, 结转下年(支出), 结转结余下年
+CARRYOVER_OUT = r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转(结余)?下年(支出)?$"
 
 # (pattern over a compact label, key). First match wins.
 LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(

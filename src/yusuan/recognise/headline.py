@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from yusuan.model import Table, TableRow
-from yusuan.recognise.columns import CARRYOVER_IN
+from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 
 # (headline key, table kinds to look in, side, name pattern, column keys to try)
 SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
@@ -15,10 +15,10 @@ SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("carryover_in", "income", CARRYOVER_IN),
     ("general_budget_income", "income", r"^一般公共预算(财政)?(拨款)?(收入|资金)?$"),
     ("gov_fund_income", "income", r"^政府性基金(预算)?(财政)?(拨款)?(收入|资金)?$"),
-    ("other_income", "income", r"^其他收入$"),
+    ("other_income", "income", r"^其他收入(资金)?$"),
     ("total_expenditure", "expenditure", r"^本年支出合计$|^本年支出$"),
     ("expenditure_grand_total", "expenditure", r"^支出总计$|^总计$|^支出合计$"),
-    ("carryover_out", "expenditure", r"^(年终|年末)结转(和)?结余$|^结转下年$"),
+    ("carryover_out", "expenditure", CARRYOVER_OUT),
 )
 AMOUNT_KEYS = ("budget", "actual", "total")
 
@@ -30,11 +30,19 @@ def first_amount(row: TableRow) -> tuple[str, float] | None:
     return None
 
 
+_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
+
+
+def _item_name(name: str) -> str:
+    """A summary line's name without its spaces, list number and trailing 、 ('九、其他收入')."""
+    return _ITEM_NUMBER.sub("", name.replace(" ", "")).rstrip("、")
+
+
 def summary_headline(table: Table) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for key, side, pattern in SUMMARY_ITEMS:
         for row in table.rows:
-            if row.side != side or not re.search(pattern, row.name.replace(" ", "")):
+            if row.side != side or not re.search(pattern, _item_name(row.name)):
                 continue
             amount = first_amount(row)
             if amount:

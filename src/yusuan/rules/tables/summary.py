@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from yusuan.model import Document, Finding, Table, TableRow
-from yusuan.recognise.columns import CARRYOVER_IN
+from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
 from yusuan.rules.engine import rule
 from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, sum_finding
@@ -34,7 +34,7 @@ PATTERNS = {
     "business_fund": r"用事业基金弥补|^使用非财政拨款结余$",
     "expenditure_grand": r"^支出总计$",
     "expenditure_current": r"^本年支出(合计|小计)?$",
-    "carryover_out": r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转下年$",
+    "carryover_out": CARRYOVER_OUT,
     "surplus_allocation": r"^结余分配$",
 }
 VALUE_KEYS = ("budget", "actual", "total")
