@@ -18,8 +18,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
-
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers import ocr
@@ -62,20 +60,32 @@ def read(path: Path) -> Source:
     return _source(path, assembler.out, count, unread)
 
 
+# PDFium keeps every object it has parsed until the document is closed: reopening it every so
+# many pages keeps a long file's memory flat.
+REOPEN_PAGES = 200
+
+
 def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     document = _open(path)
     assembler = Assembler()
     unread: list[int] = []
     try:
         count = len(document)
-        checked_scans = False
+        checked_scans = not ocr.available()
         for index in range(count):
+            if index and index % REOPEN_PAGES == 0:
+                document.close()
+                document = _open(path)
             page = document[index]
             try:
-                if not checked_scans and ocr.available() and _needs_ocr(page):
-                    refuse_long_scans(path, document, index)
-                    checked_scans = True
-                _read_page(path, page, index + 1, assembler, unread)
+                textpage = page.get_textpage()
+                try:
+                    if not checked_scans and textpage.count_chars() == 0:
+                        refuse_long_scans(path, document, index)
+                        checked_scans = True
+                    _read_page(path, page, textpage, index + 1, assembler, unread)
+                finally:
+                    textpage.close()
             finally:
                 page.close()
     except InputError:
@@ -114,6 +124,8 @@ def refuse_long_scans(path: Path, document: Any, start: int) -> None:
 
 
 def _open(path: Path) -> Any:
+    import pypdfium2 as pdfium
+
     try:
         return pdfium.PdfDocument(str(path))
     except Exception as error:  # noqa: BLE001 - PDFium reports a bad file as PdfiumError
@@ -127,12 +139,9 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
     return InputError(f"{path.name} is not a readable PDF: the file is damaged.")
 
 
-def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int]) -> None:
-    textpage = page.get_textpage()
-    try:
-        chars, frame = read_text(page, textpage)
-    finally:
-        textpage.close()
+def _read_page(path: Path, page: Any, textpage: Any, number: int, assembler: Assembler,
+               unread: list[int]) -> None:
+    chars, frame = read_text(page, textpage)
     objects = read_objects(page, frame)
     state = page_state([char.text for char in chars], objects.images)
     if state == "ok":
