@@ -79,3 +79,21 @@ def test_assign_scores_few_pairs_of_many_projects(monkeypatch) -> None:
     got = assign(names, list(reversed(names)))
     assert got == {i: (499 - i, 1.0) for i in range(500)}
     assert len(scored) < 50 * 500  # of the 250,000 pairs
+
+
+def test_a_form_belongs_to_the_project_listing_the_first_form_equal_to_it() -> None:
+    from yusuan.model import Document, Project
+    from yusuan.recognise.projects import ProjectForm
+    from yusuan.rules.projects.common import form_project
+
+    first, twin, other = (ProjectForm(lines=(1, 9), name="培训经费"),
+                          ProjectForm(lines=(1, 9), name="培训经费"),
+                          ProjectForm(lines=(10, 19), name="宣传经费"))
+    owner = Project("培训经费", 3, extra={"forms": [{"index": 0}]})
+    second = Project("宣传经费", 4, extra={"forms": [{"index": 2}, {"index": 0}]})
+    doc = Document(source=None, projects=[owner, second], forms=[first, twin, other])
+    assert form_project(doc, twin) is owner
+    assert form_project(doc, other) is second
+    assert form_project(doc, ProjectForm(lines=(10, 19), name="宣传经费")) is second
+    doc.forms = [other]
+    assert form_project(doc, other) is owner  # index 0 now: the maps are made anew

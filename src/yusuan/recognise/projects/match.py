@@ -79,7 +79,10 @@ def assign(names: Sequence[str], candidates: Sequence[str],
     """A one-to-one assignment name index → (candidate index, score), best pairs first."""
     left = [normalise(name, units) for name in names]
     right = [normalise(candidate, units) for candidate in candidates]
-    scored = ((_score(left[i], right[j]), i, j) for i, j in likely_pairs(left, right))
+    left_tokens = [frozenset(_tokens(name)) for name in left]
+    right_tokens = [frozenset(_tokens(name)) for name in right]
+    scored = ((_score(left[i], right[j]), i, j) for i, j in likely_pairs(left, right)
+              if _may_be_near(left[i], right[j], left_tokens[i], right_tokens[j]))
     pairs = sorted((pair for pair in scored if pair[0] > 0), reverse=True)
     by_name: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
     by_candidate: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
@@ -98,6 +101,14 @@ def assign(names: Sequence[str], candidates: Sequence[str],
         out[i] = (j, score)
         used.add(j)
     return out
+
+
+def _may_be_near(a: str, b: str, a_tokens: frozenset[tuple[str, int]],
+                 b_tokens: frozenset[tuple[str, int]]) -> bool:
+    """Whether the pair may score NEAR or more: the characters they share (with repetition)
+    bound the ratio from above; one name inside the other scores 0.85 whatever they share."""
+    shared = len(a_tokens & b_tokens)
+    return 2 * shared >= NEAR * (len(a) + len(b)) - 1e-9 or a in b or b in a
 
 
 def likely_pairs(left: Sequence[str], right: Sequence[str]) -> set[tuple[int, int]]:
