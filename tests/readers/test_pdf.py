@@ -332,3 +332,22 @@ def test_a_long_scan_is_refused_before_any_ocr(pdf_canvas, tmp_path: Path, monke
     canvas.save()
     with pytest.raises(InputError, match=r"超过 3 页需要 OCR.*YUSUAN_MAX_OCR_PAGES"):
         read_source(str(scan))
+
+
+def test_a_long_pdf_is_reopened_every_so_many_pages_and_read_whole(pdf_canvas, grid, cjk_font,
+                                                                   monkeypatch) -> None:
+    canvas, path = pdf_canvas("long.pdf")
+    for page in range(5):
+        canvas.setFont(cjk_font, 10)
+        canvas.drawString(60, 810, f"第{page + 1}部分")
+        grid(canvas, 60, 800, [80, 80], [["项目", "金额"], ["合计", f"{page}.00"]])
+        canvas.showPage()
+    canvas.save()
+    whole = texts(path)
+    opened = []
+    real_open = pdf_reader._open
+    monkeypatch.setattr(pdf_reader, "_open", lambda p: opened.append(p) or real_open(p))
+    monkeypatch.setattr(pdf_reader, "REOPEN_PAGES", 2)
+    assert texts(path) == whole
+    assert len(opened) == 3
+    assert whole[-1] == "合计\t4.00"

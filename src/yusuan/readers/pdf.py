@@ -17,8 +17,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
-
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.progress import Progress
@@ -53,6 +51,11 @@ def read(path: Path) -> Source:
     return _source(path, assembler.out, count, unread)
 
 
+# PDFium keeps every object it has parsed until the document is closed: reopening it every so
+# many pages keeps a long file's memory flat.
+REOPEN_PAGES = 200
+
+
 def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     document = _open(path)
     assembler = Assembler()
@@ -65,9 +68,17 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
         budget = OcrBudget(document)
         for index in range(count):
             progress.step(index + 1)
+            if index and index % REOPEN_PAGES == 0:  # PDFium's caches grow with the pages read
+                document.close()
+                document = _open(path)
+                budget.document = document
             page = document[index]
             try:
-                _read_page(path, page, index + 1, assembler, unread, budget)
+                textpage = page.get_textpage()
+                try:
+                    _read_page(path, page, textpage, index + 1, assembler, unread, budget)
+                finally:
+                    textpage.close()
             finally:
                 page.close()
     except (InputError, Oversize, MemoryError):
@@ -82,6 +93,8 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
 
 
 def _open(path: Path) -> Any:
+    import pypdfium2 as pdfium
+
     try:
         return pdfium.PdfDocument(str(path))
     except Exception as error:  # noqa: BLE001 - PDFium reports a bad file as PdfiumError
@@ -97,13 +110,9 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
                       f"{path.name} is not a readable PDF: the file is damaged.")
 
 
-def _read_page(path: Path, page: Any, number: int, assembler: Assembler, unread: list[int],
-               budget: OcrBudget) -> None:
-    textpage = page.get_textpage()
-    try:
-        chars, frame = read_text(page, textpage)
-    finally:
-        textpage.close()
+def _read_page(path: Path, page: Any, textpage: Any, number: int, assembler: Assembler,
+               unread: list[int], budget: OcrBudget) -> None:
+    chars, frame = read_text(page, textpage)
     objects = read_objects(page, frame)
     state = page_state([char.text for char in chars], objects.images)
     if state == "ok":

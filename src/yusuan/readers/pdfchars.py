@@ -11,19 +11,19 @@ the page check sends such pages to OCR.
 
 from __future__ import annotations
 
+import ctypes
 import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import pypdfium2.raw as pdfium_c
-
-from yusuan.readers.pdfobjects import Frame
+from yusuan.readers.pdfobjects import Frame, calls, handle
 
 UPRIGHT_SLACK = 1e-3
 SKEW_DEGREES = 10.0
 SKEWED = -1  # the direction of text set at a slant (a diagonal watermark): left out
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
+_TEXT_MARK = 0xFFFE
 
 # code point, left, bottom, right, top (user space), em, direction (0/90/180/270, SKEWED),
 # spaced
@@ -68,26 +68,57 @@ def place(chars: list[RawChar], frame: Frame) -> list[Char]:
 
 
 def raw_chars(textpage: Any) -> list[RawChar]:
-    raw = textpage.raw
-    rect = pdfium_c.FS_RECTF()
-    unicode, unmapped = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_HasUnicodeMapError
-    loose, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize
-    ems = EmCache(raw)
+    """The text page's characters: code points in one call, then one loose box and font size
+    per character (PDFium has no call for all boxes at once)."""
+    pdfium = calls()
+    page = handle(textpage.raw)
+    box = (ctypes.c_float * 4)()  # left, top, right, bottom
+    where = ctypes.byref(box)
+    generated, unmapped = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
+    loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
+    ems = EmCache(pdfium, page)
+    known = ems.known
     chars: list[RawChar] = []
     spaced = False
-    for index in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = unicode(raw, index)
-        if code in _BREAKS and pdfium_c.FPDFText_IsGenerated(raw, index):
+    for index, code in enumerate(page_codes(pdfium, page)):
+        if code in _BREAKS and generated(page, index):
             spaced = spaced or code == 0x20
             continue
-        if unmapped(raw, index) == 1 or code > 0x10FFFF:
+        if unmapped(page, index) == 1 or code > 0x10FFFF:
             code = 0xFFFD
-        loose(raw, index, rect)
-        size, direction, upright = ems.get(index, font_size(raw, index), rect.top - rect.bottom)
-        top = rect.bottom + size if upright else rect.top
-        chars.append((code, rect.left, rect.bottom, rect.right, top, size, direction, spaced))
+        loose(page, index, where)
+        left, top, right, bottom = box
+        size = font_size(page, index)
+        key = (size, round(top - bottom, 2))
+        found = known.get(key)
+        if found is None:
+            found = known[key] = ems.measure(index, size, top - bottom)
+        size, direction, upright = found
+        chars.append((code, left, bottom, right, bottom + size if upright else top, size,
+                      direction, spaced))
         spaced = False
     return chars
+
+
+def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
+    """Each character's code point: the page's text in one call when it has one UTF-16 unit
+    per character (checked at both ends), else one call per character. The text writes
+    U+FFFE where the character's own code is a control code (0x02, a hyphen marker): those
+    few are asked one by one."""
+    count = pdfium.FPDFText_CountChars(page)
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    written = pdfium.FPDFText_GetText(page, 0, count, ctypes.byref(buffer))
+    codes = buffer[:count]
+    unicode = pdfium.FPDFText_GetUnicode
+    if (written != count + 1 or any(0xD800 <= code <= 0xDFFF for code in codes)
+            or codes[0] != unicode(page, 0) or codes[-1] != unicode(page, count - 1)):
+        return [unicode(page, index) for index in range(count)]
+    if _TEXT_MARK in codes:
+        codes = [unicode(page, index) if code == _TEXT_MARK else code
+                 for index, code in enumerate(codes)]
+    return codes
 
 
 class EmCache:
@@ -97,27 +128,21 @@ class EmCache:
     run share both, and a different scale or direction changes the box height.
     """
 
-    def __init__(self, textpage: Any) -> None:
+    def __init__(self, pdfium: Any, textpage: ctypes.c_void_p) -> None:
+        self.pdfium = pdfium
         self.textpage = textpage
-        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix = (ctypes.c_float * 6)()
         self.known: dict[tuple[float, float], tuple[float, int, bool]] = {}
 
-    def get(self, index: int, font_size: float, height: float) -> tuple[float, int, bool]:
-        key = (font_size, round(height, 2))
-        found = self.known.get(key)
-        if found is None:
-            found = self.known[key] = self._measure(index, font_size, height)
-        return found
-
-    def _measure(self, index: int, font_size: float, height: float) -> tuple[float, int, bool]:
-        matrix = self.matrix
-        pdfium_c.FPDFText_GetMatrix(self.textpage, index, matrix)
-        scale = math.hypot(matrix.c, matrix.d)
+    def measure(self, index: int, font_size: float, height: float) -> tuple[float, int, bool]:
+        self.pdfium.FPDFText_GetMatrix(self.textpage, index, ctypes.byref(self.matrix))
+        a, b, c, d, _, _ = self.matrix
+        scale = math.hypot(c, d)
         size = font_size * scale
-        angle = math.degrees(math.atan2(matrix.b, matrix.a))
+        angle = math.degrees(math.atan2(b, a))
         direction = round(angle / 90) % 4 * 90
         if abs((angle - direction + 180) % 360 - 180) > SKEW_DEGREES:
             direction = SKEWED
-        upright = (abs(matrix.b) < UPRIGHT_SLACK * scale and abs(matrix.c) < UPRIGHT_SLACK * scale
-                   and matrix.a > 0 and matrix.d > 0)
+        upright = (abs(b) < UPRIGHT_SLACK * scale and abs(c) < UPRIGHT_SLACK * scale
+                   and a > 0 and d > 0)
         return (size if size > 0 else height), direction, upright and size > 0

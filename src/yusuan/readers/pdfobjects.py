@@ -4,15 +4,20 @@ Coordinates are turned into the page as its text reads (see `pdfchars`), in poin
 growing rightwards and `top` downwards, as pdfplumber measures them. Path objects, also those
 inside form XObjects, give their straight horizontal and vertical segments as edges; curves
 are skipped.
+
+PDFium is called through `calls()`: its functions bound once without pypdfium2's argument
+checks (a handle passed as a plain address), since a page's characters and path segments
+cost one call each. pypdfium2 is imported on first use, so reading other formats never loads
+it.
 """
 
 from __future__ import annotations
 
 import ctypes
 from dataclasses import dataclass
+from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
-
-import pypdfium2.raw as pdfium_c
 
 MAX_FORM_DEPTH = 8
 STRAIGHT = 0.1  # a segment whose ends differ by less than this across it is horizontal/vertical
@@ -59,35 +64,85 @@ class Frame:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
+_HANDLE = ctypes.c_void_p
+_SIGNATURES: dict[str, tuple[Any, ...]] = {
+    # name: (result, argument types); None leaves the arguments unchecked (a c_void_p handle
+    # and ints or byref() are passed as they are, the fastest way ctypes calls)
+    "FPDFText_CountChars": (ctypes.c_int, None),
+    "FPDFText_GetText": (ctypes.c_int, None),
+    "FPDFText_GetUnicode": (ctypes.c_uint, None),
+    "FPDFText_IsGenerated": (ctypes.c_int, None),
+    "FPDFText_HasUnicodeMapError": (ctypes.c_int, None),
+    "FPDFText_GetLooseCharBox": (ctypes.c_int, None),
+    "FPDFText_GetFontSize": (ctypes.c_double, None),
+    "FPDFText_GetMatrix": (ctypes.c_int, None),
+    "FPDFPage_CountObjects": (ctypes.c_int, (_HANDLE,)),
+    "FPDFPage_GetObject": (_HANDLE, (_HANDLE, ctypes.c_int)),
+    "FPDFFormObj_CountObjects": (ctypes.c_int, (_HANDLE,)),
+    "FPDFFormObj_GetObject": (_HANDLE, (_HANDLE, ctypes.c_ulong)),
+    "FPDFPageObj_GetType": (ctypes.c_int, (_HANDLE,)),
+    "FPDFPageObj_GetMatrix": (ctypes.c_int, (_HANDLE, ctypes.c_void_p)),
+    "FPDFPath_CountSegments": (ctypes.c_int, (_HANDLE,)),
+    "FPDFPath_GetPathSegment": (_HANDLE, (_HANDLE, ctypes.c_int)),
+    "FPDFPathSegment_GetPoint": (ctypes.c_int, (_HANDLE, ctypes.c_void_p, ctypes.c_void_p)),
+    "FPDFPathSegment_GetType": (ctypes.c_int, (_HANDLE,)),
+    "FPDFPathSegment_GetClose": (ctypes.c_int, (_HANDLE,)),
+}
+
+
+@lru_cache(maxsize=1)
+def calls() -> SimpleNamespace:
+    """PDFium's functions this reader calls per character, object or segment, bound once."""
+    import pypdfium2.raw as pdfium_c
+
+    bound: dict[str, Any] = {}
+    for name, (result, arguments) in _SIGNATURES.items():
+        address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+        function = ctypes.CFUNCTYPE(result, *(arguments or ()))(address)
+        if arguments is None:
+            function.argtypes = None
+        bound[name] = function
+    bound["constants"] = pdfium_c
+    return SimpleNamespace(**bound)
+
+
+def handle(pointer: Any) -> ctypes.c_void_p:
+    """A pypdfium2 handle (page, text page) as the plain address `calls()` takes."""
+    return ctypes.cast(pointer, ctypes.c_void_p)
+
+
 def read_objects(page: Any, frame: Frame) -> PageObjects:
     """Ruling edges and the number of images of a page (form XObjects included)."""
+    pdfium = calls()
     found = PageObjects(edges=[], images=0)
-    handle = page.raw
-    objects = [pdfium_c.FPDFPage_GetObject(handle, index)
-               for index in range(pdfium_c.FPDFPage_CountObjects(handle))]
-    _walk(objects, frame.matrix, found, 0)
+    page_handle = handle(page.raw)
+    objects = [pdfium.FPDFPage_GetObject(page_handle, index)
+               for index in range(pdfium.FPDFPage_CountObjects(page_handle))]
+    _walk(pdfium, objects, frame.matrix, found, 0)
     return found
 
 
-def _walk(objects: list[Any], parent: Matrix, found: PageObjects, depth: int) -> None:
+def _walk(pdfium: SimpleNamespace, objects: list[Any], parent: Matrix, found: PageObjects,
+          depth: int) -> None:
     """Collect edges and images; `parent` maps the objects' space to the displayed page."""
+    kinds = pdfium.constants
     for obj in objects:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            found.edges.extend(_path_edges(obj, _compose(parent, _matrix(obj))))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        kind = pdfium.FPDFPageObj_GetType(obj)
+        if kind == kinds.FPDF_PAGEOBJ_PATH:
+            found.edges.extend(_path_edges(pdfium, obj, _compose(parent, _matrix(pdfium, obj))))
+        elif kind == kinds.FPDF_PAGEOBJ_IMAGE:
             found.images += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
-            inner = [pdfium_c.FPDFFormObj_GetObject(obj, index)
-                     for index in range(pdfium_c.FPDFFormObj_CountObjects(obj))]
-            _walk(inner, _compose(parent, _matrix(obj)), found, depth + 1)
+        elif kind == kinds.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            inner = [pdfium.FPDFFormObj_GetObject(obj, index)
+                     for index in range(pdfium.FPDFFormObj_CountObjects(obj))]
+            _walk(pdfium, inner, _compose(parent, _matrix(pdfium, obj)), found, depth + 1)
 
 
-def _matrix(obj: Any) -> Matrix:
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+def _matrix(pdfium: SimpleNamespace, obj: Any) -> Matrix:
+    matrix = (ctypes.c_float * 6)()
+    if not pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
         return IDENTITY
-    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+    return tuple(matrix)  # type: ignore[return-value]
 
 
 def _compose(outer: Matrix, inner: Matrix) -> Matrix:
@@ -98,30 +153,33 @@ def _compose(outer: Matrix, inner: Matrix) -> Matrix:
             e * oa + f * oc + oe, e * ob + f * od + of)
 
 
-def _path_points(obj: Any, matrix: Matrix) -> list[tuple[int, float, float, bool]]:
+def _path_points(pdfium: SimpleNamespace, obj: Any, matrix: Matrix
+                 ) -> list[tuple[int, float, float, bool]]:
     """(segment type, x, y, closes) of each segment, on the displayed page."""
     a, b, c, d, e, f = matrix
-    x, y = ctypes.c_float(), ctypes.c_float()
-    get_segment, get_point = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetPoint
-    get_type, get_close = pdfium_c.FPDFPathSegment_GetType, pdfium_c.FPDFPathSegment_GetClose
+    point = (ctypes.c_float * 2)()
+    x, y = ctypes.byref(point), ctypes.byref(point, ctypes.sizeof(ctypes.c_float))
+    get_segment, get_point = pdfium.FPDFPath_GetPathSegment, pdfium.FPDFPathSegment_GetPoint
+    get_type, get_close = pdfium.FPDFPathSegment_GetType, pdfium.FPDFPathSegment_GetClose
     points = []
-    for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
+    for index in range(pdfium.FPDFPath_CountSegments(obj)):
         segment = get_segment(obj, index)
         if not get_point(segment, x, y):
             continue
-        px, py = x.value, y.value
+        px, py = point
         points.append((get_type(segment), a * px + c * py + e, b * px + d * py + f,
                        bool(get_close(segment))))
     return points
 
 
-def _path_edges(obj: Any, matrix: Matrix) -> list[Edge]:
+def _path_edges(pdfium: SimpleNamespace, obj: Any, matrix: Matrix) -> list[Edge]:
     edges: list[Edge] = []
     start = current = None
-    for kind, x, y, closes in _path_points(obj, matrix):
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and current is not None:
+    lineto, moveto = pdfium.constants.FPDF_SEGMENT_LINETO, pdfium.constants.FPDF_SEGMENT_MOVETO
+    for kind, x, y, closes in _path_points(pdfium, obj, matrix):
+        if kind == lineto and current is not None:
             add_segment(edges, current, (x, y))
-        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or start is None:
+        if kind == moveto or start is None:
             start = (x, y)
         current = (x, y)
         if closes and start is not None:

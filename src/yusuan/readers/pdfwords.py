@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from yusuan.readers.grid import unspace_letters
@@ -115,7 +116,42 @@ def join_words(words: Sequence[Word]) -> str:
 
 
 def plain_text(chars: Sequence[Char]) -> str:
-    """The text of a table cell's characters: words by single spaces, lines by newlines."""
-    lines = cluster_tops(chars_to_words(chars))
-    return "\n".join(" ".join(word.text for word in sorted(line, key=lambda w: w.x0))
-                     for line in lines)
+    """The text of a table cell's characters: words by single spaces, lines by newlines.
+
+    The words are `chars_to_words`' and the lines `cluster_tops`', kept as (top, x0, text)
+    rather than Word objects: a page has hundreds of cells."""
+    words: list[tuple[float, float, str]] = []
+    for group in cluster_tops(chars):
+        current: list[Char] = []
+        for char in sorted(group, key=_X0):
+            if char.text.isspace():
+                if current:
+                    words.append(_cell_word(current))
+                    current = []
+                continue
+            if current and (char.spaced or _new_word(current[-1], char)):
+                words.append(_cell_word(current))
+                current = []
+            current.append(char)
+        if current:
+            words.append(_cell_word(current))
+    if len(words) == 1:
+        return words[0][2]
+    lines: list[list[tuple[float, float, str]]] = []
+    last = 0.0
+    for word in sorted(words, key=_FIRST):
+        if not lines or word[0] > last + Y_TOLERANCE:
+            lines.append([])
+        lines[-1].append(word)
+        last = word[0]
+    return "\n".join(" ".join(word[2] for word in sorted(line, key=_SECOND)) for line in lines)
+
+
+def _cell_word(chars: list[Char]) -> tuple[float, float, str]:
+    """(top, x0, text) of a word whose characters run left to right."""
+    return (min(char.top for char in chars), chars[0].x0, "".join(char.text for char in chars))
+
+
+_X0 = attrgetter("x0")
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)

@@ -21,11 +21,39 @@ def dept_form(doc: Document) -> DeptForm | None:
 
 
 def form_project(doc: Document, form: ProjectForm) -> Project | None:
-    index = doc.forms.index(form)
+    """The project whose forms list this form (by its index in doc.forms, the first form equal
+    to it, as list.index finds it): looked up in maps made once per document."""
+    positions, owners = _form_maps(doc)
+    index = positions.get(id(form))
+    if index is None:
+        index = doc.forms.index(form)
+    return owners.get(index)
+
+
+# the last document, its forms list and a copy of it (holding the forms, so no id is reused)
+_LAST_MAPS: list[tuple[Document, list[Any], tuple[Any, ...], dict[int, int],
+                       dict[Any, Project]]] = []
+
+
+def _form_maps(doc: Document) -> tuple[dict[int, int], dict[Any, Project]]:
+    """id(form) → index of the first form equal to it; form index → the first project listing
+    it. Kept for the last document only (the rules ask again and again for one document)."""
+    if _LAST_MAPS:
+        last, forms, held, positions, owners = _LAST_MAPS[0]
+        if last is doc and forms is doc.forms and len(held) == len(forms):
+            return positions, owners
+    by_name: dict[Any, list[int]] = {}
+    positions = {}
+    for index, form in enumerate(doc.forms):
+        earlier = by_name.setdefault((type(form), getattr(form, "name", None)), [])
+        positions[id(form)] = next((i for i in earlier if doc.forms[i] == form), index)
+        earlier.append(index)
+    owners = {}
     for project in doc.projects:
-        if any(f.get("index") == index for f in project.extra.get("forms", [])):
-            return project
-    return None
+        for listed in project.extra.get("forms", []):
+            owners.setdefault(listed.get("index"), project)
+    _LAST_MAPS[:] = [(doc, doc.forms, tuple(doc.forms), positions, owners)]
+    return positions, owners
 
 
 def printed(amount: FormAmount | None, where: str, name: str | None = None) -> Amount | None:

@@ -1,0 +1,30 @@
+"""What a check of a text document loads: the text reader and the rules, nothing heavier."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("pypdfium2", "rapidocr_onnxruntime", "onnxruntime", "numpy", "fastapi", "starlette",
+         "uvicorn", "yusuan.web", "docx", "python_calamine", "lxml")
+
+PROGRAM = """
+import json, sys
+from yusuan.cli import main
+main(["check", "--format", "json", sys.argv[1]])
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_checking_a_text_document_imports_no_pdf_ocr_or_web_code(tmp_path: Path) -> None:
+    document = tmp_path / "budget.txt"
+    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", PROGRAM, str(document)], capture_output=True,
+                          text=True, check=False, timeout=120)
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert done.returncode == 0 or done.stdout
+    heavy = sorted(name for name in loaded if name.split(".")[0] in HEAVY or name.startswith(HEAVY))
+    assert heavy == []
