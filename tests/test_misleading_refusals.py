@@ -93,7 +93,7 @@ def test_a_story_that_mentions_the_budget_once_is_no_disclosure(tmp_path: Path) 
     path = tmp_path / "novel.txt"
     path.write_text(story + "他的父亲在财政局上班，晚饭时常常说起部门预算的事。\n" + story,
                     encoding="utf-8")
-    with pytest.raises(InputError, match="不像"):
+    with pytest.raises(InputError, match="看来不是|不像"):
         read_document(str(path))
 
 

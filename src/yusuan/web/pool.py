@@ -84,7 +84,10 @@ class Worker:
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
-        self.connection.close()
+        try:
+            self.connection.close()
+        except OSError:  # already closed by the thread that was waiting on it
+            pass
 
 
 class WorkerPool:
