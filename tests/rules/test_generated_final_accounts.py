@@ -315,3 +315,14 @@ def test_a_rate_whose_last_digit_slipped_by_one_is_info(old: str, slipped: str, 
     found = run_rules(document_from_text(_once(text, old, slipped)))
     assert [f.severity for f in found if f.rule == rule_id] == ["info"]
     assert rule_id in {f.rule for f in accusations(document_from_text(_once(text, old, wrong)))}
+
+
+def test_a_slip_and_a_rate_within_rounding_are_told_apart() -> None:
+    """The words say which: a rate the printed amounts allow is 在舍入范围内; one only a slip of
+    its last digit explains is 末位相差一个单位."""
+    def said_of(rate: str) -> list[str]:
+        text = _once(_culture(), "增长4.85%", rate)
+        return [f.message for f in run_rules(document_from_text(text)) if f.rule == "NARRATIVE.RATE"]
+
+    assert all("末位相差一个单位" in m for m in said_of("增长4.86%"))
+    assert said_of("增长4.86%")

@@ -69,11 +69,12 @@ def last_digit_slip(stated: float, decimals: int | None) -> Interval:
     return Interval(stated - slack, stated + slack)
 
 
-def within_rounding(rate: Interval, stated: float, decimals: int | None) -> bool:
-    """A computed rate the stated one stands for, cut instead of rounded, or slipped by one unit
-    in its last printed digit."""
-    return (rate.meets(Interval.printed(stated, decimals)) or rate.meets(cut_rate(stated, decimals))
-            or rate.meets(last_digit_slip(stated, decimals)))
+def within_rounding(rate: Interval, stated: float, decimals: int | None) -> str | None:
+    """How a computed rate is the stated one: "rounding" (the printed figures allow it, or it
+    was cut instead of rounded), "slip" (its last digit slipped by one), else None."""
+    if rate.meets(Interval.printed(stated, decimals)) or rate.meets(cut_rate(stated, decimals)):
+        return "rounding"
+    return "slip" if rate.meets(last_digit_slip(stated, decimals)) else None
 
 
 def is_baseline(fact: Fact) -> bool:
@@ -95,8 +96,9 @@ def _rate_finding(fact: Fact) -> Finding | None:
         return None
     prior_value = (fact.value or 0.0) if baseline else (fact.value or 0.0) - extra["change"]
     computed = abs(extra["change"]) / prior_value * 100 if prior_value else 0.0
-    if within_rounding(rate, abs(extra["rate"]), extra.get("rate_decimals")):
-        return _rounded_rate("NARRATIVE.RATE", fact, abs(extra["rate"]), computed,
+    how = within_rounding(rate, abs(extra["rate"]), extra.get("rate_decimals"))
+    if how:
+        return _rounded_rate("NARRATIVE.RATE", fact, how, abs(extra["rate"]), computed,
                              extra.get("rate_decimals"), extra.get("rate_line"))
     text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}：增减 {fmt(extra['change'])}，"
             f"上年数 {fmt(prior_value)}，增减率应为 {computed:.2f}%，"
@@ -225,8 +227,9 @@ def _share_finding(fact: Fact, total: Fact) -> Finding | None:
     if ratio is None:
         return None
     computed = (fact.value or 0.0) / (total.value or 1.0) * 100
-    if within_rounding(ratio, fact.extra["share"], fact.extra.get("share_decimals")):
-        return _rounded_rate("NARRATIVE.SHARE", fact, fact.extra["share"], computed,
+    how = within_rounding(ratio, fact.extra["share"], fact.extra.get("share_decimals"))
+    if how:
+        return _rounded_rate("NARRATIVE.SHARE", fact, how, fact.extra["share"], computed,
                              fact.extra.get("share_decimals"), fact.extra.get("share_line"))
     text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 "
             f"{fmt(total.value or 0)} 应为 {computed:.2f}%，写作 {fmt(fact.extra['share'])}%")
@@ -274,9 +277,11 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
         if ratio is None or actual_reported_wrong(doc, fact):
             continue
         computed = extra["actual"] / extra["budget"] * 100
-        if within_rounding(ratio, extra["execution_rate"], extra.get("execution_decimals")):
-            finding = _rounded_rate("NARRATIVE.EXECUTION", fact, extra["execution_rate"], computed,
-                                    extra.get("execution_decimals"), extra.get("execution_line"))
+        how = within_rounding(ratio, extra["execution_rate"], extra.get("execution_decimals"))
+        if how:
+            finding = _rounded_rate("NARRATIVE.EXECUTION", fact, how, extra["execution_rate"],
+                                    computed, extra.get("execution_decimals"),
+                                    extra.get("execution_line"))
             if finding is not None:
                 yield finding
             continue
@@ -290,7 +295,7 @@ def execution_rates(doc: Document) -> Iterator[Finding]:
                                                 f"actual / budget = {computed:.2f}%"))
 
 
-def _rounded_rate(rule_id: str, fact: Fact, stated: float, computed: float,
+def _rounded_rate(rule_id: str, fact: Fact, how: str, stated: float, computed: float,
                   decimals: int | None, line: int | None) -> Finding | None:
     """A rate the printed amounts allow but that the amounts as printed round otherwise
     (12.18 / 12.17 = 100.082% written 100.08%), or whose last digit slipped by one (66.69% for
@@ -299,10 +304,9 @@ def _rounded_rate(rule_id: str, fact: Fact, stated: float, computed: float,
     if abs(computed - stated) <= 0.5 * 10.0 ** (-places) + 1e-9:
         return None
     shown = f"{computed:.{places}f}"
-    slipped = abs(float(shown) - stated) >= 10.0 ** (-places) - 1e-9
-    how = "末位相差一个单位，属舍入层面的差异" if slipped else "差异在舍入范围内"
+    said = "末位相差一个单位，属舍入层面的差异" if how == "slip" else "差异在舍入范围内"
     text = (f"{fact.extra.get('label') or fact.concept}：按所印金额计算为 {computed:.3f}%（约 {shown}%），"
-            f"写作 {fmt(stated)}%，{how}")
+            f"写作 {fmt(stated)}%，{said}")
     return make_finding(rule_id, [fact_location(fact, line), fact_location(fact)],
                         {"reported": stated, "computed": round(computed, 3)},
                         severity="info", category="rounding",
