@@ -351,3 +351,22 @@ def test_a_long_pdf_is_reopened_every_so_many_pages_and_read_whole(pdf_canvas, g
     assert texts(path) == whole
     assert len(opened) == 3
     assert whole[-1] == "合计\t4.00"
+
+
+def test_a_table_with_a_stray_empty_edge_column_on_one_page_reads_as_one_table() -> None:
+    """北京 03表: the first page's grid has an empty column at its left edge, the next page's
+    has not; the rows of both pages land in the same columns and the table goes on."""
+    from yusuan.readers.pdf import Assembler
+    from yusuan.readers.pdfpage import GridBlock, TextBlock
+
+    assembler = Assembler()
+    assembler.add_page(4, [TextBlock(10, "预算03表支出总表"), GridBlock(20, [
+        ["", "支出功能分类科目", "合计", "基本支出", "项目支出"],
+        ["", "2050803-培训支出", "189.78", "20.36", "169.43"]])])
+    assembler.add_page(5, [GridBlock(20, [
+        ["2239999-其他支出", "1,415.98", "", "1,415.98"],
+        ["合计", "515,665.27", "10,792.95", "504,872.32"]])])
+    assembler.finish()
+    rows = [text for text, _ in assembler.out[1:]]
+    assert rows == ["支出功能分类科目\t合计\t基本支出\t项目支出", "2050803-培训支出\t189.78\t20.36\t169.43",
+                    "2239999-其他支出\t1,415.98\t\t1,415.98", "合计\t515,665.27\t10,792.95\t504,872.32"]

@@ -157,3 +157,14 @@ def test_the_contents_may_word_the_empty_tables_title_a_little_differently() -> 
     text = _narrative()
     text[5] = "表 11\t2022 年部门综合预算财政拨款上年结转资金支出表\t是\t不涉及"
     assert _judged(empty, text) == []
+
+
+def test_a_sentence_wrapped_through_a_heading_word_is_no_narrative() -> None:
+    """A form's text "…通过印制 / 决算编制说明材 / 料，…" in a file of tables alone: no 情况说明."""
+    empty = table("gov_fund", [], first_line=50)
+    empty.empty = True
+    full = table("expenditure", [("208", "x", {"total": "1.00"})], first_line=60)
+    text = ["x"] * 20 + ["基础，通过印制", "决算编制说明材", "料，明确决算编"] + ["x"] * 20
+    assert run_rules(document(empty, full, text=text), only=["EMPTY.TABLE"]) == []
+    text[20] = "第二部分 2026年部门预算情况说明"
+    assert len(run_rules(document(empty, full, text=text), only=["EMPTY.TABLE"])) == 1

@@ -185,8 +185,8 @@ class Assembler:
             if index < first:
                 continue
             if isinstance(block, GridBlock):
-                self._add_grid(block, page, continued=index == first and first >= 0
-                               and self.grid is not None)
+                continued = index == first and first >= 0 and self.grid is not None
+                self._add_grid(self._aligned(block, continued), page, continued)
             else:
                 self._add_text(block.text, page)
         self.edges = {texts[0], texts[-1]} if texts else set()
@@ -200,10 +200,17 @@ class Assembler:
             return -1
         for index, block in enumerate(blocks):
             if isinstance(block, GridBlock):
-                return index if block.width == self.grid.width else -1
+                return index if self.grid.width in (block.width, block.trimmed().width) else -1
             if not self._skippable(block.text.strip()):
                 return -1
         return -1
+
+    def _aligned(self, block: GridBlock, continued: bool) -> GridBlock:
+        """A new table without empty leading columns; a continuation as wide as the open table,
+        with them or without (the same table may carry a stray edge ruling on one page only)."""
+        if continued and self.grid is not None and block.width == self.grid.width:
+            return block
+        return block.trimmed()
 
     def _skippable(self, text: str) -> bool:
         return (not text or bool(PAGE_NUMBER.match(text)) or bool(CONTINUED.search(text))

@@ -38,6 +38,14 @@ class GridBlock:
     def width(self) -> int:
         return max((len(row) for row in self.rows), default=0)
 
+    def trimmed(self) -> GridBlock:
+        """The block without the leading columns that are empty in every row (a stray ruling at
+        the page's edge makes one)."""
+        lead = 0
+        while self.rows and all(lead < len(row) and not row[lead].strip() for row in self.rows):
+            lead += 1
+        return GridBlock(self.top, [row[lead:] for row in self.rows]) if lead else self
+
 
 Block = TextBlock | GridBlock
 
@@ -86,6 +94,7 @@ def table_rows(table: Table, chars: Sequence[Char]) -> list[list[str]]:
         if not is_blank_row(cells):
             rows.append(cells)
     return rows
+
 
 
 def _outside(chars: Sequence[Char], boxes: list[Box]) -> list[Char]:

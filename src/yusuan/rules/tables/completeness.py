@@ -225,7 +225,8 @@ def figures_follow(doc: Document, table: Table) -> bool:
     return sum(1 for cell in cells if _AMOUNT_CELL.match(cell)) >= 3
 
 
-NARRATIVE_HEADING = re.compile(r"情况说明|预算说明|决算说明|编制说明|总体情况说明")
+# a heading of the 情况说明 (the line ends with it), not the words inside a wrapped sentence
+NARRATIVE_HEADING = re.compile(r"(情况说明|预算说明|决算说明|编制说明|总体情况说明)[:：]?\s*$")
 
 
 def has_narrative(doc: Document) -> bool:
