@@ -143,3 +143,17 @@ def test_income_items_with_their_list_number_or_worded_as_funds() -> None:
         headline = document_from_text("\n".join(lines)).headline
         assert headline["other_income"]["value"] == 10.0, wording
         assert headline["general_budget_income"]["value"] == 90.0
+
+
+def test_the_procurement_total_when_its_kinds_add_up_to_it() -> None:
+    """北京 预算10表: 合计 3084.19 = A-货物 1810.04 + C-服务 1274.15; a 合计 read into another
+    column (its kinds adding to something else) gives no total."""
+    from rules.builders import table
+
+    from yusuan.recognise.headline import procurement_headline
+
+    rows = [(None, "A-货物", {"budget": "1810.04"}), (None, "C-服务", {"budget": "1274.15"}),
+            (None, "合计", {"budget": "3084.19"})]
+    assert procurement_headline(table("procurement", rows))["value"] == 3084.19
+    rows[2] = (None, "合计", {"budget": "147.03"})
+    assert procurement_headline(table("procurement", rows)) == {}

@@ -108,7 +108,29 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
     sangong = next((t for t in tables if t.kind == "sangong" and t.rows), None)
     if sangong and "sangong_total" not in headline:
         headline.update(sangong_headline(sangong))
+    for table in (t for t in tables if t.kind == "procurement"):
+        headline.setdefault("procurement_total", procurement_headline(table))
+        if not headline["procurement_total"]:
+            del headline["procurement_total"]
     return headline
+
+
+_PROCUREMENT_KINDS = re.compile(r"^[A-Ca-c]?[-、.．\s]*(货物|工程|服务)[A-Ca-c]?$")
+
+
+def procurement_headline(table: Table) -> dict[str, Any]:
+    """The 政府采购 total: the 合计 row's amount, when its 货物 / 工程 / 服务 rows add up to it
+    (a 合计 row read into the wrong column is no total)."""
+    total = next((r for r in table.rows if r.name.replace(" ", "") in ("合计", "总计")), None)
+    amount = first_amount(total) if total else None
+    if total is None or amount is None:
+        return {}
+    key, value = amount
+    parts = [r.values.get(key) for r in table.rows
+             if _PROCUREMENT_KINDS.match(r.name.replace(" ", ""))]
+    if not parts or any(p is None for p in parts) or abs(sum(parts) - value) > 0.005 * (len(parts) + 1):
+        return {}
+    return {"value": value, "line": total.line_of(key)}
 
 
 SANGONG_SUBTOTAL = re.compile(r"^[“\"]?三公[”\"]?经费(合计|小计)?$")
