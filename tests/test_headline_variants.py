@@ -157,3 +157,8 @@ def test_the_procurement_total_when_its_kinds_add_up_to_it() -> None:
     assert procurement_headline(table("procurement", rows))["value"] == 3084.19
     rows[2] = (None, "合计", {"budget": "147.03"})
     assert procurement_headline(table("procurement", rows)) == {}
+
+
+def test_the_sangong_total_column_worded_as_a_total_of_appropriations() -> None:
+    assert label_key("“三公”经费财政拨款预算总额") == "total"  # 北京 预算09表
+    assert label_key("“三公”经费合计") == "total"
