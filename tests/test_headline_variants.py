@@ -162,3 +162,11 @@ def test_the_procurement_total_when_its_kinds_add_up_to_it() -> None:
 def test_the_sangong_total_column_worded_as_a_total_of_appropriations() -> None:
     assert label_key("“三公”经费财政拨款预算总额") == "total"  # 北京 预算09表
     assert label_key("“三公”经费合计") == "total"
+
+
+def test_a_file_of_tables_naming_no_year_is_dated_by_its_file_name() -> None:
+    from yusuan.recognise.meta import file_name_year
+
+    assert file_name_year("财政局_2026年部门预算.pdf") == 2026
+    assert file_name_year("2026年长沙市公安局2025年部门预算.pdf") is None  # two years: none
+    assert file_name_year("budget_template.xls") is None

@@ -17,6 +17,7 @@ from yusuan.recognise.meta import (
     document_kind,
     document_unit,
     document_year,
+    file_name_year,
     names_a_disclosure,
 )
 from yusuan.recognise.narrative.extract import extract_facts
@@ -66,7 +67,7 @@ def source_to_document(source: Source, rows: list[Row] | None = None) -> Documen
         rows = source_to_rows(source)
     tables = rows_to_tables(rows)
     document = Document(source=source, tables=tables)
-    document.year = document_year(source.lines, tables)
+    document.year = document_year(source.lines, tables) or file_name_year(Path(source.path).name)
     document.kind = document_kind(source.lines, tables)
     document.department = document_department(source.lines)
     document.unit = document_unit(tables, source.lines)

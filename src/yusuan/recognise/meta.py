@@ -43,6 +43,13 @@ def document_year(lines: list[Line], tables: list[Table] | None = None) -> int |
     return tables_year(lines, tables or []) or prevailing_year(lines)
 
 
+def file_name_year(name: str) -> int | None:
+    """The one year a file's name gives ("2026年北京市财政局部门预算.pdf"), for a file whose text
+    names none (tables alone, titled 预算01表…); a name with two years gives none."""
+    years = {int(y) for y in re.findall(r"(?<!\d)(20\d\d)\s*年", name)}
+    return years.pop() if len(years) == 1 else None
+
+
 def tables_year(lines: list[Line], tables: list[Table]) -> int | None:
     """The latest year a table's title line or a 预算数/决算数 header names (上年 columns are earlier)."""
     titles = [lines[t.lines[0] - 1].text for t in tables if 0 < t.lines[0] <= len(lines)]
