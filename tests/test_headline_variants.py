@@ -170,3 +170,10 @@ def test_a_file_of_tables_naming_no_year_is_dated_by_its_file_name() -> None:
     assert file_name_year("财政局_2026年部门预算.pdf") == 2026
     assert file_name_year("2026年长沙市公安局2025年部门预算.pdf") is None  # two years: none
     assert file_name_year("budget_template.xls") is None
+
+
+def test_the_xian_words_for_personnel_public_and_project_columns() -> None:
+    """西安 部门综合预算: 人员经费支出 | 公用经费支出 | 专项业务经费支出 (its 项目支出)."""
+    assert label_key("人员经费支出") == "personnel"
+    assert label_key("公用经费支出") == "public"
+    assert label_key("专项业务经费支出") == "project"
