@@ -165,3 +165,8 @@ def compact(findings: Iterable[Finding | None]) -> list[Finding]:
 def has_figures(table: Table) -> bool:
     """The table prints at least one amount (a blank form prints row names and none)."""
     return not table.empty and any(row.values for row in table.rows)
+
+
+def lines_in_tables(doc: Document) -> set[int]:
+    """The numbers of the lines the document's tables span (one set, for membership tests)."""
+    return {number for table in doc.tables for number in range(table.lines[0], table.lines[1] + 1)}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.engine.common import has_figures
+from yusuan.rules.engine.common import has_figures, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
@@ -47,10 +47,10 @@ def template_leftovers(doc: Document) -> Iterator[Finding]:
     """
     if _blank_template(doc):
         return
-    table_lines = [t.lines for t in doc.tables]
+    in_tables = lines_in_tables(doc)
+    text_lines = [line for line in doc.source.lines if line.number not in in_tables]
     for what, what_en, pattern in LEFTOVERS:
-        hits = [(line.number, match.group(0)) for line in doc.source.lines
-                if not any(first <= line.number <= last for first, last in table_lines)
+        hits = [(line.number, match.group(0)) for line in text_lines
                 for match in pattern.finditer(line.text)]
         if not hits:
             continue

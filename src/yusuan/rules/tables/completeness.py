@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
-from yusuan.rules.engine.common import has_figures
+from yusuan.rules.engine.common import has_figures, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.printed import KIND_NAMES
 
@@ -135,10 +135,11 @@ def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Locatio
     """Lines outside the read tables that name a table of `kind`: announcements (contents
     entries, sentences) and title lines (the table is printed, though not read as a table)."""
     contents = contents_lines(doc)
+    in_tables = lines_in_tables(doc)
     announced: list[Location] = []
     printed: list[Location] = []
     for line in doc.source.lines:
-        if _in_table(doc, line.number):
+        if line.number in in_tables:
             if title_in_cells(line.text, kind):  # a title run into a row of the table before it
                 printed.append(Location(line.number, table=kind))
             continue
@@ -161,13 +162,10 @@ def mentions(doc: Document, kind: str) -> list[Location]:
     subject = SUBJECTS.get(kind)
     if not subject:
         return []
+    in_tables = lines_in_tables(doc)
     found = [Location(line.number) for line in doc.source.lines
-             if subject in "".join(line.text.split()) and not _in_table(doc, line.number)]
+             if subject in "".join(line.text.split()) and line.number not in in_tables]
     return found[:MAX_MENTIONS]
-
-
-def _in_table(doc: Document, number: int) -> bool:
-    return any(t.lines[0] <= number <= t.lines[1] for t in doc.tables)
 
 
 def explained(doc: Document, table: Table) -> bool:
@@ -231,8 +229,9 @@ NARRATIVE_HEADING = re.compile(r"(情况说明|预算说明|决算说明|编制�
 
 def has_narrative(doc: Document) -> bool:
     """The file carries a 情况说明 (some publish the tables as a file of their own)."""
+    in_tables = lines_in_tables(doc)
     return any(NARRATIVE_HEADING.search(line.text) and not line.text.strip().endswith("表")
-               and not _in_table(doc, line.number) for line in doc.source.lines)
+               and line.number not in in_tables for line in doc.source.lines)
 
 
 def listed_empty(doc: Document, table: Table) -> bool:
