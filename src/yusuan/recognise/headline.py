@@ -7,6 +7,7 @@ from typing import Any
 
 from yusuan.model import Table, TableRow
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
+from yusuan.recognise.narrative.text import HEADING
 
 # (headline key, table kinds to look in, side, name pattern, column keys to try)
 SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
@@ -30,12 +31,9 @@ def first_amount(row: TableRow) -> tuple[str, float] | None:
     return None
 
 
-_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]+[)）])")
-
-
 def _item_name(name: str) -> str:
     """A summary line's name without its spaces, list number and trailing 、 ('九、其他收入')."""
-    return _ITEM_NUMBER.sub("", name.replace(" ", "")).rstrip("、")
+    return HEADING.sub("", name.replace(" ", "")).rstrip("、")
 
 
 def summary_headline(table: Table) -> dict[str, dict[str, Any]]:

@@ -167,6 +167,11 @@ def has_figures(table: Table) -> bool:
     return not table.empty and any(row.values for row in table.rows)
 
 
+def blank_form(tables: list[Table]) -> bool:
+    """Tables that print names and not one figure: a template, not a disclosure."""
+    return bool(tables) and not any(has_figures(t) for t in tables)
+
+
 def lines_in_tables(doc: Document) -> set[int]:
     """The numbers of the lines the document's tables span (one set, for membership tests)."""
     return {number for table in doc.tables for number in range(table.lines[0], table.lines[1] + 1)}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.engine.common import has_figures, lines_in_tables
+from yusuan.rules.engine.common import blank_form, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
@@ -45,7 +45,7 @@ def template_leftovers(doc: Document) -> Iterator[Finding]:
     Passes: 2026年本局“三公”经费预算12.30万元，比上年减少1.20万元，主要原因是压减公务接待。
     Fails:  2026年XX局“三公”经费预算XX万元，比上年增加（减少）1.20万元，主要原因是。。
     """
-    if _blank_template(doc):
+    if blank_form(doc.tables):
         return
     in_tables = lines_in_tables(doc)
     text_lines = [line for line in doc.source.lines if line.number not in in_tables]
@@ -58,8 +58,3 @@ def template_leftovers(doc: Document) -> Iterator[Finding]:
         lines = list(dict.fromkeys(number for number, _ in hits))
         yield make_finding("NARRATIVE.LEFTOVER", [Location(n) for n in lines],
                            {"count": len(hits)}, what=what, what_en=what_en, examples=examples)
-
-
-def _blank_template(doc: Document) -> bool:
-    """Every table prints names and no figure: the template itself, not a disclosure."""
-    return bool(doc.tables) and not any(has_figures(t) for t in doc.tables)

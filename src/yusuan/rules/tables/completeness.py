@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
-from yusuan.rules.engine.common import has_figures, lines_in_tables
+from yusuan.rules.engine.common import blank_form, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.printed import KIND_NAMES
 
@@ -199,7 +199,7 @@ def empty_table_explained(doc: Document) -> Iterator[Finding]:
     empty (an official template) are not judged: the words that explain are not in the file.
     """
     standard = [t for t in doc.tables if t.kind in NAMES]
-    if not has_narrative(doc) or (standard and not any(has_figures(t) for t in standard)):
+    if not has_narrative(doc) or blank_form(standard):
         return
     for table in standard:
         if table.empty and not explained(doc, table) and not listed_empty(doc, table) \
