@@ -151,6 +151,20 @@ def text_many_lines(folder: Path) -> Path:
     return path
 
 
+def pdf_file(objects: list[bytes], version: bytes = b"1.7") -> bytes:
+    """The objects numbered from 1 (the first the catalog) in a PDF with its xref table."""
+    out = bytearray(b"%PDF-" + version + b"\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def pdf_bytes(pages: list[tuple[bytes, tuple[int, int]]], resources: bytes = b"",
               extra: list[bytes] | None = None) -> bytes:
     """A PDF of raw content streams (already encoded, with their /Filter in the dict head)
@@ -164,16 +178,7 @@ def pdf_bytes(pages: list[tuple[bytes, tuple[int, int]]], resources: bytes = b""
                        b"/Resources << %s >> >>" % (width, height, 4 + 2 * index, resources))
         objects.append(stream)
     objects.extend(extra or [])
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects)
 
 
 def _stream(data: bytes, head: bytes = b"") -> bytes:
@@ -260,17 +265,8 @@ def pdf_many_pages(folder: Path, count: int = 5_000) -> Path:
                b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count), text]
     objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
                 b"/Resources << " + HELVETICA + b" >> >>"] * count
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path = folder / "many-pages.pdf"
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_file(objects))
     return path
 
 

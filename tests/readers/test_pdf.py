@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hostile import pdf_file
 
 from yusuan.errors import InputError
 from yusuan.readers import pdf as pdf_reader
@@ -284,16 +285,7 @@ def _type3_pdf(text_codes: bytes) -> bytes:
     ]
     content = b"BT /F1 12 Tf 60 780 Td <" + text_codes.hex().encode() + b"> Tj ET"
     objects[3] = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_file(objects, b"1.4")
 
 
 def test_font_codes_without_unicode_are_a_missing_text_layer(tmp_path: Path, monkeypatch) -> None:
