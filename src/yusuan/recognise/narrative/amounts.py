@@ -68,8 +68,8 @@ def _take(state: _State, mention: Mention) -> None:
         _take_percent(state, mention)
     elif _ACTUAL.search(label) and state.subject is not None and "budget" in state.subject.extra:
         _set_actual(state.subject, mention)
-    elif _earlier_year(state, mention) is not None:
-        _set_prior(state, mention)
+    elif (year := _earlier_year(state, mention)) is not None:
+        _set_prior(state, mention, year)
     elif _BUDGET.search(label):
         _new_fact(state, mention, _subject_text(state, label, _BUDGET), role="budget")
     elif _CHANGE.search(label) and (_COMPARE.search(_before(state, mention))
@@ -112,11 +112,11 @@ def _earlier_year(state: _State, mention: Mention) -> int | None:
     return year if current is not None and year < current else None
 
 
-def _set_prior(state: _State, mention: Mention) -> None:
+def _set_prior(state: _State, mention: Mention, year: int) -> None:
     subject = state.subject
     assert subject is not None
     subject.extra.update(prior=mention.value, prior_decimals=mention.decimals,
-                         prior_line=mention.line, prior_year=_earlier_year(state, mention),
+                         prior_line=mention.line, prior_year=year,
                          prior_unit=mention.unit or subject.unit)
 
 
