@@ -237,3 +237,29 @@ def test_a_project_named_like_a_functional_item_is_compared_with_the_project() -
 
     assert checked("5.社会组织管理 569.04 万元，主要包括：社会组织登记管理服务工作。") == []
     assert len(checked("5.社会组织管理 596.04 万元，主要包括：社会组织登记管理服务工作。")) == 1
+
+
+def test_a_share_of_a_base_with_parts_taken_out_is_not_of_the_printed_projects() -> None:
+    """'占财政性资金(人员类和运转类中的公用经费项目支出除外)总额的比例为 100%': its base is no
+    total the tables print, whatever the word 项目 inside the brackets."""
+    text = ("十五、预算绩效目标设置情况说明\n本单位共 11 个项目纳入绩效目标管理，涉及财政性资金合计"
+            " 500.00 万元，占{}总额的比例为 100%。")
+    tables = [_projects_table("general_budget_expenditure", 420.0)]
+    excluded = doc(text.format("财政性资金(人员类和运转类中的公用经费项目支出除外)"))
+    excluded.tables = tables
+    assert messages(excluded, "NARRATIVE.COVERAGE") == []
+    projects = doc(text.format("一般公共预算项目支出"))
+    projects.tables = tables
+    assert len(messages(projects, "NARRATIVE.COVERAGE")) == 1
+
+
+def test_a_final_accounts_coverage_may_exceed_what_was_spent() -> None:
+    """A 决算's self-evaluations cover the projects' budget (5105.75) while its table prints
+    what was spent (3499.42): covering more than was spent is no defect, less is."""
+    text = ("（一）预算绩效管理工作开展情况\n组织对一般公共预算项目支出全面开展绩效自评，共涉及资金"
+            " {} 万元，占一般公共预算项目支出总额的 100%。")
+    for covered, accused in (("5105.75", 0), ("3000.00", 1)):
+        d = doc(text.format(covered))
+        d.kind = "部门决算"
+        d.tables = [_projects_table("general_budget_expenditure", 3499.42)]
+        assert len(messages(d, "NARRATIVE.COVERAGE")) == accused, covered

@@ -228,8 +228,10 @@ def test_dept_funding() -> None:
 
 
 def test_rate_targets_put_in_words_are_targets() -> None:
-    """大于95%, 小于十万分之一, 98%以上, 降低, 良好: a rate's target in words, in its own row."""
-    for worded in ("大于95%", "均大于95%", "小于十万分之一", "初次报告98%以上", "降低", "良好"):
+    """大于95%, 小于十万分之一, 98%以上, 降低, 良好, 每月报销一次 (a 及时率 as a frequency): a
+    rate's target in words, in its own row."""
+    for worded in ("大于95%", "均大于95%", "小于十万分之一", "初次报告98%以上", "降低", "良好",
+                   "每月报销一次", "及时"):
         rows = [_ind("满意率", [worded], 101, "annual")]
         assert not _found(_doc([_form("示例经费", 20.0, 100, rows)], [20.0]),
                           "PROJECT.INDICATOR_VALUE"), worded

@@ -362,3 +362,22 @@ def test_a_table_with_a_stray_empty_edge_column_on_one_page_reads_as_one_table()
     rows = [text for text, _ in assembler.out[1:]]
     assert rows == ["支出功能分类科目\t合计\t基本支出\t项目支出", "2050803-培训支出\t189.78\t20.36\t169.43",
                     "2239999-其他支出\t1,415.98\t\t1,415.98", "合计\t515,665.27\t10,792.95\t504,872.32"]
+
+
+def test_text_clipped_off_the_page_is_not_read(pdf_canvas) -> None:
+    """A word processor's overflow: the lines before a page break set again above the next
+    page's clip, in the file but not on the paper (上海普陀). Text a clip cuts only in part,
+    and a faint figure standing over its clip's edge, are still read."""
+    canvas, path = pdf_canvas("clipped.pdf")
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(50, 100, 480, 600)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    canvas.drawString(60, 760, "8.其它行政事业单位养老支出0.96万元")  # above the clip: hidden
+    canvas.drawString(60, 680, "9.行政单位医疗78.21万元")
+    canvas.drawString(60, 660, "合计")
+    canvas.drawString(525, 660, "1,234.56")  # runs over the clip's right edge: partly seen
+    canvas.restoreState()
+    canvas.save()
+    assert [re.sub(r"\s+", " ", text) for text in texts(path)] == [
+        "9.行政单位医疗78.21万元", "合计 1,234.56"]

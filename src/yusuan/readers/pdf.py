@@ -25,6 +25,7 @@ from yusuan.readers.grid import make_source
 from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
 from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
 from yusuan.readers.pdfchars import read_text
+from yusuan.readers.pdfclip import visible
 from yusuan.readers.pdfobjects import read_objects
 from yusuan.readers.pdfpage import (
     CONTINUED,
@@ -113,6 +114,7 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
 def _read_page(path: Path, page: Any, textpage: Any, number: int, assembler: Assembler,
                unread: list[int], budget: OcrBudget) -> None:
     chars, frame = read_text(page, textpage)
+    chars = visible(chars, page, frame)
     objects = read_objects(page, frame)
     state = page_state([char.text for char in chars], objects.images)
     if state == "ok":

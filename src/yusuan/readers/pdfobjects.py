@@ -87,6 +87,10 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
     "FPDFPathSegment_GetPoint": (ctypes.c_int, (_HANDLE, ctypes.c_void_p, ctypes.c_void_p)),
     "FPDFPathSegment_GetType": (ctypes.c_int, (_HANDLE,)),
     "FPDFPathSegment_GetClose": (ctypes.c_int, (_HANDLE,)),
+    "FPDFPageObj_GetClipPath": (_HANDLE, (_HANDLE,)),
+    "FPDFClipPath_CountPaths": (ctypes.c_int, (_HANDLE,)),
+    "FPDFClipPath_CountPathSegments": (ctypes.c_int, (_HANDLE, ctypes.c_int)),
+    "FPDFClipPath_GetPathSegment": (_HANDLE, (_HANDLE, ctypes.c_int, ctypes.c_int)),
 }
 
 

@@ -3,6 +3,7 @@ statement covers, against the 项目支出 it claims a share of, and the 整体�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
@@ -46,7 +47,7 @@ def coverage(doc: Document) -> Iterator[Finding]:
     for fact in narrative_facts(doc, "performance_coverage"):
         if fact.value is None:
             continue
-        if "share" in fact.extra and "项目" in str(fact.extra.get("share_of", "")):
+        if "share" in fact.extra and _of_printed_projects(fact):
             finding = _project_share(doc, fact)
         elif "整体支出" in fact.text and "项目" not in fact.text:
             finding = _whole_amount(doc, fact)
@@ -56,8 +57,20 @@ def coverage(doc: Document) -> Iterator[Finding]:
             yield finding
 
 
+EXCLUSION = re.compile(r"除外|不含|扣除|剔除")
+
+
+def _of_printed_projects(fact: Fact) -> bool:
+    """Whether the share is of a 项目支出 the tables print: not of a base with parts taken
+    out ('占财政性资金(…项目支出除外)总额')."""
+    of = str(fact.extra.get("share_of", ""))
+    return "项目" in of and not EXCLUSION.search(of)
+
+
 def _project_share(doc: Document, fact: Fact) -> Finding | None:
-    """'资金 183.8 万元，占一般公共预算项目支出总额的 100%' against the tables' 项目支出: the
+    """'资金 183.8 万元，占一般公共预算项目支出总额的 100%' against the tables' 项目支出. In a
+    决算 the amount is the projects' budget and the tables print what was spent, which the
+    budget may exceed: only a share too large for the amount is certain there. The base is the
     一般公共预算 table's when the share names it, with the 政府性基金 and 国有资本经营 tables'
     for 财政拨款, and any of these or the department's own (部门支出总表, which counts
     事业收入 too) when it names no fund."""
@@ -66,9 +79,10 @@ def _project_share(doc: Document, fact: Fact) -> Finding | None:
         return None
     stated = fact.extra["share"]
     shown = Interval.printed(stated, fact.extra.get("share_decimals"))
+    spent = "决算" in (doc.kind or "")
     for table, base in bases:
         ratio = _printed(doc, fact, table).ratio(base)
-        if ratio is None or ratio.meets(shown):
+        if ratio is None or ratio.meets(shown) or (spent and ratio.low > shown.high):
             return None
     table, first = bases[0]
     projects = (first.low + first.high) / 2

@@ -193,7 +193,7 @@ def _is_text(value: str) -> bool:
 
 # a target put in words is still a target for a rate: 大于95%, 小于十万分之一, 98%以上, 降低, 良好
 WORDED_TARGET = re.compile(r"\d|分之|大于|小于|低于|高于|以上|以下|不低于|不高于|降低|提高|下降|上升"
-                           r"|提升|良好|达标|合格")
+                           r"|提升|良好|达标|合格|每[年季月周日天旬]|及时|按时")
 
 
 def _is_words(value: str) -> bool:
