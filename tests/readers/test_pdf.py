@@ -381,3 +381,32 @@ def test_text_clipped_off_the_page_is_not_read(pdf_canvas) -> None:
     canvas.save()
     assert [re.sub(r"\s+", " ", text) for text in texts(path)] == [
         "9.行政单位医疗78.21万元", "合计 1,234.56"]
+
+
+def test_a_name_and_a_figure_cut_by_the_page_break_are_joined(pdf_canvas, grid, cjk_font) -> None:
+    """杭州: '杭州市机动' | … | '12,437.3' at the foot of a page, '车驾驶员考试服务中心' | … | '6'
+    at the head of the next: one row, 12,437.36. A name alone below a complete row is a row."""
+    widths = [140, 60, 60, 60]
+    header = [["单位名称", "合计", "事业收入", "其他收入"]]
+    canvas, path = pdf_canvas("cut.pdf")
+    grid(canvas, 60, 800, widths, [*header, ["杭州市公安局刑事侦查支队", "12.00", "10.00", "2.00"],
+                                   ["杭州市机动", "14,549.64", "12,437.3", "2,112.28"]])
+    canvas.showPage()
+    grid(canvas, 60, 800, widths, [*header, ["车驾驶员考试服务中心", "", "6", ""],
+                                   ["杭州市人民警察学校", "3.00", "3.00", ""],
+                                   ["杭州市公安局地铁分局", "", "", ""]])
+    canvas.save()
+    assert texts(path)[1:] == [
+        "杭州市公安局刑事侦查支队\t12.00\t10.00\t2.00",
+        "杭州市机动车驾驶员考试服务中心\t14,549.64\t12,437.36\t2,112.28",
+        "杭州市人民警察学校\t3.00\t3.00\t",
+        "杭州市公安局地铁分局\t\t\t",
+    ]
+    canvas, path = pdf_canvas("whole.pdf")
+    grid(canvas, 60, 800, widths, [*header, ["杭州市机动车驾驶员考试服务中心", "14.00", "12.00",
+                                             "2.00"]])
+    canvas.showPage()
+    grid(canvas, 60, 800, widths, [*header, ["杭州市公安局地铁分局", "", "", ""]])
+    canvas.save()
+    assert texts(path)[1:] == ["杭州市机动车驾驶员考试服务中心\t14.00\t12.00\t2.00",
+                               "杭州市公安局地铁分局\t\t\t"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +165,23 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
 
 
+def _decimals(cells: list[str]) -> int | None:
+    """The decimals most of a row's amounts are printed with (two of them at least)."""
+    found = Counter(len(cell.rpartition(".")[2]) for cell in cells
+                    if _AMOUNT.match(cell) and "." in cell).most_common(2)
+    if not found or found[0][1] < 2 or (len(found) > 1 and found[1][1] == found[0][1]):
+        return None
+    return found[0][0]
+
+
+def _cut_figure(head: str, tail: str, places: int | None) -> bool:
+    """'12,437.3' above the break and '6' below it: a figure short of the decimals the row's
+    other amounts have, completed by digits alone."""
+    if places is None or not tail.isdigit() or not re.fullmatch(r"-?[\d,]*\d\.\d*", head):
+        return False
+    return len(head.rpartition(".")[2]) + len(tail) == places
+
+
 class Assembler:
     """Collects (text, page) lines page by page, joining tables continued over a page break."""
 
@@ -248,17 +266,26 @@ class Assembler:
         return rows[index:]
 
     def _split_row(self, row: list[str]) -> bool:
-        """Whether a continuation's first row is the tail of the row the page break split."""
-        if self.last_row < 0 or row[0]:
+        """Whether a continuation's first row is the tail of the row the page break split:
+        its cells continue the last row's (a wrapped name, a figure whose last digits went over
+        the break: '12,437.3' | '6'), never a row of its own. A name in the first column
+        continues only beside such digits."""
+        if self.last_row < 0:
             return False
         last = self.out[self.last_row][0].split("\t")
         if len(last) != len(row):
             return False
+        places = _decimals(last)
+        completes = False
         for mine, theirs in zip(last, row, strict=True):
-            if mine and theirs and (_NUMBER.match(mine) or _NUMBER.match(theirs)
-                                    or _ITEM_START.match(theirs)):
+            if mine and theirs and _cut_figure(mine, theirs, places):
+                completes = True
+            elif mine and theirs and (_NUMBER.match(mine) or _NUMBER.match(theirs)
+                                      or _ITEM_START.match(theirs)):
                 return False
         last_numbers = any(_AMOUNT.match(cell) for cell in last)
+        if row[0] and not (last[0] and completes):
+            return False
         row_numbers = any(_AMOUNT.match(cell) for cell in row)
         return not (last_numbers and row_numbers)
 
