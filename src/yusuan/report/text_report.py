@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from yusuan.model import Document, Finding, Table
 from yusuan.report.i18n import category_label, finding_message, severity_label
-from yusuan.report.where import where_label
+from yusuan.report.where import where_of
 
 SEVERITIES = ("error", "warning", "info")
 TEXT_WORDS = {
@@ -71,13 +71,18 @@ def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
     severity = severity_label(finding.severity, "zh") if lang == "zh" else finding.severity
     out = [TEXT_WORDS[lang]["line"].format(severity=severity, rule=finding.rule, message=message,
                                            category=category_label(finding.category, lang))]
-    seen: set[int] = set()
+    seen: set[str] = set()
     for location in finding.locations:
-        if location.line in seen or location.line <= 0:
+        if location.line <= 0:
             continue
-        seen.add(location.line)
+        where = where_of(document, location)
+        label = where.label(lang)
+        if label in seen:
+            continue
+        seen.add(label)
         quoted = document.line_text(location.line).strip().replace("\t", " | ")
-        out.append(f"    {where_label(document, location.line)}: {quoted[:160]}")
+        read = f" [{where.provenance(lang)}]" if where.read_by else ""
+        out.append(f"    {label}{read}: {quoted[:160]}")
     return "\n".join(out)
 
 
