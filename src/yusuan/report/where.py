@@ -26,6 +26,7 @@ LABELS = {
     "en": {"paragraph": "paragraph {n}", "word_cell": "table {table} row {row} cell {cell}",
            "word_row": "table {table} row {row}", "ocr": "read by OCR", "confidence": "confidence"},
 }
+_PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
 _NUMBER_TEXT = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
@@ -70,7 +71,7 @@ class Where:
         if self.page is not None:
             shown = f"p{self.page} {shown}"
         if self.sheet is not None:
-            shown = f"{self.sheet}!{self.cell} {shown}"
+            shown = f"{sheet_reference(self.sheet)}!{self.cell} {shown}"
         elif self.word_table is not None:
             key = "word_cell" if self.word_cell else "word_row"
             shown = words[key].format(table=self.word_table, row=self.word_row,
@@ -87,6 +88,12 @@ class Where:
         if self.confidence is None:
             return words["ocr"]
         return f"{words['ocr']}{'，' if lang == 'zh' else ', '}{words['confidence']} {self.confidence:.2f}"
+
+
+def sheet_reference(name: str) -> str:
+    """A sheet's name as a cell reference writes it: quoted when it holds a space or a sign
+    ('收支 总表'!D8), a quote doubled."""
+    return name if _PLAIN_SHEET.match(name) else "'" + name.replace("'", "''") + "'"
 
 
 def where_of(document: Document, location: Location) -> Where:
