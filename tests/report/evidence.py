@@ -218,7 +218,7 @@ def csv_places(evidence: Evidence) -> list[Place]:
             continue
         key = key_of(int(row["page"]) if row["page"] else None, int(row["line"]))
         label = row["where"] or key
-        quote = row["quote"][1:] if row["quote"].startswith("'") else row["quote"]
+        quote = row["quote"].removeprefix("'")
         places.append(Place("csv", key, quote, _by_label(finding, label), _label_cell(label)))
     return places
 
