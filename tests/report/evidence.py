@@ -26,6 +26,8 @@ from yusuan.report.text_listing import source_listing
 from yusuan.report.text_report import check_text
 from yusuan.rules import run_rules
 
+FILE_HEAD = re.compile(r"^══ 文件 (.+) ══$")
+FILE_NAME = re.compile(r"^\S+\.(pdf|xlsx|xls|docx|html|htm|txt) ")
 PAGED = re.compile(r"^(p\d+ L\d+) +(.*)$")
 PLAIN = re.compile(r"^ *(\d+)  (.*)$")
 SHEET_ROW = re.compile(r"^ *(\d+)  ([A-Z]+\d+)? *(.*)$")
@@ -57,34 +59,47 @@ def follow(path: Path, document: Document | None = None) -> Evidence:
 
 
 def parse_listing(listing: str) -> tuple[dict[str, str], dict[str, str]]:
+    """`yusuan text` as "p3 L12" / "L40" (after "name " for one of several files) → text, and
+    → the cell address it prints for a workbook line."""
     lines: dict[str, str] = {}
     addresses: dict[str, str] = {}
+    file = ""
     for row in listing.splitlines():
+        named = FILE_HEAD.match(row)
+        if named:
+            file = named.group(1) + " "
+            continue
         if row.startswith("──"):
             continue
         paged = PAGED.match(row)
         if paged:
-            lines[paged.group(1)] = row[max(len(paged.group(1)), 11) + 1:]
+            lines[file + paged.group(1)] = row[max(len(paged.group(1)), 11) + 1:]
             continue
         sheet = SHEET_ROW.match(row)
         if sheet and len(row) >= 16 and row[6:8] == "  " and row[15] == " ":
-            lines[f"L{sheet.group(1)}"] = row[16:]
-            addresses[f"L{sheet.group(1)}"] = row[8:15].strip()
+            lines[f"{file}L{sheet.group(1)}"] = row[16:]
+            addresses[f"{file}L{sheet.group(1)}"] = row[8:15].strip()
             continue
         plain = PLAIN.match(row)
         if plain:
-            lines[f"L{plain.group(1)}"] = plain.group(2)
+            lines[f"{file}L{plain.group(1)}"] = plain.group(2)
     return lines, addresses
 
 
-def key_of(page: int | None, line: int) -> str:
-    return f"p{page} L{line}" if page is not None else f"L{line}"
+def key_of(page: int | None, line: int, file: str | None = None) -> str:
+    shown = f"p{page} L{line}" if page is not None else f"L{line}"
+    return f"{Path(file).name} {shown}" if file else shown
+
+
+def loc_key(location: dict[str, Any]) -> str:
+    return key_of(location.get("page"), location.get("line", 0), location.get("file"))
 
 
 def label_key(label: str) -> str:
     found = KEY.search(label)
     assert found, label
-    return key_of(int(found.group(1)) if found.group(1) else None, int(found.group(2)))
+    file = label.split(" ")[0] if FILE_NAME.match(label) else None
+    return key_of(int(found.group(1)) if found.group(1) else None, int(found.group(2)), file)
 
 
 def shown(text: str) -> str:
@@ -137,7 +152,7 @@ class Place:
 
 def json_places(evidence: Evidence) -> list[Place]:
     check = json.loads(evidence.reports["json"])
-    return [Place("json", key_of(loc.get("page"), loc["line"]), None, loc)
+    return [Place("json", loc_key(loc), None, loc)
             for finding in check["findings"] for loc in finding["locations"] if loc.get("line", 0) > 0]
 
 
@@ -168,7 +183,7 @@ def _by_label(finding: dict[str, Any], label: str) -> dict[str, Any]:
     key = label_key(label)
     cell = _label_cell(label)
     for loc in finding["locations"]:
-        if key_of(loc.get("page"), loc.get("line", 0)) != key:
+        if loc_key(loc) != key:
             continue
         if cell is None or loc.get("cell") == f"{cell[1]}{cell[2]}":
             return loc
@@ -202,7 +217,7 @@ def sarif_places(evidence: Evidence) -> list[Place]:
         for location in result["locations"]:
             region = location["physicalLocation"]["region"]
             properties = location.get("properties", {})
-            key = key_of(properties.get("page"), region["startLine"])
+            key = key_of(properties.get("page"), region["startLine"], properties.get("file"))
             label = properties.get("where", key)
             places.append(Place("sarif", key, region.get("snippet", {}).get("text", ""),
                                 _by_label(finding, label), _label_cell(label)))
@@ -216,7 +231,8 @@ def csv_places(evidence: Evidence) -> list[Place]:
     for finding, row in zip(check["findings"], rows, strict=True):
         if not finding["locations"] or not row["line"] or int(row["line"]) <= 0:
             continue
-        key = key_of(int(row["page"]) if row["page"] else None, int(row["line"]))
+        key = label_key(row["where"]) if row["where"] else key_of(
+            int(row["page"]) if row["page"] else None, int(row["line"]))
         label = row["where"] or key
         quote = row["quote"].removeprefix("'")
         places.append(Place("csv", key, quote, _by_label(finding, label), _label_cell(label)))
@@ -285,8 +301,9 @@ def problems(evidence: Evidence, place: Place) -> list[str]:
 
 def _file_problems(evidence: Evidence, place: Place, text: str, value: float | None) -> list[str]:
     where = f"{place.fmt} {place.key} {place.location}"
-    fmt = evidence.document.source.format
     location = place.location
+    path = Path(location["file"]) if location.get("file") else evidence.path
+    fmt = path.suffix[1:].lower() if location.get("file") else evidence.document.source.format
     if fmt in ("xlsx", "xls") and text.strip():
         if "cell" not in location:
             return [f"{where}: a workbook location without its cell"]
@@ -294,8 +311,8 @@ def _file_problems(evidence: Evidence, place: Place, text: str, value: float | N
         assert match
         if place.cell is not None and place.cell != (location["sheet"], match.group(1), int(match.group(2))):
             return [f"{where}: the label names {place.cell}"]
-        held = workbook_cell(evidence.path, location["sheet"], match.group(1), int(match.group(2)))
-        address = evidence.addresses.get(f"L{location['line']}", "")
+        held = workbook_cell(path, location["sheet"], match.group(1), int(match.group(2)))
+        address = evidence.addresses.get(place.key, "")
         if address and re.sub(r"^[A-Z]+", "", address) != match.group(2):
             return [f"{where}: `yusuan text` prints row {address}"]
         if value is not None:
@@ -307,7 +324,7 @@ def _file_problems(evidence: Evidence, place: Place, text: str, value: float | N
     if fmt == "docx" and text.strip():
         if "paragraph" not in location and "word_table" not in location:
             return [f"{where}: a Word location without its paragraph or table cell"]
-        held = word_text(evidence.path, location)
+        held = word_text(path, location)
         if value is not None and value not in numbers_in(held):
             return [f"{where}: the Word cell holds {held!r}, not {value}"]
         if "paragraph" in location and squeezed(text) not in squeezed(held):
@@ -321,8 +338,7 @@ def check_all(evidence: Evidence) -> list[str]:
     """Every place of every report that does not show what it quotes (and a report that cites
     fewer places than the JSON)."""
     out: list[str] = []
-    cited = {key_of(loc.get("page"), loc["line"]) for place in json_places(evidence)
-             for loc in [place.location]}
+    cited = {place.key for place in json_places(evidence)}
     for fmt, places_of in PLACES.items():
         places = places_of(evidence)
         if fmt in ("json", "sarif", "text", "html"):

@@ -18,6 +18,7 @@ from pdfrender import text_to_pdf
 from report.evidence import check_all, follow, json_places
 
 from yusuan.model import Document
+from yusuan.pipeline import read_together
 
 NARRATIVE = ("公用经费57.09万元，主要用于", "公用经费59.09万元，主要用于")  # NARRATIVE.TABLE
 
@@ -77,6 +78,26 @@ def test_a_word_paragraph_is_cited_as_such(generated: Callable[[str], Path]) -> 
                  if NARRATIVE[1] in evidence.listing[place.key]]
     assert narrative and all("paragraph" in location for location in narrative)
     assert "段 L" in evidence.reports["text"]
+
+
+def test_a_disclosure_in_two_files_cites_each_file(generated: Callable[[str], Path],
+                                                  tmp_path: Path) -> None:
+    """The narrative in a Word file, the tables in a workbook, read together: each place names
+    its file, and its paragraph or cell there."""
+    text = defective_text().splitlines()
+    first = next(i for i, line in enumerate(text) if "\t" in line) - 3  # with title and 单位
+    after = max(i for i, line in enumerate(text) if "\t" in line) + 1
+    while after < len(text) and (not text[after].strip() or text[after].startswith("注")):
+        after += 1
+    narrative, tables = tmp_path / "说明.docx", tmp_path / "报表.xlsx"
+    text_to_docx("\n".join(text[:first] + text[after:]), narrative)
+    text_to_xlsx("\n".join(text[first:after]), tables)
+    document = read_together([str(narrative), str(tables)])
+    evidence = follow(narrative, document)
+    assert "NARRATIVE.TABLE" in {finding.rule for finding in evidence.findings}
+    files = {Path(place.location["file"]).name for place in json_places(evidence)}
+    assert files == {"说明.docx", "报表.xlsx"}
+    assert check_all(evidence) == []
 
 
 def corpus_files() -> list[str]:
