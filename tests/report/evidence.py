@@ -106,12 +106,20 @@ def shown(text: str) -> str:
     return text.strip().replace("\t", " | ")
 
 
+def same_text(quote: str, text: str) -> bool:
+    """Whether a quote is the line (its TABs shown as " | ", or cut short after 150 characters)."""
+    quoted, line = shown(quote), shown(text)
+    return quote.strip() == text.strip() or quoted == line or (len(quoted) >= 150 and line.startswith(quoted))
+
+
 def numbers_in(text: str) -> list[float]:
+    """The numbers a line prints: each TAB field's (spaces a PDF put inside one squeezed out),
+    and each word's."""
     out = []
-    for field in re.split(r"\t| \| | +", text):
-        field = field.strip()
-        if NUMBER.match(field):
-            out.append(float(field.replace(",", "").rstrip("%")))
+    for field in re.split(r"\t| \| ", text):
+        for word in (field.replace(" ", ""), *field.split()):
+            if NUMBER.match(word):
+                out.append(float(word.replace(",", "").rstrip("%")))
     return out
 
 
@@ -287,8 +295,7 @@ def problems(evidence: Evidence, place: Place) -> list[str]:
     if text is None:
         return [f"{where}: no such line in `yusuan text`"]
     out = []
-    if place.quote is not None and shown(place.quote)[:160] != shown(text)[:160] \
-            and place.quote.replace(" | ", "\t").strip()[:160] != text.strip()[:160]:
+    if place.quote is not None and not same_text(place.quote, text):
         out.append(f"{where}: quotes {place.quote[:60]!r}, the line is {text[:60]!r}")
     if place.anchor is not None and place.anchor != text:
         out.append(f"{where}: links to {place.anchor[:60]!r}, the line is {text[:60]!r}")

@@ -187,7 +187,7 @@ def header_field(document: Document, table: Table, key: str) -> int | None:
 
 def number_of(text: str) -> float | None:
     """A field's number as printed ("1,234.50" → 1234.5, "12%" → 12.0), None for text."""
-    text = text.strip()
+    text = text.replace(" ", "")  # a PDF's glyph gap inside a number: "170,390.3 1"
     if not _NUMBER_TEXT.match(text):
         return None
     try:
