@@ -302,6 +302,9 @@ def problems(evidence: Evidence, place: Place) -> list[str]:
     value = cited_value(evidence, place.location)
     if value is not None and value not in numbers_in(text):
         out.append(f"{where}: the line does not print {value}: {text[:80]!r}")
+    figure = place.location.get("figure")
+    if figure is not None and (figure not in text or (value is not None and value not in numbers_in(figure))):
+        out.append(f"{where}: the figure {figure!r} is not the cited value {value} in {text[:80]!r}")
     out += _file_problems(evidence, place, text, value)
     return out
 

@@ -72,6 +72,14 @@ def test_a_workbook_figure_is_cited_by_its_cell(generated: Callable[[str], Path]
         assert label in html.unescape(evidence.reports[fmt]), fmt
 
 
+def test_a_pdf_location_names_the_figure_as_printed(generated: Callable[[str], Path]) -> None:
+    """What a page's box would be drawn around: the cited value as the page prints it."""
+    evidence = follow(generated("pdf"))
+    figures = {place.location.get("figure") for place in json_places(evidence)
+               if place.location.get("code") == "20701" and place.location.get("column") == "total"}
+    assert "468.79" in figures
+
+
 def test_a_word_paragraph_is_cited_as_such(generated: Callable[[str], Path]) -> None:
     evidence = follow(generated("docx"))
     narrative = [place.location for place in json_places(evidence)

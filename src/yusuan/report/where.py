@@ -43,6 +43,7 @@ class Where:
     word_cell: int | None = None
     read_by: str | None = None  # "ocr" when the line was read from a page image
     confidence: float | None = None  # the OCR engine's, 0-1
+    figure: str | None = None  # the cited value as the line prints it ("2,000.00"), when known
     box: tuple[float, float, float, float] | None = None  # on the page (x0, y0, x1, y1), points
 
     def fields(self) -> dict[str, Any]:
@@ -59,6 +60,8 @@ class Where:
             out["read_by"] = self.read_by
         if self.confidence is not None:
             out["ocr_confidence"] = self.confidence
+        if self.figure is not None:
+            out["figure"] = self.figure
         if self.box is not None:
             out["box"] = list(self.box)
         return out
@@ -106,11 +109,13 @@ def where_of(document: Document, location: Location) -> Where:
         page = None if page is None else page - part.page_offset
         line = line if page is not None else number - part.first_line + 1
     origin = source.lines[number - 1].origin if 1 <= number <= len(source.lines) else None
-    where = Where(line=line, page=page, file=part.path if part else None)
+    where = Where(line=line, page=page, file=part.path if part else None,
+                  figure=cited_figure(document, location))
     if origin is None:
         return where
     field = cited_field(document, location)
-    extra: dict[str, Any] = {"read_by": origin.read_by, "confidence": origin.confidence}
+    extra: dict[str, Any] = {"read_by": origin.read_by, "confidence": origin.confidence,
+                             "figure": where.figure}
     if origin.sheet is not None and origin.row is not None:
         from yusuan.readers.spreadsheet import column_letters
 
@@ -128,18 +133,41 @@ def where_label(document: Document, number: int) -> str:
     return where_of(document, Location(line=number)).label()
 
 
+def cited_value(document: Document, location: Location) -> tuple[Table, float] | None:
+    """The table and the value a location's column holds on its line, if it cites one."""
+    found = cited_row(document, location) if location.column else None
+    if found is None or location.column is None:
+        return None
+    table, row = found
+    value = row.values.get(location.column)
+    if value is None or row.line_of(location.column) != location.line:
+        return None
+    return table, value
+
+
+def cited_figure(document: Document, location: Location) -> str | None:
+    """The cited value as its line prints it: its TAB field, or the word of a running line."""
+    cited = cited_value(document, location)
+    if cited is None or location.column is None:
+        return None
+    text = document.source.line_text(location.line)
+    fields = text.split("\t")
+    index = value_field(document, cited[0], location.column, fields, cited[1])
+    if index is not None and len(fields) > 1:
+        return fields[index].strip()
+    return next((word for word in text.split() if number_of(word) == cited[1]), None)
+
+
 def cited_field(document: Document, location: Location) -> int:
     """The TAB field of the cited line that holds what the location cites: the value of its
     column, else its code, else the first field with text."""
     fields = document.source.line_text(location.line).split("\t")
+    cited = cited_value(document, location)
+    if cited is not None and location.column:
+        index = value_field(document, cited[0], location.column, fields, cited[1])
+        if index is not None:
+            return index
     found = cited_row(document, location)
-    if found is not None and location.column:
-        table, row = found
-        value = row.values.get(location.column)
-        if value is not None and row.line_of(location.column) == location.line:
-            index = value_field(document, table, location.column, fields, value)
-            if index is not None:
-                return index
     wanted = location.code or (found[1].code if found else None)
     if wanted and wanted in (field.strip() for field in fields):
         return [field.strip() for field in fields].index(wanted)
@@ -205,7 +233,7 @@ def where_from_json(location: dict[str, Any]) -> Where:
                  paragraph=location.get("paragraph"), word_table=word.get("table"),
                  word_row=word.get("row"), word_cell=word.get("cell"),
                  read_by=location.get("read_by"), confidence=location.get("ocr_confidence"),
-                 box=tuple(box) if box else None)
+                 figure=location.get("figure"), box=tuple(box) if box else None)
 
 
 class LineIndex:
