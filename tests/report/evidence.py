@@ -31,6 +31,7 @@ FILE_NAME = re.compile(r"^\S+\.(pdf|xlsx|xls|docx|html|htm|txt) ")
 PAGED = re.compile(r"^(p\d+ L\d+) +(.*)$")
 PLAIN = re.compile(r"^ *(\d+)  (.*)$")
 SHEET_ROW = re.compile(r"^ *(\d+)  ([A-Z]+\d+)? *(.*)$")
+CAPTION = re.compile(r"(?:页 (\d+) · )?行 (\d+)$")
 KEY = re.compile(r"(?:p(\d+) )?L(\d+)$")
 CELL = re.compile(r"(?:^| )('(?:[^']|'')+'|[^ ']+)!([A-Z]+)(\d+) ")
 TEXT_CITE = re.compile(r"^    (.+?)(?: \[[^\]]+\])?: (.*)$")
@@ -96,6 +97,8 @@ def loc_key(location: dict[str, Any]) -> str:
 
 
 def label_key(label: str) -> str:
+    """The `yusuan text` key of a label ("p3 L12") or of the HTML report's caption ("页 3 · 行 12")."""
+    label = CAPTION.sub(lambda m: (f"p{m.group(1)} " if m.group(1) else "") + f"L{m.group(2)}", label)
     found = KEY.search(label)
     assert found, label
     file = label.split(" ")[0] if FILE_NAME.match(label) else None

@@ -23,6 +23,8 @@ def test_labels_name_what_the_reader_opens() -> None:
     assert Where(line=7, paragraph=3).label("en") == "paragraph 3 L7"
     assert Where(line=9, word_table=2, word_row=5, word_cell=3).label() == "表2 第5行第3格 L9"
     assert Where(line=2, page=1, file="a/报表.pdf").label() == "报表.pdf p1 L2"
+    assert Where(line=12, page=3).caption() == "页 3 · 行 12"
+    assert Where(line=40, sheet="收支总表", cell="D8").caption("en") == "收支总表!D8 line 40"
     assert sheet_reference("it's") == "'it''s'" and sheet_reference("Sheet1") == "Sheet1"
 
 
@@ -58,7 +60,7 @@ def test_every_report_quotes_the_cited_line_not_that_number_of_the_whole_documen
     assert [loc["physicalLocation"]["region"]["snippet"]["text"] for loc in sarif] == ["合计\t5.00", "合计 5.00"]
     assert sarif[1]["properties"] == {"where": "b.pdf p2 L1", "page": 2, "file": "b.pdf"}
     html = render_bundle(bundle, "html")
-    assert 'href="#L4" class="goto" data-line="4">a.pdf p2 L2</a>' in html
+    assert 'href="#L4" class="goto" data-line="4">a.pdf 页 2 · 行 2</a>' in html
 
 
 def ocr_document() -> tuple[Document, list[Finding]]:

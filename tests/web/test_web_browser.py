@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from corpus.corpusfiles import require_corpus_file
-from report.evidence import parse_listing
+from report.evidence import label_key, parse_listing
 from web_server import ROOT, SEED, Server, start_server, stop_server
 
 from yusuan.readers import read_source
@@ -111,7 +111,7 @@ def test_a_pdf_finding_highlights_the_lines_it_quotes(server: Server, browser) -
                   for code in finding.find_elements(By.CSS_SELECTOR, ".quotes code")]
         labels = [link.get_attribute("textContent")
                   for link in finding.find_elements(By.CSS_SELECTOR, ".quotes a.goto")]
-        assert quotes == [listing[label] for label in labels]  # the page and line it names
+        assert quotes == [listing[label_key(label)] for label in labels]  # the page and line it names
         wanted = {f"L{n}" for n in finding.get_attribute("data-lines").split()}
         def highlighted() -> list:  # type: ignore[type-arg]
             return browser.find_elements(By.CSS_SELECTOR, "#doc-view .ln.hl")

@@ -66,13 +66,13 @@ def location_cell(tables: list[dict[str, Any]], location: dict[str, Any]) -> str
 
 def finding_quotes(finding: dict[str, Any], texts: dict[int, str], pages: dict[int, int | None],
                    lines: LineIndex, lang: str) -> list[dict[str, Any]]:
-    """One quote per distinct cited place: its label ("p3 L12", "Sheet1!D8 L40"), the line of
+    """One quote per distinct cited place: its caption ("页 3 · 行 12", "Sheet1!D8 行 40"), the line of
     the whole document it links to, that line's text, and an OCR reading said as such."""
     quotes: list[dict[str, Any]] = []
     for location in finding.get("locations", []):
         number = lines.document_line(location)
         where = where_from_json(location)
-        label = where.label(lang)
+        label = where.caption(lang)
         if number <= 0 or any(q["label"] == label for q in quotes):
             continue
         quotes.append({"line": number, "page": pages.get(number), "label": label,

@@ -22,9 +22,11 @@ from yusuan.model import Document, Location, Table, TableRow
 
 LABELS = {
     "zh": {"paragraph": "第{n}段", "word_cell": "表{table} 第{row}行第{cell}格",
-           "word_row": "表{table} 第{row}行", "ocr": "OCR 识别", "confidence": "置信度"},
+           "word_row": "表{table} 第{row}行", "ocr": "OCR 识别", "confidence": "置信度",
+           "page": "页 {page}", "line": "行 {line}"},
     "en": {"paragraph": "paragraph {n}", "word_cell": "table {table} row {row} cell {cell}",
-           "word_row": "table {table} row {row}", "ocr": "read by OCR", "confidence": "confidence"},
+           "word_row": "table {table} row {row}", "ocr": "read by OCR", "confidence": "confidence",
+           "page": "page {page}", "line": "line {line}"},
 }
 _PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
 _NUMBER_TEXT = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
@@ -68,11 +70,20 @@ class Where:
 
     def label(self, lang: str = "zh") -> str:
         """"p3 L12", "收支总表!D8 L40", "第12段 L40", "L714", with the file's name first when
-        the disclosure was read from several files."""
+        the disclosure was read from several files (as `yusuan text` numbers lines)."""
+        shown = f"p{self.page} L{self.line}" if self.page is not None else f"L{self.line}"
+        return self._placed(shown, lang)
+
+    def caption(self, lang: str = "zh") -> str:
+        """The label in words, for a page a reader reads: "页 3 · 行 12", "page 3 · line 12"."""
         words = LABELS[lang]
-        shown = f"L{self.line}"
+        shown = words["line"].format(line=self.line)
         if self.page is not None:
-            shown = f"p{self.page} {shown}"
+            shown = words["page"].format(page=self.page) + " · " + shown
+        return self._placed(shown, lang)
+
+    def _placed(self, shown: str, lang: str) -> str:
+        words = LABELS[lang]
         if self.sheet is not None:
             shown = f"{sheet_reference(self.sheet)}!{self.cell} {shown}"
         elif self.word_table is not None:
