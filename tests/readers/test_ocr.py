@@ -56,6 +56,9 @@ def test_scanned_table_is_read_by_ocr(tmp_path: Path) -> None:
     ]
     assert {line.page for line in source.lines} == {1}
     assert source.notes == []
+    # every line says it was read by OCR, with the engine's confidence in it
+    assert all(line.origin is not None and line.origin.read_by == "ocr" for line in source.lines)
+    assert all(0 < line.origin.confidence <= 1 for line in source.lines if line.origin)
 
 
 def test_boxes_to_lines_groups_rows_and_columns() -> None:

@@ -10,7 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from corpus.corpusfiles import require_corpus_file
+from report.evidence import label_key, parse_listing
 from web_server import ROOT, SEED, Server, start_server, stop_server
+
+from yusuan.readers import read_source
+from yusuan.report.text_listing import source_listing
 
 webdriver = pytest.importorskip("selenium.webdriver")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -87,6 +92,34 @@ def test_upload_click_and_highlight(server: Server, browser) -> None:  # type: i
         wait_until(lambda: "hl" in browser.find_element(By.ID, cells[0]).get_attribute("class"))
         assert browser.find_element(By.ID, "tables-view").is_displayed()
     browser.save_screenshot(str(ARTIFACTS / "web-report-tables.png"))
+
+
+def test_a_pdf_finding_highlights_the_lines_it_quotes(server: Server, browser) -> None:  # type: ignore[no-untyped-def]
+    """A real PDF: clicking a finding highlights the document's lines its quotes show (not the
+    lines of the cover that carry the same numbers as a page's own lines)."""
+    from selenium.webdriver.common.by import By
+
+    path = require_corpus_file("guangdong/2026年深圳市财政局部门预算.pdf")
+    listing, _ = parse_listing(source_listing(read_source(str(path))))  # as `yusuan text` prints it
+    browser.get(server.url + "/")
+    browser.find_element(By.ID, "files").send_keys(str(path))
+    browser.find_element(By.ID, "submit").click()
+    findings = wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, "#findings li.finding"), 180)
+    for finding in findings[:4]:
+        finding.find_element(By.CSS_SELECTOR, "summary").click()
+        quotes = [code.get_attribute("textContent")
+                  for code in finding.find_elements(By.CSS_SELECTOR, ".quotes code")]
+        labels = [link.get_attribute("textContent")
+                  for link in finding.find_elements(By.CSS_SELECTOR, ".quotes a.goto")]
+        assert quotes == [listing[label_key(label)] for label in labels]  # the page and line it names
+        wanted = {f"L{n}" for n in finding.get_attribute("data-lines").split()}
+        def highlighted() -> list:  # type: ignore[type-arg]
+            return browser.find_elements(By.CSS_SELECTOR, "#doc-view .ln.hl")
+
+        wait_until(lambda wanted=wanted: {el.get_attribute("id") for el in highlighted()} == wanted)
+        texts = [el.find_element(By.CSS_SELECTOR, ".tx").get_attribute("textContent") for el in highlighted()]
+        assert quotes and all(quote in texts for quote in quotes), (quotes, texts)
+    browser.save_screenshot(str(ARTIFACTS / "web-report-pdf.png"))
 
 
 def test_filters_hide_findings(server: Server, browser) -> None:  # type: ignore[no-untyped-def]

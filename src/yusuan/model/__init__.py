@@ -9,9 +9,9 @@ from yusuan.model.document import (
     TableRow,
 )
 from yusuan.model.finding import Finding, Location
-from yusuan.model.source import Cell, Line, Row, Source, SourcePart
+from yusuan.model.source import Cell, Line, Origin, Row, Source, SourcePart
 
 __all__ = [
-    "Cell", "Column", "Document", "Fact", "Finding", "Line", "Location", "Project",
+    "Cell", "Column", "Document", "Fact", "Finding", "Line", "Location", "Origin", "Project",
     "Row", "Source", "SourcePart", "Table", "TableRow",
 ]

@@ -6,12 +6,32 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a line stands in its file beyond page and line, as far as the reader knows it.
+
+    A workbook row: `sheet`, its 1-based `row` and the 0-based `column` of the line's first TAB
+    field (of its only text, for a one-text row). A Word paragraph: its 1-based `paragraph` in
+    the body; a Word table row: the 1-based `table` and `row` (TAB field i is grid column i+1).
+    A line read by OCR: `read_by` "ocr" and the engine's `confidence` (0-1, its least sure box).
+    """
+
+    sheet: str | None = None
+    row: int | None = None
+    column: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    read_by: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of the input as the reader produced it; `number` is 1-based, blank lines count."""
 
     number: int
     text: str
     page: int | None = None
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from yusuan.errors import InputError
-from yusuan.model import Source
+from yusuan.model import Origin, Source
 from yusuan.readers.grid import cell_text, is_blank_row, make_source
 from yusuan.readers.guards import GridBudget, check_columns
 
@@ -26,8 +26,8 @@ SKIPPED = {qn("w:delText"), qn("w:instrText")}
 
 def read(path: Path) -> Source:
     body = _open(path).element.body
-    texts = [(text, None) for text in body_lines(body, GridBudget())]
-    if not any(text.strip() for text, _ in texts):
+    texts = body_texts(body, GridBudget())
+    if not any(text.strip() for text, _page, _origin in texts):
         raise InputError(f"{path.name} 是没有文字的 Word 文件。",
                          f"{path.name} is a Word document with no text.")
     return make_source(path, "docx", texts)
@@ -58,6 +58,30 @@ def body_lines(container, budget: GridBudget) -> list[str]:
     return lines
 
 
+def body_texts(body, budget: GridBudget) -> list[tuple[str, None, Origin]]:
+    """`body_lines` of the document body, each with its origin: the paragraph's number in the
+    body, or the table's number and the row's (content controls read through)."""
+    out: list[tuple[str, None, Origin]] = []
+    counts = {"paragraph": 0, "table": 0}
+
+    def walk(container) -> None:
+        for child in container.iterchildren():
+            if child.tag == W_P:
+                counts["paragraph"] += 1
+                out.append((paragraph_text(child), None, Origin(paragraph=counts["paragraph"])))
+            elif child.tag == W_TBL:
+                counts["table"] += 1
+                out.extend((line, None, Origin(table=counts["table"], row=row))
+                           for row, line in table_rows(child, budget))
+            elif child.tag == W_SDT:
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    walk(content)
+
+    walk(body)
+    return out
+
+
 def paragraph_text(paragraph) -> str:
     """A paragraph's visible text; a tab becomes two spaces, a line break a newline."""
     parts: list[str] = []
@@ -72,14 +96,19 @@ def paragraph_text(paragraph) -> str:
 
 
 def table_lines(table, budget: GridBudget) -> list[str]:
+    return [line for _row, line in table_rows(table, budget)]
+
+
+def table_rows(table, budget: GridBudget) -> list[tuple[int, str]]:
+    """(1-based row of the table, TAB line) of every row that is not blank."""
     rows = [row_cells(tr, budget) for tr in table.iterchildren(W_TR)]
     width = max((len(row) for row in rows), default=0)
     budget.spend(sum(width - len(row) for row in rows))  # the padding to the table's width
     lines = []
-    for row in rows:
+    for index, row in enumerate(rows):
         if is_blank_row(row):
             continue
-        lines.append("\t".join(row + [""] * (width - len(row))))
+        lines.append((index + 1, "\t".join(row + [""] * (width - len(row)))))
     return lines
 
 

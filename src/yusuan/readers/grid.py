@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from yusuan.model import Line, Source
+from yusuan.model import Line, Origin, Source
 from yusuan.readers.normalise import normalise_line
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -81,16 +81,20 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def make_lines(texts: Iterable[tuple[str, int | None]]) -> list[Line]:
-    """Number (text, page) pairs from 1, normalising each; a text with newlines is split."""
+Text = tuple[str, int | None] | tuple[str, int | None, Origin | None]
+
+
+def make_lines(texts: Iterable[Text]) -> list[Line]:
+    """Number (text, page) or (text, page, origin) from 1, normalising each; a text with
+    newlines is split, each part keeping the origin."""
     lines: list[Line] = []
-    for text, page in texts:
+    for text, page, *origin in texts:
         for part in text.split("\n"):
-            lines.append(Line(len(lines) + 1, normalise_line(part), page))
+            lines.append(Line(len(lines) + 1, normalise_line(part), page, origin[0] if origin else None))
     return lines
 
 
-def make_source(path: Path, fmt: str, texts: Iterable[tuple[str, int | None]],
+def make_source(path: Path, fmt: str, texts: Iterable[Text],
                 pages: int | None = None, notes: list[str] | None = None) -> Source:
     return Source(path=str(path), format=fmt, sha256=file_sha256(path), lines=make_lines(texts),
                   pages=pages, notes=list(notes or []))

@@ -29,6 +29,7 @@ class Box:
     y: float
     height: float
     text: str
+    score: float = 1.0
 
 
 def available() -> bool:
@@ -48,6 +49,11 @@ def _engine() -> Any:
 
 def pdf_page_lines(path: Path, index: int, dpi: int = RENDER_DPI) -> list[str]:
     """The lines of page `index` (0-based) of a PDF, read by OCR."""
+    return [text for text, _score in pdf_page_readings(path, index, dpi)]
+
+
+def pdf_page_readings(path: Path, index: int, dpi: int = RENDER_DPI) -> list[tuple[str, float]]:
+    """(line, confidence) of page `index` (0-based) of a PDF, read by OCR."""
     import numpy as np
     import pypdfium2 as pdfium
 
@@ -58,13 +64,18 @@ def pdf_page_lines(path: Path, index: int, dpi: int = RENDER_DPI) -> list[str]:
         page.close()
     finally:
         document.close()
-    return image_lines(np.asarray(image))
+    return image_readings(np.asarray(image))
 
 
 def image_lines(image: Any) -> list[str]:
     """The lines of a page image (an RGB array): text lines and tables as TAB lines."""
+    return [text for text, _score in image_readings(image)]
+
+
+def image_readings(image: Any) -> list[tuple[str, float]]:
+    """`image_lines` with each line's confidence (its least sure box)."""
     result, _ = _engine()(image)
-    return boxes_to_lines(to_boxes(result or []))
+    return scored_lines(to_boxes(result or []))
 
 
 def to_boxes(result: list[Any]) -> list[Box]:
@@ -72,12 +83,13 @@ def to_boxes(result: list[Any]) -> list[Box]:
     angle = _skew([quad for quad, _, _ in result])
     cos, sin = math.cos(-angle), math.sin(-angle)
     boxes = []
-    for quad, text, _score in result:
+    for quad, text, score in result:
         points = [(x * cos - y * sin, x * sin + y * cos) for x, y in quad]
         xs = [x for x, _ in points]
         ys = [y for _, y in points]
         if text.strip():
-            boxes.append(Box(min(xs), max(xs), (min(ys) + max(ys)) / 2, max(ys) - min(ys), text.strip()))
+            boxes.append(Box(min(xs), max(xs), (min(ys) + max(ys)) / 2, max(ys) - min(ys), text.strip(),
+                             float(score)))
     return boxes
 
 
@@ -109,17 +121,26 @@ def group_rows(boxes: list[Box]) -> list[list[Box]]:
 
 
 def boxes_to_lines(boxes: list[Box]) -> list[str]:
-    lines: list[str] = []
+    return [text for text, _score in scored_lines(boxes)]
+
+
+def scored_lines(boxes: list[Box]) -> list[tuple[str, float]]:
+    """The lines of the boxes, each with the score of its least sure box."""
+    lines: list[tuple[str, float]] = []
     table: list[list[Box]] = []
     for row in group_rows(boxes):
         if len(row) >= 2:
             table.append(row)
             continue
-        lines.extend(table_lines(table))
+        lines.extend(_scored_table(table))
         table = []
-        lines.append(row[0].text)
-    lines.extend(table_lines(table))
+        lines.append((row[0].text, row[0].score))
+    lines.extend(_scored_table(table))
     return lines
+
+
+def _scored_table(rows: list[list[Box]]) -> list[tuple[str, float]]:
+    return [(line, min(box.score for box in row)) for line, row in zip(table_lines(rows), rows, strict=True)]
 
 
 def table_lines(rows: list[list[Box]]) -> list[str]:

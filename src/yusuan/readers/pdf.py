@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from yusuan.errors import InputError
-from yusuan.model import Source
+from yusuan.model import Origin, Source
 from yusuan.progress import Progress
 from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
@@ -50,7 +50,7 @@ _PDFIUM = threading.Lock()
 def read(path: Path) -> Source:
     with _PDFIUM:
         assembler, count, unread = _read_pages(path)
-    return _source(path, assembler.out, count, unread)
+    return _source(path, _with_origins(assembler), count, unread)
 
 
 # PDFium keeps every object it has parsed until the document is closed: reopening it every so
@@ -124,35 +124,41 @@ def _read_page(path: Path, page: Any, textpage: Any, number: int, assembler: Ass
         if ocr.available():
             budget.admit(number - 1)
             dpi = ocr_dpi(number, *page.get_size(), ocr.RENDER_DPI)
-            assembler.add_lines(number, _ocr_lines(path, number, dpi))
+            assembler.add_read_lines(number, _ocr_lines(path, number, dpi))
         else:
             unread.append(number)
 
 
-def _ocr_lines(path: Path, number: int, dpi: float) -> list[str]:
+def _ocr_lines(path: Path, number: int, dpi: float) -> list[tuple[str, float]]:
     """Page `number` read by OCR; the engine failing (out of memory in a limited process) is
     said as such, not taken for a damaged file."""
     try:
-        return ocr.pdf_page_lines(path, number - 1, dpi)
+        return ocr.pdf_page_readings(path, number - 1, dpi)
     except Exception:  # noqa: BLE001 - onnxruntime wraps an allocation failure in its own error
         raise InputError(f"{path.name} 第 {number} 页的 OCR 识别失败（内存不足或识别引擎出错），"
                          "无法读取。") from None
 
 
-def _source(path: Path, out: list[tuple[str, int | None]], pages: int, unread: list[int]) -> Source:
+def _source(path: Path, out: list[tuple[str, int | None, Origin | None]], pages: int,
+            unread: list[int]) -> Source:
     notes = []
     if unread:
         where = _ranges(unread)
-        if not any(text.strip() for text, _ in out):
+        if not any(text.strip() for text, *_ in out):
             raise InputError(f"{path.name} 第 {where} 页没有文字层（扫描件，或字体编码无法读取）；"
                              f"请用 `pip install yusuan[ocr]` 安装文字识别。",
                              f"{path.name} has no text layer (a scan, or unreadable font codes) "
                              f"on page(s) {where}; install OCR with `pip install yusuan[ocr]`.")
         notes.append(f"第 {where} 页没有可用的文字层，未读取；用 `pip install yusuan[ocr]` "
                      "安装文字识别后可读取这些页。")
-    if not any(text.strip() for text, _ in out):
+    if not any(text.strip() for text, *_ in out):
         raise InputError(f"{path.name} 是没有文字的 PDF。", f"{path.name} is a PDF with no text.")
     return make_source(path, "pdf", out, pages=pages, notes=notes)
+
+
+def _with_origins(assembler: Assembler) -> list[tuple[str, int | None, Origin | None]]:
+    """The assembled lines, those read by OCR with that origin and the engine's confidence."""
+    return [(text, page, assembler.read_by.get(index)) for index, (text, page) in enumerate(assembler.out)]
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -193,10 +199,14 @@ class Assembler:
         self.held: list[tuple[str, int]] = []  # page numbers etc. after the open table
         self.last_row = -1  # index in out of the open table's last row
         self.edges: set[str] = set()  # first and last text lines of the last page
+        self.read_by: dict[int, Origin] = {}  # index in out of a line read by OCR → its origin
 
-    def add_lines(self, page: int, lines: list[str]) -> None:
+    def add_read_lines(self, page: int, readings: list[tuple[str, float]]) -> None:
+        """Lines read by OCR, each with the engine's confidence."""
         self._close()
-        self.out.extend((line, page) for line in lines)
+        for line, confidence in readings:
+            self.read_by[len(self.out)] = Origin(read_by="ocr", confidence=round(confidence, 3))
+            self.out.append((line, page))
 
     def add_page(self, page: int, blocks: list[TextBlock | GridBlock]) -> None:
         texts = [block.text.strip() for block in blocks if isinstance(block, TextBlock)]

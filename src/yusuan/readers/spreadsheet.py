@@ -20,7 +20,7 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 
 from yusuan.errors import InputError
-from yusuan.model import Source
+from yusuan.model import Origin, Source
 from yusuan.readers.grid import cell_text, make_source
 from yusuan.readers.guards.panics import panic_reports_held
 from yusuan.readers.guards.sheet import check_sheet_range
@@ -34,8 +34,9 @@ _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
 def read(path: Path) -> Source:
-    texts = [(text, None) for _sheet, _address, text in workbook_lines(path)]
-    if not any(text.strip() for text, _ in texts):
+    texts = [(text, None, Origin(sheet=sheet, row=row, column=column) if row else None)
+             for sheet, row, column, text in workbook_rows(path)]
+    if not any(text.strip() for text, *_ in texts):
         raise InputError(f"{path.name} 是所有单元格都为空的工作簿。",
                          f"{path.name} is a workbook with no cell that holds anything.")
     with path.open("rb") as handle:
@@ -46,17 +47,29 @@ def read(path: Path) -> Source:
 def workbook_lines(path: Path) -> list[tuple[str, str | None, str]]:
     """(sheet name, address of the row's first cell, text) of every line the workbook gives,
     sheets one after another with a blank line (no address) between them."""
+    return [(name, f"{column_letters(left)}{row}" if row else None, text)
+            for name, row, left, text, _offset in _workbook_cells(path)]
+
+
+def workbook_rows(path: Path) -> list[tuple[str, int | None, int, str]]:
+    """(sheet name, 1-based sheet row, 0-based column of the line's first TAB field, text) of
+    every line the workbook gives; the blank line between sheets has no row. A one-text line's
+    column is the cell that holds its text."""
+    return [(name, row, left + offset, text) for name, row, left, text, offset in _workbook_cells(path)]
+
+
+def _workbook_cells(path: Path) -> list[tuple[str, int | None, int, str, int]]:
     workbook = _open(path)
-    out: list[tuple[str, str | None, str]] = []
+    out: list[tuple[str, int | None, int, str, int]] = []
     try:
         for name in workbook.sheet_names:
             rows, (top, left) = _sheet_rows(workbook, name, path)
             if not rows:
                 continue
             if out:
-                out.append((name, None, ""))
-            out.extend((name, f"{column_letters(left)}{top + 1 + index}", line)
-                       for index, line in enumerate(sheet_lines(rows)))
+                out.append((name, None, left, "", 0))
+            out.extend((name, top + 1 + index, left, line, offset)
+                       for index, (line, offset) in enumerate(sheet_cells(rows)))
     finally:
         workbook.close()
     return out
@@ -140,26 +153,36 @@ def sheet_lines(rows: list[list[object]]) -> list[str]:
     Rows between blank rows form one table: its TAB lines run to the table's own last used
     column, and its columns print their numbers alike.
     """
-    lines: list[str] = []
+    return [line for line, _offset in sheet_cells(rows)]
+
+
+def sheet_cells(rows: list[list[object]]) -> list[tuple[str, int]]:
+    """`sheet_lines` with, for each line, the column (from the sheet's first used one) its
+    first TAB field, or its only text, stands in."""
+    lines: list[tuple[str, int]] = []
     index = 0
     while index < len(rows):
         block = _block(rows, index)
         if not block:
-            lines.append("")
+            lines.append(("", 0))
             index += 1
             continue
-        lines.extend(block_lines(block))
+        lines.extend(block_cells(block))
         index += len(block)
-    while lines and not lines[-1]:
+    while lines and not lines[-1][0]:
         lines.pop()
     return lines
 
 
 def block_lines(block: list[list[object]]) -> list[str]:
-    """A table's lines. A row with one text is a plain line (a title, the 单位 line, a note),
-    unless it lies inside the grid (between rows of several cells) in a column after the
-    first: then it is a row of the grid (a 支出 item with no amount on the right of a
-    two-sided table) and keeps its column."""
+    return [line for line, _offset in block_cells(block)]
+
+
+def block_cells(block: list[list[object]]) -> list[tuple[str, int]]:
+    """A table's lines, each with the column of its first field. A row with one text is a
+    plain line (a title, the 单位 line, a note), unless it lies inside the grid (between rows
+    of several cells) in a column after the first: then it is a row of the grid (a 支出 item
+    with no amount on the right of a two-sided table) and keeps its column."""
     width = max(_used_width(row) for row in block)
     decimals = _column_decimals(block, width)
     table = [[format_value(value, decimals[col]) for col, value in enumerate(row[:width])]
@@ -171,9 +194,9 @@ def block_lines(block: list[list[object]]) -> list[str]:
         filled = [col for col, cell in enumerate(cells) if cell]
         inside = bool(grid and filled) and grid[0] < index < grid[-1] and filled[0] > 0
         if len(filled) == 1 and not _NUMBER.match(cells[filled[0]]) and not inside:
-            lines.append(cells[filled[0]])
+            lines.append((cells[filled[0]], filled[0]))
         else:
-            lines.append("\t".join(cells))
+            lines.append(("\t".join(cells), 0))
     return lines
 
 

@@ -18,7 +18,7 @@ def join_sources(sources: list[Source], rows: list[list[Row]]) -> tuple[Source, 
     page_offset = 0
     for source, source_rows in zip(sources, rows, strict=True):
         line_offset = len(lines)
-        lines += [Line(line.number + line_offset, line.text, _page(line.page, page_offset))
+        lines += [Line(line.number + line_offset, line.text, _page(line.page, page_offset), line.origin)
                   for line in source.lines]
         joined_rows += [_shifted(row, line_offset, page_offset) for row in source_rows]
         parts.append(SourcePart(source.path, source.format, source.sha256, line_offset + 1,

@@ -8,6 +8,7 @@ from typing import Any
 
 from yusuan.model import Document, Finding
 from yusuan.report.json_report import check_json, table_json
+from yusuan.report.where import LineIndex
 
 BUNDLE_SCHEMA = "yusuan.report-bundle/1"
 
@@ -23,6 +24,8 @@ def report_bundle(document: Document, findings: list[Finding],
         "check": check,
         "tables": [table_json(table) for table in document.tables],
         "lines": [[line.number, line.page, line.text] for line in document.source.lines],
+        "parts": [{"path": part.path, "first_line": part.first_line, "page_offset": part.page_offset}
+                  for part in document.source.parts],
     }
 
 
@@ -34,8 +37,20 @@ def line_pages(bundle: dict[str, Any]) -> dict[int, int | None]:
     return {number: page for number, page, _text in bundle["lines"]}
 
 
+def cited_lines(index: LineIndex, finding: dict[str, Any]) -> list[int]:
+    """The distinct lines of the whole document (as a bundle's `lines` numbers them) a finding
+    cites; `index` is the bundle's `LineIndex`."""
+    out: list[int] = []
+    for location in finding.get("locations", []):
+        line = index.document_line(location)
+        if line > 0 and line not in out:
+            out.append(line)
+    return out
+
+
 def finding_lines(finding: dict[str, Any]) -> list[int]:
-    """The distinct lines a finding cites, in the order it cites them."""
+    """The distinct lines a finding cites, in the order it cites them (as the JSON cites them:
+    within the page for a PDF)."""
     out: list[int] = []
     for location in finding.get("locations", []):
         line = location.get("line", 0)

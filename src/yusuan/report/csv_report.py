@@ -13,10 +13,11 @@ from typing import Any
 
 from yusuan.report.bundle import finding_lines, line_texts
 from yusuan.report.i18n import check_lang, finding_message, rule_title
+from yusuan.report.where import LineIndex, where_from_json
 
 COLUMNS = ("severity", "category", "rule", "title", "message", "line", "page", "table", "code",
            "column", "lines", "reported", "computed", "difference", "quote", "file", "department",
-           "year", "kind")
+           "year", "kind", "where", "read_by", "ocr_confidence")
 EXCEL_BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,8 +30,12 @@ def neutral(value: Any) -> Any:
 
 
 def csv_row(finding: dict[str, Any], check: dict[str, Any], texts: dict[int, str],
-            lang: str) -> dict[str, Any]:
+            lang: str, index: LineIndex | None = None) -> dict[str, Any]:
+    """One finding's row; the quote is the line of the whole document its first location
+    cites (`index` turns a page and a line within it into that line)."""
     first = finding["locations"][0] if finding.get("locations") else {}
+    where = where_from_json(first) if first else None
+    quoted = index.document_line(first) if index and first else first.get("line", 0)
     values = finding.get("values", {})
     document = check["document"]
     return {
@@ -42,9 +47,11 @@ def csv_row(finding: dict[str, Any], check: dict[str, Any], texts: dict[int, str
         "lines": " ".join(str(n) for n in finding_lines(finding)),
         "reported": values.get("reported", ""), "computed": values.get("computed", ""),
         "difference": values.get("difference", ""),
-        "quote": texts.get(first.get("line", 0), "").strip().replace("\t", " | "),
+        "quote": texts.get(quoted, "").strip().replace("\t", " | "),
         "file": check["source"]["path"], "department": document.get("department") or "",
         "year": document.get("year") or "", "kind": document.get("kind") or "",
+        "where": where.label(lang) if where else "", "read_by": first.get("read_by", ""),
+        "ocr_confidence": first.get("ocr_confidence", ""),
     }
 
 
@@ -52,10 +59,10 @@ def render_csv(bundle: dict[str, Any], lang: str = "zh", bom: bool = False) -> s
     """The findings of a bundle as CSV text; `bom` starts it with a BOM so Excel reads UTF-8."""
     check_lang(lang)
     check = bundle["check"]
-    texts = line_texts(bundle)
+    texts, index = line_texts(bundle), LineIndex(bundle)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for finding in check["findings"]:
-        writer.writerow({key: neutral(value) for key, value in csv_row(finding, check, texts, lang).items()})
+        writer.writerow({key: neutral(value) for key, value in csv_row(finding, check, texts, lang, index).items()})
     return (EXCEL_BOM if bom else "") + out.getvalue()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from yusuan.report.bundle import finding_lines, line_pages, line_texts
+from yusuan.report.bundle import cited_lines, line_pages, line_texts
 from yusuan.report.i18n import (
     category_label,
     finding_message,
@@ -16,6 +16,7 @@ from yusuan.report.i18n import (
     ui,
     verdict,
 )
+from yusuan.report.where import LineIndex, where_from_json
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 VALUE_KEYS = ("reported", "computed", "difference")
@@ -63,10 +64,29 @@ def location_cell(tables: list[dict[str, Any]], location: dict[str, Any]) -> str
     return None
 
 
-def finding_view(index: int, finding: dict[str, Any], bundle: dict[str, Any], lang: str) -> dict[str, Any]:
+def finding_quotes(finding: dict[str, Any], texts: dict[int, str], pages: dict[int, int | None],
+                   lines: LineIndex, lang: str) -> list[dict[str, Any]]:
+    """One quote per distinct cited place: its caption ("页 3 · 行 12", "Sheet1!D8 行 40"), the line of
+    the whole document it links to, that line's text, and an OCR reading said as such."""
+    quotes: list[dict[str, Any]] = []
+    for location in finding.get("locations", []):
+        number = lines.document_line(location)
+        where = where_from_json(location)
+        label = where.caption(lang)
+        if number <= 0 or any(q["label"] == label for q in quotes):
+            continue
+        quotes.append({"line": number, "page": pages.get(number), "label": label,
+                       "read": where.provenance(lang), "text": texts.get(number, "")})
+    return quotes
+
+
+def finding_view(index: int, finding: dict[str, Any], bundle: dict[str, Any], lang: str,
+                 lines_index: LineIndex | None = None) -> dict[str, Any]:
     texts, pages = line_texts(bundle), line_pages(bundle)
-    lines = finding_lines(finding)
-    cells = [c for c in (location_cell(bundle["tables"], loc) for loc in finding.get("locations", [])) if c]
+    lines_index = lines_index or LineIndex(bundle)
+    lines = cited_lines(lines_index, finding)
+    located = [{**loc, "line": lines_index.document_line(loc)} for loc in finding.get("locations", [])]
+    cells = [c for c in (location_cell(bundle["tables"], loc) for loc in located) if c]
     values = finding.get("values", {})
     return {
         "id": f"f{index}", "index": index, "rule": finding["rule"],
@@ -74,7 +94,7 @@ def finding_view(index: int, finding: dict[str, Any], bundle: dict[str, Any], la
         "category": finding["category"], "category_label": category_label(finding["category"], lang),
         "title": rule_title(finding["rule"], lang), "message": finding_message(finding, lang),
         "amounts": [(key, format_number(values[key])) for key in VALUE_KEYS if key in values],
-        "quotes": [{"line": n, "page": pages.get(n), "text": texts.get(n, "")} for n in lines],
+        "quotes": finding_quotes(finding, texts, pages, lines_index, lang),
         "lines": lines, "cells": list(dict.fromkeys(cells)),
         "folded": finding.get("folded", []),
         "collapsed": finding["category"] == "rounding",
@@ -94,11 +114,14 @@ def line_marks(findings: list[dict[str, Any]]) -> dict[int, str]:
 
 
 def document_lines(bundle: dict[str, Any], marks: dict[int, str]) -> list[dict[str, Any]]:
+    """The document's lines; `shown` is the number a reader finds it by (within its page)."""
     out: list[dict[str, Any]] = []
-    last_page = None
+    last_page, in_page = None, 0
     for number, page, text in bundle["lines"]:
+        in_page = in_page + 1 if page == last_page else 1
         out.append({"number": number, "page": page, "text": text, "mark": marks.get(number),
-                    "new_page": page is not None and page != last_page})
+                    "new_page": page is not None and page != last_page,
+                    "shown": in_page if page is not None else number})
         last_page = page
     return out
 
@@ -148,7 +171,9 @@ def sorted_findings(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def report_view(bundle: dict[str, Any], lang: str) -> dict[str, Any]:
     check = bundle["check"]
-    findings = sorted_findings([finding_view(i, f, bundle, lang) for i, f in enumerate(check["findings"])])
+    lines_index = LineIndex(bundle)
+    findings = sorted_findings([finding_view(i, f, bundle, lang, lines_index)
+                                for i, f in enumerate(check["findings"])])
     summary = {s: check["summary"].get(s, 0) for s in SEVERITY_ORDER}
     document = check["document"]
     marked = cell_marks(findings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.report.where import where_of
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -122,9 +123,18 @@ def check_json(document: Document, findings: list[Finding]) -> dict[str, Any]:
         "schema": "yusuan.check/1",
         "source": source_json(document, with_layout=False),
         "document": document_json(document),
-        "findings": [finding.to_json() for finding in findings],
+        "findings": [finding_json(document, finding) for finding in findings],
         "summary": summary,
     }, document)
+
+
+def finding_json(document: Document, finding: Finding) -> dict[str, Any]:
+    """A finding of the contract, each location with what the reader knows of it beyond its
+    line (the workbook cell, the Word paragraph or table cell, an OCR reading)."""
+    out = finding.to_json()
+    for cited, location in zip(out["locations"], finding.locations, strict=True):
+        cited.update(where_of(document, location).fields())
+    return out
 
 
 def paged(payload: dict[str, Any], document: Document) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from yusuan.report.bundle import finding_lines, line_texts
 from yusuan.report.i18n import category_label, check_lang, finding_message, severity_label
+from yusuan.report.where import LineIndex, where_from_json
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -64,9 +65,13 @@ def driver_rules(findings: list[dict[str, Any]], lang: str) -> list[dict[str, An
     return rules
 
 
-def result_location(location: dict[str, Any], texts: dict[int, str]) -> dict[str, Any]:
+def result_location(location: dict[str, Any], texts: dict[int, str], index: LineIndex | None = None,
+                    lang: str = "zh") -> dict[str, Any]:
+    """A finding location as SARIF: `region.startLine` the line as the JSON cites it (within
+    its page for a PDF), the snippet the document's text there, and in `properties` the page,
+    the workbook cell, the Word paragraph or table cell, an OCR reading and the label."""
     region: dict[str, Any] = {"startLine": location["line"]}
-    text = texts.get(location["line"])
+    text = texts.get(index.document_line(location) if index else location["line"])
     if text:
         region["snippet"] = {"text": text}
     out: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": "", "index": 0},
@@ -77,14 +82,18 @@ def result_location(location: dict[str, Any], texts: dict[int, str]) -> dict[str
         if location.get("code"):
             logical["name"] = str(location["code"])
         out["logicalLocations"] = [logical]
-    if location.get("page") is not None:
-        out["properties"] = {"page": location["page"]}
+    where = where_from_json(location)
+    properties = {"where": where.label(lang), **({"page": where.page} if where.page is not None else {}),
+                  **where.fields()}
+    if where.file:
+        properties["file"] = where.file
+    out["properties"] = properties
     return out
 
 
 def sarif_result(finding: dict[str, Any], rule_index: dict[str, int], texts: dict[int, str],
-                 uri: str, lang: str) -> dict[str, Any]:
-    locations = [result_location(loc, texts) for loc in finding.get("locations", [])
+                 uri: str, lang: str, index: LineIndex | None = None) -> dict[str, Any]:
+    locations = [result_location(loc, texts, index, lang) for loc in finding.get("locations", [])
                  if loc.get("line", 0) > 0]
     for location in locations:
         location["physicalLocation"]["artifactLocation"]["uri"] = uri
@@ -110,7 +119,7 @@ def render_sarif(bundle: dict[str, Any], lang: str = "zh") -> dict[str, Any]:
     rules = driver_rules(findings, lang)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
     uri = artifact_uri(check["source"]["path"])
-    texts = line_texts(bundle)
+    texts, index = line_texts(bundle), LineIndex(bundle)
     artifact: dict[str, Any] = {"location": {"uri": uri}, "roles": ["analysisTarget"]}
     if check["source"].get("sha256"):
         artifact["hashes"] = {"sha-256": check["source"]["sha256"]}
@@ -119,7 +128,7 @@ def render_sarif(bundle: dict[str, Any], lang: str = "zh") -> dict[str, Any]:
                             "fullName": "yusuan 预决算公开检查", "rules": rules}},
         "language": "zh-CN" if lang == "zh" else "en-US",
         "artifacts": [artifact],
-        "results": [sarif_result(f, rule_index, texts, uri, lang) for f in findings],
+        "results": [sarif_result(f, rule_index, texts, uri, lang, index) for f in findings],
         "properties": {"document": check["document"], "summary": check["summary"]},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}

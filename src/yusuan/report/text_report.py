@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from yusuan.model import Document, Finding, Table
 from yusuan.report.i18n import category_label, finding_message, severity_label
-from yusuan.report.where import where_label
+from yusuan.report.where import where_label, where_of
 
 SEVERITIES = ("error", "warning", "info")
 TEXT_WORDS = {
@@ -33,13 +33,15 @@ HEADLINE_NAMES = {
 }
 
 
-def table_text(table: Table) -> str:
+def table_text(table: Table, document: Document | None = None) -> str:
+    """A table as a dump; with its `document`, lines are named as `yusuan text` prints them
+    ("p3 L12" in a PDF)."""
     from yusuan.report.xlsx_export import column_headers
     from yusuan.rules.engine.printed import KIND_NAMES
 
     kind = KIND_NAMES.get(table.kind, table.kind)
     head = (f"{table.number or ''} {table.title} [{kind}] 单位：{table.unit or '?'}  "
-            f"第 {table.lines[0]}-{table.lines[1]} 行")
+            f"{_span(table, document)}")
     if table.empty:
         return head.strip() + "\n  （空表）" + (f" — {table.note}" if table.note else "")
     keys = [column.key for column in table.columns]
@@ -47,11 +49,22 @@ def table_text(table: Table) -> str:
     out = [head.strip(), "  " + " | ".join(["行", "收支", "编码", "名称", *(headers[k] for k in keys)])]
     sides = {"income": "收入", "expenditure": "支出"}
     for row in table.rows:
-        cells = [str(row.line), sides.get(row.side or "", ""), row.code or "", row.name]
+        cells = [_named(document, row.line), sides.get(row.side or "", ""), row.code or "", row.name]
         cells += [format_value(row.values[key], row.decimals.get(key, 2)) if key in row.values else ""
                   for key in keys]
         out.append("  " + " | ".join(cells))
     return "\n".join(out)
+
+
+def _span(table: Table, document: Document | None) -> str:
+    first, last = table.lines
+    if document is None or document.source.pages is None:
+        return f"第 {first}-{last} 行"
+    return f"{where_label(document, first)} – {where_label(document, last)}"
+
+
+def _named(document: Document | None, number: int) -> str:
+    return str(number) if document is None else where_label(document, number)
 
 
 def extract_text(document: Document) -> str:
@@ -60,9 +73,9 @@ def extract_text(document: Document) -> str:
     parts = [head]
     if document.headline:
         parts.append("主要数字：" + "，".join(
-            f"{HEADLINE_NAMES.get(k, k)} {v['value']}（第 {v['line']} 行）"
+            f"{HEADLINE_NAMES.get(k, k)} {v['value']}（{where_label(document, v['line'])}）"
             for k, v in document.headline.items()))
-    parts += [table_text(table) for table in document.tables]
+    parts += [table_text(table, document) for table in document.tables]
     return "\n\n".join(parts) + "\n"
 
 
@@ -71,13 +84,18 @@ def finding_text(document: Document, finding: Finding, lang: str = "zh") -> str:
     severity = severity_label(finding.severity, "zh") if lang == "zh" else finding.severity
     out = [TEXT_WORDS[lang]["line"].format(severity=severity, rule=finding.rule, message=message,
                                            category=category_label(finding.category, lang))]
-    seen: set[int] = set()
+    seen: set[str] = set()
     for location in finding.locations:
-        if location.line in seen or location.line <= 0:
+        if location.line <= 0:
             continue
-        seen.add(location.line)
+        where = where_of(document, location)
+        label = where.label(lang)
+        if label in seen:
+            continue
+        seen.add(label)
         quoted = document.line_text(location.line).strip().replace("\t", " | ")
-        out.append(f"    {where_label(document, location.line)}: {quoted[:160]}")
+        read = f" [{where.provenance(lang)}]" if where.read_by else ""
+        out.append(f"    {label}{read}: {quoted[:160]}")
     return "\n".join(out)
 
 
