@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from yusuan.report.html_view import report_view
 from yusuan.report.i18n import check_lang
+from yusuan.report.pages.view import pages_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,4 +31,5 @@ def render_html(bundle: dict[str, Any], lang: str = "zh",
     `review_action/<index>`)."""
     view = report_view(bundle, check_lang(lang))
     return environment().get_template("report.html.j2").render(**view, links=links or [],
-                                                               review_action=review_action)
+                                                               review_action=review_action,
+                                                               pages=pages_view(bundle, lang))

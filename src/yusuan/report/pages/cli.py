@@ -1,0 +1,39 @@
+"""What the command line asks of the pages: the HTML report's rendered pages, and the
+annotated PDF of `check --format pdf` with its refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from yusuan.errors import InputError
+from yusuan.model import Document
+
+
+def with_pages(bundle: dict[str, Any], files: list[str]) -> dict[str, Any]:
+    """The bundle with its cited pages rendered (`pages`), for one PDF; as it was otherwise."""
+    from yusuan.report.pages.images import page_views
+
+    if len(files) != 1 or bundle["check"]["source"].get("format") != "pdf":
+        return bundle
+    return {**bundle, "pages": page_views(files[0], bundle)}
+
+
+def refuse_before_reading(files: list[str], output: str | None) -> None:
+    """--format pdf annotates one PDF into a file named with -o."""
+    if not output:
+        raise InputError("pdf 格式须用 -o 指定输出文件。", "--format pdf needs -o FILE.")
+    if len(files) != 1:
+        raise InputError("--format pdf 一次只批注一个 PDF 文件，不能与 --together 合用。",
+                         "--format pdf annotates one PDF file at a time, not files read --together.")
+
+
+def write_pdf(document: Document, bundle: dict[str, Any], path: str, output: str,
+              lang: str) -> None:
+    """The annotated copy of the PDF that was checked; a file of another format is refused."""
+    from yusuan.report.pages.annotate import write_annotated
+
+    if document.source.format != "pdf":
+        raise InputError(f"{Path(path).name} 不是 PDF 文件，--format pdf 只能为 PDF 加批注。",
+                         f"{Path(path).name} is not a PDF; --format pdf annotates PDF files only.")
+    write_annotated(path, bundle, output, lang)
