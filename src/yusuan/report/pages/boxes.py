@@ -226,7 +226,7 @@ def _numeric(text: str) -> bool:
 
 
 def _digit(ch: str) -> bool:
-    return ch.isdigit() or ch in ".,"
+    return bool(ch) and (ch.isdigit() or ch in ".,")
 
 
 def _plain(text: str) -> str:

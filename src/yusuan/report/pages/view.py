@@ -10,9 +10,11 @@ from typing import Any
 from yusuan.report.pages.cited import page_lines
 
 WORDS = {"zh": {"pages": "页面", "page": "第 {page} 页", "text": "提取的文字",
-                "hint": "图上框出的是结论引用的数字；点击结论中的位置即跳到该页。"},
-         "en": {"pages": "Pages", "page": "page {page}", "text": "Extracted text",
-                "hint": "Boxes mark the figures findings cite; click a location in a finding to go to its page."}}
+                "hint": "框出的是结论引用的数字；点击结论中的位置即跳到该页。",
+                "fit": "整页", "full": "原大"},
+         "en": {"pages": "Pages", "page": "page {page}", "text": "extracted text",
+                "hint": "Boxes mark the figures findings cite; click a location in a finding to go to it.",
+                "fit": "Whole page", "full": "Actual size"}}
 
 
 def pages_view(bundle: dict[str, Any], lang: str) -> dict[str, Any] | None:
