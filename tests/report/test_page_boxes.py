@@ -141,7 +141,7 @@ def test_box_on_a_turned_page_lands_on_the_rendered_figure(tmp_path: Path, cjk_f
     width, height = image.size
     assert h * height > 3 * w * width  # the figure shows turned: taller than wide
     left, top, right, bottom = x * width, y * height, (x + w) * width, (y + h) * height
-    ink = [(i % width, i // width) for i, value in enumerate(image.getdata()) if value < 128]
+    ink = [(i % width, i // width) for i, value in enumerate(image.tobytes()) if value < 128]
     inside = [(px, py) for px, py in ink if left - 1 <= px <= right + 1 and top - 1 <= py <= bottom + 1]
     assert len(inside) > 50
     # the rest of the ink is 收入合计, one line away: beside the figure's box, not in it
