@@ -9,23 +9,6 @@ from typing import Any
 
 import pytest
 
-WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-
-
-@pytest.fixture(scope="session")
-def cjk_font() -> str:
-    """A registered CJK font: WenQuanYi Micro Hei (TrueType) if installed, else Adobe's STSong."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if WQY.exists():
-        pdfmetrics.registerFont(TTFont("WQY", str(WQY), subfontIndex=0))
-        return "WQY"
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    return "STSong-Light"
-
-
 Row = Sequence[str]
 
 

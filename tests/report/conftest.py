@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from readers.conftest import cjk_font  # noqa: F401 - the registered CJK font, as a fixture
 
 WRONG_NARRATIVE = ("公用经费57.09万元，主要用于", "公用经费59.09万元，主要用于")
 
 
 @pytest.fixture(scope="session")
-def wrong_pdf(tmp_path_factory: pytest.TempPathFactory, cjk_font: str) -> Path:  # noqa: F811
+def wrong_pdf(tmp_path_factory: pytest.TempPathFactory, cjk_font: str) -> Path:
     """The culture bureau's budget as a PDF whose narrative says 公用经费 59.09 where the
     tables hold 57.09: NARRATIVE.TABLE cites the narrative line and the table's 合计 row."""
     from docbuilder import culture_bureau, render

@@ -8,8 +8,10 @@ one nearest the cited line number when several lines read alike), and in it the 
 figure's characters are found — in the cited TAB cell for a table row, by their text in a
 line of prose. Without a figure (a row or table cited as a whole) the box is the line's.
 
-Boxes are in PDF user space (points, y upwards, as annotations take them): `Box(left,
-bottom, right, top)`.
+A box is the joint box of PDFium's own char boxes of those characters, in PDF user space
+(points, y upwards, as annotations take them): `Box(left, bottom, right, top)`. (The reader's
+character boxes run from the font's descent up one em, which for some fonts lies well below
+the glyphs; PDFium's char boxes hug them.)
 """
 
 from __future__ import annotations
@@ -20,8 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from yusuan.readers.grid import cell_text, is_blank_row
-from yusuan.readers.pdfchars import Char, read_text
-from yusuan.readers.pdfobjects import Frame, read_objects
+from yusuan.readers.pdfchars import (
+    _BREAKS,
+    SKEWED,
+    Char,
+    dominant_direction,
+    page_codes,
+    place,
+    raw_chars,
+)
+from yusuan.readers.pdfobjects import Frame, calls, handle, read_objects
 from yusuan.readers.pdftables import cell_chars, find_tables
 from yusuan.readers.pdfwords import (
     chars_to_words,
@@ -89,18 +99,43 @@ def cited_boxes(path: str | Path, cited: Sequence[Cited]) -> list[Box | None]:
 
 
 def boxes_on_page(page: Any, cited: Sequence[Cited]) -> list[Box | None]:
-    """The box of each cited figure on one open pypdfium2 page."""
+    """The box of each cited figure on one open pypdfium2 page: the joint box of PDFium's
+    char boxes of its characters."""
     textpage = page.get_textpage()
     try:
-        chars, frame = read_text(page, textpage)
+        chars, frame, indexes = indexed_chars(page, textpage)
         lines = page_lines(chars, read_objects(page, frame).edges)
+        out: list[Box | None] = []
+        for item in cited:
+            found = figure_chars(lines, item)
+            out.append(char_box(textpage, [indexes[id(char)] for char in found]) if found else None)
     finally:
         textpage.close()
-    out: list[Box | None] = []
-    for item in cited:
-        found = figure_chars(lines, item)
-        out.append(user_box(frame, found) if found else None)
     return out
+
+
+def indexed_chars(page: Any, textpage: Any) -> tuple[list[Char], Frame, dict[int, int]]:
+    """The page's characters as the reader places them (`pdfchars.read_text`), its frame, and
+    each character's index in PDFium's text page (by the character's id)."""
+    pdfium, raw_page = calls(), handle(textpage.raw)
+    generated = pdfium.FPDFText_IsGenerated
+    kept = [index for index, code in enumerate(page_codes(pdfium, raw_page))
+            if not (code in _BREAKS and generated(raw_page, index))]  # as raw_chars skips them
+    raw = raw_chars(textpage)
+    upright = [k for k, char in enumerate(raw) if char[6] != SKEWED]
+    frame = Frame(tuple(page.get_mediabox()), dominant_direction([raw[k] for k in upright]))
+    chars = place([raw[k] for k in upright], frame)
+    return chars, frame, {id(char): kept[k] for char, k in zip(chars, upright, strict=True)}
+
+
+def char_box(textpage: Any, indexes: Sequence[int]) -> Box | None:
+    """The joint box of PDFium's char boxes of the characters (user space)."""
+    boxes = [textpage.get_charbox(index) for index in indexes]
+    boxes = [box for box in boxes if box[2] > box[0] or box[3] > box[1]]
+    if not boxes:
+        return None
+    return Box(min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+               max(b[3] for b in boxes))
 
 
 def page_lines(chars: Sequence[Char], edges: Sequence[Any]) -> list[PageLine]:
@@ -231,17 +266,3 @@ def _digit(ch: str) -> bool:
 
 def _plain(text: str) -> str:
     return "".join(text.split())
-
-
-def user_box(frame: Frame, chars: Sequence[Char]) -> Box:
-    """The characters' joint box, turned back from the reader's page frame to user space."""
-    x0, x1 = min(c.x0 for c in chars), max(c.x1 for c in chars)
-    top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
-    a, b, c, d, e, f = frame.matrix
-    det = a * d - b * c
-    points = []
-    for x, y in ((x0, top), (x1, bottom)):  # invert x' = a·x + c·y + e, y' = b·x + d·y + f
-        dx, dy = x - e, y - f
-        points.append(((d * dx - c * dy) / det, (a * dy - b * dx) / det))
-    (ax, ay), (bx, by) = points
-    return Box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
