@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from yusuan.readers.grid import cell_text, is_blank_row
+from yusuan.readers.normalise import normalise_line
 from yusuan.readers.pdfchars import (
     _BREAKS,
     SKEWED,
@@ -244,7 +245,7 @@ def _find(chars: Sequence[Char], figure: str) -> list[Char]:
     wanted = _plain(figure)
     if not wanted:
         return []
-    text = "".join(char.text for char in chars)
+    text = "".join(_as_read(char.text) for char in chars)
     start = text.find(wanted)
     while start >= 0:
         end = start + len(wanted)
@@ -265,4 +266,11 @@ def _digit(ch: str) -> bool:
 
 
 def _plain(text: str) -> str:
-    return "".join(text.split())
+    """The text as the reader's lines hold it (full-width ASCII made plain), spaces left out."""
+    return "".join(normalise_line(text).split())
+
+
+def _as_read(char: str) -> str:
+    """One character as the reader's lines hold it (１ → 1), still one character."""
+    plain = normalise_line(char)
+    return plain if len(plain) == 1 else char
