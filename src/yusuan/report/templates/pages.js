@@ -22,9 +22,14 @@
     all(".pbox.on, .pbox.hl, ol.page-text li.hl").forEach(function (el) { el.classList.remove("on", "hl"); });
   }
   function centre(view, el) {
+    // vertically in the middle; across, the page's left edge (the row's name) in view as long
+    // as the box still fits, so a figure is seen with what it stands for
     var outer = view.getBoundingClientRect(), box = el.getBoundingClientRect();
     view.scrollTop += box.top - outer.top - (view.clientHeight - box.height) / 2;
-    view.scrollLeft += box.left - outer.left - (view.clientWidth - box.width) / 2;
+    var page = el.closest(".page-img");
+    var start = page ? page.getBoundingClientRect().left - outer.left + view.scrollLeft - 10 : 0;
+    var right = box.right - outer.left + view.scrollLeft + 40;
+    view.scrollLeft = Math.max(start, right - view.clientWidth);
   }
   function placeOf(item, link) {
     var list = places[item.id] || [];
