@@ -11,12 +11,18 @@ from yusuan.model import Document
 
 
 def with_pages(bundle: dict[str, Any], files: list[str]) -> dict[str, Any]:
-    """The bundle with its cited pages rendered (`pages`), for one PDF; as it was otherwise."""
-    from yusuan.report.pages.images import page_views
-
+    """The bundle with its cited pages rendered (`pages`), for one PDF; as it was otherwise,
+    also when PDFium cannot render a page the reader read (the report then shows no pages)."""
     if len(files) != 1 or bundle["check"]["source"].get("format") != "pdf":
         return bundle
-    return {**bundle, "pages": page_views(files[0], bundle)}
+    from pypdfium2 import PdfiumError
+
+    from yusuan.report.pages.images import page_views
+
+    try:
+        return {**bundle, "pages": page_views(files[0], bundle)}
+    except (PdfiumError, OSError):
+        return bundle
 
 
 def refuse_before_reading(files: list[str], output: str | None) -> None:
