@@ -105,3 +105,10 @@ def test_without_an_output_file_it_is_refused(wrong_pdf: Path) -> None:
     result = run_yusuan("check", str(wrong_pdf), "--format", "pdf")
     assert result.returncode == 2 and result.stderr.strip() == "yusuan: pdf 格式须用 -o 指定输出文件。"
     assert not result.stdout
+
+
+def test_an_unwritable_target_is_said_and_nothing_left(wrong_pdf: Path, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "annotated.pdf"
+    result = run_yusuan("check", str(wrong_pdf), "--format", "pdf", "-o", str(out))
+    assert result.returncode == 2 and result.stderr.startswith(f"yusuan: 无法写入 {out}")
+    assert "Traceback" not in result.stderr and not out.parent.exists()

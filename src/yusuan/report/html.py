@@ -11,7 +11,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from yusuan.report.html_view import report_view
 from yusuan.report.i18n import check_lang
-from yusuan.report.pages.view import pages_view
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -32,4 +31,13 @@ def render_html(bundle: dict[str, Any], lang: str = "zh",
     view = report_view(bundle, check_lang(lang))
     return environment().get_template("report.html.j2").render(**view, links=links or [],
                                                                review_action=review_action,
-                                                               pages=pages_view(bundle, lang))
+                                                               pages=pages_panel(bundle, lang))
+
+
+def pages_panel(bundle: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """The cited pages of a PDF's report (`report.pages`), None for a bundle without them."""
+    if not bundle.get("pages"):
+        return None
+    from yusuan.report.pages.view import pages_view
+
+    return pages_view(bundle, lang)
