@@ -188,14 +188,12 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         from yusuan.report.bundle import report_bundle
         from yusuan.report.formats import render_bundle
-        from yusuan.report.pages.cli import with_pages, write_pdf
+        from yusuan.report.pages.cli import write_pdf
 
         bundle = report_bundle(document, findings)
         if args.format == "pdf":
             write_pdf(document, bundle, args.file[0], args.output, args.lang)
             return 1 if settings.triage.fails(findings) else 0
-        if args.format == "html":
-            bundle = with_pages(bundle, args.file)
         out = render_bundle(bundle, args.format, args.lang,
                             bom=bool(args.output) and args.format == "csv")
     write_output(out, args.output, args.file)

@@ -19,19 +19,24 @@ from yusuan.rules import run_rules
 
 def test_a_text_report_has_no_pages() -> None:
     bundle = checked_bundle()
-    assert with_pages(bundle, [str(SAMPLE)]) is bundle
+    assert with_pages(bundle, str(SAMPLE)) is bundle
     assert 'id="pages-view"' not in render_html(bundle)
 
 
-def test_several_files_get_no_pages(wrong_pdf: Path) -> None:
+def test_files_read_together_get_no_pages(wrong_pdf: Path) -> None:
     document = read_document(str(wrong_pdf))
     bundle = report_bundle(document, run_rules(document))
-    assert with_pages(bundle, [str(wrong_pdf), str(wrong_pdf)]) is bundle
+    together = {**bundle, "check": {**bundle["check"], "source": {
+        **bundle["check"]["source"], "parts": [{"path": str(wrong_pdf)}] * 2}}}
+    assert with_pages(together) is together
+    assert "pages" in with_pages(bundle)  # the path the bundle names
+    rendered = with_pages(bundle)
+    assert with_pages(rendered) is rendered  # kept, not rendered again
 
 
 def test_pages_hold_their_boxes_and_findings_their_places(wrong_pdf: Path) -> None:
     document = read_document(str(wrong_pdf))
-    bundle = with_pages(report_bundle(document, run_rules(document)), [str(wrong_pdf)])
+    bundle = with_pages(report_bundle(document, run_rules(document)), str(wrong_pdf))
     pages = bundle["pages"]
     assert pages and all(page["image"].startswith("data:image/webp;base64,") for page in pages)
     for page in pages:

@@ -73,7 +73,7 @@ def check_folder(folder: Path, watcher: MemorySeen, limit_mb: float) -> bool:
             raise MemoryError("a rule ran out of memory")
         update_job(folder, stage="rendering")
         bundle = with_pages(report_bundle(document, findings, display_path=job["name"]),
-                            [str(input_path)])
+                            str(input_path))
         write_json(folder / "result.json", bundle)
     except BaseException as error:  # every failure is this job's, told in words
         memory = caused_by_memory(error) or watcher.seen

@@ -10,17 +10,23 @@ from yusuan.errors import InputError
 from yusuan.model import Document
 
 
-def with_pages(bundle: dict[str, Any], files: list[str]) -> dict[str, Any]:
-    """The bundle with its cited pages rendered (`pages`), for one PDF; as it was otherwise,
-    also when PDFium cannot render a page the reader read (the report then shows no pages)."""
-    if len(files) != 1 or bundle["check"]["source"].get("format") != "pdf":
+def with_pages(bundle: dict[str, Any], path: str | None = None) -> dict[str, Any]:
+    """The bundle of one PDF with its cited pages rendered (`pages`), read from `path` or the
+    path the bundle names; as it was for any other bundle, one that has its pages already (the
+    web app renders them when it checks the upload), or when PDFium cannot render a page the
+    reader read (the report then shows no pages)."""
+    source = bundle["check"]["source"]
+    if "pages" in bundle or source.get("format") != "pdf" or source.get("parts"):
+        return bundle
+    pdf = Path(path or source.get("path", ""))
+    if not pdf.is_file():
         return bundle
     from pypdfium2 import PdfiumError
 
     from yusuan.report.pages.images import page_views
 
     try:
-        return {**bundle, "pages": page_views(files[0], bundle)}
+        return {**bundle, "pages": page_views(pdf, bundle)}
     except (PdfiumError, OSError):
         return bundle
 
