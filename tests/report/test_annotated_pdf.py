@@ -112,3 +112,11 @@ def test_an_unwritable_target_is_said_and_nothing_left(wrong_pdf: Path, tmp_path
     result = run_yusuan("check", str(wrong_pdf), "--format", "pdf", "-o", str(out))
     assert result.returncode == 2 and result.stderr.startswith(f"yusuan: 无法写入 {out}")
     assert "Traceback" not in result.stderr and not out.parent.exists()
+
+
+def test_files_read_together_are_refused(wrong_pdf: Path, tmp_path: Path) -> None:
+    out = tmp_path / "annotated.pdf"
+    result = run_yusuan("check", str(wrong_pdf), str(wrong_pdf), "--together", "--format", "pdf",
+                        "-o", str(out))
+    assert result.returncode == 2 and not out.exists()
+    assert result.stderr.strip() == "yusuan: --format pdf 一次只批注一个 PDF 文件，不能与 --together 合用。"
