@@ -152,7 +152,8 @@ def page_lines(chars: Sequence[Char], edges: Sequence[Any]) -> list[PageLine]:
             if not is_blank_row(texts):
                 top = min((cell[1] for cell in row if cell), default=table.bbox[1])
                 placed.append((top, PageLine("\t".join(texts), cell_lists)))
-    outside = [char for char in chars if not _in_any(char, tables)]
+    boxes = [table.bbox for table in tables]
+    outside = [char for char in chars if not _in_any(char, boxes)]
     for words in words_to_lines(chars_to_words(outside)):
         text = join_words(words)
         if text.strip():
@@ -165,11 +166,11 @@ def page_lines(chars: Sequence[Char], edges: Sequence[Any]) -> list[PageLine]:
     return [line for _, line in placed]
 
 
-def _in_any(char: Char, tables: Sequence[Any]) -> bool:
+def _in_any(char: Char, boxes: Sequence[tuple[float, float, float, float]]) -> bool:
     """Whether the character's middle lies in a table's box (the reader leaves those out of
     the text lines even when no cell holds them)."""
     x, y = (char.x0 + char.x1) / 2, (char.top + char.bottom) / 2
-    return any(t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in tables)
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
 def figure_chars(lines: Sequence[PageLine], cited: Cited) -> list[Char]:
