@@ -14,8 +14,9 @@ page it cites is shown with its box: screenshots of the report as it opens and a
 go to artifacts/ (report-pages-open.png, report-pages-click.png).
 
 Measured on the 2-core development machine (shared, busy): 重庆市水利局 (33 pages) 1.28 MB with
-19 cited pages, written in 7-9 s, load event 0.2-0.5 s, first cited page shown 0.5-0.65 s (at load average 17:
-up to 1.1 s and 1.75 s; the same report without its pages loads in 0.2-0.4 s);
+19 cited pages, written in 7-9 s, load event 0.2-0.5 s, first cited page shown 0.5-0.65 s
+(at load average 17: up to 1.1 s and 1.75 s; the same report without its pages loads in
+0.2-0.4 s);
 重庆市商务委员会 (28 pages) 1.70 MB, 22 pages, 0.2-0.25 s; 国家信访局 2026 (37 pages) 0.68 MB,
 9 pages, 0.2-0.26 s; 北京市经济和信息化局 (79 pages) 1.72 MB, 12 pages, 0.7-1.3 s.
 """
