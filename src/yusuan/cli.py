@@ -45,7 +45,8 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
     check = commands.add_parser("check", help=words["check"], description=words["check"])
     add_files_argument(check, words)
-    check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv"), default="text",
+    check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv", "pdf"),
+                       default="text",
                        help=words["check_format"])
     check.add_argument("-o", "--output", help=words["output"])
     add_lang_argument(check, words)
@@ -163,6 +164,10 @@ def run_check(args: argparse.Namespace) -> int:
 
     if args.output:
         refuse_overwriting_inputs(args.output, args.file)
+    if args.format == "pdf":
+        from yusuan.report.pages.cli import refuse_before_reading
+
+        refuse_before_reading(args.file, args.output)
     settings = triage_settings(args)
     document = read_files(args)
     findings = settings.triage.apply(run_rules(document))
@@ -183,8 +188,13 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         from yusuan.report.bundle import report_bundle
         from yusuan.report.formats import render_bundle
+        from yusuan.report.pages.cli import write_pdf
 
-        out = render_bundle(report_bundle(document, findings), args.format, args.lang,
+        bundle = report_bundle(document, findings)
+        if args.format == "pdf":
+            write_pdf(document, bundle, args.file[0], args.output, args.lang)
+            return 1 if settings.triage.fails(findings) else 0
+        out = render_bundle(bundle, args.format, args.lang,
                             bom=bool(args.output) and args.format == "csv")
     write_output(out, args.output, args.file)
     return 1 if settings.triage.fails(findings) else 0

@@ -25,7 +25,7 @@ HELP: dict[str, dict[str, str]] = {
         "together": "这几个文件是分开发布的同一份公开文件（情况说明与报表），合在一起读",
         "extract_format": "输出格式（默认 json）；xlsx 每张表一个工作表（须加 -o），csv 每个数一行，"
                           "均带页码和行号",
-        "check_format": "报告格式（默认 text）",
+        "check_format": "报告格式（默认 text）；pdf：给原 PDF 的副本加高亮批注（须加 -o）",
         "output": "把报告写入这个文件，而不是输出到屏幕",
         "lang": "界面与报告的语言（默认 zh，或取环境变量 YUSUAN_LANG）",
         "version": "显示版本号后退出",
@@ -62,7 +62,8 @@ HELP: dict[str, dict[str, str]] = {
                     "read them as one document",
         "extract_format": "output format (default json); xlsx: one sheet per table (needs -o), "
                           "csv: one line per value, both with pages and lines",
-        "check_format": "report format (default text)",
+        "check_format": "report format (default text); pdf: a copy of the PDF with highlight "
+                        "annotations (needs -o)",
         "output": "write the report to this file instead of stdout",
         "lang": "language of the interface and the report (default zh, or YUSUAN_LANG)",
         "version": "show the version and exit",

@@ -62,7 +62,7 @@ def write_report(text: str, target: str, inputs: list[str]) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _mode_for(final))
+        os.chmod(temporary, mode_for(final))
         os.replace(temporary, final)
     except OSError as error:
         _remove(temporary)
@@ -82,7 +82,7 @@ def _write_through(text: str, final: Path, target: str) -> None:
         raise _write_error(target, error) from None
 
 
-def _mode_for(final: Path) -> int:
+def mode_for(final: Path) -> int:
     """The old file's permissions, or what a new file gets under the umask."""
     try:
         return stat.S_IMODE(final.stat().st_mode)

@@ -26,6 +26,7 @@ def render_bundle(bundle: dict[str, Any], fmt: str, lang: str = "zh", bom: bool 
         return render_csv(bundle, lang, bom=bom)
     if fmt == "html":
         from yusuan.report.html import render_html
+        from yusuan.report.pages.cli import with_pages
 
-        return render_html(bundle, lang)
+        return render_html(with_pages(bundle), lang)  # a PDF's cited pages beside the findings
     raise ValueError(f"unknown report format {fmt!r}")

@@ -30,4 +30,14 @@ def render_html(bundle: dict[str, Any], lang: str = "zh",
     `review_action/<index>`)."""
     view = report_view(bundle, check_lang(lang))
     return environment().get_template("report.html.j2").render(**view, links=links or [],
-                                                               review_action=review_action)
+                                                               review_action=review_action,
+                                                               pages=pages_panel(bundle, lang))
+
+
+def pages_panel(bundle: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """The cited pages of a PDF's report (`report.pages`), None for a bundle without them."""
+    if not bundle.get("pages"):
+        return None
+    from yusuan.report.pages.view import pages_view
+
+    return pages_view(bundle, lang)

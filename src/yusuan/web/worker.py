@@ -59,6 +59,7 @@ def check_folder(folder: Path, watcher: MemorySeen, limit_mb: float) -> bool:
     from yusuan.errors import InputError
     from yusuan.pipeline import read_document
     from yusuan.report.bundle import report_bundle
+    from yusuan.report.pages.cli import with_pages
     from yusuan.rules import run_rules
 
     job = update_job(folder, stage="reading")
@@ -71,7 +72,8 @@ def check_folder(folder: Path, watcher: MemorySeen, limit_mb: float) -> bool:
         if watcher.seen:
             raise MemoryError("a rule ran out of memory")
         update_job(folder, stage="rendering")
-        bundle = report_bundle(document, findings, display_path=job["name"])
+        bundle = with_pages(report_bundle(document, findings, display_path=job["name"]),
+                            str(input_path))
         write_json(folder / "result.json", bundle)
     except BaseException as error:  # every failure is this job's, told in words
         memory = caused_by_memory(error) or watcher.seen
