@@ -39,7 +39,15 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                        help=words["rules_format"])
     add_lang_argument(rules, words)
     add_serve_parser(commands, words)
+    add_corpus_parsers(commands, lang)
     return parser
+
+
+def add_corpus_parsers(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    """`db` (the corpus) and `compare` (documents side by side), their words with their code."""
+    from yusuan.store.commands import add_db_parser
+
+    add_db_parser(commands, lang)
 
 
 def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
@@ -232,8 +240,14 @@ def run_rules_list(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
-    "serve": run_serve,
+    "serve": run_serve, "db": lambda args: run_corpus_command(args),
 }
+
+
+def run_corpus_command(args: argparse.Namespace) -> int:
+    from yusuan.store.commands import run_db
+
+    return run_db(args)
 
 
 def main(argv: list[str] | None = None) -> int:
