@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pgserver import Server, find_bin_dir, start_server  # noqa: E402
+from pgserver import Server, find_bin_dir, start_server
 
 _NUMBERS = itertools.count(1)
 
