@@ -45,9 +45,11 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
 def add_corpus_parsers(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
     """`db` (the corpus) and `compare` (documents side by side), their words with their code."""
+    from yusuan.compare.commands import add_compare_parser
     from yusuan.store.commands import add_db_parser
 
     add_db_parser(commands, lang)
+    add_compare_parser(commands, lang)
 
 
 def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
@@ -241,6 +243,7 @@ def run_rules_list(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
     "serve": run_serve, "db": lambda args: run_corpus_command(args),
+    "compare": lambda args: run_compare_command(args),
 }
 
 
@@ -248,6 +251,12 @@ def run_corpus_command(args: argparse.Namespace) -> int:
     from yusuan.store.commands import run_db
 
     return run_db(args)
+
+
+def run_compare_command(args: argparse.Namespace) -> int:
+    from yusuan.compare.commands import run_compare
+
+    return run_compare(args)
 
 
 def main(argv: list[str] | None = None) -> int:

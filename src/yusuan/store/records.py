@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from yusuan.model import Document, Finding
+from yusuan.model import Document, Finding, Project
 
 YUAN_FACTOR = {"元": 1.0, "千元": 1e3, "万元": 1e4, "百万元": 1e6, "亿元": 1e8}
 
@@ -94,13 +94,28 @@ def project_rows(document: Document) -> list[dict[str, Any]]:
     for number, project in enumerate(document.projects, 1):
         line = project.extra.get("amount_line") or project.line
         page, page_line = _where(document, line)
+        spent = project_spent(document, project)
         out.append({"sha256": sha, "project_no": number, "name": project.name,
                     "code": project.code, "budget_unit": project.unit,
                     "category": project.category, "amount": project.amount,
                     "unit": document.unit, "amount_yuan": in_yuan(project.amount, document.unit),
-                    "page": page, "page_line": page_line, "line": line,
+                    "spent": spent, "spent_yuan": in_yuan(spent, document.unit), "page": page, "page_line": page_line, "line": line,
                     "extra": _json(project.extra)})
     return out
+
+
+def project_spent(document: Document, project: Project) -> float | None:
+    """The project's 执行数 where the document prints one: its 绩效自评表's 资金总额 row, else
+    the narrative's spending."""
+    forms = [f for f in document.forms if type(f).__name__ == "ProjectForm"]
+    for link in project.extra.get("forms") or []:
+        index = link.get("index")
+        form = forms[index - 1] if isinstance(index, int) and 0 < index <= len(forms) else None
+        rows = getattr(form, "execution", None) or []
+        if rows:
+            return rows[0].actual.value
+    spent = (project.extra.get("narrative") or {}).get("spent") or {}
+    return spent.get("value")
 
 
 def finding_rows(document: Document, findings: list[Finding]) -> list[dict[str, Any]]:

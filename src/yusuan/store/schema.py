@@ -78,6 +78,8 @@ TABLES: dict[str, str] = {
         amount DOUBLE PRECISION,
         unit TEXT,
         amount_yuan DOUBLE PRECISION,
+        spent DOUBLE PRECISION,
+        spent_yuan DOUBLE PRECISION,
         page INTEGER,
         page_line INTEGER,
         line INTEGER NOT NULL,
