@@ -8,7 +8,7 @@ from pathlib import Path
 
 from yusuan.model import Document, Location, Table, TableRow
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS
-from yusuan.rules.engine.common import table_precision, table_unit
+from yusuan.rules.engine.common import compact_name, table_precision, table_unit
 from yusuan.rules.engine.tolerance import half_place
 
 YUAN = {"元": 1.0, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
@@ -73,6 +73,25 @@ def same_row(table: Table, row: TableRow) -> TableRow | None:
 
 def first_key(row: TableRow, keys: tuple[str, ...]) -> str | None:
     return next((key for key in keys if key in row.values), None)
+
+
+# Words a department's name may carry or drop without naming another department.
+NAME_SUFFIXES = ("（本级）", "(本级)", "本级", "（汇总）", "(汇总)", "汇总", "机关")
+
+
+def core_name(name: str) -> str:
+    name = compact_name(name)
+    for suffix in NAME_SUFFIXES:
+        name = name.removesuffix(suffix)
+    return name
+
+
+def same_department(first: Document, second: Document) -> bool:
+    """The figures of two documents are compared only when they name one department (or one
+    of them names none); two departments side by side are only told apart."""
+    if not first.department or not second.department:
+        return True
+    return core_name(first.department) == core_name(second.department)
 
 
 def is_budget(doc: Document) -> bool:

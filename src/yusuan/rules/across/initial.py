@@ -13,6 +13,7 @@ from yusuan.rules.across.common import (
     first_key,
     is_budget,
     is_final,
+    same_department,
     same_row,
     show,
 )
@@ -32,7 +33,7 @@ SANGONG_KEYS = ("outbound", "vehicle", "vehicle_purchase", "vehicle_operation", 
 
 def same_year_pair(earlier: Document, later: Document) -> bool:
     return (is_budget(earlier) and is_final(later) and earlier.year is not None
-            and earlier.year == later.year)
+            and earlier.year == later.year and same_department(earlier, later))
 
 
 @rule("ACROSS.INITIAL_BUDGET", category="cross_table", severity="warning", pair=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding
-from yusuan.rules.across.common import file_name, located
+from yusuan.rules.across.common import core_name, file_name, located
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import compact_name
 from yusuan.rules.engine.messages import register_messages
@@ -17,17 +17,6 @@ register_messages({
               "{second}",
     },
 })
-
-# Words a department's name may carry or drop without naming another department.
-SUFFIXES = ("（本级）", "(本级)", "本级", "（汇总）", "(汇总)", "汇总", "机关")
-
-
-def core_name(name: str) -> str:
-    name = compact_name(name)
-    for suffix in SUFFIXES:
-        name = name.removesuffix(suffix)
-    return name
-
 
 def _name_line(doc: Document, name: str) -> int:
     for line in doc.source.lines[:200]:

@@ -14,6 +14,7 @@ from yusuan.rules.across.common import (
     file_name,
     first_key,
     is_budget,
+    same_department,
     same_row,
     show,
 )
@@ -40,7 +41,7 @@ PRIOR = "prior_year"
 
 def consecutive_budgets(earlier: Document, later: Document) -> bool:
     return (is_budget(earlier) and is_budget(later) and earlier.year is not None
-            and later.year == earlier.year + 1)
+            and later.year == earlier.year + 1 and same_department(earlier, later))
 
 
 @rule("ACROSS.PRIOR_YEAR", category="year_over_year", severity="warning", pair=True,
