@@ -103,6 +103,8 @@ def chosen_documents(database: Any, args: argparse.Namespace) -> list[dict[str, 
         if args.kind:
             rows = [r for r in rows if r["kind"] and args.kind in r["kind"]]
         found += [r for r in rows if r["sha256"] not in {f["sha256"] for f in found}]
+    if len(args.department) == 1:  # one department: the earlier year (a year's 预算) first
+        found.sort(key=lambda d: (d["year"] or 0, 1 if str(d["kind"]).endswith("决算") else 0))
     return found
 
 
