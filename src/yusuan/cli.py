@@ -250,7 +250,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def run_corpus_command(args: argparse.Namespace) -> int:
     from yusuan.store.commands import run_db
 
-    return run_db(args)
+    return run_db(args, version())
 
 
 def run_compare_command(args: argparse.Namespace) -> int:

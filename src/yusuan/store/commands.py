@@ -64,9 +64,11 @@ def add_db_parser(commands: Any, lang: str) -> None:
         parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS)
 
 
-def run_db(args: argparse.Namespace) -> int:
+def run_db(args: argparse.Namespace, version: str) -> int:
+    """`yusuan db add|query|export`; `version` is the installed yusuan's (what `add` records)."""
     from yusuan.store.connect import open_database
 
+    args.yusuan_version = version
     database = open_database(args.db, create=args.db_command == "add")
     try:
         return {"add": _add, "query": _query, "export": _export}[args.db_command](database, args)
@@ -75,7 +77,6 @@ def run_db(args: argparse.Namespace) -> int:
 
 
 def _add(database: Any, args: argparse.Namespace) -> int:
-    from yusuan.cli import version
     from yusuan.store.add import add_paths
 
     words = STATUS[args.lang]
@@ -86,7 +87,7 @@ def _add(database: Any, args: argparse.Namespace) -> int:
                   else f" {added.reason}" if added.reason else "")
         sys.stderr.write(f"{words[added.status]}: {added.path}{detail}\n")
 
-    results = add_paths(database, args.paths, version(), args.lang, report)
+    results = add_paths(database, args.paths, args.yusuan_version, args.lang, report)
     counts = {status: sum(r.status == status for r in results) for status in words}
     summary = "，".join(f"{words[s]} {n}" for s, n in counts.items()) if args.lang == "zh" \
         else ", ".join(f"{n} {words[s]}" for s, n in counts.items())
