@@ -119,3 +119,16 @@ def test_single_document_checks_do_not_run_the_pair_rules() -> None:
 
     findings = run_rules(budget_doc(budget_2024()))
     assert not any(f.rule.startswith("ACROSS.") for f in findings)
+
+
+def test_a_budget_column_headed_as_adjusted_during_the_year_is_not_the_initial_budget() -> None:
+    before = budget_2024()
+    initial = {code: before.general_of(code) for code in before.items(general=True)}
+    initial["2070101"] -= 40_000
+    final = final_doc(final_of(before, initial=initial))
+    column = final.table("general_budget_expenditure").column("budget")
+    assert column is not None and "年初" in "".join(column.header)
+    assert _only(budget_doc(before), final, "ACROSS.INITIAL_BUDGET")
+    column.header = ["全年预算数"]
+    assert not any(f.locations[0].table == "general_budget_expenditure"
+                   for f in _only(budget_doc(before), final, "ACROSS.INITIAL_BUDGET"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from yusuan.model import Document, Finding
+from yusuan.model import Document, Finding, Table
 from yusuan.rules.across.common import (
     cell,
     differ,
@@ -50,10 +50,20 @@ def initial_budget(earlier: Document, later: Document) -> Iterator[Finding]:
     yield from _sangong(earlier, later)
 
 
+def initial_column(table: Table, key: str) -> bool:
+    """The column is the 年初 budget: headed 年初预算数, or plain 预算数 (not 全年/调整预算数,
+    the budget as adjusted during the year)."""
+    column = table.column(key)
+    if column is None:
+        return False
+    header = "".join(column.header)
+    return "年初" in header or not any(word in header for word in ("全年", "调整", "变动"))
+
+
 def _general_rows(budget: Document, final: Document) -> Iterator[Finding]:
     final_table = final.table("general_budget_expenditure")
     budget_table = budget.table("general_budget_expenditure")
-    if final_table is None or budget_table is None or final_table.column("budget") is None:
+    if final_table is None or budget_table is None or not initial_column(final_table, "budget"):
         return
     for row in final_table.rows:
         other = same_row(budget_table, row)
@@ -70,6 +80,8 @@ def _general_rows(budget: Document, final: Document) -> Iterator[Finding]:
 def _sangong(budget: Document, final: Document) -> Iterator[Finding]:
     final_table, budget_table = final.table("sangong"), budget.table("sangong")
     if final_table is None or budget_table is None or final_table.column("actual") is None:
+        return
+    if not initial_column(final_table, "budget"):
         return
     if not final_table.rows or not budget_table.rows:
         return
