@@ -17,6 +17,7 @@ from yusuan.store.schema import create_statements
 
 DEFAULT_DATABASE = "yusuan.duckdb"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+ROWS_PER_INSERT = 200
 
 
 def is_postgres(target: str) -> bool:
@@ -38,15 +39,13 @@ class Database:
         self.connection.execute(self._sql(sql), tuple(params))
 
     def insert_many(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        marks = ", ".join("?" for _ in columns)
-        sql = self._sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})")
-        if self.dialect == "postgres":
-            with self.connection.cursor() as cursor:
-                cursor.executemany(sql, rows)
-        else:
-            self.connection.executemany(sql, rows)
+        """Insert `rows`, many to a statement (DuckDB's executemany runs one statement a row)."""
+        marks = "(" + ", ".join("?" for _ in columns) + ")"
+        for start in range(0, len(rows), ROWS_PER_INSERT):
+            chunk = rows[start:start + ROWS_PER_INSERT]
+            sql = (f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                   + ", ".join(marks for _ in chunk))
+            self.connection.execute(self._sql(sql), [v for row in chunk for v in row])
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
         """The column names and rows of a question."""
