@@ -51,7 +51,7 @@ def as_text(comparison: Comparison, changed_only: bool = False) -> str:
             out.append("  " + _pad(label, width) + _pad(wan(line.first and line.first.yuan), 14, True)
                        + _pad(wan(line.second and line.second.yuan), 14, True)
                        + _pad(wan(line.change) if line.change is not None else "", 12, True)
-                       + _pad(_rate(line), 10, True)
+                       + _pad(_rate(line), 12, True)
                        + ("" if line.status in ("same", "changed") else f"  {STATUS_ZH[line.status]}"))
         out.append("")
     out += findings_text(comparison)

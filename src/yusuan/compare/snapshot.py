@@ -56,8 +56,13 @@ def _key_for(rows: list[dict[str, Any]], table_kind: str,
     return next((key for key in keys if key in present), None)
 
 
+def _line(row: dict[str, Any]) -> int:
+    """The line as the reports cite it: within its page for a paged document."""
+    return row["page_line"] if row.get("page") and row.get("page_line") else row["line"]
+
+
 def _figure(row: dict[str, Any], name: str | None = None) -> Figure:
-    return Figure(name or row["name"], row["value_yuan"], row["page"], row["line"])
+    return Figure(name or row["name"], row["value_yuan"], row["page"], _line(row))
 
 
 def coded_section(rows: list[dict[str, Any]], table_kind: str,
@@ -127,7 +132,7 @@ def projects_section(projects: list[dict[str, Any]], final: bool) -> dict[str, F
         amount = amount if amount is not None else project["amount_yuan"]
         if amount is not None:
             out.setdefault(project["name"], Figure(project["name"], amount, project["page"],
-                                                   project["line"]))
+                                                   _line(project)))
     return out
 
 
