@@ -132,3 +132,12 @@ def test_a_budget_column_headed_as_adjusted_during_the_year_is_not_the_initial_b
     column.header = ["全年预算数"]
     assert not any(f.locations[0].table == "general_budget_expenditure"
                    for f in _only(budget_doc(before), final, "ACROSS.INITIAL_BUDGET"))
+
+
+def test_one_departments_names_in_long_short_and_placeless_forms_are_alike() -> None:
+    from yusuan.rules.across.common import alike
+
+    assert alike("省委办公厅", "中国共产党江苏省委员会办公厅")
+    assert alike("深圳市民政局（本级）", "深圳市民政局")
+    assert not alike("某市某区文化和旅游局", "某市某区文化广电和旅游局")
+    assert not alike("财政局", "某市某区文化和旅游局")

@@ -79,11 +79,24 @@ def first_key(row: TableRow, keys: tuple[str, ...]) -> str | None:
 NAME_SUFFIXES = ("（本级）", "(本级)", "本级", "（汇总）", "(汇总)", "汇总", "机关")
 
 
+# The long and the short form of one word in a name (中国共产党江苏省委员会 = 中共江苏省委).
+NAME_FORMS = (("中国共产党", "中共"), ("委员会", "委"))
+
+
 def core_name(name: str) -> str:
     name = compact_name(name)
     for suffix in NAME_SUFFIXES:
         name = name.removesuffix(suffix)
+    for long, short in NAME_FORMS:
+        name = name.replace(long, short)
     return name
+
+
+def alike(first: str, second: str) -> bool:
+    """One department's names: equal but for 本级/汇总/机关 and long forms, or one the other
+    without its leading place (省委办公厅, 中共江苏省委办公厅)."""
+    a, b = sorted((core_name(first), core_name(second)), key=len)
+    return a == b or (len(a) >= 4 and b.endswith(a))
 
 
 def same_department(first: Document, second: Document) -> bool:
@@ -91,7 +104,7 @@ def same_department(first: Document, second: Document) -> bool:
     of them names none); two departments side by side are only told apart."""
     if not first.department or not second.department:
         return True
-    return core_name(first.department) == core_name(second.department)
+    return alike(first.department, second.department)
 
 
 def is_budget(doc: Document) -> bool:

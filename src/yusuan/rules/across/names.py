@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding
-from yusuan.rules.across.common import core_name, file_name, located
+from yusuan.rules.across.common import alike, file_name, located
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import compact_name
 from yusuan.rules.engine.messages import register_messages
@@ -31,11 +31,11 @@ def _name_line(doc: Document, name: str) -> int:
       rationale="Documents compared across years or kinds should be of one department; a "
                 "renamed department (机构改革) or a misprinted name is worth a look.")
 def department_name(earlier: Document, later: Document) -> Iterator[Finding]:
-    """Passes: 某市某区文化和旅游局 in both (or 某区文化和旅游局（本级） beside 某区文化和旅游局).
-    Fails: 某市某区文化和旅游局 beside 某市某区文化广电和旅游局."""
+    """Passes: 某市某区文化和旅游局 in both (or 某区文化和旅游局（本级） beside 某区文化和旅游局,
+    省委办公厅 beside 中国共产党江苏省委员会办公厅). Fails: 某市某区文化和旅游局 beside 某市某区文化广电和旅游局."""
     if not earlier.department or not later.department:
         return
-    if core_name(earlier.department) == core_name(later.department):
+    if alike(earlier.department, later.department):
         return
     yield make_finding(
         "ACROSS.DEPARTMENT",
