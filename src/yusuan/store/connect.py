@@ -93,8 +93,8 @@ def _open_duckdb(target: str, create: bool) -> Database:
                          f"no database {target} (add files with `yusuan db add` first).")
     if path.is_dir():
         raise InputError(f"{target} 是文件夹，不是数据库文件。", f"{target} is a folder, not a database file.")
-    try:
-        return Database(duckdb.connect(str(path)), "duckdb", target)
+    try:  # an existing corpus opened only to read is opened read-only (others may read it too)
+        return Database(duckdb.connect(str(path), read_only=not create), "duckdb", target)
     except duckdb.Error as error:
         raise InputError(f"无法打开数据库 {target}：{error}", f"cannot open database {target}: {error}") from None
 
