@@ -40,10 +40,12 @@ def stored_version(database: Database, sha256: str) -> str | None:
     return rows[0][0] if rows else None
 
 
-def write_records(database: Database, sha256: str, records: dict[str, list[dict[str, Any]]]) -> None:
-    """Replace everything the corpus holds of one document by `records`, in one transaction."""
+def write_records(database: Database, sha256: str, records: dict[str, list[dict[str, Any]]],
+                  replace: bool = True) -> None:
+    """Replace everything the corpus holds of one document by `records`, in one transaction
+    (`replace=False`: the corpus holds nothing of it yet)."""
     with database.transaction():
-        for table in (*DOCUMENT_TABLES, "documents"):
+        for table in (*DOCUMENT_TABLES, "documents") if replace else ():
             database.execute(f"DELETE FROM {table} WHERE sha256 = ?", [sha256])
         for table in ("documents", *DOCUMENT_TABLES):
             columns = column_names(table)
@@ -72,12 +74,13 @@ def add_file(database: Database, path: Path, version: str, lang: str = "zh") -> 
         document = read_document(str(path))
     except InputError as error:
         reason = error.message(lang)
-        write_records(database, sha256, refused_records(path, sha256, version, added_at, reason))
+        write_records(database, sha256, refused_records(path, sha256, version, added_at, reason),
+                      replace=before is not None)
         return Added(str(path), sha256, "refused", reason=reason)
     document.source.sha256 = sha256
     findings = run_rules(document)
     records = document_records(document, findings, str(path), version, added_at)
-    write_records(database, sha256, records)
+    write_records(database, sha256, records, replace=before is not None)
     row = records["documents"][0]
     return Added(str(path), sha256, "rechecked" if before else "added", document.department,
                  document.year, document.kind, row["errors"], row["warnings"])
