@@ -113,3 +113,14 @@ def test_compare_needs_two_readable_files(files, capsys, tmp_path: Path) -> None
     assert main(["compare", str(files["b24"]), str(other)]) == 2
     err = capsys.readouterr().err
     assert "不是预算或决算" in err and "Traceback" not in err
+
+
+def test_a_finals_projects_are_compared_by_what_they_spent(tmp_path: Path, capsys) -> None:
+    before = budget_2024()
+    final = final_of(before, project_budgets={"全域旅游宣传推介经费": (30_000, 30_000)})
+    (tmp_path / "b.txt").write_text(render(before), encoding="utf-8")
+    (tmp_path / "f.txt").write_text(render_final(final), encoding="utf-8")
+    payload = _json(capsys, str(tmp_path / "b.txt"), str(tmp_path / "f.txt"))
+    line = _line(payload, "projects", "全域旅游宣传推介经费")
+    assert (line["first"]["yuan"], line["second"]["yuan"]) == (120_000, 120_000)  # 执行数, not 15
+    assert [f["rule"] for f in payload["findings"]] == ["ACROSS.PROJECT_BUDGET"]

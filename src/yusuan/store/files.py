@@ -3,10 +3,12 @@ formats yusuan reads."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from yusuan.errors import InputError
+from yusuan.readers.grid import file_sha256
+
+__all__ = ["disclosure_files", "file_sha256"]
 
 DISCLOSURE_SUFFIXES = frozenset({".pdf", ".xlsx", ".xlsm", ".xls", ".docx", ".html", ".htm",
                                  ".txt"})
@@ -26,11 +28,3 @@ def disclosure_files(paths: list[str]) -> list[Path]:
             raise InputError(f"{text} 不存在。", f"{text} does not exist.")
     seen: set[Path] = set()
     return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

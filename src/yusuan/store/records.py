@@ -107,13 +107,11 @@ def project_rows(document: Document) -> list[dict[str, Any]]:
 def project_spent(document: Document, project: Project) -> float | None:
     """The project's 执行数 where the document prints one: its 绩效自评表's 资金总额 row, else
     the narrative's spending."""
-    forms = [f for f in document.forms if type(f).__name__ == "ProjectForm"]
-    for link in project.extra.get("forms") or []:
-        index = link.get("index")
-        form = forms[index - 1] if isinstance(index, int) and 0 < index <= len(forms) else None
-        rows = getattr(form, "execution", None) or []
-        if rows:
-            return rows[0].actual.value
+    from yusuan.rules.across.projects import execution_row
+
+    found = execution_row(document, project)
+    if found is not None:
+        return found[0].actual.value
     spent = (project.extra.get("narrative") or {}).get("spent") or {}
     return spent.get("value")
 

@@ -54,27 +54,28 @@ def project_budget(earlier: Document, later: Document) -> Iterator[Finding]:
                 spent=show(spent) if spent else "—")
 
 
-def _execution(doc: Document, project: Project) -> tuple[Figure, Figure | None] | None:
-    """The 年初预算数 and 执行数 of the project's 绩效自评表 (its 资金总额 row), when the form
-    prints a 年初预算数 column (年初预算数 | 全年预算数 | 全年执行数)."""
+def execution_row(doc: Document, project: Project) -> tuple[Any, Any] | None:
+    """The 资金总额 row of the project's 绩效自评表 (selfeval.Execution) and the form."""
+    forms = [f for f in doc.forms if type(f).__name__ == "ProjectForm"]
     for link in project.extra.get("forms") or []:
-        form = _form(doc, link)
+        index = link.get("index")
+        form = forms[index - 1] if isinstance(index, int) and 0 < index <= len(forms) else None
         rows = getattr(form, "execution", None) or []
-        if not rows:
-            continue
-        row = rows[0]
-        if len(row.figures) < 4:
-            return None
-        unit = getattr(form, "money", None) or doc.unit
-        initial = figure(doc, row.figures[0], unit, row.budget.decimals, row.budget.line,
-                         name=project.name)
-        spent = figure(doc, row.actual.value, unit, row.actual.decimals, row.actual.line,
-                       name=project.name)
-        return (initial, spent) if initial else None
+        if rows:
+            return rows[0], form
     return None
 
 
-def _form(doc: Document, link: dict[str, Any]) -> Any:
-    index = link.get("index")
-    forms = [f for f in doc.forms if type(f).__name__ == "ProjectForm"]
-    return forms[index - 1] if isinstance(index, int) and 0 < index <= len(forms) else None
+def _execution(doc: Document, project: Project) -> tuple[Figure, Figure | None] | None:
+    """The 年初预算数 and 执行数 of the project's 绩效自评表, when the form prints a 年初预算数
+    column (年初预算数 | 全年预算数 | 全年执行数)."""
+    found = execution_row(doc, project)
+    if found is None or len(found[0].figures) < 4:
+        return None
+    row, form = found
+    unit = getattr(form, "money", None) or doc.unit
+    initial = figure(doc, row.figures[0], unit, row.budget.decimals, row.budget.line,
+                     name=project.name)
+    spent = figure(doc, row.actual.value, unit, row.actual.decimals, row.actual.line,
+                   name=project.name)
+    return (initial, spent) if initial else None
