@@ -133,6 +133,9 @@ def test_query_prints_a_table_csv_or_json(database_target: str, files: Path, cap
     assert main(["db", "query", "--db", database_target, "--format", "csv", sql]) == 0
     assert list(csv.reader(io.StringIO(capsys.readouterr().out)))[1] == [
         "某市某区文化和旅游局", "2025", "部门预算"]
+    literal = "SELECT '?' AS mark, COUNT(*) AS n FROM documents WHERE department LIKE '%文化%'"
+    assert main(["db", "query", "--db", database_target, "--format", "json", literal]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"mark": "?", "n": 1}]
 
 
 def test_a_bad_query_is_one_sentence_and_status_2(database_target: str, files: Path,

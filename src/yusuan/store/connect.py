@@ -47,9 +47,14 @@ class Database:
                    + ", ".join(marks for _ in chunk))
             self.connection.execute(self._sql(sql), [v for row in chunk for v in row])
 
-    def query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """The column names and rows of a question."""
-        cursor = self.connection.execute(self._sql(sql), tuple(params))
+    def query(self, sql: str, params: Sequence[Any] | None = ()
+              ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """The column names and rows of a question; `params=None`: the SQL as written, no
+        placeholders (a user's question, whose `?` and `%` are its own)."""
+        if params is None:
+            cursor = self.connection.execute(sql)
+        else:
+            cursor = self.connection.execute(self._sql(sql), tuple(params))
         if cursor.description is None:
             return [], []
         names = [column[0] for column in cursor.description]

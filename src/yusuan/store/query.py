@@ -15,7 +15,7 @@ from yusuan.store.connect import Database
 def run_query(database: Database, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     """The answer to `sql`; a statement the database rejects is one readable sentence."""
     try:
-        return database.query(sql)
+        return database.query(sql, None)
     except Exception as error:
         if type(error).__module__.split(".")[0] not in ("duckdb", "psycopg", "_duckdb"):
             raise
