@@ -220,3 +220,37 @@ def test_an_unreachable_postgres_is_one_sentence(capsys) -> None:
 def test_a_missing_path_is_refused(tmp_path: Path, capsys) -> None:
     assert main(["db", "add", "--db", str(tmp_path / "c.duckdb"), str(tmp_path / "nothing")]) == 2
     assert "不存在" in capsys.readouterr().err
+
+
+def test_the_rules_across_documents_are_kept_once_with_both_documents(
+        database_target: str, tmp_path: Path) -> None:
+    from pairs import budget_2024
+
+    before = budget_2024()
+    initial = {code: before.general_of(code) for code in before.items(general=True)}
+    initial["2070109"] += 60_000
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    (folder / "a_budget.txt").write_text(render(before), encoding="utf-8")
+    (folder / "b_final.txt").write_text(render_final(final_of_2024(initial)), encoding="utf-8")
+    database = open_database(database_target)
+    sql = ("SELECT f.rule, f.line, f.other_sha256 = b.sha256 AS other_is_the_budget, d.file_name "
+           "FROM findings f JOIN documents d ON d.sha256 = f.sha256 "
+           "JOIN documents b ON b.file_name = 'a_budget.txt' WHERE f.rule LIKE 'ACROSS.%'")
+    try:
+        add_paths(database, [str(folder)], "1.0")
+        _, first = database.query(sql, None)
+        add_paths(database, [str(folder)], "2.0")
+        _, again = database.query(sql, None)
+    finally:
+        database.close()
+    assert first and {(rule, other, name) for rule, _, other, name in first} == {
+        ("ACROSS.INITIAL_BUDGET", True, "b_final.txt")}
+    assert all(line and line > 0 for _, line, _, _ in first)
+    assert len(again) == len(first)  # replaced, not doubled, when either is checked again
+
+
+def final_of_2024(initial: dict[str, int]):  # type: ignore[no-untyped-def]
+    from pairs import budget_2024, final_of
+
+    return final_of(budget_2024(), initial=initial)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from yusuan.errors import InputError
+from yusuan.store.across import pair_finding_rows
 from yusuan.store.connect import Database
 from yusuan.store.files import disclosure_files, file_sha256
 from yusuan.store.schema import DOCUMENT_TABLES, column_names
@@ -45,8 +46,10 @@ def write_records(database: Database, sha256: str, records: dict[str, list[dict[
     """Replace everything the corpus holds of one document by `records`, in one transaction
     (`replace=False`: the corpus holds nothing of it yet)."""
     with database.transaction():
-        for table in (*DOCUMENT_TABLES, "documents") if replace else ():
-            database.execute(f"DELETE FROM {table} WHERE sha256 = ?", [sha256])
+        if replace:
+            for table in (*DOCUMENT_TABLES, "documents"):
+                database.execute(f"DELETE FROM {table} WHERE sha256 = ?", [sha256])
+            database.execute("DELETE FROM findings WHERE other_sha256 = ?", [sha256])
         for table in ("documents", *DOCUMENT_TABLES):
             columns = column_names(table)
             rows = [tuple(record.get(c) for c in columns) for record in records.get(table, [])]
@@ -74,12 +77,14 @@ def add_file(database: Database, path: Path, version: str, lang: str = "zh") -> 
         document = read_document(str(path))
     except InputError as error:
         reason = error.message(lang)
-        write_records(database, sha256, refused_records(path, sha256, version, added_at, reason),
+        write_records(database, sha256, refused_records(path.resolve(), sha256, version, added_at,
+                                                        reason),
                       replace=before is not None)
         return Added(str(path), sha256, "refused", reason=reason)
     document.source.sha256 = sha256
     findings = run_rules(document)
-    records = document_records(document, findings, str(path), version, added_at)
+    records = document_records(document, findings, str(path.resolve()), version, added_at)
+    records["findings"] += pair_finding_rows(database, document, len(findings) + 1)
     write_records(database, sha256, records, replace=before is not None)
     row = records["documents"][0]
     return Added(str(path), sha256, "rechecked" if before else "added", document.department,
