@@ -240,13 +240,6 @@ def run_rules_list(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
-    "serve": run_serve, "db": lambda args: run_corpus_command(args),
-    "compare": lambda args: run_compare_command(args),
-}
-
-
 def run_corpus_command(args: argparse.Namespace) -> int:
     from yusuan.store.commands import run_db
 
@@ -257,6 +250,12 @@ def run_compare_command(args: argparse.Namespace) -> int:
     from yusuan.compare.commands import run_compare
 
     return run_compare(args)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
+    "serve": run_serve, "db": run_corpus_command, "compare": run_compare_command,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
