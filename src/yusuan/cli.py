@@ -39,7 +39,17 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
                        help=words["rules_format"])
     add_lang_argument(rules, words)
     add_serve_parser(commands, words)
+    add_corpus_parsers(commands, lang)
     return parser
+
+
+def add_corpus_parsers(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    """`db` (the corpus) and `compare` (documents side by side), their words with their code."""
+    from yusuan.compare.commands import add_compare_parser
+    from yusuan.store.commands import add_db_parser
+
+    add_db_parser(commands, lang)
+    add_compare_parser(commands, lang)
 
 
 def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
@@ -240,9 +250,21 @@ def run_rules_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_corpus_command(args: argparse.Namespace) -> int:
+    from yusuan.store.commands import run_db
+
+    return run_db(args, version())
+
+
+def run_compare_command(args: argparse.Namespace) -> int:
+    from yusuan.compare.commands import run_compare
+
+    return run_compare(args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
-    "serve": run_serve,
+    "serve": run_serve, "db": run_corpus_command, "compare": run_compare_command,
 }
 
 

@@ -14,10 +14,11 @@ class Location:
     column: str | None = None
     page: int | None = None
     name: str | None = None
+    file: str | None = None  # the file, for a finding across two documents
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"line": self.line}
-        for key in ("page", "table", "code", "column", "name"):
+        for key in ("page", "table", "code", "column", "name", "file"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value

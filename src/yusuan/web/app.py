@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from yusuan.web import access, api, pages
+from yusuan.web.corpus import pages as corpus_pages
 from yusuan.web.jobs import JobStore
 from yusuan.web.limits import RequestLimits
 from yusuan.web.pool import WorkerPool
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(access.router)
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(corpus_pages.router)
     add_error_handlers(app)
     app.add_middleware(access.TokenAccess, settings=settings, error_response=error_response)
     app.add_middleware(RequestLimits, settings=settings, error_response=error_response)

@@ -23,6 +23,7 @@ class Settings:
     port: int = 8000
     data_dir: str = field(default_factory=default_data_dir)
     token: str = field(default="", repr=False)
+    corpus_db: str = ""  # the corpus the /corpus pages show (a DuckDB file or postgresql://…)
     max_upload_mb: float = 20.0
     max_request_mb: float = 100.0
     max_files: int = 20

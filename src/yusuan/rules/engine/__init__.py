@@ -42,6 +42,7 @@ class RuleSpec:
     tables: tuple[str, ...] = ()
     rationale: str = ""
     late: bool = False  # runs after the others, once the tables' readings are judged
+    pair: bool = False  # compares two documents: `(earlier, later) -> findings`, run_pair_rules
 
     def applies(self, doc: Document) -> bool:
         if self.applies_to and doc.kind and doc.kind not in self.applies_to:
@@ -71,14 +72,16 @@ def rule(
     tables: Iterable[str] = (),
     rationale: str = "",
     late: bool = False,
-) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule function under `rule_id` with its catalog row."""
+    pair: bool = False,
+) -> Callable[[Any], Any]:
+    """Register a rule function under `rule_id` with its catalog row (`pair`: a rule across two
+    documents, called with the earlier and the later one)."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r} for {rule_id}")
     spec = RuleSpec(rule_id, title_zh, title_en, severity, category,
-                    tuple(applies_to), tuple(tables), rationale, late)
+                    tuple(applies_to), tuple(tables), rationale, late, pair)
 
-    def register(func: RuleFunc) -> RuleFunc:
+    def register(func: Any) -> Any:
         _REGISTRY.specs[rule_id] = spec
         _REGISTRY.funcs[rule_id] = func
         return func
@@ -152,7 +155,7 @@ def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]
 
     wanted = set(only) if only is not None else None
     specs = [(rule_id, spec) for rule_id, spec in sorted(_REGISTRY.specs.items())
-             if (wanted is None or rule_id in wanted) and spec.applies(doc)]
+             if (wanted is None or rule_id in wanted) and not spec.pair and spec.applies(doc)]
     findings: list[Finding] = []
     for rule_id, spec in specs:
         if not spec.late:
@@ -174,6 +177,29 @@ def _run_one(rule_id: str, doc: Document) -> list[Finding]:
     except Exception:  # a broken rule must not hide the others' findings
         log.exception("rule %s failed", rule_id)
         return []
+
+
+def run_pair_rules(first: Document, second: Document,
+                   only: Iterable[str] | None = None) -> list[Finding]:
+    """The rules across two documents (of one department), given the earlier one first: by
+    year, and a year's 预算 before its 决算."""
+    _load_rule_modules()
+    earlier, later = sorted((first, second), key=document_order)
+    wanted = set(only) if only is not None else None
+    findings: list[Finding] = []
+    for rule_id, spec in sorted(_REGISTRY.specs.items()):
+        if spec.pair and (wanted is None or rule_id in wanted):
+            try:
+                findings.extend(_REGISTRY.funcs[rule_id](earlier, later))
+            except MemoryError:
+                raise
+            except Exception:  # a broken rule must not hide the others' findings
+                log.exception("rule %s failed", rule_id)
+    return sort_findings(findings)
+
+
+def document_order(doc: Document) -> tuple[int, int]:
+    return (doc.year or 0, 1 if doc.kind in FINAL_KINDS else 0)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

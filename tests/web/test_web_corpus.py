@@ -1,0 +1,96 @@
+"""The corpus pages of the web app (YUSUAN_CORPUS_DB): the document list with its filters and a
+department's documents side by side, over HTTP and in headless Chromium."""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from docbuilder import labour_bureau, render
+from finalbuilder import render_final
+from pairs import budget_2024, budget_after, final_of
+from test_web_browser import ARTIFACTS, browser, wait_until  # noqa: F401 - the browser fixture
+from web_server import Server, get, start_server, stop_server
+
+from yusuan.cli import main
+
+DEPARTMENT = "某市某区文化和旅游局"
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("corpus-web")
+    files = root / "files"
+    files.mkdir()
+    before = budget_2024()
+    (files / "b24.txt").write_text(render(before), encoding="utf-8")
+    (files / "b25.txt").write_text(render(budget_after(before)), encoding="utf-8")
+    (files / "f24.txt").write_text(render_final(final_of(before)), encoding="utf-8")
+    (files / "labour.txt").write_text(render(labour_bureau()), encoding="utf-8")
+    (files / "notes.txt").write_text("会议纪要\n", encoding="utf-8")
+    database = root / "corpus.duckdb"
+    assert main(["db", "add", "--db", str(database), str(files)]) == 0
+    running = start_server(root / "data", root / "server.log",
+                           env={"YUSUAN_CORPUS_DB": str(database)})
+    yield running
+    stop_server(running)
+
+
+def _page(url: str) -> str:
+    status, _, body = get(url)
+    assert status == 200, body[:300]
+    return body.decode("utf-8")
+
+
+def test_corpus_lists_every_document_and_filters(corpus_server: Server) -> None:
+    page = _page(corpus_server.url + "/corpus")
+    assert page.count('class="document"') == 5 and "拒收" in page
+    assert _page(corpus_server.url + "/corpus?year=2025").count('class="document"') == 1
+    assert _page(corpus_server.url + "/corpus?year=2024").count('class="document"') == 3
+    only_final = _page(corpus_server.url + "/corpus?kind=" + urllib.parse.quote("决算"))
+    assert only_final.count('class="document"') == 1 and "f24.txt" in only_final
+    named = _page(corpus_server.url + "/corpus?department=" + urllib.parse.quote("文化和旅游"))
+    assert named.count('class="document"') == 3
+
+
+def test_department_page_puts_the_years_side_by_side(corpus_server: Server) -> None:
+    page = _page(corpus_server.url + "/corpus/department?name=" + urllib.parse.quote(DEPARTMENT))
+    assert page.count('class="doc"') == 3
+    assert page.index("b24.txt") < page.index("f24.txt") < page.index("b25.txt")
+    row = page[page.index("20701 文化和旅游"):].split("</tr>", 1)[0]
+    assert ["466.79", "466.79", "471.79"] == [cell.split("<", 1)[0] for cell in
+                                             row.split('<td class="num">')[1:]]
+    assert 'class="bar"' in row and "<script" not in page
+    status, _, _ = get(corpus_server.url + "/corpus/department?name=" + urllib.parse.quote("没有"))
+    assert status == 404
+
+
+def test_without_a_corpus_the_pages_say_so(tmp_path: Path) -> None:
+    running = start_server(tmp_path / "data", tmp_path / "server.log")
+    try:
+        status, _, body = get(running.url + "/corpus")
+    finally:
+        stop_server(running)
+    assert status == 404 and "YUSUAN_CORPUS_DB" in body.decode("utf-8")
+
+
+def test_filter_and_open_a_department_in_the_browser(corpus_server: Server, browser) -> None:  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.get(corpus_server.url + "/corpus")
+    Select(browser.find_element(By.NAME, "year")).select_by_value("2024")
+    browser.find_element(By.CSS_SELECTOR, "#filters button").click()
+    wait_until(lambda: "year=2024" in browser.current_url)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#documents tr.document")
+    assert len(rows) == 3
+    browser.find_element(By.LINK_TEXT, DEPARTMENT).click()
+    table = wait_until(lambda: browser.find_elements(By.ID, "side-by-side"))
+    bars = table[0].find_elements(By.CSS_SELECTOR, ".bar")
+    widths = [bar.size["width"] for bar in bars]
+    assert widths and max(widths) > 20 and widths.count(max(widths)) > len(widths) // 4
+    assert DEPARTMENT in browser.find_element(By.TAG_NAME, "h1").text
+    browser.save_screenshot(str(ARTIFACTS / "web-corpus-department.png"))
