@@ -243,6 +243,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "carried_left_out": (lambda: _once(_carried(), "总计\t27\t569.60\t总计\t54\t569.60",
                                        "总计\t27\t561.10\t总计\t54\t561.10"),
                          {"SUMMARY.EXPENDITURE_TOTAL", "NARRATIVE.TABLE"}, set()),
+    # the 中小企业 contract amount larger than the 政府采购 total it is part of
+    "procurement_sme_above_total": (lambda: _once(
+        _culture(), "授予中小企业合同金额30.00万元", "授予中小企业合同金额40.00万元"),
+        {"NARRATIVE.PROCUREMENT_PART"}, set()),
     "gov_fund_item_not_sum": (lambda: _once(
         render_final(with_gov_fund(culture_final())),
         "2296003\t用于体育事业的彩票公益金支出\t\t26.00\t26.00\t\t26.00",

@@ -24,7 +24,7 @@ PARENTS: dict[str, tuple[str, ...]] = {
 }
 # facts that may stand between a total and its parts without ending the list
 PASSING = frozenset({"amount", "functional_item", "basic_expenditure", "project_expenditure",
-                     "procurement_sme"})
+                     "procurement_sme", "procurement_small_micro"})
 _NOT_EXHAUSTIVE = ("主要", "包括", "等")
 
 
