@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from yusuan.rules import run_rules
-
 from tests.narrative.test_rules import doc, rules
+from yusuan.rules import run_rules
 
 TEXT = ("十二、政府采购支出预算情况说明\n2018 年度政府采购支出预算总额 1,281.76 万元，其中：拟\n"
         "采购货物支出 355.67 万元、拟采购工程支出 0 万元、拟购买服\n务支出 {services} 万元。")
