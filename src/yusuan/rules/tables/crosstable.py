@@ -58,7 +58,7 @@ def _compare_rows(doc: Document, a: Table, b: Table, keys: list[tuple[str, str]]
             if left is None or right is None:
                 continue
             found = equal_finding("CROSS.CODE", left, right, row_label(row), column=key,
-                                  table_a=_label(a), table_b=_label(b))
+                                  table_a=_label(a), table_b=_label(b), same_ledger=True)
             if found:
                 yield found
 
@@ -132,8 +132,11 @@ def basic_totals_agree(doc: Document) -> Iterator[Finding]:
                 right = [printed] if printed else panels.get(e_key)
                 if left is None or not right:
                     continue
-                found = sum_finding("CROSS.BASIC", left, right, "合计", column=f_key,
-                                    table_a=_label(functional), table_b=_label(economic))
+                names = {"column": f_key, "table_a": _label(functional),
+                         "table_b": _label(economic)}
+                found = equal_finding("CROSS.BASIC", left, printed, "合计", same_ledger=True,
+                                      **names) if printed else \
+                    sum_finding("CROSS.BASIC", left, right, "合计", **names)
                 if found:
                     yield found
 
