@@ -27,7 +27,7 @@ def test_a_note_of_no_data_under_a_table_with_money_is_found_with_the_narrative_
     text = render(culture_bureau()).replace(HEAD + NOTE, HEAD + MONEY + NOTE, 1)
     found = _found(text)
     assert len(found) == 1
-    assert found[0].message.startswith("第 ")
+    assert found[0].message.startswith("文中等处写“故本表无数据”")
     assert "故本表无数据" in found[0].message and "政府性基金预算支出表“合计”印有 12.00" in found[0].message
     lines = text.splitlines()
     cited = [lines[loc.line - 1] for loc in found[0].locations]

@@ -60,12 +60,12 @@ def _note_line(doc: Document, table: Table, after: int) -> int | None:
 def _finding(table: Table, found: tuple[TableRow, str, float], claims: list[tuple[int, str]]
              ) -> Finding:
     row, key, value = found
-    (line, said), *others = claims
-    also = f"（另见第 {'、'.join(str(n) for n, _ in others)} 行）" if others else ""
+    (_, said), *others = claims
+    also = "等处" if others else ""
     locations = [Location(n) for n, _ in claims]
     locations.append(Location(row.line_of(key), table=table.kind, code=row.code, page=row.page))
     return make_finding("NOTE.CONTENT", locations, {"reported": 0.0, "computed": value},
-                        said=f"第 {line} 行写“{said}”{also}", title=table.title,
+                        said=f"文中{also}写“{said}”", title=table.title,
                         row=f"{row.code} {row.name}".strip() if row.code else (row.name or "数据行"),
                         amount=f"{value:.{row.decimals.get(key, 2)}f}")
 
