@@ -160,6 +160,23 @@ def _zero_rows(table: Table, names: list[str]) -> list[TableRow]:
     return found
 
 
+LIST_LINES = 12  # how far a listing sentence runs below its first line
+
+
+def _naming_lines(doc: Document, fact: Fact, names: list[str]) -> list[int]:
+    """The lines of the listing sentence that print each name (a name wrapped over two lines
+    is cited by the fact's own line only)."""
+    found: list[int] = []
+    lines = doc.source.lines
+    for name in names:
+        plain = _plain(name)
+        line = next((n for n in range(fact.line, min(fact.line + LIST_LINES, len(lines)) + 1)
+                     if plain in _plain(lines[n - 1].text)), None)
+        if line is not None and line != fact.line and line not in found:
+            found.append(line)
+    return sorted(found)
+
+
 @rule("NARRATIVE.PERSONNEL_ITEMS", category="narrative_vs_table", severity="warning",
       title_zh="说明列举的人员经费项目在表中有数",
       title_en="The 人员经费 items the narrative lists carry money in the table")
@@ -184,8 +201,9 @@ def personnel_items_carry_money(doc: Document) -> Iterator[Finding]:
         text = f"情况说明列举的人员经费项目中，{listed} 在{table.title}中没有金额"
         text_en = (f"the narrative lists {len(names)} personnel items; {len(rows)} of them carry "
                    f"no money in the basic spending table")
-        locations = [fact_location(fact)] + [Location(r.line, table=table.kind, code=r.code,
-                                                      page=r.page) for r in rows]
+        said = _naming_lines(doc, fact, [r.name for r in rows])
+        locations = [fact_location(fact)] + [fact_location(fact, n) for n in said] + [
+            Location(r.line, table=table.kind, code=r.code, page=r.page) for r in rows]
         yield make_finding("NARRATIVE.PERSONNEL_ITEMS", locations, {"items": [r.code for r in rows]},
                            **finding_args(text, text_en))
         return
