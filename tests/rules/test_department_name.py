@@ -35,3 +35,12 @@ def test_a_dropped_district_or_a_changed_joining_word_is_found(variant: str, how
     assert len(findings) == 1
     assert how in findings[0].message and f"有处写“{variant}”" in findings[0].message
     assert [loc.line for loc in findings[0].locations] == [9, 1]
+
+
+def test_a_note_naming_the_department_without_its_last_word_is_found() -> None:
+    text = DOC.format(first="某市某区规划和自然资源局", second="某市某区规划和自然资源局") + \
+        "注：某市某区规划和自然资源没有政府性基金预算拨款安排的支出，故本表无数据。\n"
+    findings = run_rules(document_from_text(text), only=["NAME.DEPARTMENT"])
+    assert [f.message for f in findings] == [
+        "部门名称不一致：有处写“某市某区规划和自然资源”，漏了末尾的“局”，文件其他处为“某市某区规划和自然资源局”"]
+    assert findings[0].locations[0].line == 10

@@ -1,6 +1,7 @@
-"""NAME.DEPARTMENT: the department is named the same on the cover, in the headings and above the
-tables — not with its district dropped (某市某区财政局 → 某市财政局, another department) and not
-with one joining word changed (规划和自然资源局 → 规划与自然资源局)."""
+"""NAME.DEPARTMENT: the department is named the same on the cover, in the headings, above the
+tables and in the notes under them — not with its district dropped (某市某区财政局 → 某市财政局,
+another department), its last word dropped (湖州市交通运输局 → 湖州市交通运输) or one joining word
+changed (规划和自然资源局 → 规划与自然资源局)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ register_messages({
 JOINING = frozenset("和与及")
 DISTRICT = re.compile(r"(?<=市)[\u4e00-\u9fff]{1,4}?[区县]")
 NUMBERING = re.compile(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)")
+# a note naming the department as its subject: "注：湖州市交通运输局没有国有资本经营预算…"
+NOTE_SUBJECT = re.compile(r"^(?:注|说明|备注)\s*\d?[：:、.]\s*([\u4e00-\u9fff]{4,20}?)\s*(?:\d{4}年度?)?\s*(?:没有|无|未)")
+BODY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|厅|部)$")
 OWN_LEVEL = re.compile(r"(（本级）|\(本级\)|本级|（汇总）|\(汇总\))$")
 
 
@@ -36,6 +40,9 @@ def mentions(doc: Document) -> dict[str, list[int]]:
         if match and _ORGANISATION.match(match.group(1)):
             names.append(match.group(1))
         names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(text.replace(" ", ""))]
+        subject = NOTE_SUBJECT.match(text)
+        if subject and not subject.group(1).startswith(("本", "我")):
+            names.append(subject.group(1))
         for name in names:
             name = OWN_LEVEL.sub("", name)
             if len(name) >= 4 and line.number not in found.setdefault(name, []):
@@ -50,6 +57,9 @@ def variant_of(name: str, other: str) -> tuple[str, str] | None:
         if len(differ) == 1 and set(differ[0]) <= JOINING:
             a, b = differ[0]
             return f"“{a}”写作“{b}”", f"{a} printed as {b}"
+    body = BODY.search(name)
+    if body and name[:body.start()] == other and len(other) >= 4:
+        return f"漏了末尾的“{body.group(0)}”", f"the final {body.group(0)} dropped"
     for match in DISTRICT.finditer(name):
         if name[:match.start()] + name[match.end():] == other:
             return (f"漏了“{match.group(0)}”（成了另一个部门的名称）",
