@@ -512,7 +512,8 @@ def _other_part(f: Final) -> list[str]:
          "支出调整。"), "",
         "十一、政府采购支出说明", "",
         (f"{y}年度{d}政府采购支出总额{_n(b, goods + works + services)}，其中：政府采购货物支出"
-         f"{_n(b, goods)}、政府采购工程支出{_n(b, works)}、政府采购服务支出{_n(b, services)}。"),
+         f"{_n(b, goods)}、政府采购工程支出{_n(b, works)}、政府采购服务支出{_n(b, services)}。"
+         f"授予中小企业合同金额{_n(b, services)}，其中：授予小微企业合同金额{_n(b, services // 2)}。"),
         "", "十二、国有资产占用情况说明", "",
         (f"截至{y}年12月31日，{d}共有车辆{general + enforcement}辆，其中：一般公务用车{general}辆、"
          f"执法执勤用车{enforcement}辆；单价100万元（含）以上设备（不含车辆）0台（套）。"), "",

@@ -243,11 +243,41 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "carried_left_out": (lambda: _once(_carried(), "总计\t27\t569.60\t总计\t54\t569.60",
                                        "总计\t27\t561.10\t总计\t54\t561.10"),
                          {"SUMMARY.EXPENDITURE_TOTAL", "NARRATIVE.TABLE"}, set()),
+    # a 三公 rate and share stated without the figure they are of: the table's 预算数, 决算数 合计
+    "sangong_rate_without_budget": (lambda: _once(_culture(), RECEPTION, RECEPTION_BARE.format(
+        "完成预算的93.33%")), {"NARRATIVE.SANGONG"}, set()),
+    "sangong_share_of_table_total": (lambda: _once(_culture(), RECEPTION, RECEPTION_BARE.format(
+        "占39.41%")), {"NARRATIVE.SANGONG"}, set()),
+    # the 人员经费 list names 伙食补助费, a row the 基本支出表 prints without money
+    "personnel_item_without_money": (lambda: _once(_once(
+        _culture(), "30103\t奖金\t24.73\t30206\t电费\t5.20\n",
+        "30103\t奖金\t24.73\t30206\t电费\t5.20\n30106\t伙食补助费\t\t\t\t\n"),
+        "主要包括：基本工资、津贴补贴、奖金、", "主要包括：基本工资、津贴补贴、奖金、伙食补助费、"),
+        {"NARRATIVE.PERSONNEL_ITEMS"}, set()),
+    # the 中小企业 contract amount larger than the 政府采购 total it is part of
+    "procurement_sme_above_total": (lambda: _once(
+        _culture(), "授予中小企业合同金额30.00万元", "授予中小企业合同金额40.00万元"),
+        {"NARRATIVE.PROCUREMENT_PART"}, set()),
     "gov_fund_item_not_sum": (lambda: _once(
         render_final(with_gov_fund(culture_final())),
         "2296003\t用于体育事业的彩票公益金支出\t\t26.00\t26.00\t\t26.00",
         "2296003\t用于体育事业的彩票公益金支出\t\t26.00\t24.00\t\t24.00"), {"TOTAL.ROLLUP"}, set()),
 }
+
+
+RECEPTION = "公务接待费支出预算为1.80万元，支出决算为1.50万元，完成预算的83.33%"
+RECEPTION_BARE = "公务接待费支出决算为1.50万元，{}"
+
+
+def test_a_personnel_row_without_money_that_the_list_does_not_name_is_accused_of_nothing() -> None:
+    assert_found_by(_once(_culture(), "30103\t奖金\t24.73\t30206\t电费\t5.20\n",
+                          "30103\t奖金\t24.73\t30206\t电费\t5.20\n30106\t伙食补助费\t\t\t\t\n"),
+                    set(), set())
+
+
+@pytest.mark.parametrize("said_of", ["完成预算的83.33%", "占29.41%"])
+def test_a_sangong_rate_or_share_the_table_gives_is_accused_of_nothing(said_of: str) -> None:
+    assert_found_by(_once(_culture(), RECEPTION, RECEPTION_BARE.format(said_of)), set(), set())
 
 
 def _carried() -> str:

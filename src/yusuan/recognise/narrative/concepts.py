@@ -171,6 +171,8 @@ def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
 
 def _procurement(text: str) -> str | None:
     text = "".join(text.split())  # a label wrapped at a line end ("拟购买服 / 务支出")
+    if "小微企业" in text:  # a part of the 中小企业 amount, itself a part of the total
+        return "procurement_small_micro"
     if "中小企业" in text:
         return "procurement_sme"
     for word, concept in (("货物", "procurement_goods"), ("工程", "procurement_works"),

@@ -128,11 +128,29 @@ def equal_finding(
     what: str,
     *,
     severity: str | None = None,
+    same_ledger: bool = False,
     **args: Any,
 ) -> Finding | None:
-    """A finding when two printings of one figure differ."""
+    """A finding when two printings of one figure differ. With `same_ledger` (both tables
+    print the one figure of the books, not a sum of rounded parts, to the same decimals) a
+    gap within rounding is no rounding: a warning that the two printings must agree."""
     cmp = compare_equal(left.printed, right.printed)
+    if same_ledger and cmp.verdict is Verdict.ROUNDING and left.decimals == right.decimals:
+        return _same_figure(rule_id, left, right, what, cmp, args)
     return _finding(rule_id, cmp, [left.location, right.location], what, severity, args)
+
+
+def _same_figure(rule_id: str, left: Amount, right: Amount, what: str, cmp: Comparison,
+                 args: dict[str, Any]) -> Finding:
+    places = left.decimals
+    shown = dict(args, what=what, reported=f"{left.value:.{places}f}",
+                 computed=f"{right.value:.{places}f}", difference=f"{abs(cmp.difference):.{places}f}")
+    shown.pop("message_id", None)
+    shown.setdefault("table_a", "一处")
+    shown.setdefault("table_b", "另一处")
+    message_id = "SAME_FIGURE.COLUMN" if "column" in shown else "SAME_FIGURE"
+    return make_finding(rule_id, [left.location, right.location], _values(cmp),
+                        severity="warning", message_id=message_id, **shown)
 
 
 def _finding(

@@ -20,6 +20,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what} ({column}): {reported} vs {computed}, difference {difference} within "
               "rounding (±{bound})",
     },
+    "SAME_FIGURE": {
+        "zh": "{what}：{table_a}印 {reported}，{table_b}印 {computed}，相差 {difference}；两处印的是"
+              "同一个账面数，应完全一致，不是舍入差",
+        "en": "{what}: {reported} in {table_a}, {computed} in {table_b}, difference {difference}; "
+              "both print the same figure of the books and must agree exactly",
+    },
+    "SAME_FIGURE.COLUMN": {
+        "zh": "{what}（{column}）：{table_a}印 {reported}，{table_b}印 {computed}，相差 {difference}；"
+              "两处印的是同一个账面数，应完全一致，不是舍入差",
+        "en": "{what} ({column}): {reported} in {table_a}, {computed} in {table_b}, difference "
+              "{difference}; both print the same figure of the books and must agree exactly",
+    },
     "FOLD": {
         "zh": "{figure} 一处数字同时破坏 {count} 个等式：{broken}",
         "en": "{figure}: one figure breaks {count} identities: {broken}",

@@ -4,6 +4,7 @@ names must belong to a 类 the tables carry."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
@@ -132,3 +133,77 @@ def _empty_rate(fact: Fact) -> str:
     if extra.get("budget") == 0 and extra.get("execution_rate"):
         return f"；年初预算为 0，“完成年初预算的 {fmt(extra['execution_rate'])}%”无从计算"
     return ""
+
+
+# "人员经费 7967.72 万元，主要包括：基本工资、津贴补贴、…" — the list up to the sentence's end
+_PERSONNEL_LIST = re.compile(r"人员经费[^，。；]{0,12}?[\d,.]+\s*万?元[，,]?\s*(?:主要)?(?:包括|用于)[:：]?([^。；]+)")
+_LIST_END = re.compile(r"[等]?(?:支出)?$")
+
+
+def listed_personnel_items(fact: Fact) -> list[str]:
+    """The economic items a 人员经费 sentence lists ("主要包括：基本工资、津贴补贴、…")."""
+    match = _PERSONNEL_LIST.search("".join(fact.text.split()))
+    if match is None:
+        return []
+    names = [n.strip() for n in re.split(r"[、，,和及]", match.group(1)) if n.strip()]
+    return [_LIST_END.sub("", n) if n.endswith("等") else n for n in names]
+
+
+def _zero_rows(table: Table, names: list[str]) -> list[TableRow]:
+    """The 款 rows of the table named in `names` that print no money (blank or 0)."""
+    wanted = {_plain(n) for n in names}
+    found = []
+    for row in table.rows:
+        if row.code and len(row.code) == 5 and row.code[:3] in ("301", "303") \
+                and _plain(row.name) in wanted and not any(v for v in row.values.values()):
+            found.append(row)
+    return found
+
+
+LIST_LINES = 12  # how far a listing sentence runs below its first line
+
+
+def _naming_lines(doc: Document, fact: Fact, names: list[str]) -> list[int]:
+    """The lines of the listing sentence that print each name (a name wrapped over two lines
+    is cited by the fact's own line only)."""
+    found: list[int] = []
+    lines = doc.source.lines
+    for name in names:
+        plain = _plain(name)
+        line = next((n for n in range(fact.line, min(fact.line + LIST_LINES, len(lines)) + 1)
+                     if plain in _plain(lines[n - 1].text)), None)
+        if line is not None and line != fact.line and line not in found:
+            found.append(line)
+    return sorted(found)
+
+
+@rule("NARRATIVE.PERSONNEL_ITEMS", category="narrative_vs_table", severity="warning",
+      title_zh="说明列举的人员经费项目在表中有数",
+      title_en="The 人员经费 items the narrative lists carry money in the table")
+def personnel_items_carry_money(doc: Document) -> Iterator[Finding]:
+    """The items a 人员经费 sentence lists ("主要包括：基本工资、津贴补贴、伙食补助费…") are not
+    rows the 基本支出表 prints without money (blank or 0.00). Items the table does not print
+    are not judged.
+
+    Passes: 30101 基本工资 100.00, 30102 津贴补贴 20.00; “人员经费 120.00 万元，主要包括：基本工资、津贴补贴”.
+    Fails:  30101 基本工资 100.00, 30102 津贴补贴 blank; the same sentence.
+    """
+    tables = [t for t in doc.tables_of("basic_expenditure") if not t.doubts and t.rows]
+    if not tables:
+        return
+    for fact in narrative_facts(doc, "personnel_funds"):
+        names = listed_personnel_items(fact)
+        rows = _zero_rows(tables[0], names) if len(names) >= 2 else []
+        if not rows:
+            continue
+        table = tables[0]
+        listed = "、".join(f"{r.code} {r.name}" for r in rows)
+        text = f"情况说明列举的人员经费项目中，{listed} 在{table.title}中没有金额"
+        text_en = (f"the narrative lists {len(names)} personnel items; {len(rows)} of them carry "
+                   f"no money in the basic spending table")
+        said = _naming_lines(doc, fact, [r.name for r in rows])
+        locations = [fact_location(fact)] + [fact_location(fact, n) for n in said] + [
+            Location(r.line, table=table.kind, code=r.code, page=r.page) for r in rows]
+        yield make_finding("NARRATIVE.PERSONNEL_ITEMS", locations, {"items": [r.code for r in rows]},
+                           **finding_args(text, text_en))
+        return

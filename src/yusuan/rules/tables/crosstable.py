@@ -1,4 +1,5 @@
-"""The same figure printed in several tables carries the same value."""
+"""The same figure printed in several tables carries the same value; a total the books hold once
+(本年支出合计 of the 收支总表 and the 支出总表's 合计) is printed the same, a cent apart too."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from yusuan.rules.engine.common import (
     equal_finding,
     row_label,
     sum_finding,
+    table_unit,
     value_columns,
 )
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.sources import is_single_source
+from yusuan.rules.tables.summary import read_side, side_amount
 
 register_messages({
     "CROSS.CODE": {
@@ -58,7 +61,7 @@ def _compare_rows(doc: Document, a: Table, b: Table, keys: list[tuple[str, str]]
             if left is None or right is None:
                 continue
             found = equal_finding("CROSS.CODE", left, right, row_label(row), column=key,
-                                  table_a=_label(a), table_b=_label(b))
+                                  table_a=_label(a), table_b=_label(b), same_ledger=True)
             if found:
                 yield found
 
@@ -132,8 +135,11 @@ def basic_totals_agree(doc: Document) -> Iterator[Finding]:
                 right = [printed] if printed else panels.get(e_key)
                 if left is None or not right:
                     continue
-                found = sum_finding("CROSS.BASIC", left, right, "合计", column=f_key,
-                                    table_a=_label(functional), table_b=_label(economic))
+                names = {"column": f_key, "table_a": _label(functional),
+                         "table_b": _label(economic)}
+                found = equal_finding("CROSS.BASIC", left, printed, "合计", same_ledger=True,
+                                      **names) if printed else \
+                    sum_finding("CROSS.BASIC", left, right, "合计", **names)
                 if found:
                     yield found
 
@@ -156,3 +162,68 @@ def panel_totals(doc: Document, table: Table) -> dict[str, list[Amount]]:
     if len(found) == len(PANEL_TOTALS):
         found["total"] = [a for parts in list(found.values()) for a in parts]
     return found
+
+
+register_messages({
+    "CROSS.TOTAL": {
+        "zh": "{what}：{table_a}为 {reported}，{table_b}为 {computed}，差 {difference}",
+        "en": "{what}: {reported} in {table_a}, {computed} in {table_b}, difference {difference}",
+    },
+})
+
+OTHER_FUNDS = ("gov_fund", "soe_capital")
+WHOLE_KEYS = ("total", "actual", "budget")
+
+
+
+def _spending(doc: Document, table: Table) -> Amount | None:
+    """A summary table's 本年支出合计 as printed."""
+    row = read_side(table, "expenditure").named.get("expenditure_current")
+    return side_amount(doc, table, row)
+
+
+def _table_total(doc: Document, table: Table) -> Amount | None:
+    """A detail table's 合计 line, its whole-amount column."""
+    row = table.total_row()
+    key = next((k for k in WHOLE_KEYS if row is not None and k in row.values), None)
+    return amount(doc, table, row, key) if row is not None and key else None
+
+
+def _carries_money(doc: Document, kind: str) -> bool:
+    return any(value for table in doc.tables_of(kind) for row in table.rows
+               for value in row.values.values())
+
+
+def pairs(doc: Document) -> Iterator[tuple[str, Table, Table]]:
+    """(what, summary table, detail table) printing the same total."""
+    for summary in doc.tables_of("summary")[:1]:
+        for detail in doc.tables_of("expenditure")[:1]:
+            yield "本年支出合计", summary, detail
+    if any(_carries_money(doc, kind) for kind in OTHER_FUNDS):
+        return  # the 财政拨款 total adds the funds' totals: a sum of rounded parts
+    for summary in doc.tables_of("fiscal_summary")[:1]:
+        for detail in doc.tables_of("general_budget_expenditure")[:1]:
+            yield "本年支出合计", summary, detail
+
+
+@rule("CROSS.TOTAL", category="cross_table", title_zh="同一总数在各表一致",
+      title_en="One total, the same in every table", tables=("summary", "fiscal_summary"),
+      rationale="收支总表's 本年支出合计 is the 支出总表's 合计; 财政拨款收支总表's 本年支出合计 "
+                "is the 一般公共预算支出表's 合计 when no other fund carries money. Tables "
+                "printed from one ledger print the same figure: even a cent apart is a warning.")
+def totals_agree(doc: Document) -> Iterator[Finding]:
+    """The same total printed by a summary table and its detail table is the same figure.
+
+    Passes: 收支总表 本年支出合计 418.36; 支出总表 合计 418.36.
+    Fails:  收支总表 本年支出合计 418.36; 支出总表 合计 418.37 (warning: not rounding).
+    """
+    for what, summary, detail in pairs(doc):
+        if table_unit(doc, summary) != table_unit(doc, detail):
+            continue
+        left, right = _spending(doc, summary), _table_total(doc, detail)
+        if left is None or right is None:
+            continue
+        found = equal_finding("CROSS.TOTAL", left, right, what, table_a=_label(summary),
+                              table_b=_label(detail), same_ledger=True)
+        if found:
+            yield found

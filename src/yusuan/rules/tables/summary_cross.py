@@ -93,7 +93,7 @@ def _income_items(doc: Document, table: Table) -> Iterator[Finding]:
         if left is None or right is None:
             continue
         found = equal_finding("SUMMARY.AGREES", left, right, row.name,
-                              table_a=_label(table), table_b=_label(income))
+                              table_a=_label(table), table_b=_label(income), same_ledger=True)
         if found:
             yield found
 
@@ -109,7 +109,8 @@ def _expenditure_classes(doc: Document, table: Table, kind: str) -> Iterator[Fin
         right = _detail_total(doc, details, compact_name(row.name))
         if left is None or right is None:
             continue
-        found = equal_finding("SUMMARY.AGREES", left, right, row.name,
-                              table_a=_label(table), table_b=_label(details[0]))
+        # the 收支总表's 类 is the 支出总表's line; the 财政拨款 one may add several funds' lines
+        found = equal_finding("SUMMARY.AGREES", left, right, row.name, table_a=_label(table),
+                              table_b=_label(details[0]), same_ledger=kind == "summary")
         if found:
             yield found

@@ -1,0 +1,126 @@
+"""NOTE.CONTENT: what a note or the narrative says a table holds agrees with the table: "本表无
+数据" / "故本表为空表" printed under a table with figures, "本部门无政府性基金预算" or "无“三公”
+经费" said of a fund or of 三公 whose table prints money."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from yusuan.model import Document, Finding, Location, Table, TableRow
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.messages import register_messages
+
+register_messages({
+    "NOTE.CONTENT": {
+        "zh": "{said}，而{title}“{row}”印有 {amount}",
+        "en": "The document says the table is empty or the money absent, but {title} prints "
+              "{amount} on {row}",
+    },
+})
+
+# a note saying its own table holds nothing
+EMPTY_NOTE = re.compile(r"本表(?:内容)?(?:无数据|为空表?|无内容)|此表为空|故本表无|以空表列示")
+NOTE_LOOK_AFTER = 3
+# the whole of a fund or of 三公 said to be absent: 无 / 没有 right before its name, the name
+# followed by what it is (预算, 支出, 经费, 收入) and not by a part of it ("三公经费中无…")
+SUBJECT_ABSENT = {
+    "gov_fund": re.compile(r"(?:无|没有)(?:使用)?政府性基金(?:预算)?(?:财政拨款)?(?:收入|支出|收支|预算|安排)"),
+    "soe_capital": re.compile(r"(?:无|没有)(?:使用)?国有资本经营预算(?:财政拨款)?(?:收入|支出|收支|安排|[，。,；;）)])"),
+    "sangong": re.compile(r"(?:无|没有)(?:安排)?[“\"]?三公[”\"]?经费(?:支出|预算)?[，。,；;）)]"),
+}
+SUBJECT_TABLE_NAMES = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公"}
+
+
+def nonzero_row(table: Table) -> tuple[TableRow, str, float] | None:
+    """The first row printing money (not zero) in the table, with its column and amount."""
+    for row in table.rows:
+        for key, value in row.values.items():
+            if value and abs(value) > 1e-9:
+                return row, key, value
+    return None
+
+
+def _later_tables(doc: Document, table: Table) -> list[int]:
+    return [t.lines[0] for t in doc.tables if t.lines[0] > table.lines[0]]
+
+
+def _note_line(doc: Document, table: Table, after: int) -> int | None:
+    """A line saying the table is empty, printed under its rows (after `after`, the last row
+    with money), within the table's lines or just after them, before the next table."""
+    stop = min([table.lines[1] + NOTE_LOOK_AFTER + 1, *_later_tables(doc, table)])
+    for number in range(after + 1, stop):
+        if number > len(doc.source.lines):
+            break
+        if EMPTY_NOTE.search("".join(doc.source.lines[number - 1].text.split())):
+            return number
+    return None
+
+
+def _finding(table: Table, found: tuple[TableRow, str, float], claims: list[tuple[int, str]]
+             ) -> Finding:
+    row, key, value = found
+    (_, said), *others = claims
+    also = "等处" if others else ""
+    locations = [Location(n) for n, _ in claims]
+    locations.append(Location(row.line_of(key), table=table.kind, code=row.code, page=row.page))
+    return make_finding("NOTE.CONTENT", locations, {"reported": 0.0, "computed": value},
+                        said=f"文中{also}写“{said}”", title=table.title,
+                        row=f"{row.code} {row.name}".strip() if row.code else (row.name or "数据行"),
+                        amount=f"{value:.{row.decimals.get(key, 2)}f}")
+
+
+@rule("NOTE.CONTENT", category="missing_content", severity="warning",
+      title_zh="空表说明与表中数字一致", title_en="Notes of an empty table agree with its figures")
+def notes_agree_with_tables(doc: Document) -> Iterator[Finding]:
+    """A note "本表无数据" under a table prints no money in it; a sentence saying the department
+    has no 政府性基金 / 国有资本经营预算 / “三公”经费 is not beside such a table with money.
+
+    Passes: 政府性基金预算支出表 with no figures and "注：本部门无政府性基金预算，故本表无数据".
+    Fails:  the same note under a 政府性基金预算支出表 whose 合计 is 12.00.
+    """
+    claims: dict[int, list[tuple[int, str]]] = {}
+    money: dict[int, tuple[Table, tuple[TableRow, str, float]]] = {}
+    for table in doc.tables:
+        found = nonzero_row(table)
+        if found is None or table.doubts:
+            continue
+        money[id(table)] = (table, found)
+        last = max(r.line_of(k) for r in table.rows for k in r.values)
+        line = _note_line(doc, table, last)
+        if line is not None:
+            claims.setdefault(id(table), []).append((line, _quote(doc, line, EMPTY_NOTE)))
+    for table, found, line, said in _absent_subjects(doc):
+        money.setdefault(id(table), (table, found))
+        claims.setdefault(id(table), []).append((line, said))
+    for key, lines in claims.items():
+        table, found = money[key]
+        yield _finding(table, found, sorted(lines))
+
+
+def _quote(doc: Document, line: int, pattern: re.Pattern[str]) -> str:
+    """The clause of the line that says it."""
+    text = "".join(doc.source.lines[line - 1].text.split())
+    match = pattern.search(text)
+    if match is None:
+        return text[:40]
+    start = max(text.rfind(mark, 0, match.start()) for mark in "，：:。；;") + 1
+    ends = [i for mark in "，。；;" if (i := text.find(mark, match.end() - 1)) >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
+Money = tuple[TableRow, str, float]
+
+
+def _absent_subjects(doc: Document) -> Iterator[tuple[Table, Money, int, str]]:
+    """Sentences outside the tables saying a fund or 三公 is absent while its table has money:
+    (the table, its money, the line, the words)."""
+    in_tables = {n for t in doc.tables for n in range(t.lines[0], t.lines[1] + 1)}
+    for kind, pattern in SUBJECT_ABSENT.items():
+        held = next(((t, found) for t in doc.tables_of(kind)
+                     if not t.doubts and (found := nonzero_row(t)) is not None), None)
+        if held is None:
+            continue
+        for line in doc.source.lines:
+            if line.number not in in_tables and pattern.search("".join(line.text.split())):
+                yield held[0], held[1], line.number, _quote(doc, line.number, pattern)
