@@ -3,7 +3,8 @@ from yusuan.rules import run_rules
 from .builders import document, table
 
 
-def _doc(housing: str = "3.00", public: str = "1.00", personnel: str = "9.00"):
+def _doc(housing: str = "3.00", public: str = "1.00", personnel: str = "9.00",
+         capital: str | None = None):
     gbe = table("general_budget_expenditure", [
         ("21011", "行政事业单位医疗", {"total": "2.00", "basic": "2.00"}),
         ("2210201", "住房公积金", {"total": "3.00", "basic": "3.00"}),
@@ -16,6 +17,7 @@ def _doc(housing: str = "3.00", public: str = "1.00", personnel: str = "9.00"):
         ("30113", "住房公积金", {"total": housing, "personnel": housing}),
         ("302", "商品和服务支出", {"total": "1.00", "public": "1.00"}),
         ("303", "对个人和家庭的补助", {"total": "1.00", "personnel": "1.00"}),
+        *([("310", "资本性支出", {"total": capital, "public": capital})] if capital else []),
     ])
     income = table("income", [(None, "合计", {"total": "10.00", "general_budget": "10.00"})])
     return document(gbe, basic, income)
@@ -70,6 +72,12 @@ def test_medical_rounding_is_info() -> None:
 def test_public_funds_pass_and_fail() -> None:
     assert run_rules(_doc(), only=["FUNC_ECON.PUBLIC"]) == []
     assert len(run_rules(_doc(public="2.00"), only=["FUNC_ECON.PUBLIC"])) == 1
+
+
+def test_public_funds_name_the_310_they_count() -> None:
+    """公用经费 2.50 against 302 1.00 + 310 0.50: the message names both, not '302：1.50'."""
+    found = run_rules(_doc(public="2.50", capital="0.50"), only=["FUNC_ECON.PUBLIC"])
+    assert [f.message.split("：")[0] for f in found] == ["302 + 310"]
 
 
 def test_personnel_pass_and_fail() -> None:

@@ -213,8 +213,9 @@ def goods_and_services_is_public(doc: Document) -> Iterator[Finding]:
         only_302 = _plus(summed(doc, table, ("302",), "total"), transfers)
         if public is None or only_302 is None or with_capital is None:
             continue
-        checks = [equal_finding("FUNC_ECON.PUBLIC", c, public, "302")
-                  for c in (with_capital, only_302)]
+        capital = "302 + 310" if with_capital.value != only_302.value else "302"
+        checks = [equal_finding("FUNC_ECON.PUBLIC", c, public, label)
+                  for c, label in ((with_capital, capital), (only_302, "302"))]
         if all(checks):
             yield checks[0]  # type: ignore[misc]
 
