@@ -43,8 +43,9 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
 
 def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
-    check = commands.add_parser("check", help=words["check"], description=words["check"])
-    add_files_argument(check, words)
+    check = commands.add_parser("check", help=words["check"], description=words["check_long"])
+    check.add_argument("file", nargs="+", help=words["check_files"])
+    check.add_argument("--together", action="store_true", help=words["together"])
     check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv"), default="text",
                        help=words["check_format"])
     check.add_argument("-o", "--output", help=words["output"])
@@ -57,6 +58,16 @@ def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]
     check.add_argument("--no-config", action="store_true", help=words["no_config"])
     check.add_argument("--baseline", metavar="FILE", help=words["baseline"])
     check.add_argument("--write-baseline", metavar="FILE", help=words["write_baseline"])
+    check.add_argument("--jobs", type=positive_int, metavar="N", help=words["jobs"])
+    check.add_argument("--timeout", type=float, metavar="SECONDS", help=words["timeout"])
+    check.add_argument("--resume", action="store_true", help=words["resume"])
+
+
+def positive_int(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise ValueError(text)
+    return number
 
 
 def add_lang_argument(command: argparse.ArgumentParser, words: dict[str, str]) -> None:
@@ -156,36 +167,29 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from yusuan.report.json_report import check_json
-    from yusuan.report.text_report import check_text
-    from yusuan.rules import run_rules
+    from yusuan.batch.files import is_batch
+    from yusuan.batch.one import render_report, triaged_findings
     from yusuan.triage_options import triage_settings
 
+    if is_batch(args.file, args.together):
+        from yusuan.batch.command import run_batch
+
+        return run_batch(args)
     if args.output:
         refuse_overwriting_inputs(args.output, args.file)
     settings = triage_settings(args)
     document = read_files(args)
-    findings = settings.triage.apply(run_rules(document))
     if args.write_baseline:
         from yusuan.baseline import write_baseline
+        from yusuan.rules import run_rules
 
+        findings = settings.triage.apply(run_rules(document))
         count = write_baseline(args.write_baseline, document, findings)
         sys.stderr.write(cli_words.baseline_written(args.lang, count, args.write_baseline))
         return 0
-    if settings.baseline:
-        from yusuan.baseline import read_baseline, without_reviewed
-
-        findings = without_reviewed(document, findings, read_baseline(settings.baseline))
-    if args.format == "json":
-        out = json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n"
-    elif args.format == "text":
-        out = check_text(document, findings, args.lang)
-    else:
-        from yusuan.report.bundle import report_bundle
-        from yusuan.report.formats import render_bundle
-
-        out = render_bundle(report_bundle(document, findings), args.format, args.lang,
-                            bom=bool(args.output) and args.format == "csv")
+    findings = triaged_findings(document, settings)
+    out = render_report(document, findings, args.format, args.lang,
+                        bom=bool(args.output) and args.format == "csv")
     write_output(out, args.output, args.file)
     return 1 if settings.triage.fails(findings) else 0
 
