@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -67,6 +66,16 @@ def fit(text: str, columns: int) -> str:
     return "".join(out)
 
 
+def terminal_columns(stream: TextIO) -> int:
+    """The width of the terminal `stream` writes to (COLUMNS first, 80 when unknown)."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 class Line:
     """One line of stderr rewritten in place, cleared at the end."""
 
@@ -76,8 +85,7 @@ class Line:
         self.width = 0
 
     def show(self, text: str) -> None:
-        columns = shutil.get_terminal_size((80, 24)).columns - 1
-        text = fit(text, max(columns, 20))
+        text = fit(text, max(terminal_columns(self.stream) - 1, 20))
         shown = display_width(text)
         self.stream.write("\r" + text + " " * max(0, self.width - shown))
         self.stream.flush()
