@@ -87,3 +87,22 @@ def test_a_changed_file_or_other_settings_are_checked_again(tmp_path: Path) -> N
     assert len(changed) == 1 and reports[changed[0]].name == "docs~001_cef01461b897d751.txt"
     run_yusuan("check", str(tmp_path / "in"), "-o", str(out), "--resume", "--select", "TOTAL")
     assert all(path.stat().st_ino != inodes[name] for name, path in reports.items())
+
+
+def test_ctrl_c_stops_the_batch_in_words_and_resume_finishes_it(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    copy_real_files(folder)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "yusuan.cli", "check", str(folder), "-o",
+                                str(out), "--jobs", "1"], env=ENV, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not reports(out) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 2 and stdout == "", "the batch had finished before the signal"
+    assert stderr.startswith("yusuan: 检查被中断：已做完") and "--resume" in stderr
+    assert len(stderr.splitlines()) == 1
+    resumed = run_yusuan("check", str(folder), "-o", str(out), "--resume")
+    assert resumed.returncode == 1 and "已检查" in resumed.stdout
