@@ -57,7 +57,8 @@ def load_pipeline() -> None:
     catalog()
 
 
-def _child(connection: Connection, path: str, name: str, work: Work, refuse: Callable[[str], dict[str, Any]]) -> None:
+def _child(connection: Connection, path: str, name: str, work: Work,
+           refuse: Callable[[str], dict[str, Any]]) -> None:
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     outcome: dict[str, Any]
@@ -111,15 +112,15 @@ class Pool:
         def refuse(error: str) -> dict[str, Any]:
             return refuse_here(name, self.reasons["error"].format(error=error))
 
-        process = self.context.Process(target=_child, args=(child_end, path, name, self.work, refuse),
-                                       name="yusuan-batch", daemon=True)
+        process = self.context.Process(target=_child, name="yusuan-batch", daemon=True,
+                                       args=(child_end, path, name, self.work, refuse))
         process.start()
         child_end.close()
         self.running.append(Running(index, path, name, process, parent_end))
 
     def _collect(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        ready = wait([r.connection for r in self.running] + [r.process.sentinel for r in self.running],
-                     timeout=0.5)
+        handles = [r.connection for r in self.running] + [r.process.sentinel for r in self.running]
+        ready = wait(handles, timeout=0.5)
         for job in list(self.running):
             if job.connection in ready:
                 self._read(job)
@@ -128,7 +129,8 @@ class Pool:
                 self._read(job)  # what it sent just before it ended
                 outcome = job.outcome or self.refuse(job.name, self._death(job.process))
             elif outcome is None and self.timeout and time.monotonic() - job.started > self.timeout:
-                outcome = self.refuse(job.name, self.reasons["timeout"].format(seconds=self.timeout))
+                reason = self.reasons["timeout"].format(seconds=self.timeout)
+                outcome = self.refuse(job.name, reason)
             if outcome is not None:
                 self._end(job)
                 yield job.index, outcome
