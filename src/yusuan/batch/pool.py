@@ -44,6 +44,16 @@ def die_with_parent() -> None:
         pass
 
 
+def how_it_ended(exitcode: int | None, exit_word: str, signal_word: str) -> str:
+    """A process's end in words: the signal's name (SIGKILL), or "exit 3"."""
+    if exitcode is not None and exitcode < 0:
+        try:
+            return signal.Signals(-exitcode).name
+        except ValueError:
+            return f"{signal_word} {-exitcode}"
+    return f"{exit_word} {exitcode}"
+
+
 def load_pipeline() -> None:
     """Import the readers and the rules once, in the parent, so each child starts warm."""
     import importlib
@@ -148,15 +158,7 @@ class Pool:
 
     def _death(self, process: Any) -> str:
         process.join(5)
-        code = process.exitcode
-        if code is not None and code < 0:
-            try:
-                how = signal.Signals(-code).name
-            except ValueError:
-                how = f"signal {-code}"
-        else:
-            how = f"exit {code}"
-        return self.reasons["died"].format(how=how)
+        return self.reasons["died"].format(how=how_it_ended(process.exitcode, "exit", "signal"))
 
     def _end(self, job: Running) -> None:
         if job.process.is_alive():
