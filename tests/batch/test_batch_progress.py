@@ -55,3 +55,26 @@ def test_a_single_pdf_on_a_terminal_counts_its_pages(tmp_path: Path) -> None:
     _stdout, shown, status = run_on_terminal("check", str(good["corpus/政府办公厅_2026年部门预算.pdf"]))
     assert status in (0, 1)
     assert "yusuan：正在读取 政府办公厅_2026年部门预算.pdf 第 1/" in shown
+
+
+def test_ocr_of_a_scan_counts_its_pages_on_a_terminal(tmp_path: Path) -> None:
+    """A scan of two pages (the OCR test's page twice) read by OCR shows each page."""
+    import pypdfium2
+    import pytest
+    from PIL import Image
+
+    from yusuan.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("the ocr extra is not installed")
+    from readers.test_ocr import scanned_pdf
+
+    scanned_pdf(tmp_path / "page.pdf")
+    pypdfium2.PdfDocument(str(tmp_path / "page.pdf"))[0].render(scale=150 / 72).to_pil() \
+        .save(tmp_path / "page.png")
+    image = Image.open(tmp_path / "page.png").convert("L")
+    image.save(tmp_path / "scan.pdf", save_all=True, append_images=[image.copy()], resolution=150)
+    _stdout, shown, status = run_on_terminal("text", str(tmp_path / "scan.pdf"))
+    assert status == 0
+    assert "yusuan：正在读取 scan.pdf 第 1/2 页" in shown
+    assert "yusuan：正在读取 scan.pdf 第 2/2 页" in shown
