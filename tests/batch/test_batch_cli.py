@@ -8,7 +8,7 @@ import io
 import json
 from pathlib import Path
 
-from batchfiles import add_bad_files, copy_real_files, run_yusuan
+from batchfiles import SHARED, add_bad_files, copy_real_files, run_yusuan
 
 
 def test_a_folder_is_checked_file_by_file_with_a_summary(tmp_path: Path) -> None:
@@ -127,8 +127,19 @@ def test_bad_batch_arguments_get_one_sentence(tmp_path: Path) -> None:
     for args in (("check", str(tmp_path / "empty")),
                  ("check", str(tmp_path / "empty"), str(tmp_path / "empty"), "--resume"),
                  ("check", str(tmp_path), str(notes), "-o", str(notes)),
+                 ("check", str(tmp_path), "-o", str(tmp_path)),
                  ("check", str(notes), str(notes), "--write-baseline", str(tmp_path / "b.json"))):
         run = run_yusuan(*args)
         assert run.returncode == 2, args
         assert run.stdout == "" and len(run.stderr.splitlines()) == 1, args
         assert run.stderr.startswith("yusuan: ") and "Traceback" not in run.stderr
+
+
+def test_a_report_never_takes_an_input_s_name(tmp_path: Path) -> None:
+    good = copy_real_files(tmp_path / "in")
+    seed = good["docs/001_cef01461b897d751.txt"]
+    other = good["docs/000_b680242db27468d2.txt"]
+    run = run_yusuan("check", str(seed), str(other), "-o", str(seed.parent))
+    assert run.returncode == 1, run.stderr
+    assert (seed.parent / "001_cef01461b897d751~2.txt").exists()
+    assert seed.read_bytes() == (SHARED / "seeds" / seed.name).read_bytes()  # the input untouched

@@ -30,7 +30,7 @@ def run_batch(args: argparse.Namespace) -> int:
     if args.write_baseline:
         raise InputError("--write-baseline 一次只用于一个文件。", "--write-baseline takes one file at a time.")
     settings = triage_settings(args)
-    folder = output_folder(args.output) if args.output else None
+    folder = output_folder(args.output, args.file) if args.output else None
     if args.resume and folder is None:
         raise InputError("--resume 须与 -o 文件夹同用：做完的文件记在那个文件夹里。",
                          "--resume needs -o DIR: the files done are remembered in that folder.")
@@ -49,8 +49,14 @@ def run_batch(args: argparse.Namespace) -> int:
     return max(int(outcome["exit"]) for outcome in outcomes)
 
 
-def output_folder(path: str) -> Path:
+def output_folder(path: str, inputs: list[str]) -> Path:
+    """The -o folder, made if needed; never a folder being checked (its reports would be read)."""
     folder = Path(path)
+    if any(os.path.isdir(given) and os.path.realpath(given) == os.path.realpath(path)
+           for given in inputs):
+        raise InputError(f"{path} 是要检查的文件夹；请把报告写到另一个文件夹（-o）。",
+                         f"{path} is a folder being checked; write the reports to another folder "
+                         "(-o).")
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{path} 是一个文件；检查多个文件时 -o 须是一个文件夹。",
                          f"{path} is a file; with several files -o names a folder.")
@@ -72,7 +78,8 @@ class Batch:
         self.timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
         self.manifest = Manifest(folder, args.resume) if folder else None
         self.inputs = [path for path, _name in files]
-        used: set[str] = set()
+        used = {Path(path).name.lower() for path in self.inputs if folder is not None
+                and os.path.realpath(Path(path).parent) == os.path.realpath(folder)}
         self.report_files = [report_name(name, options.fmt, used) for _path, name in files]
         self.shas: list[str | None] = [None] * len(files)
         self.outcomes: list[dict[str, Any] | None] = [None] * len(files)
