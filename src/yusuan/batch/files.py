@@ -17,20 +17,21 @@ def is_batch(paths: list[str], together: bool) -> bool:
 
 
 def gather(paths: list[str], skip: str | None = None) -> list[tuple[str, str]]:
-    """(path, name shown) of every file to check, in order, each once; nothing under `skip`
-    (the output folder). A folder's files are named by their path within it."""
+    """(path, name shown) of every file to check, in order, each once; nothing a folder holds
+    under `skip` (the output folder). A folder's files are named by their path within it."""
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
-    skipped = os.path.realpath(skip) if skip else None
+    skipped = os.path.realpath(skip) + os.sep if skip else None
     for given in paths:
         if os.path.isdir(given):
             candidates = [(str(file), str(file.relative_to(given)))
-                          for file in folder_files(Path(given))]
+                          for file in folder_files(Path(given)) if not skipped
+                          or not os.path.realpath(file).startswith(skipped)]
         else:
             candidates = [(given, Path(given).name)]
         for path, name in candidates:
             real = os.path.realpath(path)
-            if real in seen or (skipped and (real + os.sep).startswith(skipped + os.sep)):
+            if real in seen:
                 continue
             seen.add(real)
             found.append((path, name))
