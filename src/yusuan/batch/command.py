@@ -68,13 +68,21 @@ def output_folder(path: str, inputs: list[str]) -> Path:
     return folder
 
 
+def cores() -> int:
+    """The cores this process may run on (a container's share, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class Batch:
     """One run: the files, what is already done, the pool, the bar and the output folder."""
 
     def __init__(self, files: list[tuple[str, str]], folder: Path | None, key: str,
                  options: CheckOptions, args: argparse.Namespace) -> None:
         self.files, self.folder, self.key, self.options = files, folder, key, options
-        self.jobs = args.jobs or os.cpu_count() or 1
+        self.jobs = args.jobs or cores()
         self.timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
         self.manifest = Manifest(folder, args.resume) if folder else None
         self.inputs = [path for path, _name in files]
