@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from batchfiles import SHARED, add_bad_files, copy_real_files, run_yusuan
@@ -91,7 +92,8 @@ def test_english_labels(tmp_path: Path) -> None:
     assert run.stdout.splitlines()[0].split() == ["file", "department", "year", "kind", "errors",
                                                   "warnings", "status"]
     assert "refused: broken.pdf is not a readable PDF: the file is damaged." in run.stdout
-    assert run.stdout.rstrip().endswith("refused; 4 errors, 24 warnings.") or "files:" in run.stdout
+    assert re.fullmatch(r"6 files: 4 checked, 2 refused; \d+ errors, \d+ warnings\.",
+                        run.stdout.splitlines()[-1])
 
 
 def test_without_o_json_prints_the_summary_as_json(tmp_path: Path) -> None:
@@ -143,3 +145,18 @@ def test_a_report_never_takes_an_input_s_name(tmp_path: Path) -> None:
     assert run.returncode == 1, run.stderr
     assert (seed.parent / "001_cef01461b897d751~2.txt").exists()
     assert seed.read_bytes() == (SHARED / "seeds" / seed.name).read_bytes()  # the input untouched
+
+
+def test_a_baseline_quiets_its_file_s_findings_in_a_batch(tmp_path: Path) -> None:
+    good = copy_real_files(tmp_path / "in")
+    failing = good["docs/000_b680242db27468d2.txt"]
+    baseline = tmp_path / "reviewed.json"
+    assert run_yusuan("check", str(failing), "--write-baseline", str(baseline)).returncode == 0
+    out = tmp_path / "out"
+    before = run_yusuan("check", str(tmp_path / "in" / "docs"), "-o", str(out))
+    assert before.returncode == 1
+    after = run_yusuan("check", str(tmp_path / "in" / "docs"), "-o", str(out), "--resume",
+                       "--baseline", str(baseline))
+    assert after.returncode == 0
+    row = next(line for line in after.stdout.splitlines() if line.startswith("000_"))
+    assert row.split()[-3:] == ["0", "0", "已检查"]

@@ -40,7 +40,8 @@ def run_batch(args: argparse.Namespace) -> int:
         raise InputError(f"没有找到可检查的文件（读取 {suffixes}）。",
                          f"no file to check was found (yusuan reads {suffixes}).")
     options = CheckOptions(settings, args.format, args.lang, bom=folder is not None and args.format == "csv")
-    key = settings_key(yusuan.__version__, args.format, args.lang, settings)
+    baseline = file_sha256(settings.baseline) if settings.baseline else None
+    key = settings_key(yusuan.__version__, args.format, args.lang, settings, baseline)
     outcomes = Batch(files, folder, key, options, args).run()
     if folder is None and args.format == "json":
         sys.stdout.write(json.dumps(summary_json(outcomes), ensure_ascii=False, indent=1) + "\n")
