@@ -130,7 +130,8 @@ def test_bad_batch_arguments_get_one_sentence(tmp_path: Path) -> None:
                  ("check", str(tmp_path / "empty"), str(tmp_path / "empty"), "--resume"),
                  ("check", str(tmp_path), str(notes), "-o", str(notes)),
                  ("check", str(tmp_path), "-o", str(tmp_path)),
-                 ("check", str(notes), str(notes), "--write-baseline", str(tmp_path / "b.json"))):
+                 ("check", str(notes), str(notes), "--write-baseline", str(tmp_path / "b.json")),
+                 ("check", str(notes), str(notes), "--format", "pdf", "-o", str(tmp_path / "a"))):
         run = run_yusuan(*args)
         assert run.returncode == 2, args
         assert run.stdout == "" and len(run.stderr.splitlines()) == 1, args
