@@ -58,3 +58,12 @@ def test_labels_are_found_where_each_label_alone_finds_them() -> None:
                 assert (want and (want.start(), want.end())) == (got and (got.start(), got.end()))
             want = _earliest(joined, every, start)
             assert joined.next_label(start) == (want.start() if want else len(text))
+
+
+def test_tab_rows_share_one_string_for_cells_of_the_same_text() -> None:
+    from yusuan.layout.tabbed import lines_to_rows
+
+    rows = lines_to_rows([Line(1, "2080501\t行政单位离退休\t1,000.00\t"),
+                          Line(2, "2080502\t事业单位离退休\t1,000.00\t")])
+    assert [c.text for c in rows[1].cells] == ["2080502", "事业单位离退休", "1,000.00", ""]
+    assert rows[0].cells[2].text is rows[1].cells[2].text
