@@ -32,6 +32,11 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
 @pytest.mark.parametrize("case", ["empty", "binary", "prose", "broken_pdf", "missing", "directory"])
 @pytest.mark.parametrize("command", ["extract", "check"])
 def test_bad_input_gets_one_sentence_and_exit_2(tmp_path: Path, case: str, command: str) -> None:
+    if command == "check" and case == "directory":  # a batch of bad files: each refused
+        result = run_yusuan(command, str(bad_inputs(tmp_path)[case]))
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stdout.count("未检查：") == 3  # empty.txt, letter.txt, broken.pdf
+        return
     result = run_yusuan(command, str(bad_inputs(tmp_path)[case]))
     assert result.returncode == 2
     assert result.stdout == ""

@@ -53,8 +53,9 @@ def add_corpus_parsers(commands: argparse._SubParsersAction, lang: str) -> None:
 
 
 def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
-    check = commands.add_parser("check", help=words["check"], description=words["check"])
-    add_files_argument(check, words)
+    check = commands.add_parser("check", help=words["check"], description=words["check_long"])
+    check.add_argument("file", nargs="+", help=words["check_files"])
+    check.add_argument("--together", action="store_true", help=words["together"])
     check.add_argument("--format", choices=("text", "json", "html", "sarif", "csv", "pdf"),
                        default="text",
                        help=words["check_format"])
@@ -68,6 +69,16 @@ def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]
     check.add_argument("--no-config", action="store_true", help=words["no_config"])
     check.add_argument("--baseline", metavar="FILE", help=words["baseline"])
     check.add_argument("--write-baseline", metavar="FILE", help=words["write_baseline"])
+    check.add_argument("--jobs", type=positive_int, metavar="N", help=words["jobs"])
+    check.add_argument("--timeout", type=float, metavar="SECONDS", help=words["timeout"])
+    check.add_argument("--resume", action="store_true", help=words["resume"])
+
+
+def positive_int(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise ValueError(text)
+    return number
 
 
 def add_lang_argument(command: argparse.ArgumentParser, words: dict[str, str]) -> None:
@@ -167,11 +178,18 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from yusuan.report.json_report import check_json
-    from yusuan.report.text_report import check_text
-    from yusuan.rules import run_rules
+    from yusuan.batch.files import is_batch
+    from yusuan.batch.one import render_report, triaged_findings
     from yusuan.triage_options import triage_settings
 
+    if is_batch(args.file, args.together):
+        from yusuan.batch.command import run_batch
+
+        if args.format == "pdf":
+            raise InputError("--format pdf 只能用于单个 PDF 文件：批量检查请选其他格式。",
+                             "--format pdf takes a single PDF; choose another format for a batch.")
+
+        return run_batch(args)
     if args.output:
         refuse_overwriting_inputs(args.output, args.file)
     if args.format == "pdf":
@@ -180,32 +198,23 @@ def run_check(args: argparse.Namespace) -> int:
         refuse_before_reading(args.file, args.output)
     settings = triage_settings(args)
     document = read_files(args)
-    findings = settings.triage.apply(run_rules(document))
     if args.write_baseline:
         from yusuan.baseline import write_baseline
+        from yusuan.rules import run_rules
 
+        findings = settings.triage.apply(run_rules(document))
         count = write_baseline(args.write_baseline, document, findings)
         sys.stderr.write(cli_words.baseline_written(args.lang, count, args.write_baseline))
         return 0
-    if settings.baseline:
-        from yusuan.baseline import read_baseline, without_reviewed
-
-        findings = without_reviewed(document, findings, read_baseline(settings.baseline))
-    if args.format == "json":
-        out = json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n"
-    elif args.format == "text":
-        out = check_text(document, findings, args.lang)
-    else:
+    findings = triaged_findings(document, settings)
+    if args.format == "pdf":
         from yusuan.report.bundle import report_bundle
-        from yusuan.report.formats import render_bundle
         from yusuan.report.pages.cli import write_pdf
 
-        bundle = report_bundle(document, findings)
-        if args.format == "pdf":
-            write_pdf(document, bundle, args.file[0], args.output, args.lang)
-            return 1 if settings.triage.fails(findings) else 0
-        out = render_bundle(bundle, args.format, args.lang,
-                            bom=bool(args.output) and args.format == "csv")
+        write_pdf(document, report_bundle(document, findings), args.file[0], args.output, args.lang)
+        return 1 if settings.triage.fails(findings) else 0
+    out = render_report(document, findings, args.format, args.lang,
+                        bom=bool(args.output) and args.format == "csv")
     write_output(out, args.output, args.file)
     return 1 if settings.triage.fails(findings) else 0
 

@@ -37,6 +37,13 @@ HELP: dict[str, dict[str, str]] = {
         "no_config": "不读取任何配置文件",
         "baseline": "基线文件：其中已复核的问题不再报告",
         "write_baseline": "把本次发现的全部问题写入基线文件（视为已复核）",
+        "check_long": "检查文件，列出发现的问题。给出多个文件或文件夹时逐个检查（文件夹按扩展名递归查找），"
+                      "最后列出汇总表；加 -o 文件夹时每个文件写一份报告，另有全部问题的 findings.csv 与 "
+                      "findings.xlsx。退出状态取各文件中最差的一个。",
+        "check_files": "要检查的文件或文件夹（可给多个）；加 --together 时为同一份公开文件的全部文件",
+        "jobs": "同时检查的文件数（默认为处理器核数）",
+        "timeout": "每个文件的检查时间上限，秒（默认 1800）；超时的文件记为未检查",
+        "resume": "接着上次中断的检查做：跳过 -o 文件夹中已记下的文件（按文件的 sha256 识别）",
         "rule_id": "要解释的规则编号（省略时列出全部规则）",
         "rules_format": "输出格式（默认 text）",
         "host": "监听地址（YUSUAN_HOST，默认 127.0.0.1）",
@@ -77,6 +84,16 @@ HELP: dict[str, dict[str, str]] = {
         "no_config": "read no configuration file",
         "baseline": "baseline file: the reviewed findings it lists are not reported",
         "write_baseline": "write every finding of this run to a baseline file (as reviewed)",
+        "check_long": "find inconsistencies. Given several files or folders (searched "
+                      "recursively by suffix), check each and end with a summary table; with -o "
+                      "DIR write one report per file plus findings.csv and findings.xlsx of all "
+                      "files. The exit status is the worst file's.",
+        "check_files": "files or folders to check (several allowed); with --together, all the "
+                       "files of one disclosure",
+        "jobs": "files checked at once (default: the number of cores)",
+        "timeout": "time limit per file in seconds (default 1800); a file past it is refused",
+        "resume": "continue an interrupted batch: skip the files the -o folder records as done "
+                  "(known by their sha256)",
         "rule_id": "the rule to explain (all rules when left out)",
         "rules_format": "output format (default text)",
         "host": "address to listen on (YUSUAN_HOST, default 127.0.0.1)",

@@ -410,3 +410,20 @@ def test_a_name_and_a_figure_cut_by_the_page_break_are_joined(pdf_canvas, grid, 
     canvas.save()
     assert texts(path)[1:] == ["杭州市机动车驾驶员考试服务中心\t14.00\t12.00\t2.00",
                                "杭州市公安局地铁分局\t\t\t"]
+
+
+def test_a_white_box_under_a_title_does_not_join_two_tables(pdf_canvas, grid, cjk_font) -> None:
+    """江苏人大: an office program lays a white box, unstroked, between two ruled tables (around
+    the next table's title). It draws nothing, so the tables stay apart and the title is text."""
+    canvas, path = pdf_canvas("white.pdf")
+    bottom = grid(canvas, 60, 800, [60, 120, 80], [["30312", "提租补贴", "1,018.01"]])
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.rect(60, bottom - 80, 260, 80, stroke=0, fill=1)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.setFont(cjk_font, 12)
+    canvas.drawString(100, bottom - 40, "财政拨款政府性基金支出预算表")
+    grid(canvas, 60, bottom - 80, [100, 100, 60], [["功能科目代码", "功能科目名称", "金额"],
+                                                   ["", "合计", ""]])
+    canvas.save()
+    assert texts(path) == ["30312\t提租补贴\t1,018.01", "财政拨款政府性基金支出预算表",
+                           "功能科目代码\t功能科目名称\t金额", "\t合计\t"]

@@ -76,5 +76,9 @@ def test_several_files_need_together(tmp_path: Path, together: bool) -> None:
     run = subprocess.run(args, check=False, capture_output=True, text=True)
     if together:
         assert run.returncode == 0, run.stderr
-    else:
-        assert run.returncode == 2 and "--together" in run.stderr and "Traceback" not in run.stderr
+    else:  # `check` takes them as a batch, each file on its own; `extract` asks for --together
+        assert "共 2 个文件：已检查 2 个" in run.stdout and "Traceback" not in run.stderr
+        extract = subprocess.run([sys.executable, "-m", "yusuan.cli", "extract", narrative, tables],
+                                 check=False, capture_output=True, text=True)
+        assert extract.returncode == 2 and "--together" in extract.stderr
+        assert "Traceback" not in extract.stderr

@@ -64,6 +64,7 @@ class Frame:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
+PAPER = 250  # a colour whose red, green and blue all reach this is the paper's white
 _HANDLE = ctypes.c_void_p
 _SIGNATURES: dict[str, tuple[Any, ...]] = {
     # name: (result, argument types); None leaves the arguments unchecked (a c_void_p handle
@@ -88,6 +89,9 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
     "FPDFPathSegment_GetType": (ctypes.c_int, (_HANDLE,)),
     "FPDFPathSegment_GetClose": (ctypes.c_int, (_HANDLE,)),
     "FPDFPageObj_GetClipPath": (_HANDLE, (_HANDLE,)),
+    "FPDFPath_GetDrawMode": (ctypes.c_int, (_HANDLE, ctypes.c_void_p, ctypes.c_void_p)),
+    "FPDFPageObj_GetFillColor": (ctypes.c_int, (_HANDLE, *(ctypes.c_void_p,) * 4)),
+    "FPDFPageObj_GetStrokeColor": (ctypes.c_int, (_HANDLE, *(ctypes.c_void_p,) * 4)),
     "FPDFClipPath_CountPaths": (ctypes.c_int, (_HANDLE,)),
     "FPDFClipPath_CountPathSegments": (ctypes.c_int, (_HANDLE, ctypes.c_int)),
     "FPDFClipPath_GetPathSegment": (_HANDLE, (_HANDLE, ctypes.c_int, ctypes.c_int)),
@@ -132,7 +136,7 @@ def _walk(pdfium: SimpleNamespace, objects: list[Any], parent: Matrix, found: Pa
     kinds = pdfium.constants
     for obj in objects:
         kind = pdfium.FPDFPageObj_GetType(obj)
-        if kind == kinds.FPDF_PAGEOBJ_PATH:
+        if kind == kinds.FPDF_PAGEOBJ_PATH and _drawn(pdfium, obj):
             found.edges.extend(_path_edges(pdfium, obj, _compose(parent, _matrix(pdfium, obj))))
         elif kind == kinds.FPDF_PAGEOBJ_IMAGE:
             found.images += 1
@@ -140,6 +144,26 @@ def _walk(pdfium: SimpleNamespace, objects: list[Any], parent: Matrix, found: Pa
             inner = [pdfium.FPDFFormObj_GetObject(obj, index)
                      for index in range(pdfium.FPDFFormObj_CountObjects(obj))]
             _walk(pdfium, inner, _compose(parent, _matrix(pdfium, obj)), found, depth + 1)
+
+
+def _drawn(pdfium: SimpleNamespace, obj: Any) -> bool:
+    """Whether a path leaves a mark: stroked or filled in a colour other than the paper's
+    white. A white box an office program lays under a block of cells (江苏人大: around the
+    title between two tables) draws no ruling, and its sides must not join the tables."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
+        return True
+    return ((stroke.value and _inked(pdfium.FPDFPageObj_GetStrokeColor, obj))
+            or (fill.value != 0 and _inked(pdfium.FPDFPageObj_GetFillColor, obj)))
+
+
+def _inked(get_color: Any, obj: Any) -> bool:
+    rgba = (ctypes.c_uint * 4)()
+    size = ctypes.sizeof(ctypes.c_uint)
+    if not get_color(obj, *(ctypes.byref(rgba, i * size) for i in range(4))):
+        return True
+    red, green, blue, alpha = rgba
+    return alpha > 0 and min(red, green, blue) < PAPER
 
 
 def _matrix(pdfium: SimpleNamespace, obj: Any) -> Matrix:

@@ -133,6 +133,11 @@ def write_xlsx(document: Document, path: str) -> None:
             sheet.append(row)
     if not document.tables:
         workbook.create_sheet("无表格").append(["未识别出表格"])
+    save_workbook(workbook, path)
+
+
+def save_workbook(workbook: Any, path: str) -> None:
+    """Save an openpyxl workbook whole or not at all (a temporary file renamed over `path`)."""
     target = Path(path)
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",

@@ -110,7 +110,7 @@ class JobStore:
         os.replace(data_path, folder / input_name)
         job = {"id": job_id, "name": name, "input": input_name, "size": size, "state": "queued",
                "stage": "queued", "error": None, "created": time.time(), "started": None,
-               "finished": None, "summary": None, "document": None, "attempts": 0}
+               "finished": None, "summary": None, "document": None, "attempts": 0, "pages": None}
         write_json(folder / "job.json", job)
         self.runner.submit(folder)
         return job
@@ -172,4 +172,10 @@ def _mtime(path: Path) -> float:
 
 
 def progress(job: dict[str, Any]) -> int:
-    return STAGES.get(str(job.get("stage")), 5)
+    """Per cent done: by stage, and while reading by the pages read."""
+    stage = str(job.get("stage"))
+    pages = job.get("pages") or {}
+    if stage == "reading" and pages.get("total"):
+        share = min(1.0, int(pages.get("done") or 0) / int(pages["total"]))
+        return STAGES["reading"] + int((STAGES["checking"] - STAGES["reading"]) * share)
+    return STAGES.get(stage, 5)

@@ -17,6 +17,7 @@ from multiprocessing import get_context
 from multiprocessing.connection import wait
 from pathlib import Path
 
+from yusuan.batch.pool import how_it_ended
 from yusuan.web.jobs import read_json, update_job
 from yusuan.web.settings import Settings
 from yusuan.web.worker import RESTART, serve_jobs
@@ -33,13 +34,7 @@ def timeout_reason(seconds: float) -> str:
 def death_reason(exitcode: int | None) -> str:
     if exitcode == -signal.SIGKILL:
         return "检查这个文件的进程被强行终止（可能是内存用尽），未能完成。"
-    if exitcode is not None and exitcode < 0:
-        try:
-            how = signal.Signals(-exitcode).name
-        except ValueError:
-            how = f"信号 {-exitcode}"
-    else:
-        how = f"退出码 {exitcode}"
+    how = how_it_ended(exitcode, "退出码", "信号")
     return f"检查这个文件的进程意外退出（{how}），可能是文件损坏或内存不足，未能完成。"
 
 

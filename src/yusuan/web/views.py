@@ -13,7 +13,7 @@ from yusuan.web.jobs import JobStore, progress
 from yusuan.web.uploads import download_name
 
 PUBLIC_KEYS = ("id", "name", "size", "state", "stage", "error", "created", "started", "finished",
-               "summary", "document")
+               "summary", "document", "pages")
 
 
 def store_of(request: Request) -> JobStore:

@@ -9,7 +9,6 @@ fails the job and starts another worker. With PR_SET_PDEATHSIG it dies with the 
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import resource
@@ -19,11 +18,13 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from yusuan.batch.pool import die_with_parent
+from yusuan.progress import listening
 from yusuan.web.jobs import update_job, write_json
 
 log = logging.getLogger(__name__)
-PR_SET_PDEATHSIG = 1
 RESTART = "restart"
+PAGE_SECONDS = 0.3
 
 
 class MemorySeen(logging.Handler):
@@ -54,6 +55,19 @@ def caused_by_memory(error: BaseException) -> bool:
     return False
 
 
+class PagesRead:
+    """Writes the pages read so far into the job (at most every PAGE_SECONDS, and the last)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.written = folder, 0.0
+
+    def __call__(self, _name: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - self.written >= PAGE_SECONDS:
+            update_job(self.folder, pages={"done": done, "total": total})
+            self.written = now
+
+
 def check_folder(folder: Path, watcher: MemorySeen, limit_mb: float) -> bool:
     """Check one job; False when memory ran out and the worker should be replaced."""
     from yusuan.errors import InputError
@@ -62,11 +76,12 @@ def check_folder(folder: Path, watcher: MemorySeen, limit_mb: float) -> bool:
     from yusuan.report.pages.cli import with_pages
     from yusuan.rules import run_rules
 
-    job = update_job(folder, stage="reading")
+    job = update_job(folder, stage="reading", pages=None)
     input_path = folder / job["input"]
     watcher.seen = False
     try:
-        document = read_document(str(input_path))
+        with listening(PagesRead(folder)):
+            document = read_document(str(input_path))
         update_job(folder, stage="checking")
         findings = run_rules(document)
         if watcher.seen:
@@ -91,15 +106,6 @@ def check_folder(folder: Path, watcher: MemorySeen, limit_mb: float) -> bool:
     update_job(folder, state="done", stage="done", finished=time.time(),
                summary=bundle["check"]["summary"], document=bundle["check"]["document"])
     return True
-
-
-def die_with_parent() -> None:
-    """Ask Linux to kill this process when the thread that started it goes (a kill -9 too)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
 
 
 def address_space() -> int:

@@ -1,0 +1,45 @@
+"""The batch pool: every file gets an outcome in its own process — a child that dies, one that
+raises and one that runs past the limit are refused with the reason, the others go on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from typing import Any
+
+from yusuan.batch.one import refused
+from yusuan.batch.pool import Pool
+
+
+def work(path: str, name: str) -> dict[str, Any]:
+    if path == "die":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if path == "raise":
+        raise RuntimeError("boom")
+    if path == "hang":
+        time.sleep(60)
+    from yusuan.progress import Progress
+
+    progress = Progress(name, 2)
+    progress.step(1)
+    progress.step(2)
+    return {**refused(name, ""), "status": "checked", "exit": 0}
+
+
+def test_a_dead_a_failing_and_a_hung_file_are_refused_and_the_rest_checked() -> None:
+    pages: list[tuple[str, int, int]] = []
+    pool = Pool(work, refused, jobs=2, timeout=3, lang="zh",
+                on_page=lambda name, done, total: pages.append((name, done, total)))
+    items = [(0, "ok", "a"), (1, "die", "b"), (2, "raise", "c"), (3, "hang", "d"), (4, "ok", "e")]
+    started = time.monotonic()
+    outcomes = dict(pool.run(items))
+    assert time.monotonic() - started < 30
+    assert sorted(outcomes) == [0, 1, 2, 3, 4]
+    assert outcomes[0]["status"] == outcomes[4]["status"] == "checked"
+    assert "进程意外退出（SIGKILL）" in outcomes[1]["reason"]
+    assert outcomes[2]["reason"] == "检查时出错（RuntimeError）"
+    assert outcomes[3]["reason"] == "检查超过了时间限制（3 秒），已停止"
+    assert all(outcomes[i]["exit"] == 2 for i in (1, 2, 3))
+    assert ("a", 2, 2) in pages and ("e", 1, 2) in pages
+    assert not pool.running
