@@ -170,3 +170,23 @@ def test_a_chart_without_figures_is_left_out_and_quotes_survive_the_attribute() 
         {"name": "本年收入合计", "type": "bar", "data": [1.23, None], "barMaxWidth": 36}]
     attribute = re.search(r'data-option="([^"]*)"', chart_divs(charts)).group(1)
     assert json.loads(html.unescape(attribute)) == charts[0]["option"]
+
+
+def _summary_row(name: str, side: str, yuan: float, line: int) -> dict:
+    return {"table_kind": "summary", "table_no": 1, "row_no": line, "code": None, "name": name,
+            "side": side, "column_key": "budget", "value_yuan": yuan, "page": 3,
+            "page_line": line, "line": line}
+
+
+def test_totals_fall_back_to_the_grand_total_only_when_nothing_is_carried_over() -> None:
+    from yusuan.compare.snapshot import totals_section
+
+    rows = [_summary_row("一般公共预算", "income", 100.0, 1),
+            _summary_row("支 出 总 计", "expenditure", 100.0, 2)]
+    found = totals_section(rows, final=False)
+    assert list(found) == ["expenditure"] and found["expenditure"].name == "本年支出合计"
+    assert found["expenditure"].yuan == 100.0 and found["expenditure"].line == 2
+    carried = [*rows, _summary_row("年末结转和结余", "expenditure", 20.0, 3)]
+    assert totals_section(carried, final=False) == {}
+    printed = [*carried, _summary_row("本年支出合计", "expenditure", 80.0, 4)]
+    assert totals_section(printed, final=False)["expenditure"].yuan == 80.0

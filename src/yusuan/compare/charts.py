@@ -50,13 +50,15 @@ def in_wan(yuan: float | None) -> float | None:
 
 
 def document_labels(shots: list[Snapshot]) -> list[str]:
-    """Each document's year and kind, with its department when the documents' differ."""
+    """Each document's year and kind, under its department's name when the documents'
+    departments differ."""
     one_department = len({shot.department for shot in shots}) == 1
     labels = []
     for shot in shots:
-        parts = (shot.year, shot.kind) if one_department else (shot.department, shot.year,
-                                                                shot.kind)
-        labels.append(" ".join(str(p) for p in parts if p) or shot.file_name)
+        label = " ".join(str(p) for p in (shot.year, shot.kind) if p)
+        if not one_department and shot.department:
+            label = f"{shot.department}\n{label}".rstrip()
+        labels.append(label or shot.file_name)
     return labels
 
 
@@ -69,7 +71,7 @@ def chart_option(title: str, labels: list[str], series: list[tuple[str, list[flo
         "legend": {"top": 26},
         "grid": {"top": 64, "left": 12, "right": 16, "bottom": 8, "containLabel": True},
         "xAxis": {"type": "category", "data": labels,
-                  "axisLabel": {"interval": 0, "width": 110, "overflow": "break"}},
+                  "axisLabel": {"interval": 0, "width": 150, "overflow": "break"}},
         "yAxis": {"type": "value", "name": "万元"},
         "series": [{"name": name, "type": "bar", "data": data, "barMaxWidth": 36}
                    for name, data in series],

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
+
 # section → (table kind, column keys in order of preference); the first table and key found
 SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "functional": ("expenditure", ("total", "actual")),
@@ -29,9 +31,15 @@ SECTION_TITLES_EN = {
 SANGONG_PARTS = {"total": "合计", "outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行费",
                  "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费",
                  "reception": "公务接待费"}
-TOTALS = {"income": ("本年收入合计", re.compile(r"^(?:[一二三四五六七八九十]+、)?本年收入(?:合计)?$")),
-          "expenditure": ("本年支出合计",
-                          re.compile(r"^(?:[一二三四五六七八九十]+、)?本年支出(?:合计)?$"))}
+NUMBERED = r"^(?:[一二三四五六七八九十]+、)?"
+# side → (name shown, the 本年 line, the grand total line (the same when nothing is carried over),
+# the carry-over line)
+TOTALS = {
+    "income": ("本年收入合计", re.compile(NUMBERED + r"本年收入(?:合计)?$"),
+               re.compile(r"^收入(?:总计|合计)$|^总计$"), re.compile(CARRYOVER_IN)),
+    "expenditure": ("本年支出合计", re.compile(NUMBERED + r"本年支出(?:合计)?$"),
+                    re.compile(r"^支出(?:总计|合计)$|^总计$"), re.compile(CARRYOVER_OUT)),
+}
 PARTS = {"basic": "基本支出", "personnel": "人员经费", "public": "公用经费", "project": "项目支出"}
 
 
@@ -109,20 +117,28 @@ def sangong_section(rows: list[dict[str, Any]], final: bool) -> dict[str, Figure
 
 
 def totals_section(rows: list[dict[str, Any]], final: bool) -> dict[str, Figure]:
-    """本年收入合计 and 本年支出合计 from the first 收支总表 (its 决算数 in a 决算)."""
+    """本年收入合计 and 本年支出合计 from the first 收支总表 (its 决算数 in a 决算); a side
+    printing no 本年 line and nothing carried over gives its 总计, which is then the same."""
     summary = [r for r in rows if r["table_kind"] == "summary" and r["value_yuan"] is not None]
     if not summary:
         return {}
     first = min(r["table_no"] for r in summary)
     columns = ("actual", "total", "budget") if final else ("budget", "total", "actual")
     out = {}
-    for key, (name, pattern) in TOTALS.items():
-        found = {r["column_key"]: r for r in summary if r["table_no"] == first
-                 and r["side"] == key and pattern.match(r["name"].replace(" ", ""))}
+    for side, (name, this_year, grand_total, carried) in TOTALS.items():
+        mine = [r for r in summary if r["table_no"] == first and r["side"] == side]
+        names = [_compact(r["name"]) for r in mine]
+        found = {r["column_key"]: r for r, n in zip(mine, names) if this_year.match(n)}
+        if not found and not any(carried.match(n.lstrip("一二三四五六七八九十、")) for n in names):
+            found = {r["column_key"]: r for r, n in zip(mine, names) if grand_total.match(n)}
         column = next((c for c in columns if c in found), None)
         if column:
-            out[key] = _figure(found[column], name)
+            out[side] = _figure(found[column], name)
     return out
+
+
+def _compact(name: str) -> str:
+    return name.replace(" ", "").replace("\u3000", "")
 
 
 def parts_section(rows: list[dict[str, Any]]) -> dict[str, Figure]:
