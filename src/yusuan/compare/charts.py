@@ -69,7 +69,9 @@ def chart_option(title: str, labels: list[str], series: list[tuple[str, list[flo
         "title": {"text": title, "left": "center", "textStyle": {"fontSize": 14}},
         "tooltip": {"trigger": "axis", "axisPointer": {"type": "shadow"}},
         "legend": {"top": 26},
-        "grid": {"top": 64, "left": 12, "right": 16, "bottom": 8, "containLabel": True},
+        # a legend of more than two names may take two lines: the plot starts below them
+        "grid": {"top": 64 if len(series) <= 2 else 84, "left": 12, "right": 16, "bottom": 8,
+                 "containLabel": True},
         "xAxis": {"type": "category", "data": labels,
                   "axisLabel": {"interval": 0, "width": 150, "overflow": "break"}},
         "yAxis": {"type": "value", "name": "万元"},
