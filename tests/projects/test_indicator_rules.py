@@ -237,3 +237,23 @@ def test_rate_targets_put_in_words_are_targets() -> None:
                           "PROJECT.INDICATOR_VALUE"), worded
     rows = [_ind("满意率", ["成效显著"], 101, "annual")]
     assert _found(_doc([_form("示例经费", 20.0, 100, rows)], [20.0]), "PROJECT.INDICATOR_VALUE")
+
+
+def test_a_share_of_a_whole_above_100_percent_cannot_be_met() -> None:
+    """泉州: 验收合格率 =1100%, 群众满意度 ≥1100% (100% mistyped); a 完成率 may exceed 100%
+    and a 满意度 of ≥95% is fine."""
+    from yusuan.model import Document, Source
+    from yusuan.readers.text import text_to_lines
+    from yusuan.rules import run_rules
+
+    def found(rows: str) -> list[str]:
+        text = "办公设备购置项目绩效目标表\n绩效目标指标\t一级指标\t二级指标\t三级指标\t目标值\n" + rows
+        doc = Document(Source("t.txt", "text", "", text_to_lines(text)), year=2026,
+                       kind="部门预算", unit="万元")
+        return [f.message for f in run_rules(doc, only=["PROJECT.INDICATOR_OVER_WHOLE"])]
+
+    good = ("\t产出指标\t数量指标\t办公设备完成率\t≥110%\n"
+            "\t满意度指标\t服务对象满意度指标\t群众满意度\t≥95%\n")
+    assert found(good) == []
+    bad = good.replace("≥95%", "≥1100%") + "\t产出指标\t质量指标\t验收合格率\t=1100%\n"
+    assert found(bad) == ["比例类指标的目标值超过 100%，不可能达到：群众满意度 ≥1100%；验收合格率 =1100%"]

@@ -28,6 +28,10 @@ register_messages({
         "zh": "数量指标“{indicator}”是人数/个数，指标值却是百分比 {value}",
         "en": "Count indicator {indicator} has a percentage value {value}",
     },
+    "PROJECT.INDICATOR_OVER_WHOLE": {
+        "zh": "比例类指标的目标值超过 100%，不可能达到：{rows}",
+        "en": "Indicators that are shares of a whole have targets above 100%: {rows}",
+    },
     "PROJECT.INDICATOR_SWAPPED": {
         "zh": "项目“{name}”与“{other}”的年度绩效指标表互换：各自的年度指标是对方的长期指标",
         "en": "The annual indicator tables of {name} and {other} are swapped",
@@ -274,3 +278,36 @@ def swapped_tables(doc: Document) -> Iterator[Finding]:
                              if i.period == "annual"]
                 yield make_finding("PROJECT.INDICATOR_SWAPPED", locations, {},
                                    name=forms[a].name, other=forms[b].name)
+
+
+# shares of a whole: of people asked, of items checked, of a population covered
+WHOLE_SHARE = re.compile(r"(满意度|满意率|合格率|覆盖率|准确率|正确率|知晓率|达标率|完好率|及时率)$")
+PERCENT_TARGET = re.compile(r"^[≥≧≤≦><=＞＜]*\s*(\d+(?:\.\d+)?)\s*[%％]$")
+
+
+@rule("PROJECT.INDICATOR_OVER_WHOLE", category="indicator", severity="warning",
+      title_zh="比例类指标不超过 100%", title_en="Shares of a whole stay within 100%",
+      rationale="A 满意度, 合格率 or 覆盖率 is a part of a whole: a target above 100% (≥1100%) "
+                "cannot be met and is a typing slip.")
+def shares_over_the_whole(doc: Document) -> Iterator[Finding]:
+    """An indicator row of a 绩效目标表 (a cell naming a share of a whole, a later cell its
+    target in %) read from the page's cells, form or not.
+
+    Passes: 群众满意度 ≥95%. Fails: 群众满意度 ≥1100%.
+    """
+    hits: list[tuple[int, str]] = []
+    for line in doc.source.lines:
+        if "\t" not in line.text or "%" not in line.text and "％" not in line.text:
+            continue
+        cells = [cell.strip() for cell in line.text.split("\t")]
+        for index, cell in enumerate(cells):
+            if not WHOLE_SHARE.search(cell):
+                continue
+            target = next((c for c in cells[index + 1:] if c), "")
+            match = PERCENT_TARGET.match(target.replace(" ", ""))
+            if match and float(match.group(1)) > 100:
+                hits.append((line.number, f"{cell} {target}"))
+    if hits:
+        yield make_finding("PROJECT.INDICATOR_OVER_WHOLE",
+                           [Location(number, table="project_performance") for number, _ in hits],
+                           {"count": len(hits)}, rows="；".join(text for _, text in hits[:6]))
