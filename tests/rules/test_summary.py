@@ -141,6 +141,19 @@ def test_expenditure_items_listed_with_their_kuan_and_xiang_add_up_by_class() ->
     assert len(_rules(document(_nested("13.00")), "SUMMARY.EXPENDITURE_ITEMS")) == 1
 
 
+def test_a_spending_side_without_its_own_total_adds_up_to_the_grand_total() -> None:
+    """湖州 表04: the spending side prints no 本年支出合计 and no 结转下年 line, only 支出总计:
+    its 类 must add up to that, and the message names their sum, not every level's."""
+    def grand_only(grand: str):
+        t = _nested("12.00")
+        t.rows = [r for r in t.rows if r.name != "本年支出合计"]
+        t.rows += side_rows("summary", [], [("支出总计", {"budget": grand})]).rows
+        return t
+    assert _rules(document(grand_only("12.00")), "SUMMARY.EXPENDITURE_ITEMS") == []
+    found = _rules(document(grand_only("8.00")), "SUMMARY.EXPENDITURE_ITEMS")
+    assert [(f.values["reported"], f.values["computed"]) for f in found] == [(8.0, 12.0)]
+
+
 def test_nested_classes_a_rounding_cent_apart_are_info() -> None:
     found = _rules(document(_nested("12.00", social="1.99")), "SUMMARY.EXPENDITURE_ITEMS")
     assert [f.severity for f in found] == ["info"]

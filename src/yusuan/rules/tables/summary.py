@@ -22,8 +22,7 @@ register_messages({
          "grand total ≠ spending + carry-forward"),
         ("SUMMARY.BALANCE", "收入总计 ≠ 支出总计", "income grand total ≠ spending grand total"),
         ("SUMMARY.INCOME_ITEMS", "本年收入合计 ≠ 各项收入之和", "income total ≠ sum of items"),
-        ("SUMMARY.EXPENDITURE_ITEMS", "本年支出合计 ≠ 各项支出之和",
-         "spending total ≠ sum of items"),
+        ("SUMMARY.EXPENDITURE_ITEMS", "{total_name} ≠ 各项支出之和", "{total_name} ≠ sum of items"),
     )
 })
 
@@ -97,13 +96,21 @@ def class_rows_only(rows: list[TableRow]) -> list[TableRow]:
     return rows
 
 
+def _grand_without_carryover(side: Side) -> TableRow | None:
+    """支出总计 where the side prints no 本年支出合计 and no 结转下年 line (湖州 表04): nothing
+    stands between the items and the grand total."""
+    if any(key.startswith("carryover") for key in side.named):
+        return None
+    return side.named.get("expenditure_grand")
+
+
 def summary_tables(doc: Document) -> Iterator[Table]:
     for kind in SUMMARY_TABLES:
         yield from doc.tables_of(kind)
 
 
 def identity(doc: Document, table: Table, rule_id: str, total: TableRow | None,
-             parts: list[TableRow | None], need_all: int = 1) -> Finding | None:
+             parts: list[TableRow | None], need_all: int = 1, **args: str) -> Finding | None:
     """`total` = Σ `parts` on a summary table; skips when the total or the first part is absent."""
     total_amount = side_amount(doc, table, total)
     part_amounts = [side_amount(doc, table, p) for p in parts]
@@ -112,7 +119,7 @@ def identity(doc: Document, table: Table, rule_id: str, total: TableRow | None,
     present = [a for a in part_amounts if a is not None]
     if not present:
         return None
-    return sum_finding(rule_id, total_amount, present, table.title)
+    return sum_finding(rule_id, total_amount, present, table.title, **args)
 
 
 @rule("SUMMARY.INCOME_TOTAL", category="arithmetic", title_zh="收入总计等于本年收入加上年结转",
@@ -186,21 +193,24 @@ def income_items(doc: Document) -> Iterator[Finding]:
       title_zh="各类支出之和等于本年支出合计", title_en="Spending items add up",
       tables=SUMMARY_TABLES)
 def expenditure_items(doc: Document) -> Iterator[Finding]:
-    """Σ expenditure 类 items = 本年支出合计.
+    """Σ expenditure 类 items = 本年支出合计 (支出总计 when the side prints neither it nor a
+    结转下年 line).
 
     Passes: 社会保障和就业支出 2.00, 卫生健康支出 10.00, 本年支出合计 12.00.
     Fails:  the same with 本年支出合计 13.00.
     """
     for table in summary_tables(doc):
         side = read_side(table, "expenditure")
-        total = side.named.get("expenditure_current")
-        found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items), need_all=0)
+        total = side.named.get("expenditure_current") or _grand_without_carryover(side)
+        named = {"total_name": compact_name(total.name) if total else ""}
+        found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items),
+                         need_all=0, **named)
         classes = class_rows_only(side.items)
         if found and classes != side.items:
-            # 类 listed with their 款 and 项 below them: the 类 are the items
+            # 类 listed with their 款 and 项 below them: the 类 are the items, and a sum
+            # of every level would name a figure the table does not mean
             by_class = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes),
-                                need_all=0)
-            if by_class is None or by_class.severity == "info":
-                found = by_class
+                                need_all=0, **named)
+            found = by_class
         if found:
             yield found
