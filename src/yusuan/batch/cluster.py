@@ -15,6 +15,7 @@ from yusuan.batch.pool import REASONS
 from yusuan.errors import InputError
 
 CONNECT_SECONDS = 10
+LOST = {"zh": "Dask 工作进程已终止", "en": "the Dask worker was lost"}
 # (path, name) → outcome; runs on a worker, so it must pickle (a module function or a partial)
 Task = Callable[[str, str], Any]
 
@@ -51,7 +52,8 @@ class DaskPool:
     def __init__(self, address: str, task: Task, refuse: Callable[[str, str], Any],
                  lang: str) -> None:
         self.task, self.refuse = task, refuse
-        self.reasons = REASONS["en" if lang == "en" else "zh"]
+        self.lang = "en" if lang == "en" else "zh"
+        self.reasons = REASONS[self.lang]
         self.client = connect(address)
 
     def run(self, items: list[tuple[int, str, str]]) -> Iterator[tuple[int, Any]]:
@@ -77,7 +79,7 @@ class DaskPool:
             return future.result()
         except Exception as error:  # noqa: BLE001 - the cluster's failure is this file's
             if type(error).__name__ == "KilledWorker":
-                return self.refuse(name, self.reasons["died"].format(how="Dask worker"))
+                return self.refuse(name, self.reasons["died"].format(how=LOST[self.lang]))
             return self.refuse(name, self.reasons["error"].format(error=type(error).__name__))
         finally:
             future.release()
