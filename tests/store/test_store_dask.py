@@ -80,3 +80,13 @@ def test_an_add_on_the_cluster_stores_the_rows_of_a_local_add(
     assert rows["findings"] and any(row[-2] for row in rows["findings"])  # across documents
     assert main(["db", "add", "--db", cluster, "--dask", dask_scheduler, str(files)]) == 0
     assert every_row(cluster) == rows  # the same files again change nothing
+
+
+def test_no_scheduler_is_one_sentence_and_no_database(tmp_path: Path, files: Path,
+                                                      capsys: Any) -> None:
+    pytest.importorskip("distributed")
+    target = tmp_path / "corpus.duckdb"
+    assert main(["db", "add", "--db", str(target), "--dask", "tcp://127.0.0.1:9", str(files)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("yusuan: 无法连接 Dask 调度器 tcp://127.0.0.1:9：") and err.count("\n") == 1
+    assert not target.exists()

@@ -73,6 +73,10 @@ def run_db(args: argparse.Namespace, version: str) -> int:
     from yusuan.store.connect import open_database
 
     args.yusuan_version = version
+    if getattr(args, "dask", None):
+        from yusuan.batch.cluster import connect
+
+        connect(args.dask).close()  # no scheduler: said before the database is touched
     database = open_database(args.db, create=args.db_command == "add")
     try:
         return {"add": _add, "query": _query, "export": _export}[args.db_command](database, args)
