@@ -8,6 +8,7 @@ need yusuan installed and the files at the same paths (a shared folder).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -60,11 +61,12 @@ class DaskPool:
         from distributed import as_completed
 
         client = self.client
+        run = uuid.uuid4().hex  # keys of this run only: other clients may share the scheduler
         try:
             futures, files = [], {}
             for index, path, name in items:
                 future = client.submit(guarded, self.task, self.refuse, self.reasons["error"],
-                                       path, name, key=f"yusuan-{index}-{name}", pure=False)
+                                       path, name, key=f"yusuan-{run}-{index}", pure=False)
                 futures.append(future)
                 files[future.key] = (index, name)
             for future in as_completed(futures, loop=client.loop):
