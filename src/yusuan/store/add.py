@@ -110,14 +110,9 @@ def add_file(database: Database, path: Path, version: str, lang: str = "zh") -> 
 
 
 def add_paths(database: Database, paths: list[str], version: str, lang: str = "zh",
-              report: Callable[[Added], None] | None = None,
-              dask: str | None = None) -> list[Added]:
-    """Add every disclosure under `paths`; `report` hears of each file as it is done. `dask`:
-    the address of a Dask scheduler whose workers read and check the files."""
-    if dask:
-        from yusuan.store.cluster import add_on_cluster
-
-        return add_on_cluster(database, disclosure_files(paths), version, lang, report, dask)
+              report: Callable[[Added], None] | None = None) -> list[Added]:
+    """Add every disclosure under `paths`; `report` hears of each file as it is done (on a Dask
+    cluster: `store.cluster.add_on_cluster`)."""
     results = []
     for path in disclosure_files(paths):
         result = add_file(database, path, version, lang)

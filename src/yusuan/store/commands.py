@@ -95,7 +95,14 @@ def _add(database: Any, args: argparse.Namespace) -> int:
                   else f" {added.reason}" if added.reason else "")
         sys.stderr.write(f"{words[added.status]}: {added.path}{detail}\n")
 
-    results = add_paths(database, args.paths, args.yusuan_version, args.lang, report, args.dask)
+    if args.dask:
+        from yusuan.store.cluster import add_on_cluster
+        from yusuan.store.files import disclosure_files
+
+        results = add_on_cluster(database, disclosure_files(args.paths), args.yusuan_version,
+                                 args.lang, report, args.dask)
+    else:
+        results = add_paths(database, args.paths, args.yusuan_version, args.lang, report)
     counts = {status: sum(r.status == status for r in results) for status in words}
     summary = "，".join(f"{words[s]} {n}" for s, n in counts.items()) if args.lang == "zh" \
         else ", ".join(f"{n} {words[s]}" for s, n in counts.items())
