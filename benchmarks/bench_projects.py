@@ -7,7 +7,8 @@ The department is the test suite's `culture_bureau` (tests/docbuilder.py) with e
 split into several of invented, distinct names whose amounts sum to the original, printed with
 a 项目支出绩效目标表 per project and the 部门整体支出绩效目标表, so project-name matching pairs
 the 项目支出表, the narrative and the forms of every project. Prints the document's lines, the
-time to read + check it (best of three) and documents/s.
+time to read + check it (best of three, by wall clock and by CPU time: the machine may be
+busy) and documents/s.
 """
 
 from __future__ import annotations
@@ -76,14 +77,16 @@ def main() -> None:
         path = Path(folder) / "department.txt"
         path.write_text(render(budget), encoding="utf-8")
         lines = len(path.read_text(encoding="utf-8").splitlines())
-        best = float("inf")
+        best, best_cpu = float("inf"), float("inf")
         for _ in range(3):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             document = read_document(str(path))
             findings = run_rules(document)
             best = min(best, time.perf_counter() - start)
+            best_cpu = min(best_cpu, time.process_time() - cpu)
     print(f"{len(budget.projects)} projects, {lines} lines: {best:.2f} s = {1 / best:.2f} documents/s "
-          f"({len(document.projects)} projects read, {len(findings)} findings)")
+          f"(CPU {best_cpu:.2f} s = {1 / best_cpu:.2f} documents/s; {len(document.projects)} "
+          f"projects read, {len(findings)} findings)")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,37 @@ def test_every_rule_is_explained_in_chinese(capsys, rule_id: str) -> None:
         assert not re.search(r"\b(the|is|are|and|of)\b", said[label]), (rule_id, label)
 
 
+# a word of Latin letters: an internal key (total, general_budget_expenditure, col_3) or English
+ASCII_WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*")
+RULE_IDS = frozenset(spec.id for spec in catalog())
+
+
+def ascii_words(text: str) -> list[str]:
+    """The ASCII words of a Chinese text other than rule ids (TOTAL.ROLLUP) and codes (302)."""
+    without_ids = re.sub(r"[A-Z_]+(?:\.[A-Z_]+)+",
+                         lambda m: "" if m.group() in RULE_IDS else m.group(), text)
+    return ASCII_WORD.findall(without_ids)
+
+
+def test_an_ascii_word_would_be_caught() -> None:
+    assert ascii_words("合计 total 9.00，302 与 NARRATIVE.TABLE 一致") == ["total"]
+    assert ascii_words("见 NO.SUCH，col_3") == ["NO", "SUCH", "col_3"]
+
+
+@pytest.mark.parametrize("rule_id", [spec.id for spec in catalog()])
+def test_every_rule_has_a_chinese_example_without_ascii_words(capsys, rule_id: str) -> None:
+    out = run(capsys, "rules", rule_id)[1]
+    said = dict(line.split("：", 1) for line in out.splitlines())
+    assert re.search(r"[\u4e00-\u9fff]", said.get("通过的例子", "")), rule_id
+    assert re.search(r"[\u4e00-\u9fff]", said.get("不通过的例子", "")), rule_id
+    assert ascii_words(out) == [], rule_id
+
+
+def test_english_explanation_keeps_the_docstring_examples(capsys) -> None:
+    out = run(capsys, "rules", "TOTAL.ROLLUP", "--lang", "en")[1]
+    assert "Passes: 208 = 10.00, 20805 = 10.00, 2080501 = 4.00, 2080505 = 6.00." in out
+
+
 def test_rules_unknown_id_is_refused(capsys) -> None:
     status, out, err = run(capsys, "rules", "NO.SUCH")
     assert (status, out) == (2, "") and "没有编号为 NO.SUCH 的规则" in err
@@ -60,6 +91,9 @@ def test_rules_catalog_as_json(capsys) -> None:
     rules = json.loads(out)
     assert status == 0 and [r["id"] for r in rules] == [spec.id for spec in catalog()]
     assert all(r["passes"] and r["fails"] and r["title_zh"] for r in rules)
+    assert all(r["passes_zh"] and r["fails_zh"] for r in rules)
+    assert not [r["id"] for r in rules
+                if ascii_words(r["checks_zh"] + r["why_zh"] + r["passes_zh"] + r["fails_zh"])]
     assert json.loads(run(capsys, "rules", "TOTAL.ROLLUP", "--format", "json")[1])["id"] == \
         "TOTAL.ROLLUP"
 

@@ -89,13 +89,20 @@ def test_a_changed_file_or_other_settings_are_checked_again(tmp_path: Path) -> N
     assert all(path.stat().st_ino != inodes[name] for name, path in reports.items())
 
 
+def _ctrl_c_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_the_batch_in_words_and_resume_finishes_it(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     copy_real_files(folder)
     out = tmp_path / "out"
+    # a shell's background job inherits SIGINT ignored, and Python then never raises
+    # KeyboardInterrupt: the batch is started as from a terminal, with Ctrl-C's default
     process = subprocess.Popen([sys.executable, "-m", "yusuan.cli", "check", str(folder), "-o",
                                 str(out), "--jobs", "1"], env=ENV, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_ctrl_c_default)  # noqa: PLW1509 - no threads to race
     deadline = time.monotonic() + 120
     while not reports(out) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.01)

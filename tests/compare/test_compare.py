@@ -49,7 +49,11 @@ def test_two_years_show_each_changed_row_with_both_values(files, capsys) -> None
     sums = {(section, key) for section in ("functional", "general")
             for key in ("2070101", "20701", "207", "total")}
     assert sums | {("economic", "30101"), ("economic", "301"), ("economic", "total"),
-                   ("parts", "personnel"), ("parts", "basic")} == changed
+                   ("parts", "personnel"), ("parts", "basic"), ("totals", "income"),
+                   ("totals", "expenditure")} == changed
+    income = _line(payload, "totals", "income")
+    assert (income["name"], income["first"]["yuan"], income["second"]["yuan"]) == (
+        "本年收入合计", 5_570_000, 5_620_000)
     item = _line(payload, "functional", "2070101")
     assert item["first"]["yuan"] == 2_574_900 and item["second"]["yuan"] == 2_624_900
     assert item["change_yuan"] == 50_000 and item["rate"] == 1.94 and item["level"] == "项"
@@ -102,7 +106,9 @@ def test_csv_and_html(files, capsys, tmp_path: Path) -> None:
                  "-o", str(target)]) == 0
     page = target.read_text(encoding="utf-8")
     assert "2070101 行政运行" in page and 'class="bar up"' in page
-    assert "<script" not in page and "http" not in page
+    assert page.count("<script") == 2 and "<script src" not in page and "<link" not in page
+    assert 'id="chart-totals"' in page and "Licensed to the Apache Software Foundation" in page
+    assert len(page.encode("utf-8")) < 1_200_000  # echarts.min.js is 1,034,102 bytes of it
 
 
 def test_compare_needs_two_readable_files(files, capsys, tmp_path: Path) -> None:
@@ -124,3 +130,63 @@ def test_a_finals_projects_are_compared_by_what_they_spent(tmp_path: Path, capsy
     line = _line(payload, "projects", "全域旅游宣传推介经费")
     assert (line["first"]["yuan"], line["second"]["yuan"]) == (120_000, 120_000)  # 执行数, not 15
     assert [f["rule"] for f in payload["findings"]] == ["ACROSS.PROJECT_BUDGET"]
+
+
+def test_budget_against_final_totals_take_the_final_figure(files, capsys) -> None:
+    payload = _json(capsys, str(files["b24"]), str(files["f24"]))
+    spent = _line(payload, "totals", "expenditure")
+    assert spent["first"]["yuan"] == spent["second"]["yuan"] == 5_570_000
+    assert spent["status"] == "same" and spent["second"]["line"] > 0
+
+
+def test_charts_of_two_departments_name_them() -> None:
+    from pairs import budget_doc
+
+    from yusuan.compare.charts import year_charts
+    from yusuan.compare.snapshot import snapshot_of_document
+
+    shots = [snapshot_of_document(budget_doc(budget_2024())),
+             snapshot_of_document(budget_doc(labour_bureau()))]
+    charts = year_charts(shots)
+    labels = charts[0]["option"]["xAxis"]["data"]
+    assert labels[0].startswith(shots[0].department) and labels[1].startswith(shots[1].department)
+    assert [c["id"] for c in charts] == ["totals", "parts", "staff", "sangong"]
+    assert charts[0]["option"]["series"][0]["data"] == [
+        round(shot.sections["totals"]["income"].yuan / 10_000, 2) for shot in shots]
+
+
+def test_a_chart_without_figures_is_left_out_and_quotes_survive_the_attribute() -> None:
+    import html
+    import re
+
+    from yusuan.compare.charts import chart_divs, year_charts
+    from yusuan.compare.snapshot import Figure, Snapshot
+
+    shot = Snapshot("x", "某局\"<'&", 2024, "部门预算", "x.txt", "0" * 64,
+                    {"totals": {"income": Figure("本年收入合计", 12_345.0, 1, 2)}})
+    charts = year_charts([shot, Snapshot("y", "某局", 2025, "部门预算", "y.txt", "1" * 64)])
+    assert [c["id"] for c in charts] == ["totals"]
+    assert charts[0]["option"]["series"] == [
+        {"name": "本年收入合计", "type": "bar", "data": [1.23, None], "barMaxWidth": 36}]
+    attribute = re.search(r'data-option="([^"]*)"', chart_divs(charts)).group(1)
+    assert json.loads(html.unescape(attribute)) == charts[0]["option"]
+
+
+def _summary_row(name: str, side: str, yuan: float, line: int) -> dict:
+    return {"table_kind": "summary", "table_no": 1, "row_no": line, "code": None, "name": name,
+            "side": side, "column_key": "budget", "value_yuan": yuan, "page": 3,
+            "page_line": line, "line": line}
+
+
+def test_totals_fall_back_to_the_grand_total_only_when_nothing_is_carried_over() -> None:
+    from yusuan.compare.snapshot import totals_section
+
+    rows = [_summary_row("一般公共预算", "income", 100.0, 1),
+            _summary_row("支 出 总 计", "expenditure", 100.0, 2)]
+    found = totals_section(rows, final=False)
+    assert list(found) == ["expenditure"] and found["expenditure"].name == "本年支出合计"
+    assert found["expenditure"].yuan == 100.0 and found["expenditure"].line == 2
+    carried = [*rows, _summary_row("年末结转和结余", "expenditure", 20.0, 3)]
+    assert totals_section(carried, final=False) == {}
+    printed = [*carried, _summary_row("本年支出合计", "expenditure", 80.0, 4)]
+    assert totals_section(printed, final=False)["expenditure"].yuan == 80.0

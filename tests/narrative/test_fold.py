@@ -80,3 +80,12 @@ def test_the_same_unitless_change_is_quoted_once() -> None:
     found = _found(text, "NARRATIVE.UNIT_MISSING")
     assert len(found) == 1 and found[0].message.count("减少0.4") == 1
     assert len(found[0].locations) == 2
+
+
+def test_the_joined_text_keeps_each_characters_line_in_four_bytes() -> None:
+    from yusuan.pipeline import document_from_text
+    from yusuan.rules.narrative.text import _joined
+
+    text, lines = _joined(document_from_text("某局2030年部门预算\n2030年收入预算10.00万元。\n"))
+    assert len(lines) == len(text) and lines.itemsize == 4
+    assert lines[text.index("收入")] == 2 and lines[0] == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from yusuan.model import Document, Source, Table, TableRow
+from yusuan.model import Document, Fact, Source, Table, TableRow
 from yusuan.readers.text import text_to_lines
 from yusuan.rules.engine import run_rules
 
@@ -15,6 +15,7 @@ def found(text: str, figures: bool = True) -> list[str]:
     rows = [TableRow("合计", 40, values={"total": 12.3} if figures else {})]
     doc = Document(source, department="某局", year=2026, kind="部门预算", unit="万元",
                    tables=[Table("sangong", "“三公”经费支出表", (40, 40), rows=rows)])
+    doc.facts = [Fact("sangong_total", 12.3, "万元", 2)] if "12.30万元" in text else []
     return [f.message for f in run_rules(doc, only=["NARRATIVE.LEFTOVER"])]
 
 
@@ -23,19 +24,32 @@ def test_a_filled_in_text_has_no_leftovers() -> None:
 
 
 def test_each_kind_of_leftover_is_found_once() -> None:
-    cases = {
-        "模板占位符未填写": CLEAN.replace("本局", "XX局"),
-        "增减方向未选定": CLEAN.replace("减少1.20", "增加（减少）1.20"),
-        "原因未填写": CLEAN.replace("主要原因是，按照过紧日子要求压减公务接待。", "主要原因是。"),
-        "编辑提示未删除": CLEAN.replace("七、“三公”经费情况", "七、“三公”经费情况（增加内容）"),
-        "句号重复": CLEAN.replace("公务接待。", "公务接待。。"),
-    }
-    for what, text in cases.items():
+    cases = [
+        ("模板占位符未填写", CLEAN.replace("本局", "XX局")),
+        ("增减方向未选定", CLEAN.replace("减少1.20", "增加（减少）1.20")),
+        ("原因未填写", CLEAN.replace("主要原因是，按照过紧日子要求压减公务接待。", "主要原因是。")),
+        ("编辑提示未删除", CLEAN.replace("七、“三公”经费情况", "七、“三公”经费情况（增加内容）")),
+        ("标点重复", CLEAN.replace("公务接待。", "公务接待，。")),
+        ("填写说明未删除", CLEAN.replace(
+            "公务接待。", "公务接待（按“部门预算公开06表”中实际发生经济分类支出事项填写）。")),
+        ("填写说明未删除", CLEAN.replace(  # the bracket opened on the line above
+            "公务接待。", "公务接待（按“部门预算公开06\n表”中实际发生经济分类支出事项填写）。")),
+        ("文字重复", CLEAN.replace("2026年本局", "本局预算包括：本局预算包括：2026年本局")),
+        ("文字重复", CLEAN.replace("压减公务接待", "压减的的公务接待")),
+        ("原因未填写", CLEAN.replace("主要原因是，按照过紧日子要求压减公务接待。",
+                                "主要原因是\n其中：1.因公出国（境）费0万元。")),
+    ]
+    for what, text in cases:
         messages = found(text)
         assert len(messages) == 1 and messages[0].startswith(what), (what, messages)
     twice = CLEAN.replace("本局", "XX局") + CLEAN.replace("本局", "XX局")
     assert len(found(twice)) == 1
+    assert found(CLEAN.replace("主要原因是，", "的确主要原因是，")) == []
+    assert found(CLEAN.replace("主要原因是，", "主要原因是\n")) == []  # the reason on the next line
 
 
 def test_a_blank_template_is_not_judged() -> None:
-    assert found(CLEAN.replace("本局", "XX局"), figures=False) == []
+    template = CLEAN.replace("本局", "XX局").replace("12.30", "XX").replace("1.20", "XX")
+    assert found(template, figures=False) == []
+    # a narrative with its figures beside tables without any is a disclosure, judged
+    assert len(found(CLEAN.replace("本局", "XX局"), figures=False)) == 1

@@ -30,3 +30,8 @@ def test_paragraph_runs_on_over_the_page_number() -> None:
 def test_a_lone_figure_before_its_unit_is_not_a_page_number() -> None:
     source = paged(["一般公共预算支出预算", "456", "万元。"])
     assert [p.text for p in build_paragraphs(source)] == ["一般公共预算支出预算456万元。"]
+
+
+def test_a_paragraphs_lines_take_four_bytes_a_character() -> None:
+    paragraphs = build_paragraphs(paged(["一般公共预算支出预算", "456", "万元。"]))
+    assert paragraphs[0].lines.itemsize == 4 and len(paragraphs[0].lines) == len(paragraphs[0].text)

@@ -97,3 +97,28 @@ def test_a_form_belongs_to_the_project_listing_the_first_form_equal_to_it() -> N
     assert form_project(doc, ProjectForm(lines=(10, 19), name="宣传经费")) is second
     doc.forms = [other]
     assert form_project(doc, other) is owner  # index 0 now: the maps are made anew
+
+
+def test_assign_with_equal_and_repeated_names_gives_what_scoring_every_pair_gives() -> None:
+    for seed in range(40):
+        names = _project_names(25, seed)
+        names += names[:3]  # the same name listed twice
+        forms = list(reversed(names[:20])) + [name + "工作" for name in names[20:25]]
+        forms += _project_names(4, seed + 1000) + names[1:2]
+        assert assign(names, forms) == _assign_every_pair(names, forms)
+
+
+def test_names_equal_to_a_candidate_are_not_scored_against_the_others(monkeypatch) -> None:
+    from yusuan.recognise.projects import match
+
+    scored = []
+    real = match._score
+    monkeypatch.setattr(match, "_score", lambda a, b: scored.append(1) or real(a, b))
+    # 300 names of three words out of twelve: every pair shares characters
+    words = ["公共", "文化", "场馆", "运行", "维护", "非遗", "保护", "传承", "群众", "文艺",
+             "演出", "图书"]
+    names = sorted({a + b + c for a in words for b in words for c in words
+                    if len({a, b, c}) == 3})[:300]
+    got = assign(names, list(reversed(names)))
+    assert got == {i: (299 - i, 1.0) for i in range(300)}
+    assert len(scored) < 300

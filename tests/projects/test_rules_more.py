@@ -204,3 +204,15 @@ def test_dept_blank_label_above_a_labelled_row_is_still_blank() -> None:
     doc.source.lines[:] = lines
     assert set(form.blank) == {"财政拨款", "income_total"}
     assert _lines(doc, "PROJECT.DEPT_BLANK")
+
+
+def test_rate_base_cites_the_rule_restated_with_other_blanks_and_brackets() -> None:
+    lines = ["x"] * 40
+    lines[4] = "按照 医疗救助（支付）金额的1%进行支付。"
+    lines[6] = "按照医疗救助(支付)金额的1%进行支付"
+    detail = DetailLine("业务代理手续费", Amount(3, 0, 21), 21,
+                        basis="按照医疗救助（支付）金额的1%进行支付。", basis_line=22)
+    form = ProjectForm(lines=(20, 30), name="医疗救助手续费", name_line=20,
+                       total=Amount(3, 0, 23), current=Amount(3, 0, 23), details=[detail])
+    projects = [_project("2025年医疗救助", 1800, 10), _project("医疗救助手续费", 3, 11)]
+    assert _lines(_doc([form], projects, lines), "PROJECT.RATE_BASE") == [[22, 21, 5, 7, 10]]

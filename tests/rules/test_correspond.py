@@ -148,3 +148,19 @@ def test_every_pair_larger_on_the_economic_side_is_a_convention_at_info() -> Non
     assert found and {f.severity for f in found} == {"error"}
     found = run_rules(_all_above("3.50", "2.00", "1.00"), only=["FUNC_ECON.PAIRS"])
     assert [f.severity for f in found] == ["error"]
+
+
+def test_the_documents_definition_is_read_only_for_a_303_printed_as_public_funds(monkeypatch) -> None:
+    """Reading the whole text for the 名词解释 is needed only when 303 has 公用经费."""
+    from yusuan.rules.tables import correspond
+
+    calls = []
+    real = correspond.defines_personnel_as_301_303
+    monkeypatch.setattr(correspond, "defines_personnel_as_301_303",
+                        lambda doc: calls.append(1) or real(doc))
+    run_rules(_doc(), only=["FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"])
+    assert calls == []
+    found = run_rules(_split_transfers("8.60", "1.40", DEFINITION),
+                      only=["FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"])
+    assert calls and {f.rule for f in found if f.severity == "warning"} == {
+        "FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"}

@@ -62,7 +62,9 @@ def test_department_page_puts_the_years_side_by_side(corpus_server: Server) -> N
     row = page[page.index("20701 文化和旅游"):].split("</tr>", 1)[0]
     assert ["466.79", "466.79", "471.79"] == [cell.split("<", 1)[0] for cell in
                                              row.split('<td class="num">')[1:]]
-    assert 'class="bar"' in row and "<script" not in page
+    assert 'class="bar"' in row
+    scripts = page.count("<script")
+    assert scripts == 2 and '<script src="/static/echarts.min.js">' in page and "http" not in page
     status, _, _ = get(corpus_server.url + "/corpus/department?name=" + urllib.parse.quote("没有"))
     assert status == 404
 
@@ -94,3 +96,61 @@ def test_filter_and_open_a_department_in_the_browser(corpus_server: Server, brow
     assert widths and max(widths) > 20 and widths.count(max(widths)) > len(widths) // 4
     assert DEPARTMENT in browser.find_element(By.TAG_NAME, "h1").text
     browser.save_screenshot(str(ARTIFACTS / "web-corpus-department.png"))
+
+
+def _summary_figures(database: Path) -> dict[str, list[float]]:
+    """本年收入合计 and 本年支出合计 of each of the department's documents, in 万元, in the order
+    the page puts them (year, then a 预算 before its 决算), straight from the database."""
+    from yusuan.store.connect import open_database
+
+    opened = open_database(str(database), create=False)
+    try:
+        _, rows = opened.query(
+            "SELECT d.year, d.kind, v.side, v.value_yuan FROM table_values v JOIN documents d "
+            "USING (sha256) WHERE d.department = ? AND v.table_kind = 'summary' AND v.name IN "
+            "('本年收入合计', '本年支出合计') AND v.column_key IN ('budget', 'actual') "
+            "ORDER BY d.year, d.kind LIKE '%决算', v.side", [DEPARTMENT])
+    finally:
+        opened.close()
+    out: dict[str, list[float]] = {"income": [], "expenditure": []}
+    for _, _, side, yuan in rows:
+        out[side].append(round(yuan / 10_000, 2))
+    return out
+
+
+def test_the_department_page_draws_its_years_as_charts(corpus_server: Server, browser) -> None:  # noqa: F811
+    from selenium.webdriver.common.by import By
+
+    browser.get(corpus_server.url + "/corpus/department?name=" + urllib.parse.quote(DEPARTMENT))
+    option = wait_until(lambda: browser.execute_script(
+        "var el = document.getElementById('chart-totals');"
+        "var chart = window.echarts && echarts.getInstanceByDom(el);"
+        "return chart ? JSON.parse(JSON.stringify(chart.getOption())) : null;"))
+    assert option["xAxis"][0]["data"] == ["2024 部门预算", "2024 部门决算", "2025 部门预算"]
+    series = {s["name"]: s["data"] for s in option["series"]}
+    database = Path(corpus_server.data_dir).parent / "corpus.duckdb"
+    figures = _summary_figures(database)
+    assert series == {"本年收入合计": figures["income"], "本年支出合计": figures["expenditure"]}
+    assert series["本年支出合计"] == [557.0, 557.0, 562.0]
+    charts = browser.find_elements(By.CSS_SELECTOR, "#charts .chart")
+    assert [c.get_attribute("id") for c in charts] == ["chart-totals", "chart-parts",
+                                                       "chart-staff", "chart-sangong"]
+    drawn = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#charts canvas'))"
+        ".map(function (c) { return [c.width, c.height]; });")
+    assert len(drawn) == 4 and all(w > 300 and h > 200 for w, h in drawn)
+    staff = browser.execute_script(
+        "return echarts.getInstanceByDom(document.getElementById('chart-staff'))"
+        ".getOption().series.map(function (s) { return [s.name, s.data]; });")
+    assert staff == [["人员经费", [409.26, 409.26, 414.26]], ["公用经费", [57.09, 57.09, 57.09]]]
+    assert browser.find_element(By.ID, "side-by-side").is_displayed()  # the numbers stay
+    browser.save_screenshot(str(ARTIFACTS / "web-corpus-department-charts.png"))
+
+
+def test_the_chart_library_is_served_from_the_package(corpus_server: Server) -> None:
+    from yusuan.compare.charts import ECHARTS
+
+    status, headers, body = get(corpus_server.url + "/static/echarts.min.js")
+    assert status == 200 and body == ECHARTS.read_bytes()
+    assert "javascript" in headers.get("content-type", headers.get("Content-Type", ""))
+    assert b"Licensed to the Apache Software Foundation" in body[:400]

@@ -70,7 +70,7 @@ def compare_snapshots(first: Snapshot, second: Snapshot) -> Comparison:
     for section in first.sections.keys() | second.sections.keys():
         mine, theirs = first.sections.get(section, {}), second.sections.get(section, {})
         keys = list(mine) + [k for k in theirs if k not in mine]
-        if section not in ("projects", "sangong", "parts"):
+        if section not in ("projects", "sangong", "parts", "totals"):
             keys.sort(key=lambda k: _order(section, k))
         for key in keys:
             figure = mine.get(key) or theirs.get(key)
@@ -83,4 +83,4 @@ def compare_snapshots(first: Snapshot, second: Snapshot) -> Comparison:
     return comparison
 
 
-SECTION_ORDER = ("parts", "sangong", "functional", "general", "economic", "projects")
+SECTION_ORDER = ("totals", "parts", "sangong", "functional", "general", "economic", "projects")

@@ -1,5 +1,7 @@
 """A comparison as text (Chinese, amounts in 万元), JSON and CSV (amounts in 元, with page and
-line of both figures) or HTML (tables with a bar for each change, no script, no network)."""
+line of both figures) or HTML (tables with a bar for each change, the totals, 基本/项目,
+人员/公用 and 三公 also as ECharts bar charts beside their tables; one file, the chart library
+inline, nothing fetched)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import io
 import json
 from typing import Any
 
+from yusuan.compare.charts import CHART_INIT, chart_divs, echarts_source, year_charts
 from yusuan.compare.diff import SECTION_ORDER, Comparison, Line
 from yusuan.compare.snapshot import SECTION_TITLES, SECTION_TITLES_EN, Figure
 from yusuan.store.query import display_width
@@ -125,7 +128,9 @@ STYLE = """body{font-family:sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;margin-bottom:1.5em}td,th{border-bottom:1px solid #ddd;
 padding:.2em .6em;text-align:right}td.name,th.name{text-align:left}
 .bar{display:inline-block;height:.8em;vertical-align:middle}.up{background:#c0392b}
-.down{background:#27ae60}.added{color:#c0392b}.removed{color:#888}.finding{color:#a00}"""
+.down{background:#27ae60}.added{color:#c0392b}.removed{color:#888}.finding{color:#a00}
+.pair{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}.pair table{flex:0 0 auto}
+.charts{display:flex;flex-wrap:wrap;gap:1em}.chart{width:440px;height:300px}"""
 
 
 def _bar(line: Line, widest: float) -> str:
@@ -139,6 +144,7 @@ def _bar(line: Line, widest: float) -> str:
 def as_html(comparison: Comparison) -> str:
     a, b = comparison.first, comparison.second
     e = html.escape
+    charts = year_charts([a, b])
     out = ["<!DOCTYPE html>", '<html lang="zh"><head><meta charset="utf-8">',
            f"<title>比较：{e(a.label)} 与 {e(b.label)}</title><style>{STYLE}</style></head><body>",
            f"<h1>{e(a.label)} 与 {e(b.label)}</h1>",
@@ -148,7 +154,9 @@ def as_html(comparison: Comparison) -> str:
         if not lines:
             continue
         widest = max((abs(line.change) for line in lines if line.change is not None), default=0)
-        out.append(f"<h2>{e(SECTION_TITLES[section])}</h2><table>")
+        beside = [chart for chart in charts if chart["section"] == section]
+        out.append(f"<h2>{e(SECTION_TITLES[section])}</h2>"
+                   + ('<div class="pair">' if beside else "") + "<table>")
         out.append(f'<tr><th class="name">科目</th><th>{e(a.label)}</th><th>{e(b.label)}</th>'
                    "<th>增减</th><th>增减率</th><th class=\"name\"></th></tr>")
         for line in lines:
@@ -160,11 +168,15 @@ def as_html(comparison: Comparison) -> str:
                 f"<td>{wan(line.change) if line.change is not None else ''}</td>"
                 f'<td>{_rate(line)}</td><td class="name">{_bar(line, widest)}</td></tr>')
         out.append("</table>")
+        if beside:
+            out.append(f'<div class="charts">{chart_divs(beside)}</div></div>')
     if comparison.findings:
         out.append(f"<h2>跨文件检查发现 {len(comparison.findings)} 个问题</h2><ul>")
         out += [f'<li class="finding">[{e(f.rule)}] {e(f.message)}</li>' for f in comparison.findings]
         out.append("</ul>")
     out += [f"<p>注：{e(note)}</p>" for note in comparison.notes]
+    if charts:
+        out.append(f"<script>{echarts_source()}</script>\n<script>{CHART_INIT}</script>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

@@ -1,11 +1,14 @@
 """The figures a comparison looks at, taken from the corpus records of one document
-(store/records.py): 功能分类 类/款/项, 一般公共预算 by 功能分类, 经济分类 款 of basic spending,
+(store/records.py): 本年收入/支出合计, 功能分类 类/款/项, 一般公共预算 by 功能分类, 经济分类 款 of basic spending,
 三公, 人员/公用/基本/项目, and each project, every amount in 元 with its page and line."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 
 # section → (table kind, column keys in order of preference); the first table and key found
 SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -14,11 +17,13 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "economic": ("basic_expenditure", ("total", "actual")),
 }
 SECTION_TITLES = {
+    "totals": "收支总额",
     "functional": "支出（功能分类）", "general": "一般公共预算支出（功能分类）",
     "economic": "基本支出（经济分类）", "sangong": "“三公”经费", "parts": "基本支出与项目支出",
     "projects": "项目支出",
 }
 SECTION_TITLES_EN = {
+    "totals": "income and spending",
     "functional": "spending by function", "general": "general budget by function",
     "economic": "basic spending by economic class", "sangong": "“three public” spending",
     "parts": "basic and project spending", "projects": "projects",
@@ -26,6 +31,15 @@ SECTION_TITLES_EN = {
 SANGONG_PARTS = {"total": "合计", "outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行费",
                  "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费",
                  "reception": "公务接待费"}
+NUMBERED = r"^(?:[一二三四五六七八九十]+、)?"
+# side → (name shown, the 本年 line, the grand total line (the same when nothing is carried over),
+# the carry-over line)
+TOTALS = {
+    "income": ("本年收入合计", re.compile(NUMBERED + r"本年收入(?:合计)?$"),
+               re.compile(r"^收入(?:总计|合计)$|^总计$"), re.compile(CARRYOVER_IN)),
+    "expenditure": ("本年支出合计", re.compile(NUMBERED + r"本年支出(?:合计)?$"),
+                    re.compile(r"^支出(?:总计|合计)$|^总计$"), re.compile(CARRYOVER_OUT)),
+}
 PARTS = {"basic": "基本支出", "personnel": "人员经费", "public": "公用经费", "project": "项目支出"}
 
 
@@ -102,6 +116,31 @@ def sangong_section(rows: list[dict[str, Any]], final: bool) -> dict[str, Figure
     return out
 
 
+def totals_section(rows: list[dict[str, Any]], final: bool) -> dict[str, Figure]:
+    """本年收入合计 and 本年支出合计 from the first 收支总表 (its 决算数 in a 决算); a side
+    printing no 本年 line and nothing carried over gives its 总计, which is then the same."""
+    summary = [r for r in rows if r["table_kind"] == "summary" and r["value_yuan"] is not None]
+    if not summary:
+        return {}
+    first = min(r["table_no"] for r in summary)
+    columns = ("actual", "total", "budget") if final else ("budget", "total", "actual")
+    out = {}
+    for side, (name, this_year, grand_total, carried) in TOTALS.items():
+        mine = [r for r in summary if r["table_no"] == first and r["side"] == side]
+        names = [_compact(r["name"]) for r in mine]
+        found = {r["column_key"]: r for r, n in zip(mine, names) if this_year.match(n)}
+        if not found and not any(carried.match(n.lstrip("一二三四五六七八九十、")) for n in names):
+            found = {r["column_key"]: r for r, n in zip(mine, names) if grand_total.match(n)}
+        column = next((c for c in columns if c in found), None)
+        if column:
+            out[side] = _figure(found[column], name)
+    return out
+
+
+def _compact(name: str) -> str:
+    return name.replace(" ", "").replace("\u3000", "")
+
+
 def parts_section(rows: list[dict[str, Any]]) -> dict[str, Figure]:
     """基本/项目 from the spending table's total row, 人员/公用 from the basic table's."""
     out = {}
@@ -146,6 +185,7 @@ def snapshot(document: dict[str, Any], values: list[dict[str, Any]],
                     document["file_name"], document["sha256"])
     for section, (table_kind, keys) in SECTIONS.items():
         shot.sections[section] = coded_section(values, table_kind, keys)
+    shot.sections["totals"] = totals_section(values, final)
     shot.sections["sangong"] = sangong_section(values, final)
     shot.sections["parts"] = parts_section(values)
     shot.sections["projects"] = projects_section(projects, final)

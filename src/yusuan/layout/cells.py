@@ -6,13 +6,12 @@ import re
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
 _HAN_GAP = re.compile(rf"(?<=[{_HAN}（）“”、])\s+(?=[{_HAN}（）“”、])")
-_SPACES = re.compile(r"\s+")
 
 
 def clean_cell(text: str) -> str:
     """Strip, remove spaces between Han characters ("收 入 总 计" → "收入总计"), collapse runs."""
-    text = _SPACES.sub(" ", text.strip())
-    return _HAN_GAP.sub("", text)
+    text = " ".join(text.split())  # str.split's blanks are the \s of re
+    return _HAN_GAP.sub("", text) if " " in text else text
 
 
 def indent_of(raw: str) -> int:

@@ -25,8 +25,7 @@ from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
 from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
 from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
-from yusuan.readers.pdfchars import read_text
-from yusuan.readers.pdfclip import visible
+from yusuan.readers.pdfchars import read_text, visible
 from yusuan.readers.pdfobjects import read_objects
 from yusuan.readers.pdfpage import (
     CONTINUED,

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from yusuan.model import Row
+from yusuan.model import Cell, Row
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount
 from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
@@ -103,7 +103,27 @@ def is_running_text(row: Row) -> bool:
     return len(text) > 40 or bool(re.match(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、)", text))
 
 
+WRAPPED_TAIL = 4  # the most characters of a title's last word wrapped onto a line of its own
+
+
+def join_wrapped_titles(rows: list[Row]) -> list[Row]:
+    """A title the page wraps before its last word ('…培训费支出预算' / '表'): one row."""
+    out: list[Row] = []
+    for row in rows:
+        head = single_text(out[-1]) if out else None
+        tail = single_text(row)
+        if (head and tail and len(tail) <= WRAPPED_TAIL and tail.endswith("表")
+                and not row_title(out[-1]) and classify_title(head + tail)):
+            first = out[-1].cells[0]
+            out[-1] = Row((Cell(head + tail, first.line, first.page, first.indent),),
+                          out[-1].aligned, tuple(dict.fromkeys(out[-1].lines + row.lines)))
+            continue
+        out.append(row)
+    return out
+
+
 def rows_to_segments(rows: list[Row]) -> list[Segment]:
+    rows = join_wrapped_titles(rows)
     segments: list[Segment] = []
     current: Segment | None = None
     pending_number: str | None = None

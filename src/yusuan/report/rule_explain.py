@@ -1,6 +1,6 @@
 """A rule explained for its reader (`yusuan rules ID`), and the catalog as JSON
 (`yusuan rules --format json`): what the rule checks, why, a passing and a failing example (from
-the rule's docstring), the documents and tables it applies to and its tolerance."""
+the rule's docstring in English, from rules/explain_zh.toml in Chinese), the documents and tables it applies to and its tolerance."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ NUMERIC_CATEGORIES = frozenset({"arithmetic", "cross_table", "narrative_vs_table
                                 "year_over_year", "performance_vs_budget", "measurement_basis",
                                 "rounding"})
 TOLERANCE = {
-    "zh": "按区间判断舍入：印有 d 位小数的数代表“该数 ± ½×10⁻ᵈ”；差额在舍入范围内时只作“提示”"
-          "（类别：舍入），超出时才按本规则的严重程度报告。",
+    "zh": "按区间判断舍入：印到几位小数的数，代表上下各差末位半个单位的区间（印为 1.23 的数在"
+          " 1.225 至 1.235 之间）；差额在舍入范围内时只作“提示”（类别：舍入），超出时才按本规则的"
+          "严重程度报告。",
     "en": "Rounding is judged by intervals: a figure printed with d decimals stands for the value "
           "± ½·10⁻ᵈ; a gap rounding explains is only an info (category rounding), a larger one "
           "is reported at the rule's severity.",
@@ -50,7 +51,8 @@ def _squash(text: str) -> str:
 
 @cache
 def chinese_texts() -> dict[str, dict[str, str]]:
-    """Each rule's Chinese explanation (rules/explain_zh.toml): `checks` and `why`."""
+    """Each rule's Chinese explanation (rules/explain_zh.toml): `checks`, `why`, and a passing
+    and a failing example (`passes`, `fails`)."""
     import yusuan.rules
 
     path = Path(yusuan.rules.__file__).parent / "explain_zh.toml"
@@ -63,14 +65,15 @@ def rule_json(rule_id: str) -> dict[str, Any]:
 
     spec = spec_of(rule_id)
     parts = docstring_parts(_REGISTRY.funcs[rule_id].__doc__ or "")
+    chinese = chinese_texts().get(rule_id, {})
     return {
         "id": spec.id, "title_zh": spec.title_zh, "title_en": spec.title_en,
         "severity": spec.severity, "category": spec.category,
         "applies_to": list(spec.applies_to), "tables": list(spec.tables),
         "rationale": spec.rationale, "checks": parts.get("checks", ""),
-        "checks_zh": chinese_texts().get(rule_id, {}).get("checks", ""),
-        "why_zh": chinese_texts().get(rule_id, {}).get("why", ""),
+        "checks_zh": chinese.get("checks", ""), "why_zh": chinese.get("why", ""),
         "passes": parts.get("passes", ""), "fails": parts.get("fails", ""),
+        "passes_zh": chinese.get("passes", ""), "fails_zh": chinese.get("fails", ""),
         "tolerance": TOLERANCE["zh"] if spec.category in NUMERIC_CATEGORIES else "",
     }
 
@@ -95,10 +98,11 @@ def explain_text(rule_id: str, lang: str = "zh") -> str:
              f"{words['applies']}{colon}{'、'.join(info['applies_to']) or words['every']}"]
     if tables:
         lines.append(f"{words['tables']}{colon}{tables}")
-    texts = {"checks": info["checks"], "why": info["rationale"]}
+    texts = {"checks": info["checks"], "why": info["rationale"],
+             "passes": info["passes"], "fails": info["fails"]}
     if lang == "zh":
-        texts = {"checks": info["checks_zh"] or info["checks"], "why": info["why_zh"] or info["rationale"]}
-    texts |= {"passes": info["passes"], "fails": info["fails"]}
+        texts = {key: info[f"{key}_zh"] or info["rationale" if key == "why" else key]
+                 for key in texts}
     for key, text in texts.items():
         if text:
             lines.append(f"{words[key]}{colon}{text}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 from yusuan.model import Source
@@ -19,10 +20,11 @@ _ENDS = "。！？!?"
 
 @dataclass(slots=True)
 class Paragraph:
-    """Joined text; `lines[i]` is the source line of `text[i]`; the headings above it."""
+    """Joined text; `lines[i]` is the source line of `text[i]` (4-byte integers: a list would
+    take 8 bytes a character); the headings above it."""
 
     text: str
-    lines: list[int]
+    lines: array[int]
     heading: str = ""
     top: str = ""
     page: int | None = None
@@ -45,7 +47,7 @@ class Paragraph:
 class _Builder:
     paragraphs: list[Paragraph] = field(default_factory=list)
     chars: list[str] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
+    lines: array[int] = field(default_factory=lambda: array("i"))
     heading: str = ""
     top: str = ""
     page: int | None = None
@@ -61,7 +63,7 @@ class _Builder:
         if self.chars:
             self.paragraphs.append(Paragraph("".join(self.chars), self.lines, self.heading,
                                              self.top, self.page))
-        self.chars, self.lines = [], []
+        self.chars, self.lines = [], array("i")
 
 
 def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Paragraph]:

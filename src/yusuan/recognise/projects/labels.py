@@ -47,6 +47,16 @@ def label_pattern(label: str) -> re.Pattern[str]:
     return re.compile(GAP.join(re.escape(ch) for ch in label))
 
 
+def _any_of(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for several labels: its match is the leftmost, and of labels matching at
+    the same place the first listed (what the earliest of their own matches would be)."""
+    return re.compile("|".join(f"(?:{label_pattern(label).pattern})" for label in labels))
+
+
+FIELD_PATTERNS = {field: _any_of(labels) for field, labels in LABELS.items()}
+ANY_LABEL = _any_of(tuple(label for labels in LABELS.values() for label in labels))
+
+
 @dataclass(slots=True)
 class Joined:
     """Cells joined by "|" with the offset where each cell starts."""
@@ -74,14 +84,12 @@ class Joined:
 
     def find(self, field: str, start: int = 0) -> re.Match[str] | None:
         """The first occurrence of any label of `field` at or after `start`."""
-        found = [m for m in (label_pattern(lb).search(self.text, start) for lb in LABELS[field])
-                 if m]
-        return min(found, key=lambda m: m.start()) if found else None
+        return FIELD_PATTERNS[field].search(self.text, start)
 
     def next_label(self, start: int) -> int:
         """Where the next label of any field begins after `start` (or the end of the text)."""
-        ends = [m.start() for f in LABELS for m in [self.find(f, start)] if m]
-        return min(ends) if ends else len(self.text)
+        found = ANY_LABEL.search(self.text, start)
+        return found.start() if found else len(self.text)
 
     def value(self, field: str, start: int = 0) -> tuple[str, int, int] | None:
         """(text after the label up to the next label, its line, its offset)."""

@@ -79,18 +79,15 @@ def assign(names: Sequence[str], candidates: Sequence[str],
     """A one-to-one assignment name index → (candidate index, score), best pairs first."""
     left = [normalise(name, units) for name in names]
     right = [normalise(candidate, units) for candidate in candidates]
-    left_tokens = [frozenset(_tokens(name)) for name in left]
-    right_tokens = [frozenset(_tokens(name)) for name in right]
-    scored = ((_score(left[i], right[j]), i, j) for i, j in likely_pairs(left, right)
-              if _may_be_near(left[i], right[j], left_tokens[i], right_tokens[j]))
-    pairs = sorted((pair for pair in scored if pair[0] > 0), reverse=True)
+    out = _equal_pairs(left, right)
+    used = {j for j, _ in out.values()}
+    pairs = sorted(_scored_pairs(left, right, [i for i in range(len(left)) if i not in out],
+                                 [j for j in range(len(right)) if j not in used]), reverse=True)
     by_name: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
     by_candidate: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
     for pair in pairs:
         by_name[pair[1]].append(pair)
         by_candidate[pair[2]].append(pair)
-    out: dict[int, tuple[int, float]] = {}
-    used: set[int] = set()
     for score, i, j in pairs:
         if score < FLOOR or i in out or j in used:
             continue
@@ -100,6 +97,39 @@ def assign(names: Sequence[str], candidates: Sequence[str],
             continue
         out[i] = (j, score)
         used.add(j)
+    return out
+
+
+def _scored_pairs(left: Sequence[str], right: Sequence[str], rows: list[int], columns: list[int]
+                  ) -> Iterable[tuple[float, int, int]]:
+    """(score, i, j) of the pairs of left[rows] × right[columns] that may score NEAR or more
+    and score above 0."""
+    left_tokens = {i: frozenset(_tokens(left[i])) for i in rows}
+    right_tokens = {j: frozenset(_tokens(right[j])) for j in columns}
+    for a, b in likely_pairs([left[i] for i in rows], [right[j] for j in columns]):
+        i, j = rows[a], columns[b]
+        if _may_be_near(left[i], right[j], left_tokens[i], right_tokens[j]):
+            score = _score(left[i], right[j])
+            if score > 0:
+                yield score, i, j
+
+
+def _equal_pairs(left: Sequence[str], right: Sequence[str]) -> dict[int, tuple[int, float]]:
+    """The pairs of equal normalised names, assigned as `assign` does (the 1.0 pairs come
+    first, the later name and then the later candidate first, and need no margin), found
+    through a dictionary: the names matched here and their candidates leave the scoring."""
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for j, name in enumerate(right):
+        if name:
+            by_text[name].append(j)
+    out: dict[int, tuple[int, float]] = {}
+    used: set[int] = set()
+    for i in range(len(left) - 1, -1, -1):
+        for j in reversed(by_text.get(left[i], ())):
+            if j not in used:
+                out[i] = (j, 1.0)
+                used.add(j)
+                break
     return out
 
 

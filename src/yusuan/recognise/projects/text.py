@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
@@ -14,6 +15,7 @@ _SPACE = re.compile(r"[\s\u3000\xa0]+")
 _MONEY = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万)?$")
 # a one-decimal figure glued to a label with its last digit after it: "9.0项目总预算 0"
 _SPLIT_FIGURE = re.compile(r"(?<![\d.])(\d+\.\d|20\d)([^\d\s.,][^\d]*?)\s+(\d)(?=\s|$)")
+_BLANK_DIGIT = re.compile(r"\s\d")
 _DATE = re.compile(r"(20\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
 _SEPARATOR = re.compile(r"^[-—\s|]+$")
 
@@ -37,27 +39,38 @@ class Amount:
 
 def clean(text: str) -> str:
     """Text without HTML tags, with runs of blanks (full-width too) as one space."""
-    return _SPACE.sub(" ", _TAG.sub(" ", text)).strip()
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 def compact(text: str) -> str:
     """Text without any blanks, with ASCII brackets: for comparing names."""
-    out = _SPACE.sub("", _TAG.sub("", text))
+    out = _SPACE.sub("", _TAG.sub("", text) if "<" in text else text)
     return out.replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]")
 
 
 def unscramble(text: str) -> str:
     """Repair a figure split around a label by PDF extraction ("9.0项目总预算 0" → "项目总预算 9.00")."""
+    if not _BLANK_DIGIT.search(text):
+        return text  # the pattern's blank before a digit is not there
     return _SPLIT_FIGURE.sub(lambda m: f"{m.group(2)} {m.group(1)}{m.group(3)}", text)
 
 
 def line_cells(line: Line) -> list[Cell]:
     """The non-blank cells of a line: tab-separated pieces (or the cells of a markdown pipe
     row), tags and separators dropped."""
+    return list(_line_cells(line))
+
+
+@lru_cache(maxsize=1 << 14)
+def _line_cells(line: Line) -> tuple[Cell, ...]:
+    """`line_cells`, kept for the lines read again (a form's lines are read by its span, its
+    details and its indicators)."""
     text = line.text.strip()
     pieces = text[1:-1].split("|") if is_pipe_row(text) else line.text.split("\t")
     parts = (clean(part) for part in pieces)
-    return [Cell(unscramble(p), line.number) for p in parts if p and not _SEPARATOR.match(p)]
+    return tuple(Cell(unscramble(p), line.number) for p in parts if p and not _SEPARATOR.match(p))
 
 
 def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:

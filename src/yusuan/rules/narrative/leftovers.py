@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
@@ -19,6 +20,7 @@ register_messages({
 })
 
 _DIRECTIONS = r"增加|减少|增长|下降|持平|上升|降低"
+REASON = re.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*[。；;]")
 # (what is left, in Chinese and English, the pattern that shows it)
 LEFTOVERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("模板占位符未填写", "template placeholder left unfilled",
@@ -27,11 +29,19 @@ LEFTOVERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("增减方向未选定", "the direction of a change left open",
      re.compile(rf"(?:{_DIRECTIONS})[（(](?:{_DIRECTIONS})[)）]")),
     ("原因未填写", "the reason left empty",
-     re.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*[。；;]")),
+     REASON),
     ("编辑提示未删除", "an editing note left in the text",
      re.compile(r"[（(](?:增加内容|新增内容|待补充|待填写|此处[^）)]{0,20}|若无[^）)]{0,30})[)）]")),
-    ("句号重复", "a doubled full stop", re.compile(r"。\s*。")),
+    ("填写说明未删除", "a filling-in instruction left in the text",
+     re.compile(r"(?:[（(]|^)[^（(）)]{0,60}(?:填写|填列|填报)[^（(）)]{0,10}[)）]")),
+    ("标点重复", "doubled punctuation",
+     re.compile(r"[，,]\s*[。，,]|。\s*[。，,？?]|、\s*、|；\s*；")),
+    ("文字重复", "words printed twice in a row",
+     re.compile(r"([\u4e00-\u9fff]{5,}[：:，,])\1|的的(?!确)")),
 )
+# a reason announced at the end of a line whose next line starts something else
+OPEN_REASON = re.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*$")
+NEXT_PART = re.compile(r"^\s*(?:其中|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 MAX_CITED = 6
 
 
@@ -39,19 +49,28 @@ MAX_CITED = 6
       title_zh="模板遗留未改", title_en="Template leftovers in the text")
 def template_leftovers(doc: Document) -> Iterator[Finding]:
     """Placeholders (XX局, XX万元), choices left open (增加（减少）), empty reasons
-    (主要原因是。), editing notes ((增加内容)) and doubled full stops, once per kind at every
-    line that holds one; a blank template (tables without a figure) is not judged.
+    (主要原因是。, or 主要原因是 at a line's end with 其中：1. below), editing notes ((增加内容)),
+    filling-in instructions (（按“…06表”中实际发生经济分类支出事项填写）), doubled punctuation
+    (，。), and a clause printed twice in a row (…部门预算包括：…部门预算包括：; not a name:
+    a project may be named after its unit twice) or 的的, once per kind
+    at every line that holds one; a blank template (tables without a figure, text
+    without a figure of its own: 单价100万元以上 is a threshold) is not judged.
 
     Passes: 2026年本局“三公”经费预算12.30万元，比上年减少1.20万元，主要原因是压减公务接待。
     Fails:  2026年XX局“三公”经费预算XX万元，比上年增加（减少）1.20万元，主要原因是。。
     """
-    if blank_form(doc.tables):
+    if blank_form(doc.tables) and not any(fact.value and fact.concept != "amount"
+                                          for fact in doc.facts):
         return
     in_tables = lines_in_tables(doc)
     text_lines = [line for line in doc.source.lines if line.number not in in_tables]
     for what, what_en, pattern in LEFTOVERS:
         hits = [(line.number, match.group(0)) for line in text_lines
                 for match in pattern.finditer(line.text)]
+        if pattern is REASON:
+            hits += [(line.number, line.text.strip()[-6:]) for line, after
+                     in pairwise(text_lines)
+                     if OPEN_REASON.search(line.text) and NEXT_PART.match(after.text)]
         if not hits:
             continue
         examples = "、".join(dict.fromkeys(f"“{text.strip()}”" for _, text in hits[:MAX_CITED]))

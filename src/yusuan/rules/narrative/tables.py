@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.recognise.headline import SANGONG_SUBTOTAL
@@ -288,6 +289,7 @@ def _by_name(doc: Document, kinds: tuple[str, ...], name: str) -> tuple[Table, T
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # every row name is made plain again for each figure
 def _plain(name: str) -> str:
     return "".join(name.split()).replace("（", "(").replace("）", ")").removeprefix("项目")
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.paragraphs import build_paragraphs
@@ -126,7 +128,7 @@ def year_references(doc: Document) -> Iterator[Finding]:
     yield from _own_year(doc, text, lines)
 
 
-def _dated_events(text: str, lines: list[int], year: int) -> Iterator[Finding]:
+def _dated_events(text: str, lines: Sequence[int], year: int) -> Iterator[Finding]:
     """Phrases of events past by `year`; hits within a few lines of each other are one passage
     carried over from an earlier year, reported once."""
     hits = sorted((match.start(), lines[match.start()], match.group(0), what)
@@ -145,7 +147,7 @@ def _dated_events(text: str, lines: list[int], year: int) -> Iterator[Finding]:
                             [f"{year}年度文件写“{phrase}”" for _, _, phrase, _ in passage])
 
 
-def _past_plans(doc: Document, text: str, lines: list[int], year: int) -> Iterator[Finding]:
+def _past_plans(doc: Document, text: str, lines: Sequence[int], year: int) -> Iterator[Finding]:
     """Plans of a past year cited as a basis, each title once with every line that quotes it.
     Titles a project form cites are left to the project rules (one finding per cause)."""
     cited: dict[str, tuple[int, list[int]]] = {}
@@ -188,7 +190,7 @@ def replace_year(doc: Document, year: int) -> Document:
     return view
 
 
-def _own_year(doc: Document, text: str, lines: list[int]) -> Iterator[Finding]:
+def _own_year(doc: Document, text: str, lines: Sequence[int]) -> Iterator[Finding]:
     year = doc.year or 0
     for match in _OWN_YEAR.finditer(text):
         cited = int(match.group(1))
@@ -235,11 +237,12 @@ def _year_finding(lines: list[int], text: str, values: dict[str, object],
     return finding
 
 
-def _joined(doc: Document) -> tuple[str, list[int]]:
-    """The whole text as one string (tables included), with each character's line number."""
+def _joined(doc: Document) -> tuple[str, Sequence[int]]:
+    """The whole text as one string (tables included), with each character's line number (as
+    4-byte integers: a list holds 8 bytes a character, 20 MB for a 2,000-page PDF)."""
     paragraphs = build_paragraphs(doc.source, keep_tables=True)
     return ("".join(p.text for p in paragraphs),
-            [line for p in paragraphs for line in p.lines])
+            array("i", itertools.chain.from_iterable(p.lines for p in paragraphs)))
 
 
 @rule("NARRATIVE.DEFINITION", category="definition", severity="warning",

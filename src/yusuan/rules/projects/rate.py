@@ -83,8 +83,11 @@ def _restated(doc: Document, basis: str, own: int) -> list[int]:
     key = compact(basis).strip("　。.")
     if len(key) < MIN_NAME:
         return []
+    # compact only drops characters and turns brackets ASCII: a line holding the key holds its
+    # first other character as printed
+    probe = next((ch for ch in key if ch not in "()[]"), "")
     return [line.number for line in doc.source.lines
-            if line.number != own and key in compact(line.text)]
+            if line.number != own and probe in line.text and key in compact(line.text)]
 
 
 def _base_lines(doc: Document, base: Project) -> list[tuple[int, str]]:

@@ -253,12 +253,13 @@ def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
 
 # the document's own 名词解释: "人员经费指…“工资福利支出”和“对个人和家庭的补助”"
 # (read without punctuation: some text layers print the punctuation on a line of its own)
+_NOT_WORD = re.compile(r"\W")
 _PERSONNEL_DEFINED = re.compile(r"人员经费(?:是|指|为|包括).{0,30}工资福利支出.{0,6}对个人和家庭的补助")
 
 
 def defines_personnel_as_301_303(doc: Document) -> bool:
     """The document itself says 人员经费 is 工资福利支出 and 对个人和家庭的补助."""
-    text = "".join(re.sub(r"\W", "", line.text) for line in doc.source.lines)
+    text = _NOT_WORD.sub("", "".join(line.text for line in doc.source.lines))
     return bool(_PERSONNEL_DEFINED.search(text))
 
 
@@ -266,11 +267,9 @@ def _transfers_as_public(doc: Document, table: Table) -> Amount | None:
     """The part of 303 the basic table prints in its 公用经费 column, when there is one and the
     document does not define 人员经费 as the whole of 301 and 303 (some provinces book 30399
     其他对个人和家庭的补助 as 公用经费)."""
-    if defines_personnel_as_301_303(doc):
-        return None
     row = table.row_by_code("303")
     public = amount(doc, table, row, "public") if row else None
-    if public is None or not public.value:
+    if public is None or not public.value or defines_personnel_as_301_303(doc):
         return None
     return Amount(public.value, public.decimals,
                   Location(public.location.line, table.kind, "303", "public"))

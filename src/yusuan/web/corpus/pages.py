@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 
 from yusuan.errors import InputError
 from yusuan.web.render import render_page
@@ -14,7 +14,7 @@ from yusuan.web.render import render_page
 router = APIRouter()
 
 SEVERITIES = ("error", "warning", "info")
-SIDE_SECTIONS = ("parts", "sangong", "functional", "economic")
+SIDE_SECTIONS = ("totals", "parts", "sangong", "functional", "economic")
 
 
 def _database(request: Request) -> Any:
@@ -91,8 +91,18 @@ def side_by_side(shots: list[Any]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
+@router.get("/static/echarts.min.js")
+def echarts_script() -> Response:
+    """The vendored Apache ECharts the department page draws its charts with."""
+    from yusuan.compare.charts import echarts_source
+
+    return Response(echarts_source(), media_type="text/javascript; charset=utf-8",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
 @router.get("/corpus/department", response_class=HTMLResponse)
 def department(request: Request, name: str, kind: str = "") -> HTMLResponse:
+    from yusuan.compare.charts import CHART_INIT, year_charts
     from yusuan.compare.snapshot import snapshot
 
     database = _database(request)
@@ -112,4 +122,5 @@ def department(request: Request, name: str, kind: str = "") -> HTMLResponse:
     if not documents:
         raise HTTPException(404, f"文件库中没有部门“{name}”的文件。")
     return HTMLResponse(render_page(request, "department.html.j2", name=name,
-                                    documents=documents, rows=side_by_side(shots)))
+                                    documents=documents, rows=side_by_side(shots),
+                                    charts=year_charts(shots), chart_init=CHART_INIT))

@@ -1,0 +1,69 @@
+"""The form text helpers give what their plain definitions give (they take shortcuts)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from yusuan.layout.cells import clean_cell
+from yusuan.model import Line
+from yusuan.recognise.projects.labels import LABELS, Joined, label_pattern
+from yusuan.recognise.projects.text import Cell, clean, line_cells, unscramble
+
+BLANKS = [" ", "\t", "\u3000", "\xa0", "\u2003", "\x1c", "\n", "\r"]
+
+
+def _texts(count: int, seed: int, pieces: list[str]) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(count)]
+
+
+def test_clean_cell_strips_and_joins_like_its_patterns() -> None:
+    spaces = re.compile(r"\s+")
+    han_gap = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff（）“”、])\s+(?=[\u3400-\u9fff\uf900-\ufaff（）“”、])")
+    for text in _texts(2000, 1, [*BLANKS, "收", "入", "a", "1", "（", "、", ".", "—"]):
+        assert clean_cell(text) == han_gap.sub("", spaces.sub(" ", text.strip())), repr(text)
+
+
+def test_clean_and_unscramble_like_their_patterns() -> None:
+    tag, space = re.compile(r"<[^>]+>"), re.compile(r"[\s\u3000\xa0]+")
+    split = re.compile(r"(?<![\d.])(\d+\.\d|20\d)([^\d\s.,][^\d]*?)\s+(\d)(?=\s|$)")
+    for text in _texts(2000, 2, [*BLANKS, "<b>", "</b>", "<", ">", "9.0", "项目", "20", "1", "."]):
+        assert clean(text) == space.sub(" ", tag.sub(" ", text)).strip(), repr(text)
+        expected = split.sub(lambda m: f"{m.group(2)} {m.group(1)}{m.group(3)}", text)
+        assert unscramble(text) == expected, repr(text)
+
+
+def test_line_cells_are_a_new_list_each_time() -> None:
+    line = Line(7, "项目名称\t培训经费")
+    cells = line_cells(line)
+    cells.append(Cell("x", 7))
+    assert line_cells(line) == [Cell("项目名称", 7), Cell("培训经费", 7)]
+
+
+def _earliest(joined: Joined, labels: tuple[str, ...], start: int) -> re.Match[str] | None:
+    found = [m for m in (label_pattern(lb).search(joined.text, start) for lb in labels) if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def test_labels_are_found_where_each_label_alone_finds_them() -> None:
+    pieces = ["项目", "名称", "|", " ", "资金", "来源", "项目当年", "预算", "支出明细", "测算",
+              "年度绩效", "指标", "目标表", "当年", "x"]
+    every = tuple(label for labels in LABELS.values() for label in labels)
+    for text in _texts(500, 3, pieces):
+        joined = Joined.of([Cell(text, 1)])
+        for start in range(0, len(text) + 1, 3):
+            for field, labels in LABELS.items():
+                want, got = _earliest(joined, labels, start), joined.find(field, start)
+                assert (want and (want.start(), want.end())) == (got and (got.start(), got.end()))
+            want = _earliest(joined, every, start)
+            assert joined.next_label(start) == (want.start() if want else len(text))
+
+
+def test_tab_rows_share_one_string_for_cells_of_the_same_text() -> None:
+    from yusuan.layout.tabbed import lines_to_rows
+
+    rows = lines_to_rows([Line(1, "2080501\t行政单位离退休\t1,000.00\t"),
+                          Line(2, "2080502\t事业单位离退休\t1,000.00\t")])
+    assert [c.text for c in rows[1].cells] == ["2080502", "事业单位离退休", "1,000.00", ""]
+    assert rows[0].cells[2].text is rows[1].cells[2].text
