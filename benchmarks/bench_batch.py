@@ -2,11 +2,13 @@
 of the largest process of each run, and whether every file's report is the one `yusuan check
 FILE` gives alone (prints figures; not a test).
 
-    python benchmarks/bench_batch.py [CORPUS] [--alone]   (default ../shared/corpus)
+    python benchmarks/bench_batch.py [CORPUS] [--alone] [--dask]   (default ../shared/corpus)
 
 Each run is a fresh `yusuan check --format json` over the whole folder into a temporary output
 folder. The reports of the 1- and 2-worker runs are compared file by file; with --alone every
-file is also checked on its own (one process each) and compared with the batch's report.
+file is also checked on its own (one process each) and compared with the batch's report; with
+--dask the folder is also checked on a Dask LocalCluster of two one-thread worker processes
+(`check --dask ADDRESS`, needs yusuan[cluster]) and its reports compared with the 1-worker run's.
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def batch(corpus: Path, out: Path, jobs: int) -> tuple[float, float, dict[str, dict[str, object]]]:
+def batch(corpus: Path, out: Path, jobs: int, *where: str
+          ) -> tuple[float, float, dict[str, dict[str, object]]]:
     """Seconds of wall clock and of CPU (the batch and its workers), and the manifest (file →
     outcome) of one batch run."""
     start, cpu = time.perf_counter(), cpu_seconds()
     subprocess.run([sys.executable, "-m", "yusuan.cli", "check", str(corpus), "-o", str(out),
-                    "--format", "json", "--jobs", str(jobs)], stdout=subprocess.DEVNULL, check=False)
+                    "--format", "json", "--jobs", str(jobs), *where], stdout=subprocess.DEVNULL,
+                   check=False)
     seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
     manifest = json.loads((out / "yusuan-batch.json").read_text(encoding="utf-8"))["files"]
     return seconds, cpu, {entry["name"]: entry for entry in manifest.values()}
@@ -63,6 +67,8 @@ def main() -> None:
         reports = [str(e["report_file"]) for e in entries.values() if e.get("report_file")]
         differ = [name for name in reports if (one / name).read_bytes() != (two / name).read_bytes()]
         print(f"reports equal between 1 and 2 workers: {len(reports) - len(differ)}/{len(reports)}")
+        if "--dask" in sys.argv:
+            on_cluster(corpus, Path(temporary) / "dask", one, entries)
         if "--alone" in sys.argv:
             alone_differ = []
             for name, entry in entries.items():
@@ -76,6 +82,23 @@ def main() -> None:
                     alone_differ.append(name)
             print(f"reports equal to checking each file alone: {len(reports) - len(alone_differ)}"
                   f"/{len(reports)} {alone_differ or ''}")
+
+
+def on_cluster(corpus: Path, out: Path, one: Path, entries: dict[str, dict[str, object]]) -> None:
+    """The batch on a LocalCluster of two one-thread worker processes, against the local run."""
+    from distributed import LocalCluster
+
+    cpu = cpu_seconds()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        seconds, _, found = batch(corpus, out, 1, "--dask", cluster.scheduler_address)
+    cpu = cpu_seconds() - cpu  # the client and the workers, once the cluster is closed
+    reports = [str(e["report_file"]) for e in entries.values() if e.get("report_file")]
+    differ = [name for name in reports if (one / name).read_bytes() != (out / name).read_bytes()]
+    print(f"Dask, 2 workers: {len(found)} files in {seconds:.1f} s: {len(found) / seconds:.2f} "
+          f"documents/s by the clock; {cpu:.0f} s of CPU: {len(found) / cpu * 3600:.0f} "
+          f"documents/hour per core; reports equal to the local run's: "
+          f"{len(reports) - len(differ)}/{len(reports)} {differ or ''}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,18 @@ def cjk_font() -> str:
         return "WQY"
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     return "STSong-Light"
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler() -> Iterator[str]:
+    """The address of a real Dask scheduler with one worker process of two threads (a
+    LocalCluster, light for a 2-core machine); a task whose worker dies fails at once (no retry
+    on another worker). Skipped when the cluster extra is not installed."""
+    pytest.importorskip("distributed", reason="pip install 'yusuan[cluster]'")
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=1, threads_per_worker=2, processes=True,
+                         dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        yield cluster.scheduler_address

@@ -70,6 +70,7 @@ def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]
     check.add_argument("--baseline", metavar="FILE", help=words["baseline"])
     check.add_argument("--write-baseline", metavar="FILE", help=words["write_baseline"])
     check.add_argument("--jobs", type=positive_int, metavar="N", help=words["jobs"])
+    check.add_argument("--dask", metavar="ADDRESS", help=words["dask"])
     check.add_argument("--timeout", type=float, metavar="SECONDS", help=words["timeout"])
     check.add_argument("--resume", action="store_true", help=words["resume"])
 
@@ -182,7 +183,11 @@ def run_check(args: argparse.Namespace) -> int:
     from yusuan.batch.one import render_report, triaged_findings
     from yusuan.triage_options import triage_settings
 
-    if is_batch(args.file, args.together):
+    if args.dask and args.together:
+        raise InputError("--together 的几个文件是一份公开文件，不能分到 Dask 集群上检查。",
+                         "--together files are one disclosure; they are not checked on a Dask "
+                         "cluster.")
+    if is_batch(args.file, args.together) or args.dask:
         from yusuan.batch.command import run_batch
 
         if args.format == "pdf":

@@ -42,6 +42,7 @@ HELP: dict[str, dict[str, str]] = {
                       "findings.xlsx。退出状态取各文件中最差的一个。",
         "check_files": "要检查的文件或文件夹（可给多个）；加 --together 时为同一份公开文件的全部文件",
         "jobs": "同时检查的文件数（默认为处理器核数）",
+        "dask": "在 Dask 集群上检查：调度器地址，如 tcp://scheduler:8786（须安装 yusuan[cluster]）",
         "timeout": "每个文件的检查时间上限，秒（默认 1800）；超时的文件记为未检查",
         "resume": "接着上次中断的检查做：跳过 -o 文件夹中已记下的文件（按文件的 sha256 识别）",
         "rule_id": "要解释的规则编号（省略时列出全部规则）",
@@ -91,6 +92,8 @@ HELP: dict[str, dict[str, str]] = {
         "check_files": "files or folders to check (several allowed); with --together, all the "
                        "files of one disclosure",
         "jobs": "files checked at once (default: the number of cores)",
+        "dask": "check on a Dask cluster: the scheduler's address, e.g. tcp://scheduler:8786 "
+                "(needs yusuan[cluster])",
         "timeout": "time limit per file in seconds (default 1800); a file past it is refused",
         "resume": "continue an interrupted batch: skip the files the -o folder records as done "
                   "(known by their sha256)",

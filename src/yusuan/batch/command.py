@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,7 @@ class Batch:
                  options: CheckOptions, args: argparse.Namespace) -> None:
         self.files, self.folder, self.key, self.options = files, folder, key, options
         self.jobs = args.jobs or cores()
+        self.dask: str | None = getattr(args, "dask", None)
         self.timeout = DEFAULT_TIMEOUT if args.timeout is None else args.timeout
         self.manifest = Manifest(folder, args.resume) if folder else None
         self.inputs = [path for path, _name in files]
@@ -97,11 +99,15 @@ class Batch:
         from yusuan.batch.pool import Pool, load_pipeline
 
         todo = self.pending()
+        cluster = self.cluster() if self.dask and todo else None  # unreachable: said before a bar
         bar = Bar(len(self.files), self.options.lang)
         bar.done = len(self.files) - len(todo)
         bar.draw()
-        load_pipeline()
-        pool = Pool(self.work, refused, self.jobs, self.timeout, self.options.lang, bar.reading)
+        pool: Any = cluster
+        if pool is None:
+            load_pipeline()
+            pool = Pool(self.work, refused, self.jobs, self.timeout, self.options.lang,
+                        bar.reading)
         try:
             for index, outcome in pool.run(todo):
                 self.finish(index, outcome)
@@ -118,6 +124,12 @@ class Batch:
             rows = [row for outcome in self.outcomes if outcome for row in outcome.get("rows", [])]
             write_findings(self.folder, rows, self.inputs)
         return [outcome for outcome in self.outcomes if outcome is not None]
+
+    def cluster(self) -> Any:
+        from yusuan.batch.cluster import DaskPool
+
+        return DaskPool(str(self.dask), partial(check_one, options=self.options), refused,
+                        self.options.lang)
 
     def pending(self) -> list[tuple[int, str, str]]:
         """The files still to check; those done before (same sha256, same settings) are filled in."""

@@ -63,37 +63,56 @@ def refused_records(path: Path, sha256: str, version: str, added_at: str,
                            "status": "refused", "refusal": reason, "errors": 0, "warnings": 0}]}
 
 
-def add_file(database: Database, path: Path, version: str, lang: str = "zh") -> Added:
+def read_records(path: str, stored_path: str, version: str, lang: str = "zh") -> dict[str, Any]:
+    """Read and check one file into the records the corpus keeps of it, with no database (so it
+    runs on a Dask worker too): its sha256, the Document (None when refused), the refusal and
+    the records (`stored_path` is the path they name; added_at is set when they are stored)."""
     from yusuan.pipeline import read_document
     from yusuan.rules import run_rules
     from yusuan.store.records import document_records
 
-    sha256 = file_sha256(path)
-    before = stored_version(database, sha256)
-    if before == version:
-        return Added(str(path), sha256, "unchanged")
-    added_at = datetime.now(UTC).isoformat(timespec="seconds")
+    sha256 = file_sha256(Path(path))
     try:
-        document = read_document(str(path))
+        document = read_document(path)
     except InputError as error:
         reason = error.message(lang)
-        write_records(database, sha256, refused_records(path.resolve(), sha256, version, added_at,
-                                                        reason),
-                      replace=before is not None)
-        return Added(str(path), sha256, "refused", reason=reason)
+        return {"sha256": sha256, "document": None, "reason": reason,
+                "records": refused_records(Path(stored_path), sha256, version, "", reason)}
     document.source.sha256 = sha256
     findings = run_rules(document)
-    records = document_records(document, findings, str(path.resolve()), version, added_at)
-    records["findings"] += pair_finding_rows(database, document, len(findings) + 1)
+    return {"sha256": sha256, "document": document, "reason": None,
+            "records": document_records(document, findings, stored_path, version, "")}
+
+
+def store_records(database: Database, path: Path, read: dict[str, Any],
+                  before: str | None) -> Added:
+    """Write what `read_records` made of one file (and its findings with the documents of the
+    corpus) in one transaction; `before` is the yusuan version that stored it before, if any."""
+    sha256, records, document = read["sha256"], read["records"], read["document"]
+    records["documents"][0]["added_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    if document is None:
+        write_records(database, sha256, records, replace=before is not None)
+        return Added(str(path), sha256, "refused", reason=read["reason"])
+    records["findings"] += pair_finding_rows(database, document, len(records["findings"]) + 1)
     write_records(database, sha256, records, replace=before is not None)
     row = records["documents"][0]
     return Added(str(path), sha256, "rechecked" if before else "added", document.department,
                  document.year, document.kind, row["errors"], row["warnings"])
 
 
+def add_file(database: Database, path: Path, version: str, lang: str = "zh") -> Added:
+    sha256 = file_sha256(path)
+    before = stored_version(database, sha256)
+    if before == version:
+        return Added(str(path), sha256, "unchanged")
+    return store_records(database, path, read_records(str(path), str(path.resolve()), version,
+                                                      lang), before)
+
+
 def add_paths(database: Database, paths: list[str], version: str, lang: str = "zh",
               report: Callable[[Added], None] | None = None) -> list[Added]:
-    """Add every disclosure under `paths`; `report` hears of each file as it is done."""
+    """Add every disclosure under `paths`; `report` hears of each file as it is done (on a Dask
+    cluster: `store.cluster.add_on_cluster`)."""
     results = []
     for path in disclosure_files(paths):
         result = add_file(database, path, version, lang)

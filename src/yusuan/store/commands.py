@@ -17,6 +17,7 @@ WORDS = {
         "db_export": "导出文件库：csv（每个数一行）、xlsx（每张库表一个工作表）、fdp（财政数据包）",
         "db_target": "数据库：DuckDB 文件（默认当前文件夹的 yusuan.duckdb）或 postgresql://… 地址",
         "paths": "文件或文件夹",
+        "dask": "在 Dask 集群上抽取、检查：调度器地址，如 tcp://scheduler:8786（须安装 yusuan[cluster]）",
         "sql": "SQL 语句",
         "query_format": "输出格式（默认 table）",
         "export_format": "导出格式（默认 csv）",
@@ -31,6 +32,8 @@ WORDS = {
         "db_target": "database: a DuckDB file (default yusuan.duckdb in the working folder) or "
                      "a postgresql://… URL",
         "paths": "files or folders",
+        "dask": "extract and check on a Dask cluster: the scheduler's address, e.g. "
+                "tcp://scheduler:8786 (needs yusuan[cluster])",
         "sql": "the SQL statement",
         "query_format": "output format (default table)",
         "export_format": "export format (default csv)",
@@ -51,6 +54,7 @@ def add_db_parser(commands: Any, lang: str) -> None:
     actions = db.add_subparsers(dest="db_command", required=True, metavar="{add,query,export}")
     add = actions.add_parser("add", help=words["db_add"], description=words["db_add"])
     add.add_argument("paths", nargs="+", help=words["paths"])
+    add.add_argument("--dask", metavar="ADDRESS", help=words["dask"])
     query = actions.add_parser("query", help=words["db_query"], description=words["db_query"])
     query.add_argument("sql", help=words["sql"])
     query.add_argument("--format", choices=("table", "csv", "json"), default="table",
@@ -69,6 +73,10 @@ def run_db(args: argparse.Namespace, version: str) -> int:
     from yusuan.store.connect import open_database
 
     args.yusuan_version = version
+    if getattr(args, "dask", None):
+        from yusuan.batch.cluster import connect
+
+        connect(args.dask).close()  # no scheduler: said before the database is touched
     database = open_database(args.db, create=args.db_command == "add")
     try:
         return {"add": _add, "query": _query, "export": _export}[args.db_command](database, args)
@@ -87,7 +95,14 @@ def _add(database: Any, args: argparse.Namespace) -> int:
                   else f" {added.reason}" if added.reason else "")
         sys.stderr.write(f"{words[added.status]}: {added.path}{detail}\n")
 
-    results = add_paths(database, args.paths, args.yusuan_version, args.lang, report)
+    if args.dask:
+        from yusuan.store.cluster import add_on_cluster
+        from yusuan.store.files import disclosure_files
+
+        results = add_on_cluster(database, disclosure_files(args.paths), args.yusuan_version,
+                                 args.lang, report, args.dask)
+    else:
+        results = add_paths(database, args.paths, args.yusuan_version, args.lang, report)
     counts = {status: sum(r.status == status for r in results) for status in words}
     summary = "，".join(f"{words[s]} {n}" for s, n in counts.items()) if args.lang == "zh" \
         else ", ".join(f"{n} {words[s]}" for s, n in counts.items())
