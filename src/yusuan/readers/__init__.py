@@ -60,7 +60,7 @@ def _zip_format(path: Path, suffix: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         if suffix in ("xlsx", "xlsm", "docx"):
             raise InputError(f"{path.name} 已损坏：无法打开其 ZIP 容器。",
                              f"{path.name} is damaged: its ZIP container cannot be opened.") from None

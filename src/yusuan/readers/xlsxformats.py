@@ -61,7 +61,8 @@ def sheet_formats(path: Path, sheet_name: str) -> dict[tuple[int, int], NumberFo
             if target is None or not any(styles):
                 return {}
             return _cell_formats(archive, target, styles)
-    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError):
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, ValueError,
+            NotImplementedError):  # a compression method or zip version zipfile lacks
         return {}
 
 
