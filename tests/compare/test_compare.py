@@ -150,7 +150,8 @@ def test_charts_of_two_departments_name_them() -> None:
     charts = year_charts(shots)
     labels = charts[0]["option"]["xAxis"]["data"]
     assert labels[0].startswith(shots[0].department) and labels[1].startswith(shots[1].department)
-    assert [c["id"] for c in charts] == ["totals", "parts", "staff", "sangong"]
+    assert [c["id"] for c in charts] == ["totals", "parts", "staff", "sangong", "treemap-0",
+                                         "treemap-1"]
     assert charts[0]["option"]["series"][0]["data"] == [
         round(shot.sections["totals"]["income"].yuan / 10_000, 2) for shot in shots]
 
@@ -190,3 +191,26 @@ def test_totals_fall_back_to_the_grand_total_only_when_nothing_is_carried_over()
     assert totals_section(carried, final=False) == {}
     printed = [*carried, _summary_row("本年支出合计", "expenditure", 80.0, 4)]
     assert totals_section(printed, final=False)["expenditure"].yuan == 80.0
+
+
+def test_a_treemap_shows_each_document_s_classes_with_their_kuan_and_xiang() -> None:
+    """The 功能分类 treemap: 类 → 款 → 项 as the 支出总表 prints them, in 万元."""
+    from pairs import budget_doc
+
+    from yusuan.compare.charts import year_charts
+    from yusuan.compare.snapshot import snapshot_of_document
+
+    shot = snapshot_of_document(budget_doc(budget_2024()))
+    treemap = next(c for c in year_charts([shot]) if c["id"] == "treemap-0")
+    data = treemap["option"]["series"][0]["data"]
+    section = shot.sections["functional"]
+    classes = sorted(code for code in section if len(code) == 3)
+    assert [node["name"].split()[0] for node in data] == classes
+    for node in data:
+        code = node["name"].split()[0]
+        assert node["value"] == round(section[code].yuan / 10_000, 2)
+        for child in node.get("children", []):
+            assert child["name"].startswith(code)
+            assert all(leaf["name"].startswith(child["name"].split()[0])
+                       for leaf in child.get("children", []))
+    assert any(node.get("children") for node in data)

@@ -39,6 +39,8 @@ def test_the_compare_page_draws_its_charts_offline(tmp_path: Path, browser) -> N
     labels = browser.execute_script("return echarts.getInstanceByDom(document.getElementById("
                                     "'chart-totals')).getOption().xAxis[0].data;")
     assert labels == ["2024 部门预算", "2025 部门预算"]
+    treemap = _series(browser, "chart-treemap-1")  # the 2025 budget's 功能分类
+    assert treemap and treemap[0][1] and all(node["value"] > 0 for node in treemap[0][1])
     assert browser.execute_script("return performance.getEntriesByType('resource').length") == 0
     # the table beside the chart still prints the numbers
     rows = browser.find_elements(By.CSS_SELECTOR, "table tr")

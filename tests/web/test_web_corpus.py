@@ -133,12 +133,14 @@ def test_the_department_page_draws_its_years_as_charts(corpus_server: Server, br
     assert series == {"本年收入合计": figures["income"], "本年支出合计": figures["expenditure"]}
     assert series["本年支出合计"] == [557.0, 557.0, 562.0]
     charts = browser.find_elements(By.CSS_SELECTOR, "#charts .chart")
-    assert [c.get_attribute("id") for c in charts] == ["chart-totals", "chart-parts",
-                                                       "chart-staff", "chart-sangong"]
+    # the year bars, then a 功能分类 treemap per document (budget and 决算 of 2024, budget 2025)
+    assert [c.get_attribute("id") for c in charts] == [
+        "chart-totals", "chart-parts", "chart-staff", "chart-sangong",
+        "chart-treemap-0", "chart-treemap-1", "chart-treemap-2"]
     drawn = browser.execute_script(
         "return Array.from(document.querySelectorAll('#charts canvas'))"
         ".map(function (c) { return [c.width, c.height]; });")
-    assert len(drawn) == 4 and all(w > 300 and h > 200 for w, h in drawn)
+    assert len(drawn) == 7 and all(w > 300 and h > 200 for w, h in drawn)
     staff = browser.execute_script(
         "return echarts.getInstanceByDom(document.getElementById('chart-staff'))"
         ".getOption().series.map(function (s) { return [s.name, s.data]; });")

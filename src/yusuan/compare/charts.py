@@ -1,6 +1,6 @@
 """Bar charts of documents side by side (Apache ECharts, vendored in static/ with its licences):
 本年收入/支出合计, 基本/项目支出, 人员/公用经费 and 三公, one group of bars per document, in
-万元. The options are plain JSON for an element's `data-option`; CHART_INIT draws every
+万元; and a treemap of each document's 功能分类 (类 → 款 → 项). The options are plain JSON for an element's `data-option`; CHART_INIT draws every
 `.chart` element of a page with the `echarts` the page has loaded."""
 
 from __future__ import annotations
@@ -80,9 +80,50 @@ def chart_option(title: str, labels: list[str], series: list[tuple[str, list[flo
     }
 
 
+def treemap_option(title: str, items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "color": COLOURS, "animation": False,
+        "title": {"text": title, "left": "center", "textStyle": {"fontSize": 14}},
+        "tooltip": {"trigger": "item"},
+        "series": [{"type": "treemap", "name": title, "data": items, "top": 32, "bottom": 28,
+                    "roam": False, "leafDepth": 1, "breadcrumb": {"show": True, "bottom": 0},
+                    "label": {"show": True, "formatter": "{b}"}}],
+    }
+
+
+def functional_tree(section: dict[str, Any]) -> list[dict[str, Any]]:
+    """类 → 款 → 项 of a 功能分类 section as treemap nodes, values in 万元 (a 类 or 款 whose
+    parts are printed keeps its own printed figure as its value)."""
+    def node(code: str) -> dict[str, Any]:
+        figure = section[code]
+        width = {3: 5, 5: 7}.get(len(code))
+        children = [node(c) for c in sorted(section) if width and len(c) == width
+                    and c.startswith(code) and section[c].yuan]
+        item: dict[str, Any] = {"name": f"{code} {figure.name}", "value": in_wan(figure.yuan)}
+        if children:
+            item["children"] = children
+        return item
+    return [node(code) for code in sorted(section)
+            if code.isdigit() and len(code) == 3 and section[code].yuan]
+
+
+def treemap_charts(shots: list[Snapshot], labels: list[str]) -> list[dict[str, Any]]:
+    """A 功能分类 treemap per document (its 支出总表, else its 一般公共预算支出表)."""
+    charts = []
+    for index, (shot, label) in enumerate(zip(shots, labels, strict=True)):
+        section = shot.sections.get("functional") or shot.sections.get("general") or {}
+        items = functional_tree(section)
+        if items:
+            title = f"{label.replace(chr(10), ' ')} 支出功能分类"
+            charts.append({"id": f"treemap-{index}", "title": title, "section": "functional",
+                           "option": treemap_option(title, items)})
+    return charts
+
+
 def year_charts(shots: list[Snapshot]) -> list[dict[str, Any]]:
-    """A chart per group of figures any of the documents prints: its id, title, section (of
-    the comparison, whose table it goes beside) and option."""
+    """A chart per group of figures any of the documents prints, and a 功能分类 treemap per
+    document: its id, title, section (of the comparison, whose table it goes beside) and
+    option."""
     labels = document_labels(shots)
     charts = []
     for chart_id, title, bars in CHARTS:
@@ -93,7 +134,7 @@ def year_charts(shots: list[Snapshot]) -> list[dict[str, Any]]:
         if series:
             charts.append({"id": chart_id, "title": title, "section": bars[0][0],
                            "option": chart_option(title, labels, series)})
-    return charts
+    return charts + treemap_charts(shots, labels)
 
 
 def option_attribute(option: dict[str, Any]) -> str:
