@@ -383,44 +383,40 @@ def _location(cell: Cell) -> Location:
 
 
 def _rate(doc: Document, fact: Fact, item: str, budget: Cell) -> Finding | None:
-    extra = fact.extra
-    ratio = _printed(doc, fact, budget[0]).ratio(_value(budget))
-    if ratio is None:
-        return None
-    stated, decimals = extra["execution_rate"], extra.get("execution_decimals")
-    table_budget = budget[1].values[budget[2]]
-    computed = in_unit(fact.value or 0.0, fact.unit, budget[0].unit or doc.unit) / table_budget * 100
-    how = within_rounding(ratio, stated, decimals)
-    if how:
-        return _rounded_rate("NARRATIVE.SANGONG", fact, how, stated, computed, decimals,
-                             extra.get("execution_line"))
-    text = (f"{ITEM_NAMES[item]}：决算 {fmt(fact.value or 0)}{fact.unit or ''} ÷ 三公表预算数 "
-            f"{fmt(table_budget)} = {computed:.2f}%，写作完成预算的 {fmt(stated)}%")
-    text_en = (f"{item}: spent {fmt(fact.value or 0)} / the table's budget {fmt(table_budget)} = "
-               f"{computed:.2f}%, but the narrative says {fmt(stated)}%")
-    return make_finding("NARRATIVE.SANGONG",
-                        [fact_location(fact, extra.get("execution_line")), _location(budget)],
-                        {"reported": stated, "computed": round(computed, 2)},
-                        **finding_args(text, text_en))
+    """'完成预算的 x%' against 决算 ÷ the 三公 table's 预算数."""
+    return _of_table(doc, fact, item, budget, "execution", "{what}：决算 {value} ÷ 三公表预算数 "
+                     "{whole} = {computed}%，写作完成预算的 {stated}%",
+                     "{item}: spent {value} / the table's budget {whole} = {computed}%, but the "
+                     "narrative says {stated}%")
 
 
 def _share(doc: Document, fact: Fact, item: str, total: Cell) -> Finding | None:
+    """'占 x%' against the figure ÷ the 三公 table's 决算数 合计."""
+    return _of_table(doc, fact, item, total, "share", "{what} {value} 占三公表决算数合计 {whole} "
+                     "的 {computed}%，写作占 {stated}%",
+                     "{item}: {value} is {computed}% of the table's total spent {whole}, but the "
+                     "narrative says {stated}%")
+
+
+def _of_table(doc: Document, fact: Fact, item: str, cell: Cell, key: str, zh: str,
+              en: str) -> Finding | None:
+    """The fact's rate (`key`: "execution" for execution_rate, or "share") against the fact's
+    figure ÷ the table cell: info when rounding explains the gap, else a finding."""
     extra = fact.extra
-    ratio = _printed(doc, fact, total[0]).ratio(_value(total))
+    ratio = _printed(doc, fact, cell[0]).ratio(_value(cell))
     if ratio is None:
         return None
-    stated, decimals = extra["share"], extra.get("share_decimals")
-    whole = total[1].values[total[2]]
-    computed = in_unit(fact.value or 0.0, fact.unit, total[0].unit or doc.unit) / whole * 100
+    stated = extra["execution_rate" if key == "execution" else "share"]
+    decimals, line = extra.get(f"{key}_decimals"), extra.get(f"{key}_line")
+    whole = cell[1].values[cell[2]]
+    computed = in_unit(fact.value or 0.0, fact.unit, cell[0].unit or doc.unit) / whole * 100
     how = within_rounding(ratio, stated, decimals)
     if how:
-        return _rounded_rate("NARRATIVE.SANGONG", fact, how, stated, computed, decimals,
-                             extra.get("share_line"))
-    text = (f"{ITEM_NAMES[item]} {fmt(fact.value or 0)}{fact.unit or ''} 占三公表决算数合计 "
-            f"{fmt(whole)} 的 {computed:.2f}%，写作占 {fmt(stated)}%")
-    text_en = (f"{item}: {fmt(fact.value or 0)} is {computed:.2f}% of the table's total spent "
-               f"{fmt(whole)}, but the narrative says {fmt(stated)}%")
-    return make_finding("NARRATIVE.SANGONG",
-                        [fact_location(fact, extra.get("share_line")), _location(total)],
+        return _rounded_rate("NARRATIVE.SANGONG", fact, how, stated, computed, decimals, line)
+    shown = {"what": ITEM_NAMES[item], "item": item, "whole": fmt(whole), "stated": fmt(stated),
+             "value": f"{fmt(fact.value or 0)}{fact.unit or ''}", "computed": f"{computed:.2f}"}
+    text = zh.format(**shown)
+    text_en = en.format(**{**shown, "value": fmt(fact.value or 0)})
+    return make_finding("NARRATIVE.SANGONG", [fact_location(fact, line), _location(cell)],
                         {"reported": stated, "computed": round(computed, 2)},
                         **finding_args(text, text_en))
