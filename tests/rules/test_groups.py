@@ -58,3 +58,26 @@ def test_units_add_up() -> None:
                                           only=["UNIT.ROLLUP"])] == ["info"]
     found = run_rules(document(_units("7.00")), only=["UNIT.ROLLUP"])
     assert [f.severity for f in found] == ["error"] and found[0].locations[0].code == "083"
+
+
+def _named_units(centre: str, department: bool = True):
+    """杭州's 收入总表: 合计, the department's own line (equal to it), its units by name only."""
+    rows = [(None, "合计", {"total": "10.00", "general_budget": "9.00"})]
+    if department:
+        rows.append((None, "某市某局", {"total": "10.00", "general_budget": "9.00"}))
+    rows += [(None, "某市某局", {"total": "4.00", "general_budget": "4.00"}),
+             (None, "某市某局服务中心", {"total": centre, "general_budget": "5.00"}),
+             (None, "某市某局巡特警支队（留置看护支队）", {"total": "0.00", "general_budget": "0.00"})]
+    return table("income", rows, title="收入预算总表")
+
+
+def test_units_listed_by_name_add_up_to_the_total() -> None:
+    assert run_rules(document(_named_units("6.00")), only=["UNIT.NAMED_ROLLUP"]) == []
+    assert run_rules(document(_named_units("6.00", department=False)),
+                     only=["UNIT.NAMED_ROLLUP"]) == []
+    found = run_rules(document(_named_units("5.00")), only=["UNIT.NAMED_ROLLUP"])
+    assert [(f.severity, f.values["computed"]) for f in found] == [("error", 9.0)]
+    # rows that are not units (a 类 listed by name) are no unit list: nothing is judged
+    t = _named_units("5.00")
+    t.rows[2].name = "社会保障和就业支出"
+    assert run_rules(document(t), only=["UNIT.NAMED_ROLLUP"]) == []

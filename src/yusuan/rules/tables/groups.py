@@ -159,6 +159,63 @@ def units_add_up(doc: Document) -> Iterator[Finding]:
                     yield found
 
 
+# a budget unit's name as tables print it (…局, …支队（…）, …中心)
+UNIT_NAME = re.compile(r"(局|委员会|委|办公室|办|院|所|中心|队|站|学校|校|馆|会|处|室|厅|部|团|社|台|"
+                       r"园|场)(?:[（(][^）)]*[)）])?$")
+MIN_UNITS = 3
+NEAR = 0.1  # a gap wider than this share of the 合计 means the rows were read otherwise
+
+
+def named_units(table: Table) -> tuple[TableRow, list[TableRow]] | None:
+    """A table listed by budget unit by name alone (杭州): the 合计 first, then the units,
+    the department's own line (equal to the 合计) left out; None for any other shape."""
+    rows = table.rows
+    if len(rows) < MIN_UNITS + 1 or not rows[0].is_total or any(
+            r.code or r.unit_code or r.is_total for r in rows[1:]):
+        return None
+    units = [r for r in rows[1:] if r.values]  # not a name's wrapped tail, nor a page number
+    if units and units[0].values == rows[0].values:
+        units = units[1:]
+    if len(units) < MIN_UNITS or not all(UNIT_NAME.search(_unit_name(r.name)) for r in units):
+        return None
+    return rows[0], units
+
+
+def _unit_name(name: str) -> str:
+    """The name without spaces and without a bracket its wrapped tail would close."""
+    return re.sub(r"[（(][^）)]*$", "", "".join(name.split()))
+
+
+@rule("UNIT.NAMED_ROLLUP", category="arithmetic", title_zh="合计等于所列各单位之和",
+      title_en="The total adds up the units listed by name",
+      rationale="A table listed by budget unit without unit codes (收入总表, 三公 by unit, 项目支出 "
+                "by unit) prints a 合计 that is the sum of the unit lines in every column.")
+def named_units_add_up(doc: Document) -> Iterator[Finding]:
+    """合计 = Σ the unit lines below it, each column; the department's own line, equal to the
+    合计, is not a unit. A gap of more than a tenth of the 合计 is taken for a misreading.
+
+    Passes: 合计 10.00; 某局 4.00, 某中心 6.00, 某支队 0.00.
+    Fails:  合计 10.00; 某局 4.00, 某中心 5.00, 某支队 0.00.
+    """
+    for table in doc.tables:
+        shape = named_units(table)
+        if shape is None:
+            continue
+        total_row, units = shape
+        for key in value_columns(table):
+            total = amount(doc, table, total_row, key)
+            parts = amounts(doc, table, units, key)
+            if total is None or not parts:
+                continue
+            gap = abs(sum(p.value for p in parts) - total.value)
+            if gap > NEAR * abs(total.value):
+                continue
+            found = sum_finding("UNIT.NAMED_ROLLUP", total, parts, f"{table.title} 合计",
+                                column=key, message_id="UNIT.ROLLUP")
+            if found:
+                yield found
+
+
 register_messages({
     "SUBTOTAL.PART": {
         "zh": "“{whole}”{heading}印为 {total}，其下分项“{part}”却为 {value}：分项大于小计",
