@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from batchfiles import ENV, add_bad_files, copy_real_files, run_yusuan
+from batchfiles import ENV, SHARED, add_bad_files, copy_real_files, run_yusuan
 
 MANIFEST = "yusuan-batch.json"
 
@@ -96,8 +97,9 @@ def _ctrl_c_default() -> None:
 def test_ctrl_c_stops_the_batch_in_words_and_resume_finishes_it(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     copy_real_files(folder)
-    # a pipe no one writes to, checked last: the batch is surely still at work at the signal
-    os.mkfifo(folder / "zz_pipe.pdf")
+    # a long PDF (171 pages) checked last: the batch is surely still at work at the signal
+    slow = folder / "zz_slow.pdf"
+    shutil.copyfile(SHARED / "corpus" / "shaanxi" / "卫生健康委员会_2026年部门预算.pdf", slow)
     out = tmp_path / "out"
     # a shell's background job inherits SIGINT ignored, and Python then never raises
     # KeyboardInterrupt: the batch is started as from a terminal, with Ctrl-C's default
@@ -113,6 +115,6 @@ def test_ctrl_c_stops_the_batch_in_words_and_resume_finishes_it(tmp_path: Path) 
     assert process.returncode == 2 and stdout == "", "the batch had finished before the signal"
     assert stderr.startswith("yusuan: 检查被中断：已做完") and "--resume" in stderr
     assert len(stderr.splitlines()) == 1
-    (folder / "zz_pipe.pdf").unlink()
+    slow.unlink()
     resumed = run_yusuan("check", str(folder), "-o", str(out), "--resume")
     assert resumed.returncode == 1 and "已检查" in resumed.stdout
