@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import browser  # noqa: F401 - the headless Chromium fixture, shared
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chromium import ARTIFACTS, wait_until
 from docbuilder import render
 from pairs import budget_2024, budget_after
-from test_web_browser import ARTIFACTS, browser, wait_until  # noqa: F401 - the browser fixture
 
 from yusuan.cli import main
 
 
-def _series(browser, chart: str) -> list:  # type: ignore[no-untyped-def]  # noqa: F811
+def _series(browser, chart: str) -> list:  # type: ignore[no-untyped-def]
     return browser.execute_script(
         "var chart = window.echarts && echarts.getInstanceByDom("
         "document.getElementById(arguments[0]));"
@@ -20,7 +20,7 @@ def _series(browser, chart: str) -> list:  # type: ignore[no-untyped-def]  # noq
         " : null;", chart)
 
 
-def test_the_compare_page_draws_its_charts_offline(tmp_path: Path, browser) -> None:  # noqa: F811
+def test_the_compare_page_draws_its_charts_offline(tmp_path: Path, browser) -> None:
     from selenium.webdriver.common.by import By
 
     before = budget_2024()

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import ARTIFACTS, wait_until
 from docbuilder import labour_bureau, render
 from finalbuilder import render_final
 from pairs import budget_2024, budget_after, final_of
-from test_web_browser import ARTIFACTS, browser, wait_until  # noqa: F401 - the browser fixture
 from web_server import Server, get, start_server, stop_server
 
 from yusuan.cli import main
@@ -78,7 +78,7 @@ def test_without_a_corpus_the_pages_say_so(tmp_path: Path) -> None:
     assert status == 404 and "YUSUAN_CORPUS_DB" in body.decode("utf-8")
 
 
-def test_filter_and_open_a_department_in_the_browser(corpus_server: Server, browser) -> None:  # noqa: F811
+def test_filter_and_open_a_department_in_the_browser(corpus_server: Server, browser) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -118,7 +118,7 @@ def _summary_figures(database: Path) -> dict[str, list[float]]:
     return out
 
 
-def test_the_department_page_draws_its_years_as_charts(corpus_server: Server, browser) -> None:  # noqa: F811
+def test_the_department_page_draws_its_years_as_charts(corpus_server: Server, browser) -> None:
     from selenium.webdriver.common.by import By
 
     browser.get(corpus_server.url + "/corpus/department?name=" + urllib.parse.quote(DEPARTMENT))

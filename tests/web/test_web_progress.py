@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from chromium import wait_until
 from corpus.corpusfiles import require_corpus_file
-from test_web_browser import browser, wait_until  # noqa: F401 - the headless Chromium fixture
 from web_server import Server, get_json, start_server, stop_server, upload, wait_for_job
 
 LONG_PDF = "shaanxi/卫生健康委员会_2026年部门预算.pdf"
@@ -51,7 +51,7 @@ def test_the_job_tells_the_pages_read(roomy: Server) -> None:
     assert seen[-1]["state"] == "done"
 
 
-def test_the_page_shows_the_pages_read(roomy: Server, browser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_the_page_shows_the_pages_read(roomy: Server, browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.webdriver.common.by import By
 
     pdf = require_corpus_file(LONG_PDF)
