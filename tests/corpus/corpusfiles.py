@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,3 +44,20 @@ def corpus_document(name: str) -> Document | InputError:
         return read_document(str(CORPUS / name))
     except InputError as refused:
         return refused
+
+
+def rewrite_failures(path: Path, cases: Iterable[tuple[str, Any, Callable[[], bool]]]
+                     ) -> tuple[int, int]:
+    """Write to `path` (JSON: file name → keys) the cases of the corpus files present whose
+    check fails, and return (passed, checked): the list of strict xfails a test file reads."""
+    failing: dict[str, list[Any]] = defaultdict(list)
+    checked = 0
+    for name, key, check in cases:
+        if not (CORPUS / name).exists():
+            continue
+        checked += 1
+        if not check():
+            failing[name].append(key)
+    path.write_text(json.dumps(dict(sorted(failing.items())), ensure_ascii=False, indent=1) + "\n",
+                    encoding="utf-8")
+    return checked - sum(map(len, failing.values())), checked
