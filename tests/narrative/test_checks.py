@@ -105,6 +105,13 @@ def test_rounding_level_rate_is_info() -> None:
     assert _findings(doc(text.replace("94.4%", "94.3%")), "NARRATIVE.RATE") == []
 
 
+def test_a_share_rounded_in_two_steps_is_info() -> None:
+    text = "四、支出预算情况\n部门预算支出 200.00 万元。其中：基本支出 123.69 万元，占 61.9%。"
+    assert [f.severity for f in _findings(doc(text), "NARRATIVE.SHARE")] == ["info"]  # 61.845%
+    wrong = _findings(doc(text.replace("123.69", "123.60")), "NARRATIVE.SHARE")  # 61.80%
+    assert [f.severity for f in wrong] == ["warning"]
+
+
 def test_change_without_unit() -> None:
     text = "五、“三公”经费\n“三公”经费预算 3.2万元，与2023年预算减少0.4，减少11.1%。"
     assert len(rules(doc(text, year=2024), "NARRATIVE.UNIT_MISSING")) == 1

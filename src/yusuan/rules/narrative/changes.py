@@ -72,10 +72,20 @@ def last_digit_slip(stated: float, decimals: int | None) -> Interval:
     return Interval(stated - slack, stated + slack)
 
 
+def rounded_twice(stated: float, decimals: int | None) -> Interval:
+    """The rates that round to `stated` when rounded first to one more place, then to its own
+    (61.845% → 61.85% → 61.9%): a rate taken from a figure printed with one more decimal."""
+    unit = 10.0 ** -(decimals if decimals is not None else 2)
+    return Interval(stated - 0.55 * unit, stated + 0.45 * unit)
+
+
 def within_rounding(rate: Interval, stated: float, decimals: int | None) -> str | None:
-    """How a computed rate is the stated one: "rounding" (the printed figures allow it, or it
-    was cut instead of rounded), "slip" (its last digit slipped by one), else None."""
-    if rate.meets(Interval.printed(stated, decimals)) or rate.meets(cut_rate(stated, decimals)):
+    """How a computed rate is the stated one: "rounding" (the printed figures allow it, it was
+    cut instead of rounded, or rounded in two steps), "slip" (its last digit slipped by one),
+    else None."""
+    if any(rate.meets(allowed) for allowed in (Interval.printed(stated, decimals),
+                                                cut_rate(stated, decimals),
+                                                rounded_twice(stated, decimals))):
         return "rounding"
     return "slip" if rate.meets(last_digit_slip(stated, decimals)) else None
 
