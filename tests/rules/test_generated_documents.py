@@ -359,6 +359,15 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                {"PROJECT.FORMS_TOTAL"}, set()),
     "missing_table": (lambda: _without_table(_culture_text(), "表8 政府性基金预算支出表"),
                       {"MISSING.TABLE"}, set()),
+    # the document as printed: a label typed in another order, stray characters, a 决算 heading
+    "table_label_form": (lambda: _once(re.sub(r"(?m)^表(\d+) ", r"预算\1表 ", _culture_text()),
+                                       "预算8表 ", "预算表8 "), {"TABLE.LABEL_FORM"}, set()),
+    "stray_question_mark": (lambda: _once(_culture_text(), "交办的其他任务。", "交办的其他任务。？"),
+                            {"TEXT.STRAY"}, set()),
+    "stray_letter_in_year": (lambda: _once(_culture_text(), "纳入某市某区文化和旅游局2025年",
+                                           "纳入某市某区文化和旅游局2025A 年"), {"TEXT.STRAY"}, set()),
+    "final_accounts_heading": (lambda: _once(_culture_text(), "二、部门机构设置",
+                                             "二、部门决算单位构成"), {"TEXT.KIND_WORD"}, set()),
 }
 
 

@@ -1,0 +1,74 @@
+"""The document as printed: TABLE.LABEL_FORM (table labels in one form), TEXT.STRAY (stray
+characters), TEXT.KIND_WORD (a budget's heading naming a 决算)."""
+
+from __future__ import annotations
+
+from yusuan.model import Document, Source, Table
+from yusuan.readers.text import text_to_lines
+from yusuan.rules.engine import run_rules
+
+
+def document(text: str, kind: str = "部门预算", tables: list[tuple[int, int]] = ()) -> Document:
+    source = Source("t.txt", "text", "", text_to_lines(text))
+    return Document(source, department="某局", year=2026, kind=kind, unit="万元",
+                    tables=[Table("other", source.line_text(first), (first, last))
+                            for first, last in tables])
+
+
+def messages(doc: Document, rule_id: str) -> list[str]:
+    return [f.message for f in run_rules(doc, only=[rule_id])]
+
+
+LABELS = ["预算10表 政府采购预算明细表", "预算11表 政府购买服务明细表", "预算12表 项目支出绩效目标表",
+          "预算13表 部门整体支出绩效目标表"]
+
+
+def labelled(labels: list[str]) -> Document:
+    text = "".join(f"{label}\n项目\t金额\n合计\t1.00\n" for label in labels)
+    return document(text, tables=[(1 + 3 * i, 3 + 3 * i) for i in range(len(labels))])
+
+
+def test_labels_in_one_form_pass() -> None:
+    assert messages(labelled(LABELS), "TABLE.LABEL_FORM") == []
+
+
+def test_a_label_with_its_characters_reordered_is_reported() -> None:
+    labels = [label.replace("预算12表", "预算表12") for label in LABELS]
+    assert messages(labelled(labels), "TABLE.LABEL_FORM") == [
+        "表格编号写法与其他表不同：“预算表12”，其他3张表写作“预算10表”"]
+
+
+def test_labels_too_few_or_of_other_words_are_not_judged() -> None:
+    assert messages(labelled([LABELS[0], "预算表11 政府购买服务明细表", LABELS[2]]),
+                    "TABLE.LABEL_FORM") == []
+    mixed = [LABELS[0], LABELS[1], LABELS[2], "附表4 部门整体支出绩效目标表"]
+    assert messages(labelled(mixed), "TABLE.LABEL_FORM") == []
+
+
+CLEAN = "2026年，本局主要任务是深化改革，持续向好发展。\n"
+
+
+def test_plain_text_has_no_stray_characters() -> None:
+    assert messages(document(CLEAN + "符合A类标准，共2026年。\n"), "TEXT.STRAY") == []
+
+
+def test_stray_characters_are_reported_once_per_kind() -> None:
+    for stray, what in (("2026A 年", "年份中夹有字母或符号"), ("202·年", "年份中夹有字母或符号")):
+        assert messages(document(CLEAN.replace("2026年", stray)), "TEXT.STRAY") == [
+            f"文字中有多余字符（{what}）：“{stray}”"]
+    assert messages(document(CLEAN.replace("发展。", "发展。？") * 2), "TEXT.STRAY") == [
+        "文字中有多余字符（句号后多出问号）：“。？”"]
+
+
+HEADINGS = "一、部门职责\n二、机构设置及部门预算单位构成\n纳入财政预决算管理的经费。\n"
+
+
+def test_a_budget_heading_naming_the_budget_passes() -> None:
+    assert messages(document(HEADINGS), "TEXT.KIND_WORD") == []
+    assert messages(document(HEADINGS.replace("预算单位", "决算单位"), kind="部门决算"),
+                    "TEXT.KIND_WORD") == []
+
+
+def test_a_budget_heading_naming_a_final_account_is_reported() -> None:
+    assert messages(document(HEADINGS.replace("预算单位", "决算单位")), "TEXT.KIND_WORD") == [
+        "部门预算的标题写作“二、机构设置及部门决算单位构成”（“部门决算”）"]
