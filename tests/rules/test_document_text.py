@@ -72,3 +72,33 @@ def test_a_budget_heading_naming_the_budget_passes() -> None:
 def test_a_budget_heading_naming_a_final_account_is_reported() -> None:
     assert messages(document(HEADINGS.replace("预算单位", "决算单位")), "TEXT.KIND_WORD") == [
         "部门预算的标题写作“二、机构设置及部门决算单位构成”（“部门决算”）"]
+
+
+GOALS = ("项目名称\t年度绩效目标\n航道养护\t2026年完成航道养护。\n航道建设\t2026年完成航道建设前期工作。\n"
+         "指标\t时效指标\t项目完成时间\t2026年12月31日\n")
+
+
+def goals(text: str, kind: str = "部门预算") -> Document:
+    doc = document(text, kind=kind)
+    doc.tables = [Table("project_performance", "项目支出绩效目标表", (1, 4))]
+    return doc
+
+
+def test_goals_of_the_budget_year_pass() -> None:
+    assert messages(goals(GOALS), "PROJECT.PAST_YEAR") == []
+
+
+def test_a_goal_or_a_completion_date_of_an_earlier_year_is_reported() -> None:
+    past = GOALS.replace("2026年完成航道建设", "2025年按照职责完成航道建设")
+    assert messages(goals(past), "PROJECT.PAST_YEAR") == [
+        "2026年度预算的项目（项目支出绩效目标表）写“2025年按照职责完成航道建设前…”（2025年）"]
+    late = GOALS.replace("2026年12月31日", "2025年12月31日")
+    assert messages(goals(late), "PROJECT.PAST_YEAR") == [
+        "2026年度预算的项目绩效指标写“完成时间2025年12月31日”（2025年）"]
+    assert messages(goals(late, kind="部门决算"), "PROJECT.PAST_YEAR") == []
+
+
+def test_a_table_in_doubt_for_its_figures_keeps_the_findings_on_its_words() -> None:
+    doc = goals(GOALS.replace("2026年12月31日", "2025年12月31日"))
+    doc.tables[0].doubts.append("列标题未能识别")
+    assert len(messages(doc, "PROJECT.PAST_YEAR")) == 1

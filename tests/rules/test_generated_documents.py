@@ -368,6 +368,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                            "纳入某市某区文化和旅游局2025A 年"), {"TEXT.STRAY"}, set()),
     "final_accounts_heading": (lambda: _once(_culture_text(), "二、部门机构设置",
                                              "二、部门决算单位构成"), {"TEXT.KIND_WORD"}, set()),
+    "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
+                                     "2024年按照计划开展活动场次12场以上"),
+                       {"PROJECT.PAST_YEAR"}, set()),
 }
 
 

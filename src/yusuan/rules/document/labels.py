@@ -39,7 +39,7 @@ def table_labels(doc: Document) -> list[tuple[int, str]]:
     return sorted(found.items())
 
 
-@rule("TABLE.LABEL_FORM", category="missing_content", severity="warning",
+@rule("TABLE.LABEL_FORM", category="missing_content", severity="warning", words=True,
       title_zh="表格编号写法一致", title_en="Table labels share one form",
       rationale="预算11表, 预算表12, 预算13表: the odd label was typed by hand.")
 def labels_in_one_form(doc: Document) -> Iterator[Finding]:

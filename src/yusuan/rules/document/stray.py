@@ -27,7 +27,7 @@ STRAY: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 MAX_CITED = 6
 
 
-@rule("TEXT.STRAY", category="plausibility", severity="warning",
+@rule("TEXT.STRAY", category="plausibility", severity="warning", words=True,
       title_zh="文字中无多余字符", title_en="No stray characters in the text")
 def stray_characters(doc: Document) -> Iterator[Finding]:
     """No letter or dot inside a year and no question mark after a full stop, in any line of
