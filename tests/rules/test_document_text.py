@@ -102,3 +102,23 @@ def test_a_table_in_doubt_for_its_figures_keeps_the_findings_on_its_words() -> N
     doc = goals(GOALS.replace("2026年12月31日", "2025年12月31日"))
     doc.tables[0].doubts.append("列标题未能识别")
     assert len(messages(doc, "PROJECT.PAST_YEAR")) == 1
+
+
+ROWS = "".join(f"{name}\t{n}\t0.00\n" for n, name in enumerate(
+    ["一、一般公共服务支出", "二、外交支出", "三、国防支出", "四、公共安全支出", "五、教育支出"], start=28))
+
+
+def numbered(text: str) -> Document:
+    doc = document("项目\t行次\t金额\n" + text)
+    doc.tables = [Table("fiscal_summary", "财政拨款收入支出决算总表", (1, 6))]
+    return doc
+
+
+def test_row_numbers_in_sequence_pass() -> None:
+    assert messages(numbered(ROWS), "TABLE.ROW_NUMBER") == []
+    assert messages(numbered(ROWS.replace("\t29\t", "\t\t")), "TABLE.ROW_NUMBER") == []
+
+
+def test_a_row_number_out_of_sequence_is_reported() -> None:
+    assert messages(numbered(ROWS.replace("\t29\t", "\t39\t")), "TABLE.ROW_NUMBER") == [
+        "财政拨款收入支出决算总表“二、外交支出”的行次印作 39，前后两行为 28 和 30，应为 29"]

@@ -167,6 +167,8 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                        "公开7表 ", "公开表7 "), {"TABLE.LABEL_FORM"}, set()),
     "stray_question_mark": (lambda: _once(_culture(), "指导群众文化活动。", "指导群众文化活动。？"),
                             {"TEXT.STRAY"}, set()),
+    "row_number_out_of_sequence": (lambda: _once(_culture(), "二、外交支出\t29\t", "二、外交支出\t39\t"),
+                                   {"TABLE.ROW_NUMBER"}, set()),
     # name: (text with one defect, rules that must fire, other rules allowed to fire)
     "execution_rate": (lambda: _once(_culture(), ITEM, ITEM.replace("103.83%", "108.83%")),
                        {"NARRATIVE.EXECUTION"}, set()),
