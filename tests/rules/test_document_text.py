@@ -122,3 +122,21 @@ def test_row_numbers_in_sequence_pass() -> None:
 def test_a_row_number_out_of_sequence_is_reported() -> None:
     assert messages(numbered(ROWS.replace("\t29\t", "\t39\t")), "TABLE.ROW_NUMBER") == [
         "财政拨款收入支出决算总表“二、外交支出”的行次印作 39，前后两行为 28 和 30，应为 29"]
+
+
+ITEMS = ("项目概况\t一是开展测绘行业质量检查、成果审查、信用监管等相关工作，保障地理信息管理工作顺利开展；"
+         "二是统筹开展地质灾害防治基础建设工作，全面提升我市地质灾害防治能力，力争取得重大突破进展。"
+         "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核等相关工作。\n")
+
+
+def test_items_printed_once_pass() -> None:
+    assert messages(document(ITEMS), "TEXT.REPEATED") == []
+    # items alike under different labels are not one item twice
+    alike = ITEMS.replace("二是统筹开展地质灾害防治基础建设工作", "二是开展测绘行业质量检查、成果审查、信用监管等相关工作")
+    assert messages(document(alike), "TEXT.REPEATED") == []
+
+
+def test_an_item_printed_twice_is_reported() -> None:
+    third = ITEMS[ITEMS.index("三是"):].strip()
+    assert messages(document(ITEMS.strip() + " " + third + "\n"), "TEXT.REPEATED") == [
+        "同一条目印了两次：“三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核…”"]

@@ -273,6 +273,8 @@ def _econ_pair_broken() -> str:
     return render(dataclasses.replace(budget, economic=economic), check=False)
 
 
+REPEATED_ITEM = ("2. 文化旅游体育与传媒支出（类）文化和旅游（款）一般行政管理事务（项）：反映行政单位（包括实行"
+                 "公务员管理的事业单位）未单独设置项级科目的其他项目支出。")
 DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # name: (text with one defect, rules that must fire, other rules allowed to fire)
     "narrative_amount": (lambda: _once(_culture_text(), "公用经费57.09万元，主要用于",
@@ -371,6 +373,8 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "note_of_the_other_fund": (lambda: _once(_culture_text(), "没有使用国有资本经营预算拨款安排的支出",
                                              "没有使用政府性基金预算拨款安排的支出"),
                                {"NOTE.SUBJECT"}, set()),
+    "item_printed_twice": (lambda: _once(_culture_text(), REPEATED_ITEM, REPEATED_ITEM * 2),
+                           {"TEXT.REPEATED"}, set()),
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),
