@@ -140,3 +140,29 @@ def test_an_item_printed_twice_is_reported() -> None:
     third = ITEMS[ITEMS.index("三是"):].strip()
     assert messages(document(ITEMS.strip() + " " + third + "\n"), "TEXT.REPEATED") == [
         "同一条目印了两次：“三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核…”"]
+
+
+GOAL = "年度目标\t通过专栏畅通帮扶渠道，汇聚更多社会力量关心关爱特殊少年群体，提升全市孤弃儿童福利保障水平。\n"
+INDICATORS = "".join(f"\t产出指标\t数量指标\t指标{i}\t≥{i}个\n" for i in range(1, 6))
+
+
+def two_forms(second_goal: str, extra: str = "") -> Document:
+    first = "项目名称\t关爱帮扶专栏\n" + GOAL + INDICATORS
+    second = "项目名称\t康复补助资金\n" + second_goal + INDICATORS + extra
+    doc = document(first + second)
+    end_first = first.count("\n")
+    doc.tables = [Table("project_performance", "关爱帮扶专栏项目绩效目标表", (1, end_first)),
+                  Table("project_performance", "康复补助资金项目绩效目标表",
+                        (end_first + 1, end_first + second.count("\n")))]
+    return doc
+
+
+def test_two_forms_sharing_a_goal_pass() -> None:
+    assert messages(two_forms(GOAL), "TABLE.PRINTED_TWICE") == []
+
+
+def test_a_form_block_printed_again_inside_another_form_is_reported() -> None:
+    own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
+    assert messages(two_forms(own, GOAL + INDICATORS), "TABLE.PRINTED_TWICE") == [(
+        "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）在康复补助资金项目绩效目标表中又印了一次，"
+        "该表因此有两行“年度目标”")]

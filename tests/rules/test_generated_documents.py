@@ -273,6 +273,16 @@ def _econ_pair_broken() -> str:
     return render(dataclasses.replace(budget, economic=economic), check=False)
 
 
+def _form_block_twice() -> str:
+    """The first form's goals and long-term indicators printed again inside the second form."""
+    text = _culture_text(forms=True)
+    start = text.index("长期绩效目标\t持续保障")
+    block = text[start:text.index("年度绩效目标表", start)]
+    second = text.index("年度绩效目标\t", text.index("长期绩效目标\t持续开展文化、旅游市场"))
+    at = text.index("\n", second) + 1
+    return text[:at] + block + text[at:]
+
+
 REPEATED_ITEM = ("2. 文化旅游体育与传媒支出（类）文化和旅游（款）一般行政管理事务（项）：反映行政单位（包括实行"
                  "公务员管理的事业单位）未单独设置项级科目的其他项目支出。")
 DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
@@ -375,6 +385,7 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                {"NOTE.SUBJECT"}, set()),
     "item_printed_twice": (lambda: _once(_culture_text(), REPEATED_ITEM, REPEATED_ITEM * 2),
                            {"TEXT.REPEATED"}, set()),
+    "form_block_printed_twice": (_form_block_twice, {"TABLE.PRINTED_TWICE"}, set()),
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),
