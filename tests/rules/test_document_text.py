@@ -166,3 +166,44 @@ def test_a_form_block_printed_again_inside_another_form_is_reported() -> None:
     assert messages(two_forms(own, GOAL + INDICATORS), "TABLE.PRINTED_TWICE") == [(
         "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）在康复补助资金项目绩效目标表中又印了一次，"
         "该表因此有两行“年度目标”")]
+
+
+CONTENTS = ("目录\n七、一般公共预算财政拨款“三公”经费支出决算表……11\n八、政府性基金预算财政拨款收入支出决算表……12\n"
+            "九、国有资本经营预算财政拨款支出决算表……13\n")
+TABLES = {"sangong": "一般公共预算财政拨款“三公”经费支出决算表", "gov_fund": "政府性基金预算财政拨款收入支出决算表",
+          "soe_capital": "国有资本经营预算财政拨款支出决算表"}
+
+
+def printed(order: list[str]) -> Document:
+    text = CONTENTS + "".join(f"{TABLES[kind]}\n项目\t金额\n" for kind in order)
+    doc = document(text, kind="部门决算")
+    doc.tables = [Table(kind, TABLES[kind], (5 + 2 * i, 6 + 2 * i)) for i, kind in enumerate(order)]
+    return doc
+
+
+def test_contents_in_printed_order_pass() -> None:
+    assert messages(printed(["sangong", "gov_fund", "soe_capital"]), "TOC.ORDER") == []
+
+
+def test_contents_in_another_order_are_reported() -> None:
+    assert messages(printed(["gov_fund", "soe_capital", "sangong"]), "TOC.ORDER") == [(
+        "目录所列表格次序与正文不同：目录为“三公”经费支出表、政府性基金预算支出表、国有资本经营预算支出表，"
+        "正文为政府性基金预算支出表、国有资本经营预算支出表、“三公”经费支出表")]
+
+
+def marked_empty(amount: str) -> Document:
+    text = ("目录\n表15\t2019年专项资金整体绩效目标表\t是\t本单位无专项资金预算\n附表15\n专项资金整体支出绩效目标表\n"
+            f"资金金额（万元）\t{amount}\n")
+    doc = document(text)
+    doc.tables = [Table("project_performance", "专项资金整体支出绩效目标表", (4, 5), number="附表15")]
+    return doc
+
+
+def test_a_table_marked_empty_and_printed_blank_passes() -> None:
+    assert messages(marked_empty("0.00"), "TOC.EMPTY") == []
+
+
+def test_a_table_marked_empty_and_printed_with_money_is_reported() -> None:
+    assert messages(marked_empty("1620.98"), "TOC.EMPTY") == [(
+        "目录注明表15“2019年专项资金整体绩效目标表”为空表（本单位无专项资金预算），"
+        "正文所印附表15“专项资金整体支出绩效目标表”却有金额 1620.98")]

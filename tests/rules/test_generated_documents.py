@@ -264,6 +264,24 @@ def _without_table(text: str, title: str) -> str:
     return "\n".join(["目录", *titles, *lines[:start], *lines[end:]])
 
 
+def _with_contents(text: str, *, swap: tuple[int, int] | None = None,
+                   empty: int | None = None) -> str:
+    """The document with a 目录 listing its tables with leader dots and pages (two of them
+    swapped), then the list of tables with 是否空表 (one table with figures marked empty)."""
+    titles = [line for line in text.splitlines() if re.match(r"^表\d+ ", line)]
+    listed = [f"{title}……{page}" for page, title in enumerate(titles, start=3)]
+    if swap:
+        first, second = swap
+        listed[first - 1], listed[second - 1] = listed[second - 1], listed[first - 1]
+    rows = ["表号\t报表名称\t是否空表\t公开空表理由"]
+    for title in titles:
+        label, name = title.split(" ", 1)
+        number = int(label[1:])
+        rows.append(f"{label}\t{name}\t是\t本部门无此项支出" if number == empty
+                    else f"{label}\t{name}\t否\t")
+    return "\n".join(["目录", *listed, "", *rows, "", text])
+
+
 def _econ_pair_broken() -> str:
     """30113 住房公积金 1,000 元 above 2210201, 30101 1,000 元 below: 301 still adds up."""
     budget = culture_bureau()
@@ -386,6 +404,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "item_printed_twice": (lambda: _once(_culture_text(), REPEATED_ITEM, REPEATED_ITEM * 2),
                            {"TEXT.REPEATED"}, set()),
     "form_block_printed_twice": (_form_block_twice, {"TABLE.PRINTED_TWICE"}, set()),
+    "contents_in_another_order": (lambda: _with_contents(_culture_text(), swap=(7, 8)),
+                                  {"TOC.ORDER"}, set()),
+    "contents_mark_a_table_with_figures_empty": (lambda: _with_contents(_culture_text(), empty=7),
+                                                 {"TOC.EMPTY"}, set()),
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),
@@ -410,3 +432,7 @@ def test_department_form_prior_years_are_read_in_every_layout(layout: str) -> No
     assert forms[0].years == years
     totals = forms[0].funding["expenditure_total"]
     assert [totals[year].value for year in years] == [478.11, 531.24]
+
+
+def test_contents_that_match_the_pages_are_accused_of_nothing() -> None:
+    assert said(accusations(document_from_text(_with_contents(_culture_text(), empty=8)))) == []
