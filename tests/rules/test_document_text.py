@@ -207,3 +207,17 @@ def test_a_table_marked_empty_and_printed_with_money_is_reported() -> None:
     assert messages(marked_empty("1620.98"), "TOC.EMPTY") == [(
         "目录注明表15“2019年专项资金整体绩效目标表”为空表（本单位无专项资金预算），"
         "正文所印附表15“专项资金整体支出绩效目标表”却有金额 1620.98")]
+
+
+SANGONG = "（二）公务用车购置及运行费0万元，其中：公务用车购置费0万元；公务用车运行费0万元。公务车辆3辆。\n"
+
+
+def test_sangong_items_named_as_classified_pass() -> None:
+    assert messages(document(SANGONG), "NAME.SANGONG") == []
+
+
+def test_misnamed_sangong_items_are_reported() -> None:
+    slips = SANGONG.replace("公务用车购置及", "公务车购置及").replace("公务用车运行费", "公务车用车运行费")
+    assert messages(document(slips + "公务接待费费1.00万元。\n"), "NAME.SANGONG") == [(
+        "“三公”经费项目名称写错：“公务车购置及运行费”应为“公务用车购置及运行费”、"
+        "“公务车用车运行费”应为“公务用车运行费”、“公务接待费费”应为“公务接待费”")]
