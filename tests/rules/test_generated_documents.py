@@ -411,6 +411,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "sangong_item_misnamed": (lambda: _once(_culture_text(), "2. 公务用车购置及运行维护费3.60万元",
                                             "2. 公务车购置及运行维护费3.60万元"),
                               {"NAME.SANGONG"}, set()),
+    "department_joining_word_dropped": (lambda: _once(
+        _culture_text(), "原则，某市某区文化和旅游局所有收入", "原则，某市某区文化旅游局所有收入"),
+        {"NAME.DEPARTMENT"}, set()),
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),
