@@ -301,6 +301,7 @@ def _form_block_twice() -> str:
     return text[:at] + block + text[at:]
 
 
+NAMED_ITEM = "文化和旅游（款）行政运行（项）2025年预算数257.49万元"
 REPEATED_ITEM = ("2. 文化旅游体育与传媒支出（类）文化和旅游（款）一般行政管理事务（项）：反映行政单位（包括实行"
                  "公务员管理的事业单位）未单独设置项级科目的其他项目支出。")
 DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
@@ -414,6 +415,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "department_joining_word_dropped": (lambda: _once(
         _culture_text(), "原则，某市某区文化和旅游局所有收入", "原则，某市某区文化旅游局所有收入"),
         {"NAME.DEPARTMENT"}, set()),
+    "narrative_code_not_the_tables": (lambda: _once(
+        _culture_text(), NAMED_ITEM, NAMED_ITEM.replace("（项）", "（项）（2070201）")),
+        {"NARRATIVE.CODE"}, set()),
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),
@@ -442,3 +446,8 @@ def test_department_form_prior_years_are_read_in_every_layout(layout: str) -> No
 
 def test_contents_that_match_the_pages_are_accused_of_nothing() -> None:
     assert said(accusations(document_from_text(_with_contents(_culture_text(), empty=8)))) == []
+
+
+def test_a_narrative_code_the_tables_print_is_accused_of_nothing() -> None:
+    text = _once(_culture_text(), NAMED_ITEM, NAMED_ITEM.replace("（项）", "（项）（2070101）"))
+    assert said(accusations(document_from_text(text))) == []
