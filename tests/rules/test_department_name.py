@@ -44,23 +44,3 @@ def test_a_note_naming_the_department_without_its_last_word_is_found() -> None:
     assert [f.message for f in findings] == [
         "部门名称不一致：有处写“某市某区规划和自然资源”，漏了末尾的“局”，文件其他处为“某市某区规划和自然资源局”"]
     assert findings[0].locations[0].line == 10
-
-
-PROJECT_ROW = "\n表3 项目支出表\n项目名称\t金额\n{name}不动产登记数据整合项目\t5.00\n"
-
-
-def test_a_project_named_after_the_whole_department_passes() -> None:
-    text = DOC.format(first="某市某区规划和自然资源局", second="某市某区规划和自然资源局")
-    text += PROJECT_ROW.format(name="某市某区规划和自然资源局")
-    assert run_rules(document_from_text(text), only=["NAME.DEPARTMENT"]) == []
-
-
-@pytest.mark.parametrize("where", ["heading", "project"])
-def test_the_joining_word_dropped_is_found_wherever_printed(where: str) -> None:
-    name, slip = "某市某区规划和自然资源局", "某市某区规划自然资源局"
-    second = slip if where == "heading" else name
-    text = DOC.format(first=name, second=second)
-    text += PROJECT_ROW.format(name=slip if where == "project" else name)
-    findings = run_rules(document_from_text(text), only=["NAME.DEPARTMENT"])
-    assert [f.message for f in findings] == [
-        f"部门名称不一致：有处写“{slip}”，漏了连接字“和”，文件其他处为“{name}”"]

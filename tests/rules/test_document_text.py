@@ -221,3 +221,21 @@ def test_misnamed_sangong_items_are_reported() -> None:
     assert messages(document(slips + "公务接待费费1.00万元。\n"), "NAME.SANGONG") == [(
         "“三公”经费项目名称写错：“公务车购置及运行费”应为“公务用车购置及运行费”、"
         "“公务车用车运行费”应为“公务用车运行费”、“公务接待费费”应为“公务接待费”")]
+
+
+ROWS_NAMED = ("项目名称\t单位\t金额\n广州市政务服务和数据管理局运营服务项目\t运营中心\t1,391.47\n"
+              "重点项目\t金额\n{name}\t1,391.47\n")
+
+
+def test_one_name_for_one_amount_passes() -> None:
+    text = ROWS_NAMED.format(name="广州市政务服务和数据管理局运营服务项目")
+    assert messages(document(text), "NAME.ROW_VARIANT") == []
+    other = ROWS_NAMED.format(name="广州市政务服务和数据管理局信息化运维项目")
+    assert messages(document(other), "NAME.ROW_VARIANT") == []
+
+
+def test_one_amount_under_a_name_without_its_joining_word_is_reported() -> None:
+    text = ROWS_NAMED.format(name="广州市政务服务数据管理局运营服务项目")
+    assert messages(document(text), "NAME.ROW_VARIANT") == [(
+        "同一金额 1391.47 的项目名称两处不同：“广州市政务服务和数据管理局运营服务项目”与"
+        "“广州市政务服务数据管理局运营服务项目”（漏了“和”）")]

@@ -412,12 +412,12 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "sangong_item_misnamed": (lambda: _once(_culture_text(), "2. 公务用车购置及运行维护费3.60万元",
                                             "2. 公务车购置及运行维护费3.60万元"),
                               {"NAME.SANGONG"}, set()),
-    "department_joining_word_dropped": (lambda: _once(
-        _culture_text(), "原则，某市某区文化和旅游局所有收入", "原则，某市某区文化旅游局所有收入"),
-        {"NAME.DEPARTMENT"}, set()),
     "narrative_code_not_the_tables": (lambda: _once(
         _culture_text(), NAMED_ITEM, NAMED_ITEM.replace("（项）", "（项）（2070201）")),
         {"NARRATIVE.CODE"}, set()),
+    "project_named_with_a_joining_word": (lambda: _once(
+        _culture_text(forms=True, dept_form=True), "\t公共文化惠民演出活动经费\t特定目标类项目",
+        "\t公共文化惠民演出和活动经费\t特定目标类项目"), {"NAME.ROW_VARIANT"}, set()),
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),

@@ -50,12 +50,6 @@ def mentions(doc: Document) -> dict[str, list[int]]:
     return found
 
 
-def _joining_dropped(name: str, other: str) -> str | None:
-    """The joining word (和 / 与 / 及) of `name` that `other` leaves out, or None."""
-    return next((char for index, char in enumerate(name)
-                 if char in JOINING and name[:index] + name[index + 1:] == other), None)
-
-
 def variant_of(name: str, other: str) -> tuple[str, str] | None:
     """How `other` misprints `name` (Chinese and English words), or None."""
     if len(name) == len(other):
@@ -63,9 +57,6 @@ def variant_of(name: str, other: str) -> tuple[str, str] | None:
         if len(differ) == 1 and set(differ[0]) <= JOINING:
             a, b = differ[0]
             return f"“{a}”写作“{b}”", f"{a} printed as {b}"
-    dropped = _joining_dropped(name, other)
-    if dropped:
-        return f"漏了连接字“{dropped}”", f"the joining {dropped} dropped"
     body = BODY.search(name)
     if body and name[:body.start()] == other and len(other) >= 4:
         return f"漏了末尾的“{body.group(0)}”", f"the final {body.group(0)} dropped"
@@ -76,21 +67,18 @@ def variant_of(name: str, other: str) -> tuple[str, str] | None:
     return None
 
 
-@rule("NAME.DEPARTMENT", category="naming", severity="warning", words=True,
+@rule("NAME.DEPARTMENT", category="naming", severity="warning",
       title_zh="部门名称前后一致", title_en="The department has one name throughout")
 def department_named_alike(doc: Document) -> Iterator[Finding]:
     """The names the document gives its department (cover, titles, 部门：… above the tables)
-    differ by no dropped district and no changed joining word (和 / 与 / 及); the name with its
-    joining word dropped is printed nowhere (a project named 某市政务服务数据管理局…项目). Other
-    differences (a unit of the department, an abbreviation) are not judged.
+    differ by no dropped district and no changed joining word (和 / 与 / 及). Other differences
+    (a unit of the department, an abbreviation) are not judged.
 
     Passes: “某市某区规划和自然资源局2025年部门预算”; above the tables “部门：某市某区规划和自然资源局”.
     Fails:  the same title; above the tables “部门：某市规划和自然资源局” or “部门：某市某区规划与自然资源局”.
     """
     found = mentions(doc)
     names = sorted(found, key=lambda n: (-len(found[n]), found[n][0]))
-    if names:
-        yield from _joining_word_slips(doc, names[0], found)
     for index, name in enumerate(names):
         for other in names[index + 1:]:
             how = variant_of(name, other)
@@ -101,22 +89,3 @@ def department_named_alike(doc: Document) -> Iterator[Finding]:
                                [*(Location(n) for n in lines), Location(found[name][0])],
                                {"name": name, "variant": other}, variant=other,
                                name=name, how=how[0], how_en=how[1])
-
-
-def _joining_word_slips(doc: Document, name: str, found: dict[str, list[int]]
-                        ) -> Iterator[Finding]:
-    """The department's name with its joining word dropped (广州市政务服务数据管理局) printed
-    anywhere — a project named after the department, a cell of a table — where no heading names
-    it (those the comparison of the names reports)."""
-    for index, char in enumerate(name):
-        if char not in JOINING:
-            continue
-        variant = name[:index] + name[index + 1:]
-        lines = [line.number for line in doc.source.lines
-                 if variant in "".join(line.text.split()) and line.number not in
-                 found.get(variant, [])]
-        if lines:
-            yield make_finding("NAME.DEPARTMENT", [*(Location(n) for n in lines),
-                                                   Location(found[name][0])],
-                               {"name": name, "variant": variant}, variant=variant, name=name,
-                               how=f"漏了连接字“{char}”", how_en=f"the joining {char} dropped")
