@@ -239,3 +239,20 @@ def test_one_amount_under_a_name_without_its_joining_word_is_reported() -> None:
     assert messages(document(text), "NAME.ROW_VARIANT") == [(
         "同一金额 1391.47 的项目名称两处不同：“广州市政务服务和数据管理局运营服务项目”与"
         "“广州市政务服务数据管理局运营服务项目”（漏了“和”）")]
+
+
+def titled(printed: str) -> Document:
+    text = f"目录\n表9\t2019年部门综合预算政府性基金收支表\t是\n表9\n2019年{printed}\n项目\t金额\n"
+    doc = document(text)
+    doc.tables = [Table("gov_fund", printed, (4, 5), number="表9")]
+    return doc
+
+
+def test_a_page_titled_as_the_contents_pass() -> None:
+    for printed in ("部门综合预算政府性基金收支表", "部门综合预算政府性基金收支表（不含上年结转）"):
+        assert messages(titled(printed), "TOC.TITLE") == []
+
+
+def test_a_page_titled_otherwise_than_the_contents_is_reported() -> None:
+    assert messages(titled("部门综合预算政府性基金收支总表"), "TOC.TITLE") == [
+        "目录中表9名为“部门综合预算政府性基金收支表”，正文表题为“部门综合预算政府性基金收支总表”"]

@@ -265,7 +265,7 @@ def _without_table(text: str, title: str) -> str:
 
 
 def _with_contents(text: str, *, swap: tuple[int, int] | None = None,
-                   empty: int | None = None) -> str:
+                   empty: int | None = None, retitle: tuple[str, str] = ("", "")) -> str:
     """The document with a 目录 listing its tables with leader dots and pages (two of them
     swapped), then the list of tables with 是否空表 (one table with figures marked empty)."""
     titles = [line for line in text.splitlines() if re.match(r"^表\d+ ", line)]
@@ -276,6 +276,7 @@ def _with_contents(text: str, *, swap: tuple[int, int] | None = None,
     rows = ["表号\t报表名称\t是否空表\t公开空表理由"]
     for title in titles:
         label, name = title.split(" ", 1)
+        name = name.replace(*retitle) if retitle[0] else name
         number = int(label[1:])
         rows.append(f"{label}\t{name}\t是\t本部门无此项支出" if number == empty
                     else f"{label}\t{name}\t否\t")
@@ -418,6 +419,8 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "project_named_with_a_joining_word": (lambda: _once(
         _culture_text(forms=True, dept_form=True), "\t公共文化惠民演出活动经费\t特定目标类项目",
         "\t公共文化惠民演出和活动经费\t特定目标类项目"), {"NAME.ROW_VARIANT"}, set()),
+    "contents_title_not_the_pages": (lambda: _with_contents(
+        _culture_text(), retitle=("政府性基金预算支出表", "政府性基金预算收支表")), {"TOC.TITLE"}, set()),
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),

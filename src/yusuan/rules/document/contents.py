@@ -113,3 +113,57 @@ def contents_empty_tables(doc: Document) -> Iterator[Finding]:
                            {"amount": amount}, label=re.sub(r"\s+", "", match.group(1)),
                            title=match.group(2).strip(), reason=_reason(match.group(3)),
                            printed=f"{table.number}“{table.title}”", amount=amount)
+
+
+register_messages({
+    "TOC.TITLE": {"zh": "目录中{label}名为“{listed}”，正文表题为“{printed}”",
+                  "en": "The contents name {label} {listed}; its page titles it {printed}"},
+})
+
+# a row of the contents' list of tables: 表9 | 2019年部门综合预算政府性基金收支表 | 是否空表
+LIST_ROW = re.compile(r"^\s*((?:附)?表\s*\d{1,2})\s*\t\s*([^\t]{4,80}表[^\t]{0,20})\s*(?:\t|$)")
+QUALIFIER = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+def _core(title: str) -> str:
+    """The title without its year and spaces: 2019 年部门综合预算收入总表 → 部门综合预算收入总表."""
+    return re.sub(r"(?:19|20)\d\d\s*年?度?|\s+", "", title)
+
+
+def _same_title(listed: str, printed: str) -> bool:
+    """One title, allowing a qualifier the page adds (（不含上年结转）) and a title the page wraps
+    onto a second line (…（按支出功能分类科)."""
+    if listed == printed or listed.startswith(printed) or printed.startswith(listed):
+        return True
+    return QUALIFIER.search(listed) is None and QUALIFIER.sub("", printed) == listed
+
+
+@rule("TOC.TITLE", category="naming", severity="warning", words=True,
+      title_zh="目录表名与正文表题一致", title_en="The contents name each table as its page does")
+def contents_titles_match(doc: Document) -> Iterator[Finding]:
+    """A table the 目录's list names (表9 | 部门综合预算政府性基金收支表) is titled the same on the
+    one page printed under that number, but for its year, a qualifier the page adds and a title
+    wrapped onto a second line.
+
+    Passes: 目录 表9 部门综合预算政府性基金收支表; page 表9 部门综合预算政府性基金收支表（不含上年结转）.
+    Fails:  目录 表9 部门综合预算政府性基金收支表; page 表9 部门综合预算政府性基金收支总表.
+    """
+    in_tables = lines_in_tables(doc)
+    rows = [(line.number, match) for line in doc.source.lines
+            if (match := LIST_ROW.match(line.text)) is not None]
+    listed_at = {number for number, _ in rows}
+    for number, match in rows:
+        label = re.sub(r"\s+", "", match.group(1))
+        same = [t for t in doc.tables if t.number and _number(t.number) == _number(label)
+                and not any(t.lines[0] <= n <= t.lines[1] for n in listed_at)]
+        if len(same) != 1 or number in in_tables - {n for t in same for n in range(*t.lines)}:
+            continue
+        table = same[0]
+        listed = _core(match.group(2))
+        printed = _core(table.title)
+        if _same_title(listed, printed) or _same_title(listed,
+                                                       _core(doc.source.line_text(table.lines[0]))):
+            continue
+        yield make_finding("TOC.TITLE", [Location(number), Location(table.lines[0])],
+                           {"listed": listed, "printed": printed}, label=label, listed=listed,
+                           printed=printed)
