@@ -6,12 +6,15 @@ Checks every corpus document again and rewrites the lists: a finding still repor
 verdict (matched by rule and message, else by rule and the lines it cites: a message worded
 anew keeps its verdict and takes the new words), one no longer reported is dropped and counted, a new one
 is added with "verdict": null — test_every_reviewed_finding_has_a_verdict fails until a reader
-has judged it on the page.
+has judged it on the page. It then rewrites the README's total and table of verdicts, which
+`python -m tests.corpus.sync_review --summary` does alone (after verdicts are set by hand).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections import Counter, defaultdict
 
 from yusuan.model import Document
@@ -80,8 +83,31 @@ def main() -> None:
     for province, documents in by_province.items():
         (REVIEW / f"{province}.json").write_text(
             json.dumps(documents, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_summary()
     print(f"dropped: {dropped['false']} false, {dropped['true']} TRUE (look at these); added: {added}")
 
 
+TABLE_HEAD = "| document | true | false |\n|---|---|---|\n"
+
+
+def summary(text: str) -> str:
+    """The README `text` with its total and its table of verdicts per document made anew from
+    the lists."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for path in sorted(REVIEW.glob("*.json")):
+        for name, entries in json.loads(path.read_text(encoding="utf-8")).items():
+            counts[name].update(str(entry.get("verdict")) for entry in entries)
+    true, false = (sum(c[v] for c in counts.values()) for v in ("true", "false"))
+    text = re.sub(r"^total: \d+ true, \d+ false", f"total: {true} true, {false} false", text,
+                  count=1, flags=re.MULTILINE)
+    rows = "".join(f"| {name} | {c['true']} | {c['false']} |\n" for name, c in sorted(counts.items()))
+    return text[:text.index(TABLE_HEAD) + len(TABLE_HEAD)] + rows
+
+
+def write_summary() -> None:
+    readme = REVIEW / "README.md"
+    readme.write_text(summary(readme.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 if __name__ == "__main__":
-    main()
+    write_summary() if sys.argv[1:] == ["--summary"] else main()

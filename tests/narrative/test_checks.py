@@ -143,3 +143,15 @@ def test_a_glossary_item_marked_xiang_is_not_read_as_a_class() -> None:
             "机关事业单位基本养老保险缴费支出（项）：指机关事业单位实施养老保险制度由单位缴纳的基本养老保险费支出。")
     found = [m for m in rules(doc(text, [table]), "NARRATIVE.GLOSSARY") if "类名" in m]
     assert found == []
+
+
+CODED = "（1）人员经费：①提租补贴（2210202）6.69 万元，较上年增加 0.10 万元。\n"
+
+
+def test_a_code_the_tables_print_passes() -> None:
+    assert rules(doc(CODED, [functional_table()]), "NARRATIVE.CODE") == []
+
+
+def test_a_code_the_tables_do_not_print_is_found_with_theirs() -> None:
+    found = rules(doc(CODED.replace("2210202", "2210102"), [functional_table()]), "NARRATIVE.CODE")
+    assert found == ["情况说明写“提租补贴（2210102）”，表格中没有 2210102，提租补贴为 2210202"]

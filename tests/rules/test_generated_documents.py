@@ -264,6 +264,25 @@ def _without_table(text: str, title: str) -> str:
     return "\n".join(["目录", *titles, *lines[:start], *lines[end:]])
 
 
+def _with_contents(text: str, *, swap: tuple[int, int] | None = None,
+                   empty: int | None = None, retitle: tuple[str, str] = ("", "")) -> str:
+    """The document with a 目录 listing its tables with leader dots and pages (two of them
+    swapped), then the list of tables with 是否空表 (one table with figures marked empty)."""
+    titles = [line for line in text.splitlines() if re.match(r"^表\d+ ", line)]
+    listed = [f"{title}……{page}" for page, title in enumerate(titles, start=3)]
+    if swap:
+        first, second = swap
+        listed[first - 1], listed[second - 1] = listed[second - 1], listed[first - 1]
+    rows = ["表号\t报表名称\t是否空表\t公开空表理由"]
+    for title in titles:
+        label, name = title.split(" ", 1)
+        name = name.replace(*retitle) if retitle[0] else name
+        number = int(label[1:])
+        rows.append(f"{label}\t{name}\t是\t本部门无此项支出" if number == empty
+                    else f"{label}\t{name}\t否\t")
+    return "\n".join(["目录", *listed, "", *rows, "", text])
+
+
 def _econ_pair_broken() -> str:
     """30113 住房公积金 1,000 元 above 2210201, 30101 1,000 元 below: 301 still adds up."""
     budget = culture_bureau()
@@ -273,6 +292,19 @@ def _econ_pair_broken() -> str:
     return render(dataclasses.replace(budget, economic=economic), check=False)
 
 
+def _form_block_twice() -> str:
+    """The first form's goals and long-term indicators printed again inside the second form."""
+    text = _culture_text(forms=True)
+    start = text.index("长期绩效目标\t持续保障")
+    block = text[start:text.index("年度绩效目标表", start)]
+    second = text.index("年度绩效目标\t", text.index("长期绩效目标\t持续开展文化、旅游市场"))
+    at = text.index("\n", second) + 1
+    return text[:at] + block + text[at:]
+
+
+NAMED_ITEM = "文化和旅游（款）行政运行（项）2025年预算数257.49万元"
+REPEATED_ITEM = ("2. 文化旅游体育与传媒支出（类）文化和旅游（款）一般行政管理事务（项）：反映行政单位（包括实行"
+                 "公务员管理的事业单位）未单独设置项级科目的其他项目支出。")
 DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # name: (text with one defect, rules that must fire, other rules allowed to fire)
     "narrative_amount": (lambda: _once(_culture_text(), "公用经费57.09万元，主要用于",
@@ -359,6 +391,39 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                {"PROJECT.FORMS_TOTAL"}, set()),
     "missing_table": (lambda: _without_table(_culture_text(), "表8 政府性基金预算支出表"),
                       {"MISSING.TABLE"}, set()),
+    # the document as printed: a label typed in another order, stray characters, a 决算 heading
+    "table_label_form": (lambda: _once(re.sub(r"(?m)^表(\d+) ", r"预算\1表 ", _culture_text()),
+                                       "预算8表 ", "预算表8 "), {"TABLE.LABEL_FORM"}, set()),
+    "stray_question_mark": (lambda: _once(_culture_text(), "交办的其他任务。", "交办的其他任务。？"),
+                            {"TEXT.STRAY"}, set()),
+    "stray_letter_in_year": (lambda: _once(_culture_text(), "纳入某市某区文化和旅游局2025年",
+                                           "纳入某市某区文化和旅游局2025A 年"), {"TEXT.STRAY"}, set()),
+    "final_accounts_heading": (lambda: _once(_culture_text(), "二、部门机构设置",
+                                             "二、部门决算单位构成"), {"TEXT.KIND_WORD"}, set()),
+    "note_of_the_other_fund": (lambda: _once(_culture_text(), "没有使用国有资本经营预算拨款安排的支出",
+                                             "没有使用政府性基金预算拨款安排的支出"),
+                               {"NOTE.SUBJECT"}, set()),
+    "item_printed_twice": (lambda: _once(_culture_text(), REPEATED_ITEM, REPEATED_ITEM * 2),
+                           {"TEXT.REPEATED"}, set()),
+    "form_block_printed_twice": (_form_block_twice, {"TABLE.PRINTED_TWICE"}, set()),
+    "contents_in_another_order": (lambda: _with_contents(_culture_text(), swap=(7, 8)),
+                                  {"TOC.ORDER"}, set()),
+    "contents_mark_a_table_with_figures_empty": (lambda: _with_contents(_culture_text(), empty=7),
+                                                 {"TOC.EMPTY"}, set()),
+    "sangong_item_misnamed": (lambda: _once(_culture_text(), "2. 公务用车购置及运行维护费3.60万元",
+                                            "2. 公务车购置及运行维护费3.60万元"),
+                              {"NAME.SANGONG"}, set()),
+    "narrative_code_not_the_tables": (lambda: _once(
+        _culture_text(), NAMED_ITEM, NAMED_ITEM.replace("（项）", "（项）（2070201）")),
+        {"NARRATIVE.CODE"}, set()),
+    "project_named_with_a_joining_word": (lambda: _once(
+        _culture_text(forms=True, dept_form=True), "\t公共文化惠民演出活动经费\t特定目标类项目",
+        "\t公共文化惠民演出和活动经费\t特定目标类项目"), {"NAME.ROW_VARIANT"}, set()),
+    "contents_title_not_the_pages": (lambda: _with_contents(
+        _culture_text(), retitle=("政府性基金预算支出表", "政府性基金预算收支表")), {"TOC.TITLE"}, set()),
+    "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
+                                     "2024年按照计划开展活动场次12场以上"),
+                       {"PROJECT.PAST_YEAR"}, set()),
 }
 
 
@@ -380,3 +445,12 @@ def test_department_form_prior_years_are_read_in_every_layout(layout: str) -> No
     assert forms[0].years == years
     totals = forms[0].funding["expenditure_total"]
     assert [totals[year].value for year in years] == [478.11, 531.24]
+
+
+def test_contents_that_match_the_pages_are_accused_of_nothing() -> None:
+    assert said(accusations(document_from_text(_with_contents(_culture_text(), empty=8)))) == []
+
+
+def test_a_narrative_code_the_tables_print_is_accused_of_nothing() -> None:
+    text = _once(_culture_text(), NAMED_ITEM, NAMED_ITEM.replace("（项）", "（项）（2070101）"))
+    assert said(accusations(document_from_text(text))) == []

@@ -7,6 +7,7 @@ that defect concerns may speak."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 import pytest
@@ -161,6 +162,13 @@ ITEM = "年初预算为248.00万元，支出决算为257.49万元，完成年初
 SANGONG_CELLS = "1.80\t5.10\t0.00\t3.60"
 
 DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
+    # the document as printed: a label typed in another order, a stray question mark
+    "table_label_form": (lambda: _once(re.sub(r"(?m)^表(\d+) ", r"公开\1表 ", _culture()),
+                                       "公开7表 ", "公开表7 "), {"TABLE.LABEL_FORM"}, set()),
+    "stray_question_mark": (lambda: _once(_culture(), "指导群众文化活动。", "指导群众文化活动。？"),
+                            {"TEXT.STRAY"}, set()),
+    "row_number_out_of_sequence": (lambda: _once(_culture(), "二、外交支出\t29\t", "二、外交支出\t39\t"),
+                                   {"TABLE.ROW_NUMBER"}, set()),
     # name: (text with one defect, rules that must fire, other rules allowed to fire)
     "execution_rate": (lambda: _once(_culture(), ITEM, ITEM.replace("103.83%", "108.83%")),
                        {"NARRATIVE.EXECUTION"}, set()),

@@ -48,3 +48,20 @@ def test_no_sangong_said_beside_a_sangong_table_with_money() -> None:
     said = "本部门2025年无“三公”经费。"
     assert _found(text + "\n" + said) != []
     assert _found(text + "\n本部门“三公”经费中无因公出国（境）费。") == []
+
+
+SOE_NOTE = "注：本部门2025年没有使用国有资本经营预算拨款安排的支出，故本表无数据。"
+
+
+def test_each_empty_fund_table_with_a_note_of_its_own_fund_passes() -> None:
+    text = render(culture_bureau())
+    assert SOE_NOTE in text
+    assert run_rules(document_from_text(text), only=["NOTE.SUBJECT"]) == []
+
+
+def test_a_note_copied_from_the_other_fund_table_is_found() -> None:
+    text = render(culture_bureau()).replace(SOE_NOTE, SOE_NOTE.replace("国有资本经营", "政府性基金"))
+    found = run_rules(document_from_text(text), only=["NOTE.SUBJECT"])
+    assert [f.message for f in found] == [(
+        "国有资本经营预算支出表的注写“注：本部门2025年没有使用政府性基金预算拨款安排的支出，故本表无数据。”，"
+        "说的是政府性基金，不是国有资本经营")]

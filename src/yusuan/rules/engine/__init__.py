@@ -43,6 +43,8 @@ class RuleSpec:
     rationale: str = ""
     late: bool = False  # runs after the others, once the tables' readings are judged
     pair: bool = False  # compares two documents: `(earlier, later) -> findings`, run_pair_rules
+    words: bool = False  # reads the words of the page, not the figures of a table: a table in
+    # doubt for its columns or rows withholds none of its findings
 
     def applies(self, doc: Document) -> bool:
         if self.applies_to and doc.kind and doc.kind not in self.applies_to:
@@ -73,13 +75,14 @@ def rule(
     rationale: str = "",
     late: bool = False,
     pair: bool = False,
+    words: bool = False,
 ) -> Callable[[Any], Any]:
     """Register a rule function under `rule_id` with its catalog row (`pair`: a rule across two
     documents, called with the earlier and the later one)."""
     if severity not in SEVERITIES:
         raise ValueError(f"unknown severity {severity!r} for {rule_id}")
     spec = RuleSpec(rule_id, title_zh, title_en, severity, category,
-                    tuple(applies_to), tuple(tables), rationale, late, pair)
+                    tuple(applies_to), tuple(tables), rationale, late, pair, words)
 
     def register(func: Any) -> Any:
         _REGISTRY.specs[rule_id] = spec

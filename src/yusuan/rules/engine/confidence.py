@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.confidence import scrambled_pages
-from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine import _REGISTRY, make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
@@ -64,8 +64,15 @@ def withhold_doubtful(doc: Document, findings: list[Finding]) -> list[Finding]:
         return findings
     return [f for f in findings
             if f.severity == "info" or not any(
-                any(inside(t, loc) for t in doubtful) or loc.line in scrambled
-                for loc in f.locations)]
+                (not reads_words(f) and any(inside(t, loc) for t in doubtful))
+                or loc.line in scrambled for loc in f.locations)]
+
+
+def reads_words(finding: Finding) -> bool:
+    """The finding's rule reads the words printed, not a table's figures (a stray character, a
+    past year): a table in doubt for its columns does not make them doubtful."""
+    spec = _REGISTRY.specs.get(finding.rule)
+    return bool(spec and spec.words)
 
 
 def _scrambled_lines(doc: Document) -> set[int]:

@@ -35,7 +35,7 @@ LEFTOVERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("填写说明未删除", "a filling-in instruction left in the text",
      re.compile(r"(?:[（(]|^)[^（(）)]{0,60}(?:填写|填列|填报)[^（(）)]{0,10}[)）]")),
     ("标点重复", "doubled punctuation",
-     re.compile(r"[，,]\s*[。，,]|。\s*[。，,？?]|、\s*、|；\s*；")),
+     re.compile(r"[，,]\s*[。，,]|。\s*[。，,]|、\s*、|；\s*；")),
     ("文字重复", "words printed twice in a row",
      re.compile(r"([\u4e00-\u9fff]{5,}[：:，,])\1|的的(?!确)")),
 )

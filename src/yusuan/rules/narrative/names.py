@@ -1,12 +1,16 @@
 """NARRATIVE.GLOSSARY: the 类/款/项 the narrative and its glossary name are the tables' codes,
-under the tables' names, and the glossary's list of codes is the list the tables use."""
+under the tables' names, and the glossary's list of codes is the list the tables use.
+NARRATIVE.CODE: a 项 the narrative writes with its code in brackets has a code the tables print."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.common import lines_in_tables
+from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.narrative.codes import CodeBook, Resolved, plain, resolve, without_qualifier
 from yusuan.rules.narrative.common import fact_location, finding_args, narrative_facts
 
@@ -131,3 +135,55 @@ def _coverage(book: CodeBook, glossary: list[Resolved]) -> Iterator[Finding]:
                                      if e.fact is not first]
     others += [book.location(c) for c in omitted[:6]]
     yield _finding(first, others, text, **extra)
+
+
+register_messages({
+    "NARRATIVE.CODE": {
+        "zh": "情况说明写“{name}（{code}）”，表格中没有 {code}，{name}为 {table_code}",
+        "en": "The narrative writes {name} ({code}); no table has {code}, {name} is {table_code}",
+    },
+})
+
+# a 项 named with its code in brackets: 行政运行（2013201）
+NAMED_CODE = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?)\s*[（(]\s*(2\d{6})\s*[)）]")
+
+
+def _named(text: str) -> str:
+    """The name before a bracketed code, without its level word: 行政运行（项） → 行政运行."""
+    return re.sub(r"\([类款项]\)$", "", plain(text))
+
+
+@rule("NARRATIVE.CODE", category="naming", severity="warning", words=True,
+      title_zh="说明所写科目编码与表格一致", title_en="Codes the narrative writes are the tables'")
+def codes_match_tables(doc: Document) -> Iterator[Finding]:
+    """A 项 the narrative names with its code — 行政运行（2013201）— carries a code the
+    functional tables print; a code they do not print, for a name they print under exactly one
+    other code of the same 类, is reported with that code.
+
+    Passes: 表中 2013301 行政运行；说明“行政运行（2013301）1641.18 万元”.
+    Fails:  表中 2013301 行政运行；说明“行政运行（2013201）1641.18 万元”.
+    """
+    book = CodeBook.of(doc)
+    if not book.rows:
+        return
+    in_tables = lines_in_tables(doc)
+    wrong: dict[tuple[str, str, str], list[int]] = {}
+    for line in doc.source.lines:
+        if line.number in in_tables:
+            continue
+        for match in NAMED_CODE.finditer("".join(line.text.split())):
+            code = match.group(2)
+            if code in book.rows:
+                continue
+            same = {(c, plain(r.name)) for c, (_, r) in book.rows.items()
+                    if len(c) == 7 and c[:3] == code[:3] and plain(r.name)
+                    and _named(match.group(1)).endswith(plain(r.name))}
+            if len({c for c, _ in same}) == 1:
+                table_code, name = next(iter(same))
+                wrong.setdefault((code, table_code, name), []).append(line.number)
+    for (code, table_code, name), lines in wrong.items():
+        table_row = book.location(table_code)
+        yield make_finding("NARRATIVE.CODE", [*(Location(n) for n in dict.fromkeys(lines)),
+                                              *([table_row] if table_row else [])],
+                           {"code": code, "table_code": table_code},
+                           name=name, code=code, table_code=table_code)

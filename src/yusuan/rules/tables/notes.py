@@ -1,4 +1,7 @@
-"""NOTE.CONTENT: what a note or the narrative says a table holds agrees with the table: "本表无
+"""NOTE.SUBJECT: the note under an empty fund table names that fund (a 国有资本经营预算支出表
+whose note says 无政府性基金预算 was copied from the table before it).
+
+NOTE.CONTENT: what a note or the narrative says a table holds agrees with the table: "本表无
 数据" / "故本表为空表" printed under a table with figures, "本部门无政府性基金预算" or "无“三公”
 经费" said of a fund or of 三公 whose table prints money."""
 
@@ -12,6 +15,10 @@ from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
+    "NOTE.SUBJECT": {
+        "zh": "{title}的注写“{note}”，说的是{other}，不是{own}",
+        "en": "The note of {title} says {note}: it speaks of {other}, not of {own}",
+    },
     "NOTE.CONTENT": {
         "zh": "{said}，而{title}“{row}”印有 {amount}",
         "en": "The document says the table is empty or the money absent, but {title} prints "
@@ -124,3 +131,27 @@ def _absent_subjects(doc: Document) -> Iterator[tuple[Table, Money, int, str]]:
         for line in doc.source.lines:
             if line.number not in in_tables and pattern.search("".join(line.text.split())):
                 yield held[0], held[1], line.number, _quote(doc, line.number, pattern)
+
+
+@rule("NOTE.SUBJECT", category="missing_content", severity="warning",
+      title_zh="空表说明针对本表", title_en="An empty table's note speaks of its own table")
+def notes_name_their_table(doc: Document) -> Iterator[Finding]:
+    """The note saying a 政府性基金 / 国有资本经营 / “三公” table is empty names that subject,
+    not only another one (copied from the table before).
+
+    Passes: 国有资本经营预算支出表, 注：本部门无国有资本经营预算财政拨款安排的预算，故本表为空表。
+    Fails:  国有资本经营预算支出表, 注：本部门无政府性基金预算财政拨款安排的预算，故本表为空表。
+    """
+    for table in doc.tables:
+        own = SUBJECT_TABLE_NAMES.get(table.kind)
+        if own is None or own not in "".join(table.title.split()):
+            continue
+        line = _note_line(doc, table, table.lines[0])
+        if line is None:
+            continue
+        note = "".join(doc.source.lines[line - 1].text.split())
+        others = [name for kind, name in SUBJECT_TABLE_NAMES.items()
+                  if kind != table.kind and name in note]
+        if others and own not in note:
+            yield make_finding("NOTE.SUBJECT", [Location(line)], {"other": others[0]},
+                               title=table.title, note=note, other=others[0], own=own)

@@ -1,0 +1,87 @@
+"""TABLE.PRINTED_TWICE: a block of a table printed a second time inside another — the 年度目标
+and indicators of one project's form appended again under the last form, so that form holds
+two 年度目标 rows."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import pairwise
+
+from yusuan.model import Document, Finding, Location, Table
+from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.messages import register_messages
+
+register_messages({
+    "TABLE.PRINTED_TWICE": {
+        "zh": "第 {first} 行起的{count}行（“{start}…”）在{title}中又印了一次，该表因此有两行“{label}”",
+        "en": "The {count} lines from line {first} ({start}…) are printed again in {title}, "
+              "which thus holds two {label} rows",
+    },
+})
+
+MIN_LINES = 5  # identical lines in a row that make a block
+LONG = 30  # Chinese characters of the cell that opens the block: a goal, not a heading
+WORD_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")
+
+
+def _texts(doc: Document) -> list[str]:
+    return [re.sub(r"\s+", "", line.text) for line in doc.source.lines]
+
+
+def _label(text: str) -> str:
+    return next((cell.strip() for cell in text.split("\t") if cell.strip()), "")
+
+
+def _table_at(doc: Document, number: int) -> Table | None:
+    return next((t for t in doc.tables if t.lines[0] <= number <= t.lines[1]), None)
+
+
+def _opens_block(text: str) -> bool:
+    """A line of a labelled cell of words: 年度目标 | 通过专栏畅通帮扶渠道…"""
+    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    return (len(cells) >= 2 and WORD_LABEL.fullmatch(cells[0]) is not None
+            and any(len(re.findall(r"[\u4e00-\u9fff]", cell)) >= LONG for cell in cells[1:]))
+
+
+def repeated_blocks(doc: Document) -> Iterator[tuple[int, int, int]]:
+    """(first line, line of the copy, lines in a row) of each block of at least MIN_LINES
+    identical lines opened by a labelled cell of words."""
+    texts = _texts(doc)
+    where: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(doc.source.lines):
+        if _opens_block(line.text):
+            where[texts[index]].append(index)
+    for at in where.values():
+        for a, b in pairwise(at):
+            size = 0
+            while b + size < len(texts) and a + size < b and texts[a + size] == texts[b + size]:
+                size += 1
+            if size >= MIN_LINES:
+                yield a + 1, b + 1, size
+
+
+@rule("TABLE.PRINTED_TWICE", category="missing_content", severity="warning", words=True,
+      title_zh="表格内容未重复印出", title_en="No part of a table printed twice",
+      rationale="A form's goal and indicators copied again under another form.")
+def blocks_printed_once(doc: Document) -> Iterator[Finding]:
+    """A block of at least five identical lines, opened by a long line (a 年度目标), printed
+    again inside a table that already has a row of the same label, is reported with both.
+
+    Passes: two projects' forms that share a 年度目标 and indicators, each under its own name.
+    Fails:  the last form holds its own 年度目标 and indicators, then another form's again.
+    """
+    for first, copy, size in repeated_blocks(doc):
+        table = _table_at(doc, copy)
+        label = _label(doc.source.line_text(copy))
+        if table is None or table is _table_at(doc, first):
+            continue
+        same = [n for n in range(table.lines[0], copy)
+                if _label(doc.source.line_text(n)) == label]
+        if not same:
+            continue
+        start = re.sub(r"\s+", "", doc.source.line_text(first))[:20]
+        yield make_finding("TABLE.PRINTED_TWICE", [Location(first), Location(copy)],
+                           {"lines": size}, first=first, count=size, start=start,
+                           title=table.title, label=label)
