@@ -167,6 +167,9 @@ class Budget:
     # the 三公 table prints last year's budget beside this year's, under these two labels
     # ("{prior}" and "{year}" stand for the years): ("上年预算数", "本年预算数")
     sangong_groups: tuple[str, str] | None = None
+    # the 三公 table also prints 会议费 and 培训费, in a 上年 block, a 本年 block and their
+    # 增减 (西安's 部门综合预算): last year's meeting and training, then this year's
+    meetings: tuple[int, int, int, int] | None = None
     forms: bool = False  # print a 项目支出绩效目标表 for every project
     dept_form: bool = False  # print the 部门整体支出绩效目标表
     misprints: list[Misprint] = field(default_factory=list)
@@ -531,6 +534,8 @@ def table_sangong(budget: Budget) -> list[list[str]]:
                 money(budget, s.vehicle_purchase), money(budget, s.vehicle_operation),
                 money(budget, s.reception)]
 
+    if budget.meetings is not None:
+        return _sangong_with_meetings(budget)
     if budget.sangong_groups is None:
         return [["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
                 ["", "", "小计", "公务用车购置费", "公务用车运行费", ""], cells(budget.sangong)]
@@ -540,6 +545,29 @@ def table_sangong(budget: Budget) -> list[list[str]]:
             ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"] * 2,
             ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2,
             cells(budget.prior_sangong) + cells(budget.sangong)]
+
+
+def _sangong_with_meetings(budget: Budget) -> list[list[str]]:
+    """上年 | 本年 | 增减变化情况, each: 合计, 三公 (小计, 出国, 接待, 用车 小计/购置/运行), 会议费,
+    培训费."""
+    assert budget.meetings is not None
+    prior_meeting, prior_training, meeting, training = budget.meetings
+
+    def figures(s: Sangong, meet: int, train: int) -> list[int]:
+        return [s.total + meet + train, s.total, s.outbound, s.reception, s.vehicle,
+                s.vehicle_purchase, s.vehicle_operation, meet, train]
+
+    before = figures(budget.prior_sangong, prior_meeting, prior_training)
+    now = figures(budget.sangong, meeting, training)
+    change = [b - a for a, b in zip(before, now, strict=True)]
+    tops = (f"{budget.year - 1}年", f"{budget.year}年", "增减变化情况")
+    return [[word for top in tops for word in [top] + [""] * 8],
+            ["合计", "一般公共预算拨款安排的“三公”经费预算", "", "", "", "", "", "会议费",
+             "培训费"] * 3,
+            ["", "小计", "因公出国（境）费用", "公务接待费", "公务用车购置及运行费", "", "",
+             "", ""] * 3,
+            ["", "", "", "", "小计", "公务用车购置费", "公务用车运行费", "", ""] * 3,
+            [money(budget, v) for v in before + now + change]]
 
 
 def table_empty_fund(budget: Budget, kind: str) -> list[list[str]]:

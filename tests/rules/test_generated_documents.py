@@ -87,6 +87,7 @@ def test_a_consistent_document_is_accused_of_nothing(name: str, layout: str, ord
     assert said(accusations(document)) == []
 
 
+MEETINGS = (20_000, 30_000, 25_000, 41_000)  # 会议费, 培训费: last year's, this year's
 VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
     # the compact narrative style: each total followed by its parts with amounts
     "compact_style_wan": (lambda: culture_bureau(style="B"), "cell_per_line"),
@@ -124,6 +125,10 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
         sangong_groups=("上年预算", "本年预算")), "cell_per_line"),
     "sangong_year_groups": (lambda: culture_bureau(
         sangong_groups=("{prior}年预算数", "{year}年预算数")), "pipe"),
+    # the 三公 table with 会议费 and 培训费: 上年, 本年 and 增减 blocks (西安)
+    "sangong_meetings": (lambda: culture_bureau(meetings=MEETINGS), "tabbed"),
+    "sangong_meetings_cells": (lambda: labour_bureau(meetings=MEETINGS), "cell_per_line"),
+    "sangong_meetings_pipe": (lambda: culture_bureau(meetings=MEETINGS), "pipe"),
     # a 项目支出绩效目标表 for every project
     "forms_wan": (lambda: culture_bureau(forms=True), "tabbed"),
     "forms_wan_cells": (lambda: with_own_income(culture_bureau(forms=True)), "cell_per_line"),
@@ -324,6 +329,11 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "sangong_total_beside_last_year": (lambda: _once(
         _culture_text(sangong_groups=("{prior}年预算数", "{year}年预算数")),
         "1.50\t5.10\t0.00", "1.50\t5.30\t0.00"), {"SANGONG.TOTAL"}, set()),
+    # last year's 合计 of the 三公, 会议费 and 培训费 table leaves the 会议费 and 培训费 out
+    # (its 增减 printed from it): 合计 ≠ 小计 + 会议费 + 培训费
+    "sangong_meetings_left_out": (lambda: _once(_once(
+        _culture_text(meetings=MEETINGS), "10.50\t5.50\t0.00", "5.50\t5.50\t0.00"),
+        "4.10\t1.20\t-0.40", "4.10\t6.20\t-0.40"), {"SANGONG.MEETING_TRAINING"}, set()),
     "several_items_wrong_sum": (lambda: _once(_culture_text(), SEVERAL_AT,
                                               SEVERAL_AT + SEVERAL.format("24.31")),
                                 {"NARRATIVE.ITEMS"}, set()),
