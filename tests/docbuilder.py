@@ -172,6 +172,9 @@ class Budget:
     meetings: tuple[int, int, int, int] | None = None
     forms: bool = False  # print a 项目支出绩效目标表 for every project
     dept_form: bool = False  # print the 部门整体支出绩效目标表
+    # its funding block: "years" (收入构成 and 支出构成, this year and the two before) or
+    # "total" (福建: 年度预算安排 | 资金总额, then 项目支出, 基本支出, 其他资金)
+    dept_funding: str = "years"
     misprints: list[Misprint] = field(default_factory=list)
 
     # -------------------------------------------------------------- derived figures
@@ -744,6 +747,12 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
              "项目主要支出方向和用途", ""]]
     rows += [["", p.name, "特定目标类项目", money(budget, p.total), money(budget, p.total),
               p.purpose, ""] for p in budget.projects]
+    if budget.dept_funding == "total":
+        rows[2:12] = [
+            [f"年度预算安排（{budget.money}）", "资金总额", money(budget, budget.total)],
+            ["", "项目支出", money(budget, budget.project + budget.gov + budget.own_funds)],
+            ["", "基本支出", money(budget, budget.personnel + budget.public)],
+            ["", "其他资金", money(budget, 0)]]
     first = budget.projects[0].output
     rows += [["整体绩效总目标", f"长期目标（截止{y + 2}年）", "", "", "年度目标", "", ""],
              ["", "目标1：全面履行部门职责，提升公共服务水平。", "", "",

@@ -129,6 +129,11 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
     "sangong_meetings": (lambda: culture_bureau(meetings=MEETINGS), "tabbed"),
     "sangong_meetings_cells": (lambda: labour_bureau(meetings=MEETINGS), "cell_per_line"),
     "sangong_meetings_pipe": (lambda: culture_bureau(meetings=MEETINGS), "pipe"),
+    # the 部门整体 form's funding block as 福建 prints it: 资金总额, 项目支出, 基本支出, 其他资金
+    "dept_form_total": (lambda: culture_bureau(forms=True, dept_form=True,
+                                               dept_funding="total"), "tabbed"),
+    "dept_form_total_cells": (lambda: labour_bureau(forms=True, dept_form=True,
+                                                    dept_funding="total"), "cell_per_line"),
     # a 项目支出绩效目标表 for every project
     "forms_wan": (lambda: culture_bureau(forms=True), "tabbed"),
     "forms_wan_cells": (lambda: with_own_income(culture_bureau(forms=True)), "cell_per_line"),
@@ -356,6 +361,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                           "合计\t557.00\t100%\t478.11\t531.24",
                                           "合计\t557.00\t100%\t478.11\t535.24"),
                             {"NARRATIVE.PRIOR_YEAR"}, {"PROJECT.DEPT_FUNDING"}),
+    # 资金总额 above the 支出总表's 合计 (福建's form: the year's carry-over counted twice)
+    "dept_form_total_above_tables": (lambda: _once(_culture_text(
+        forms=True, dept_form=True, dept_funding="total"), "资金总额\t557.00", "资金总额\t567.00"),
+        {"PROJECT.DEPT_FUNDING"}, set()),
     # the 政府性基金预算支出表's 类 line against the 财政拨款收支总表
     "gov_fund_class": (lambda: render(urban_bureau(misprints=[
         Misprint("gov_fund", "212", "合计", "330.00")])), {"SUMMARY.AGREES"}, {"TOTAL.ROLLUP"}),

@@ -10,7 +10,7 @@ from yusuan.recognise.projects.indicators import indicator_rows
 from yusuan.recognise.projects.model import DeptForm, DeptProject
 from yusuan.recognise.projects.text import Amount, clean, compact, find_date, parse_number
 
-FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "其他资金", "合计",
+FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "其他资金", "合计", "资金总额",
                   "人员类项目支出", "运转类项目支出", "特定目标类项目支出", "基本支出", "项目支出")
 CATEGORY = re.compile(r"(类项目|性项目|支出项目)$")
 YEAR = re.compile(r"(20\d\d)\s*年")
@@ -77,6 +77,8 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             continue
         if label == "合计":
             label = f"{side}_total"
+        elif label == "资金总额":  # 年度预算安排 | 资金总额, above 项目支出 and 基本支出
+            label = "expenditure_total"
         form.label_lines.setdefault(label, line.number)
         figures = _figures(line) or _cells_below(block[index + 1:])
         if figures and label not in form.funding:
