@@ -365,6 +365,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "dept_form_total_above_tables": (lambda: _once(_culture_text(
         forms=True, dept_form=True, dept_funding="total"), "资金总额\t557.00", "资金总额\t567.00"),
         {"PROJECT.DEPT_FUNDING"}, set()),
+    # the 收支总表's 收入总计 printed with no amount (上海市审计局)
+    "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
+                                               "收入总计\t\t支出总计"),
+                                 {"SUMMARY.BLANK_GRAND"}, set()),
     # the 政府性基金预算支出表's 类 line against the 财政拨款收支总表
     "gov_fund_class": (lambda: render(urban_bureau(misprints=[
         Misprint("gov_fund", "212", "合计", "330.00")])), {"SUMMARY.AGREES"}, {"TOTAL.ROLLUP"}),
