@@ -172,6 +172,9 @@ class Budget:
     meetings: tuple[int, int, int, int] | None = None
     forms: bool = False  # print a 项目支出绩效目标表 for every project
     dept_form: bool = False  # print the 部门整体支出绩效目标表
+    # the 基本支出表 as detail lines only (北京 06表): 政府经济分类 | 部门经济分类 | figures,
+    # one line per 款, the 合计 last under the second column
+    flat_basic: bool = False
     # its funding block: "years" (收入构成 and 支出构成, this year and the two before) or
     # "total" (福建: 年度预算安排 | 资金总额, then 项目支出, 基本支出, 其他资金)
     dept_funding: str = "years"
@@ -508,7 +511,23 @@ def table_fiscal_summary(budget: Budget) -> list[list[str]]:
     return _two_sided(budget, income, spending) + [["收入总计", total, "支出总计", total]]
 
 
+GOVERNMENT_ECONOMIC = {"301": "50101-工资奖金津补贴", "302": "50201-办公经费",
+                       "303": "50999-其他对个人和家庭的补助", "310": "50306-设备购置"}
+
+
+def _flat_basic(budget: Budget) -> list[list[str]]:
+    rows = [["政府支出经济分类科目", "部门支出经济分类科目", "预算数", "", ""],
+            ["", "", "合计", "人员经费", "公用经费"]]
+    rows += [[GOVERNMENT_ECONOMIC[e.code[:3]], f"{e.code}-{_econ_name(e.code)}",
+              money(budget, e.total), _m(budget, e.personnel), _m(budget, e.public)]
+             for e in sorted(budget.economic, key=lambda e: e.code)]
+    return rows + [["", "合计", money(budget, budget.basic), money(budget, budget.personnel),
+                    money(budget, budget.public)]]
+
+
 def table_basic(budget: Budget) -> list[list[str]]:
+    if budget.flat_basic:
+        return _flat_basic(budget)
     rows = [["部门预算支出经济分类科目", "", "本年一般公共预算基本支出", "", ""],
             ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
             ["", "合计", money(budget, budget.basic), money(budget, budget.personnel),

@@ -274,6 +274,21 @@ def _without_table(text: str, title: str) -> str:
     return "\n".join(["目录", *titles, *lines[:start], *lines[end:]])
 
 
+def _without_line(text: str, word: str) -> str:
+    lines = text.splitlines()
+    return "\n".join(line for line in lines if word not in line) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["tabbed", "pipe", "cell_per_line"])
+def test_a_basic_table_of_detail_lines_is_accused_of_nothing(layout: str) -> None:
+    """北京 06表: 政府经济分类 | 部门经济分类 | 合计 | 人员经费 | 公用经费, one line per 款."""
+    document = read(labour_bureau(flat_basic=True) if layout == "cell_per_line"
+                    else culture_bureau(flat_basic=True), layout)
+    basic = document.table("basic_expenditure")
+    assert basic is not None and basic.rows[0].code == "50101" and not basic.rows[-1].code
+    assert said(accusations(document)) == []
+
+
 def _econ_pair_broken() -> str:
     """30113 住房公积金 1,000 元 above 2210201, 30101 1,000 元 below: 301 still adds up."""
     budget = culture_bureau()
@@ -365,6 +380,11 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "dept_form_total_above_tables": (lambda: _once(_culture_text(
         forms=True, dept_form=True, dept_funding="total"), "资金总额\t557.00", "资金总额\t567.00"),
         {"PROJECT.DEPT_FUNDING"}, set()),
+    # a 基本支出表 of detail lines only (北京 06表) with one line left off above its 合计
+    "flat_basic_line_left_off": (lambda: _without_line(render(culture_bureau(flat_basic=True)),
+                                                       "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
+    "flat_basic_line_left_off_pipe": (lambda: _without_line(render(
+        culture_bureau(flat_basic=True), "pipe"), "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
     # the 收支总表's 收入总计 printed with no amount (上海市审计局)
     "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
                                                "收入总计\t\t支出总计"),
