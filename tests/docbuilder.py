@@ -176,7 +176,8 @@ class Budget:
     # one line per 款, the 合计 last under the second column
     flat_basic: bool = False
     # its funding block: "years" (收入构成 and 支出构成, this year and the two before) or
-    # "total" (福建: 年度预算安排 | 资金总额, then 项目支出, 基本支出, 其他资金)
+    # "total" (福建: 年度预算安排 | 资金总额, then 项目支出, 基本支出, 其他资金) or "headed"
+    # (北京: 预算支出总额 | 财政拨款 合计, 基本支出, 项目支出 | 其他资金 …, the figures below)
     dept_funding: str = "years"
     misprints: list[Misprint] = field(default_factory=list)
 
@@ -772,6 +773,15 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
             ["", "项目支出", money(budget, budget.project + budget.gov + budget.own_funds)],
             ["", "基本支出", money(budget, budget.personnel + budget.public)],
             ["", "其他资金", money(budget, 0)]]
+    if budget.dept_funding == "headed":
+        basic = budget.personnel + budget.public
+        rows[2:12] = [
+            [f"总体资金情况（{budget.money}）", "", "预算支出总额", "财政拨款", "", "", "其他资金",
+             "", ""],
+            ["", "", "", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+            ["", "", money(budget, budget.total), money(budget, budget.fiscal),
+             money(budget, basic), money(budget, budget.fiscal - basic),
+             money(budget, budget.own_funds), money(budget, 0), money(budget, budget.own_funds)]]
     first = budget.projects[0].output
     rows += [["整体绩效总目标", f"长期目标（截止{y + 2}年）", "", "", "年度目标", "", ""],
              ["", "目标1：全面履行部门职责，提升公共服务水平。", "", "",

@@ -134,6 +134,10 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
                                                dept_funding="total"), "tabbed"),
     "dept_form_total_cells": (lambda: labour_bureau(forms=True, dept_form=True,
                                                     dept_funding="total"), "cell_per_line"),
+    "dept_form_headed": (lambda: culture_bureau(forms=True, dept_form=True,
+                                                dept_funding="headed"), "tabbed"),
+    "dept_form_headed_pipe": (lambda: with_own_income(culture_bureau(
+        forms=True, dept_form=True, dept_funding="headed")), "pipe"),
     # a 项目支出绩效目标表 for every project
     "forms_wan": (lambda: culture_bureau(forms=True), "tabbed"),
     "forms_wan_cells": (lambda: with_own_income(culture_bureau(forms=True)), "cell_per_line"),
@@ -385,6 +389,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                                        "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
     "flat_basic_line_left_off_pipe": (lambda: _without_line(render(
         culture_bureau(flat_basic=True), "pipe"), "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
+    # 北京 13表: 预算支出总额 is the 支出总计, the year-end carry-forward counted as spending
+    "dept_form_headed_total_above_tables": (lambda: _once(_culture_text(
+        forms=True, dept_form=True, dept_funding="headed"), "\t\t557.00\t557.00",
+        "\t\t567.00\t557.00"), {"PROJECT.DEPT_FUNDING"}, set()),
     # the 收支总表's 收入总计 printed with no amount (上海市审计局)
     "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
                                                "收入总计\t\t支出总计"),

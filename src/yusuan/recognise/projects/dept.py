@@ -64,7 +64,32 @@ def _marks(block: list[Line]) -> dict[str, int]:
     return out
 
 
+TOTAL_HEADS = ("预算支出总额",)
+
+
+def _headed_total(form: DeptForm, block: list[Line]) -> None:
+    """北京 13表: 预算支出总额 heads a column (beside 财政拨款 and 其他资金 with their 合计,
+    基本支出, 项目支出 below), its figure on the first line of figures under it, in the same
+    cell."""
+    for index, line in enumerate(block):
+        cells = [compact(cell) for cell in line.text.split("\t")]
+        column = next((i for i, cell in enumerate(cells) if cell in TOTAL_HEADS), None)
+        if column is None or _figures(line):
+            continue
+        for below in block[index + 1:index + 4]:
+            if not _figures(below):
+                continue
+            under = below.text.split("\t")
+            parsed = parse_number(compact(under[column])) if column < len(under) else None
+            if parsed is not None:
+                form.funding.setdefault("expenditure_total",
+                                        {"current": Amount(parsed[0], parsed[1], below.number)})
+                form.label_lines.setdefault("expenditure_total", line.number)
+            return
+
+
 def _funding(form: DeptForm, block: list[Line]) -> None:
+    _headed_total(form, block)
     side = "income"
     for index, line in enumerate(block):
         text = compact(line.text)
