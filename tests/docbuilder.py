@@ -172,6 +172,9 @@ class Budget:
     meetings: tuple[int, int, int, int] | None = None
     forms: bool = False  # print a 项目支出绩效目标表 for every project
     dept_form: bool = False  # print the 部门整体支出绩效目标表
+    # the 项目支出绩效目标表 as one list (湖南): 合计, each unit, each project with its 资金总额
+    # and 绩效目标, its indicators below; the last project printed again as on a new page
+    project_list: bool = False
     # the 基本支出表 as detail lines only (北京 06表): 政府经济分类 | 部门经济分类 | figures,
     # one line per 款, the 合计 last under the second column
     flat_basic: bool = False
@@ -797,8 +800,36 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
     return rows
 
 
+def project_list_rows(budget: Budget) -> list[list[str]]:
+    """单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值."""
+    total = sum(p.total for p in budget.projects)
+    rows = [["单位编码", "单位（项目）名称", "资金总额", "绩效目标", "一级指标", "二级指标",
+             "三级指标", "指标值"],
+            ["合计", "", money(budget, total), "", "", "", "", ""]]
+    for unit in budget.units:
+        mine = [p for p in budget.projects if p.unit == unit.code]
+        if not mine:
+            continue
+        rows.append([unit.code, unit.name, money(budget, sum(p.total for p in mine)), "", "",
+                     "", "", ""])
+        for project in mine:
+            name, target, measure = project.output
+            head = [unit.code, project.name, money(budget, project.total), project.purpose]
+            rows += [head + ["产出指标", "数量指标", name, f"≥{target}{measure}"],
+                     ["", "", "", "", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"]]
+    last = budget.projects[-1]
+    rows.append([last.unit, last.name, money(budget, last.total), last.purpose, "效益指标",
+                 "社会效益指标", "服务群众覆盖面", "逐步扩大"])
+    return rows
+
+
 def forms_part(budget: Budget, number: int, layout: str) -> list[str]:
     out: list[str] = []
+    if budget.project_list:
+        rows = project_list_rows(budget)
+        out += [f"表{number} 项目支出绩效目标表", "", f"单位：{budget.money}", ""]
+        out += RENDERERS[layout](rows) + [""]
+        number += 1
     if budget.dept_form:
         rows = dept_form_rows(budget)
         width = max(len(r) for r in rows)
@@ -830,7 +861,7 @@ def tables_part(budget: Budget, layout: str, order: str) -> list[str]:
         if key in EMPTY_NOTES and not (key == "gov_fund" and budget.gov):
             out += ["", f"注：本部门{budget.year}年没有使用{EMPTY_NOTES[key]}安排的支出，故本表无数据。"]
         out.append("")
-    if budget.forms or budget.dept_form:
+    if budget.forms or budget.dept_form or budget.project_list:
         out += forms_part(budget, len(ORDERS[order]) + 1, layout)
     return out
 

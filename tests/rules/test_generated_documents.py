@@ -138,6 +138,9 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
                                                 dept_funding="headed"), "tabbed"),
     "dept_form_headed_pipe": (lambda: with_own_income(culture_bureau(
         forms=True, dept_form=True, dept_funding="headed")), "pipe"),
+    # the 项目支出绩效目标表 as one list (湖南)
+    "project_list": (lambda: culture_bureau(project_list=True), "tabbed"),
+    "project_list_pipe": (lambda: labour_bureau(project_list=True), "pipe"),
     # a 项目支出绩效目标表 for every project
     "forms_wan": (lambda: culture_bureau(forms=True), "tabbed"),
     "forms_wan_cells": (lambda: with_own_income(culture_bureau(forms=True)), "cell_per_line"),
@@ -393,6 +396,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "dept_form_headed_total_above_tables": (lambda: _once(_culture_text(
         forms=True, dept_form=True, dept_funding="headed"), "\t\t557.00\t557.00",
         "\t\t567.00\t557.00"), {"PROJECT.DEPT_FUNDING"}, set()),
+    # the list's 合计 above the sum of its projects (长沙市公安局)
+    "project_list_total": (lambda: _once(_culture_text(project_list=True), "合计\t\t90.65",
+                                         "合计\t\t91.65"), {"PROJECT.LIST_TOTAL"}, set()),
     # the 收支总表's 收入总计 printed with no amount (上海市审计局)
     "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
                                                "收入总计\t\t支出总计"),
