@@ -175,6 +175,9 @@ class Budget:
     # the 项目支出绩效目标表 as one list (湖南): 合计, each unit, each project with its 资金总额
     # and 绩效目标, its indicators below; the last project printed again as on a new page
     project_list: bool = False
+    # a 项目支出情况表 numbered 一、二 (each unit) and 1、2 (its projects), 合计 first, as a
+    # 绩效自评 report prints it (湖南): 预算批复 | 预算到位 | 实际执行 | 执行率 | 指标结余
+    project_use: bool = False
     # the 基本支出表 as detail lines only (北京 06表): 政府经济分类 | 部门经济分类 | figures,
     # one line per 款, the 合计 last under the second column
     flat_basic: bool = False
@@ -823,8 +826,35 @@ def project_list_rows(budget: Budget) -> list[list[str]]:
     return rows
 
 
+def project_use_rows(budget: Budget) -> list[list[str]]:
+    def cells(amount: int) -> list[str]:
+        spent = amount * 9 // 10
+        return [money(budget, amount), money(budget, amount), money(budget, spent),
+                f"{pct(spent, amount)}%", money(budget, amount - spent)]
+
+    rows = [["序号", "项目名称", "预算批复", "预算到位", "实际执行", "执行率", "指标结余"]]
+    groups = [(u, [p for p in budget.projects if p.unit == u.code]) for u in budget.units]
+    groups = [(u, mine) for u, mine in groups if mine]
+    total = sum(p.total for p in budget.projects)
+    rows.append(["", "合计", money(budget, total), money(budget, total),
+                 money(budget, sum(p.total * 9 // 10 for p in budget.projects)),
+                 "", money(budget, sum(p.total - p.total * 9 // 10 for p in budget.projects))])
+    for number, (unit, mine) in enumerate(groups):
+        whole = sum(p.total for p in mine)
+        spent = sum(p.total * 9 // 10 for p in mine)
+        rows.append([NUMERALS[number], unit.name, money(budget, whole), money(budget, whole),
+                     money(budget, spent), f"{pct(spent, whole)}%", money(budget, whole - spent)])
+        rows += [[str(i), p.name, *cells(p.total)] for i, p in enumerate(mine, start=1)]
+    rows[2][5] = rows[2][5] or ""
+    return rows
+
+
 def forms_part(budget: Budget, number: int, layout: str) -> list[str]:
     out: list[str] = []
+    if budget.project_use:
+        out += [f"表{number} 项目支出情况表", "", f"单位：{budget.money}", ""]
+        out += RENDERERS[layout](project_use_rows(budget)) + [""]
+        number += 1
     if budget.project_list:
         rows = project_list_rows(budget)
         out += [f"表{number} 项目支出绩效目标表", "", f"单位：{budget.money}", ""]
@@ -861,7 +891,7 @@ def tables_part(budget: Budget, layout: str, order: str) -> list[str]:
         if key in EMPTY_NOTES and not (key == "gov_fund" and budget.gov):
             out += ["", f"注：本部门{budget.year}年没有使用{EMPTY_NOTES[key]}安排的支出，故本表无数据。"]
         out.append("")
-    if budget.forms or budget.dept_form or budget.project_list:
+    if budget.forms or budget.dept_form or budget.project_list or budget.project_use:
         out += forms_part(budget, len(ORDERS[order]) + 1, layout)
     return out
 

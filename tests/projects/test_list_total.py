@@ -29,3 +29,12 @@ def test_a_list_total_above_its_projects() -> None:
     found = _found("31.00", unit="31.00")
     assert len(found) == 1 and found[0].severity == "error"
     assert found[0].values["difference"] == 1.0 and "2 个项目" in found[0].message
+
+
+def test_an_indicator_line_is_no_project() -> None:
+    """Its cells begin empty (单位编码, 名称, 资金总额, 绩效目标 blank): the 指标值 100 under
+    三级指标 is no 资金总额."""
+    lines = HEAD + ["合计\t\t30.00\t\t\t\t\t"] + [p.format(unit="30.00") for p in PROJECTS]
+    lines.insert(6, "\t\t\t\t\t质量指标\t完成率\t100\t完成率100%")
+    doc = document_from_text("\n".join(lines) + "\n")
+    assert [f for f in run_rules(doc) if f.rule == "PROJECT.LIST_TOTAL"] == []

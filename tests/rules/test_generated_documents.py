@@ -141,6 +141,9 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
     # the 项目支出绩效目标表 as one list (湖南)
     "project_list": (lambda: culture_bureau(project_list=True), "tabbed"),
     "project_list_pipe": (lambda: labour_bureau(project_list=True), "pipe"),
+    # a 项目支出情况表 numbered 一、二 and 1、2 (湖南's 绩效自评 report)
+    "project_use": (lambda: culture_bureau(project_use=True), "tabbed"),
+    "project_use_pipe": (lambda: culture_bureau(project_use=True), "pipe"),
     # a 项目支出绩效目标表 for every project
     "forms_wan": (lambda: culture_bureau(forms=True), "tabbed"),
     "forms_wan_cells": (lambda: with_own_income(culture_bureau(forms=True)), "cell_per_line"),
@@ -399,6 +402,13 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # the list's 合计 above the sum of its projects (长沙市公安局)
     "project_list_total": (lambda: _once(_culture_text(project_list=True), "合计\t\t90.65",
                                          "合计\t\t91.65"), {"PROJECT.LIST_TOTAL"}, set()),
+    # its 合计 of 预算到位 above the groups (湖南国资委: 13,237 vs 13,027)
+    "numbered_total": (lambda: _once(_culture_text(project_use=True), "合计\t90.65\t90.65",
+                                     "合计\t90.65\t91.65"), {"ROW.NUMBERED"}, set()),
+    "numbered_group_pipe": (lambda: _once(render(culture_bureau(project_use=True), "pipe"),
+                                          "| 某区文化馆 | 48.00 | 48.00 |",
+                                          "| 某区文化馆 | 48.00 | 47.00 |"),
+                            {"ROW.NUMBERED"}, set()),
     # the 收支总表's 收入总计 printed with no amount (上海市审计局)
     "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
                                                "收入总计\t\t支出总计"),

@@ -39,8 +39,9 @@ class ListLine:
 
 def _cells(doc: Document, number: int) -> list[str]:
     """The line's cells: TAB-separated, or a markdown pipe row's."""
-    text = doc.line_text(number).strip()
-    parts = text[1:-1].split("|") if is_pipe_row(text) else text.split("\t")
+    text = doc.line_text(number)
+    plain = text.strip()
+    parts = plain[1:-1].split("|") if is_pipe_row(plain) else text.split("\t")
     return [compact(cell) for cell in parts]
 
 
