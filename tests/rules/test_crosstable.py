@@ -91,3 +91,34 @@ def test_basic_totals_from_panel_totals() -> None:
     assert [f.severity for f in found] == ["info"]
     found = run_rules(document(_gbe(), panels("2.00")), only=["CROSS.BASIC"])
     assert [f.severity for f in found] == ["error"]
+
+
+def _projects(total: str, columns: list[str]):
+    from .builders import table as make
+
+    cells = {"total": total, "general_budget": total}
+    return make("project_expenditure", [(None, "合计", cells), (None, "项目甲", cells)],
+                columns=columns)
+
+
+def _spending(project: str):
+    from .builders import table as make
+
+    return make("expenditure", [(None, "合计", {"total": "20.00", "basic": "8.00",
+                                               "project": project})])
+
+
+def test_the_project_table_totals_the_spending_tables_project_column() -> None:
+    from yusuan.rules import run_rules
+
+    from .builders import document
+
+    every_fund = ["total", "general_budget", "unit_funds"]
+    assert run_rules(document(_projects("12.00", every_fund), _spending("12.00")),
+                     only=["CROSS.PROJECTS"]) == []
+    found = run_rules(document(_projects("14.00", every_fund), _spending("12.00")),
+                      only=["CROSS.PROJECTS"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    # a table of 财政拨款 projects alone may total less than all project spending
+    assert run_rules(document(_projects("10.00", ["total", "general_budget"]),
+                              _spending("12.00")), only=["CROSS.PROJECTS"]) == []

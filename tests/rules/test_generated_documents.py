@@ -299,6 +299,19 @@ def test_a_basic_table_of_detail_lines_is_accused_of_nothing(layout: str) -> Non
     assert said(accusations(document)) == []
 
 
+def _project_counted_more() -> str:
+    """全域旅游宣传推介经费 13.00 in the 项目支出表 (its unit, department and 合计 lines with it),
+    12.00 in the 支出总表 (湖州: a project counting the 经营支出 the 支出总表 keeps apart)."""
+    text = _culture_text()
+    for old, new in (("\t\t90.65\t90.65\t", "\t\t91.65\t91.65\t"),
+                     ("某区文化和旅游局\t\t90.65\t90.65", "某区文化和旅游局\t\t91.65\t91.65"),
+                     ("某区文化和旅游局本级\t\t42.65\t42.65", "某区文化和旅游局本级\t\t43.65\t43.65"),
+                     ("全域旅游宣传推介经费\t某区文化和旅游局本级\t12.00\t12.00",
+                      "全域旅游宣传推介经费\t某区文化和旅游局本级\t13.00\t13.00")):
+        text = _once(text, old, new)
+    return text
+
+
 def _econ_pair_broken() -> str:
     """30113 住房公积金 1,000 元 above 2210201, 30101 1,000 元 below: 301 still adds up."""
     budget = culture_bureau()
@@ -409,6 +422,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                           "| 某区文化馆 | 48.00 | 48.00 |",
                                           "| 某区文化馆 | 48.00 | 47.00 |"),
                             {"ROW.NUMBERED"}, set()),
+    # the 项目支出表 adds up but totals more than the 支出总表's 项目支出 (湖州交通)
+    "project_table_above_spending": (_project_counted_more, {"CROSS.PROJECTS"},
+                                     {"NARRATIVE.TABLE"}),
     # the 收支总表's 收入总计 printed with no amount (上海市审计局)
     "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
                                                "收入总计\t\t支出总计"),

@@ -227,3 +227,51 @@ def totals_agree(doc: Document) -> Iterator[Finding]:
                               table_b=_label(detail), same_ledger=True)
         if found:
             yield found
+
+
+register_messages({
+    "CROSS.PROJECTS": {
+        "zh": "项目支出在{table_a}合计为 {reported}，在{table_b}为 {computed}，差 {difference}",
+        "en": "Project spending totals {reported} in {table_a} and {computed} in {table_b}, "
+              "difference {difference}",
+    },
+})
+
+# a 项目支出表 with one of these columns lists the projects of every fund, not 财政拨款 alone
+ALL_FUNDS = ("unit_funds", "special_account", "business", "operating", "other")
+
+
+def _projects_total(table: Table) -> TableRow | None:
+    """The 合计 line, or a first line with figures and neither name nor code (the 合计 word
+    left out)."""
+    first = table.rows[0] if table.rows else None
+    if first is not None and not first.code and not first.name.strip() and first.values:
+        return first
+    return table.total_row()
+
+
+@rule("CROSS.PROJECTS", category="cross_table", severity="warning",
+      title_zh="项目支出表合计等于支出总表的项目支出",
+      title_en="The project table totals the 支出总表's project spending",
+      tables=("project_expenditure", "expenditure"),
+      rationale="A 项目支出表 that lists the projects of every fund (单位资金, 财政专户 … "
+                "columns beside 一般公共预算) totals what the 支出总表 prints as 项目支出.")
+def projects_total_agrees(doc: Document) -> Iterator[Finding]:
+    """Passes: 项目支出表 合计 171,262.41; 支出总表 项目支出 171,262.41.
+    Fails: 项目支出表 合计 171,462.41 (a project counting the 经营支出 the 支出总表 keeps apart)."""
+    spending = doc.tables_of("expenditure")[:1]
+    for table in doc.tables_of("project_expenditure")[:1]:
+        if not spending or not any(table.column(key) for key in ALL_FUNDS):
+            continue
+        detail = spending[0]
+        if table_unit(doc, table) != table_unit(doc, detail):
+            continue
+        own, other = _projects_total(table), detail.total_row()
+        left = amount(doc, table, own, "total") if own else None
+        right = amount(doc, detail, other, "project") if other else None
+        if left is None or right is None:
+            continue
+        found = equal_finding("CROSS.PROJECTS", left, right, "项目支出", table_a=_label(table),
+                              table_b=_label(detail), same_ledger=True)
+        if found:
+            yield found
