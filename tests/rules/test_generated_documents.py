@@ -425,6 +425,11 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # the 项目支出表 adds up but totals more than the 支出总表's 项目支出 (湖州交通)
     "project_table_above_spending": (_project_counted_more, {"CROSS.PROJECTS"},
                                      {"NARRATIVE.TABLE"}),
+    # the 收入总表 counts 0.11 more 一般公共预算 than the 财政拨款收支总表 holds (珠海: the
+    # carry-over put in the 一般公共预算 column)
+    "fiscal_above_fiscal_summary": (lambda: _once(
+        _culture_text(), "\t合计\t557.00\t557.00\t557.00", "\t合计\t557.11\t557.11\t557.11"),
+        {"CROSS.FISCAL_CAP"}, {"SUMMARY.AGREES"}),
     # the 收支总表's 收入总计 printed with no amount (上海市审计局)
     "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
                                                "收入总计\t\t支出总计"),
