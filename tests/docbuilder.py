@@ -167,8 +167,24 @@ class Budget:
     # the 三公 table prints last year's budget beside this year's, under these two labels
     # ("{prior}" and "{year}" stand for the years): ("上年预算数", "本年预算数")
     sangong_groups: tuple[str, str] | None = None
+    # the 三公 table also prints 会议费 and 培训费, in a 上年 block, a 本年 block and their
+    # 增减 (西安's 部门综合预算): last year's meeting and training, then this year's
+    meetings: tuple[int, int, int, int] | None = None
     forms: bool = False  # print a 项目支出绩效目标表 for every project
     dept_form: bool = False  # print the 部门整体支出绩效目标表
+    # the 项目支出绩效目标表 as one list (湖南): 合计, each unit, each project with its 资金总额
+    # and 绩效目标, its indicators below; the last project printed again as on a new page
+    project_list: bool = False
+    # a 项目支出情况表 numbered 一、二 (each unit) and 1、2 (its projects), 合计 first, as a
+    # 绩效自评 report prints it (湖南): 预算批复 | 预算到位 | 实际执行 | 执行率 | 指标结余
+    project_use: bool = False
+    # the 基本支出表 as detail lines only (北京 06表): 政府经济分类 | 部门经济分类 | figures,
+    # one line per 款, the 合计 last under the second column
+    flat_basic: bool = False
+    # its funding block: "years" (收入构成 and 支出构成, this year and the two before) or
+    # "total" (福建: 年度预算安排 | 资金总额, then 项目支出, 基本支出, 其他资金) or "headed"
+    # (北京: 预算支出总额 | 财政拨款 合计, 基本支出, 项目支出 | 其他资金 …, the figures below)
+    dept_funding: str = "years"
     misprints: list[Misprint] = field(default_factory=list)
 
     # -------------------------------------------------------------- derived figures
@@ -502,7 +518,23 @@ def table_fiscal_summary(budget: Budget) -> list[list[str]]:
     return _two_sided(budget, income, spending) + [["收入总计", total, "支出总计", total]]
 
 
+GOVERNMENT_ECONOMIC = {"301": "50101-工资奖金津补贴", "302": "50201-办公经费",
+                       "303": "50999-其他对个人和家庭的补助", "310": "50306-设备购置"}
+
+
+def _flat_basic(budget: Budget) -> list[list[str]]:
+    rows = [["政府支出经济分类科目", "部门支出经济分类科目", "预算数", "", ""],
+            ["", "", "合计", "人员经费", "公用经费"]]
+    rows += [[GOVERNMENT_ECONOMIC[e.code[:3]], f"{e.code}-{_econ_name(e.code)}",
+              money(budget, e.total), _m(budget, e.personnel), _m(budget, e.public)]
+             for e in sorted(budget.economic, key=lambda e: e.code)]
+    return rows + [["", "合计", money(budget, budget.basic), money(budget, budget.personnel),
+                    money(budget, budget.public)]]
+
+
 def table_basic(budget: Budget) -> list[list[str]]:
+    if budget.flat_basic:
+        return _flat_basic(budget)
     rows = [["部门预算支出经济分类科目", "", "本年一般公共预算基本支出", "", ""],
             ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
             ["", "合计", money(budget, budget.basic), money(budget, budget.personnel),
@@ -531,6 +563,8 @@ def table_sangong(budget: Budget) -> list[list[str]]:
                 money(budget, s.vehicle_purchase), money(budget, s.vehicle_operation),
                 money(budget, s.reception)]
 
+    if budget.meetings is not None:
+        return _sangong_with_meetings(budget)
     if budget.sangong_groups is None:
         return [["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
                 ["", "", "小计", "公务用车购置费", "公务用车运行费", ""], cells(budget.sangong)]
@@ -540,6 +574,29 @@ def table_sangong(budget: Budget) -> list[list[str]]:
             ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"] * 2,
             ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2,
             cells(budget.prior_sangong) + cells(budget.sangong)]
+
+
+def _sangong_with_meetings(budget: Budget) -> list[list[str]]:
+    """上年 | 本年 | 增减变化情况, each: 合计, 三公 (小计, 出国, 接待, 用车 小计/购置/运行), 会议费,
+    培训费."""
+    assert budget.meetings is not None
+    prior_meeting, prior_training, meeting, training = budget.meetings
+
+    def figures(s: Sangong, meet: int, train: int) -> list[int]:
+        return [s.total + meet + train, s.total, s.outbound, s.reception, s.vehicle,
+                s.vehicle_purchase, s.vehicle_operation, meet, train]
+
+    before = figures(budget.prior_sangong, prior_meeting, prior_training)
+    now = figures(budget.sangong, meeting, training)
+    change = [b - a for a, b in zip(before, now, strict=True)]
+    tops = (f"{budget.year - 1}年", f"{budget.year}年", "增减变化情况")
+    return [[word for top in tops for word in [top] + [""] * 8],
+            ["合计", "一般公共预算拨款安排的“三公”经费预算", "", "", "", "", "", "会议费",
+             "培训费"] * 3,
+            ["", "小计", "因公出国（境）费用", "公务接待费", "公务用车购置及运行费", "", "",
+             "", ""] * 3,
+            ["", "", "", "", "小计", "公务用车购置费", "公务用车运行费", "", ""] * 3,
+            [money(budget, v) for v in before + now + change]]
 
 
 def table_empty_fund(budget: Budget, kind: str) -> list[list[str]]:
@@ -716,6 +773,21 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
              "项目主要支出方向和用途", ""]]
     rows += [["", p.name, "特定目标类项目", money(budget, p.total), money(budget, p.total),
               p.purpose, ""] for p in budget.projects]
+    if budget.dept_funding == "total":
+        rows[2:12] = [
+            [f"年度预算安排（{budget.money}）", "资金总额", money(budget, budget.total)],
+            ["", "项目支出", money(budget, budget.project + budget.gov + budget.own_funds)],
+            ["", "基本支出", money(budget, budget.personnel + budget.public)],
+            ["", "其他资金", money(budget, 0)]]
+    if budget.dept_funding == "headed":
+        basic = budget.personnel + budget.public
+        rows[2:12] = [
+            [f"总体资金情况（{budget.money}）", "", "预算支出总额", "财政拨款", "", "", "其他资金",
+             "", ""],
+            ["", "", "", "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"],
+            ["", "", money(budget, budget.total), money(budget, budget.fiscal),
+             money(budget, basic), money(budget, budget.fiscal - basic),
+             money(budget, budget.own_funds), money(budget, 0), money(budget, budget.own_funds)]]
     first = budget.projects[0].output
     rows += [["整体绩效总目标", f"长期目标（截止{y + 2}年）", "", "", "年度目标", "", ""],
              ["", "目标1：全面履行部门职责，提升公共服务水平。", "", "",
@@ -731,8 +803,63 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
     return rows
 
 
+def project_list_rows(budget: Budget) -> list[list[str]]:
+    """单位编码 | 单位（项目）名称 | 资金总额 | 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标值."""
+    total = sum(p.total for p in budget.projects)
+    rows = [["单位编码", "单位（项目）名称", "资金总额", "绩效目标", "一级指标", "二级指标",
+             "三级指标", "指标值"],
+            ["合计", "", money(budget, total), "", "", "", "", ""]]
+    for unit in budget.units:
+        mine = [p for p in budget.projects if p.unit == unit.code]
+        if not mine:
+            continue
+        rows.append([unit.code, unit.name, money(budget, sum(p.total for p in mine)), "", "",
+                     "", "", ""])
+        for project in mine:
+            name, target, measure = project.output
+            head = [unit.code, project.name, money(budget, project.total), project.purpose]
+            rows += [head + ["产出指标", "数量指标", name, f"≥{target}{measure}"],
+                     ["", "", "", "", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"]]
+    last = budget.projects[-1]
+    rows.append([last.unit, last.name, money(budget, last.total), last.purpose, "效益指标",
+                 "社会效益指标", "服务群众覆盖面", "逐步扩大"])
+    return rows
+
+
+def project_use_rows(budget: Budget) -> list[list[str]]:
+    def cells(amount: int) -> list[str]:
+        spent = amount * 9 // 10
+        return [money(budget, amount), money(budget, amount), money(budget, spent),
+                f"{pct(spent, amount)}%", money(budget, amount - spent)]
+
+    rows = [["序号", "项目名称", "预算批复", "预算到位", "实际执行", "执行率", "指标结余"]]
+    groups = [(u, [p for p in budget.projects if p.unit == u.code]) for u in budget.units]
+    groups = [(u, mine) for u, mine in groups if mine]
+    total = sum(p.total for p in budget.projects)
+    rows.append(["", "合计", money(budget, total), money(budget, total),
+                 money(budget, sum(p.total * 9 // 10 for p in budget.projects)),
+                 "", money(budget, sum(p.total - p.total * 9 // 10 for p in budget.projects))])
+    for number, (unit, mine) in enumerate(groups):
+        whole = sum(p.total for p in mine)
+        spent = sum(p.total * 9 // 10 for p in mine)
+        rows.append([NUMERALS[number], unit.name, money(budget, whole), money(budget, whole),
+                     money(budget, spent), f"{pct(spent, whole)}%", money(budget, whole - spent)])
+        rows += [[str(i), p.name, *cells(p.total)] for i, p in enumerate(mine, start=1)]
+    rows[2][5] = rows[2][5] or ""
+    return rows
+
+
 def forms_part(budget: Budget, number: int, layout: str) -> list[str]:
     out: list[str] = []
+    if budget.project_use:
+        out += [f"表{number} 项目支出情况表", "", f"单位：{budget.money}", ""]
+        out += RENDERERS[layout](project_use_rows(budget)) + [""]
+        number += 1
+    if budget.project_list:
+        rows = project_list_rows(budget)
+        out += [f"表{number} 项目支出绩效目标表", "", f"单位：{budget.money}", ""]
+        out += RENDERERS[layout](rows) + [""]
+        number += 1
     if budget.dept_form:
         rows = dept_form_rows(budget)
         width = max(len(r) for r in rows)
@@ -764,7 +891,7 @@ def tables_part(budget: Budget, layout: str, order: str) -> list[str]:
         if key in EMPTY_NOTES and not (key == "gov_fund" and budget.gov):
             out += ["", f"注：本部门{budget.year}年没有使用{EMPTY_NOTES[key]}安排的支出，故本表无数据。"]
         out.append("")
-    if budget.forms or budget.dept_form:
+    if budget.forms or budget.dept_form or budget.project_list or budget.project_use:
         out += forms_part(budget, len(ORDERS[order]) + 1, layout)
     return out
 

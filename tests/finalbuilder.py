@@ -82,6 +82,9 @@ class Final:
     # is the spending plus what the balance grew by, booked on the 项 `carry_code`
     carried: tuple[int, int] = (0, 0)
     carry_code: str = ""
+    # the 部门整体 自评表 lists its tasks, each with 全年预算数 and 全年执行数 split into 总额 |
+    # 财政拨款 | 其他资金, and their 金额合计 (西安)
+    dept_tasks: bool = False
 
     @property
     def grown(self) -> int:
@@ -629,9 +632,39 @@ def dept_full(f: Final) -> tuple[int, int, int]:
     return f.initial_total + b.own_funds + b.gov, b.total + unspent, b.total
 
 
+def _task_rows(f: Final) -> list[list[str]]:
+    """任务名称 | 主要内容 | 完成情况 | 预算 总额, 财政拨款, 其他资金 | 执行 the same | 分值 |
+    执行率 | 得分, one task for the basic spending and one per project, 金额合计 last."""
+    b = f.budget
+    basic = b.personnel + b.public
+    tasks = [("基本支出", "保障机构正常运转。", (basic, basic, 0), (basic, basic, 0))]
+    for p in selfeval_projects(f):
+        unspent = f.budgets_of(p)[1] - p.total
+        own = p.amount + p.gov_fund
+        tasks.append((p.name, f"{p.purpose}。", (p.total + unspent, own + unspent, p.own_funds),
+                      (p.total, own, p.own_funds)))
+    weight = 10 // len(tasks)
+    rows = [["年度主要任务完成情况", "任务名称", "主要内容", "完成情况", f"全年预算数（{b.money}）",
+             "", "", f"全年执行数（{b.money}）", "", "", "分值", "执行率", "得分"],
+            ["", "", "", "", "总额", "财政拨款", "其他资金", "总额", "财政拨款", "其他资金", "",
+             "", ""]]
+    for name, content, full, spent in tasks:
+        rows.append(["", name, content, "任务完成", *(money(b, v) for v in full + spent),
+                     str(weight), f"{pct(spent[0], full[0])}%", str(weight)])
+    full = tuple(sum(t[2][i] for t in tasks) for i in range(3))
+    spent = tuple(sum(t[3][i] for t in tasks) for i in range(3))
+    rows.append(["", "金额合计", "", "", *(money(b, v) for v in full + spent),
+                 str(weight * len(tasks)), f"{pct(spent[0], full[0])}%", str(weight * len(tasks))])
+    return rows
+
+
 def dept_selfeval_rows(f: Final) -> list[list[str]]:
     b = f.budget
     initial, full, spent = dept_full(f)
+    if f.dept_tasks:
+        rows = [["部门（单位）名称", b.short], *_task_rows(f),
+                *_indicator_rows(dept_indicators(f), _score(spent, full))]
+        return [r + [""] * (13 - len(r)) for r in rows]
     return [["部门（单位）名称", b.short, "", "", "", "", "", "", ""],
             *_funds(f, f"预算执行情况（{b.money}）", initial, full, spent),
             ["年度总体目标", "预期目标", "", "", "", "实际完成情况", "", "", ""],

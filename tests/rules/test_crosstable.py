@@ -91,3 +91,65 @@ def test_basic_totals_from_panel_totals() -> None:
     assert [f.severity for f in found] == ["info"]
     found = run_rules(document(_gbe(), panels("2.00")), only=["CROSS.BASIC"])
     assert [f.severity for f in found] == ["error"]
+
+
+def _projects(total: str, columns: list[str]):
+    from .builders import table as make
+
+    cells = {"total": total, "general_budget": total}
+    return make("project_expenditure", [(None, "合计", cells), (None, "项目甲", cells)],
+                columns=columns)
+
+
+def _spending(project: str):
+    from .builders import table as make
+
+    return make("expenditure", [(None, "合计", {"total": "20.00", "basic": "8.00",
+                                               "project": project})])
+
+
+def test_the_project_table_totals_the_spending_tables_project_column() -> None:
+    from yusuan.rules import run_rules
+
+    from .builders import document
+
+    every_fund = ["total", "general_budget", "unit_funds"]
+    assert run_rules(document(_projects("12.00", every_fund), _spending("12.00")),
+                     only=["CROSS.PROJECTS"]) == []
+    found = run_rules(document(_projects("14.00", every_fund), _spending("12.00")),
+                      only=["CROSS.PROJECTS"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    # a table of 财政拨款 projects alone may total less than all project spending
+    assert run_rules(document(_projects("10.00", ["total", "general_budget"]),
+                              _spending("12.00")), only=["CROSS.PROJECTS"]) == []
+
+
+def _fiscal_summary(grand: str):
+    from .builders import side_rows
+
+    return side_rows("fiscal_summary", [("一般公共预算", {"budget": grand}),
+                                        ("收入总计", {"budget": grand})],
+                     [("城乡社区支出", {"budget": grand}), ("支出总计", {"budget": grand})])
+
+
+def test_no_table_spends_more_fiscal_money_than_the_fiscal_summary_holds() -> None:
+    from yusuan.rules import run_rules
+
+    from .builders import document
+    from .builders import table as make
+
+    def projects(general: str):
+        return make("project_expenditure", [
+            (None, "合计", {"total": "7552.92", "general_budget": general, "gov_fund": "6816.00"}),
+            (None, "项目甲", {"total": "7552.92", "general_budget": general,
+                              "gov_fund": "6816.00"})])
+
+    assert run_rules(document(projects("736.81"), _fiscal_summary("7552.81")),
+                     only=["CROSS.FISCAL_CAP"]) == []
+    found = run_rules(document(projects("736.92"), _fiscal_summary("7552.81")),
+                      only=["CROSS.FISCAL_CAP"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "多 0.11" in found[0].message
+    # below the grand total: another table may hold the rest
+    assert run_rules(document(projects("700.00"), _fiscal_summary("7552.81")),
+                     only=["CROSS.FISCAL_CAP"]) == []

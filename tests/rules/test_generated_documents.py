@@ -87,6 +87,7 @@ def test_a_consistent_document_is_accused_of_nothing(name: str, layout: str, ord
     assert said(accusations(document)) == []
 
 
+MEETINGS = (20_000, 30_000, 25_000, 41_000)  # 会议费, 培训费: last year's, this year's
 VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
     # the compact narrative style: each total followed by its parts with amounts
     "compact_style_wan": (lambda: culture_bureau(style="B"), "cell_per_line"),
@@ -124,6 +125,25 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
         sangong_groups=("上年预算", "本年预算")), "cell_per_line"),
     "sangong_year_groups": (lambda: culture_bureau(
         sangong_groups=("{prior}年预算数", "{year}年预算数")), "pipe"),
+    # the 三公 table with 会议费 and 培训费: 上年, 本年 and 增减 blocks (西安)
+    "sangong_meetings": (lambda: culture_bureau(meetings=MEETINGS), "tabbed"),
+    "sangong_meetings_cells": (lambda: labour_bureau(meetings=MEETINGS), "cell_per_line"),
+    "sangong_meetings_pipe": (lambda: culture_bureau(meetings=MEETINGS), "pipe"),
+    # the 部门整体 form's funding block as 福建 prints it: 资金总额, 项目支出, 基本支出, 其他资金
+    "dept_form_total": (lambda: culture_bureau(forms=True, dept_form=True,
+                                               dept_funding="total"), "tabbed"),
+    "dept_form_total_cells": (lambda: labour_bureau(forms=True, dept_form=True,
+                                                    dept_funding="total"), "cell_per_line"),
+    "dept_form_headed": (lambda: culture_bureau(forms=True, dept_form=True,
+                                                dept_funding="headed"), "tabbed"),
+    "dept_form_headed_pipe": (lambda: with_own_income(culture_bureau(
+        forms=True, dept_form=True, dept_funding="headed")), "pipe"),
+    # the 项目支出绩效目标表 as one list (湖南)
+    "project_list": (lambda: culture_bureau(project_list=True), "tabbed"),
+    "project_list_pipe": (lambda: labour_bureau(project_list=True), "pipe"),
+    # a 项目支出情况表 numbered 一、二 and 1、2 (湖南's 绩效自评 report)
+    "project_use": (lambda: culture_bureau(project_use=True), "tabbed"),
+    "project_use_pipe": (lambda: culture_bureau(project_use=True), "pipe"),
     # a 项目支出绩效目标表 for every project
     "forms_wan": (lambda: culture_bureau(forms=True), "tabbed"),
     "forms_wan_cells": (lambda: with_own_income(culture_bureau(forms=True)), "cell_per_line"),
@@ -283,6 +303,34 @@ def _with_contents(text: str, *, swap: tuple[int, int] | None = None,
     return "\n".join(["目录", *listed, "", *rows, "", text])
 
 
+def _without_line(text: str, word: str) -> str:
+    lines = text.splitlines()
+    return "\n".join(line for line in lines if word not in line) + "\n"
+
+
+@pytest.mark.parametrize("layout", ["tabbed", "pipe", "cell_per_line"])
+def test_a_basic_table_of_detail_lines_is_accused_of_nothing(layout: str) -> None:
+    """北京 06表: 政府经济分类 | 部门经济分类 | 合计 | 人员经费 | 公用经费, one line per 款."""
+    document = read(labour_bureau(flat_basic=True) if layout == "cell_per_line"
+                    else culture_bureau(flat_basic=True), layout)
+    basic = document.table("basic_expenditure")
+    assert basic is not None and basic.rows[0].code == "50101" and not basic.rows[-1].code
+    assert said(accusations(document)) == []
+
+
+def _project_counted_more() -> str:
+    """全域旅游宣传推介经费 13.00 in the 项目支出表 (its unit, department and 合计 lines with it),
+    12.00 in the 支出总表 (湖州: a project counting the 经营支出 the 支出总表 keeps apart)."""
+    text = _culture_text()
+    for old, new in (("\t\t90.65\t90.65\t", "\t\t91.65\t91.65\t"),
+                     ("某区文化和旅游局\t\t90.65\t90.65", "某区文化和旅游局\t\t91.65\t91.65"),
+                     ("某区文化和旅游局本级\t\t42.65\t42.65", "某区文化和旅游局本级\t\t43.65\t43.65"),
+                     ("全域旅游宣传推介经费\t某区文化和旅游局本级\t12.00\t12.00",
+                      "全域旅游宣传推介经费\t某区文化和旅游局本级\t13.00\t13.00")):
+        text = _once(text, old, new)
+    return text
+
+
 def _econ_pair_broken() -> str:
     """30113 住房公积金 1,000 元 above 2210201, 30101 1,000 元 below: 301 still adds up."""
     budget = culture_bureau()
@@ -356,6 +404,11 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "sangong_total_beside_last_year": (lambda: _once(
         _culture_text(sangong_groups=("{prior}年预算数", "{year}年预算数")),
         "1.50\t5.10\t0.00", "1.50\t5.30\t0.00"), {"SANGONG.TOTAL"}, set()),
+    # last year's 合计 of the 三公, 会议费 and 培训费 table leaves the 会议费 and 培训费 out
+    # (its 增减 printed from it): 合计 ≠ 小计 + 会议费 + 培训费
+    "sangong_meetings_left_out": (lambda: _once(_once(
+        _culture_text(meetings=MEETINGS), "10.50\t5.50\t0.00", "5.50\t5.50\t0.00"),
+        "4.10\t1.20\t-0.40", "4.10\t6.20\t-0.40"), {"SANGONG.MEETING_TRAINING"}, set()),
     "several_items_wrong_sum": (lambda: _once(_culture_text(), SEVERAL_AT,
                                               SEVERAL_AT + SEVERAL.format("24.31")),
                                 {"NARRATIVE.ITEMS"}, set()),
@@ -378,6 +431,41 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                           "合计\t557.00\t100%\t478.11\t531.24",
                                           "合计\t557.00\t100%\t478.11\t535.24"),
                             {"NARRATIVE.PRIOR_YEAR"}, {"PROJECT.DEPT_FUNDING"}),
+    # 资金总额 above the 支出总表's 合计 (福建's form: the year's carry-over counted twice)
+    "dept_form_total_above_tables": (lambda: _once(_culture_text(
+        forms=True, dept_form=True, dept_funding="total"), "资金总额\t557.00", "资金总额\t567.00"),
+        {"PROJECT.DEPT_FUNDING"}, set()),
+    # a 基本支出表 of detail lines only (北京 06表) with one line left off above its 合计
+    "flat_basic_line_left_off": (lambda: _without_line(render(culture_bureau(flat_basic=True)),
+                                                       "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
+    "flat_basic_line_left_off_pipe": (lambda: _without_line(render(
+        culture_bureau(flat_basic=True), "pipe"), "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
+    # 北京 13表: 预算支出总额 is the 支出总计, the year-end carry-forward counted as spending
+    "dept_form_headed_total_above_tables": (lambda: _once(_culture_text(
+        forms=True, dept_form=True, dept_funding="headed"), "\t\t557.00\t557.00",
+        "\t\t567.00\t557.00"), {"PROJECT.DEPT_FUNDING"}, set()),
+    # the list's 合计 above the sum of its projects (长沙市公安局)
+    "project_list_total": (lambda: _once(_culture_text(project_list=True), "合计\t\t90.65",
+                                         "合计\t\t91.65"), {"PROJECT.LIST_TOTAL"}, set()),
+    # its 合计 of 预算到位 above the groups (湖南国资委: 13,237 vs 13,027)
+    "numbered_total": (lambda: _once(_culture_text(project_use=True), "合计\t90.65\t90.65",
+                                     "合计\t90.65\t91.65"), {"ROW.NUMBERED"}, set()),
+    "numbered_group_pipe": (lambda: _once(render(culture_bureau(project_use=True), "pipe"),
+                                          "| 某区文化馆 | 48.00 | 48.00 |",
+                                          "| 某区文化馆 | 48.00 | 47.00 |"),
+                            {"ROW.NUMBERED"}, set()),
+    # the 项目支出表 adds up but totals more than the 支出总表's 项目支出 (湖州交通)
+    "project_table_above_spending": (_project_counted_more, {"CROSS.PROJECTS"},
+                                     {"NARRATIVE.TABLE"}),
+    # the 收入总表 counts 0.11 more 一般公共预算 than the 财政拨款收支总表 holds (珠海: the
+    # carry-over put in the 一般公共预算 column)
+    "fiscal_above_fiscal_summary": (lambda: _once(
+        _culture_text(), "\t合计\t557.00\t557.00\t557.00", "\t合计\t557.11\t557.11\t557.11"),
+        {"CROSS.FISCAL_CAP"}, {"SUMMARY.AGREES"}),
+    # the 收支总表's 收入总计 printed with no amount (上海市审计局)
+    "blank_income_grand_total": (lambda: _once(_culture_text(), "收入总计\t557.00\t支出总计",
+                                               "收入总计\t\t支出总计"),
+                                 {"SUMMARY.BLANK_GRAND"}, set()),
     # the 政府性基金预算支出表's 类 line against the 财政拨款收支总表
     "gov_fund_class": (lambda: render(urban_bureau(misprints=[
         Misprint("gov_fund", "212", "合计", "330.00")])), {"SUMMARY.AGREES"}, {"TOTAL.ROLLUP"}),

@@ -132,6 +132,9 @@ VARIANTS: dict[str, tuple[Callable[[], Final], str]] = {
     "gov_fund_carried_pipe": (lambda: with_gov_fund(culture_final(
         carried=(85_000, 126_000), carry_code="2070109", general_columns="execution")), "pipe"),
     "gov_fund_cells": (lambda: with_gov_fund(culture_final()), "cell_per_line"),
+    # the 部门整体 自评表 lists its tasks with 总额 | 财政拨款 | 其他资金 (西安)
+    "dept_tasks": (lambda: _with(culture_final(dept_tasks=True), with_own_income), "tabbed"),
+    "dept_tasks_pipe": (lambda: labour_final(dept_tasks=True), "pipe"),
     "carried_yuan_falling": (lambda: labour_final(carried=(210_000, 152_340),
                                                   carry_code="2080106",
                                                   general_columns="execution"), "cell_per_line"),
@@ -170,6 +173,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "row_number_out_of_sequence": (lambda: _once(_culture(), "二、外交支出\t29\t", "二、外交支出\t39\t"),
                                    {"TABLE.ROW_NUMBER"}, set()),
     # name: (text with one defect, rules that must fire, other rules allowed to fire)
+    # the 部门整体 自评表's 金额合计 counts 10.00 of 其他资金 as 财政拨款 (西安卫健委)
+    "dept_tasks_fiscal_spent": (lambda: _once(render_final(_with(
+        culture_final(dept_tasks=True), with_own_income)), "571.90\t557.00\t14.90",
+        "571.90\t567.00\t4.90"), {"PROJECT.SELF_SPENT"}, set()),
     "execution_rate": (lambda: _once(_culture(), ITEM, ITEM.replace("103.83%", "108.83%")),
                        {"NARRATIVE.EXECUTION"}, set()),
     "execution_rate_whole": (lambda: _once(

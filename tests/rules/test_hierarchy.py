@@ -75,3 +75,24 @@ def test_economic_rollup() -> None:
     found = _only(document(basic("3.00")), "TOTAL.ECONOMIC")
     assert len(found) == 1 and found[0].locations[0].code == "301"
     assert {loc.column for loc in found[0].locations} == {"total", "personnel"}
+
+
+def _details(total: str):
+    """北京 03表: 功能科目 × 经济科目 detail lines (codes repeated), 合计 last."""
+    lines = [("2010301", "行政运行", "5.00"), ("2010301", "行政运行", "4.00"),
+             ("2010302", "一般行政管理事务", "1.00"), ("2010302", "一般行政管理事务", "1.50"),
+             ("2080505", "机关事业单位基本养老保险缴费支出", "0.50")]
+    return table("expenditure", [(code, name, {"total": v, "basic": v}) for code, name, v in lines]
+                 + [(None, "合计", {"total": total, "basic": total})])
+
+
+def test_a_table_of_detail_lines_adds_up_to_its_total() -> None:
+    assert _only(document(_details("12.00")), "TOTAL.DETAIL") == []
+    found = _only(document(_details("14.00")), "TOTAL.DETAIL")  # lines left off the page
+    assert len(found) == 1 and found[0].severity == "error"
+    assert found[0].values["difference"] == 2.0 and "全部 5 行明细" in found[0].message
+
+
+def test_a_hierarchy_is_no_table_of_detail_lines() -> None:
+    """类, 款 and 项 lines: TOTAL.TABLE's business (the 合计 is the sum of the 类 alone)."""
+    assert _only(document(_gbe("10.00", "6.00")), "TOTAL.DETAIL") == []

@@ -60,3 +60,35 @@ def test_income_with_stripped_zeros_keeps_table_precision() -> None:
     # "10.1" in a table of 2-decimal values means 10.10, not 10.1 ± 0.05
     found = _only(document(_income("10.1", "1")), "ROW.INCOME")
     assert len(found) == 1 and found[0].severity == "error"
+
+
+def _numbered(total: str, groups: tuple[str, str] = ("6,000.00", "3,000.00"),
+              item: str = "1,000.00") -> list:
+    from yusuan.pipeline import document_from_text
+
+    rows = ["项目支出情况表", "单位：万元",
+            "序号\t项目名称\t预算批复\t预算到位\t实际执行\t执行率\t指标结余",
+            f"\t合计\t9,000.00\t{total}\t8,900.00\t98.89%\t100.00",
+            f"一\t改制资金\t6,000.00\t{groups[0]}\t5,900.00\t98.33%\t100.00",
+            "1\t缺口弥补\t5,000.00\t5,000.00\t4,900.00\t98.00%\t100.00",
+            f"2\t启动资金\t1,000.00\t{item}\t1,000.00\t100.00%\t",
+            f"二\t社保补助\t3,000.00\t{groups[1]}\t3,000.00\t100.00%\t",
+            "1\t欠费补助\t2,000.00\t2,000.00\t2,000.00\t100.00%\t",
+            "2\t退休补助\t1,000.00\t1,000.00\t1,000.00\t100.00%\t"]
+    doc = document_from_text("\n".join(rows) + "\n")
+    return [f for f in run_rules(doc) if f.rule == "ROW.NUMBERED"]
+
+
+def test_a_numbered_table_adds_up() -> None:
+    assert _numbered("9,000.00") == []
+
+
+def test_a_numbered_tables_total_above_its_groups() -> None:
+    found = _numbered("9,210.00")
+    assert len(found) == 1 and found[0].severity == "error"
+    assert "合计（预算到位）" in found[0].message and found[0].values["difference"] == 210.0
+
+
+def test_a_numbered_table_failing_everywhere_is_taken_for_a_misreading() -> None:
+    """Most of its sums fail: the columns were not read where they stand; nothing is said."""
+    assert _numbered("9,210.00", groups=("6,500.00", "3,400.00"), item="1,300.00") == []

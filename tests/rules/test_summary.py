@@ -165,3 +165,21 @@ def test_a_flat_spending_side_with_other_items_is_summed_whole() -> None:
         ("一般公共服务支出", {"budget": "2.00"}), ("教育支出", {"budget": "10.00"}),
         ("事业单位经营支出", {"budget": "3.00"}), ("本年支出合计", {"budget": "15.00"})])
     assert _rules(document(t), "SUMMARY.EXPENDITURE_ITEMS") == []
+
+
+def _blank_grand(income_grand: dict, spending_grand: dict):
+    return side_rows("summary", [("一、财政拨款收入", {"budget": "12.00"}),
+                                 ("二、事业收入", {}), ("收入总计", income_grand)],
+                     [("一、一般公共服务支出", {"budget": "12.00"}), ("支出总计", spending_grand)])
+
+
+def test_a_grand_total_printed_blank() -> None:
+    filled = _blank_grand({"budget": "12.00"}, {"budget": "12.00"})
+    assert _rules(document(filled), "SUMMARY.BLANK_GRAND") == []
+    found = _rules(document(_blank_grand({}, {"budget": "12.00"})), "SUMMARY.BLANK_GRAND")
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert found[0].message.endswith("收入总计未填金额，而支出总计 12.00，各项收入有数")
+    spent = _rules(document(_blank_grand({"budget": "12.00"}, {})), "SUMMARY.BLANK_GRAND")
+    assert len(spent) == 1 and "支出总计未填金额" in spent[0].message
+    # both blank: an unfilled template, not one figure left out
+    assert _rules(document(_blank_grand({}, {})), "SUMMARY.BLANK_GRAND") == []

@@ -10,7 +10,7 @@ from yusuan.recognise.projects.indicators import indicator_rows
 from yusuan.recognise.projects.model import DeptForm, DeptProject
 from yusuan.recognise.projects.text import Amount, clean, compact, find_date, parse_number
 
-FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "其他资金", "合计",
+FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "其他资金", "合计", "资金总额",
                   "人员类项目支出", "运转类项目支出", "特定目标类项目支出", "基本支出", "项目支出")
 CATEGORY = re.compile(r"(类项目|性项目|支出项目)$")
 YEAR = re.compile(r"(20\d\d)\s*年")
@@ -64,7 +64,32 @@ def _marks(block: list[Line]) -> dict[str, int]:
     return out
 
 
+TOTAL_HEADS = ("预算支出总额",)
+
+
+def _headed_total(form: DeptForm, block: list[Line]) -> None:
+    """北京 13表: 预算支出总额 heads a column (beside 财政拨款 and 其他资金 with their 合计,
+    基本支出, 项目支出 below), its figure on the first line of figures under it, in the same
+    cell."""
+    for index, line in enumerate(block):
+        cells = [compact(cell) for cell in line.text.split("\t")]
+        column = next((i for i, cell in enumerate(cells) if cell in TOTAL_HEADS), None)
+        if column is None or _figures(line):
+            continue
+        for below in block[index + 1:index + 4]:
+            if not _figures(below):
+                continue
+            under = below.text.split("\t")
+            parsed = parse_number(compact(under[column])) if column < len(under) else None
+            if parsed is not None:
+                form.funding.setdefault("expenditure_total",
+                                        {"current": Amount(parsed[0], parsed[1], below.number)})
+                form.label_lines.setdefault("expenditure_total", line.number)
+            return
+
+
 def _funding(form: DeptForm, block: list[Line]) -> None:
+    _headed_total(form, block)
     side = "income"
     for index, line in enumerate(block):
         text = compact(line.text)
@@ -77,6 +102,8 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             continue
         if label == "合计":
             label = f"{side}_total"
+        elif label == "资金总额":  # 年度预算安排 | 资金总额, above 项目支出 and 基本支出
+            label = "expenditure_total"
         form.label_lines.setdefault(label, line.number)
         figures = _figures(line) or _cells_below(block[index + 1:])
         if figures and label not in form.funding:

@@ -34,6 +34,9 @@ FORM_KINDS = frozenset({"project_performance", "dept_performance"})
 MISREAD_ROWS = 3
 MISREAD_SUFFIX = "多半是读取有误"
 MISREAD_SHARE = 0.25
+# a finding whose rule proved the reading of the cells it cites (an identity across the table
+# holding in every cell) stands even where the table is otherwise in doubt
+PROVEN = "reading_proven"
 
 
 def inside(table: Table, location: Location) -> bool:
@@ -50,6 +53,7 @@ def doubt_misread_tables(doc: Document, findings: list[Finding]) -> None:
             continue
         failing = {f.locations[0].line for f in findings
                    if f.severity != "info" and f.category in OWN_CATEGORIES and f.locations
+                   and not f.values.get(PROVEN)
                    and all(inside(table, loc) for loc in f.locations)}
         if len(failing) >= MISREAD_ROWS and len(failing) >= MISREAD_SHARE * len(table.rows):
             table.doubts.append(f"{len(failing)} 行的数字或科目与本表其他数字不符，{MISREAD_SUFFIX}")
@@ -63,7 +67,7 @@ def withhold_doubtful(doc: Document, findings: list[Finding]) -> list[Finding]:
     if not doubtful and not scrambled:
         return findings
     return [f for f in findings
-            if f.severity == "info" or not any(
+            if f.severity == "info" or f.values.get(PROVEN) or not any(
                 (not reads_words(f) and any(inside(t, loc) for t in doubtful))
                 or loc.line in scrambled for loc in f.locations)]
 

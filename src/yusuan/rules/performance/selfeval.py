@@ -12,6 +12,7 @@ from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import Amount
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.projects.common import from_json, in_form_money, table_amount
+from yusuan.rules.tables.summary import read_side, side_amount
 
 register_messages({
     "PROJECT.SELF_RATE": {
@@ -143,14 +144,16 @@ def _note_line(doc: Document, form: DeptForm) -> int | None:
 @rule("PROJECT.SELF_SPENT", category="cross_table", severity="warning",
       title_zh="自评表执行数与决算数一致", title_en="Self-evaluation spending matches the 决算",
       rationale="In a 决算, a 绩效自评表's 执行数 is the actual spending: for the 部门整体 form the "
-                "year's expenditure in the tables, for a project form its 决算 in the project "
-                "table or, without one, the 执行数 the narrative states for the project.")
+                "year's expenditure in the tables (and its 财政拨款 执行数 the 财政拨款收入支出决算"
+                "总表's), for a project form its 决算 in the project table or, without one, the "
+                "执行数 the narrative states for the project.")
 def self_spent(doc: Document) -> Iterator[Finding]:
     """Passes: 整体 执行数 566.40 with 本年支出合计 566.40. Fails: 执行数 512.30 (the budget
     figure) with 本年支出合计 566.40."""
     if "决算" not in (doc.kind or ""):
         return
     spent = _dept_spent(doc)
+    yield from _fiscal_spent(doc)
     for form in doc.forms:
         rows = getattr(form, "execution", [])
         if isinstance(form, DeptForm) and spent is not None and len(rows) == 1:
@@ -177,6 +180,49 @@ def self_spent(doc: Document) -> Iterator[Finding]:
             locations = [Location(row.actual.line, table="project_performance", name=form.name),
                          amount.location]
             yield _spent(locations, row, form.name, amount.value, what, what_en)
+
+
+# the 部门整体 self-evaluation's money columns: 全年预算数 and 全年执行数, each 总额 | 财政拨款 |
+# 其他资金
+SPLIT_HEADS = ("总额", "财政拨款", "其他资金")
+
+
+def _split_columns(doc: Document, form: DeptForm) -> bool:
+    """The form heads 全年执行数 over 总额 | 财政拨款 | 其他资金, after 全年预算数's three."""
+    for number in range(form.lines[0], form.lines[1]):
+        if "全年执行数" not in doc.line_text(number):
+            continue
+        below = [c.strip() for c in doc.line_text(number + 1).split("\t") if c.strip()]
+        return below[:6] == [*SPLIT_HEADS, *SPLIT_HEADS]
+    return False
+
+
+def _fiscal_spent(doc: Document) -> Iterator[Finding]:
+    """The 部门整体 form's 金额合计 执行数 of 财政拨款 against the 财政拨款收入支出决算总表's
+    本年支出合计, where its 执行数 总额 is the 决算's 本年支出合计 and 财政拨款 + 其他资金
+    (which proves the columns)."""
+    spent, fiscal = _dept_spent(doc), doc.tables_of("fiscal_summary")[:1]
+    if spent is None or not fiscal:
+        return
+    current = read_side(fiscal[0], "expenditure").named.get("expenditure_current")
+    table = side_amount(doc, fiscal[0], current)
+    for form in doc.forms:
+        rows = [r for r in getattr(form, "execution", []) if r.label == "金额合计"]
+        if not isinstance(form, DeptForm) or len(rows) != 1 or table is None or \
+                len(rows[0].figures) < 6 or not _split_columns(doc, form):
+            continue
+        whole, own, other = rows[0].figures[3:6]
+        if not (_close(whole, spent[0], 2) and _close(whole, own + other, 2)) or \
+                _close(own, table.value, table.decimals):
+            continue
+        locations = [Location(rows[0].line, table="dept_performance", name="部门整体"),
+                     table.location]
+        yield make_finding("PROJECT.SELF_SPENT", locations,
+                           {"reported": own, "computed": table.value}, name="部门整体",
+                           label="金额合计（财政拨款）：", actual=own,
+                           what="财政拨款收入支出决算总表本年支出合计",
+                           what_en="fiscal total expenditure of the year", table=table.value,
+                           same="", same_en="")
 
 
 def stated_spent(project: Project) -> Amount | None:

@@ -7,19 +7,22 @@ from collections import Counter
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
-from yusuan.rules.engine import rule
+from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import (
     Amount,
     amount,
     coded_rows,
+    compact_name,
     equal_finding,
     row_label,
     sum_finding,
     table_unit,
     value_columns,
 )
+from yusuan.rules.engine.confidence import PROVEN
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.sources import is_single_source
+from yusuan.rules.engine.tolerance import Verdict, compare_sum
 from yusuan.rules.tables.summary import read_side, side_amount
 
 register_messages({
@@ -227,3 +230,126 @@ def totals_agree(doc: Document) -> Iterator[Finding]:
                               table_b=_label(detail), same_ledger=True)
         if found:
             yield found
+
+
+register_messages({
+    "CROSS.PROJECTS": {
+        "zh": "项目支出在{table_a}合计为 {reported}，在{table_b}为 {computed}，差 {difference}",
+        "en": "Project spending totals {reported} in {table_a} and {computed} in {table_b}, "
+              "difference {difference}",
+    },
+})
+
+# a 项目支出表 with one of these columns lists the projects of every fund, not 财政拨款 alone
+ALL_FUNDS = ("unit_funds", "special_account", "business", "operating", "other")
+
+
+def _projects_total(table: Table) -> TableRow | None:
+    """The 合计 line, or a first line with figures and neither name nor code (the 合计 word
+    left out)."""
+    first = table.rows[0] if table.rows else None
+    if first is not None and not first.code and not first.name.strip() and first.values:
+        return first
+    return table.total_row()
+
+
+@rule("CROSS.PROJECTS", category="cross_table", severity="warning",
+      title_zh="项目支出表合计等于支出总表的项目支出",
+      title_en="The project table totals the 支出总表's project spending",
+      tables=("project_expenditure", "expenditure"),
+      rationale="A 项目支出表 that lists the projects of every fund (单位资金, 财政专户 … "
+                "columns beside 一般公共预算) totals what the 支出总表 prints as 项目支出.")
+def projects_total_agrees(doc: Document) -> Iterator[Finding]:
+    """Passes: 项目支出表 合计 171,262.41; 支出总表 项目支出 171,262.41.
+    Fails: 项目支出表 合计 171,462.41 (a project counting the 经营支出 the 支出总表 keeps apart)."""
+    spending = doc.tables_of("expenditure")[:1]
+    for table in doc.tables_of("project_expenditure")[:1]:
+        if not spending or not any(table.column(key) for key in ALL_FUNDS):
+            continue
+        detail = spending[0]
+        if table_unit(doc, table) != table_unit(doc, detail):
+            continue
+        own, other = _projects_total(table), detail.total_row()
+        left = amount(doc, table, own, "total") if own else None
+        right = amount(doc, detail, other, "project") if other else None
+        if left is None or right is None:
+            continue
+        found = equal_finding("CROSS.PROJECTS", left, right, "项目支出", table_a=_label(table),
+                              table_b=_label(detail), same_ledger=True)
+        if found:
+            yield found
+
+
+register_messages({
+    "CROSS.FISCAL_CAP": {
+        "zh": "{table_a}合计的财政拨款（{columns}）共 {reported}，超过{table_b}的收入总计 "
+              "{computed}，多 {difference}",
+        "en": "{table_a}: its 合计's fiscal funds ({columns}) total {reported}, above "
+              "{table_b}'s grand total of income {computed} by {difference}",
+    },
+})
+
+FISCAL_COLUMNS = (("general_budget", "一般公共预算"), ("gov_fund", "政府性基金预算"),
+                  ("soe_capital", "国有资本经营预算"))
+
+
+def _fiscal_whole(table: Table) -> str | None:
+    """The key of the table's 财政拨款 合计 column (财政拨款 over 合计, 一般公共预算 …)."""
+    return next((c.key for c in table.columns
+                 if [compact_name(h) for h in c.header] == ["财政拨款", "合计"]), None)
+
+
+def _fiscal_columns_proven(table: Table, whole: str | None) -> bool:
+    """Every line's 财政拨款 合计 is its 一般公共预算 + 政府性基金 + 国有资本经营 (the columns
+    read where they stand); a table read without doubt needs no proof."""
+    if not table.doubts:
+        return True
+    if whole is None:
+        return False
+    lines = [r for r in table.rows if r.values.get(whole) is not None]
+    return len(lines) >= 2 and all(
+        abs(r.values[whole] - sum(r.values.get(k) or 0.0 for k, _ in FISCAL_COLUMNS)) < 0.005
+        for r in lines)
+
+
+@rule("CROSS.FISCAL_CAP", category="cross_table", severity="warning",
+      title_zh="各表财政拨款不超过财政拨款收支总表的收入总计",
+      title_en="No table's fiscal funds exceed the fiscal summary's grand total",
+      tables=("fiscal_summary",),
+      rationale="The 财政拨款收支总表's 收入总计 (this year's 财政拨款 and the carry-over) is all "
+                "the fiscal money there is: no other table's 合计 line can spend more of "
+                "一般公共预算, 政府性基金 and 国有资本经营 together. The first table above it is "
+                "named.")
+def fiscal_cap(doc: Document) -> Iterator[Finding]:
+    """Passes: 项目支出表 合计 一般公共预算 736.81 + 政府性基金 6,816.00; 收入总计 7,552.81.
+    Fails: 一般公共预算 736.92 (the 0.11 of carry-over put in) with the same 收入总计."""
+    fiscal = doc.tables_of("fiscal_summary")[:1]
+    grand_row = read_side(fiscal[0], "income").named.get("income_grand") if fiscal else None
+    grand = side_amount(doc, fiscal[0], grand_row) if grand_row else None
+    if grand is None:
+        return
+    for table in doc.tables:
+        if table.kind in ("summary", "fiscal_summary") or \
+                table_unit(doc, table) != table_unit(doc, fiscal[0]):
+            continue
+        total = table.total_row()
+        parts = [a for k, _ in FISCAL_COLUMNS
+                 if total and (a := amount(doc, table, total, k)) is not None]
+        split = sum(1 for k, _ in FISCAL_COLUMNS if table.column(k))
+        if not parts or split < 2 or not _fiscal_columns_proven(table, _fiscal_whole(table)):
+            continue
+        spent = sum(a.value for a in parts)
+        decimals = max(a.decimals for a in [grand, *parts])
+        if compare_sum(grand.printed, [a.printed for a in parts]).verdict is not \
+                Verdict.MISMATCH or spent <= grand.value:
+            continue
+        places = f".{decimals}f"
+        yield make_finding(
+            "CROSS.FISCAL_CAP", [*(a.location for a in parts), grand.location],
+            {"reported": spent, "computed": grand.value, PROVEN: True},
+            table_a=_label(table), table_b=_label(fiscal[0]),
+            columns="、".join(n for k, n in FISCAL_COLUMNS
+                             if amount(doc, table, total, k) is not None),
+            reported=format(spent, places), computed=format(grand.value, places),
+            difference=format(spent - grand.value, places))
+        return  # one table is proof enough: the others would only repeat it

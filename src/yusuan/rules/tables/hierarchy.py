@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
@@ -151,4 +152,68 @@ def table_total(doc: Document) -> Iterator[Finding]:
                     continue
                 found = sum_finding("TOTAL.TABLE", total, parts, total_row.name, column=key)
                 if found:
+                    yield found
+
+
+register_messages({
+    "TOTAL.DETAIL": {
+        "zh": "{what}（{column}）{reported} ≠ 全部 {rows} 行明细之和 {computed}，差 {difference}",
+        "en": "{what} ({column}) {reported} ≠ the sum of all {rows} detail lines {computed}, "
+              "difference {difference}",
+    },
+})
+
+
+def last_total(doc: Document, table: Table) -> TableRow | None:
+    """The table's last line when it is its 合计: read as such, or a line without a code whose
+    合计 stands in a later column than the name's (北京 06表: under 部门支出经济分类科目)."""
+    if not table.rows:
+        return None
+    last = table.rows[-1]
+    if last.is_total:
+        return last
+    cells = [cell.strip() for cell in re.split(r"[\t|]", doc.line_text(last.line))]
+    if not last.code and not last.name.strip() and "合计" in cells:
+        return last
+    return None
+
+
+def flat_detail_rows(doc: Document, table: Table) -> list[TableRow]:
+    """A table of detail lines only (北京's 支出总表: 功能科目 × 经济科目, one line each): every
+    line but the last, its 合计, is coded, every code is as long as the others and some codes
+    repeat; [] for any other table (a hierarchy, or lines without codes)."""
+    if last_total(doc, table) is None:
+        return []
+    rows = [r for r in table.rows[:-1] if r.values]
+    if len(rows) < 5 or any(not (r.code and r.code.isdigit()) or r.unit_code for r in rows):
+        return []
+    codes = [r.code for r in rows]
+    if len({len(c) for c in codes}) != 1 or len(set(codes)) == len(codes):
+        return []
+    return rows
+
+
+@rule("TOTAL.DETAIL", category="arithmetic", title_zh="明细表合计等于全部明细行之和",
+      title_en="A table of detail lines adds up to its total",
+      tables=(*FUNCTIONAL_TABLES, "basic_expenditure"),
+      rationale="A table that lists detail lines only (one code length, codes repeated across "
+                "the economic lines) and ends in 合计: the 合计 is the sum of every line.")
+def detail_total(doc: Document) -> Iterator[Finding]:
+    """Passes: 2010301 5.00, 2010301 4.00, 2010302 3.00, … 合计 = their sum.
+    Fails: the same lines under a 合计 larger than their sum (lines left off the page)."""
+    for kind in (*FUNCTIONAL_TABLES, "basic_expenditure"):
+        for table in doc.tables_of(kind):
+            rows = flat_detail_rows(doc, table)
+            total_row = last_total(doc, table)
+            if not rows or total_row is None:
+                continue
+            for key in value_columns(table):
+                total = amount(doc, table, total_row, key)
+                parts = amounts(doc, table, rows, key)
+                if total is None or not parts:
+                    continue
+                found = sum_finding("TOTAL.DETAIL", total, parts, total_row.name or "合计",
+                                    column=key, rows=len(parts))
+                if found:
+                    found.locations = [*found.locations[:2], found.locations[-1]]
                     yield found

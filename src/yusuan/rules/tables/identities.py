@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
@@ -9,9 +10,11 @@ from yusuan.rules.engine import rule
 from yusuan.rules.engine.common import (
     FUNCTIONAL_TABLES,
     amount,
+    compact_name,
     row_label,
     sum_finding,
 )
+from yusuan.rules.engine.confidence import PROVEN
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
@@ -141,3 +144,79 @@ def income_is_sum_of_sources(doc: Document) -> Iterator[Finding]:
                     found = row_identity(doc, table, row, "ROW.INCOME", total_key, part_keys)
                     if found:
                         yield found
+
+
+register_messages({
+    "ROW.NUMBERED": {
+        "zh": "{what}：{row}（{column}）{reported} ≠ {items} {computed}，差 {difference}",
+        "en": "{what}: {row} ({column}) {reported} ≠ {items_en} {computed}, "
+              "difference {difference}",
+    },
+})
+
+_TOP = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+_SUB = re.compile(r"^\d{1,2}$")
+
+
+def numbered_groups(table: Table) -> tuple[TableRow | None, list[tuple[TableRow, list[TableRow]]]]:
+    """A table numbered 一、二… with items 1、2… under each (the number a row of its own on the
+    same line): its 合计 row and each numbered group with its items."""
+    total = next((r for r in table.rows if r.values and compact_name(r.name) == "合计"), None)
+    groups: list[tuple[TableRow, list[TableRow]]] = []
+    mark = None
+    for row in table.rows:
+        if not row.values:
+            mark = (row.line, row.name.strip()) if row.line else None
+            continue
+        if mark is None or mark[0] != row.line:
+            mark = None
+            continue
+        if _TOP.match(mark[1]):
+            groups.append((row, []))
+        elif _SUB.match(mark[1]) and groups:
+            groups[-1][1].append(row)
+        mark = None
+    return total, groups
+
+
+def _numbered_checks(doc: Document, table: Table) -> list[Finding | None]:
+    """Every sum of the numbered table, column by column: its finding, or None where it holds."""
+    total, groups = numbered_groups(table)
+    if total is None or len(groups) < 2:
+        return []
+    out: list[Finding | None] = []
+    pairs = [(total, [g for g, _ in groups], "各大项之和", "sum of the numbered groups")]
+    pairs += [(g, items, "所列各项之和", "sum of its items") for g, items in groups if items]
+    for whole, parts, words, words_en in pairs:
+        for key in whole.values:
+            head = amount(doc, table, whole, key)
+            found = [a for p in parts if (a := amount(doc, table, p, key)) is not None]
+            if head is None or not found:
+                continue
+            column = next((c.header[-1] for c in table.columns if c.key == key and c.header),
+                          key)
+            out.append(sum_finding("ROW.NUMBERED", head, found, table.title,
+                                   row=row_label(whole), column=column, items=words,
+                                   items_en=words_en))
+    return out
+
+
+@rule("ROW.NUMBERED", category="arithmetic",
+      title_zh="编号表格的合计与大项等于各项之和",
+      title_en="A numbered table's 合计 and groups add up",
+      rationale="A table numbered 一、二… with items 1、2… under each: the 合计 is the sum of "
+                "the groups and each group the sum of its items, column by column. Judged "
+                "only where nearly every other sum of the table holds, which proves its "
+                "columns were read where they are printed.")
+def numbered_table_adds_up(doc: Document) -> Iterator[Finding]:
+    """Passes: 合计 9,000 = 一 6,000 + 二 3,000, each the sum of its 1、2.
+    Fails: 合计 预算到位 13,237 with groups 6,000 + 3,750 + 2,877 + 400 = 13,027."""
+    for table in doc.tables:
+        checks = _numbered_checks(doc, table)
+        failing = [f for f in checks if f is not None and f.severity != "info"]
+        holding = checks.count(None)
+        if not failing or holding < 6 or holding < 3 * len(failing):
+            continue
+        for found in failing:
+            found.values[PROVEN] = True
+            yield found

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.recognise.columns import label_key, path_key
 from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
-from yusuan.rules.engine.common import Amount, amount, equal_finding, sum_finding
+from yusuan.rules.engine.common import Amount, amount, equal_finding, row_label, sum_finding
+from yusuan.rules.engine.confidence import PROVEN as _PROVEN
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.tolerance import Verdict, compare_equal
 
@@ -203,3 +205,119 @@ def sangong_in_wrong_column(doc: Document) -> Iterator[Finding]:
                                other_column=other_key, reported=figure.value,
                                computed=other.value)
             break
+
+
+register_messages({
+    "SANGONG.MEETING_TRAINING": {
+        "zh": "三公经费及会议费、培训费表{group}{what}：{row}{reported} ≠ {items} {computed}，"
+              "差 {difference}{others}",
+        "en": "Three public expenses, meetings and training {group}{what}: {row}{reported} ≠ "
+              "{items} {computed}, difference {difference}{others}",
+    },
+})
+
+# a column's part in one year block of the 三公及会议费、培训费 table, by the words its header
+# path holds (printed headers are often clipped: 因公出国（, 务用车购置及运行维护, 费会议费)
+_ROLE_WORDS = (("meeting", "会议"), ("training", "培训"), ("outbound", "出国"),
+               ("reception", "接待"), ("purchase", "购置费"), ("purchase", "购置经费"),
+               ("operation", "运行"))
+# (sum, its parts, how the page names them)
+_IDENTITIES = (("total", ("subtotal", "meeting", "training"), "合计", "三公小计+会议费+培训费"),
+               ("subtotal", ("outbound", "reception", "vehicle"), "三公小计",
+                "因公出国(境)+公务接待+公务用车"),
+               ("vehicle", ("purchase", "operation"), "公务用车小计", "购置+运行"))
+
+
+def _role(path: list[str]) -> str | None:
+    last = re.sub(r"\s+", "", path[-1])
+    if len(path) == 2 and last in ("合计", "总计"):
+        return "total"
+    if "购置" in last and "运行" in last:
+        return "vehicle"
+    if last == "小计":
+        return {3: "subtotal", 4: "vehicle"}.get(len(path))
+    return next((role for role, word in _ROLE_WORDS if word in last), None)
+
+
+def year_blocks(table: Table) -> list[tuple[str, dict[str, str]]]:
+    """The table's blocks (上年, 本年, 增减) in column order: each its top header and its roles
+    → column key; none unless every block has each role once and 会议费 and 培训费 are there."""
+    blocks: dict[str, dict[str, list[str]]] = {}
+    for column in table.columns:
+        role = _role(column.header) if len(column.header) >= 2 else None
+        if role:
+            blocks.setdefault(column.header[0], {}).setdefault(role, []).append(column.key)
+    out = [(top, {role: keys[0] for role, keys in roles.items()})
+           for top, roles in blocks.items()]
+    if len(out) != 3 or any(len(keys) != 1 for roles in blocks.values()
+                            for keys in roles.values()):
+        return []
+    if not all({"total", "meeting", "training"} <= set(roles) for _, roles in out):
+        return []
+    return out
+
+
+def _value(row: TableRow, key: str | None) -> float:
+    return float(row.values.get(key) or 0.0) if key else 0.0
+
+
+def change_proves_reading(table: Table, blocks: list[tuple[str, dict[str, str]]]) -> bool:
+    """The third block is the second less the first in every cell of every row: the columns
+    were read where the page prints them (a shifted column breaks this at once)."""
+    (_, before), (_, after), (top, change) = blocks
+    if "增减" not in top:
+        return False
+    checked = 0
+    for row in data_rows(table):
+        for role, key in change.items():
+            if role not in before or role not in after:
+                continue
+            gap = _value(row, key) - (_value(row, after[role]) - _value(row, before[role]))
+            if abs(gap) > 0.011:
+                return False
+            checked += 1
+    return checked >= 8
+
+
+@rule("SANGONG.MEETING_TRAINING", category="arithmetic", severity="error",
+      title_zh="三公经费及会议费、培训费表各年合计等于各项之和",
+      title_en="The 三公, meetings and training table adds up in each year",
+      tables=("sangong",),
+      rationale="In each year block 合计 = 三公小计 + 会议费 + 培训费, 三公小计 = 因公出国(境) + "
+                "公务接待 + 公务用车, 公务用车 = 购置 + 运行; checked only when the 增减 block is "
+                "the later year less the earlier in every cell, which proves the columns were "
+                "read where they are printed.")
+def meeting_training_adds_up(doc: Document) -> Iterator[Finding]:
+    """Passes: 合计 36.97 = 小计 2.86 + 会议费 4.32 + 培训费 29.79, 增减 = 本年 − 上年.
+    Fails: 合计 24.08 with 小计 2.86, 会议费 4.32, 培训费 29.79 (the 增减 block agreeing)."""
+    for table in doc.tables_of("sangong"):
+        blocks = year_blocks(table)
+        if not blocks or not change_proves_reading(table, blocks):
+            continue
+        for top, roles in blocks[:2]:
+            for whole, parts, what, items in _IDENTITIES:
+                if whole in roles and all(p in roles for p in parts):
+                    yield from _block_sum(doc, table, top, roles, (whole, parts, what, items))
+
+
+def _block_sum(doc: Document, table: Table, top: str, roles: dict[str, str],
+               identity: tuple[str, tuple[str, ...], str, str]) -> Iterator[Finding]:
+    """One finding per identity of a year block, at the first row it fails in (the 合计 row
+    comes first), naming how many rows fail in all."""
+    whole, parts, what, items = identity
+    failing = []
+    for row in data_rows(table):
+        total = amount(doc, table, row, roles[whole])
+        if total is None:
+            continue
+        present = [a for p in parts if (a := amount(doc, table, row, roles[p])) is not None]
+        found = sum_finding("SANGONG.MEETING_TRAINING", total, present, what, group=top,
+                            row=f"{row_label(row)} ", items=items, others="")
+        if found is not None and found.severity != "info":
+            failing.append(found)
+    if failing:
+        first = failing[0]
+        others = f"（另有 {len(failing) - 1} 行同样不符）" if len(failing) > 1 else ""
+        yield make_finding("SANGONG.MEETING_TRAINING", first.locations,
+                           dict(first.values, **{_PROVEN: True}),
+                           **dict(first.args, others=others))

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from yusuan.model import Document, Finding, Table, TableRow
+from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
-from yusuan.rules.engine import rule
+from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, sum_finding
 from yusuan.rules.engine.messages import register_messages
 
@@ -214,3 +214,43 @@ def expenditure_items(doc: Document) -> Iterator[Finding]:
             found = by_class
         if found:
             yield found
+
+
+register_messages({
+    "SUMMARY.BLANK_GRAND": {
+        "zh": "{what}：{blank}未填金额，而{other} {other_value}，{items}有数",
+        "en": "{what}: {blank_en} is printed with no amount, while {other_en} is "
+              "{other_value} and {items_en} hold figures",
+    },
+})
+
+_GRAND_SIDES = (("income", "收入总计", "income grand total", "各项收入", "income items"),
+                ("expenditure", "支出总计", "spending grand total", "各项支出",
+                 "spending items"))
+
+
+@rule("SUMMARY.BLANK_GRAND", category="missing_content", severity="warning",
+      title_zh="收支总表的总计已填金额", title_en="The summary table's grand totals are filled in",
+      tables=SUMMARY_TABLES,
+      rationale="A 收入总计 (or 支出总计) row printed with no amount beside a filled grand total "
+                "of the other side and items with figures above it: the table's key figure "
+                "was left out.")
+def blank_grand_total(doc: Document) -> Iterator[Finding]:
+    """Passes: 收入总计 12.00, 支出总计 12.00. Fails: 收入总计 printed blank, 支出总计 12.00,
+    一、财政拨款收入 12.00."""
+    for table in summary_tables(doc):
+        sides = {side: read_side(table, side) for side in ("income", "expenditure")}
+        for index, (side, word, word_en, items, items_en) in enumerate(_GRAND_SIDES):
+            grand = sides[side].named.get(f"{side}_grand")
+            other_side, other_word, other_en = _GRAND_SIDES[1 - index][:3]
+            other = side_amount(doc, table, sides[other_side].named.get(f"{other_side}_grand"))
+            filled = [a for row in sides[side].items if (a := side_amount(doc, table, row))
+                      and a.value]
+            if grand is None or grand.values or other is None or not other.value or not filled:
+                continue
+            where = [Location(grand.line, table=table.kind, page=grand.page, name=word),
+                     other.location, *(a.location for a in filled[:2])]
+            yield make_finding("SUMMARY.BLANK_GRAND", where, {"blank": word},
+                               what=table.title, blank=word, blank_en=word_en, other=other_word,
+                               other_en=other_en, other_value=f"{other.value:,.{other.decimals}f}",
+                               items=items, items_en=items_en)
