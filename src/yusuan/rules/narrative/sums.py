@@ -6,9 +6,11 @@ parts of its whole ("政府采购支出总额 1967.42 万元…授予中小企�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location
+from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.tolerance import Interval, Printed, Verdict, compare_sum, default_decimals
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
@@ -159,6 +161,7 @@ def procurement_parts(doc: Document) -> Iterator[Finding]:
         whole = _whole(facts[:index], part)
         if whole is not None and _larger(part, whole):
             yield _finding(part, whole)
+    yield from _sme_by_kind(doc, facts)
 
 
 def _whole(before: list[Fact], part: Fact) -> Fact | None:
@@ -192,3 +195,55 @@ def _finding(part: Fact, whole: Fact) -> Finding:
     return make_finding("NARRATIVE.PROCUREMENT_PART", [fact_location(whole), fact_location(part)],
                         {"reported": part.value, "computed": whole.value},
                         **finding_args(text, text_en))
+
+
+KIND_PARTS = {"货物": "procurement_goods", "工程": "procurement_works", "服务": "procurement_services"}
+# '货物采购授予中小企业合同金额占货物支出金额的9.16%'
+_KIND_SHARE = re.compile(r"(货物|工程|服务)(?:类)?采购授予中小企业合同金额占\1(?:类)?(?:采购)?支出(?:金额)?的?"
+                         r"\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def kind_shares(doc: Document) -> Iterator[tuple[str, float, int, int]]:
+    """(kind, share, decimals, line) of each '货物采购授予中小企业合同金额占货物支出金额的 x%'."""
+    for paragraph in build_paragraphs(doc.source):
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        for match in _KIND_SHARE.finditer("".join(paragraph.text.split())):
+            value = match.group(2)
+            decimals = len(value.split(".")[1]) if "." in value else 0
+            yield match.group(1), float(value), decimals, paragraph.line_at(at[match.start(2)])
+
+
+def _sme_by_kind(doc: Document, facts: list[Fact]) -> Iterator[Finding]:
+    """The 中小企业 amount is no more than what the shares of each kind stated for it allow: a
+    kind's share × the kind's amount, a kind without a share at most its whole amount."""
+    shares = list(kind_shares(doc))
+    sme = next((f for f in facts if f.concept == "procurement_sme"), None)
+    if not shares or sme is None:
+        return
+    section = [f for f in facts if f.extra.get("section") == sme.extra.get("section")]
+    amounts = {kind: next((f for f in section if f.concept == concept), None)
+               for kind, concept in KIND_PARTS.items()}
+    if any(fact is None for fact in amounts.values()):
+        return
+    stated = {kind: (share, decimals, line) for kind, share, decimals, line in shares}
+    most = Interval(0.0, 0.0)
+    for kind, fact in amounts.items():
+        whole = _interval_in(fact, sme.unit)
+        if kind in stated:
+            share, decimals, _ = stated[kind]
+            printed = Interval.printed(share, decimals)
+            most = most + Interval(whole.low * printed.low / 100, whole.high * printed.high / 100)
+        else:
+            most = most + whole
+    if _interval_in(sme, sme.unit).low <= most.high + 1e-9:
+        return
+    said = "、".join(f"{kind}{fmt(share)}%" for kind, (share, _, _) in stated.items())
+    text = (f"按所写各类采购授予中小企业的比例（{said}），中小企业合同金额至多 {fmt(round(most.high, 2))}"
+            f"{sme.unit}，写作 {fmt(sme.value or 0)}{sme.unit}")
+    text_en = (f"the shares stated for each kind ({said}) allow at most {most.high:.2f} for SMEs, "
+               f"but the narrative gives {fmt(sme.value or 0)}")
+    locations = [fact_location(sme)] + [Location(line) for _, _, line in stated.values()] \
+        + [fact_location(f) for f in amounts.values() if f is not None]
+    yield make_finding("NARRATIVE.PROCUREMENT_PART", locations,
+                       {"reported": sme.value, "computed": round(most.high, 2)},
+                       **finding_args(text, text_en))

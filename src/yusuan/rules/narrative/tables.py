@@ -153,6 +153,8 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
                 return found
         if concept in PANEL_CONCEPTS:  # 人员经费 | 公用经费 panels, each with its 合计 line
             return _panel_total(doc, PANEL_CONCEPTS[concept])
+    if concept == "fiscal_grand_total":
+        return _fiscal_grand_total(doc)
     if concept == "functional_item":
         return _functional(doc, fact, scope)
     if concept == "economic_item":
@@ -160,6 +162,21 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     if concept == "amount":  # a bare name: a project's first (项 are named with “（项）”)
         label = fact.extra.get("label", "")
         return _by_name(doc, ("project_expenditure", "general_budget_expenditure"), label)
+    return None
+
+
+_GRAND_TOTAL = re.compile(r"^(收入总计|总计)$")
+
+
+def _fiscal_grand_total(doc: Document) -> tuple[Table, TableRow, str] | None:
+    """The 收入总计 of the 财政拨款收支总表 ('财政拨款收支总预算 18,728.91 万元')."""
+    table = doc.table("fiscal_summary")
+    if table is None:
+        return None
+    for row in table.rows:
+        if row.side == "income" and _GRAND_TOTAL.match("".join(row.name.split())):
+            key = next((k for k in ("total", "budget", "actual") if k in row.values), None)
+            return (table, row, key) if key else None
     return None
 
 
