@@ -31,7 +31,8 @@ TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_bu
       title_zh="增减率 = 增减额 / 上年数", title_en="Stated rate = change / prior-year figure")
 def rate_matches_change(doc: Document) -> Iterator[Finding]:
     """The stated rate of change equals change / prior-year figure (current − change), within
-    the rounding of the printed figures; a rate that only rounding allows is info.
+    the rounding of the printed figures; a rate that only rounding allows is info. An increase
+    as large as this year's figure leaves no prior year to have a rate of.
 
     Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
     Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 25%。
@@ -139,7 +140,8 @@ def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding
       title_en="Stated change = this year's figure − the earlier figure stated beside it")
 def change_matches_stated_prior(doc: Document) -> Iterator[Finding]:
     """A sentence that states this year's figure, last year's and the change between them:
-    the change is their difference, in the direction its word says (within rounding).
+    the change is their difference, in the direction its word says (within rounding). One
+    item (code and amount) stated twice has one change.
 
     Passes: “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算减少1.62万元。
     Fails:  “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算增加1.62万元。
@@ -215,7 +217,8 @@ def _same_change(one: Fact, other: Fact) -> bool:
 @rule("NARRATIVE.DIRECTION", category="year_over_year", severity="warning",
       title_zh="增长与减少方向一致", title_en="增长 and 减少 agree with each other")
 def directions_agree(doc: Document) -> Iterator[Finding]:
-    """The change and the rate of the same figure point the same way (增加 with 增长).
+    """The change and the rate of the same figure point the same way (增加 with 增长), and the
+    reason that follows a change at once is for a change its way.
 
     Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
     Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，下降 20%。
@@ -258,8 +261,9 @@ def _reason_against_change(doc: Document) -> Iterator[Finding]:
 @rule("NARRATIVE.SHARE", category="percentage", severity="warning",
       title_zh="占比 = 金额 / 总额", title_en="Stated share = amount / total")
 def shares_match(doc: Document) -> Iterator[Finding]:
-    """A stated share equals amount / the total stated before it in the same section, and the
-    shares of parts that make up that total add up to 100%.
+    """A stated share equals amount / the total stated before it in the same section (an
+    asset's, the asset total before it), and the shares of parts that make up that total add up
+    to 100%; the three 三公 items' shares of the 三公 are of their sum.
 
     Passes: 部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 75%；项目支出 60.00 万元，占 25%。
     Fails:  部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 70%；项目支出 60.00 万元，占 25%。

@@ -149,7 +149,8 @@ MONEY_UNITS = ("元", "万元", "亿元")
       title_en="SME and small-business contract amounts within the procurement total")
 def procurement_parts(doc: Document) -> Iterator[Finding]:
     """The 中小企业 amount is part of the 政府采购 total stated before it, the 小微企业 amount
-    part of the 中小企业 one (else of the total): neither is larger than its whole.
+    part of the 中小企业 one (else of the total): neither is larger than its whole; shares of
+    each kind of purchase awarded to them allow no less than the 中小企业 amount.
 
     Passes: 政府采购支出总额 100.00万元…授予中小企业合同金额 80.00万元，其中：授予小微企业合同金额 50.00万元。
     Fails:  政府采购支出总额 100.00万元…授予中小企业合同金额 120.00万元。
