@@ -13,7 +13,7 @@ FROM_NOTHING = "四、三公经费\n1.因公出国（境）费13万元，比上�
 
 def test_a_rate_of_growth_from_nothing_is_found() -> None:
     found = rules(doc(FROM_NOTHING.format(change="13", rate="100")), "NARRATIVE.RATE")
-    assert len(found) == 1 and "上年数为 0，增长率无从计算，写作 100%" in found[0]
+    assert len(found) == 1 and "比较的基数为 0，增长率无从计算，写作 100%" in found[0]
     assert len(rules(doc(FROM_NOTHING.format(change="13", rate="0")), "NARRATIVE.RATE")) == 1
 
 
@@ -84,7 +84,7 @@ SANGONG = ("四、三公经费\n“三公”经费预算支出中，因公出国
 def test_shares_of_the_three_sangong_items_are_of_their_sum() -> None:
     assert rules(doc(SANGONG.format(a="26.69", b="22.02", c="51.28")), "NARRATIVE.SHARE") == []
     found = rules(doc(SANGONG.format(a="8.75", b="7.22", c="16.81")), "NARRATIVE.SHARE")
-    assert len(found) == 3 and "因公出国（境）费支出 222.5 占 833.6 应为 26.69%" in found[0]
+    assert len(found) == 3 and "因公出国（境）费支出 222.5 占 三项“三公”经费之和 833.6 应为 26.69%" in found[0]
 
 
 COUNTS = "六、国有资产\n单位价值50万元以上设备8台，其中，单位价值100万元以上设备{part}台。"

@@ -216,3 +216,20 @@ def test_rate_base_cites_the_rule_restated_with_other_blanks_and_brackets() -> N
                        total=Amount(3, 0, 23), current=Amount(3, 0, 23), details=[detail])
     projects = [_project("2025年医疗救助", 1800, 10), _project("医疗救助手续费", 3, 11)]
     assert _lines(_doc([form], projects, lines), "PROJECT.RATE_BASE") == [[22, 21, 5, 7, 10]]
+
+
+GOAL_LINES = ["项目名称\t水库移民后期扶持\t\t主管部门\t某局",
+              "当年绩效目标\t完工项目验收率达到 90%以上，移民对后期扶持政策实施满意度不低于 {goal}%。",
+              "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)",
+              "\t完工项目验收率\t≥\t90\t%\t20",
+              "\t移民对后期扶持政策实施满意度\t≥\t90\t%\t10"]
+
+
+def _goal_doc(goal: str) -> Document:
+    lines = [line.replace("{goal}", goal) for line in GOAL_LINES]
+    return _doc([ProjectForm((1, 5), name="水库移民后期扶持")], lines=lines)
+
+
+def test_goal_target() -> None:
+    assert not _lines(_goal_doc("90"), "PROJECT.GOAL_TARGET")
+    assert _lines(_goal_doc("80"), "PROJECT.GOAL_TARGET") == [[2, 5]]

@@ -125,9 +125,9 @@ def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding
         return None
     if prior.high > 1e-9 and stated >= change.low / prior.high * 100:
         return None  # a small prior the printed figures allow gives a rate this large
-    text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}，比上年增加 "
-            f"{fmt(extra['change'])}：上年数为 {fmt((fact.value or 0) - extra['change'])}，"
-            f"增长率无从计算，写作 {fmt(stated)}%")
+    said = "".join(str(extra.get("change_text") or f"增加{fmt(extra['change'])}").split())
+    text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}，{said}：比较的基数为 "
+            f"{fmt((fact.value or 0) - extra['change'])}，增长率无从计算，写作 {fmt(stated)}%")
     text_en = (f"{fmt(fact.value or 0)} after an increase of {fmt(extra['change'])}: last year's "
                f"figure is nothing, so no rate follows, but the narrative says {fmt(stated)}%")
     locations = [fact_location(fact, extra.get("rate_line")), fact_location(fact)]
@@ -368,7 +368,8 @@ def _share_finding(fact: Fact, total: Fact) -> Finding | None:
     if how:
         return _rounded_rate("NARRATIVE.SHARE", fact, how, fact.extra["share"], computed,
                              fact.extra.get("share_decimals"), fact.extra.get("share_line"))
-    text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 "
+    whole = f"{total.extra['label']} " if total.concept == "parts_sum" and total.extra.get("label") else ""
+    text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 {whole}"
             f"{fmt(total.value or 0)} 应为 {computed:.2f}%，写作 {fmt(fact.extra['share'])}%")
     locations = [fact_location(fact, fact.extra.get("share_line")), fact_location(total)]
     return make_finding("NARRATIVE.SHARE", locations,
