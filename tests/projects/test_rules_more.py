@@ -233,3 +233,21 @@ def _goal_doc(goal: str) -> Document:
 def test_goal_target() -> None:
     assert not _lines(_goal_doc("90"), "PROJECT.GOAL_TARGET")
     assert _lines(_goal_doc("80"), "PROJECT.GOAL_TARGET") == [[2, 5]]
+
+
+SCORE_LINES = ["（二）部门决算中项目绩效自评结果",
+               "3.信息化运行维护项目绩效自评综述：根据年初设定的绩效",
+               "目标，项目自评得分为 {score} 分。全年预算数为 1639.34 万元。",
+               "信息化运行维护项目绩效自评表",
+               "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+               "总分\t\t\t\t\t\t100\t90.5\t"]
+
+
+def _score_doc(score: str) -> Document:
+    lines = [line.replace("{score}", score) for line in SCORE_LINES]
+    return _doc([ProjectForm((4, 6), name="信息化运行维护")], lines=lines)
+
+
+def test_self_total() -> None:
+    assert not _lines(_score_doc("90.5"), "PROJECT.SELF_TOTAL")
+    assert _lines(_score_doc("88.5"), "PROJECT.SELF_TOTAL") == [[3, 6]]
