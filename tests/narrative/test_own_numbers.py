@@ -128,3 +128,14 @@ def test_the_fiscal_grand_total_is_the_fiscal_summary_tables() -> None:
     assert rules(doc(FISCAL, [fiscal_summary(18728.91)]), "NARRATIVE.TABLE") == []
     found = rules(doc(FISCAL, [fiscal_summary(18728.94)]), "NARRATIVE.TABLE")
     assert len(found) == 1 and "18728.94" in found[0]
+
+
+SELF_EVAL = ("十三、绩效\n（一）绩效管理\n本部门在部门决算中反映机场入境人员核酸检测费用等{first}个\n一级项目的绩效自评结果。\n"
+             "（三）项目绩效自评结果。\n本部门在部门决算中反映病媒生物防制项目等87个一\n级项目的绩效自评结果。")
+
+
+def test_the_number_of_self_evaluated_projects_is_one() -> None:
+    assert rules(doc(SELF_EVAL.format(first="87")), "NARRATIVE.SELF_EVAL_COUNT") == []
+    found = run_rules(doc(SELF_EVAL.format(first="82")), only=["NARRATIVE.SELF_EVAL_COUNT"])
+    assert len(found) == 1 and "一处写 82 个；一处写 87 个" in found[0].message
+    assert [loc.line for loc in found[0].locations] == [3, 6]

@@ -202,3 +202,35 @@ def count_part_within_whole(doc: Document) -> Iterator[Finding]:
                                [Location(line) for line in dict.fromkeys(lines)],
                                {"reported": int(part.group(1)), "computed": int(whole.group(1))},
                                **finding_args(text_zh, text_en))
+
+
+# '本部门在部门决算中反映机场入境人员核酸检测费用等82个一级项目的绩效自评结果'
+_SELF_EVAL_COUNT = re.compile(r"反映[^。；;]{0,60}?(\d+)\s*个\s*(一级|二级)?\s*项目的?\s*(?:绩效)?自评结果")
+
+
+@rule("NARRATIVE.SELF_EVAL_COUNT", category="narrative_internal", severity="warning",
+      title_zh="反映绩效自评结果的项目个数前后一致",
+      title_en="The number of projects whose self-evaluation is reported agrees throughout")
+def self_evaluation_counts(doc: Document) -> Iterator[Finding]:
+    """'在部门决算中反映…等N个一级项目的绩效自评结果', said twice, gives one N.
+
+    Passes: 本部门在部门决算中反映甲项目等87个一级项目的绩效自评结果。……反映乙项目等87个一级项目的绩效自评结果。
+    Fails:  本部门在部门决算中反映甲项目等82个一级项目的绩效自评结果。……反映乙项目等87个一级项目的绩效自评结果。
+    """
+    stated: dict[str, list[tuple[int, int]]] = {}
+    for paragraph in build_paragraphs(doc.source):
+        compact = "".join(paragraph.text.split())
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        for match in _SELF_EVAL_COUNT.finditer(compact):
+            stated.setdefault(match.group(2) or "", []).append(
+                (int(match.group(1)), paragraph.line_at(at[match.start(1)])))
+    for level, counts in stated.items():
+        if len({count for count, _ in counts}) < 2:
+            continue
+        said = "；".join(f"一处写 {count} 个" for count, _ in counts)
+        text = f"反映绩效自评结果的{level}项目个数前后不一：{said}"
+        text_en = "the number of projects whose self-evaluation is reported differs: " + ", ".join(
+            str(count) for count, _ in counts)
+        yield make_finding("NARRATIVE.SELF_EVAL_COUNT", [Location(line) for _, line in counts],
+                           {"counts": [count for count, _ in counts]},
+                           **finding_args(text, text_en))
