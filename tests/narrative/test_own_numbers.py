@@ -139,3 +139,22 @@ def test_the_number_of_self_evaluated_projects_is_one() -> None:
     found = run_rules(doc(SELF_EVAL.format(first="82")), only=["NARRATIVE.SELF_EVAL_COUNT"])
     assert len(found) == 1 and "一处写 82 个；一处写 87 个" in found[0].message
     assert [loc.line for loc in found[0].locations] == [3, 6]
+
+
+def general_budget(item: float) -> Table:
+    rows = [TableRow("一般公共服务支出", 50, code="201", values={"total": 10528.33}, decimals={"total": 2}),
+            TableRow("人大事务", 51, code="20101", values={"total": 10528.33}, decimals={"total": 2}),
+            TableRow("行政运行", 52, code="2010101", values={"total": item}, decimals={"total": 2}),
+            TableRow("人大会议", 53, code="2010104", values={"total": 10528.33 - item},
+                     decimals={"total": 2})]
+    return Table("general_budget_expenditure", "一般公共预算支出表", (49, 53), rows=rows)
+
+
+ITEM = ("三、财政拨款支出预算\n江苏省人大常委会办公厅 2017 年财政拨款预算支出 10528.33 万元，其中：\n"
+        "1. 人大事务行政运行（项）支出 10528.33 万元，与上年相比减少 17.89 万元。")
+
+
+def test_an_item_named_with_its_kuan_is_the_item_line() -> None:
+    assert rules(doc(ITEM, [general_budget(10528.33)]), "NARRATIVE.TABLE") == []
+    found = rules(doc(ITEM, [general_budget(4545.94)]), "NARRATIVE.TABLE")
+    assert len(found) == 1 and "2010101 行政运行 为 4545.94" in found[0]

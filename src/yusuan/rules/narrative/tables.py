@@ -287,6 +287,11 @@ def _functional_row(table: Table, fact: Fact) -> TableRow | None:
         return table.row_by_code(code)
     name = _plain(extra.get("item") or extra.get("name") or "")
     rows = [r for r in table.rows if r.code and len(r.code) == 7 and _plain(r.name) == name]
+    if not rows and len(name) > 4:  # '人大事务行政运行（项）': the 款's name before the 项's
+        name = re.sub(r"^\d+[.、．]", "", name)
+        rows = [r for r in table.rows if r.code and len(r.code) == 7
+                and (kuan := table.row_by_code(r.code[:5])) is not None
+                and _plain(kuan.name) + _plain(r.name) == name]
     if extra.get("class_code"):
         rows = [r for r in rows if r.code and r.code.startswith(extra["class_code"])]
     return rows[0] if len(rows) == 1 else None
