@@ -158,3 +158,17 @@ def test_an_item_named_with_its_kuan_is_the_item_line() -> None:
     assert rules(doc(ITEM, [general_budget(10528.33)]), "NARRATIVE.TABLE") == []
     found = rules(doc(ITEM, [general_budget(4545.94)]), "NARRATIVE.TABLE")
     assert len(found) == 1 and "2010101 行政运行 为 4545.94" in found[0]
+
+
+SPENT = ("二、项目支出\n③困难企业特困救助、职工帮扶资金预算3,087万元，实际\n支出{whole}万元，预算执行率84.69%。其中：\n"
+         "关停企业困难补助预算600万元，实际支出600万元，预算执行率100%。\n"
+         "三户特困企业特困救助预算57万元，实际支出54.54万元，预算执行率95.68%。\n"
+         "留守机构补助资金预算2,430万元，实际支出1,959.58万元，预算执行率80.64%。\n"
+         "④困难企业安全生产隐患整改引导资金预算到位400万元，实际支出385万元。")
+
+
+def test_spending_of_parts_whose_budgets_make_the_whole() -> None:
+    assert rules(doc(SPENT.format(whole="2,614.12")), "NARRATIVE.PARTS") == []
+    found = run_rules(doc(SPENT.format(whole="2,614.42")), only=["NARRATIVE.PARTS"])
+    assert len(found) == 1 and "实际支出相加却为 2614.12 万元" in found[0].message
+    assert [loc.line for loc in found[0].locations] == [3, 4, 5, 6]

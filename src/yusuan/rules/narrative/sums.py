@@ -62,7 +62,8 @@ def listed_parts(facts: list[Fact], index: int) -> list[Fact]:
       title_zh="说明所列分项之和等于总数", title_en="Parts the narrative lists add up to its total")
 def parts_add_up(doc: Document) -> Iterator[Finding]:
     """A narrative total equals the parts listed after it; a 主要/包括/等 list may fall short,
-    and a rounding-level gap or an omitted 上年结转结余 is info.
+    and a rounding-level gap or an omitted 上年结转结余 is info. Parts whose budgets make a
+    budget exactly ('预算3,087万元，实际支出…。其中：…') make its spending too.
 
     Passes: 公用经费 30.00万元，用于办公费 20.00万元、差旅费 10.00万元。
     Fails:  公用经费 30.00万元，用于办公费 20.00万元、差旅费 5.00万元。
@@ -76,6 +77,7 @@ def parts_add_up(doc: Document) -> Iterator[Finding]:
             finding = _compare(doc, parent, parts)
             if finding is not None:
                 yield finding
+    yield from _spent_parts(doc)
 
 
 def _printed(fact: Fact, unit: str | None) -> Printed:
@@ -248,3 +250,70 @@ def _sme_by_kind(doc: Document, facts: list[Fact]) -> Iterator[Finding]:
     yield make_finding("NARRATIVE.PROCUREMENT_PART", locations,
                        {"reported": sme.value, "computed": round(most.high, 2)},
                        **finding_args(text, text_en))
+
+
+# '困难企业特困救助、职工帮扶资金预算3,087万元，实际支出2,614.42万元'
+_SPENT = re.compile(r"预算(?:到位)?(?:数为|为)?([\d,]+(?:\.\d+)?)万元[，,]实际支出([\d,]+(?:\.\d+)?)万元")
+_QIZHONG_AFTER = re.compile(r"^[^。；;]*[。；;]?\s*其中[：:，,]")
+
+
+def _spent_pairs(doc: Document) -> list[tuple[Printed, Printed, int, int, str]]:
+    """(budget, spent, line, end, the text after it) of each '预算…万元，实际支出…万元' in the
+    narrative, in order."""
+    pairs = []
+    for paragraph in build_paragraphs(doc.source):
+        compact = "".join(paragraph.text.split())
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        for match in _SPENT.finditer(compact):
+            budget, spent = (_figure(match.group(k)) for k in (1, 2))
+            pairs.append((budget, spent, paragraph.line_at(at[match.start(2)]), match.end(),
+                          compact[match.end():match.end() + 40]))
+    return pairs
+
+
+def _figure(text: str) -> Printed:
+    plain = text.replace(",", "")
+    return Printed(float(plain), len(plain.split(".")[1]) if "." in plain else 0)
+
+
+def _spent_parts(doc: Document) -> Iterator[Finding]:
+    """A budget and its spending ('预算3,087万元，实际支出2,614.42万元…其中：') followed by
+    parts stated the same way whose budgets add up to it exactly: their spending adds up to
+    its spending too."""
+    pairs = _spent_pairs(doc)
+    for index, (budget, spent, line, _, after) in enumerate(pairs):
+        if not _QIZHONG_AFTER.match(after):
+            continue
+        parts = _parts_to(budget, pairs[index + 1:])
+        if len(parts) < 2:
+            continue
+        # '600万元' beside '54.54万元' drops its zeros: every figure to the finest decimals
+        places = max(f.decimals for f in [spent, *(p[1] for p in parts)])
+        result = compare_sum(Printed(spent.value, places),
+                             [Printed(p[1].value, places) for p in parts])
+        if result.verdict is Verdict.EQUAL:
+            continue
+        text = (f"预算 {fmt(budget.value)} 万元、实际支出 {fmt(spent.value)} 万元，其下各项预算相加正好为 "
+                f"{fmt(budget.value)} 万元，实际支出相加却为 {fmt(result.computed)} 万元")
+        text_en = (f"the parts' budgets add up to the budget {fmt(budget.value)}, but their spending "
+                   f"adds up to {result.computed:g}, not {fmt(spent.value)}")
+        rounding = result.verdict is Verdict.ROUNDING
+        yield make_finding("NARRATIVE.PARTS", [Location(line)] + [Location(p[2]) for p in parts],
+                           {"reported": spent.value, "computed": round(result.computed, 4)},
+                           severity="info" if rounding else None,
+                           category="rounding" if rounding else None,
+                           **finding_args(text, text_en))
+
+
+def _parts_to(budget: Printed, following: list[tuple[Printed, Printed, int, int, str]]
+              ) -> list[tuple[Printed, Printed, int, int, str]]:
+    """The pairs after a whole whose budgets reach its budget exactly; none when they pass it."""
+    parts = []
+    for pair in following:
+        parts.append(pair)
+        verdict = compare_sum(budget, [p[0] for p in parts]).verdict
+        if verdict is Verdict.EQUAL:
+            return parts
+        if sum(p[0].value for p in parts) > budget.value:
+            return []
+    return []
