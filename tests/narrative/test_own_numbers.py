@@ -12,9 +12,14 @@ FROM_NOTHING = "四、三公经费\n1.因公出国（境）费13万元，比上�
 
 
 def test_a_rate_of_growth_from_nothing_is_found() -> None:
-    found = rules(doc(FROM_NOTHING.format(change="13", rate="100")), "NARRATIVE.RATE")
-    assert len(found) == 1 and "比较的基数为 0，增长率无从计算，写作 100%" in found[0]
-    assert len(rules(doc(FROM_NOTHING.format(change="13", rate="0")), "NARRATIVE.RATE")) == 1
+    found = run_rules(doc(FROM_NOTHING.format(change="13", rate="0")), only=["NARRATIVE.RATE"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "比较的基数为 0，增长率无从计算，写作 0%" in found[0].message
+
+
+def test_growth_of_100_for_a_new_item_is_the_convention_info() -> None:
+    found = run_rules(doc(FROM_NOTHING.format(change="13", rate="100")), only=["NARRATIVE.RATE"])
+    assert [f.severity for f in found] == ["info"]
 
 
 def test_a_rate_from_a_prior_year_passes() -> None:

@@ -367,7 +367,7 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                        "比2024年预算增加2.00万元（14.50%）"),
                          {"NARRATIVE.RATE"}, set()),
     "rate_from_nothing": (lambda: _once(_culture_text(), "比2024年预算增加3.00万元，增长20.00%",
-                                        "比2024年预算增加18.00万元，增长100%"),
+                                        "比2024年预算增加18.00万元，增长0%"),
                           {"NARRATIVE.RATE"}, {"NARRATIVE.PRIOR_YEAR", "NARRATIVE.ITEMS"}),
     "reason_the_other_way": (lambda: _once(_culture_text(), "比2024年预算减少0.40万元，下降7.27%，主要原因是",
                                            "比2024年预算减少0.40万元，增加的主要原因是"),

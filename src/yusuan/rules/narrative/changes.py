@@ -116,9 +116,10 @@ def _rate_finding(fact: Fact) -> Finding | None:
 
 
 def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding | None:
-    """An increase as large as this year's figure ('13万元，比上年增加13万元，增长100%'): last
-    year's figure is nothing, or too little for the stated rate — a rate from it is at least
-    change / prior, and 0% from an increase is none at all."""
+    """An increase as large as this year's figure ('1668.14万元，比年初预算数增加1668.14万元，
+    增长0%'): last year's figure is nothing, or too little for the stated rate — a rate from it
+    is at least change / prior, and 0% from an increase is none at all. '增长100%' for an item
+    new this year is a convention (the seeds' audit): info."""
     extra = fact.extra
     stated = abs(extra["rate"])
     if extra["change"] <= 0 or prior.high < -1e-9:
@@ -131,6 +132,10 @@ def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding
     text_en = (f"{fmt(fact.value or 0)} after an increase of {fmt(extra['change'])}: last year's "
                f"figure is nothing, so no rate follows, but the narrative says {fmt(stated)}%")
     locations = [fact_location(fact, extra.get("rate_line")), fact_location(fact)]
+    if abs(stated - 100) < 1e-9:  # '增长100%' for an item new this year: a common convention
+        return make_finding("NARRATIVE.RATE", locations, {"reported": stated}, severity="info",
+                            **finding_args(text + "（新增项目写“增长100%”是常见写法）",
+                                           text_en + " (a common way to write a new item)"))
     return make_finding("NARRATIVE.RATE", locations, {"reported": stated},
                         **finding_args(text, text_en))
 

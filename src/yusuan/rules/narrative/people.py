@@ -208,7 +208,7 @@ def count_part_within_whole(doc: Document) -> Iterator[Finding]:
 _SELF_EVAL_COUNT = re.compile(r"反映[^。；;]{0,60}?(\d+)\s*个\s*(一级|二级)?\s*项目的?\s*(?:绩效)?自评结果")
 
 
-@rule("NARRATIVE.SELF_EVAL_COUNT", category="narrative_internal", severity="warning",
+@rule("NARRATIVE.SELF_EVAL_COUNT", category="narrative_vs_table", severity="warning",
       title_zh="反映绩效自评结果的项目个数前后一致",
       title_en="The number of projects whose self-evaluation is reported agrees throughout")
 def self_evaluation_counts(doc: Document) -> Iterator[Finding]:
