@@ -216,3 +216,38 @@ def test_rate_base_cites_the_rule_restated_with_other_blanks_and_brackets() -> N
                        total=Amount(3, 0, 23), current=Amount(3, 0, 23), details=[detail])
     projects = [_project("2025年医疗救助", 1800, 10), _project("医疗救助手续费", 3, 11)]
     assert _lines(_doc([form], projects, lines), "PROJECT.RATE_BASE") == [[22, 21, 5, 7, 10]]
+
+
+GOAL_LINES = ["项目名称\t水库移民后期扶持\t\t主管部门\t某局",
+              "当年绩效目标\t完工项目验收率达到 90%以上，移民对后期扶持政策实施满意度不低于 {goal}%。",
+              "绩效指标\t指标名称\t指标性质\t指标值\t计量单位\t指标权重(%)",
+              "\t完工项目验收率\t≥\t90\t%\t20",
+              "\t移民对后期扶持政策实施满意度\t≥\t90\t%\t10"]
+
+
+def _goal_doc(goal: str) -> Document:
+    lines = [line.replace("{goal}", goal) for line in GOAL_LINES]
+    return _doc([ProjectForm((1, 5), name="水库移民后期扶持")], lines=lines)
+
+
+def test_goal_target() -> None:
+    assert not _lines(_goal_doc("90"), "PROJECT.GOAL_TARGET")
+    assert _lines(_goal_doc("80"), "PROJECT.GOAL_TARGET") == [[2, 5]]
+
+
+SCORE_LINES = ["（二）部门决算中项目绩效自评结果",
+               "3.信息化运行维护项目绩效自评综述：根据年初设定的绩效",
+               "目标，项目自评得分为 {score} 分。全年预算数为 1639.34 万元。",
+               "信息化运行维护项目绩效自评表",
+               "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+               "总分\t\t\t\t\t\t100\t90.5\t"]
+
+
+def _score_doc(score: str) -> Document:
+    lines = [line.replace("{score}", score) for line in SCORE_LINES]
+    return _doc([ProjectForm((4, 6), name="信息化运行维护")], lines=lines)
+
+
+def test_self_total() -> None:
+    assert not _lines(_score_doc("90.5"), "PROJECT.SELF_TOTAL")
+    assert _lines(_score_doc("88.5"), "PROJECT.SELF_TOTAL") == [[3, 6]]

@@ -512,7 +512,28 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "past_year_goal": (lambda: _once(_culture_text(forms=True), "2025年完成开展活动场次12场以上",
                                      "2024年按照计划开展活动场次12场以上"),
                        {"PROJECT.PAST_YEAR"}, set()),
+    # the narrative against its own numbers
+    "fiscal_grand_total": (lambda: _once(_culture_text(), "2025年财政拨款收支总预算557.00万元",
+                                         "2025年财政拨款收支总预算559.00万元"),
+                           {"NARRATIVE.TABLE"}, {"NARRATIVE.PARTS"}),
+    "rate_in_brackets": (lambda: _once(_culture_text(), "比2024年预算增加2.00万元，增长12.50%",
+                                       "比2024年预算增加2.00万元（14.50%）"),
+                         {"NARRATIVE.RATE"}, set()),
+    "rate_from_nothing": (lambda: _once(_culture_text(), "比2024年预算增加3.00万元，增长20.00%",
+                                        "比2024年预算增加18.00万元，增长0%"),
+                          {"NARRATIVE.RATE"}, {"NARRATIVE.PRIOR_YEAR", "NARRATIVE.ITEMS"}),
+    "reason_the_other_way": (lambda: _once(_culture_text(), "比2024年预算减少0.40万元，下降7.27%，主要原因是",
+                                           "比2024年预算减少0.40万元，增加的主要原因是"),
+                             {"NARRATIVE.DIRECTION"}, set()),
+    "count_above_its_whole": (lambda: _once(_culture_text(), "共有车辆2辆，其中：一般公务用车1辆",
+                                            "共有车辆2辆，其中：一般公务用车3辆"),
+                              {"NARRATIVE.COUNT_PART"}, set()),
 }
+
+
+def test_a_rate_in_brackets_that_is_right_is_quiet() -> None:
+    text = _once(_culture_text(), "比2024年预算增加2.00万元，增长12.50%", "比2024年预算增加2.00万元（12.50%）")
+    assert not accusations(document_from_text(text, name="culture.txt"))
 
 
 @pytest.mark.parametrize("name", sorted(DEFECTS))

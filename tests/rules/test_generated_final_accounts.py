@@ -164,6 +164,17 @@ def _labour(**changes: object) -> str:
 ITEM = "年初预算为248.00万元，支出决算为257.49万元，完成年初预算的103.83%"
 SANGONG_CELLS = "1.80\t5.10\t0.00\t3.60"
 
+SME_KINDS = ("授予小微企业合同金额15.00万元。货物采购授予中小企业合同金额占货物支出金额的0%，"
+             "服务采购授予中小企业合同金额占服务支出金额的{}%。")
+SELF_EVAL = "本部门在2024年度部门决算中反映5个项目的绩效自评结果。"
+
+
+def test_sme_shares_by_kind_and_one_self_evaluation_count_are_quiet() -> None:
+    text = _once(_once(_culture(), "授予小微企业合同金额15.00万元。", SME_KINDS.format("100")),
+                 SELF_EVAL, SELF_EVAL + SELF_EVAL)
+    assert not accusations(document_from_text(text, name="culture.txt"))
+
+
 DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # the document as printed: a label typed in another order, a stray question mark
     "table_label_form": (lambda: _once(re.sub(r"(?m)^表(\d+) ", r"公开\1表 ", _culture()),
@@ -277,6 +288,14 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
         render_final(with_gov_fund(culture_final())),
         "2296003\t用于体育事业的彩票公益金支出\t\t26.00\t26.00\t\t26.00",
         "2296003\t用于体育事业的彩票公益金支出\t\t26.00\t24.00\t\t24.00"), {"TOTAL.ROLLUP"}, set()),
+    # the narrative against its own numbers
+    "sme_by_kind": (lambda: _once(_culture(), "授予小微企业合同金额15.00万元。", SME_KINDS.format("50")),
+                    {"NARRATIVE.PROCUREMENT_PART"}, set()),
+    "self_eval_count": (lambda: _once(_culture(), SELF_EVAL, SELF_EVAL + SELF_EVAL.replace("5个", "6个")),
+                        {"NARRATIVE.SELF_EVAL_COUNT"}, set()),
+    "count_above_its_whole": (lambda: _once(_culture(), "共有车辆2辆，其中：一般公务用车1辆",
+                                            "共有车辆2辆，其中：一般公务用车3辆"),
+                              {"NARRATIVE.COUNT_PART"}, set()),
 }
 
 

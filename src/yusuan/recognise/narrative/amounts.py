@@ -249,6 +249,20 @@ def _take_percent(state: _State, mention: Mention) -> None:
         fact.extra.update(rate=sign * mention.value if sign else mention.value,
                           rate_direction=word, rate_decimals=mention.decimals,
                           rate_line=mention.line)
+    elif "rate" not in fact.extra and fact.extra.get("change") \
+            and _rate_in_brackets(state.paragraph.text, mention):
+        sign = 1 if fact.extra["change"] > 0 else -1
+        fact.extra.update(rate=sign * mention.value, rate_direction=fact.extra.get("direction"),
+                          rate_decimals=mention.decimals, rate_line=mention.line)
+
+
+# '较上年减少14.2万元（44.38%）': the rate of the change just stated, in brackets after it
+_RATE_IN_BRACKETS = re.compile(rf"{_DIRECTION}\s*[\d.,]+\s*(?:亿元|万元|元)\s*[（(]\s*[\d.]+\s*%$")
+
+
+def _rate_in_brackets(text: str, mention: Mention) -> bool:
+    return bool(_RATE_IN_BRACKETS.search(text[:mention.end])
+                and re.match(r"\s*[)）]", text[mention.end:]))
 
 
 def _mark_flat(state: _State) -> None:

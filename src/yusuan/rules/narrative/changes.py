@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -30,7 +31,8 @@ TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_bu
       title_zh="增减率 = 增减额 / 上年数", title_en="Stated rate = change / prior-year figure")
 def rate_matches_change(doc: Document) -> Iterator[Finding]:
     """The stated rate of change equals change / prior-year figure (current − change), within
-    the rounding of the printed figures; a rate that only rounding allows is info.
+    the rounding of the printed figures; a rate that only rounding allows is info. An increase
+    as large as this year's figure leaves no prior year to have a rate of.
 
     Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
     Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 25%。
@@ -106,7 +108,7 @@ def _rate_finding(fact: Fact) -> Finding | None:
     prior = current if baseline else current - signed
     rate = change.ratio(prior)
     if rate is None:
-        return None
+        return None if baseline else _rate_from_nothing(fact, prior, change)
     prior_value = (fact.value or 0.0) if baseline else (fact.value or 0.0) - extra["change"]
     computed = abs(extra["change"]) / prior_value * 100 if prior_value else 0.0
     how = within_rounding(rate, abs(extra["rate"]), extra.get("rate_decimals"))
@@ -123,12 +125,38 @@ def _rate_finding(fact: Fact) -> Finding | None:
                                              f"= {computed:.2f}%"))
 
 
+def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding | None:
+    """An increase as large as this year's figure ('1668.14万元，比年初预算数增加1668.14万元，
+    增长0%'): last year's figure is nothing, or too little for the stated rate — a rate from it
+    is at least change / prior, and 0% from an increase is none at all. '增长100%' for an item
+    new this year is a convention (the seeds' audit): info."""
+    extra = fact.extra
+    stated = abs(extra["rate"])
+    if extra["change"] <= 0 or prior.high < -1e-9:
+        return None
+    if prior.high > 1e-9 and stated >= change.low / prior.high * 100:
+        return None  # a small prior the printed figures allow gives a rate this large
+    said = "".join(str(extra.get("change_text") or f"增加{fmt(extra['change'])}").split())
+    text = (f"{extra.get('label') or fact.concept} {fmt(fact.value or 0)}，{said}：比较的基数为 "
+            f"{fmt((fact.value or 0) - extra['change'])}，增长率无从计算，写作 {fmt(stated)}%")
+    text_en = (f"{fmt(fact.value or 0)} after an increase of {fmt(extra['change'])}: last year's "
+               f"figure is nothing, so no rate follows, but the narrative says {fmt(stated)}%")
+    locations = [fact_location(fact, extra.get("rate_line")), fact_location(fact)]
+    if abs(stated - 100) < 1e-9:  # '增长100%' for an item new this year: a common convention
+        return make_finding("NARRATIVE.RATE", locations, {"reported": stated}, severity="info",
+                            **finding_args(text + "（新增项目写“增长100%”是常见写法）",
+                                           text_en + " (a common way to write a new item)"))
+    return make_finding("NARRATIVE.RATE", locations, {"reported": stated},
+                        **finding_args(text, text_en))
+
+
 @rule("NARRATIVE.CHANGE", category="year_over_year", severity="warning",
       title_zh="增减额 = 本年数 − 同句所写上年数",
       title_en="Stated change = this year's figure − the earlier figure stated beside it")
 def change_matches_stated_prior(doc: Document) -> Iterator[Finding]:
     """A sentence that states this year's figure, last year's and the change between them:
-    the change is their difference, in the direction its word says (within rounding).
+    the change is their difference, in the direction its word says (within rounding). One
+    item (code and amount) stated twice has one change.
 
     Passes: “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算减少1.62万元。
     Fails:  “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算增加1.62万元。
@@ -155,12 +183,57 @@ def change_matches_stated_prior(doc: Document) -> Iterator[Finding]:
         yield make_finding("NARRATIVE.CHANGE", locations,
                            {"reported": extra["change"], "computed": round(fact.value - prior, 2)},
                            **finding_args(text, text_en))
+    yield from _changes_restated(doc)
+
+
+_CODE = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]")
+
+
+def _changes_restated(doc: Document) -> Iterator[Finding]:
+    """The same item (科目 code and amount) stated twice against the same year with two changes
+    that no rounding makes one ('住房公积金（2210201）192.99万元，较上年增加15.96万元' and, a page
+    on, '…192.99万元，较上年增加15.95万元')."""
+    first: dict[tuple, Fact] = {}
+    for fact in narrative_facts(doc):
+        extra = fact.extra
+        code = _CODE.search(str(extra.get("label", "")))
+        if fact.value is None or not extra.get("change") or code is None:
+            continue
+        key = (code.group(1), fact.value, fact.unit, extra.get("base"), extra.get("base_year"))
+        earlier = first.setdefault(key, fact)
+        if earlier is fact or _same_change(earlier, fact):
+            continue
+        label = re.sub(r"^[\W\d①-⑳]+", "", str(extra.get("label")))
+        text = (f"{label} {fmt(fact.value)}：一处写作比上年{earlier.extra['direction']} "
+                f"{abs(earlier.extra['change']):g}，另一处写作{extra['direction']} "
+                f"{abs(extra['change']):g}")
+        text_en = (f"{code.group(1)} {fmt(fact.value)}: a change of {fmt(earlier.extra['change'])} "
+                   f"in one place and {fmt(extra['change'])} in another")
+        yield make_finding("NARRATIVE.CHANGE",
+                           [fact_location(earlier, earlier.extra.get("change_line")),
+                            fact_location(fact, extra.get("change_line"))],
+                           {"reported": extra["change"], "computed": earlier.extra["change"]},
+                           **finding_args(text, text_en))
+
+
+def _same_change(one: Fact, other: Fact) -> bool:
+    """Two printed changes are one when the finer, rounded to the coarser's decimals, is it."""
+    places = min(one.extra.get("change_decimals") or 0, other.extra.get("change_decimals") or 0)
+    def shown(fact: Fact) -> float:
+        return round(in_unit(fact.extra["change"], fact.extra.get("change_unit"), fact.unit)
+                     + 1e-9 * (1 if fact.extra["change"] > 0 else -1), places)
+    def cut(fact: Fact) -> float:
+        value = in_unit(fact.extra["change"], fact.extra.get("change_unit"), fact.unit)
+        return math.trunc(value * 10 ** places + 1e-6 * (1 if value > 0 else -1)) / 10 ** places
+    # 16.627 printed again as 16.62 was cut, not rounded: no second figure
+    return abs(shown(one) - shown(other)) < 1e-9 or abs(cut(one) - cut(other)) < 1e-9
 
 
 @rule("NARRATIVE.DIRECTION", category="year_over_year", severity="warning",
       title_zh="增长与减少方向一致", title_en="增长 and 减少 agree with each other")
 def directions_agree(doc: Document) -> Iterator[Finding]:
-    """The change and the rate of the same figure point the same way (增加 with 增长).
+    """The change and the rate of the same figure point the same way (增加 with 增长), and the
+    reason that follows a change at once is for a change its way.
 
     Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
     Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，下降 20%。
@@ -175,13 +248,37 @@ def directions_agree(doc: Document) -> Iterator[Finding]:
             yield make_finding("NARRATIVE.DIRECTION", [fact_location(fact)],
                                {"change": change, "rate": rate},
                                **finding_args(text, "change and rate point different ways"))
+    yield from _reason_against_change(doc)
+
+
+# '…较上年增加9.49万元，减少的主要原因是…': the reason names the other direction
+_REASON = re.compile(r"^(?:[（(][\d.\s%]*[)）])?[，,]?\s*(?:主要)?(增加|减少|增长|下降|降低|上升)的?(?:主要)?原因")
+
+
+def _reason_against_change(doc: Document) -> Iterator[Finding]:
+    """A change followed at once by the reason for a change the other way."""
+    for fact in narrative_facts(doc):
+        change, said = fact.extra.get("change"), "".join(str(fact.extra.get("change_text", "")).split())
+        text = "".join(fact.text.split())
+        at = text.find(said) if change and said else -1
+        reason = _REASON.match(text[at + len(said):]) if at >= 0 else None
+        if reason is None or (reason.group(1) in UP_WORDS) == (change > 0):
+            continue
+        label = fact.extra.get("label") or fact.concept
+        text_zh = (f"{label}：写作“{fact.extra.get('direction')} {fmt(abs(change))}”，"
+                   f"随后说明“{reason.group(1)}的原因”，增减方向前后相反")
+        yield make_finding("NARRATIVE.DIRECTION", [fact_location(fact, fact.extra.get("change_line"))],
+                           {"change": change, "reason": reason.group(1)},
+                           **finding_args(text_zh, f"{label}: a change of {fmt(change)} explained "
+                                                   f"as the reason for a {reason.group(1)}"))
 
 
 @rule("NARRATIVE.SHARE", category="percentage", severity="warning",
       title_zh="占比 = 金额 / 总额", title_en="Stated share = amount / total")
 def shares_match(doc: Document) -> Iterator[Finding]:
-    """A stated share equals amount / the total stated before it in the same section, and the
-    shares of parts that make up that total add up to 100%.
+    """A stated share equals amount / the total stated before it in the same section (an
+    asset's, the asset total before it), and the shares of parts that make up that total add up
+    to 100%; the three 三公 items' shares of the 三公 are of their sum.
 
     Passes: 部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 75%；项目支出 60.00 万元，占 25%。
     Fails:  部门预算支出 240.00 万元。其中：基本支出 180.00 万元，占 70%；项目支出 60.00 万元，占 25%。
@@ -207,6 +304,43 @@ def shares_match(doc: Document) -> Iterator[Finding]:
         finding = _sum_finding(total, parts)
         if finding is not None:
             yield finding
+    yield from _sangong_item_shares(facts)
+
+
+def _sangong_item(fact: Fact) -> str | None:
+    """Which of the three 三公 items a figure is, by its words; None for a part of one."""
+    label = str(fact.extra.get("label", ""))
+    if "出国" in label:
+        return "outbound"
+    if "接待" in label:
+        return "reception"
+    if "车" in label and ("购置" in label) == ("运行" in label):
+        return "vehicle"
+    return None
+
+
+def _sangong_item_shares(facts: list[Fact]) -> Iterator[Finding]:
+    """'因公出国（境）费 222.5万元，占“三公”经费的8.75%；公务用车购置及运行费 183.6万元，占…；
+    公务接待费 427.5万元，占…': the three items are the whole of the 三公, so each share is of
+    their sum."""
+    sections: dict[object, dict[str, Fact]] = {}
+    for fact in facts:
+        item = _sangong_item(fact)
+        if fact.value is None or item is None or "share" not in fact.extra \
+                or "三公" not in str(fact.extra.get("share_of", "")):
+            continue
+        sections.setdefault(fact.extra.get("section"), {}).setdefault(item, fact)
+    for items in sections.values():
+        parts = list(items.values())
+        if len(parts) != 3:
+            continue
+        whole = _parts_sum(parts)
+        assert whole is not None
+        whole.extra["label"] = "三项“三公”经费之和"
+        for part in parts:
+            finding = _share_finding(part, whole)
+            if finding is not None:
+                yield finding
 
 
 def _parts_sum(parts: list[Fact]) -> Fact | None:
@@ -223,11 +357,16 @@ def _denominator(facts: list[Fact], index: int) -> Fact | None:
     share_of = fact.extra.get("share_of", "")
     if any(word in share_of for word in ("项目", "基本", "预算金额")):
         return None
+    own_kind = fact.concept == "asset_amount" and "资产" in share_of
     for other in reversed(facts[:index]):
         if other.extra.get("section") != fact.extra.get("section"):
             return None
         if "share" in other.extra and other.extra.get("share_of") == share_of:
             continue  # a part of the same base stated before it ('占本年收入…' twice)
+        if own_kind:  # '固定资产总量为4295.98万元，…设备335.24万元，占固定资产总额的7.90%'
+            total = other.concept == fact.concept and "share" not in other.extra \
+                and re.search(r"总|合计|共", str(other.extra.get("label", "")))
+            return other if total and (other.value or 0) >= (fact.value or 0) else None
         if other.concept in TOTALS and other.value and other.value >= (fact.value or 0):
             return other
     return None
@@ -244,7 +383,8 @@ def _share_finding(fact: Fact, total: Fact) -> Finding | None:
     if how:
         return _rounded_rate("NARRATIVE.SHARE", fact, how, fact.extra["share"], computed,
                              fact.extra.get("share_decimals"), fact.extra.get("share_line"))
-    text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 "
+    whole = f"{total.extra['label']} " if total.concept == "parts_sum" and total.extra.get("label") else ""
+    text = (f"{fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)} 占 {whole}"
             f"{fmt(total.value or 0)} 应为 {computed:.2f}%，写作 {fmt(fact.extra['share'])}%")
     locations = [fact_location(fact, fact.extra.get("share_line")), fact_location(total)]
     return make_finding("NARRATIVE.SHARE", locations,

@@ -1,11 +1,13 @@
-"""Staffing counts and unit composition stated in the narrative."""
+"""Staffing counts, unit composition and other counts stated in the narrative."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from yusuan.model import Document, Fact, Finding, Location
+from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, narrative_facts
 
@@ -157,3 +159,78 @@ def _statement_locations(fact: Fact) -> list[Location]:
     """A count's line; for a list of units, its opening line and the line of every name."""
     listed = [line for line in fact.extra.get("lines", []) if line != fact.line]
     return [fact_location(fact)] + [fact_location(fact, line) for line in listed]
+
+
+_COUNT_UNIT = r"(台（套）|台\(套\)|台|辆|套|家|项|人(?!次)|名|处|所|户|个(?![人月])|人次)"
+# '单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台'
+_WHOLE_THEN_PART = re.compile(rf"(?<![\d.])(\d+)\s*{_COUNT_UNIT}\s*[，,]\s*其中\s*[，,：:]?")
+_CLAUSE_END = re.compile(r"[；;。]")
+_COMPARED = re.compile(r"比上年|较上年|增加|减少|增长|下降|同比|相比")
+
+
+@rule("NARRATIVE.COUNT_PART", category="arithmetic", severity="warning",
+      title_zh="“其中”所列件数不多于总数",
+      title_en="A count given after 其中 is not larger than its whole")
+def count_part_within_whole(doc: Document) -> Iterator[Finding]:
+    """A count followed by 其中 ('设备8台，其中，…设备15台'): the first count of the same kind
+    after it is a part of it and not larger. A change ('比上年减少2人，其中…') is no whole.
+
+    Passes: 单位价值50万元以上设备8台，其中，单位价值100万元以上设备5台。
+    Fails:  单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。
+    """
+    for paragraph in build_paragraphs(doc.source):
+        text = paragraph.text
+        for whole in _WHOLE_THEN_PART.finditer(text):
+            clause_start = max(text.rfind(ch, 0, whole.start()) for ch in "，,；;。") + 1
+            if _COMPARED.search(text[clause_start:whole.start()]):
+                continue
+            end = _CLAUSE_END.search(text, whole.end())
+            rest = text[whole.end():end.start() if end else len(text)]
+            unit = whole.group(2)
+            part = next((m for m in re.finditer(rf"(?<![\d.])(\d+)\s*{_COUNT_UNIT}", rest)
+                         if m.group(2) == unit), None)
+            if part is None or int(part.group(1)) <= int(whole.group(1)):
+                continue
+            at = whole.end() + part.start()
+            words = text[clause_start:whole.end() + part.end()]
+            text_zh = (f"“{words}”：其中所列 {part.group(1)}{unit} 多于总数 "
+                       f"{whole.group(1)}{unit}")
+            text_en = (f"{part.group(1)} given after 其中 is more than the whole "
+                       f"{whole.group(1)} before it")
+            lines = [paragraph.line_at(whole.start()), paragraph.line_at(at)]
+            yield make_finding("NARRATIVE.COUNT_PART",
+                               [Location(line) for line in dict.fromkeys(lines)],
+                               {"reported": int(part.group(1)), "computed": int(whole.group(1))},
+                               **finding_args(text_zh, text_en))
+
+
+# '本部门在部门决算中反映机场入境人员核酸检测费用等82个一级项目的绩效自评结果'
+_SELF_EVAL_COUNT = re.compile(r"反映[^。；;]{0,60}?(\d+)\s*个\s*(一级|二级)?\s*项目的?\s*(?:绩效)?自评结果")
+
+
+@rule("NARRATIVE.SELF_EVAL_COUNT", category="narrative_vs_table", severity="warning",
+      title_zh="反映绩效自评结果的项目个数前后一致",
+      title_en="The number of projects whose self-evaluation is reported agrees throughout")
+def self_evaluation_counts(doc: Document) -> Iterator[Finding]:
+    """'在部门决算中反映…等N个一级项目的绩效自评结果', said twice, gives one N.
+
+    Passes: 本部门在部门决算中反映甲项目等87个一级项目的绩效自评结果。……反映乙项目等87个一级项目的绩效自评结果。
+    Fails:  本部门在部门决算中反映甲项目等82个一级项目的绩效自评结果。……反映乙项目等87个一级项目的绩效自评结果。
+    """
+    stated: dict[str, list[tuple[int, int]]] = {}
+    for paragraph in build_paragraphs(doc.source):
+        compact = "".join(paragraph.text.split())
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        for match in _SELF_EVAL_COUNT.finditer(compact):
+            stated.setdefault(match.group(2) or "", []).append(
+                (int(match.group(1)), paragraph.line_at(at[match.start(1)])))
+    for level, counts in stated.items():
+        if len({count for count, _ in counts}) < 2:
+            continue
+        said = "；".join(f"一处写 {count} 个" for count, _ in counts)
+        text = f"反映绩效自评结果的{level}项目个数前后不一：{said}"
+        text_en = "the number of projects whose self-evaluation is reported differs: " + ", ".join(
+            str(count) for count, _ in counts)
+        yield make_finding("NARRATIVE.SELF_EVAL_COUNT", [Location(line) for _, line in counts],
+                           {"counts": [count for count, _ in counts]},
+                           **finding_args(text, text_en))

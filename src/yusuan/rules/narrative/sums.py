@@ -6,9 +6,11 @@ parts of its whole ("政府采购支出总额 1967.42 万元…授予中小企�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location
+from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.tolerance import Interval, Printed, Verdict, compare_sum, default_decimals
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
@@ -60,7 +62,8 @@ def listed_parts(facts: list[Fact], index: int) -> list[Fact]:
       title_zh="说明所列分项之和等于总数", title_en="Parts the narrative lists add up to its total")
 def parts_add_up(doc: Document) -> Iterator[Finding]:
     """A narrative total equals the parts listed after it; a 主要/包括/等 list may fall short,
-    and a rounding-level gap or an omitted 上年结转结余 is info.
+    and a rounding-level gap or an omitted 上年结转结余 is info. Parts whose budgets make a
+    budget exactly ('预算3,087万元，实际支出…。其中：…') make its spending too.
 
     Passes: 公用经费 30.00万元，用于办公费 20.00万元、差旅费 10.00万元。
     Fails:  公用经费 30.00万元，用于办公费 20.00万元、差旅费 5.00万元。
@@ -74,6 +77,7 @@ def parts_add_up(doc: Document) -> Iterator[Finding]:
             finding = _compare(doc, parent, parts)
             if finding is not None:
                 yield finding
+    yield from _spent_parts(doc)
 
 
 def _printed(fact: Fact, unit: str | None) -> Printed:
@@ -147,7 +151,8 @@ MONEY_UNITS = ("元", "万元", "亿元")
       title_en="SME and small-business contract amounts within the procurement total")
 def procurement_parts(doc: Document) -> Iterator[Finding]:
     """The 中小企业 amount is part of the 政府采购 total stated before it, the 小微企业 amount
-    part of the 中小企业 one (else of the total): neither is larger than its whole.
+    part of the 中小企业 one (else of the total): neither is larger than its whole; shares of
+    each kind of purchase awarded to them allow no less than the 中小企业 amount.
 
     Passes: 政府采购支出总额 100.00万元…授予中小企业合同金额 80.00万元，其中：授予小微企业合同金额 50.00万元。
     Fails:  政府采购支出总额 100.00万元…授予中小企业合同金额 120.00万元。
@@ -159,6 +164,7 @@ def procurement_parts(doc: Document) -> Iterator[Finding]:
         whole = _whole(facts[:index], part)
         if whole is not None and _larger(part, whole):
             yield _finding(part, whole)
+    yield from _sme_by_kind(doc, facts)
 
 
 def _whole(before: list[Fact], part: Fact) -> Fact | None:
@@ -192,3 +198,122 @@ def _finding(part: Fact, whole: Fact) -> Finding:
     return make_finding("NARRATIVE.PROCUREMENT_PART", [fact_location(whole), fact_location(part)],
                         {"reported": part.value, "computed": whole.value},
                         **finding_args(text, text_en))
+
+
+KIND_PARTS = {"货物": "procurement_goods", "工程": "procurement_works", "服务": "procurement_services"}
+# '货物采购授予中小企业合同金额占货物支出金额的9.16%'
+_KIND_SHARE = re.compile(r"(货物|工程|服务)(?:类)?采购授予中小企业合同金额占\1(?:类)?(?:采购)?支出(?:金额)?的?"
+                         r"\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def kind_shares(doc: Document) -> Iterator[tuple[str, float, int, int]]:
+    """(kind, share, decimals, line) of each '货物采购授予中小企业合同金额占货物支出金额的 x%'."""
+    for paragraph in build_paragraphs(doc.source):
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        for match in _KIND_SHARE.finditer("".join(paragraph.text.split())):
+            value = match.group(2)
+            decimals = len(value.split(".")[1]) if "." in value else 0
+            yield match.group(1), float(value), decimals, paragraph.line_at(at[match.start(2)])
+
+
+def _sme_by_kind(doc: Document, facts: list[Fact]) -> Iterator[Finding]:
+    """The 中小企业 amount is no more than what the shares of each kind stated for it allow: a
+    kind's share × the kind's amount, a kind without a share at most its whole amount."""
+    shares = list(kind_shares(doc))
+    sme = next((f for f in facts if f.concept == "procurement_sme"), None)
+    if not shares or sme is None:
+        return
+    section = [f for f in facts if f.extra.get("section") == sme.extra.get("section")]
+    amounts = {kind: next((f for f in section if f.concept == concept), None)
+               for kind, concept in KIND_PARTS.items()}
+    if any(fact is None for fact in amounts.values()):
+        return
+    stated = {kind: (share, decimals, line) for kind, share, decimals, line in shares}
+    most = Interval(0.0, 0.0)
+    for kind, fact in amounts.items():
+        whole = _interval_in(fact, sme.unit)
+        if kind in stated:
+            share, decimals, _ = stated[kind]
+            printed = Interval.printed(share, decimals)
+            most = most + Interval(whole.low * printed.low / 100, whole.high * printed.high / 100)
+        else:
+            most = most + whole
+    if _interval_in(sme, sme.unit).low <= most.high + 1e-9:
+        return
+    said = "、".join(f"{kind}{fmt(share)}%" for kind, (share, _, _) in stated.items())
+    text = (f"按所写各类采购授予中小企业的比例（{said}），中小企业合同金额至多 {fmt(round(most.high, 2))}"
+            f"{sme.unit}，写作 {fmt(sme.value or 0)}{sme.unit}")
+    text_en = (f"the shares stated for each kind ({said}) allow at most {most.high:.2f} for SMEs, "
+               f"but the narrative gives {fmt(sme.value or 0)}")
+    locations = [fact_location(sme)] + [Location(line) for _, _, line in stated.values()] \
+        + [fact_location(f) for f in amounts.values() if f is not None]
+    yield make_finding("NARRATIVE.PROCUREMENT_PART", locations,
+                       {"reported": sme.value, "computed": round(most.high, 2)},
+                       **finding_args(text, text_en))
+
+
+# '困难企业特困救助、职工帮扶资金预算3,087万元，实际支出2,614.42万元'
+_SPENT = re.compile(r"预算(?:到位)?(?:数为|为)?([\d,]+(?:\.\d+)?)万元[，,]实际支出([\d,]+(?:\.\d+)?)万元")
+_QIZHONG_AFTER = re.compile(r"^[^。；;]*[。；;]?\s*其中[：:，,]")
+
+
+def _spent_pairs(doc: Document) -> list[tuple[Printed, Printed, int, int, str]]:
+    """(budget, spent, line, end, the text after it) of each '预算…万元，实际支出…万元' in the
+    narrative, in order."""
+    pairs = []
+    for paragraph in build_paragraphs(doc.source):
+        compact = "".join(paragraph.text.split())
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        for match in _SPENT.finditer(compact):
+            budget, spent = (_figure(match.group(k)) for k in (1, 2))
+            pairs.append((budget, spent, paragraph.line_at(at[match.start(2)]), match.end(),
+                          compact[match.end():match.end() + 40]))
+    return pairs
+
+
+def _figure(text: str) -> Printed:
+    plain = text.replace(",", "")
+    return Printed(float(plain), len(plain.split(".")[1]) if "." in plain else 0)
+
+
+def _spent_parts(doc: Document) -> Iterator[Finding]:
+    """A budget and its spending ('预算3,087万元，实际支出2,614.42万元…其中：') followed by
+    parts stated the same way whose budgets add up to it exactly: their spending adds up to
+    its spending too."""
+    pairs = _spent_pairs(doc)
+    for index, (budget, spent, line, _, after) in enumerate(pairs):
+        if not _QIZHONG_AFTER.match(after):
+            continue
+        parts = _parts_to(budget, pairs[index + 1:])
+        if len(parts) < 2:
+            continue
+        # '600万元' beside '54.54万元' drops its zeros: every figure to the finest decimals
+        places = max(f.decimals for f in [spent, *(p[1] for p in parts)])
+        result = compare_sum(Printed(spent.value, places),
+                             [Printed(p[1].value, places) for p in parts])
+        if result.verdict is Verdict.EQUAL:
+            continue
+        text = (f"预算 {fmt(budget.value)} 万元、实际支出 {fmt(spent.value)} 万元，其下各项预算相加正好为 "
+                f"{fmt(budget.value)} 万元，实际支出相加却为 {fmt(result.computed)} 万元")
+        text_en = (f"the parts' budgets add up to the budget {fmt(budget.value)}, but their spending "
+                   f"adds up to {result.computed:g}, not {fmt(spent.value)}")
+        rounding = result.verdict is Verdict.ROUNDING
+        yield make_finding("NARRATIVE.PARTS", [Location(line)] + [Location(p[2]) for p in parts],
+                           {"reported": spent.value, "computed": round(result.computed, 4)},
+                           severity="info" if rounding else None,
+                           category="rounding" if rounding else None,
+                           **finding_args(text, text_en))
+
+
+def _parts_to(budget: Printed, following: list[tuple[Printed, Printed, int, int, str]]
+              ) -> list[tuple[Printed, Printed, int, int, str]]:
+    """The pairs after a whole whose budgets reach its budget exactly; none when they pass it."""
+    parts = []
+    for pair in following:
+        parts.append(pair)
+        verdict = compare_sum(budget, [p[0] for p in parts]).verdict
+        if verdict is Verdict.EQUAL:
+            return parts
+        if sum(p[0].value for p in parts) > budget.value:
+            return []
+    return []

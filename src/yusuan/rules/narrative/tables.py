@@ -153,6 +153,8 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
                 return found
         if concept in PANEL_CONCEPTS:  # 人员经费 | 公用经费 panels, each with its 合计 line
             return _panel_total(doc, PANEL_CONCEPTS[concept])
+    if concept == "fiscal_grand_total":
+        return _fiscal_grand_total(doc)
     if concept == "functional_item":
         return _functional(doc, fact, scope)
     if concept == "economic_item":
@@ -160,6 +162,21 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     if concept == "amount":  # a bare name: a project's first (项 are named with “（项）”)
         label = fact.extra.get("label", "")
         return _by_name(doc, ("project_expenditure", "general_budget_expenditure"), label)
+    return None
+
+
+_GRAND_TOTAL = re.compile(r"^(收入总计|总计)$")
+
+
+def _fiscal_grand_total(doc: Document) -> tuple[Table, TableRow, str] | None:
+    """The 收入总计 of the 财政拨款收支总表 ('财政拨款收支总预算 18,728.91 万元')."""
+    table = doc.table("fiscal_summary")
+    if table is None:
+        return None
+    for row in table.rows:
+        if row.side == "income" and _GRAND_TOTAL.match("".join(row.name.split())):
+            key = next((k for k in ("total", "budget", "actual") if k in row.values), None)
+            return (table, row, key) if key else None
     return None
 
 
@@ -270,6 +287,11 @@ def _functional_row(table: Table, fact: Fact) -> TableRow | None:
         return table.row_by_code(code)
     name = _plain(extra.get("item") or extra.get("name") or "")
     rows = [r for r in table.rows if r.code and len(r.code) == 7 and _plain(r.name) == name]
+    if not rows and len(name) > 4:  # '人大事务行政运行（项）': the 款's name before the 项's
+        name = re.sub(r"^\d+[.、．]", "", name)
+        rows = [r for r in table.rows if r.code and len(r.code) == 7
+                and (kuan := table.row_by_code(r.code[:5])) is not None
+                and _plain(kuan.name) + _plain(r.name) == name]
     if extra.get("class_code"):
         rows = [r for r in rows if r.code and r.code.startswith(extra["class_code"])]
     return rows[0] if len(rows) == 1 else None

@@ -3,6 +3,8 @@ department form's 年度工作任务 promise that its indicators then set lower.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -100,3 +102,82 @@ def task_promises(doc: Document) -> Iterator[Finding]:
 def _below(value: str, promised: float) -> bool:
     found = target(value)
     return found is not None and not found.unit and found.low < promised - 1e-9
+
+
+register_messages({
+    "PROJECT.GOAL_TARGET": {
+        "zh": "项目“{name}”的绩效目标写“{phrase}”，而绩效指标“{indicator}”的指标值为 {value}",
+        "en": "Project {name}: its goal says \"{phrase}\", but indicator {indicator} is set to {value}",
+    },
+})
+# '移民对后期扶持政策实施满意度不低于 80%', '完工项目验收率达到 90%以上', '实施项目数量不少于 86 个'
+FLOOR = r"\s*(?:要|应|须)?\s*(?:不低于|不少于|达到|达|保持在?|≥)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[%％]|个)?(?P<more>以上)?"
+
+
+@rule("PROJECT.GOAL_TARGET", category="indicator", severity="warning",
+      title_zh="绩效目标所写的目标值与同名指标一致",
+      title_en="A target a project's goal states is its indicator's",
+      rationale="A project form's goal text that names one of its own indicators with a floor "
+                "(\"满意度不低于80%\") and the indicator row (≥90%) state one target twice; "
+                "two floors are two different promises.")
+def goal_targets(doc: Document) -> Iterator[Finding]:
+    """Passes: 目标“满意度不低于90%”, 指标 满意度 ≥90%. Fails: 目标“满意度不低于80%”, 指标 ≥90%."""
+    for form in project_forms(doc):
+        rows = [(i.name, i.values[-1], i.value_line or i.line) for i in form.indicators
+                if i.values and i.table != "long"] or _operator_rows(doc, form.lines)
+        if not rows:
+            continue
+        first = min(line for _, _, line in rows)
+        head = [(doc.source.line_text(n), n) for n in range(form.lines[0], first)]
+        text = "".join("".join(t.split()) for t, _ in head)
+        ends = list(itertools.accumulate(len("".join(t.split())) for t, _ in head))
+        for name, value, line in rows:
+            finding = _goal_target(form.name, (name, value, line), text, ends,
+                                   [n for _, n in head])
+            if finding is not None:
+                yield finding
+
+
+OPERATORS = ("≥", "≤", "=", ">", "<", "＞", "＜", "≧", "≦")
+
+
+def _operator_rows(doc: Document, lines: tuple[int, int]) -> list[tuple[str, str, int]]:
+    """Indicator rows printed as 指标名称 | 指标性质 (≥) | 指标值 | 计量单位, which the form's
+    reading leaves without indicators: (name, '≥90%', line)."""
+    rows = []
+    for number in range(lines[0], lines[1] + 1):
+        cells = [c.strip() for c in doc.source.line_text(number).split("\t")]
+        for k, cell in enumerate(cells[1:-1], start=1):
+            if cell in OPERATORS and re.fullmatch(r"\d+(?:\.\d+)?", cells[k + 1]):
+                name = next((c for c in reversed(cells[:k]) if c), "")
+                unit = cells[k + 2] if k + 2 < len(cells) else ""
+                rows.append((name, f"{cell}{cells[k + 1]}{unit}", number))
+                break
+    return rows
+
+
+def _goal_target(form_name: str, row: tuple[str, str, int], text: str, ends: list[int],
+                 numbers: list[int]) -> Finding | None:
+    indicator, value, value_line = row
+    name = normalise(indicator)
+    found = target(value)
+    if len(name) < MIN_KEY or found is None or found.exact or found.low == float("-inf"):
+        return None
+    for match in re.finditer(re.escape(name) + FLOOR, text):
+        stated = float(match.group("num"))
+        unit = (match.group("unit") or "").replace("％", "%")
+        if unit == "%":
+            stated /= 100
+        elif bool(unit) != bool(found.unit) or (unit and unit not in found.unit):
+            continue  # a count against a rate, or units that are not one
+        if abs(stated - found.low) < 1e-9:
+            continue
+        line = numbers[min(bisect.bisect_right(ends, match.start("num")), len(numbers) - 1)] \
+            if numbers else value_line
+        return make_finding("PROJECT.GOAL_TARGET",
+                            [Location(line, table="project_performance", name=form_name),
+                             Location(value_line, table="project_performance", name=indicator)],
+                            {"goal": stated, "target": found.low},
+                            name=form_name, phrase=match.group(0), indicator=indicator,
+                            value=value)
+    return None

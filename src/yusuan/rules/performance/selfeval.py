@@ -1,10 +1,13 @@
-"""绩效自评表 checks: 执行率 = 执行数 / 预算数, and no 得分 above its 分值."""
+"""绩效自评表 checks: 执行率 = 执行数 / 预算数, no 得分 above its 分值, and the 自评得分 the
+narrative states is the form's 总分."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Project
+from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.selfeval import Execution
 from yusuan.recognise.projects.text import parse_number
@@ -242,3 +245,61 @@ def _spent(locations: list[Location], row: Execution, name: str, table: float, w
                         same="（执行数与预算数相同，疑将预算数填作执行数）" if same else "",
                         same_en=" (spent equals the budget: the budget figure seems to be "
                                 "filled in)" if same else "")
+
+
+register_messages({
+    "PROJECT.SELF_TOTAL": {
+        "zh": "情况说明写“{name}”项目自评得分为 {stated} 分，其绩效自评表总分为 {total}",
+        "en": "The narrative gives project {name} a self-evaluation score of {stated}, its form's "
+              "总分 is {total}",
+    },
+})
+STATED_SCORE = re.compile(r"自评得分为?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+@rule("PROJECT.SELF_TOTAL", category="narrative_vs_table", severity="warning",
+      title_zh="说明所写自评得分与自评表总分一致",
+      title_en="A self-evaluation score the narrative states is its form's 总分",
+      rationale="The narrative's '…项目自评得分为 88.5 分' restates the 总分 of that project's "
+                "绩效自评表; two different scores cannot both be the result.")
+def stated_scores(doc: Document) -> Iterator[Finding]:
+    """Passes: '信息化运行维护…项目自评得分为 90.5 分', 总分 90.5. Fails: the same with 88.5 分."""
+    totals = {"".join(f.name.split()): total for f in doc.forms
+              if isinstance(f, ProjectForm) and f.name and (total := _form_total(doc, f))}
+    if not totals:
+        return
+    for paragraph in build_paragraphs(doc.source):
+        text = paragraph.text
+        compact = "".join(text.split())
+        at = [i for i, ch in enumerate(text) if not ch.isspace()]
+        floor = 0
+        for match in STATED_SCORE.finditer(compact):
+            before = compact[floor:match.start()]
+            named = [(before.rfind(name), name) for name in totals if name in before]
+            floor = match.end()
+            if not named:
+                continue
+            _, name = max(named)
+            total, total_line = totals[name]
+            stated = float(match.group(1))
+            if abs(stated - total) < 1e-9:
+                continue
+            line = paragraph.line_at(at[match.start(1)])
+            yield make_finding("PROJECT.SELF_TOTAL",
+                               [Location(line), Location(total_line, table="project_performance",
+                                                         name=name)],
+                               {"reported": stated, "computed": total},
+                               name=name, stated=match.group(1), total=f"{total:g}")
+
+
+def _form_total(doc: Document, form: ProjectForm) -> tuple[float, int] | None:
+    """The 总分 of a 绩效自评表: its row's last figure, after the 100 it is out of."""
+    for number in range(form.lines[0], form.lines[1] + 1):
+        cells = [c.strip() for c in doc.source.line_text(number).split("\t")]
+        if not cells or "".join(cells[0].split()) != "总分":
+            continue
+        figures = [parse_number(c) for c in cells[1:] if c]
+        values = [f[0] for f in figures if f is not None]
+        if len(values) == 2 and values[0] == 100:
+            return values[1], number
+    return None

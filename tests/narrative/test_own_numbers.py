@@ -1,0 +1,179 @@
+"""The narrative against its own numbers: rates from nothing, rates in brackets, a reason the
+other way, one change stated twice, shares of a total the narrative gives, counts after 其中,
+the SME shares by kind of procurement."""
+
+from __future__ import annotations
+
+from tests.narrative.test_rules import doc, rules
+from yusuan.model import Table, TableRow
+from yusuan.rules import run_rules
+
+FROM_NOTHING = "四、三公经费\n1.因公出国（境）费13万元，比上年增加{change}万元，增长{rate}%，主要原因是需要。"
+
+
+def test_a_rate_of_growth_from_nothing_is_found() -> None:
+    found = run_rules(doc(FROM_NOTHING.format(change="13", rate="0")), only=["NARRATIVE.RATE"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "比较的基数为 0，增长率无从计算，写作 0%" in found[0].message
+
+
+def test_growth_of_100_for_a_new_item_is_the_convention_info() -> None:
+    found = run_rules(doc(FROM_NOTHING.format(change="13", rate="100")), only=["NARRATIVE.RATE"])
+    assert [f.severity for f in found] == ["info"]
+
+
+def test_a_rate_from_a_prior_year_passes() -> None:
+    assert rules(doc(FROM_NOTHING.format(change="3", rate="30")), "NARRATIVE.RATE") == []
+
+
+def test_a_decrease_to_nothing_is_a_rate_of_100() -> None:
+    text = "四、三公经费\n公务用车运行维护费 0 万元，较上年减少 8 万元（100%），原因是压减。"
+    assert rules(doc(text), "NARRATIVE.RATE") == []
+
+
+BRACKETS = "四、会议费\n会议费 32 万元，较上年减少 14.2 万元（{rate}%），减少的原因是压减。"
+
+
+def test_a_rate_in_brackets_after_its_change_is_checked() -> None:
+    assert rules(doc(BRACKETS.format(rate="30.74")), "NARRATIVE.RATE") == []
+    found = rules(doc(BRACKETS.format(rate="44.38")), "NARRATIVE.RATE")
+    assert len(found) == 1 and "增减率应为 30.74%，写作 44.38%" in found[0]
+
+
+REASON = "四、三公经费\n“三公”经费预算支出6.51万元，较上年{word}9.49万元，减少的主要原因是厉行节约。"
+
+
+def test_a_reason_for_the_other_direction_is_found() -> None:
+    assert rules(doc(REASON.format(word="减少")), "NARRATIVE.DIRECTION") == []
+    found = rules(doc(REASON.format(word="增加")), "NARRATIVE.DIRECTION")
+    assert len(found) == 1 and "随后说明“减少的原因”" in found[0]
+
+
+TWICE = ("一、支出预算\n（10）住房公积金（2210201）192.99 万元，较上年增加 15.96 万元，原因是调资。\n"
+         "（11）购房补贴（2210203）99.45 万元，较上年增加 16.627 万元，原因是调资。\n"
+         "二、基本支出\n⑥住房公积金（2210201）192.99 万元，较上年增加 {again} 万元，原因是调资。\n"
+         "⑦购房补贴（2210203）99.45 万元，较上年增加 16.62 万元，原因是调资。")
+
+
+def test_one_change_stated_twice_differently_is_found_at_both_lines() -> None:
+    found = run_rules(doc(TWICE.format(again="15.95")), only=["NARRATIVE.CHANGE"])
+    assert len(found) == 1
+    assert "一处写作比上年增加 15.96，另一处写作增加 15.95" in found[0].message
+    assert [loc.line for loc in found[0].locations] == [2, 5]
+
+
+def test_one_change_stated_twice_alike_or_cut_passes() -> None:
+    assert rules(doc(TWICE.format(again="15.96")), "NARRATIVE.CHANGE") == []
+
+
+ASSETS = ("五、国有资产\n本单位固定资产总量为4295.98万元，房屋和构筑物3773.63万元，占固定资产总额的87.84%，"
+          "设备335.24万元，占固定资产总额的{share}%，家具和用具172.11万元，占固定资产总额的4%。")
+
+
+def test_asset_shares_are_of_the_asset_total_stated_before_them() -> None:
+    assert rules(doc(ASSETS.format(share="7.80")), "NARRATIVE.SHARE") == []
+    found = rules(doc(ASSETS.format(share="7.90")), "NARRATIVE.SHARE")
+    assert len(found) == 1 and "设备 335.24 占 4295.98 应为 7.80%" in found[0]
+
+
+def test_an_asset_share_without_a_total_before_it_is_not_judged() -> None:
+    text = "五、国有资产\n房屋3773.63万元，设备335.24万元，占固定资产总额的7.90%。"
+    assert rules(doc(text), "NARRATIVE.SHARE") == []
+
+
+SANGONG = ("四、三公经费\n“三公”经费预算支出中，因公出国（境）费支出 222.5万元，占“三公”经费的 {a}%；"
+           "公务用车购置及运行费支出 183.6 万元，占“三公”经费的 {b}%；公务接待费支出427.5 万元，"
+           "占“三公”经费的 {c}%。")
+
+
+def test_shares_of_the_three_sangong_items_are_of_their_sum() -> None:
+    assert rules(doc(SANGONG.format(a="26.69", b="22.02", c="51.28")), "NARRATIVE.SHARE") == []
+    found = rules(doc(SANGONG.format(a="8.75", b="7.22", c="16.81")), "NARRATIVE.SHARE")
+    assert len(found) == 3 and "因公出国（境）费支出 222.5 占 三项“三公”经费之和 833.6 应为 26.69%" in found[0]
+
+
+COUNTS = "六、国有资产\n单位价值50万元以上设备8台，其中，单位价值100万元以上设备{part}台。"
+
+
+def test_a_count_after_qizhong_above_its_whole_is_found() -> None:
+    assert rules(doc(COUNTS.format(part="5")), "NARRATIVE.COUNT_PART") == []
+    found = rules(doc(COUNTS.format(part="15")), "NARRATIVE.COUNT_PART")
+    assert len(found) == 1 and "其中所列 15台 多于总数 8台" in found[0]
+
+
+def test_a_change_before_qizhong_is_no_whole() -> None:
+    text = "一、人员\n实有人数比上年减少2人，其中：退休3人，调入1人。"
+    assert rules(doc(text), "NARRATIVE.COUNT_PART") == []
+
+
+SME = ("九、政府采购支出说明\n2024 年度政府采购支出总额 1967.42 万元，其中：政府采购货物支出 171.7 万元、"
+       "政府采购工程支出 3 万元、政府采购服务支出 1792.72 万元。授予中小企业合同金额 1820.69 万元，"
+       "占政府采购支出总额的 92.54%；货物采购授予中小企业合同金额占货物支出金额的{goods}%，"
+       "服务采购授予中小企业合同金额占服务支出金额的{services}%。")
+
+
+def test_sme_shares_by_kind_that_cannot_make_the_sme_amount_are_found() -> None:
+    found = rules(doc(SME.format(goods="9.16", services="90.84")), "NARRATIVE.PROCUREMENT_PART")
+    assert len(found) == 1 and "中小企业合同金额至多 1647.84万元，写作 1820.69万元" in found[0]
+
+
+def test_sme_shares_by_kind_that_allow_the_sme_amount_pass() -> None:
+    assert rules(doc(SME.format(goods="100", services="95")), "NARRATIVE.PROCUREMENT_PART") == []
+
+
+def fiscal_summary(total: float) -> Table:
+    row = TableRow("收入总计", 40, values={"total": total}, decimals={"total": 2}, side="income")
+    return Table("fiscal_summary", "财政拨款收支总表", (39, 41), rows=[row])
+
+
+FISCAL = "二、财政拨款收支预算\n2026 年国家信访局财政拨款收支总预算 18,728.91 万元。"
+
+
+def test_the_fiscal_grand_total_is_the_fiscal_summary_tables() -> None:
+    assert rules(doc(FISCAL, [fiscal_summary(18728.91)]), "NARRATIVE.TABLE") == []
+    found = rules(doc(FISCAL, [fiscal_summary(18728.94)]), "NARRATIVE.TABLE")
+    assert len(found) == 1 and "18728.94" in found[0]
+
+
+SELF_EVAL = ("十三、绩效\n（一）绩效管理\n本部门在部门决算中反映机场入境人员核酸检测费用等{first}个\n一级项目的绩效自评结果。\n"
+             "（三）项目绩效自评结果。\n本部门在部门决算中反映病媒生物防制项目等87个一\n级项目的绩效自评结果。")
+
+
+def test_the_number_of_self_evaluated_projects_is_one() -> None:
+    assert rules(doc(SELF_EVAL.format(first="87")), "NARRATIVE.SELF_EVAL_COUNT") == []
+    found = run_rules(doc(SELF_EVAL.format(first="82")), only=["NARRATIVE.SELF_EVAL_COUNT"])
+    assert len(found) == 1 and "一处写 82 个；一处写 87 个" in found[0].message
+    assert [loc.line for loc in found[0].locations] == [3, 6]
+
+
+def general_budget(item: float) -> Table:
+    rows = [TableRow("一般公共服务支出", 50, code="201", values={"total": 10528.33}, decimals={"total": 2}),
+            TableRow("人大事务", 51, code="20101", values={"total": 10528.33}, decimals={"total": 2}),
+            TableRow("行政运行", 52, code="2010101", values={"total": item}, decimals={"total": 2}),
+            TableRow("人大会议", 53, code="2010104", values={"total": 10528.33 - item},
+                     decimals={"total": 2})]
+    return Table("general_budget_expenditure", "一般公共预算支出表", (49, 53), rows=rows)
+
+
+ITEM = ("三、财政拨款支出预算\n江苏省人大常委会办公厅 2017 年财政拨款预算支出 10528.33 万元，其中：\n"
+        "1. 人大事务行政运行（项）支出 10528.33 万元，与上年相比减少 17.89 万元。")
+
+
+def test_an_item_named_with_its_kuan_is_the_item_line() -> None:
+    assert rules(doc(ITEM, [general_budget(10528.33)]), "NARRATIVE.TABLE") == []
+    found = rules(doc(ITEM, [general_budget(4545.94)]), "NARRATIVE.TABLE")
+    assert len(found) == 1 and "2010101 行政运行 为 4545.94" in found[0]
+
+
+SPENT = ("二、项目支出\n③困难企业特困救助、职工帮扶资金预算3,087万元，实际\n支出{whole}万元，预算执行率84.69%。其中：\n"
+         "关停企业困难补助预算600万元，实际支出600万元，预算执行率100%。\n"
+         "三户特困企业特困救助预算57万元，实际支出54.54万元，预算执行率95.68%。\n"
+         "留守机构补助资金预算2,430万元，实际支出1,959.58万元，预算执行率80.64%。\n"
+         "④困难企业安全生产隐患整改引导资金预算到位400万元，实际支出385万元。")
+
+
+def test_spending_of_parts_whose_budgets_make_the_whole() -> None:
+    assert rules(doc(SPENT.format(whole="2,614.12")), "NARRATIVE.PARTS") == []
+    found = run_rules(doc(SPENT.format(whole="2,614.42")), only=["NARRATIVE.PARTS"])
+    assert len(found) == 1 and "实际支出相加却为 2614.12 万元" in found[0].message
+    assert [loc.line for loc in found[0].locations] == [3, 4, 5, 6]
