@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from typing import Any
 
@@ -43,3 +45,28 @@ def test_a_dead_a_failing_and_a_hung_file_are_refused_and_the_rest_checked() -> 
     assert all(outcomes[i]["exit"] == 2 for i in (1, 2, 3))
     assert ("a", 2, 2) in pages and ("e", 1, 2) in pages
     assert not pool.running
+
+
+CTRL_C_WHILE_FORKING = """
+import os, signal
+from yusuan.batch.one import refused
+from yusuan.batch.pool import Pool
+signal.signal(signal.SIGINT, signal.default_int_handler)
+os.register_at_fork(before=lambda: os.kill(os.getpid(), signal.SIGINT))
+pool = Pool(lambda path, name: refused(name, ""), refused, jobs=1, timeout=10, lang="zh",
+            on_page=lambda *page: None)
+try:
+    outcomes = list(pool.run([(0, "a", "a"), (1, "b", "b"), (2, "c", "c")]))
+except KeyboardInterrupt:
+    print("interrupted", len(pool.running))
+else:
+    print("finished", len(outcomes))
+"""
+
+
+def test_ctrl_c_while_a_child_is_forked_interrupts_the_batch() -> None:
+    """A Ctrl-C that comes while the pool forks (most likely on a busy machine) is not lost in
+    the fork's hooks: the batch stops, its children stopped with it."""
+    done = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_FORKING], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.stdout.split() == ["interrupted", "0"], done.stderr

@@ -97,8 +97,10 @@ def _ctrl_c_default() -> None:
 def test_ctrl_c_stops_the_batch_in_words_and_resume_finishes_it(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     copy_real_files(folder)
-    # a long PDF (171 pages) checked last: the batch is surely still at work at the signal
-    slow = folder / "zz_slow.pdf"
+    # a long PDF (171 pages) checked last (a folder's own files come before its subfolders',
+    # so it goes in a subfolder named last): the batch is surely still at work at the signal
+    slow = folder / "zz" / "slow.pdf"
+    slow.parent.mkdir()
     shutil.copyfile(SHARED / "corpus" / "shaanxi" / "卫生健康委员会_2026年部门预算.pdf", slow)
     out = tmp_path / "out"
     # a shell's background job inherits SIGINT ignored, and Python then never raises
@@ -107,12 +109,13 @@ def test_ctrl_c_stops_the_batch_in_words_and_resume_finishes_it(tmp_path: Path) 
                                 str(out), "--jobs", "1"], env=ENV, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True,
                                preexec_fn=_ctrl_c_default)  # noqa: PLW1509 - no threads to race
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600
     while not reports(out) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.01)
+    assert reports(out) and not any("slow" in name for name in reports(out)), "not last"
     process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=60)
-    assert process.returncode == 2 and stdout == "", "the batch had finished before the signal"
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2 and stdout == "", (process.returncode, stdout, stderr)
     assert stderr.startswith("yusuan: 检查被中断：已做完") and "--resume" in stderr
     assert len(stderr.splitlines()) == 1
     slow.unlink()

@@ -71,6 +71,7 @@ def _child(connection: Connection, path: str, name: str, work: Work,
            refuse: Callable[[str], dict[str, Any]]) -> None:
     die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by the parent's fork
     outcome: dict[str, Any]
     try:
         with listening(lambda shown, done, total: connection.send(("page", shown, done, total))):
@@ -124,9 +125,15 @@ class Pool:
 
         process = self.context.Process(target=_child, name="yusuan-batch", daemon=True,
                                        args=(child_end, path, name, self.work, refuse))
-        process.start()
-        child_end.close()
-        self.running.append(Running(index, path, name, process, parent_end))
+        # Ctrl-C while forking would land in an at-fork hook, where Python only prints it and
+        # goes on: it waits until the child is started and known, then interrupts the batch
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            process.start()
+            child_end.close()
+            self.running.append(Running(index, path, name, process, parent_end))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def _collect(self) -> Iterator[tuple[int, dict[str, Any]]]:
         handles = [r.connection for r in self.running] + [r.process.sentinel for r in self.running]
