@@ -241,3 +241,22 @@ def test_the_agency_operating_costs_from_their_own_table() -> None:
     headline = document_from_text("\n".join(lines)).headline
     assert headline["agency_operating_costs"]["value"] == 1115.85
     assert "source" not in headline["agency_operating_costs"]
+
+
+def test_the_old_jiangsu_spending_columns_are_read() -> None:
+    """江苏 2017–2018 支出预算总表: 合计 = 基本支出 + 项目支出 + 单位预留机动经费; 结转下年资金
+    beside them. Read, the table is sure, and a 合计 that does not add up is found."""
+    from yusuan.rules import run_rules
+
+    assert label_key("单位预留机动经费") == "reserve"
+    assert label_key("结转下年资金") == "carryover_out"
+    lines = [
+        "2018年某某厅部门预算", "支出预算总表", "单位：万元",
+        "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金",
+        "100.00\t60.00\t30.00\t10.00\t",
+    ]
+    doc = document_from_text("\n".join(lines))
+    rules = {f.rule for f in run_rules(doc)}
+    assert "TABLE.UNSURE" not in rules and "ROW.TOTAL" not in rules
+    lines[-1] = "100.00\t60.00\t30.00\t20.00\t"
+    assert "ROW.TOTAL" in {f.rule for f in run_rules(document_from_text("\n".join(lines)))}
