@@ -177,3 +177,86 @@ def test_the_xian_words_for_personnel_public_and_project_columns() -> None:
     assert label_key("人员经费支出") == "personnel"
     assert label_key("公用经费支出") == "public"
     assert label_key("专项业务经费支出") == "project"
+
+
+def test_amounts_a_spreadsheet_groups_only_in_their_last_three_digits() -> None:
+    """上海 单位预算 exported from Excel prints '120258,600' for 120,258,600 元."""
+    from yusuan.recognise.numbers import parse_amount
+
+    assert parse_amount("120258,600") == (120258600.0, 0)
+    assert parse_amount("7880,000") == (7880000.0, 0)
+    assert parse_amount("1234,56") is None and parse_amount("12,3456") is None
+    lines = [
+        "2026年某某院单位预算", "财务收支预算总表", "单位：元",
+        "本年收入\t\t本年支出\t", "项目\t预算数\t项目\t预算数",
+        "一、财政拨款收入\t120258,600\t一、社会保障和就业支出\t128138,600",
+        "四、其他收入\t7880,000\t\t",
+        "收入总计\t128138,600\t支出总计\t128138,600",
+    ]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["income_grand_total"]["value"] == 128138600.0
+    assert headline["other_income"]["value"] == 7880000.0
+
+
+def test_this_years_income_and_spending_worded_as_the_current_years_subtotal() -> None:
+    """江苏 2017–2018 收支预算总表: '当年收入小计' / '当年支出小计' (or '当年收入' with its 小计
+    on the next page) and the income item '三、其他资金'."""
+    for income_words in ("当年收入小计", "当年收入"):
+        lines = [
+            "2018年某某厅部门预算", "收支预算总表", "单位：万元",
+            "收入\t\t支出\t", "项目名称\t金额\t功能科目名称\t金额",
+            "一、财政拨款\t90.00\t一、一般公共服务支出\t100.00",
+            "三、其他资金\t10.00\t\t",
+            f"{income_words}\t100.00\t当年支出小计\t100.00",
+            "上年结转资金\t\t结转下年资金\t",
+            "收入合计\t100.00\t支出合计\t100.00",
+        ]
+        headline = document_from_text("\n".join(lines)).headline
+        assert headline["total_income"]["value"] == 100.0, income_words
+        assert headline["total_expenditure"]["value"] == 100.0, income_words
+        assert headline["other_income"]["value"] == 10.0, income_words
+
+
+def test_a_spending_total_table_of_one_unnamed_row_gives_basic_and_project_spending() -> None:
+    """江苏 支出预算总表: one row of figures under 合计 | 基本支出 | 项目支出 | …, no name, no code."""
+    lines = [
+        "2018年某某厅部门预算", "支出预算总表", "单位：万元",
+        "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金",
+        "100.00\t60.00\t30.00\t10.00\t",
+    ]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["basic_expenditure"]["value"] == 60.0
+    assert headline["project_expenditure"]["value"] == 30.0
+
+
+def test_the_agency_operating_costs_from_their_own_table() -> None:
+    """江苏 一般公共预算机关运行经费支出预算表: its 合计 is the 机关运行经费."""
+    lines = [
+        "2018年某某厅部门预算", "一般公共预算机关运行经费支出预算表", "单位：万元",
+        "科目编码\t科目名称\t机关运行经费支出",
+        "\t合计\t1,115.85",
+        "302\t商品和服务支出\t1,115.85",
+        "30201\t办公费\t1,115.85",
+    ]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["agency_operating_costs"]["value"] == 1115.85
+    assert "source" not in headline["agency_operating_costs"]
+
+
+def test_the_old_jiangsu_spending_columns_are_read() -> None:
+    """江苏 2017–2018 支出预算总表: 合计 = 基本支出 + 项目支出 + 单位预留机动经费; 结转下年资金
+    beside them. Read, the table is sure, and a 合计 that does not add up is found."""
+    from yusuan.rules import run_rules
+
+    assert label_key("单位预留机动经费") == "reserve"
+    assert label_key("结转下年资金") == "carryover_out"
+    lines = [
+        "2018年某某厅部门预算", "支出预算总表", "单位：万元",
+        "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金",
+        "100.00\t60.00\t30.00\t10.00\t",
+    ]
+    doc = document_from_text("\n".join(lines))
+    rules = {f.rule for f in run_rules(doc)}
+    assert "TABLE.UNSURE" not in rules and "ROW.TOTAL" not in rules
+    lines[-1] = "100.00\t60.00\t30.00\t20.00\t"
+    assert "ROW.TOTAL" in {f.rule for f in run_rules(document_from_text("\n".join(lines)))}

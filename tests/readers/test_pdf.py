@@ -383,6 +383,18 @@ def test_text_clipped_off_the_page_is_not_read(pdf_canvas) -> None:
         "9.行政单位医疗78.21万元", "合计 1,234.56"]
 
 
+def test_text_placed_off_the_paper_is_not_read(pdf_canvas) -> None:
+    """江苏人大: the tables after a page's last one set again far below its bottom edge, with no
+    clip: in the file, not on the paper. Text the edge cuts only in part is still read."""
+    canvas, path = pdf_canvas("off_the_page.pdf")
+    canvas.drawString(60, 700, "合计 1,234.56")
+    canvas.drawString(60, 2, "财政拨款基本支出预算表")  # runs over the bottom edge: partly seen
+    canvas.drawString(60, -900, "301 工资福利支出 2,928.98")  # below the paper: hidden
+    canvas.drawString(700, 400, "302 商品和服务支出 1,585.96")  # right of the paper: hidden
+    canvas.save()
+    assert [re.sub(r"\s+", " ", text) for text in texts(path)] == ["合计 1,234.56", "财政拨款基本支出预算表"]
+
+
 def test_a_name_and_a_figure_cut_by_the_page_break_are_joined(pdf_canvas, grid, cjk_font) -> None:
     """杭州: '杭州市机动' | … | '12,437.3' at the foot of a page, '车驾驶员考试服务中心' | … | '6'
     at the head of the next: one row, 12,437.36. A name alone below a complete row is a row."""

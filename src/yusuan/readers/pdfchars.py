@@ -165,7 +165,8 @@ INK = 200  # a grey darker than this (of 255) is ink
 
 
 def visible(chars: list[Char], page: Any, frame: Frame) -> list[Char]:
-    """`chars` without those the page's clip paths hide."""
+    """`chars` without those off the paper and those the page's clip paths hide."""
+    chars = on_paper(chars, frame.box(*page.get_cropbox()))
     if not chars or frame.rotation or page.get_rotation():
         return chars
     pdfium = calls()
@@ -185,6 +186,13 @@ def visible(chars: list[Char], page: Any, frame: Frame) -> list[Char]:
         if char is not None:
             kept.append(char)
     return kept
+
+
+def on_paper(chars: list[Char], paper: Box) -> list[Char]:
+    """`chars` without those wholly outside the page's box (set beyond its edge, never
+    printed); one the edge cuts in part stays."""
+    return [char for char in chars
+            if char.x1 > paper[0] and char.x0 < paper[2] and char.bottom > paper[1] and char.top < paper[3]]
 
 
 def _first_text_clip(pdfium: SimpleNamespace, page: Any, frame: Frame) -> Box | None:

@@ -8,7 +8,7 @@ import re
 # a column header here, a summary-table row in the headline and the SUMMARY rules
 CARRYOVER_IN = r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$"
 # the spending side's carry-over line: 年终结转结余, 年末结转和结余, 结转下年(支出), 结转结余下年
-CARRYOVER_OUT = r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转(结余)?下年(支出)?$"
+CARRYOVER_OUT = r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转(结余)?下年(支出|资金)?$"
 
 # (pattern over a compact label, key). First match wins.
 LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -43,7 +43,8 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^本年收入$", "current_income"),
         (r"^本年拨款$|^本年支出$", "current"),
         (CARRYOVER_IN + r"|^财政拨款结转结余$", "carryover"),
-        (r"^(年末|年终)结转(和|及)?(结余)?$", "carryover_out"),
+        (r"^(年末|年终)结转(和|及)?(结余)?$|^结转下年资金$", "carryover_out"),
+        (r"^单位预留机动经费$", "reserve"),
         (r"^用事业基金弥补收支差额$", "business_fund"),
         (r"^一般公共预算(财政拨款|拨款)?(收入|资金)?$", "general_budget"),
         (r"^财政拨款(收入)?$", "fiscal"),

@@ -11,13 +11,13 @@ from yusuan.recognise.narrative.text import HEADING
 
 # (headline key, table kinds to look in, side, name pattern, column keys to try)
 SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
-    ("total_income", "income", r"^本年收入合计$|^本年收入$"),
+    ("total_income", "income", r"^本年收入合计$|^本年收入$|^当年收入(小计)?$"),
     ("income_grand_total", "income", r"^收入总计$|^总计$|^收入合计$"),
     ("carryover_in", "income", CARRYOVER_IN),
     ("general_budget_income", "income", r"^一般公共预算(财政)?(拨款)?(收入|资金)?$"),
     ("gov_fund_income", "income", r"^政府性基金(预算)?(财政)?(拨款)?(收入|资金)?$"),
-    ("other_income", "income", r"^其他收入(资金)?$"),
-    ("total_expenditure", "expenditure", r"^本年支出合计$|^本年支出$"),
+    ("other_income", "income", r"^其他收入(资金)?$|^其他资金$"),
+    ("total_expenditure", "expenditure", r"^本年支出合计$|^本年支出$|^当年支出(小计)?$"),
     ("expenditure_grand_total", "expenditure", r"^支出总计$|^总计$|^支出合计$"),
     ("carryover_out", "expenditure", CARRYOVER_OUT),
 )
@@ -63,8 +63,11 @@ def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str
 
 def _nameless_total(table: Table) -> TableRow | None:
     """A first row with neither code nor name above the coded rows, each of its figures at
-    least the coded rows' (its 合计 cell merged away in print): the total row."""
+    least the coded rows' (its 合计 cell merged away in print): the total row. A table of that
+    one row alone, under a 合计 column, is its total too."""
     rows = [r for r in table.rows if r.values]
+    if len(rows) == 1 and not rows[0].code and not rows[0].name.strip() and "total" in rows[0].values:
+        return rows[0]
     if len(rows) < 2 or rows[0].code or rows[0].name.strip() or not rows[1].code:
         return None
     first = rows[0]
@@ -103,6 +106,9 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
                 amount = first_amount(row)
                 if amount and re.match(pattern, row.name.replace(" ", "")):
                     headline.setdefault(key, {"value": amount[1], "line": row.line_of(amount[0])})
+    for table in (t for t in tables if t.kind == "other" and AGENCY_COSTS_TITLE.search(t.title)):
+        if value := agency_costs_headline(table):
+            headline.setdefault("agency_operating_costs", value)
     sangong = next((t for t in tables if t.kind == "sangong" and t.rows), None)
     if sangong and "sangong_total" not in headline:
         headline.update(sangong_headline(sangong))
@@ -111,6 +117,21 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
         if not headline["procurement_total"]:
             del headline["procurement_total"]
     return headline
+
+
+# a table of the 机关运行经费 alone (not the 三公 table that adds them as a column)
+AGENCY_COSTS_TITLE = re.compile(r"机关运行经费")
+
+
+def agency_costs_headline(table: Table) -> dict[str, Any]:
+    """The 机关运行经费: the 合计 row's amount, its total column's or its only one."""
+    total = next((row for row in table.rows if row.name.replace(" ", "") in ("合计", "总计")), None)
+    if total is None:
+        return {}
+    key = next((k for k in ("total", "budget", "actual") if k in total.values), None)
+    if key is None and len(total.values) == 1:
+        key = next(iter(total.values))
+    return {"value": total.values[key], "line": total.line_of(key)} if key else {}
 
 
 _PROCUREMENT_KINDS = re.compile(r"^[A-Ca-c]?[-、.．\s]*(货物|工程|服务)[A-Ca-c]?$")

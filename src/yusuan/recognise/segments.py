@@ -104,22 +104,35 @@ def is_running_text(row: Row) -> bool:
 
 
 WRAPPED_TAIL = 4  # the most characters of a title's last word wrapped onto a line of its own
+WRAPPED_NUMBERED_TAIL = 8  # … after a numbered title that has not said 表 yet ('支出预算表')
 
 
 def join_wrapped_titles(rows: list[Row]) -> list[Row]:
-    """A title the page wraps before its last word ('…培训费支出预算' / '表'): one row."""
+    """A title the page wraps before its last word ('…培训费支出预算' / '表'), or a numbered title
+    wrapped before its last words ('公开 09 表：…会议费、培训费' / '支出预算表'): one row."""
     out: list[Row] = []
     for row in rows:
         head = single_text(out[-1]) if out else None
         tail = single_text(row)
-        if (head and tail and len(tail) <= WRAPPED_TAIL and tail.endswith("表")
-                and not row_title(out[-1]) and classify_title(head + tail)):
+        if (head and tail and tail.endswith("表") and classify_title(head + tail)
+                and (len(tail) <= WRAPPED_TAIL and not row_title(out[-1])
+                     or _numbered_title_unfinished(head, tail))):
             first = out[-1].cells[0]
             out[-1] = Row((Cell(head + tail, first.line, first.page, first.indent),),
                           out[-1].aligned, tuple(dict.fromkeys(out[-1].lines + row.lines)))
             continue
         out.append(row)
     return out
+
+
+def _numbered_title_unfinished(head: str, tail: str) -> bool:
+    """A title with its number whose words, the number left out, have not yet said 表, followed
+    by a short unnumbered line ending in 表."""
+    number = printed_number(head)
+    if not number or printed_number(tail) or len(tail.replace(" ", "")) > WRAPPED_NUMBERED_TAIL:
+        return False
+    words = head.replace(" ", "").replace(number, "", 1)
+    return "表" not in words
 
 
 def rows_to_segments(rows: list[Row]) -> list[Segment]:

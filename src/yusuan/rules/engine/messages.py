@@ -50,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reception": "公务接待费", "current_income": "本年收入", "unit_funds": "单位资金",
         "business": "事业收入", "operating": "经营收入", "other": "其他收入",
         "special_account": "财政专户管理资金", "superior_subsidy": "上级补助收入",
-        "subordinate": "附属单位上缴收入",
+        "subordinate": "附属单位上缴收入", "reserve": "单位预留机动经费",
     },
     "en": {
         "total": "total", "basic": "basic expenditure", "project": "project expenditure",
@@ -65,7 +65,7 @@ LABELS: dict[str, dict[str, str]] = {
         "unit_funds": "unit funds", "business": "business income",
         "operating": "operating income", "other": "other income",
         "special_account": "special-account funds", "superior_subsidy": "superior subsidy",
-        "subordinate": "subordinate units' remittance",
+        "subordinate": "subordinate units' remittance", "reserve": "unit's reserve",
     },
 }
 

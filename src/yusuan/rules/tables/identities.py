@@ -30,7 +30,7 @@ register_messages({
 })
 
 SPENDING_PARTS = ("basic", "project", "remit_to_superior", "operating_expenditure",
-                  "subsidy_to_subordinate")
+                  "subsidy_to_subordinate", "reserve")
 SOURCE_PARTS = ("general_budget", "gov_fund", "soe_capital", "special_account", "business",
                 "operating", "superior_subsidy", "subordinate", "other", "unit_funds")
 FISCAL_PARTS = ("general_budget", "gov_fund", "soe_capital")
@@ -55,7 +55,7 @@ def row_identity(doc: Document, table: Table, row: TableRow, rule_id: str, total
 @rule("ROW.TOTAL", category="arithmetic", title_zh="合计等于基本支出加项目支出",
       title_en="Total = basic + project", tables=SPENDING_TABLES,
       rationale="In every spending row the 合计 equals 基本支出 + 项目支出 (+ 上缴上级, 经营支出, "
-                "对附属单位补助 where printed).")
+                "对附属单位补助, 单位预留机动经费 where printed).")
 def total_is_basic_plus_project(doc: Document) -> Iterator[Finding]:
     """合计 = 基本支出 + 项目支出 (+ other spending columns).
 
