@@ -22,6 +22,14 @@ SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("carryover_out", "expenditure", CARRYOVER_OUT),
 )
 AMOUNT_KEYS = ("budget", "actual", "total")
+# a 收支总表's spending by type (部门预算支出经济分类 按大类: 1、人员经费和公用经费支出, 2、专项业务
+# 经费支出), read when no table's total row gives 基本支出 / 项目支出; a name its cell cuts short
+# ('人员经费和公用经费支') still counts
+BY_TYPE_ITEMS: tuple[tuple[str, str], ...] = (
+    ("basic_expenditure", r"^基本支出(合计)?$|^人员经费和公用经费(支出?)?$"),
+    ("project_expenditure", r"^项目支出(合计)?$|^专项业务经费(支出?)?$"),
+)
+EXPENDITURE_SIDES = frozenset({"expenditure", "expenditure_by_type"})
 
 
 def first_amount(row: TableRow) -> tuple[str, float] | None:
@@ -44,6 +52,18 @@ def summary_headline(table: Table) -> dict[str, dict[str, Any]]:
                 continue
             amount = first_amount(row)
             if amount:
+                found[key] = {"value": amount[1], "line": row.line_of(amount[0])}
+                break
+    return found
+
+
+def by_type_headline(table: Table) -> dict[str, dict[str, Any]]:
+    """基本支出 and 项目支出 as a 收支总表's spending side lists them (the first of each)."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, pattern in BY_TYPE_ITEMS:
+        for row in table.rows:
+            amount = first_amount(row)
+            if row.side in EXPENDITURE_SIDES and amount and re.search(pattern, _item_name(row.name)):
                 found[key] = {"value": amount[1], "line": row.line_of(amount[0])}
                 break
     return found
@@ -97,6 +117,9 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
             if table.kind == kind:
                 for key, value in total_row_headline(table, keys).items():
                     headline.setdefault(key, value)
+    for table in summaries:
+        for key, value in by_type_headline(table).items():
+            headline.setdefault(key, value)
     for table in (t for t in tables if t.kind == "basic_expenditure"):
         for row in table.rows:
             for key, pattern in (("personnel_funds", r"^人员经费(合计)?$"), ("public_funds", r"^公用经费(合计)?$")):
