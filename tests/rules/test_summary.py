@@ -165,3 +165,22 @@ def test_a_flat_spending_side_with_other_items_is_summed_whole() -> None:
         ("一般公共服务支出", {"budget": "2.00"}), ("教育支出", {"budget": "10.00"}),
         ("事业单位经营支出", {"budget": "3.00"}), ("本年支出合计", {"budget": "15.00"})])
     assert _rules(document(t), "SUMMARY.EXPENDITURE_ITEMS") == []
+
+
+def test_the_account_balances_brought_in_and_left_unspent_count_in_the_grand_totals() -> None:
+    """西安 部门综合预算收支总表: 收入总计 = 本年收入合计 + 上年实户资金余额 + 上年结转, and
+    支出总计 = 本年支出合计 + 结转下年 + 未安排支出的实户资金; a balance that does not make up
+    the gap still fails."""
+    def summary(balance: str):
+        return side_rows("summary", [
+            ("一般公共预算拨款", {"budget": "10.00"}), ("本年收入合计", {"budget": "10.00"}),
+            ("上年实户资金余额", {"budget": balance}), ("上年结转", {"budget": "1.00"}),
+            ("收入总计", {"budget": "14.00"}),
+        ], [
+            ("一般公共服务支出", {"budget": "10.00"}), ("本年支出合计", {"budget": "10.00"}),
+            ("结转下年", {"budget": "1.00"}), ("未安排支出的实户资金", {"budget": balance}),
+            ("支出总计", {"budget": "14.00"}),
+        ])
+    ids = ("SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL")
+    assert _rules(document(summary("3.00")), *ids) == []
+    assert len(_rules(document(summary("2.00")), *ids)) == 2

@@ -31,10 +31,12 @@ PATTERNS = {
     "income_current": r"^本年收入(合计|小计)?$",
     "carryover_in": CARRYOVER_IN,
     "business_fund": r"用事业基金弥补|^使用非财政拨款结余$",
+    "balance_in": r"^上年实户资金余额$",  # 西安: the balance of the units' own accounts brought in
     "expenditure_grand": r"^支出总计$",
     "expenditure_current": r"^本年支出(合计|小计)?$",
     "carryover_out": CARRYOVER_OUT,
     "surplus_allocation": r"^结余分配$",
+    "balance_out": r"^未安排支出的实户资金$",  # … and what of it is left unspent
 }
 VALUE_KEYS = ("budget", "actual", "total")
 
@@ -125,7 +127,7 @@ def identity(doc: Document, table: Table, rule_id: str, total: TableRow | None,
 @rule("SUMMARY.INCOME_TOTAL", category="arithmetic", title_zh="收入总计等于本年收入加上年结转",
       title_en="Income grand total = income + carry-over", tables=SUMMARY_TABLES)
 def income_grand_total(doc: Document) -> Iterator[Finding]:
-    """收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额).
+    """收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额, + 上年实户资金余额).
 
     Passes: 本年收入合计 10.00, 上年结转 2.00, 收入总计 12.00.
     Fails:  本年收入合计 10.00, 上年结转 2.00, 收入总计 13.00.
@@ -134,7 +136,7 @@ def income_grand_total(doc: Document) -> Iterator[Finding]:
         named = read_side(table, "income").named
         found = identity(doc, table, "SUMMARY.INCOME_TOTAL", named.get("income_grand"),
                          [named.get("income_current"), named.get("carryover_in"),
-                          named.get("business_fund")])
+                          named.get("business_fund"), named.get("balance_in")])
         if found:
             yield found
 
@@ -143,7 +145,7 @@ def income_grand_total(doc: Document) -> Iterator[Finding]:
       title_zh="支出总计等于本年支出加年终结转结余",
       title_en="Spending grand total = spending + carry-forward", tables=SUMMARY_TABLES)
 def expenditure_grand_total(doc: Document) -> Iterator[Finding]:
-    """支出总计 = 本年支出合计 + 年终结转结余 (+ 结余分配).
+    """支出总计 = 本年支出合计 + 年终结转结余 (+ 结余分配, + 未安排支出的实户资金).
 
     Passes: 本年支出合计 12.00, 年终结转结余 blank, 支出总计 12.00.
     Fails:  本年支出合计 12.00, 支出总计 11.00.
@@ -153,7 +155,7 @@ def expenditure_grand_total(doc: Document) -> Iterator[Finding]:
         found = identity(doc, table, "SUMMARY.EXPENDITURE_TOTAL",
                          named.get("expenditure_grand"),
                          [named.get("expenditure_current"), named.get("carryover_out"),
-                          named.get("surplus_allocation")])
+                          named.get("surplus_allocation"), named.get("balance_out")])
         if found:
             yield found
 
