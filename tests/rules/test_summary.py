@@ -184,3 +184,24 @@ def test_the_account_balances_brought_in_and_left_unspent_count_in_the_grand_tot
     ids = ("SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL")
     assert _rules(document(summary("3.00")), *ids) == []
     assert len(_rules(document(summary("2.00")), *ids)) == 2
+
+
+def test_items_below_a_heading_that_restates_the_whole() -> None:
+    """西安 科技局 表1: '一、部门预算' over '1、一般公共服务支出' … whose figures (one digit short)
+    do not add up to 本年支出合计: the numbered 类 are the items, not the heading."""
+    def summary(education: str):
+        t = side_rows("summary", [
+            ("一、部门预算", {"budget": "12.00"}), ("1、财政拨款", {"budget": "12.00"}),
+            ("本年收入合计", {"budget": "12.00"}), ("收入总计", {"budget": "12.00"}),
+        ], [
+            ("一、部门预算", {"budget": "12.00"}), ("1、教育支出", {"budget": education}),
+            ("2、科学技术支出", {"budget": "10.00"}), ("本年支出合计", {"budget": "12.00"}),
+            ("支出总计", {"budget": "12.00"}),
+        ])
+        for r in t.rows:
+            r.extra["level"] = 1 if r.name.startswith("一、") else (3 if r.name[0].isdigit() else 0)
+        return t
+    ids = ("SUMMARY.INCOME_ITEMS", "SUMMARY.EXPENDITURE_ITEMS")
+    assert _rules(document(summary("2.00")), *ids) == []
+    found = _rules(document(summary("0.20")), *ids)
+    assert [f.rule for f in found] == ["SUMMARY.EXPENDITURE_ITEMS"]

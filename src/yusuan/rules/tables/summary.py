@@ -82,11 +82,18 @@ def read_side(table: Table, side: str) -> Side:
             named.setdefault(name, row)
         elif not any(k.startswith("carryover") or k.endswith("grand") for k in named):
             candidates.append(row)
-    levels = {int(r.extra.get("level", 0)) for r in candidates} - {0}
-    if levels:
-        top = min(levels)
-        candidates = [r for r in candidates if r.extra.get("level") == top]
-    return Side(named, candidates)
+    return Side(named, top_level_items(candidates))
+
+
+def top_level_items(rows: list[TableRow]) -> list[TableRow]:
+    """The rows of the highest numbered level; below it when that level is one heading that
+    restates the whole ('一、部门预算' over '1、一般公共服务支出', '2、…')."""
+    levels = sorted({int(r.extra.get("level", 0)) for r in rows} - {0})
+    if not levels:
+        return rows
+    items = [r for r in rows if r.extra.get("level") == levels[0]]
+    below = [r for r in rows if len(levels) > 1 and r.extra.get("level") == levels[1]]
+    return below if len(items) == 1 and len(below) >= 2 else items
 
 
 def class_rows_only(rows: list[TableRow]) -> list[TableRow]:
