@@ -29,7 +29,7 @@ BY_TYPE_ITEMS: tuple[tuple[str, str], ...] = (
     ("basic_expenditure", r"^基本支出(合计)?$|^人员经费和公用经费(支出?)?$"),
     ("project_expenditure", r"^项目支出(合计)?$|^专项业务经费(支出?)?$"),
 )
-EXPENDITURE_SIDES = frozenset({"expenditure", "expenditure_by_type"})
+EXPENDITURE_SIDES = ("expenditure", "expenditure_by_type")  # and expenditure_by_type_2, …
 
 
 def first_amount(row: TableRow) -> tuple[str, float] | None:
@@ -63,7 +63,8 @@ def by_type_headline(table: Table) -> dict[str, dict[str, Any]]:
     for key, pattern in BY_TYPE_ITEMS:
         for row in table.rows:
             amount = first_amount(row)
-            if row.side in EXPENDITURE_SIDES and amount and re.search(pattern, _item_name(row.name)):
+            if (row.side or "").startswith(EXPENDITURE_SIDES) and amount \
+                    and re.search(pattern, _item_name(row.name)):
                 found[key] = {"value": amount[1], "line": row.line_of(amount[0])}
                 break
     return found

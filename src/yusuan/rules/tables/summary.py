@@ -209,17 +209,37 @@ def expenditure_items(doc: Document) -> Iterator[Finding]:
     Fails:  the same with 本年支出合计 13.00.
     """
     for table in summary_tables(doc):
-        side = read_side(table, "expenditure")
-        total = side.named.get("expenditure_current") or _grand_without_carryover(side)
-        named = {"total_name": compact_name(total.name) if total else ""}
+        yield from _expenditure_items(doc, table)
+        yield from _by_type_items(doc, table)
+
+
+def _by_type_items(doc: Document, table: Table) -> Iterator[Finding]:
+    """A panel of spending by type (西安: 部门经济 and 政府经济 大类 beside the 功能 大类) adds up
+    to its own 本年支出合计 too, when its items are numbered (so that its levels are known)."""
+    panels = sorted({r.side for r in table.rows if r.side and r.side.startswith("expenditure_by_type")})
+    for panel in panels:
+        side = read_side(table, panel)
+        total = side.named.get("expenditure_current")
+        if not any(r.extra.get("level") for r in side.items):
+            continue
         found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items),
-                         need_all=0, **named)
-        classes = class_rows_only(side.items)
-        if found and classes != side.items:
-            # 类 listed with their 款 and 项 below them: the 类 are the items, and a sum
-            # of every level would name a figure the table does not mean
-            by_class = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes),
-                                need_all=0, **named)
-            found = by_class
+                         need_all=0, total_name=compact_name(total.name) if total else "")
         if found:
             yield found
+
+
+def _expenditure_items(doc: Document, table: Table) -> Iterator[Finding]:
+    side = read_side(table, "expenditure")
+    total = side.named.get("expenditure_current") or _grand_without_carryover(side)
+    named = {"total_name": compact_name(total.name) if total else ""}
+    found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items),
+                     need_all=0, **named)
+    classes = class_rows_only(side.items)
+    if found and classes != side.items:
+        # 类 listed with their 款 and 项 below them: the 类 are the items, and a sum
+        # of every level would name a figure the table does not mean
+        by_class = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes),
+                            need_all=0, **named)
+        found = by_class
+    if found:
+        yield found
