@@ -205,3 +205,28 @@ def test_items_below_a_heading_that_restates_the_whole() -> None:
     assert _rules(document(summary("2.00")), *ids) == []
     found = _rules(document(summary("0.20")), *ids)
     assert [f.rule for f in found] == ["SUMMARY.EXPENDITURE_ITEMS"]
+
+
+def test_each_numbered_panel_of_spending_by_type_adds_up() -> None:
+    """西安 科技局 表1: beside the 功能 大类, the 部门经济 panel ('1、人员经费和公用经费支出',
+    '2、专项业务经费支出' printed one digit short) and the 政府经济 panel add up to 本年支出合计
+    each on their own."""
+    from yusuan.pipeline import document_from_text
+
+    def lines(project: str) -> str:
+        return "\n".join([
+            "2022年部门综合预算", "部门综合预算收支总表", "单位：元",
+            "收入\t\t支出\t\t\t\t\t",
+            ("项目\t预算数\t支出功能分类科目（按大类）\t预算数\t部门预算支出经济分类科目（按大类）\t预算数"
+             "\t政府预算支出经济分类科目（按大类）\t预算数"),
+            "一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算\t300.00",
+            ("1、财政拨款\t300.00\t1、一般公共服务支出\t300.00\t1、人员经费和公用经费支出\t80.00"
+             "\t1、机关工资福利支出\t60.00"),
+            "\t\t\t\t(1)工资福利支出\t60.00\t2、机关商品和服务支出\t240.00",
+            f"\t\t\t\t2、专项业务经费支出\t{project}\t\t",
+            "本年收入合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00",
+            "收入总计\t300.00\t支出总计\t300.00\t支出总计\t300.00\t支出总计\t300.00",
+        ])
+    assert _rules(document_from_text(lines("220.00")), "SUMMARY.EXPENDITURE_ITEMS") == []
+    found = _rules(document_from_text(lines("22.00")), "SUMMARY.EXPENDITURE_ITEMS")
+    assert len(found) == 1 and found[0].values["difference"] == 198.0
