@@ -203,7 +203,7 @@ def income_items(doc: Document) -> Iterator[Finding]:
       tables=SUMMARY_TABLES)
 def expenditure_items(doc: Document) -> Iterator[Finding]:
     """Σ expenditure 类 items = 本年支出合计 (支出总计 when the side prints neither it nor a
-    结转下年 line).
+    结转下年 line); each numbered panel of spending by type (部门经济, 政府经济 大类) as well.
 
     Passes: 社会保障和就业支出 2.00, 卫生健康支出 10.00, 本年支出合计 12.00.
     Fails:  the same with 本年支出合计 13.00.
