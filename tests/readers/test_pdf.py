@@ -404,6 +404,20 @@ def test_a_cells_text_its_own_clip_cuts_off_is_not_read(pdf_canvas, grid, cjk_fo
     assert texts(path) == ["项目\t预算数", "1、人员经费和公用经\t2,022.39"]
 
 
+def test_a_cells_characters_set_one_object_each_share_its_clip(monkeypatch) -> None:
+    """iTextSharp (西安 科技局) writes one text object per character: the characters set in one
+    clip are the cell's text, and those outside it are hidden as one object's would be."""
+    from yusuan.readers import pdfchars
+
+    header = [(ord(c), -10.0 + 5 * i, 100.0, -5.0 + 5 * i, 109.0, 9.0, 0, False)
+              for i, c in enumerate("政府预算支出")]
+    clips = {owner: (0.0, 95.0, 20.0, 113.0) for owner in range(1, 7)}
+    monkeypatch.setattr(pdfchars, "_user_clip", lambda pdfium, owner: clips[owner])
+    shown = [c for c in pdfchars.hide_cell_overflow(None, header, list(range(1, 7)))
+             if pdfchars.shown(c)]
+    assert "".join(chr(c[0]) for c in shown) == "预算支出"
+
+
 def test_a_figure_is_never_shortened_by_its_cells_clip(monkeypatch) -> None:
     """A clip that would cut digits off a figure is not trusted: the figure is read whole."""
     from yusuan.readers import pdfchars

@@ -238,25 +238,30 @@ def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
 
 # A spreadsheet printed to PDF sets each cell's text in its own clip, the cell: a label longer
 # than its cell runs on under the next cell in the file ('1、人员经费和公用经费支' | '出 2,022.39'),
-# a centred header out at both sides, and the paper shows only what lies inside. Those
-# characters are hidden when the clip is one cell high (a page-sized clip is `visible`'s
-# business), cuts the object only in part (a clip placed wholly elsewhere is not trusted), and
-# hides no digit (a figure is never shortened).
+# a centred header out at both sides, and the paper shows only what lies inside. The characters
+# set in one clip (one text object, or one object per character as iTextSharp writes them) are
+# the cell's text; those whose middle lies outside are hidden when the clip is one cell high (a
+# page-sized clip is `visible`'s business), lets some of them through (a clip placed wholly
+# elsewhere is not trusted), and hides no digit (a figure is never shortened).
 CELL_CLIP_EMS = 5.0  # a clip at most this many ems high is a cell's
 
 
 def hide_cell_overflow(pdfium: SimpleNamespace, chars: list[RawChar], owners: list[int | None]
                        ) -> list[RawChar]:
-    """`chars` with those their own text object's cell clip cuts off marked CLIPPED."""
-    by_owner: dict[int, list[int]] = {}
+    """`chars` with those their cell's clip cuts off marked CLIPPED: the characters set in one
+    clip (one text object, or one object per character) are the cell's text."""
+    clips: dict[int, Box | None] = {}
+    by_clip: dict[Box, list[int]] = {}
     for index, owner in enumerate(owners):
-        if owner:
-            by_owner.setdefault(owner, []).append(index)
-    hidden: set[int] = set()
-    for owner, indexes in by_owner.items():
-        clip = _user_clip(pdfium, owner)
-        if clip is None:
+        if not owner:
             continue
+        if owner not in clips:
+            clips[owner] = _user_clip(pdfium, owner)
+        clip = clips[owner]
+        if clip is not None:
+            by_clip.setdefault(clip, []).append(index)
+    hidden: set[int] = set()
+    for clip, indexes in by_clip.items():
         outside = [i for i in indexes if not _centre_within(chars[i], clip)]
         if not outside or len(outside) == len(indexes):
             continue
