@@ -260,3 +260,77 @@ def test_the_old_jiangsu_spending_columns_are_read() -> None:
     assert "TABLE.UNSURE" not in rules and "ROW.TOTAL" not in rules
     lines[-1] = "100.00\t60.00\t30.00\t20.00\t"
     assert "ROW.TOTAL" in {f.rule for f in run_rules(document_from_text("\n".join(lines)))}
+
+
+XIAN_SUMMARY = [
+    "2021年部门综合预算", "部门综合预算收支总表", "单位：元",
+    "收入\t\t支出\t\t\t\t\t",
+    ("项目\t预算数\t支出功能分类科目（按大类）\t预算数\t部门预算支出经济分类科目（按大类）\t预算数"
+     "\t政府预算支出经济分类科目（按大类）\t预算数"),
+    "一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算\t300.00",
+    ("(1)一般公共预算拨款\t300.00\t1、一般公共服务支出\t300.00\t1、人员经费和公用经费支出\t80.00"
+     "\t1、机关工资福利支出\t60.00"),
+    "\t\t\t\t2、专项业务经费支出\t220.00\t2、机关商品和服务支出\t240.00",
+    "本年收入合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00",
+    "上年结转\t10.00\t结转下年\t10.00\t结转下年\t10.00\t结转下年\t10.00",
+    "收入总计\t310.00\t支出总计\t310.00\t支出总计\t310.00\t支出总计\t310.00",
+]
+
+
+def test_a_summary_of_four_panels_listing_the_classes_by_name() -> None:
+    """西安 部门综合预算收支总表: 收入 | 功能大类 | 部门经济大类 | 政府经济大类, each panel a name
+    column headed '…科目（按大类）' and its 预算数; 基本支出 is '人员经费和公用经费支出' there."""
+    headline = document_from_text("\n".join(XIAN_SUMMARY)).headline
+    assert {key: headline[key]["value"] for key in (
+        "total_income", "income_grand_total", "general_budget_income", "carryover_in",
+        "total_expenditure", "expenditure_grand_total", "carryover_out",
+        "basic_expenditure", "project_expenditure")} == {
+        "total_income": 300.0, "income_grand_total": 310.0, "general_budget_income": 300.0,
+        "carryover_in": 10.0, "total_expenditure": 300.0, "expenditure_grand_total": 310.0,
+        "carryover_out": 10.0, "basic_expenditure": 80.0, "project_expenditure": 220.0}
+    assert label_key("支出功能分科目（按大类）") == "name"  # as 宣传部 misprints it
+
+
+def test_a_numbered_first_column_is_no_value_column() -> None:
+    """科技局: every table page begins with a 序号 column; the 收入 panel's labels follow it."""
+    lines = ["序号\t" + line if index >= 3 else line for index, line in enumerate(XIAN_SUMMARY)]
+    lines = [line.replace("序号\t", f"{index - 4}\t", 1) if index >= 5 else line
+             for index, line in enumerate(lines)]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["total_income"]["value"] == 300.0
+    assert headline["income_grand_total"]["value"] == 310.0
+
+
+def test_the_procurement_total_when_its_purchases_add_up_to_it() -> None:
+    """西安 应急 表12: no 货物/工程/服务 rows, a 合计 over the purchases; purchases adding to
+    something else give no total."""
+    from rules.builders import table
+
+    from yusuan.recognise.headline import procurement_headline
+
+    rows = [(None, "合计", {"budget": "69.80"}), ("2240106", "信息平台", {"budget": "10.00"}),
+            ("2240106", "救援车", {"budget": "59.80"}), ("2240106", "考试系统", {})]
+    assert procurement_headline(table("procurement", rows))["value"] == 69.8
+    rows[0] = (None, "合计", {"budget": "192.13"})
+    assert procurement_headline(table("procurement", rows)) == {}
+    assert label_key("预算金额") == "budget" and label_key("采购项目") == "name"
+
+
+def test_a_department_line_above_its_units_lines_is_the_total() -> None:
+    """深圳 水务局 支出总表: the first row names the department in the 预算单位 column, then
+    each unit's row and its coded rows; the units add up to the first row. Units adding to
+    something else leave it no total."""
+    lines = [
+        "2026年某某局部门预算", "支出总表", "单位：万元",
+        "预算单位\t科目编码\t科目名称\t支出总计\t基本支出\t项目支出",
+        "某某局\t\t\t300.00\t50.00\t250.00",
+        "某某局（本级）\t\t\t100.00\t20.00\t80.00",
+        "\t205\t教育支出\t100.00\t20.00\t80.00",
+        "某某中心\t\t\t200.00\t30.00\t170.00",
+        "\t213\t农林水支出\t200.00\t30.00\t170.00",
+    ]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["basic_expenditure"]["value"] == 50.0
+    assert headline["project_expenditure"]["value"] == 250.0
+    lines[4] = "某某局\t\t\t400.00\t50.00\t350.00"
+    assert "basic_expenditure" not in document_from_text("\n".join(lines)).headline

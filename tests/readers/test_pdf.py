@@ -395,6 +395,57 @@ def test_text_placed_off_the_paper_is_not_read(pdf_canvas) -> None:
     assert [re.sub(r"\s+", " ", text) for text in texts(path)] == ["合计 1,234.56", "财政拨款基本支出预算表"]
 
 
+def test_a_cells_text_its_own_clip_cuts_off_is_not_read(pdf_canvas, grid, cjk_font) -> None:
+    """A spreadsheet printed to PDF (西安 应急 表1): each cell's text set in the cell's clip; a
+    label longer than its cell runs on under the next cell in the file, but the paper shows
+    only '1、人员经费和公用经' | '2,022.39'."""
+    canvas, path = pdf_canvas("cells.pdf")
+    widths, height, left, top = [93, 60], 18, 60, 800
+    grid(canvas, left, top, widths, [["项目", "预算数"], ["", ""]])
+    y_bottom = top - 2 * height
+    for x0, width, text in ((left, widths[0], "1、人员经费和公用经费支出"),
+                            (left + widths[0] + 20, widths[1] - 20, "2,022.39")):
+        canvas.saveState()
+        clip = canvas.beginPath()
+        clip.rect(x0, y_bottom, width, height)
+        canvas.clipPath(clip, stroke=0, fill=0)
+        canvas.setFont(cjk_font, 9)
+        canvas.drawString(x0 + 3, y_bottom + 6, text)
+        canvas.restoreState()
+    canvas.save()
+    assert texts(path) == ["项目\t预算数", "1、人员经费和公用经\t2,022.39"]
+
+
+def test_a_cells_characters_set_one_object_each_share_its_clip(monkeypatch) -> None:
+    """iTextSharp (西安 科技局) writes one text object per character: the characters set in one
+    clip are the cell's text, and those outside it are hidden as one object's would be."""
+    from yusuan.readers import pdfchars
+
+    header = [(ord(c), -10.0 + 5 * i, 100.0, -5.0 + 5 * i, 109.0, 9.0, 0, False)
+              for i, c in enumerate("政府预算支出")]
+    clips = {owner: (0.0, 95.0, 20.0, 113.0) for owner in range(1, 7)}
+    monkeypatch.setattr(pdfchars, "_user_clip", lambda pdfium, owner: clips[owner])
+    shown = [c for c in pdfchars.hide_cell_overflow(None, header, list(range(1, 7)))
+             if pdfchars.shown(c)]
+    assert "".join(chr(c[0]) for c in shown) == "预算支出"
+
+
+def test_a_figure_is_never_shortened_by_its_cells_clip(monkeypatch) -> None:
+    """A clip that would cut digits off a figure is not trusted: the figure is read whole."""
+    from yusuan.readers import pdfchars
+
+    def chars(text: str, left: float) -> list[pdfchars.RawChar]:
+        return [(ord(c), left + 5 * i, 100.0, left + 5 * i + 5, 109.0, 9.0, 0, False)
+                for i, c in enumerate(text)]
+
+    monkeypatch.setattr(pdfchars, "_user_clip", lambda pdfium, owner: (0.0, 95.0, 30.0, 113.0))
+    label, figure = chars("一般公共服务支出", 0.0), chars("1,234.56", 0.0)
+    shown_label = [c for c in pdfchars.hide_cell_overflow(None, label, [1] * len(label))
+                   if pdfchars.shown(c)]
+    assert "".join(chr(c[0]) for c in shown_label) == "一般公共服务"
+    assert pdfchars.hide_cell_overflow(None, figure, [2] * len(figure)) == figure
+
+
 def test_a_name_and_a_figure_cut_by_the_page_break_are_joined(pdf_canvas, grid, cjk_font) -> None:
     """杭州: '杭州市机动' | … | '12,437.3' at the foot of a page, '车驾驶员考试服务中心' | … | '6'
     at the head of the next: one row, 12,437.36. A name alone below a complete row is a row."""

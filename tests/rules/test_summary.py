@@ -183,3 +183,68 @@ def test_a_grand_total_printed_blank() -> None:
     assert len(spent) == 1 and "支出总计未填金额" in spent[0].message
     # both blank: an unfilled template, not one figure left out
     assert _rules(document(_blank_grand({}, {})), "SUMMARY.BLANK_GRAND") == []
+
+
+def test_the_account_balances_brought_in_and_left_unspent_count_in_the_grand_totals() -> None:
+    """西安 部门综合预算收支总表: 收入总计 = 本年收入合计 + 上年实户资金余额 + 上年结转, and
+    支出总计 = 本年支出合计 + 结转下年 + 未安排支出的实户资金; a balance that does not make up
+    the gap still fails."""
+    def summary(balance: str):
+        return side_rows("summary", [
+            ("一般公共预算拨款", {"budget": "10.00"}), ("本年收入合计", {"budget": "10.00"}),
+            ("上年实户资金余额", {"budget": balance}), ("上年结转", {"budget": "1.00"}),
+            ("收入总计", {"budget": "14.00"}),
+        ], [
+            ("一般公共服务支出", {"budget": "10.00"}), ("本年支出合计", {"budget": "10.00"}),
+            ("结转下年", {"budget": "1.00"}), ("未安排支出的实户资金", {"budget": balance}),
+            ("支出总计", {"budget": "14.00"}),
+        ])
+    ids = ("SUMMARY.INCOME_TOTAL", "SUMMARY.EXPENDITURE_TOTAL")
+    assert _rules(document(summary("3.00")), *ids) == []
+    assert len(_rules(document(summary("2.00")), *ids)) == 2
+
+
+def test_items_below_a_heading_that_restates_the_whole() -> None:
+    """西安 科技局 表1: '一、部门预算' over '1、一般公共服务支出' … whose figures (one digit short)
+    do not add up to 本年支出合计: the numbered 类 are the items, not the heading."""
+    def summary(education: str):
+        t = side_rows("summary", [
+            ("一、部门预算", {"budget": "12.00"}), ("1、财政拨款", {"budget": "12.00"}),
+            ("本年收入合计", {"budget": "12.00"}), ("收入总计", {"budget": "12.00"}),
+        ], [
+            ("一、部门预算", {"budget": "12.00"}), ("1、教育支出", {"budget": education}),
+            ("2、科学技术支出", {"budget": "10.00"}), ("本年支出合计", {"budget": "12.00"}),
+            ("支出总计", {"budget": "12.00"}),
+        ])
+        for r in t.rows:
+            r.extra["level"] = 1 if r.name.startswith("一、") else (3 if r.name[0].isdigit() else 0)
+        return t
+    ids = ("SUMMARY.INCOME_ITEMS", "SUMMARY.EXPENDITURE_ITEMS")
+    assert _rules(document(summary("2.00")), *ids) == []
+    found = _rules(document(summary("0.20")), *ids)
+    assert [f.rule for f in found] == ["SUMMARY.EXPENDITURE_ITEMS"]
+
+
+def test_each_numbered_panel_of_spending_by_type_adds_up() -> None:
+    """西安 科技局 表1: beside the 功能 大类, the 部门经济 panel ('1、人员经费和公用经费支出',
+    '2、专项业务经费支出' printed one digit short) and the 政府经济 panel add up to 本年支出合计
+    each on their own."""
+    from yusuan.pipeline import document_from_text
+
+    def lines(project: str) -> str:
+        return "\n".join([
+            "2022年部门综合预算", "部门综合预算收支总表", "单位：元",
+            "收入\t\t支出\t\t\t\t\t",
+            ("项目\t预算数\t支出功能分类科目（按大类）\t预算数\t部门预算支出经济分类科目（按大类）\t预算数"
+             "\t政府预算支出经济分类科目（按大类）\t预算数"),
+            "一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算\t300.00",
+            ("1、财政拨款\t300.00\t1、一般公共服务支出\t300.00\t1、人员经费和公用经费支出\t80.00"
+             "\t1、机关工资福利支出\t60.00"),
+            "\t\t\t\t(1)工资福利支出\t60.00\t2、机关商品和服务支出\t240.00",
+            f"\t\t\t\t2、专项业务经费支出\t{project}\t\t",
+            "本年收入合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00",
+            "收入总计\t300.00\t支出总计\t300.00\t支出总计\t300.00\t支出总计\t300.00",
+        ])
+    assert _rules(document_from_text(lines("220.00")), "SUMMARY.EXPENDITURE_ITEMS") == []
+    found = _rules(document_from_text(lines("22.00")), "SUMMARY.EXPENDITURE_ITEMS")
+    assert len(found) == 1 and found[0].values["difference"] == 198.0

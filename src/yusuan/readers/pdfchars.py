@@ -5,7 +5,8 @@ font's descent up one em (the font size times the text's scale), so `size` is th
 page is turned so that most of its characters stand upright: a landscape table drawn rotated
 on a portrait page reads left to right whether or not the page's /Rotate shows it so. Text
 set at a slant of more than 10° off every axis (a diagonal watermark) is left out, and so is
-text a page clips away (`visible`, below). A character PDFium cannot map to Unicode (no ToUnicode entry for its code) reads as U+FFFD, so
+text a page clips away (`visible`, below) and the overflow of a cell's text its own clip cuts
+off (`hide_cell_overflow`). A character PDFium cannot map to Unicode (no ToUnicode entry for its code) reads as U+FFFD, so
 the page check sends such pages to OCR.
 """
 
@@ -23,6 +24,7 @@ from yusuan.readers.pdfobjects import Frame, calls, handle
 UPRIGHT_SLACK = 1e-3
 SKEW_DEGREES = 10.0
 SKEWED = -1  # the direction of text set at a slant (a diagonal watermark): left out
+CLIPPED = -2  # the direction given to a character its own text object's cell clip hides
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 _TEXT_MARK = 0xFFFE
 
@@ -45,9 +47,14 @@ class Char:
 def read_text(page: Any, textpage: Any) -> tuple[list[Char], Frame]:
     """The page's characters in content order (PDFium's generated spaces and breaks left out),
     and the frame that turns the page so its text reads left to right."""
-    raw = [char for char in raw_chars(textpage) if char[6] != SKEWED]
+    raw = [char for char in raw_chars(textpage) if shown(char)]
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
     return place(raw, frame), frame
+
+
+def shown(char: RawChar) -> bool:
+    """Whether the character is read: neither at a slant nor cut off by its cell's clip."""
+    return char[6] >= 0
 
 
 def dominant_direction(chars: list[RawChar]) -> int:
@@ -79,7 +86,9 @@ def raw_chars(textpage: Any) -> list[RawChar]:
     loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
     ems = EmCache(pdfium, page)
     known = ems.known
+    owner_of = pdfium.FPDFText_GetTextObject
     chars: list[RawChar] = []
+    owners: list[int | None] = []
     spaced = False
     for index, code in enumerate(page_codes(pdfium, page)):
         if code in _BREAKS and generated(page, index):
@@ -97,8 +106,9 @@ def raw_chars(textpage: Any) -> list[RawChar]:
         size, direction, upright = found
         chars.append((code, left, bottom, right, bottom + size if upright else top, size,
                       direction, spaced))
+        owners.append(owner_of(page, index))
         spaced = False
-    return chars
+    return hide_cell_overflow(pdfium, chars, owners)
 
 
 def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
@@ -205,8 +215,15 @@ def _first_text_clip(pdfium: SimpleNamespace, page: Any, frame: Frame) -> Box | 
 
 
 def _clip_box(pdfium: SimpleNamespace, obj: Any, frame: Frame) -> Box | None:
-    """The box holding what the object's clip lets through (the paths' boxes intersected);
-    None when it has no clip."""
+    """The box holding what the object's clip lets through on the turned page; None when it
+    has no clip."""
+    area = _user_clip(pdfium, obj)
+    return frame.box(*area) if area is not None else None
+
+
+def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
+    """The object's clip as (left, bottom, right, top) in user space: the paths' boxes
+    intersected; None when it has no clip."""
     clip = pdfium.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return None
@@ -221,10 +238,54 @@ def _clip_box(pdfium: SimpleNamespace, obj: Any, frame: Frame) -> Box | None:
                 xs.append(point[0])
                 ys.append(point[1])
         if xs:
-            area = frame.box(min(xs), min(ys), max(xs), max(ys))
+            area = (min(xs), min(ys), max(xs), max(ys))
             box = area if box is None else (max(box[0], area[0]), max(box[1], area[1]),
                                             min(box[2], area[2]), min(box[3], area[3]))
     return box
+
+
+# A spreadsheet printed to PDF sets each cell's text in its own clip, the cell: a label longer
+# than its cell runs on under the next cell in the file ('1、人员经费和公用经费支' | '出 2,022.39'),
+# a centred header out at both sides, and the paper shows only what lies inside. The characters
+# set in one clip (one text object, or one object per character as iTextSharp writes them) are
+# the cell's text; those whose middle lies outside are hidden when the clip is one cell high (a
+# page-sized clip is `visible`'s business), lets some of them through (a clip placed wholly
+# elsewhere is not trusted), and hides no digit (a figure is never shortened).
+CELL_CLIP_EMS = 5.0  # a clip at most this many ems high is a cell's
+
+
+def hide_cell_overflow(pdfium: SimpleNamespace, chars: list[RawChar], owners: list[int | None]
+                       ) -> list[RawChar]:
+    """`chars` with those their cell's clip cuts off marked CLIPPED: the characters set in one
+    clip (one text object, or one object per character) are the cell's text."""
+    clips: dict[int, Box | None] = {}
+    by_clip: dict[Box, list[int]] = {}
+    for index, owner in enumerate(owners):
+        if not owner:
+            continue
+        if owner not in clips:
+            clips[owner] = _user_clip(pdfium, owner)
+        clip = clips[owner]
+        if clip is not None:
+            by_clip.setdefault(clip, []).append(index)
+    hidden: set[int] = set()
+    for clip, indexes in by_clip.items():
+        outside = [i for i in indexes if not _centre_within(chars[i], clip)]
+        if not outside or len(outside) == len(indexes):
+            continue
+        em = max(chars[i][5] for i in indexes)
+        if clip[3] - clip[1] > CELL_CLIP_EMS * em or any(chr(chars[i][0]).isdigit() for i in outside):
+            continue
+        hidden.update(outside)
+    if not hidden:
+        return chars
+    return [(*char[:6], CLIPPED, char[7]) if index in hidden else char
+            for index, char in enumerate(chars)]
+
+
+def _centre_within(char: RawChar, clip: Box) -> bool:
+    x, y = (char[1] + char[3]) / 2, (char[2] + char[4]) / 2
+    return clip[0] <= x <= clip[2] and clip[1] <= y <= clip[3]
 
 
 def _inside(char: Char, area: Box) -> bool:

@@ -22,6 +22,14 @@ SUMMARY_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("carryover_out", "expenditure", CARRYOVER_OUT),
 )
 AMOUNT_KEYS = ("budget", "actual", "total")
+# a 收支总表's spending by type (部门预算支出经济分类 按大类: 1、人员经费和公用经费支出, 2、专项业务
+# 经费支出), read when no table's total row gives 基本支出 / 项目支出; a name its cell cuts short
+# ('人员经费和公用经费支') still counts
+BY_TYPE_ITEMS: tuple[tuple[str, str], ...] = (
+    ("basic_expenditure", r"^基本支出(合计)?$|^人员经费和公用经费(支出?)?$"),
+    ("project_expenditure", r"^项目支出(合计)?$|^专项业务经费(支出?)?$"),
+)
+EXPENDITURE_SIDES = ("expenditure", "expenditure_by_type")  # and expenditure_by_type_2, …
 
 
 def first_amount(row: TableRow) -> tuple[str, float] | None:
@@ -49,6 +57,19 @@ def summary_headline(table: Table) -> dict[str, dict[str, Any]]:
     return found
 
 
+def by_type_headline(table: Table) -> dict[str, dict[str, Any]]:
+    """基本支出 and 项目支出 as a 收支总表's spending side lists them (the first of each)."""
+    found: dict[str, dict[str, Any]] = {}
+    for key, pattern in BY_TYPE_ITEMS:
+        for row in table.rows:
+            amount = first_amount(row)
+            if (row.side or "").startswith(EXPENDITURE_SIDES) and amount \
+                    and re.search(pattern, _item_name(row.name)):
+                found[key] = {"value": amount[1], "line": row.line_of(amount[0])}
+                break
+    return found
+
+
 def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str, Any]]:
     total = next((row for row in table.rows if row.name.replace(" ", "") in ("合计", "总计")),
                  None) or _nameless_total(table)
@@ -63,19 +84,32 @@ def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str
 
 def _nameless_total(table: Table) -> TableRow | None:
     """A first row with neither code nor name above the coded rows, each of its figures at
-    least the coded rows' (its 合计 cell merged away in print): the total row. A table of that
-    one row alone, under a 合计 column, is its total too."""
+    least the coded rows' (its 合计 cell merged away in print): the total row. So is such a
+    row above the budget units' rows when they add up to it (the department's own line), and a
+    table of that one row alone, under a 合计 column."""
     rows = [r for r in table.rows if r.values]
     if len(rows) == 1 and not rows[0].code and not rows[0].name.strip() and "total" in rows[0].values:
         return rows[0]
-    if len(rows) < 2 or rows[0].code or rows[0].name.strip() or not rows[1].code:
+    if len(rows) < 2 or rows[0].code or rows[0].name.strip():
         return None
     first = rows[0]
+    if not rows[1].code:
+        return first if _units_add_up(first, rows[1:]) else None
     coded = [r for r in rows[1:] if r.code]
     if all(first.values.get(k, 0.0) + 0.005 >= r.values.get(k, 0.0)
            for r in coded for k in first.values):
         return first
     return None
+
+
+def _units_add_up(first: TableRow, rows: list[TableRow]) -> bool:
+    """The rows naming a budget unit and nothing else (no code, no item name) add up to the
+    first row in every column they fill, within a rounding per unit."""
+    units = [r for r in rows if r.unit_name and not r.code and not r.name.strip()]
+    keys = [k for k in first.values if any(k in u.values for u in units)]
+    slack = 0.005 * (len(units) + 1)
+    return len(units) >= 2 and bool(keys) and all(
+        abs(sum(u.values.get(k, 0.0) for u in units) - first.values[k]) <= slack for k in keys)
 
 
 # what a 财政拨款收支总表 tells of the whole department when a 收支总表 is printed: only the
@@ -100,6 +134,9 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
             if table.kind == kind:
                 for key, value in total_row_headline(table, keys).items():
                     headline.setdefault(key, value)
+    for table in summaries:
+        for key, value in by_type_headline(table).items():
+            headline.setdefault(key, value)
     for table in (t for t in tables if t.kind == "basic_expenditure"):
         for row in table.rows:
             for key, pattern in (("personnel_funds", r"^人员经费(合计)?$"), ("public_funds", r"^公用经费(合计)?$")):
@@ -138,8 +175,9 @@ _PROCUREMENT_KINDS = re.compile(r"^[A-Ca-c]?[-、.．\s]*(货物|工程|服务)[
 
 
 def procurement_headline(table: Table) -> dict[str, Any]:
-    """The 政府采购 total: the 合计 row's amount, when its 货物 / 工程 / 服务 rows add up to it
-    (a 合计 row read into the wrong column is no total)."""
+    """The 政府采购 total: the 合计 row's amount, when its 货物 / 工程 / 服务 rows add up to it, or,
+    in a table of purchases without those rows, the purchases do (a 合计 row read into the
+    wrong column is no total)."""
     total = next((r for r in table.rows if r.name.replace(" ", "") in ("合计", "总计")), None)
     amount = first_amount(total) if total else None
     if total is None or amount is None:
@@ -147,6 +185,8 @@ def procurement_headline(table: Table) -> dict[str, Any]:
     key, value = amount
     parts = [r.values.get(key) for r in table.rows
              if _PROCUREMENT_KINDS.match(r.name.replace(" ", ""))]
+    if not parts:
+        parts = [r.values[key] for r in table.rows if r is not total and key in r.values]
     if not parts or any(p is None for p in parts) or abs(sum(parts) - value) > 0.005 * (len(parts) + 1):
         return {}
     return {"value": value, "line": total.line_of(key)}

@@ -155,13 +155,20 @@ def assign_sides(groups: list[Group], paths: list[list[str]], kind: str) -> None
         return
     for index, group in enumerate(groups):
         if kind in ("summary", "fiscal_summary"):
-            group.side = "income" if index == 0 else ("expenditure" if index == 1 else "expenditure_by_type")
+            group.side = summary_side(index)
         else:
             anchor = group.name if group.name is not None else group.code
             top = paths[anchor][0] if anchor is not None and paths[anchor] else ""
             group.side = label_key(top) or top or f"group_{index + 1}"
     for group in groups[1:]:
         fill_missing_value_keys(group, groups[0])
+
+
+def summary_side(index: int) -> str:
+    """A summary table's panel: income, spending, then spending by type (a second classification
+    by type, 部门经济 beside 政府经济, is a side of its own: its items add up apart)."""
+    sides = ("income", "expenditure", "expenditure_by_type")
+    return sides[index] if index < len(sides) else f"expenditure_by_type_{index - 1}"
 
 
 def fill_missing_value_keys(group: Group, first: Group) -> None:

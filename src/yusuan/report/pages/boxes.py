@@ -25,12 +25,12 @@ from yusuan.readers.grid import cell_text, is_blank_row
 from yusuan.readers.normalise import normalise_line
 from yusuan.readers.pdfchars import (
     _BREAKS,
-    SKEWED,
     Char,
     dominant_direction,
     page_codes,
     place,
     raw_chars,
+    shown,
 )
 from yusuan.readers.pdfobjects import Frame, calls, handle, read_objects
 from yusuan.readers.pdftables import cell_chars, find_tables
@@ -123,7 +123,7 @@ def indexed_chars(page: Any, textpage: Any) -> tuple[list[Char], Frame, dict[int
     kept = [index for index, code in enumerate(page_codes(pdfium, raw_page))
             if not (code in _BREAKS and generated(raw_page, index))]  # as raw_chars skips them
     raw = raw_chars(textpage)
-    upright = [k for k, char in enumerate(raw) if char[6] != SKEWED]
+    upright = [k for k, char in enumerate(raw) if shown(char)]
     frame = Frame(tuple(page.get_mediabox()), dominant_direction([raw[k] for k in upright]))
     chars = place([raw[k] for k in upright], frame)
     return chars, frame, {id(char): kept[k] for char, k in zip(chars, upright, strict=True)}

@@ -31,10 +31,12 @@ PATTERNS = {
     "income_current": r"^本年收入(合计|小计)?$",
     "carryover_in": CARRYOVER_IN,
     "business_fund": r"用事业基金弥补|^使用非财政拨款结余$",
+    "balance_in": r"^上年实户资金余额$",  # 西安: the balance of the units' own accounts brought in
     "expenditure_grand": r"^支出总计$",
     "expenditure_current": r"^本年支出(合计|小计)?$",
     "carryover_out": CARRYOVER_OUT,
     "surplus_allocation": r"^结余分配$",
+    "balance_out": r"^未安排支出的实户资金$",  # … and what of it is left unspent
 }
 VALUE_KEYS = ("budget", "actual", "total")
 
@@ -80,11 +82,18 @@ def read_side(table: Table, side: str) -> Side:
             named.setdefault(name, row)
         elif not any(k.startswith("carryover") or k.endswith("grand") for k in named):
             candidates.append(row)
-    levels = {int(r.extra.get("level", 0)) for r in candidates} - {0}
-    if levels:
-        top = min(levels)
-        candidates = [r for r in candidates if r.extra.get("level") == top]
-    return Side(named, candidates)
+    return Side(named, top_level_items(candidates))
+
+
+def top_level_items(rows: list[TableRow]) -> list[TableRow]:
+    """The rows of the highest numbered level; below it when that level is one heading that
+    restates the whole ('一、部门预算' over '1、一般公共服务支出', '2、…')."""
+    levels = sorted({int(r.extra.get("level", 0)) for r in rows} - {0})
+    if not levels:
+        return rows
+    items = [r for r in rows if r.extra.get("level") == levels[0]]
+    below = [r for r in rows if len(levels) > 1 and r.extra.get("level") == levels[1]]
+    return below if len(items) == 1 and len(below) >= 2 else items
 
 
 def class_rows_only(rows: list[TableRow]) -> list[TableRow]:
@@ -125,7 +134,7 @@ def identity(doc: Document, table: Table, rule_id: str, total: TableRow | None,
 @rule("SUMMARY.INCOME_TOTAL", category="arithmetic", title_zh="收入总计等于本年收入加上年结转",
       title_en="Income grand total = income + carry-over", tables=SUMMARY_TABLES)
 def income_grand_total(doc: Document) -> Iterator[Finding]:
-    """收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额).
+    """收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额, + 上年实户资金余额).
 
     Passes: 本年收入合计 10.00, 上年结转 2.00, 收入总计 12.00.
     Fails:  本年收入合计 10.00, 上年结转 2.00, 收入总计 13.00.
@@ -134,7 +143,7 @@ def income_grand_total(doc: Document) -> Iterator[Finding]:
         named = read_side(table, "income").named
         found = identity(doc, table, "SUMMARY.INCOME_TOTAL", named.get("income_grand"),
                          [named.get("income_current"), named.get("carryover_in"),
-                          named.get("business_fund")])
+                          named.get("business_fund"), named.get("balance_in")])
         if found:
             yield found
 
@@ -143,7 +152,7 @@ def income_grand_total(doc: Document) -> Iterator[Finding]:
       title_zh="支出总计等于本年支出加年终结转结余",
       title_en="Spending grand total = spending + carry-forward", tables=SUMMARY_TABLES)
 def expenditure_grand_total(doc: Document) -> Iterator[Finding]:
-    """支出总计 = 本年支出合计 + 年终结转结余 (+ 结余分配).
+    """支出总计 = 本年支出合计 + 年终结转结余 (+ 结余分配, + 未安排支出的实户资金).
 
     Passes: 本年支出合计 12.00, 年终结转结余 blank, 支出总计 12.00.
     Fails:  本年支出合计 12.00, 支出总计 11.00.
@@ -153,7 +162,7 @@ def expenditure_grand_total(doc: Document) -> Iterator[Finding]:
         found = identity(doc, table, "SUMMARY.EXPENDITURE_TOTAL",
                          named.get("expenditure_grand"),
                          [named.get("expenditure_current"), named.get("carryover_out"),
-                          named.get("surplus_allocation")])
+                          named.get("surplus_allocation"), named.get("balance_out")])
         if found:
             yield found
 
@@ -194,24 +203,27 @@ def income_items(doc: Document) -> Iterator[Finding]:
       tables=SUMMARY_TABLES)
 def expenditure_items(doc: Document) -> Iterator[Finding]:
     """Σ expenditure 类 items = 本年支出合计 (支出总计 when the side prints neither it nor a
-    结转下年 line).
+    结转下年 line); each numbered panel of spending by type (部门经济, 政府经济 大类) as well.
 
     Passes: 社会保障和就业支出 2.00, 卫生健康支出 10.00, 本年支出合计 12.00.
     Fails:  the same with 本年支出合计 13.00.
     """
     for table in summary_tables(doc):
-        side = read_side(table, "expenditure")
-        total = side.named.get("expenditure_current") or _grand_without_carryover(side)
-        named = {"total_name": compact_name(total.name) if total else ""}
+        yield from _expenditure_items(doc, table)
+        yield from _by_type_items(doc, table)
+
+
+def _by_type_items(doc: Document, table: Table) -> Iterator[Finding]:
+    """A panel of spending by type (西安: 部门经济 and 政府经济 大类 beside the 功能 大类) adds up
+    to its own 本年支出合计 too, when its items are numbered (so that its levels are known)."""
+    panels = sorted({r.side for r in table.rows if r.side and r.side.startswith("expenditure_by_type")})
+    for panel in panels:
+        side = read_side(table, panel)
+        total = side.named.get("expenditure_current")
+        if not any(r.extra.get("level") for r in side.items):
+            continue
         found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items),
-                         need_all=0, **named)
-        classes = class_rows_only(side.items)
-        if found and classes != side.items:
-            # 类 listed with their 款 and 项 below them: the 类 are the items, and a sum
-            # of every level would name a figure the table does not mean
-            by_class = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes),
-                                need_all=0, **named)
-            found = by_class
+                         need_all=0, total_name=compact_name(total.name) if total else "")
         if found:
             yield found
 
@@ -254,3 +266,20 @@ def blank_grand_total(doc: Document) -> Iterator[Finding]:
                                what=table.title, blank=word, blank_en=word_en, other=other_word,
                                other_en=other_en, other_value=f"{other.value:,.{other.decimals}f}",
                                items=items, items_en=items_en)
+
+
+def _expenditure_items(doc: Document, table: Table) -> Iterator[Finding]:
+    side = read_side(table, "expenditure")
+    total = side.named.get("expenditure_current") or _grand_without_carryover(side)
+    named = {"total_name": compact_name(total.name) if total else ""}
+    found = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(side.items),
+                     need_all=0, **named)
+    classes = class_rows_only(side.items)
+    if found and classes != side.items:
+        # 类 listed with their 款 and 项 below them: the 类 are the items, and a sum
+        # of every level would name a figure the table does not mean
+        by_class = identity(doc, table, "SUMMARY.EXPENDITURE_ITEMS", total, list(classes),
+                            need_all=0, **named)
+        found = by_class
+    if found:
+        yield found
