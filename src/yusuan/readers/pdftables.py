@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from yusuan.readers.pdfchars import Char
-from yusuan.readers.pdfobjects import Edge
+from yusuan.readers.pdfobjects import SHORTEST, Edge
 
 SNAP = 3.0
 JOIN = 3.0
 CROSS = 3.0
-MIN_PREFILTER = 1.0
+MIN_PREFILTER = SHORTEST  # the page's reader leaves out shorter ones already
 MIN_LENGTH = 3.0
 
 Point = tuple[float, float]
