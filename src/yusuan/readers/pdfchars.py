@@ -25,6 +25,7 @@ SKEW_DEGREES = 10.0
 SKEWED = -1  # the direction of text set at a slant (a diagonal watermark): left out
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 _TEXT_MARK = 0xFFFE
+_SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())  # U+3000 the last
 
 # code point, left, bottom, right, top (user space), em, direction (0/90/180/270, SKEWED),
 # spaced
@@ -51,7 +52,7 @@ def read_text(page: Any, textpage: Any) -> tuple[list[Char], Frame]:
 
 
 def dominant_direction(chars: list[RawChar]) -> int:
-    counts = Counter(char[6] for char in chars if not chr(char[0]).isspace())
+    counts = Counter(char[6] for char in chars if char[0] not in _SPACES)
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -79,7 +80,9 @@ def raw_chars(textpage: Any) -> list[RawChar]:
     loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
     ems = EmCache(pdfium, page)
     known = ems.known
+    seen: dict[tuple[float, float], tuple[float, int, bool]] = {}  # known's, by exact height
     chars: list[RawChar] = []
+    append = chars.append
     spaced = False
     for index, code in enumerate(page_codes(pdfium, page)):
         if code in _BREAKS and generated(page, index):
@@ -88,15 +91,18 @@ def raw_chars(textpage: Any) -> list[RawChar]:
         if unmapped(page, index) == 1 or code > 0x10FFFF:
             code = 0xFFFD
         loose(page, index, where)
-        left, top, right, bottom = box
+        left, top, right, bottom = box[:]
         size = font_size(page, index)
-        key = (size, round(top - bottom, 2))
-        found = known.get(key)
+        found = seen.get((size, top - bottom))
         if found is None:
-            found = known[key] = ems.measure(index, size, top - bottom)
+            key = (size, round(top - bottom, 2))
+            found = known.get(key)
+            if found is None:
+                found = known[key] = ems.measure(index, size, top - bottom)
+            seen[size, top - bottom] = found
         size, direction, upright = found
-        chars.append((code, left, bottom, right, bottom + size if upright else top, size,
-                      direction, spaced))
+        append((code, left, bottom, right, bottom + size if upright else top, size, direction,
+                spaced))
         spaced = False
     return chars
 

@@ -209,8 +209,8 @@ class _PathReader:
         """The path's horizontal and vertical segments on the displayed page."""
         return _path_edges(self.pdfium.constants, self.points(obj), matrix)
 
-    def points(self, obj: Any) -> list[tuple[float, float, int, bool]]:
-        """(x, y, segment type, closes) of each segment, in the path's own space."""
+    def points(self, obj: Any) -> list[tuple[float, float, int, int]]:
+        """(x, y, segment type, closes: 0 or 1) of each segment, in the path's own space."""
         pdfium = self.pdfium
         count = pdfium.FPDFPath_CountSegments(obj)
         if count <= 0:
@@ -221,7 +221,7 @@ class _PathReader:
         if not in_one_piece or _checked_layout == [False]:
             return self._points_by_call(obj, count)
         array = ctypes.string_at(first, count * _POINT.size)
-        points = [(x, y, kind, bool(closes)) for x, y, kind, closes in _POINT.iter_unpack(array)]
+        points = list(_POINT.iter_unpack(array))
         if not self.page_checked and count > 1:
             self.page_checked = True
             if points != self._points_by_call(obj, count):
@@ -230,7 +230,7 @@ class _PathReader:
             _checked_layout[:] = [True]
         return points
 
-    def _points_by_call(self, obj: Any, count: int) -> list[tuple[float, float, int, bool]]:
+    def _points_by_call(self, obj: Any, count: int) -> list[tuple[float, float, int, int]]:
         pdfium = self.pdfium
         x, y = self.xy
         get_segment, get_point = pdfium.FPDFPath_GetPathSegment, pdfium.FPDFPathSegment_GetPoint
@@ -240,7 +240,7 @@ class _PathReader:
             segment = get_segment(obj, index)
             if get_point(segment, x, y):
                 px, py = self.point
-                points.append((px, py, get_type(segment), bool(get_close(segment))))
+                points.append((px, py, get_type(segment), get_close(segment)))
         return points
 
 
@@ -252,7 +252,7 @@ def _compose(outer: Matrix, inner: Matrix) -> Matrix:
             e * oa + f * oc + oe, e * ob + f * od + of)
 
 
-def _path_edges(kinds: Any, points: list[tuple[float, float, int, bool]], matrix: Matrix
+def _path_edges(kinds: Any, points: list[tuple[float, float, int, int]], matrix: Matrix
                 ) -> list[Edge]:
     """The path's straight segments of SHORTEST points or more, on the displayed page."""
     segments: list[tuple[float, float, float, float]] = []
