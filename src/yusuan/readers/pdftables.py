@@ -188,10 +188,12 @@ def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
     """Each cell's characters: those whose middle lies in it (left/top sides inclusive)."""
     xs = sorted({x for cell in table.cells for x in (cell[0], cell[2])})
     ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
+    column = {x: index for index, x in enumerate(xs)}
+    row = {y: index for index, y in enumerate(ys)}
     slots: dict[tuple[int, int], Box] = {}
     for cell in table.cells:
-        for i in range(xs.index(cell[0]), xs.index(cell[2])):
-            for j in range(ys.index(cell[1]), ys.index(cell[3])):
+        for i in range(column[cell[0]], column[cell[2]]):
+            for j in range(row[cell[1]], row[cell[3]]):
                 slots[i, j] = cell
     found: dict[Box, list[Char]] = defaultdict(list)
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]

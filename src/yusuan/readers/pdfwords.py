@@ -126,6 +126,8 @@ def plain_text(chars: Sequence[Char]) -> str:
 
     The words are `chars_to_words`' and the lines `cluster_tops`', kept as (top, x0, text)
     rather than Word objects: a page has hundreds of cells."""
+    if len(chars) < 2:  # an empty cell, or a single character (a "0", a "-")
+        return "" if not chars or chars[0].text.isspace() else chars[0].text
     words = [(min(char.top for char in run), run[0].x0, "".join(char.text for char in run))
              for group in cluster_tops(chars) for run in _runs(group)]
     if len(words) == 1:
