@@ -6,9 +6,9 @@ inside form XObjects, give their straight horizontal and vertical segments as ed
 are skipped.
 
 PDFium is called through `calls()`: its functions bound once without pypdfium2's argument
-checks (a handle passed as a plain address), since a page's characters and path segments
-cost one call each. pypdfium2 is imported on first use, so reading other formats never loads
-it.
+checks (a handle passed as a plain address), since a page's characters and objects cost a
+call or more each (a path's segments are read in one piece: `_PathReader.points`). pypdfium2
+is imported on first use, so reading other formats never loads it.
 """
 
 from __future__ import annotations
