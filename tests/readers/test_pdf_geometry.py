@@ -8,7 +8,7 @@ from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge, Frame, add_segment
 from yusuan.readers.pdfpage import page_blocks
 from yusuan.readers.pdftables import find_tables, merge_edges
-from yusuan.readers.pdfwords import chars_to_words, join_words, words_to_lines
+from yusuan.readers.pdfwords import chars_to_words, join_words, plain_text, words_to_lines
 
 
 def chars(text: str, x: float, top: float, size: float = 10, step: float | None = None) -> list[Char]:
@@ -96,3 +96,11 @@ def test_a_space_the_pdf_leaves_out_still_parts_words() -> None:
     assert [join_words(words) for words in words_to_lines(chars_to_words(line))] == ["收入 500.00"]
     line[2].spaced = False
     assert [join_words(words) for words in words_to_lines(chars_to_words(line))] == ["收入500.00"]
+
+
+def test_a_cells_text_from_none_one_or_more_characters() -> None:
+    assert plain_text([]) == ""
+    assert plain_text(chars(" ", 10, 100)) == ""
+    assert plain_text(chars("0", 10, 100)) == "0"
+    assert plain_text(chars("社会", 10, 100) + chars("保障", 10, 112)) == "社会\n保障"
+    assert plain_text(chars("收入", 10, 100) + chars("合计", 40, 100)) == "收入 合计"

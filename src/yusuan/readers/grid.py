@@ -20,10 +20,13 @@ _HAN_CHAR = re.compile(rf"^[{_HAN}]$")
 # Between Han characters (and the punctuation that sits inside Chinese words) space is noise.
 _HAN_GAP = re.compile(rf"(?<=[{_HAN}（）“”、])[ \u3000]+(?=[{_HAN}（）“”、])")
 _SPACES = re.compile(r"[ \t\r\n\u3000\u00a0]+")
+_ANY_SPACE = re.compile(r"\s")  # what str.isspace(), strip() and split() take for space
 
 
 def cell_text(raw: object) -> str:
     """One cell as one line: wrapped text joined, runs of space collapsed, Han spacing removed."""
+    if type(raw) is str and not _ANY_SPACE.search(raw):
+        return raw  # nothing to join, collapse or remove
     return _HAN_GAP.sub("", flow_text(raw))
 
 

@@ -27,6 +27,7 @@ SKEWED = -1  # the direction of text set at a slant (a diagonal watermark): left
 CLIPPED = -2  # the direction given to a character its own text object's cell clip hides
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 _TEXT_MARK = 0xFFFE
+_SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())  # U+3000 the last
 
 # code point, left, bottom, right, top (user space), em, direction (0/90/180/270, SKEWED),
 # spaced
@@ -58,7 +59,7 @@ def shown(char: RawChar) -> bool:
 
 
 def dominant_direction(chars: list[RawChar]) -> int:
-    counts = Counter(char[6] for char in chars if not chr(char[0]).isspace())
+    counts = Counter(char[6] for char in chars if char[0] not in _SPACES)
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -87,8 +88,10 @@ def raw_chars(textpage: Any) -> list[RawChar]:
     ems = EmCache(pdfium, page)
     known = ems.known
     owner_of = pdfium.FPDFText_GetTextObject
+    seen: dict[tuple[float, float], tuple[float, int, bool]] = {}  # known's, by exact height
     chars: list[RawChar] = []
     owners: list[int | None] = []
+    append, own = chars.append, owners.append
     spaced = False
     for index, code in enumerate(page_codes(pdfium, page)):
         if code in _BREAKS and generated(page, index):
@@ -97,16 +100,19 @@ def raw_chars(textpage: Any) -> list[RawChar]:
         if unmapped(page, index) == 1 or code > 0x10FFFF:
             code = 0xFFFD
         loose(page, index, where)
-        left, top, right, bottom = box
+        left, top, right, bottom = box[:]
         size = font_size(page, index)
-        key = (size, round(top - bottom, 2))
-        found = known.get(key)
+        found = seen.get((size, top - bottom))
         if found is None:
-            found = known[key] = ems.measure(index, size, top - bottom)
+            key = (size, round(top - bottom, 2))
+            found = known.get(key)
+            if found is None:
+                found = known[key] = ems.measure(index, size, top - bottom)
+            seen[size, top - bottom] = found
         size, direction, upright = found
-        chars.append((code, left, bottom, right, bottom + size if upright else top, size,
-                      direction, spaced))
-        owners.append(owner_of(page, index))
+        append((code, left, bottom, right, bottom + size if upright else top, size, direction,
+                spaced))
+        own(owner_of(page, index))
         spaced = False
     return hide_cell_overflow(pdfium, chars, owners)
 
@@ -181,7 +187,12 @@ def visible(chars: list[Char], page: Any, frame: Frame) -> list[Char]:
         return chars
     pdfium = calls()
     clip = _first_text_clip(pdfium, handle(page.raw), frame)
-    if clip is None or all(_inside(char, clip) for char in chars):
+    if clip is None:
+        return chars
+    left, top, right, bottom = (clip[0] - CLIP_SLACK, clip[1] - CLIP_SLACK,
+                                clip[2] + CLIP_SLACK, clip[3] + CLIP_SLACK)
+    if all(char.x0 >= left and char.top >= top and char.x1 <= right and char.bottom <= bottom
+           for char in chars):  # `_inside` for each, without a call each
         return chars
     inked = _ink(page)
     kept: list[Char] = []

@@ -6,14 +6,15 @@ inside form XObjects, give their straight horizontal and vertical segments as ed
 are skipped.
 
 PDFium is called through `calls()`: its functions bound once without pypdfium2's argument
-checks (a handle passed as a plain address), since a page's characters and path segments
-cost one call each. pypdfium2 is imported on first use, so reading other formats never loads
-it.
+checks (a handle passed as a plain address), since a page's characters and objects cost a
+call or more each (a path's segments are read in one piece: `_PathReader.points`). pypdfium2
+is imported on first use, so reading other formats never loads it.
 """
 
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
@@ -21,6 +22,7 @@ from typing import Any
 
 MAX_FORM_DEPTH = 8
 STRAIGHT = 0.1  # a segment whose ends differ by less than this across it is horizontal/vertical
+SHORTEST = 1.0  # a straight segment shorter than this is no ruling (a thin filled bar's end)
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -127,51 +129,120 @@ def read_objects(page: Any, frame: Frame) -> PageObjects:
     page_handle = handle(page.raw)
     objects = [pdfium.FPDFPage_GetObject(page_handle, index)
                for index in range(pdfium.FPDFPage_CountObjects(page_handle))]
-    _walk(pdfium, objects, frame.matrix, found, 0)
+    _walk(_PathReader(pdfium), objects, frame.matrix, found, 0)
     return found
 
 
-def _walk(pdfium: SimpleNamespace, objects: list[Any], parent: Matrix, found: PageObjects,
+def _walk(reader: _PathReader, objects: list[Any], parent: Matrix, found: PageObjects,
           depth: int) -> None:
     """Collect edges and images; `parent` maps the objects' space to the displayed page."""
+    pdfium = reader.pdfium
     kinds = pdfium.constants
+    path, image, form = kinds.FPDF_PAGEOBJ_PATH, kinds.FPDF_PAGEOBJ_IMAGE, kinds.FPDF_PAGEOBJ_FORM
+    get_type = pdfium.FPDFPageObj_GetType
     for obj in objects:
-        kind = pdfium.FPDFPageObj_GetType(obj)
-        if kind == kinds.FPDF_PAGEOBJ_PATH and _drawn(pdfium, obj):
-            found.edges.extend(_path_edges(pdfium, obj, _compose(parent, _matrix(pdfium, obj))))
-        elif kind == kinds.FPDF_PAGEOBJ_IMAGE:
+        kind = get_type(obj)
+        if kind == path:
+            edges = reader.edges(obj, _compose(parent, reader.matrix(obj)))
+            if edges and reader.drawn(obj):
+                found.edges.extend(edges)
+        elif kind == image:
             found.images += 1
-        elif kind == kinds.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+        elif kind == form and depth < MAX_FORM_DEPTH:
             inner = [pdfium.FPDFFormObj_GetObject(obj, index)
                      for index in range(pdfium.FPDFFormObj_CountObjects(obj))]
-            _walk(pdfium, inner, _compose(parent, _matrix(pdfium, obj)), found, depth + 1)
+            _walk(reader, inner, _compose(parent, reader.matrix(obj)), found, depth + 1)
 
 
-def _drawn(pdfium: SimpleNamespace, obj: Any) -> bool:
-    """Whether a path leaves a mark: stroked or filled in a colour other than the paper's
-    white. A white box an office program lays under a block of cells (江苏人大: around the
-    title between two tables) draws no ruling, and its sides must not join the tables."""
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-        return True
-    return ((stroke.value and _inked(pdfium.FPDFPageObj_GetStrokeColor, obj))
-            or (fill.value != 0 and _inked(pdfium.FPDFPageObj_GetFillColor, obj)))
+# A path's segments, read in one piece. FPDFPath_GetPathSegment hands out the address of the
+# segment's point in the path's array of points (PDFium's CFX_Path::Point: x and y as floats,
+# the segment type and the close flag as bytes, 12 bytes in all), so the segments of a path
+# lie one after another from its first segment's address. The array is read whole when the
+# last segment stands where that layout puts it, and the layout is checked against PDFium's
+# own calls on the first path of every page read; where either check fails, the path is read
+# segment by segment through the calls.
+_POINT = struct.Struct("=ffBBxx")
+_checked_layout: list[bool] = []  # [True] once a page's first path read alike both ways
 
 
-def _inked(get_color: Any, obj: Any) -> bool:
-    rgba = (ctypes.c_uint * 4)()
-    size = ctypes.sizeof(ctypes.c_uint)
-    if not get_color(obj, *(ctypes.byref(rgba, i * size) for i in range(4))):
-        return True
-    red, green, blue, alpha = rgba
-    return alpha > 0 and min(red, green, blue) < PAPER
+class _PathReader:
+    """Reads paths' segments, matrices and colours, with the buffers PDFium writes into
+    made once per page."""
 
+    def __init__(self, pdfium: SimpleNamespace) -> None:
+        self.pdfium = pdfium
+        self.point = (ctypes.c_float * 2)()
+        self.xy = (ctypes.byref(self.point),
+                   ctypes.byref(self.point, ctypes.sizeof(ctypes.c_float)))
+        self.matrix_buffer = (ctypes.c_float * 6)()
+        self.matrix_ref = ctypes.byref(self.matrix_buffer)
+        self.modes = (ctypes.c_int(), ctypes.c_int())
+        self.modes_ref = (ctypes.byref(self.modes[0]), ctypes.byref(self.modes[1]))
+        self.rgba = (ctypes.c_uint * 4)()
+        size = ctypes.sizeof(ctypes.c_uint)
+        self.rgba_ref = tuple(ctypes.byref(self.rgba, i * size) for i in range(4))
+        self.page_checked = False  # the layout has been checked on this page
 
-def _matrix(pdfium: SimpleNamespace, obj: Any) -> Matrix:
-    matrix = (ctypes.c_float * 6)()
-    if not pdfium.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-        return IDENTITY
-    return tuple(matrix)  # type: ignore[return-value]
+    def matrix(self, obj: Any) -> Matrix:
+        if not self.pdfium.FPDFPageObj_GetMatrix(obj, self.matrix_ref):
+            return IDENTITY
+        return tuple(self.matrix_buffer)  # type: ignore[return-value]
+
+    def drawn(self, obj: Any) -> bool:
+        """Whether a path leaves a mark: stroked or filled in a colour other than the paper's
+        white. A white box an office program lays under a block of cells (江苏人大: around
+        the title between two tables) draws no ruling, and its sides must not join the
+        tables."""
+        pdfium = self.pdfium
+        if not pdfium.FPDFPath_GetDrawMode(obj, *self.modes_ref):
+            return True
+        fill, stroke = self.modes
+        return bool((stroke.value and self._inked(pdfium.FPDFPageObj_GetStrokeColor, obj))
+                    or (fill.value != 0 and self._inked(pdfium.FPDFPageObj_GetFillColor, obj)))
+
+    def _inked(self, get_color: Any, obj: Any) -> bool:
+        if not get_color(obj, *self.rgba_ref):
+            return True
+        red, green, blue, alpha = self.rgba
+        return alpha > 0 and min(red, green, blue) < PAPER
+
+    def edges(self, obj: Any, matrix: Matrix) -> list[Edge]:
+        """The path's horizontal and vertical segments on the displayed page."""
+        return _path_edges(self.pdfium.constants, self.points(obj), matrix)
+
+    def points(self, obj: Any) -> list[tuple[float, float, int, int]]:
+        """(x, y, segment type, closes: 0 or 1) of each segment, in the path's own space."""
+        pdfium = self.pdfium
+        count = pdfium.FPDFPath_CountSegments(obj)
+        if count <= 0:
+            return []
+        first = pdfium.FPDFPath_GetPathSegment(obj, 0)
+        in_one_piece = (first and (count == 1 or pdfium.FPDFPath_GetPathSegment(obj, count - 1)
+                                   == first + (count - 1) * _POINT.size))
+        if not in_one_piece or _checked_layout == [False]:
+            return self._points_by_call(obj, count)
+        array = ctypes.string_at(first, count * _POINT.size)
+        points = list(_POINT.iter_unpack(array))
+        if not self.page_checked and count > 1:
+            self.page_checked = True
+            if points != self._points_by_call(obj, count):
+                _checked_layout[:] = [False]
+                return self._points_by_call(obj, count)
+            _checked_layout[:] = [True]
+        return points
+
+    def _points_by_call(self, obj: Any, count: int) -> list[tuple[float, float, int, int]]:
+        pdfium = self.pdfium
+        x, y = self.xy
+        get_segment, get_point = pdfium.FPDFPath_GetPathSegment, pdfium.FPDFPathSegment_GetPoint
+        get_type, get_close = pdfium.FPDFPathSegment_GetType, pdfium.FPDFPathSegment_GetClose
+        points = []
+        for index in range(count):
+            segment = get_segment(obj, index)
+            if get_point(segment, x, y):
+                px, py = self.point
+                points.append((px, py, get_type(segment), get_close(segment)))
+        return points
 
 
 def _compose(outer: Matrix, inner: Matrix) -> Matrix:
@@ -182,49 +253,43 @@ def _compose(outer: Matrix, inner: Matrix) -> Matrix:
             e * oa + f * oc + oe, e * ob + f * od + of)
 
 
-def _path_points(pdfium: SimpleNamespace, obj: Any, matrix: Matrix
-                 ) -> list[tuple[int, float, float, bool]]:
-    """(segment type, x, y, closes) of each segment, on the displayed page."""
-    a, b, c, d, e, f = matrix
-    point = (ctypes.c_float * 2)()
-    x, y = ctypes.byref(point), ctypes.byref(point, ctypes.sizeof(ctypes.c_float))
-    get_segment, get_point = pdfium.FPDFPath_GetPathSegment, pdfium.FPDFPathSegment_GetPoint
-    get_type, get_close = pdfium.FPDFPathSegment_GetType, pdfium.FPDFPathSegment_GetClose
-    points = []
-    for index in range(pdfium.FPDFPath_CountSegments(obj)):
-        segment = get_segment(obj, index)
-        if not get_point(segment, x, y):
-            continue
-        px, py = point
-        points.append((get_type(segment), a * px + c * py + e, b * px + d * py + f,
-                       bool(get_close(segment))))
-    return points
-
-
-def _path_edges(pdfium: SimpleNamespace, obj: Any, matrix: Matrix) -> list[Edge]:
-    edges: list[Edge] = []
+def _path_edges(kinds: Any, points: list[tuple[float, float, int, int]], matrix: Matrix
+                ) -> list[Edge]:
+    """The path's straight segments of SHORTEST points or more, on the displayed page."""
+    segments: list[tuple[float, float, float, float]] = []
     start = current = None
-    lineto, moveto = pdfium.constants.FPDF_SEGMENT_LINETO, pdfium.constants.FPDF_SEGMENT_MOVETO
-    for kind, x, y, closes in _path_points(pdfium, obj, matrix):
+    lineto, moveto = kinds.FPDF_SEGMENT_LINETO, kinds.FPDF_SEGMENT_MOVETO
+    a, b, c, d, e, f = matrix
+    for px, py, kind, closes in points:
+        here = (a * px + c * py + e, b * px + d * py + f)
         if kind == lineto and current is not None:
-            add_segment(edges, current, (x, y))
+            segments.append((*current, *here))
         if kind == moveto or start is None:
-            start = (x, y)
-        current = (x, y)
+            start = here
+        current = here
         if closes and start is not None:
-            add_segment(edges, current, start)
+            segments.append((*current, *start))
             current = start
-    return edges
+    return straight_edges(segments, SHORTEST)
 
 
 def add_segment(edges: list[Edge], a: tuple[float, float], b: tuple[float, float]) -> None:
     """Add the segment a–b to `edges` if it is horizontal or vertical."""
-    (ax, ay), (bx, by) = a, b
-    x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
-    top, bottom = (ay, by) if ay <= by else (by, ay)
-    if bottom - top < STRAIGHT and x1 > x0:
-        middle = (top + bottom) / 2
-        edges.append(Edge(x0, middle, x1, middle, True))
-    elif x1 - x0 < STRAIGHT and bottom > top:
-        middle = (x0 + x1) / 2
-        edges.append(Edge(middle, top, middle, bottom, False))
+    edges.extend(straight_edges([(*a, *b)], 0.0))
+
+
+def straight_edges(segments: list[tuple[float, float, float, float]], shortest: float
+                   ) -> list[Edge]:
+    """The horizontal and vertical ones of the segments (ax, ay, bx, by), `shortest` long or
+    longer."""
+    edges = []
+    for ax, ay, bx, by in segments:
+        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+        top, bottom = (ay, by) if ay <= by else (by, ay)
+        if bottom - top < STRAIGHT and x1 > x0 and x1 - x0 >= shortest:
+            middle = (top + bottom) / 2
+            edges.append(Edge(x0, middle, x1, middle, True))
+        elif x1 - x0 < STRAIGHT and bottom > top and bottom - top >= shortest:
+            middle = (x0 + x1) / 2
+            edges.append(Edge(middle, top, middle, bottom, False))
+    return edges

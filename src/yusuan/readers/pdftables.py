@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from yusuan.readers.pdfchars import Char
-from yusuan.readers.pdfobjects import Edge
+from yusuan.readers.pdfobjects import SHORTEST, Edge
 
 SNAP = 3.0
 JOIN = 3.0
 CROSS = 3.0
-MIN_PREFILTER = 1.0
+MIN_PREFILTER = SHORTEST  # the page's reader leaves out shorter ones already
 MIN_LENGTH = 3.0
 
 Point = tuple[float, float]
@@ -125,29 +125,37 @@ def corners_to_cells(corners: Corners) -> list[Box]:
     """For each corner, the smallest cell it is the top-left corner of."""
     below: dict[float, list[Point]] = defaultdict(list)
     right: dict[float, list[Point]] = defaultdict(list)
-    for point in sorted(corners):
+    ordered = sorted(corners)
+    for point in ordered:  # by x, then y: each column top down, each row left to right
         below[point[0]].append(point)
         right[point[1]].append(point)
-    for points in right.values():
-        points.sort()
+    in_column = {point: index for points in below.values() for index, point in enumerate(points)}
+    in_row = {point: index for points in right.values() for index, point in enumerate(points)}
     cells = []
-    for point in sorted(corners):
-        cell = _smallest_cell(point, corners, below[point[0]], right[point[1]])
+    for point in ordered:
+        cell = _smallest_cell(point, corners, below[point[0]][in_column[point] + 1:],
+                              right[point[1]][in_row[point] + 1:])
         if cell:
             cells.append(cell)
     return cells
 
 
-def _smallest_cell(point: Point, corners: Corners, column: list[Point], row: list[Point]
+def _smallest_cell(point: Point, corners: Corners, lower: list[Point], further: list[Point]
                    ) -> Box | None:
+    """`lower`: the corners below the point in its column, top down; `further`: those right of
+    it in its row, left to right."""
     vertical, horizontal = corners[point]
-    downs = [p for p in column[column.index(point) + 1:] if vertical & corners[p][0]]
-    rights = [p for p in row[row.index(point) + 1:] if horizontal & corners[p][1]]
-    for down in downs:
+    rights: list[Point] | None = None
+    for down in lower:
+        if vertical.isdisjoint(corners[down][0]):
+            continue
+        if rights is None:
+            rights = [p for p in further if not horizontal.isdisjoint(corners[p][1])]
         for across in rights:
             corner = (across[0], down[1])
             ids = corners.get(corner)
-            if ids and ids[0] & corners[across][0] and ids[1] & corners[down][1]:
+            if (ids and not ids[0].isdisjoint(corners[across][0])
+                    and not ids[1].isdisjoint(corners[down][1])):
                 return (point[0], point[1], corner[0], corner[1])
     return None
 
@@ -180,16 +188,21 @@ def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
     """Each cell's characters: those whose middle lies in it (left/top sides inclusive)."""
     xs = sorted({x for cell in table.cells for x in (cell[0], cell[2])})
     ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
+    column = {x: index for index, x in enumerate(xs)}
+    row = {y: index for index, y in enumerate(ys)}
     slots: dict[tuple[int, int], Box] = {}
     for cell in table.cells:
-        for i in range(xs.index(cell[0]), xs.index(cell[2])):
-            for j in range(ys.index(cell[1]), ys.index(cell[3])):
+        for i in range(column[cell[0]], column[cell[2]]):
+            for j in range(row[cell[1]], row[cell[3]]):
                 slots[i, j] = cell
     found: dict[Box, list[Char]] = defaultdict(list)
+    left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
+    find, slot_of = bisect.bisect_right, slots.get
     for char in chars:
-        i = bisect.bisect_right(xs, (char.x0 + char.x1) / 2) - 1
-        j = bisect.bisect_right(ys, (char.top + char.bottom) / 2) - 1
-        slot = slots.get((i, j))
-        if slot is not None:
-            found[slot].append(char)
+        x = (char.x0 + char.x1) / 2
+        y = (char.top + char.bottom) / 2
+        if left <= x < right and top <= y < bottom:  # outside, no slot holds it
+            slot = slot_of((find(xs, x) - 1, find(ys, y) - 1))
+            if slot is not None:
+                found[slot].append(char)
     return found

@@ -42,42 +42,48 @@ Boxed = TypeVar("Boxed", Char, Word)
 def cluster_tops(items: Sequence[Boxed], tolerance: float = Y_TOLERANCE) -> list[list[Boxed]]:
     """Characters or words grouped by top: sorted tops within `tolerance` chain into a group."""
     groups: list[list[Boxed]] = []
+    group: list[Boxed] = []
     last = 0.0
-    for item in sorted(items, key=lambda each: each.top):
-        if not groups or item.top > last + tolerance:
-            groups.append([])
-        groups[-1].append(item)
-        last = item.top
+    for item in sorted(items, key=_TOP):
+        top = item.top
+        if not group or top > last + tolerance:
+            group = []
+            groups.append(group)
+        group.append(item)
+        last = top
     return groups
 
 
 def chars_to_words(chars: Sequence[Char]) -> list[Word]:
-    words: list[Word] = []
-    for group in cluster_tops(chars):
-        current: list[Char] = []
-        for char in sorted(group, key=lambda item: item.x0):
-            if char.text.isspace():
-                _flush(current, words)
+    return [Word("".join(char.text for char in run), min(c.x0 for c in run),
+                 max(c.x1 for c in run), min(c.top for c in run), max(c.bottom for c in run),
+                 run[0].size)
+            for group in cluster_tops(chars) for run in _runs(group)]
+
+
+def _runs(group: list[Char]) -> list[list[Char]]:
+    """A line's characters, left to right, in words: a space, a gap PDFium saw, a gap of
+    more than X_TOLERANCE, a step backwards or a step of more than Y_TOLERANCE up or down
+    ends a word."""
+    runs: list[list[Char]] = []
+    current: list[Char] = []
+    previous = None
+    for char in sorted(group, key=_X0):
+        if char.text.isspace():
+            if current:
+                runs.append(current)
                 current = []
-                continue
-            if current and (char.spaced or _new_word(current[-1], char)):
-                _flush(current, words)
-                current = []
-            current.append(char)
-        _flush(current, words)
-    return words
-
-
-def _new_word(previous: Char, char: Char) -> bool:
-    return (char.x0 < previous.x0 or char.x0 > previous.x1 + X_TOLERANCE
-            or abs(char.top - previous.top) > Y_TOLERANCE)
-
-
-def _flush(chars: list[Char], words: list[Word]) -> None:
-    if chars:
-        words.append(Word("".join(char.text for char in chars), min(c.x0 for c in chars),
-                          max(c.x1 for c in chars), min(c.top for c in chars),
-                          max(c.bottom for c in chars), chars[0].size))
+            continue
+        if current and (char.spaced or char.x0 < previous.x0  # type: ignore[union-attr]
+                        or char.x0 > previous.x1 + X_TOLERANCE  # type: ignore[union-attr]
+                        or abs(char.top - previous.top) > Y_TOLERANCE):  # type: ignore[union-attr]
+            runs.append(current)
+            current = []
+        current.append(char)
+        previous = char
+    if current:
+        runs.append(current)
+    return runs
 
 
 def words_to_lines(words: Sequence[Word]) -> list[list[Word]]:
@@ -120,21 +126,10 @@ def plain_text(chars: Sequence[Char]) -> str:
 
     The words are `chars_to_words`' and the lines `cluster_tops`', kept as (top, x0, text)
     rather than Word objects: a page has hundreds of cells."""
-    words: list[tuple[float, float, str]] = []
-    for group in cluster_tops(chars):
-        current: list[Char] = []
-        for char in sorted(group, key=_X0):
-            if char.text.isspace():
-                if current:
-                    words.append(_cell_word(current))
-                    current = []
-                continue
-            if current and (char.spaced or _new_word(current[-1], char)):
-                words.append(_cell_word(current))
-                current = []
-            current.append(char)
-        if current:
-            words.append(_cell_word(current))
+    if len(chars) < 2:  # an empty cell, or a single character (a "0", a "-")
+        return "" if not chars or chars[0].text.isspace() else chars[0].text
+    words = [(min(char.top for char in run), run[0].x0, "".join(char.text for char in run))
+             for group in cluster_tops(chars) for run in _runs(group)]
     if len(words) == 1:
         return words[0][2]
     lines: list[list[tuple[float, float, str]]] = []
@@ -147,11 +142,7 @@ def plain_text(chars: Sequence[Char]) -> str:
     return "\n".join(" ".join(word[2] for word in sorted(line, key=_SECOND)) for line in lines)
 
 
-def _cell_word(chars: list[Char]) -> tuple[float, float, str]:
-    """(top, x0, text) of a word whose characters run left to right."""
-    return (min(char.top for char in chars), chars[0].x0, "".join(char.text for char in chars))
-
-
 _X0 = attrgetter("x0")
+_TOP = attrgetter("top")
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
