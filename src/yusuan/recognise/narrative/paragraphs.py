@@ -46,24 +46,26 @@ class Paragraph:
 @dataclass(slots=True)
 class _Builder:
     paragraphs: list[Paragraph] = field(default_factory=list)
-    chars: list[str] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)  # the paragraph's texts so far, non-empty
     lines: array[int] = field(default_factory=lambda: array("i"))
     heading: str = ""
     top: str = ""
     page: int | None = None
 
     def add(self, text: str, line: int) -> None:
-        if self.chars and self.chars[-1].isdigit() and text[:1].isdigit():
-            self.chars.append(" ")
+        if not text:
+            return
+        if self.pieces and self.pieces[-1][-1].isdigit() and text[:1].isdigit():
+            self.pieces.append(" ")
             self.lines.append(line)
-        self.chars.extend(text)
-        self.lines.extend([line] * len(text))
+        self.pieces.append(text)
+        self.lines.extend(array("i", (line,)) * len(text))
 
     def flush(self) -> None:
-        if self.chars:
-            self.paragraphs.append(Paragraph("".join(self.chars), self.lines, self.heading,
+        if self.pieces:
+            self.paragraphs.append(Paragraph("".join(self.pieces), self.lines, self.heading,
                                              self.top, self.page))
-        self.chars, self.lines = [], array("i")
+        self.pieces, self.lines = [], array("i")
 
 
 def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Paragraph]:
