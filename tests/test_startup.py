@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 HEAVY = ("pypdfium2", "rapidocr_onnxruntime", "onnxruntime", "numpy", "fastapi", "starlette",
-         "uvicorn", "yusuan.web", "docx", "python_calamine", "lxml")
+         "uvicorn", "yusuan.web", "docx", "python_calamine", "lxml", "duckdb", "dask",
+         "distributed", "psycopg", "openpyxl", "jinja2", "reportlab", "yusuan.store.connect",
+         "yusuan.compare.diff", "yusuan.report.pages")
 
 PROGRAM = """
 import json, sys
@@ -26,5 +28,29 @@ def test_checking_a_text_document_imports_no_pdf_ocr_or_web_code(tmp_path: Path)
                           text=True, check=False, timeout=120)
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert done.returncode == 0 or done.stdout
+    heavy = sorted(name for name in loaded if name.split(".")[0] in HEAVY or name.startswith(HEAVY))
+    assert heavy == []
+
+
+MODULE_RUN = """
+import json, runpy, sys
+sys.argv = ["yusuan", "check", "--format", "json", sys.argv[1]]
+try:
+    runpy.run_module("yusuan", run_name="__main__")
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_python_dash_m_yusuan_checks_a_text_document_with_the_same_light_imports(
+        tmp_path: Path) -> None:
+    document = tmp_path / "budget.txt"
+    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", MODULE_RUN, str(document)], capture_output=True,
+                          text=True, check=False, timeout=120)
+    assert '"schema": "yusuan.check/1"' in done.stdout  # `python -m yusuan check`'s report
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     heavy = sorted(name for name in loaded if name.split(".")[0] in HEAVY or name.startswith(HEAVY))
     assert heavy == []

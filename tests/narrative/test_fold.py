@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.narrative.test_rules import doc
 from yusuan.model import Finding
 from yusuan.rules.engine import run_rules
@@ -82,10 +84,25 @@ def test_the_same_unitless_change_is_quoted_once() -> None:
     assert len(found[0].locations) == 2
 
 
-def test_the_joined_text_keeps_each_characters_line_in_four_bytes() -> None:
+def test_the_joined_text_keeps_each_characters_line_as_one_run_a_line() -> None:
     from yusuan.pipeline import document_from_text
     from yusuan.rules.narrative.text import _joined
 
     text, lines = _joined(document_from_text("某局2030年部门预算\n2030年收入预算10.00万元。\n"))
-    assert len(lines) == len(text) and lines.itemsize == 4
-    assert lines[text.index("收入")] == 2 and lines[0] == 1
+    assert len(lines) == len(text) and len(lines.starts) == 2  # type: ignore[attr-defined]
+    assert lines[text.index("收入")] == 2 and lines[0] == 1 and lines[-1] == 2
+    assert lines[text.index("收入") - 1] == 2 and lines[text.index("2030年收入") - 1] == 1
+    with pytest.raises(IndexError):
+        lines[len(text)]  # a character past the end has no line
+
+
+def test_the_runs_give_every_characters_line_as_the_paragraphs_do() -> None:
+    from yusuan.pipeline import document_from_text
+    from yusuan.recognise.narrative.paragraphs import build_paragraphs, joined_text
+
+    source = document_from_text("某局2030年部门预算\n一、收入\n收入预算\n10.00万元，\n比上年增加\n"
+                                "1.00万元。\n表1\t10.00\t20\n说明\n").source
+    text, lines = joined_text(source)
+    paragraphs = build_paragraphs(source, keep_tables=True)
+    assert text == "".join(p.text for p in paragraphs)
+    assert list(lines) == [line for p in paragraphs for line in p.lines]

@@ -8,16 +8,24 @@ from yusuan.model import Cell, Line, Row
 
 
 def line_to_row(line: Line, texts: dict[str, str] | None = None) -> Row:
-    """The line's cells; with `texts`, a cell text seen before is that same string."""
-    shared = texts if texts is not None else {}
-    cells = tuple(Cell(shared.setdefault(text := clean_cell(part), text), line.number, line.page,
-                       indent_of(part)) for part in line.text.split("\t"))
-    return Row(cells=cells, aligned=True, lines=(line.number,))
+    """The line's cells; with `texts` (each raw cell met so far → its text), a cell text seen
+    before is that same string and a raw cell seen before is not cleaned again."""
+    known = texts if texts is not None else {}
+    number, page = line.number, line.page
+    cells = []
+    for part in line.text.split("\t"):
+        text = known.get(part)
+        if text is None:
+            text = clean_cell(part)
+            text = known.setdefault(text, text)  # a clean text is its own raw cell
+            known[part] = text
+        cells.append(Cell(text, number, page, indent_of(part) if part[:1] == " " else 0))
+    return Row(cells=tuple(cells), aligned=True, lines=(number,))
 
 
 def lines_to_rows(lines: list[Line]) -> list[Row]:
     """Every non-blank line becomes a row; a line without TAB is a one-cell row of text. Cells
     of the same text share one string (a long table repeats its figures and blanks: a quarter
-    less memory for a 2,000-page PDF's rows)."""
+    less memory for a 2,000-page PDF's rows), cleaned once."""
     texts: dict[str, str] = {}
     return [line_to_row(line, texts) for line in lines if line.text.strip()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # the second form is a spreadsheet's format that groups only the last three digits ("120258,600")
 _AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d{4,},\d{3}|\d+)(?:\.\d+)?$")
@@ -10,6 +11,7 @@ _WIDE_SEPARATOR = re.compile(r"(?<=\d)，(?=\d{3}(?:\D|$))")
 _NIL = frozenset({"-", "—", "--", "－", "——", "/", "…"})
 
 
+@lru_cache(maxsize=1 << 13)  # a document prints the same figures and words again and again
 def parse_amount(text: str) -> tuple[float, int] | None:
     """Return (value, decimals) for a printed amount ("1,234.56" → (1234.56, 2)), else None."""
     compact = _WIDE_SEPARATOR.sub(",", text.replace(" ", ""))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
-from yusuan.model import Source
+from yusuan.model import Line, Source
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.narrative.text import (
     HEADING,
@@ -46,31 +49,42 @@ class Paragraph:
 @dataclass(slots=True)
 class _Builder:
     paragraphs: list[Paragraph] = field(default_factory=list)
-    chars: list[str] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)  # the paragraph's texts so far, non-empty
     lines: array[int] = field(default_factory=lambda: array("i"))
     heading: str = ""
     top: str = ""
     page: int | None = None
 
     def add(self, text: str, line: int) -> None:
-        if self.chars and self.chars[-1].isdigit() and text[:1].isdigit():
-            self.chars.append(" ")
+        if not text:
+            return
+        if self.pieces and self.pieces[-1][-1].isdigit() and text[:1].isdigit():
+            self.pieces.append(" ")
             self.lines.append(line)
-        self.chars.extend(text)
-        self.lines.extend([line] * len(text))
+        self.pieces.append(text)
+        self.lines.extend(array("i", (line,)) * len(text))
 
     def flush(self) -> None:
-        if self.chars:
-            self.paragraphs.append(Paragraph("".join(self.chars), self.lines, self.heading,
+        if self.pieces:
+            self.paragraphs.append(Paragraph("".join(self.pieces), self.lines, self.heading,
                                              self.top, self.page))
-        self.chars, self.lines = [], array("i")
+        self.pieces, self.lines = [], array("i")
 
 
 def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Paragraph]:
     """Join the narrative's wrapped lines into paragraphs; table lines end a paragraph."""
+    return list(iter_paragraphs(source, keep_tables=keep_tables))
+
+
+def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Paragraph]:
+    """`build_paragraphs` one paragraph at a time (a long file's paragraphs need not all be
+    held at once)."""
     builder = _Builder()
-    texts = [clean(line.text).strip() for line in source.lines]
+    texts = _CleanTexts(source.lines)
     for index, line in enumerate(source.lines):
+        if builder.paragraphs:
+            yield from builder.paragraphs
+            builder.paragraphs = []
         text = texts[index]
         if not text or _page_number(line.page, texts, index):
             continue
@@ -90,17 +104,85 @@ def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Parag
         if heading_only or text[-1] in _ENDS:
             builder.flush()
     builder.flush()
-    return builder.paragraphs
+    yield from builder.paragraphs
 
 
-def _page_number(page: int | None, texts: list[str], index: int) -> bool:
+class _CleanTexts:
+    """Each line's text cleaned and stripped, worked out when asked for (a list of them all
+    would hold a second copy of a long file's text)."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.lines = lines
+
+    @overload
+    def __getitem__(self, key: int) -> str: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> list[str]: ...
+
+    def __getitem__(self, key: int | slice) -> str | list[str]:
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self.lines)))]
+        return clean(self.lines[key].text).strip()
+
+
+class CharLines(Sequence[int]):
+    """The source line of each character of a joined text, kept as runs (where each line's
+    characters begin, and its number) rather than four bytes a character."""
+
+    __slots__ = ("length", "numbers", "starts")
+
+    def __init__(self) -> None:
+        self.starts: array[int] = array("i")
+        self.numbers: array[int] = array("i")
+        self.length = 0
+
+    def add(self, paragraph: Paragraph) -> None:
+        """The characters of the next paragraph (its lines rise or stay, as the source's)."""
+        lines = paragraph.lines
+        for number in dict.fromkeys(lines):
+            self.starts.append(self.length + bisect_left(lines, number))
+            self.numbers.append(number)
+        self.length += len(lines)
+
+    def __len__(self) -> int:
+        return self.length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.length))]
+        if index < 0:
+            index += self.length
+        if not 0 <= index < self.length:
+            raise IndexError("character index out of range")
+        return self.numbers[bisect_right(self.starts, index) - 1]
+
+
+def joined_text(source: Source) -> tuple[str, CharLines]:
+    """The whole text as one string, tables included (`keep_tables`), with each character's
+    line."""
+    pieces: list[str] = []
+    lines = CharLines()
+    for paragraph in iter_paragraphs(source, keep_tables=True):
+        pieces.append(paragraph.text)
+        lines.add(paragraph)
+    return "".join(pieces), lines
+
+
+def _page_number(page: int | None, texts: _CleanTexts, index: int) -> bool:
     """A page's number on its own line in a paged source (PDF): skipped, so the paragraphs on
     either side stay apart and one running over the page break stays whole."""
     return (page is not None and bool(PAGE_NUMBER.match(texts[index]))
             and not _figure_before_unit(texts, index))
 
 
-def _figure_before_unit(texts: list[str], index: int) -> bool:
+def _figure_before_unit(texts: _CleanTexts, index: int) -> bool:
     """A lone figure whose unit opens the next line ('456.70' / '万元，…') is wrapped text."""
     if len(texts[index].split()) != 1 or "\t" in texts[index]:
         return False

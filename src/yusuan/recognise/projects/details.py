@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from yusuan.model import Line
 from yusuan.recognise.projects.labels import Joined
@@ -63,6 +64,7 @@ def _gap(line: int, previous: int) -> int:
     return max(line - previous - 1, 0) if line - previous <= 3 else 0
 
 
+@lru_cache(maxsize=1 << 12)  # a form's cells are asked again for each line and amount
 def _is_header(text: str) -> bool:
     words = compact(text)
     return words in HEADERS or all(w in HEADERS for w in text.split()) or \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from yusuan.model import Line
 from yusuan.readers.pdfpage import PAGE_NUMBER
@@ -173,6 +174,11 @@ class _Rows:
 def tokens(text: str) -> list[str]:
     """A cell split on blanks into names, values and words, a unit kept with its value
     ("≥1 次/年", "=80 家") and the pieces of a wrapped name joined ("医疗保险 参保人业 务完成率")."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 12)  # forms repeat their cells (levels, units, standards, values)
+def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     kinds: list[str] = []
     for part in text.split():
@@ -188,9 +194,10 @@ def tokens(text: str) -> list[str]:
         else:
             out.append(part)
             kinds.append(kind)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=1 << 12)
 def _kind(part: str) -> str:
     word = compact(part)
     if part in "≥≧≤≦><=＞＜":

@@ -37,6 +37,7 @@ class Amount:
     line: int
 
 
+@lru_cache(maxsize=1 << 13)  # a form's cells are cleaned by its span, details and indicators
 def clean(text: str) -> str:
     """Text without HTML tags, with runs of blanks (full-width too) as one space."""
     if "<" in text:
@@ -44,6 +45,7 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 13)  # names and labels are compared again and again
 def compact(text: str) -> str:
     """Text without any blanks, with ASCII brackets: for comparing names."""
     out = _SPACE.sub("", _TAG.sub("", text) if "<" in text else text)

@@ -173,6 +173,7 @@ def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]
 
 
 def _run_one(rule_id: str, doc: Document) -> list[Finding]:
+    _RULE_RUN.memo = {}
     try:
         return list(_REGISTRY.funcs[rule_id](doc))
     except MemoryError:  # out of memory is the document's limit, not one rule's flaw
@@ -180,6 +181,18 @@ def _run_one(rule_id: str, doc: Document) -> list[Finding]:
     except Exception:  # a broken rule must not hide the others' findings
         log.exception("rule %s failed", rule_id)
         return []
+    finally:
+        _RULE_RUN.memo = None
+
+
+_RULE_RUN = threading.local()
+
+
+def rule_memo() -> dict[Any, Any] | None:
+    """A dictionary that lives while one rule runs on one document (in this thread), for
+    helpers that work out the same thing of an unchanging table again and again; None outside
+    a rule's run. Its keys must hold the objects they stand for (an id alone may be reused)."""
+    return getattr(_RULE_RUN, "memo", None)
 
 
 def run_pair_rules(first: Document, second: Document,

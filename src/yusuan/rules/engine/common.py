@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from yusuan.model import Document, Finding, Location, Table, TableRow
-from yusuan.rules.engine import make_finding
+from yusuan.rules.engine import make_finding, rule_memo
 from yusuan.rules.engine.tolerance import (
     Comparison,
     Printed,
@@ -57,8 +57,15 @@ def table_precision(doc: Document, table: Table) -> int:
     Spreadsheet exports drop trailing zeros ("40" and "1234.5" in a table of 1234.56), so a
     value printed with fewer decimals than its table stands for the table's precision.
     """
+    memo = rule_memo()
+    key = ("table_precision", id(doc), id(table))
+    if memo is not None and key in memo:
+        return memo[key][2]
     shown = [d for row in table.rows for d in row.decimals.values()]
-    return max(shown) if shown else default_decimals(table_unit(doc, table))
+    precision = max(shown) if shown else default_decimals(table_unit(doc, table))
+    if memo is not None:  # asked for every amount of the table: worked out once a rule
+        memo[key] = (doc, table, precision)
+    return precision
 
 
 def amounts(doc: Document, table: Table, rows: Iterable[TableRow], key: str) -> list[Amount]:

@@ -140,8 +140,10 @@ def _severity(own: list[Sighting], dept: list[Sighting]) -> str | None:
     """warning when one form's 长期 and 年度 targets differ, when a project's target cannot hold
     with any of the department form's, or the 上年 values differ; info when the department
     form's target is only looser or tighter; None when all agree."""
-    forms = {s[1] for s in own}
-    if any(_periods_differ([s for s in own if s[1] == f]) for f in forms):
+    by_form: dict[str | None, list[Sighting]] = {}
+    for sighting in own:
+        by_form.setdefault(sighting[1], []).append(sighting)
+    if any(_periods_differ(seen) for seen in by_form.values()):
         return "warning"
     if _periods_differ(dept) or _prior_differs(own, dept):
         return "warning"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Project
 from yusuan.recognise.projects.model import DeptForm, ProjectForm, YearFigure
-from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine import make_finding, rule, rule_memo
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.projects.common import dept_form, form_project, project_forms
 
@@ -88,6 +88,24 @@ def _dept_projects(dept: DeptForm | None, year: int) -> _Figure | None:
     return None
 
 
+def _new_items(doc: Document) -> list[Fact]:
+    """The narrative's functional items that grew (by a figure), in order: found once a rule."""
+    memo = rule_memo()
+    key = ("new_items", id(doc))
+    if memo is not None and key in memo:
+        return memo[key][1]
+    found = []
+    for fact in doc.facts:
+        if fact.source != "narrative" or fact.concept != "functional_item" or fact.value is None:
+            continue
+        change = fact.extra.get("change")
+        if isinstance(change, (int, float)) and fact.extra.get("direction") == "增加":
+            found.append(fact)
+    if memo is not None:
+        memo[key] = (doc, found)
+    return found
+
+
 class _Figure:
     __slots__ = ("line", "value")
 
@@ -100,13 +118,8 @@ def _new_item(doc: Document, project: Project | None) -> Fact | None:
     was not budgeted the year before (the increase is the whole amount)."""
     if project is None or not project.amount:
         return None
-    for fact in doc.facts:
-        if fact.source != "narrative" or fact.concept != "functional_item" or fact.value is None:
-            continue
-        change = fact.extra.get("change")
-        if not isinstance(change, (int, float)) or fact.extra.get("direction") != "增加":
-            continue
-        if abs(fact.value - project.amount) < SLACK and abs(change - fact.value) < SLACK:
+    for fact in _new_items(doc):
+        if abs(fact.value - project.amount) < SLACK and abs(fact.extra["change"] - fact.value) < SLACK:
             return fact
     return None
 

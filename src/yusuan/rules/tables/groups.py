@@ -225,6 +225,7 @@ register_messages({
 })
 
 SUBTOTAL = re.compile(r"^.{0,12}(小计|合计)$")
+SUBTOTAL_WORD = re.compile(r"[小合]\s*计")
 SUB_ROW = re.compile(r"^(?:[①-⑳]|其中[:：])")
 # a column of rates, scores or counts: its figures do not add up
 NOT_AMOUNT = re.compile(r"率|%|％|分值|得分|比例|占比|人数|序号|编码|代码|行次")
@@ -250,16 +251,37 @@ def _figures(line: Line) -> Figures | None:
     return Figures(line.number, label, figures, words)
 
 
-def _read(lines: list[Line]) -> list[Figures | None]:
-    return [_figures(line) if "\t" in line.text else None for line in lines]
+class _Lines:
+    """The document's TAB lines read as `Figures` when first asked for (None for a line
+    without TAB): the rule reads only the lines around a 小计 / 合计."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.read: dict[int, Figures | None] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, index: int) -> Figures | None:
+        if index not in self.read:
+            line = self.lines[index]
+            self.read[index] = _figures(line) if "\t" in line.text else None
+        return self.read[index]
+
+    def subtotal_lines(self) -> Iterator[int]:
+        """The indexes of the TAB lines that may hold a 小计 / 合计 label (blanks inside it
+        are dropped when the label is made)."""
+        for index, line in enumerate(self.lines):
+            if "\t" in line.text and SUBTOTAL_WORD.search(line.text):
+                yield index
 
 
-def _header(rows: list[Figures | None], index: int, columns: set[int]) -> dict[int, str]:
+def _header(rows: _Lines, index: int, columns: set[int]) -> dict[int, str]:
     """The words above each figure column: the lines without figures just before the block's
     first line of figures (the lines of figures above the subtotal are the block's own)."""
     heads: dict[int, str] = {}
     started = False
-    for row in reversed(rows[max(index - HEADER_LOOK_BACK, 0):index]):
+    for row in (rows[k] for k in range(index - 1, max(index - HEADER_LOOK_BACK, 0) - 1, -1)):
         if row is None or (row.figures and started):
             break
         if row.figures:
@@ -281,8 +303,9 @@ def parts_within_subtotal(doc: Document) -> Iterator[Finding]:
     Passes: 财政资金小计 9209.55 | ①中央财政资金 0.00 | ③地方财政资金 9209.55.
     Fails:  财政资金小计 0.00 | ①中央财政资金 0.00 | ③地方财政资金 9209.55.
     """
-    rows = _read(doc.source.lines)
-    for index, row in enumerate(rows):
+    rows = _Lines(doc.source.lines)
+    for index in rows.subtotal_lines():
+        row = rows[index]
         if row is None or not row.figures or not SUBTOTAL.match(row.label):
             continue
         parts = _sub_rows(rows, index)
@@ -292,9 +315,9 @@ def parts_within_subtotal(doc: Document) -> Iterator[Finding]:
             yield finding
 
 
-def _sub_rows(rows: list[Figures | None], index: int) -> list[Figures]:
+def _sub_rows(rows: _Lines, index: int) -> list[Figures]:
     parts: list[Figures] = []
-    for row in rows[index + 1:]:
+    for row in (rows[k] for k in range(index + 1, len(rows))):
         if row is None or not SUB_ROW.match(row.label):
             break
         parts.append(row)
