@@ -177,3 +177,38 @@ def test_the_xian_words_for_personnel_public_and_project_columns() -> None:
     assert label_key("人员经费支出") == "personnel"
     assert label_key("公用经费支出") == "public"
     assert label_key("专项业务经费支出") == "project"
+
+
+def test_a_procurement_table_with_its_kinds_lettered_in_a_column_of_their_own() -> None:
+    """重庆 表九: '项目编号 | 项目 | 总计 …', A | 货物, B | 工程, C | 服务 — one table of its
+    kinds, not two side by side; the 合计 is the procurement total."""
+    lines = [
+        "2026年某某局部门预算", "表九", "2026年政府采购预算明细表", "单位：万元",
+        "项目编号\t项目\t总计\t一般公共预算拨款收入\t其他收入",
+        "合计\t\t6,546.82\t6,464.67\t82.15",
+        "A\t货物\t1,267.79\t1,267.79\t",
+        "B\t工程\t465.53\t383.38\t82.15",
+        "C\t服务\t4,813.50\t4,813.50\t",
+    ]
+    doc = document_from_text("\n".join(lines))
+    [table] = doc.tables_of("procurement")
+    assert [(row.name, row.values.get("total")) for row in table.rows] == [
+        ("合计", 6546.82), ("货物", 1267.79), ("工程", 465.53), ("服务", 4813.5)]
+    assert doc.headline["procurement_total"]["value"] == 6546.82
+
+
+def test_personnel_and_public_funds_as_the_basic_expenditure_table_prints_them() -> None:
+    """重庆 规划: 表五 prints 公用经费 15,052.64, 表六 (基本支出) 15,052.63 — the 基本支出表
+    is where the split is given."""
+    from rules.builders import table
+
+    from yusuan.recognise.headline import tables_headline
+
+    general = table("general_budget_expenditure", [
+        (None, "合计", {"total": "227955.11", "personnel": "97954.58", "public": "15052.64"})])
+    basic = table("basic_expenditure", [
+        (None, "合计", {"total": "113007.21", "personnel": "97954.58", "public": "15052.63"})])
+    headline = tables_headline([general, basic])
+    assert headline["public_funds"]["value"] == 15052.63
+    assert headline["personnel_funds"]["value"] == 97954.58
+    assert tables_headline([general])["public_funds"]["value"] == 15052.64

@@ -87,11 +87,11 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
         for key, value in summary_headline(table).items():
             if table.kind == "summary" or not summaries or key in FISCAL_KEYS:
                 headline.setdefault(key, value)
-    for kind, keys in (
+    for kind, keys in (  # 人员经费 and 公用经费 as the 基本支出表 prints them, before any other
         ("expenditure", {"basic": "basic_expenditure", "project": "project_expenditure"}),
+        ("basic_expenditure", {"personnel": "personnel_funds", "public": "public_funds"}),
         ("general_budget_expenditure", {"basic": "basic_expenditure", "project": "project_expenditure",
                                         "personnel": "personnel_funds", "public": "public_funds"}),
-        ("basic_expenditure", {"personnel": "personnel_funds", "public": "public_funds"}),
     ):
         for table in tables:
             if table.kind == kind:
