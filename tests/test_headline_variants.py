@@ -212,3 +212,61 @@ def test_personnel_and_public_funds_as_the_basic_expenditure_table_prints_them()
     assert headline["public_funds"]["value"] == 15052.63
     assert headline["personnel_funds"]["value"] == 97954.58
     assert tables_headline([general])["public_funds"]["value"] == 15052.64
+
+
+def test_a_final_sangong_table_gives_its_final_figure_and_its_budget() -> None:
+    """国家信访局 公开09表: 预算数 and 决算数 as two groups of columns; 陕西 卫健委: as two
+    rows. The 三公 total of a 决算 is its 决算数; the 预算数 is `sangong_budget`."""
+    head = ["2024年度某某局部门决算", "一般公共预算财政拨款“三公”经费支出决算表", "单位：万元"]
+    columns = head + [
+        "预算数\t\t\t\t\t决算数\t\t\t\t",
+        "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\t\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\t",
+        "76.43\t30.00\t40.63\t5.80\t\t46.21\t4.69\t40.61\t0.91\t",
+    ]
+    headline = document_from_text("\n".join(columns)).headline
+    assert (headline["sangong_total"]["value"], headline["sangong_budget"]["value"]) == (46.21, 76.43)
+    rows = head + [
+        "项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费",
+        "预算数\t593.46\t0.00\t591.60\t1.86",
+        "决算数\t587.55\t0.00\t587.44\t0.11",
+    ]
+    headline = document_from_text("\n".join(rows)).headline
+    assert (headline["sangong_total"]["value"], headline["sangong_budget"]["value"]) == (587.55, 593.46)
+    budget = document_from_text("\n".join(rows).replace("决算", "预算")).headline
+    assert "sangong_budget" not in budget
+
+
+def test_personnel_funds_headed_as_a_class_of_spending() -> None:
+    """长沙 基本支出表: '总计 | 人员类 | 公用经费'."""
+    assert label_key("人员类") == "personnel"
+    assert label_key("公用类") == "public"
+    assert label_key("人员类项目") is None
+
+
+def test_the_carryover_printed_as_a_column_of_the_summary() -> None:
+    """长春 收支总表: 本年预算 = 编制预算 + 上年结转, each a column; no 上年结转 line."""
+    lines = [
+        "2026年某某局部门预算", "收支总表", "单位：万元",
+        "收入\t\t\t\t支出\t\t\t",
+        "项目\t本年预算\t编制预算\t上年结转\t项目\t本年预算\t编制预算\t上年结转",
+        "一般公共预算拨款收入\t100.00\t90.00\t10.00\t一般公共服务支出\t100.00\t90.00\t10.00",
+        "本年收入合计\t100.00\t90.00\t10.00\t本年支出合计\t100.00\t90.00\t10.00",
+        "收入总计\t100.00\t90.00\t10.00\t支出总计\t100.00\t90.00\t10.00",
+    ]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["carryover_in"]["value"] == 10.0
+    assert headline["total_income"]["value"] == 100.0
+
+
+def test_a_form_stating_no_unit_takes_the_one_its_cells_write_with_their_amounts() -> None:
+    """宁德 部门整体绩效自评表: no 单位 line; its targets '≤3843.67万元', '≤5365.88万元'."""
+    form = ["部门整体绩效自评表", "（2024年度）",
+            "部门（单位）名称\t某某局\t",
+            "合计\t9209.55\t790.22",
+            "成本指标\t基本经费投入成本\t≤3843.67万元\t4262.96",
+            "\t项目经费投入成本\t≤5365.88万元\t4611.78"]
+    assert document_from_text("\n".join(form)).unit == "万元"
+    one = [line for line in form if "5365.88" not in line]
+    assert document_from_text("\n".join(one)).unit is None  # one cell is no evidence
+    mixed = "\n".join(form).replace("≤5365.88万元", "≤5365.88元")
+    assert document_from_text(mixed).unit is None
