@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from yusuan.pipeline import document_from_text
 
-FORM = "\n".join([
+LINES = [
     "部门整体预算绩效目标申报表",
     "部门名称\t某某局\t\t\t",
     "预算整体情况\t部门预算支出\t预算金额（万元）\t收入来源\t预算金额（万元）",
     "\t基本支出\t12,634.14\t财政拨款\t98,880.78",
     "\t项目支出\t86,246.64\t其他资金\t0.00",
     "总体绩效目标\t推进数字政府建设。\t\t\t",
-])
+]
+FORM = "\n".join(LINES)
 
 
 def test_side_by_side_labels_keep_their_own_amounts() -> None:
