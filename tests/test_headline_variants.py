@@ -270,3 +270,21 @@ def test_a_form_stating_no_unit_takes_the_one_its_cells_write_with_their_amounts
     assert document_from_text("\n".join(one)).unit is None  # one cell is no evidence
     mixed = "\n".join(form).replace("≤5365.88万元", "≤5365.88元")
     assert document_from_text(mixed).unit is None
+
+
+def test_a_project_performance_table_listing_its_projects_states_their_total() -> None:
+    """广州 项目支出绩效目标表: one list of projects with a 合计 line, not a form per project."""
+    lines = [
+        "项目支出绩效目标表（含转移支付项目）", "部门名称：某某局    单位：万元",
+        "项目名称（资金使用单位）\t总计\t财政拨款\t其他资金\t绩效目标",
+        "合计\t1,500.00\t1,500.00\t\t",
+        "热线平台运营项目\t1,200.00\t1,200.00\t\t提升服务效能",
+        "信息化项目管理经费\t300.00\t300.00\t\t完成项目验收",
+    ]
+    doc = document_from_text("\n".join(lines))
+    [table] = doc.tables_of("project_performance")
+    assert [(row.name, row.values["total"]) for row in table.rows] == [
+        ("合计", 1500.0), ("热线平台运营项目", 1200.0), ("信息化项目管理经费", 300.0)]
+    assert doc.headline["project_expenditure"]["value"] == 1500.0
+    form = "\n".join(lines[:3] + ["热线平台运营项目\t1,200.00\t1,200.00\t\t提升服务效能"])
+    assert document_from_text(form).tables_of("project_performance")[0].rows == []  # no 合计: a form

@@ -107,6 +107,7 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
         ("basic_expenditure", {"personnel": "personnel_funds", "public": "public_funds"}),
         ("general_budget_expenditure", {"basic": "basic_expenditure", "project": "project_expenditure",
                                         "personnel": "personnel_funds", "public": "public_funds"}),
+        ("project_performance", {"total": "project_expenditure"}),  # its projects listed in one table
     ):
         for table in tables:
             if table.kind == kind:
