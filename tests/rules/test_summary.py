@@ -165,3 +165,16 @@ def test_a_flat_spending_side_with_other_items_is_summed_whole() -> None:
         ("一般公共服务支出", {"budget": "2.00"}), ("教育支出", {"budget": "10.00"}),
         ("事业单位经营支出", {"budget": "3.00"}), ("本年支出合计", {"budget": "15.00"})])
     assert _rules(document(t), "SUMMARY.EXPENDITURE_ITEMS") == []
+
+
+def test_lines_printed_below_the_income_subtotal_are_parts_of_the_grand_total() -> None:
+    """烟台: 本年收入合计 32,471.49, then 上级补助收入 3,403.00 below it, 收入总计 35,874.49."""
+    def summary(grand: str):
+        return side_rows("summary", [
+            ("一般公共预算收入", {"budget": "10.00"}), ("本年收入合计", {"budget": "10.00"}),
+            ("上级补助收入", {"budget": "3.00"}), ("附属单位上缴收入", {}), ("上年结转", {}),
+            ("收入总计", {"budget": grand})], [("支出总计", {"budget": grand})])
+
+    assert _rules(document(summary("13.00")), "SUMMARY.INCOME_TOTAL") == []
+    found = _rules(document(summary("14.00")), "SUMMARY.INCOME_TOTAL")
+    assert len(found) == 1 and found[0].values["difference"] == 1.0
