@@ -334,3 +334,114 @@ def test_a_department_line_above_its_units_lines_is_the_total() -> None:
     assert headline["project_expenditure"]["value"] == 250.0
     lines[4] = "某某局\t\t\t400.00\t50.00\t350.00"
     assert "basic_expenditure" not in document_from_text("\n".join(lines)).headline
+
+
+def test_a_procurement_table_with_its_kinds_lettered_in_a_column_of_their_own() -> None:
+    """重庆 表九: '项目编号 | 项目 | 总计 …', A | 货物, B | 工程, C | 服务 — one table of its
+    kinds, not two side by side; the 合计 is the procurement total."""
+    lines = [
+        "2026年某某局部门预算", "表九", "2026年政府采购预算明细表", "单位：万元",
+        "项目编号\t项目\t总计\t一般公共预算拨款收入\t其他收入",
+        "合计\t\t6,546.82\t6,464.67\t82.15",
+        "A\t货物\t1,267.79\t1,267.79\t",
+        "B\t工程\t465.53\t383.38\t82.15",
+        "C\t服务\t4,813.50\t4,813.50\t",
+    ]
+    doc = document_from_text("\n".join(lines))
+    [table] = doc.tables_of("procurement")
+    assert [(row.name, row.values.get("total")) for row in table.rows] == [
+        ("合计", 6546.82), ("货物", 1267.79), ("工程", 465.53), ("服务", 4813.5)]
+    assert doc.headline["procurement_total"]["value"] == 6546.82
+
+
+def test_personnel_and_public_funds_as_the_basic_expenditure_table_prints_them() -> None:
+    """重庆 规划: 表五 prints 公用经费 15,052.64, 表六 (基本支出) 15,052.63 — the 基本支出表
+    is where the split is given."""
+    from rules.builders import table
+
+    from yusuan.recognise.headline import tables_headline
+
+    general = table("general_budget_expenditure", [
+        (None, "合计", {"total": "227955.11", "personnel": "97954.58", "public": "15052.64"})])
+    basic = table("basic_expenditure", [
+        (None, "合计", {"total": "113007.21", "personnel": "97954.58", "public": "15052.63"})])
+    headline = tables_headline([general, basic])
+    assert headline["public_funds"]["value"] == 15052.63
+    assert headline["personnel_funds"]["value"] == 97954.58
+    assert tables_headline([general])["public_funds"]["value"] == 15052.64
+
+
+def test_a_final_sangong_table_gives_its_final_figure_and_its_budget() -> None:
+    """国家信访局 公开09表: 预算数 and 决算数 as two groups of columns; 陕西 卫健委: as two
+    rows. The 三公 total of a 决算 is its 决算数; the 预算数 is `sangong_budget`."""
+    head = ["2024年度某某局部门决算", "一般公共预算财政拨款“三公”经费支出决算表", "单位：万元"]
+    columns = head + [
+        "预算数\t\t\t\t\t决算数\t\t\t\t",
+        "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\t\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\t",
+        "76.43\t30.00\t40.63\t5.80\t\t46.21\t4.69\t40.61\t0.91\t",
+    ]
+    headline = document_from_text("\n".join(columns)).headline
+    assert (headline["sangong_total"]["value"], headline["sangong_budget"]["value"]) == (46.21, 76.43)
+    rows = head + [
+        "项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费",
+        "预算数\t593.46\t0.00\t591.60\t1.86",
+        "决算数\t587.55\t0.00\t587.44\t0.11",
+    ]
+    headline = document_from_text("\n".join(rows)).headline
+    assert (headline["sangong_total"]["value"], headline["sangong_budget"]["value"]) == (587.55, 593.46)
+    budget = document_from_text("\n".join(rows).replace("决算", "预算")).headline
+    assert "sangong_budget" not in budget
+
+
+def test_personnel_funds_headed_as_a_class_of_spending() -> None:
+    """长沙 基本支出表: '总计 | 人员类 | 公用经费'."""
+    assert label_key("人员类") == "personnel"
+    assert label_key("公用类") == "public"
+    assert label_key("人员类项目") is None
+
+
+def test_the_carryover_printed_as_a_column_of_the_summary() -> None:
+    """长春 收支总表: 本年预算 = 编制预算 + 上年结转, each a column; no 上年结转 line."""
+    lines = [
+        "2026年某某局部门预算", "收支总表", "单位：万元",
+        "收入\t\t\t\t支出\t\t\t",
+        "项目\t本年预算\t编制预算\t上年结转\t项目\t本年预算\t编制预算\t上年结转",
+        "一般公共预算拨款收入\t100.00\t90.00\t10.00\t一般公共服务支出\t100.00\t90.00\t10.00",
+        "本年收入合计\t100.00\t90.00\t10.00\t本年支出合计\t100.00\t90.00\t10.00",
+        "收入总计\t100.00\t90.00\t10.00\t支出总计\t100.00\t90.00\t10.00",
+    ]
+    headline = document_from_text("\n".join(lines)).headline
+    assert headline["carryover_in"]["value"] == 10.0
+    assert headline["total_income"]["value"] == 100.0
+
+
+def test_a_form_stating_no_unit_takes_the_one_its_cells_write_with_their_amounts() -> None:
+    """宁德 部门整体绩效自评表: no 单位 line; its targets '≤3843.67万元', '≤5365.88万元'."""
+    form = ["部门整体绩效自评表", "（2024年度）",
+            "部门（单位）名称\t某某局\t",
+            "合计\t9209.55\t790.22",
+            "成本指标\t基本经费投入成本\t≤3843.67万元\t4262.96",
+            "\t项目经费投入成本\t≤5365.88万元\t4611.78"]
+    assert document_from_text("\n".join(form)).unit == "万元"
+    one = [line for line in form if "5365.88" not in line]
+    assert document_from_text("\n".join(one)).unit is None  # one cell is no evidence
+    mixed = "\n".join(form).replace("≤5365.88万元", "≤5365.88元")
+    assert document_from_text(mixed).unit is None
+
+
+def test_a_project_performance_table_listing_its_projects_states_their_total() -> None:
+    """广州 项目支出绩效目标表: one list of projects with a 合计 line, not a form per project."""
+    lines = [
+        "项目支出绩效目标表（含转移支付项目）", "部门名称：某某局    单位：万元",
+        "项目名称（资金使用单位）\t总计\t财政拨款\t其他资金\t绩效目标",
+        "合计\t1,500.00\t1,500.00\t\t",
+        "热线平台运营项目\t1,200.00\t1,200.00\t\t提升服务效能",
+        "信息化项目管理经费\t300.00\t300.00\t\t完成项目验收",
+    ]
+    doc = document_from_text("\n".join(lines))
+    [table] = doc.tables_of("project_performance")
+    assert [(row.name, row.values["total"]) for row in table.rows] == [
+        ("合计", 1500.0), ("热线平台运营项目", 1200.0), ("信息化项目管理经费", 300.0)]
+    assert doc.headline["project_expenditure"]["value"] == 1500.0
+    form = "\n".join(lines[:3] + ["热线平台运营项目\t1,200.00\t1,200.00\t\t提升服务效能"])
+    assert document_from_text(form).tables_of("project_performance")[0].rows == []  # no 合计: a form

@@ -11,7 +11,7 @@ from yusuan.model import Document, Row, Source, Table
 from yusuan.readers import read_source
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.confidence import reading_doubts
-from yusuan.recognise.headline import add_narrative_headline, tables_headline
+from yusuan.recognise.headline import add_form_headline, add_narrative_headline, tables_headline
 from yusuan.recognise.meta import (
     document_department,
     document_kind,
@@ -81,7 +81,8 @@ def source_to_document(source: Source, rows: list[Row] | None = None) -> Documen
         table.doubts = reading_doubts(table)
     document.headline = tables_headline(tables)
     document.facts = extract_facts(source, rows, document.year)
-    add_narrative_headline(document.headline, document.facts, document.unit)
     document.projects, document.forms = extract_projects(source, tables, rows)
+    add_form_headline(document.headline, document.forms)
+    add_narrative_headline(document.headline, document.facts, document.unit)
     return document
 

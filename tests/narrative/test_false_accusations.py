@@ -263,3 +263,23 @@ def test_a_final_accounts_coverage_may_exceed_what_was_spent() -> None:
         d.kind = "部门决算"
         d.tables = [_projects_table("general_budget_expenditure", 3499.42)]
         assert len(messages(d, "NARRATIVE.COVERAGE")) == accused, covered
+
+
+def test_a_class_name_spaced_out_by_a_justified_line_is_the_class() -> None:
+    """重庆: '…,住 房保障支出 1,947.94 万元' in the department's 支出预算 is the 221 line of
+    the 部门支出总表 (1947.94), not the one of the 一般公共预算支出表 (1811.88)."""
+    def checked(sentence: str) -> list[str]:
+        d = doc("二、部门收支总体情况\n" + sentence + "\n", year=2026)
+        d.tables = [
+            Table("expenditure", "部门支出总体情况表", (40, 41), rows=[
+                TableRow("住房保障支出", 41, code="221", values={"total": 1947.94},
+                         decimals={"total": 2})]),
+            Table("general_budget_expenditure", "一般公共预算支出情况表", (50, 51), rows=[
+                TableRow("住房保障支出", 51, code="221", values={"total": 1811.88},
+                         decimals={"total": 2})])]
+        return messages(d, "NARRATIVE.TABLE")
+
+    right = "（二）支出预算：其中：教育支出 55.32 万元，住 房保障支出 1,947.94 万 元。"
+    assert checked(right) == []
+    wrong = checked(right.replace("1,947.94", "1,974.94"))
+    assert len(wrong) == 1 and "1947.94" in wrong[0]

@@ -164,7 +164,7 @@ def test_not_defects() -> None:
 
 def test_dept_funding_000() -> None:
     require_seeds()
-    assert _has(S000, "PROJECT.DEPT_FUNDING", [1125, 708], "info")  # 000-39
+    assert _has(S000, "PROJECT.DEPT_FUNDING", [1125, 769], "info")  # 000-39 (公用经费 of the 基本支出表)
     assert _has(S000, "PROJECT.DEPT_FUNDING", [1129, 377], "info")
     assert _has(S000, "PROJECT.DEPT_FUNDING", [1129, 1119], "info")  # 000-40
 

@@ -76,3 +76,43 @@ def test_html_without_text_is_an_input_error(tmp_path: Path) -> None:
     path.write_text("<html><head><script>1</script></head><body> </body></html>", encoding="utf-8")
     with pytest.raises(InputError, match="没有文字"):
         read_source(str(path))
+
+
+def _placed_page(boxes: list[tuple[float, float, str]], rulings: list[str]) -> str:
+    texts = "".join(f'<div class="p" style="top:{top}pt;left:{left}pt;line-height:9.4pt;'
+                    f'font-size:9.4pt;width:auto;position:absolute;">{text}</div>'
+                    for top, left, text in boxes)
+    return ('<div class="page" style="width:595.0pt;height:842.0pt;overflow:hidden;'
+            f'position:relative;">{"".join(rulings)}{texts}</div>')
+
+
+def _rule(left: float, top: float, width: float, height: float) -> str:
+    side = "border-bottom" if height == 0 else "border-right"
+    return (f'<div class="r" style="position:absolute;left:{left}pt;top:{top}pt;width:{width}pt;'
+            f'height:{height}pt;{side}:0.5pt solid #000000;"> </div>')
+
+
+def _grid(tops: list[float]) -> list[str]:
+    """Rulings of a two-column table (x 40–200–300) with rows between the given tops."""
+    rulings = [_rule(40, top, 260, 0) for top in tops]
+    return rulings + [_rule(x, tops[0], 0, tops[-1] - tops[0]) for x in (40, 200, 300)]
+
+
+def test_a_pdf_converted_to_placed_boxes_reads_as_the_pdf_would(tmp_path: Path) -> None:
+    """烟台's saved page: each PDF page a div of absolutely placed text runs, the rulings empty
+    bordered divs; the table, run over two pages, reads as TAB lines of one table."""
+    first = _placed_page([(40, 200, "收支总体情况表"), (60, 40, "单位：万元"),
+                          (83, 45, "项目"), (83, 205, "预算数"),
+                          (101, 45, "一、一般公共预算收入"), (101, 250, "28,467.65"),
+                          (119, 45, "二、其他收入"), (119, 260, "1,154.15")],
+                         _grid([80, 98, 116, 134]))
+    second = _placed_page([(83, 45, "项目"), (83, 205, "预算数"),
+                           (101, 45, "收入总计"), (101, 250, "29,621.80"),
+                           (800, 150, "— 7 —")], _grid([80, 98, 116]))
+    path = tmp_path / "placed.html"
+    path.write_text(f"<html><body><p>首页 &gt; 财政预算</p>{first}{second}</body></html>",
+                    encoding="utf-8")
+    assert [line.text for line in read_source(str(path)).lines] == [
+        "首页 > 财政预算", "收支总体情况表", "单位：万元",
+        "项目\t预算数", "一、一般公共预算收入\t28,467.65", "二、其他收入\t1,154.15",
+        "收入总计\t29,621.80", "— 7 —"]

@@ -490,3 +490,33 @@ def test_a_white_box_under_a_title_does_not_join_two_tables(pdf_canvas, grid, cj
     canvas.save()
     assert texts(path) == ["30312\t提租补贴\t1,018.01", "财政拨款政府性基金支出预算表",
                            "功能科目代码\t功能科目名称\t金额", "\t合计\t"]
+
+
+def _two_font_pdf(descent: int) -> bytes:
+    """'Total' in Helvetica and '12.50' beside it on the same baseline in a font whose
+    descriptor gives the descent `descent` (thousandths of an em)."""
+    widths = b" ".join([b"500"] * 95)
+    content = b"BT /F1 10 Tf 20 100 Td (Total) Tj /F2 10 Tf 40 0 Td (12.50) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 7 0 R "
+         b"/Resources << /Font << /F1 4 0 R /F2 5 0 R >> >> >>"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        (b"<< /Type /Font /Subtype /Type1 /BaseFont /Odd /FirstChar 32 /LastChar 126 /Widths ["
+         + widths + b"] /FontDescriptor 6 0 R >>"),
+        (b"<< /Type /FontDescriptor /FontName /Odd /Flags 32 /FontBBox [0 %d 1000 1400] "
+         b"/ItalicAngle 0 /Ascent 1400 /Descent %d /CapHeight 700 /StemV 80 >>" % (descent, descent)),
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    return pdf_file(objects, b"1.4")
+
+
+@pytest.mark.parametrize("descent", [-1000, -200])
+def test_a_font_with_a_broken_descent_stays_on_its_line(tmp_path: Path, descent: int) -> None:
+    """A subset font whose descriptor puts its descent a whole em below the baseline (its
+    digits and punctuation, 、 in a name, would read as a line of their own below the text):
+    its characters are measured from their baseline and share the line."""
+    path = tmp_path / "descent.pdf"
+    path.write_bytes(_two_font_pdf(descent))
+    assert texts(path) == ["Total  12.50"]

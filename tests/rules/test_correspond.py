@@ -164,3 +164,19 @@ def test_the_documents_definition_is_read_only_for_a_303_printed_as_public_funds
                       only=["FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"])
     assert calls and {f.rule for f in found if f.severity == "warning"} == {
         "FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"}
+
+
+def test_part_of_302_printed_as_personnel_is_counted_there() -> None:
+    """长沙 基本支出表 (人员类 | 公用经费): 302 2,128.48 printed as 83.47 人员类 + 2,045.01 公用经费."""
+    def basic(personnel: str, public: str):
+        return document(table("basic_expenditure", [
+            (None, "合计", {"total": "10.00", "personnel": personnel, "public": public}),
+            ("301", "工资福利支出", {"total": "8.00", "personnel": "8.00"}),
+            ("302", "商品和服务支出", {"total": "1.00", "personnel": "0.30", "public": "0.70"}),
+            ("303", "对个人和家庭的补助", {"total": "1.00", "personnel": "1.00"}),
+        ]))
+
+    found = run_rules(basic("9.30", "0.70"), only=["FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"])
+    assert [(f.severity, f.message_id) for f in found] == [("info", "FUNC_ECON.GOODS_AS_PERSONNEL")]
+    wrong = run_rules(basic("9.00", "0.70"), only=["FUNC_ECON.PERSONNEL"])
+    assert any(f.severity == "warning" for f in wrong)

@@ -115,3 +115,21 @@ def test_same_gap_in_several_columns_of_one_row_is_one_finding() -> None:
     b.values["reported"] = 9.0
     out = fold_shared_causes([a, b])
     assert len(out) == 1 and {loc.column for loc in out[0].locations} == {"total", "basic"}
+
+
+def test_a_kuan_short_of_its_items_where_classified_items_were_left_out_is_info() -> None:
+    """烟台: '部分涉密事项在预算公开时予以剔除' — a 款 whose printed 项 fall short of it is told,
+    not accused; one whose 项 exceed it is still an error."""
+    def found(kuan: str, text: list[str]) -> list[Finding]:
+        t = table("general_budget_expenditure", [
+            ("20828", "退役军人管理事务", {"total": kuan}),
+            ("2082801", "行政运行", {"total": "4.00"}),
+            ("2082850", "事业运行", {"total": "6.00"}),
+        ])
+        return [f for f in run_rules(document(t, text=text)) if f.rule == "TOTAL.ROLLUP"]
+
+    secret = ["八、其他特殊事项说明", "根据国家保密法律法规的规定，部分涉密事项在预", "算公开时予以剔除。"]
+    [short] = found("15.00", secret)
+    assert short.severity == "info" and "涉密" in short.message
+    assert found("15.00", [])[0].severity == "error"
+    assert found("9.00", secret)[0].severity == "error"

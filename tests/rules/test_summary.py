@@ -248,3 +248,16 @@ def test_each_numbered_panel_of_spending_by_type_adds_up() -> None:
     assert _rules(document_from_text(lines("220.00")), "SUMMARY.EXPENDITURE_ITEMS") == []
     found = _rules(document_from_text(lines("22.00")), "SUMMARY.EXPENDITURE_ITEMS")
     assert len(found) == 1 and found[0].values["difference"] == 198.0
+
+
+def test_lines_printed_below_the_income_subtotal_are_parts_of_the_grand_total() -> None:
+    """烟台: 本年收入合计 32,471.49, then 上级补助收入 3,403.00 below it, 收入总计 35,874.49."""
+    def summary(grand: str):
+        return side_rows("summary", [
+            ("一般公共预算收入", {"budget": "10.00"}), ("本年收入合计", {"budget": "10.00"}),
+            ("上级补助收入", {"budget": "3.00"}), ("附属单位上缴收入", {}), ("上年结转", {}),
+            ("收入总计", {"budget": grand})], [("支出总计", {"budget": grand})])
+
+    assert _rules(document(summary("13.00")), "SUMMARY.INCOME_TOTAL") == []
+    found = _rules(document(summary("14.00")), "SUMMARY.INCOME_TOTAL")
+    assert len(found) == 1 and found[0].values["difference"] == 1.0

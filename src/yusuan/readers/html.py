@@ -3,6 +3,12 @@
 The encoding comes from a byte-order mark, then the page's own `<meta charset>` (or
 `http-equiv` content type), then a UTF-8 attempt, then GB18030 (which covers GBK and GB2312).
 A table that holds another table is page layout, not data: its cells are read as text blocks.
+
+A page converted from a PDF into absolutely placed boxes (a `div` per page, in it a `div` per run
+of text with its top, left and font size in points, and the table rulings as bordered empty
+`div`s) is read as the PDF reader reads a page: the runs become characters, the borders ruling
+edges, and the ruled tables TAB lines; a table running over pages reads as one (the lines are
+numbered through the file, as the page's other lines are).
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, flow_text, is_blank_row, make_lines
 from yusuan.readers.guards import GridBudget, check_columns
+from yusuan.readers.pdf import Assembler
+from yusuan.readers.pdfchars import Char
+from yusuan.readers.pdfobjects import Edge
+from yusuan.readers.pdfpage import page_blocks
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CHINESE = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
@@ -44,13 +54,14 @@ def read(path: Path) -> Source:
     walker = _Walker()
     walker.walk(root)
     walker.flush()
+    walker._close_pages()
     lines = walker.lines
-    while lines and not lines[-1].strip():
+    while lines and not lines[-1][0].strip():
         lines.pop()
-    if not any(line.strip() for line in lines):
+    if not any(line.strip() for line, _ in lines):
         raise InputError(f"{path.name} 是没有文字的网页。", f"{path.name} is an HTML page with no text.")
     return Source(path=str(path), format="html", sha256=hashlib.sha256(data).hexdigest(),
-                  lines=make_lines((line, None) for line in lines))
+                  lines=make_lines(lines))
 
 
 def decode_html(data: bytes) -> str:
@@ -77,15 +88,24 @@ class _Walker:
     """Walks the tree, gathering inline text into lines and writing tables as TAB lines."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
+        self.lines: list[tuple[str, None]] = []
         self.buffer: list[str] = []
         self.budget = GridBudget()
+        self.pages = 0
+        self.assembler: Assembler | None = None  # open while placed pages follow one another
 
     def flush(self) -> None:
         text = flow_text("".join(self.buffer))
         self.buffer = []
         if text:
-            self.lines.append(text)
+            self._close_pages()
+            self.lines.append((text, None))
+
+    def _close_pages(self) -> None:
+        if self.assembler is not None:
+            self.assembler.finish()
+            self.lines.extend((text, None) for text, _ in self.assembler.out)  # lines of the file
+            self.assembler = None
 
     def walk(self, node: etree._Element) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
@@ -95,9 +115,15 @@ class _Walker:
         tag = tag.lower()
         if tag == "br":
             self.flush()
+        elif tag == "div" and (placed := placed_page(node)) is not None:
+            self.flush()
+            self.pages += 1
+            self.assembler = self.assembler or Assembler()
+            self.assembler.add_page(self.pages, page_blocks(*placed))
         elif tag == "table" and not node.xpath(".//table"):
             self.flush()
-            self.lines.extend(table_lines(node, self.budget))
+            self._close_pages()
+            self.lines.extend((line, None) for line in table_lines(node, self.budget))
         else:
             block = tag in BLOCK or tag == "table"
             if block:
@@ -179,3 +205,67 @@ def inline_text(node: etree._Element) -> str:
 
     visit(node)
     return "".join(parts)
+
+
+# A page of absolutely placed boxes (a PDF converted to HTML)
+MIN_PLACED_BOXES = 5  # a page div with fewer placed text boxes is ordinary layout
+NARROW_EM = 0.5  # the width of a digit or Latin letter, in ems (a CJK character is one em)
+THIN_EM = 0.25  # of a comma, point or space
+_POINTS = re.compile(r"^(-?[\d.]+)pt$")
+_THIN = frozenset(",.:;'| ")
+
+
+def _style(node: etree._Element) -> dict[str, str]:
+    pairs = (part.split(":", 1) for part in str(node.get("style", "")).split(";") if ":" in part)
+    return {key.strip().lower(): value.strip() for key, value in pairs}
+
+
+def _points(style: dict[str, str], key: str) -> float | None:
+    match = _POINTS.match(style.get(key, "").replace(" ", ""))
+    return float(match.group(1)) if match else None
+
+
+def placed_page(node: etree._Element) -> tuple[list[Char], list[Edge]] | None:
+    """A page div's characters and rulings, when its children are boxes placed in points."""
+    if "absolute" in _style(node).get("position", ""):
+        return None
+    chars: list[Char] = []
+    edges: list[Edge] = []
+    boxes = 0
+    for child in node:
+        if not isinstance(child.tag, str) or child.tag.lower() != "div":
+            continue
+        style = _style(child)
+        top, left = _points(style, "top"), _points(style, "left")
+        if "absolute" not in style.get("position", "") or top is None or left is None:
+            continue
+        text = "".join(child.itertext())
+        if text.strip():
+            boxes += 1
+            chars.extend(_box_chars(text, left, top, _points(style, "font-size") or 10.0))
+        else:
+            edges.extend(_box_rulings(style, left, top))
+    return (chars, edges) if boxes >= MIN_PLACED_BOXES else None
+
+
+def _box_chars(text: str, left: float, top: float, size: float) -> list[Char]:
+    """A run of text as characters, each as wide as its kind of letter usually is."""
+    out = []
+    x = left
+    for letter in text:
+        width = size * (THIN_EM if letter in _THIN else NARROW_EM if ord(letter) < 0x2E80 else 1.0)
+        out.append(Char(letter, x, x + width, top, top + size, size))
+        x += width
+    return out
+
+
+def _box_rulings(style: dict[str, str], left: float, top: float) -> list[Edge]:
+    """The ruled sides of an empty bordered box."""
+    width, height = _points(style, "width") or 0.0, _points(style, "height") or 0.0
+    right, bottom = left + width, top + height
+    sides = {"border-top": Edge(left, top, right, top, True),
+             "border-bottom": Edge(left, bottom, right, bottom, True),
+             "border-left": Edge(left, top, left, bottom, False),
+             "border-right": Edge(right, top, right, bottom, False)}
+    return [edge for key, edge in sides.items() if "solid" in style.get(key, "")
+            and (edge.x1 - edge.x0 if edge.horizontal else edge.bottom - edge.top) > 0]

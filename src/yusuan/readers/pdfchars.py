@@ -1,7 +1,10 @@
 """A page's characters from PDFium, with their boxes on the page as its text reads.
 
 Each character's box runs across its advance width and, as pdfminer measures it, from the
-font's descent up one em (the font size times the text's scale), so `size` is the em. The
+font's descent up one em (the font size times the text's scale), so `size` is the em. A font
+whose descent reaches more than half an em below the baseline (a subset font with broken
+metrics: its digits and punctuation would stand a line lower than the text beside them) is
+measured from a typical descent below its characters' baseline instead. The
 page is turned so that most of its characters stand upright: a landscape table drawn rotated
 on a portrait page reads left to right whether or not the page's /Rotate shows it so. Text
 set at a slant of more than 10° off every axis (a diagonal watermark) is left out, and so is
@@ -28,6 +31,9 @@ CLIPPED = -2  # the direction given to a character its own text object's cell cl
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 _TEXT_MARK = 0xFFFE
 _SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())  # U+3000 the last
+TALL_BOX_EM = 1.5  # a loose box taller than this many ems: its font's descent is looked at
+MAX_DESCENT_EM = 0.5  # a descent deeper than this is a font's broken metrics
+TYPICAL_DESCENT_EM = 0.2  # what such a character's box is measured from instead
 
 # code point, left, bottom, right, top (user space), em, direction (0/90/180/270, SKEWED),
 # spaced
@@ -86,6 +92,7 @@ def raw_chars(textpage: Any) -> list[RawChar]:
     generated, unmapped = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
     loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
     ems = EmCache(pdfium, page)
+    baseline = Baseline(pdfium, page)
     known = ems.known
     owner_of = pdfium.FPDFText_GetTextObject
     seen: dict[tuple[float, float], tuple[float, int, bool]] = {}  # known's, by exact height
@@ -110,6 +117,8 @@ def raw_chars(textpage: Any) -> list[RawChar]:
                 found = known[key] = ems.measure(index, size, top - bottom)
             seen[size, top - bottom] = found
         size, direction, upright = found
+        if upright and top - bottom > TALL_BOX_EM * size:
+            bottom = baseline.bottom(index, bottom, size)
         append((code, left, bottom, right, bottom + size if upright else top, size, direction,
                 spaced))
         own(owner_of(page, index))
@@ -136,6 +145,22 @@ def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
         codes = [unicode(page, index) if code == _TEXT_MARK else code
                  for index, code in enumerate(codes)]
     return codes
+
+
+class Baseline:
+    """The bottom of an upright character's box: the font's descent below its baseline, or a
+    typical descent where the font's own is broken (deeper than `MAX_DESCENT_EM`)."""
+
+    def __init__(self, pdfium: Any, textpage: ctypes.c_void_p) -> None:
+        self.origin = pdfium.FPDFText_GetCharOrigin
+        self.textpage = textpage
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+
+    def bottom(self, index: int, loose_bottom: float, em: float) -> float:
+        if not self.origin(self.textpage, index, ctypes.byref(self.x), ctypes.byref(self.y)):
+            return loose_bottom
+        base = self.y.value
+        return base - TYPICAL_DESCENT_EM * em if base - loose_bottom > MAX_DESCENT_EM * em else loose_bottom
 
 
 class EmCache:

@@ -80,6 +80,7 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
     "FPDFText_GetFontSize": (ctypes.c_double, None),
     "FPDFText_GetMatrix": (ctypes.c_int, None),
     "FPDFText_GetTextObject": (_HANDLE, None),
+    "FPDFText_GetCharOrigin": (ctypes.c_int, None),
     "FPDFPage_CountObjects": (ctypes.c_int, (_HANDLE,)),
     "FPDFPage_GetObject": (_HANDLE, (_HANDLE, ctypes.c_int)),
     "FPDFFormObj_CountObjects": (ctypes.c_int, (_HANDLE,)),

@@ -70,6 +70,18 @@ def by_type_headline(table: Table) -> dict[str, dict[str, Any]]:
     return found
 
 
+_INCOME_TOTALS = re.compile(r"^(本年)?收入合计$|^收入总计$|^总计$|^合计$")
+
+
+def carryover_column_headline(table: Table) -> dict[str, dict[str, Any]]:
+    """The 上年结转 of a summary that prints it as a column beside 本年预算 (长春: 本年预算 |
+    编制预算 | 上年结转) rather than as a line: the income total's figure in that column."""
+    for row in table.rows:
+        if row.side == "income" and "carryover" in row.values and _INCOME_TOTALS.match(_item_name(row.name)):
+            return {"carryover_in": {"value": row.values["carryover"], "line": row.line_of("carryover")}}
+    return {}
+
+
 def total_row_headline(table: Table, keys: dict[str, str]) -> dict[str, dict[str, Any]]:
     total = next((row for row in table.rows if row.name.replace(" ", "") in ("合计", "总计")),
                  None) or _nameless_total(table)
@@ -124,11 +136,15 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
         for key, value in summary_headline(table).items():
             if table.kind == "summary" or not summaries or key in FISCAL_KEYS:
                 headline.setdefault(key, value)
-    for kind, keys in (
+    for table in summaries:
+        for key, value in carryover_column_headline(table).items():
+            headline.setdefault(key, value)
+    for kind, keys in (  # 人员经费 and 公用经费 as the 基本支出表 prints them, before any other
         ("expenditure", {"basic": "basic_expenditure", "project": "project_expenditure"}),
+        ("basic_expenditure", {"personnel": "personnel_funds", "public": "public_funds"}),
         ("general_budget_expenditure", {"basic": "basic_expenditure", "project": "project_expenditure",
                                         "personnel": "personnel_funds", "public": "public_funds"}),
-        ("basic_expenditure", {"personnel": "personnel_funds", "public": "public_funds"}),
+        ("project_performance", {"total": "project_expenditure"}),  # its projects listed in one table
     ):
         for table in tables:
             if table.kind == kind:
@@ -200,17 +216,51 @@ _WHOLE_LEAVES = ("小计", "合计", "总计")
 def sangong_headline(table: Table) -> dict[str, dict[str, Any]]:
     """The 三公 total: the 三公 total column (its 小计 where the table adds 会议费 and 培训费, else
     合计, 预算数 or 决算数, else the 总计 group's funds added up) of the total row (a row
-    "“三公”经费" or 合计, else this year's of the years listed, else the only or first row)."""
+    "“三公”经费" or 合计, else this year's of the years listed, else the only or first row).
+
+    A 决算 table printing the 预算数 beside the 决算数 (as two groups of columns, or as two
+    rows) gives its 决算数 as the total and its 预算数 as `sangong_budget`."""
+    final = _final_and_budget(table)
+    if final is not None:
+        (actual_row, actual_key), (budget_row, budget_key) = final
+        return {"sangong_total": _figure(actual_row, [actual_key]),
+                "sangong_budget": _figure(budget_row, [budget_key])}
     row = _sangong_row(table)
     if row is None:
         return {}
     keys = _sangong_total_keys(table)
     present = [key for key in keys if key in row.values]
     if present:
-        value = round(sum(row.values[key] for key in present), 6)
-        return {"sangong_total": {"value": value, "line": row.line_of(present[0])}}
+        return {"sangong_total": _figure(row, present)}
     amount = first_amount(row)
     return {"sangong_total": {"value": amount[1], "line": row.line_of(amount[0])}} if amount else {}
+
+
+def _figure(row: TableRow, keys: list[str]) -> dict[str, Any]:
+    return {"value": round(sum(row.values[key] for key in keys), 6), "line": row.line_of(keys[0])}
+
+
+_BUDGET_ROW = re.compile(r"^(年初|全年)?预算数?$")
+_FINAL_ROW = re.compile(r"^决算数?$")
+
+
+def _final_and_budget(table: Table) -> tuple[tuple[TableRow, str], tuple[TableRow, str]] | None:
+    """(row, column) of the 决算数 total and of the 预算数 total in a 决算 table printing both,
+    else None."""
+    if "决算" not in table.title:
+        return None
+    rows = [r for r in table.rows if r.values]
+    budget_rows = [r for r in rows if _BUDGET_ROW.match(r.name.replace(" ", ""))]
+    final_rows = [r for r in rows if _FINAL_ROW.match(r.name.replace(" ", ""))]
+    keys = _sangong_total_keys(table)
+    if len(keys) == 1 and len(budget_rows) == 1 and len(final_rows) == 1:
+        key = keys[0]
+        if key in budget_rows[0].values and key in final_rows[0].values:
+            return (final_rows[0], key), (budget_rows[0], key)
+    row = _sangong_row(table)
+    if keys == ["budget"] and row is not None and "budget" in row.values and "actual" in row.values:
+        return (row, "actual"), (row, "budget")
+    return None
 
 
 def _sangong_row(table: Table) -> TableRow | None:
@@ -258,3 +308,18 @@ def add_narrative_headline(headline: dict[str, dict[str, Any]], facts: list[Any]
         if fact.extra.get("part_of") or fact.extra.get("scope") not in (None, "department"):
             continue
         headline[fact.concept] = {"value": fact.value, "line": fact.line, "source": "narrative"}
+
+
+# a 部门整体绩效目标表's 资金 block: its labels → the headline keys they state
+FORM_FUNDING = {"基本支出": "basic_expenditure", "项目支出": "project_expenditure"}
+
+
+def add_form_headline(headline: dict[str, dict[str, Any]], forms: list[Any]) -> None:
+    """基本支出 and 项目支出 as a 部门整体绩效目标表 states them, in a document whose tables give
+    neither (the form published alone)."""
+    for form in forms:
+        funding = getattr(form, "funding", None) or {}
+        for label, key in FORM_FUNDING.items():
+            amount = funding.get(label, {}).get("current")
+            if amount is not None and key not in headline:
+                headline[key] = {"value": amount.value, "line": amount.line, "source": "form"}

@@ -146,7 +146,14 @@ def document_department(lines: list[Line]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_CELL_AMOUNT_UNIT = re.compile(r"^[≤≥<>=＜＞＝]?\s*\d[\d,]*(\.\d+)?\s*(万元|亿元|元)$")
+MIN_CELLS_WITH_UNIT = 2
+
+
 def document_unit(tables: list[Table], lines: list[Line]) -> str | None:
+    """The unit of the tables: the one most tables state, else the first 单位 line's, else the
+    one the table cells write with their amounts or headings use ('≤3843.67万元' in a 绩效自评表
+    whose money block states none, '预算金额（万元）'), when two cells at least do and all agree."""
     counts = Counter(table.unit for table in tables if table.unit)
     if counts:
         return counts.most_common(1)[0][0]
@@ -154,4 +161,16 @@ def document_unit(tables: list[Table], lines: list[Line]) -> str | None:
         match = _UNIT.search(line.text)
         if match:
             return match.group(1)
-    return None
+    return cells_unit(lines)
+
+
+_CELL_HEADED_UNIT = re.compile(r"[（(](万元|亿元|元)[)）]$")
+
+
+def cells_unit(lines: list[Line]) -> str | None:
+    """The unit table cells write: after their amounts ('≤3843.67万元') or in their headings
+    ('预算金额（万元）')."""
+    units = [match.group(match.lastindex or 0) for line in lines if "\t" in line.text
+             for cell in line.text.split("\t")
+             if (match := _CELL_AMOUNT_UNIT.match(cell.strip()) or _CELL_HEADED_UNIT.search(cell.strip()))]
+    return units[0] if len(units) >= MIN_CELLS_WITH_UNIT and len(set(units)) == 1 else None

@@ -13,7 +13,7 @@ _NUMBERING = re.compile(
 )
 # a code, not a year: '2024年预算数' heads a column group
 _CODE_AND_NAME = re.compile(r"^\[?(\d{3,}[0-9A-Za-z]*)(?![0-9A-Za-z])\]?(?!\s*年)\s*(\S.*)?$")
-_SEQUENCE = re.compile(r"^\d{1,2}$")
+_SEQUENCE = re.compile(r"^(\d{1,2}|[A-Z])$")  # a serial number or letter before the name
 _UNIT_CODE = re.compile(r"^\[?(\d{3,})\]?$")
 
 

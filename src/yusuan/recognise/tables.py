@@ -5,6 +5,7 @@ from __future__ import annotations
 from yusuan.model import Column, Row, Table, TableRow
 from yusuan.recognise.columns import LABEL_COLUMN_KEYS, dated_keys, label_key, path_key
 from yusuan.recognise.headers import column_paths
+from yusuan.recognise.numbers import parse_amount
 from yusuan.recognise.rows import Group, row_in_group
 from yusuan.recognise.segments import Segment, rows_to_segments
 from yusuan.recognise.unaligned import unaligned_table
@@ -29,7 +30,7 @@ def segment_to_table(segment: Segment) -> Table:
         table.header_lines = (segment.header_rows[0].line, segment.header_rows[-1].line)
     if segment.note_rows:
         table.note = " ".join(cell.text for row in segment.note_rows for cell in row.filled)
-    if table.kind in FORM_KINDS:
+    if table.kind in FORM_KINDS and not lists_projects(segment):
         return table
     if any(not row.aligned for row in segment.header_rows + segment.data_rows):
         return unaligned_table(table, segment)
@@ -45,6 +46,21 @@ def segment_to_table(segment: Segment) -> Table:
         table.rows += [r for r in group_rows if r is not None and not is_panel_heading(r)]
     table.empty = not table.rows
     return table
+
+
+TOTAL_NAMES = ("合计", "总计")
+
+
+def lists_projects(segment: Segment) -> bool:
+    """A 项目支出绩效目标表 printed as one list (项目名称 | 总计 | 财政拨款 … | 绩效目标, a 合计
+    line with its amount) rather than a form per project: read as a table."""
+    if len(segment.header_rows) != 1 or not segment.data_rows:
+        return False
+    heads = ["".join(cell.text.split()) for cell in segment.header_rows[0].cells]
+    first = segment.data_rows[0].cells
+    return (len(heads) >= 2 and heads[0].startswith("项目名称") and label_key(heads[1]) == "total"
+            and len(first) >= 2 and "".join(first[0].text.split()) in TOTAL_NAMES
+            and parse_amount(first[1].text) is not None)
 
 
 def mark_code_parts(header_rows: list[Row], groups: list[Group]) -> None:

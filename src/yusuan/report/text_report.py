@@ -29,6 +29,7 @@ HEADLINE_NAMES = {
     "expenditure_grand_total": "支出总计", "carryover_out": "年末结转和结余",
     "basic_expenditure": "基本支出", "project_expenditure": "项目支出",
     "personnel_funds": "人员经费", "public_funds": "公用经费", "sangong_total": "“三公”经费",
+    "sangong_budget": "“三公”经费预算数",
     "agency_operating_costs": "机关运行经费", "procurement_total": "政府采购预算",
 }
 

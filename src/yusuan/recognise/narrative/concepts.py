@@ -163,8 +163,9 @@ def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
     match = _ECONOMIC_RE.search(text)
     if match and match.start() == 0:
         return "economic_item", {"name": match.group(1)}
+    spaced_out = "".join(text.split())  # a justified line spaces its letters ("住 房保障支出")
     for name, code in FUNCTIONAL_CLASSES.items():
-        if text.endswith(name):
+        if spaced_out.endswith(name):
             return "functional_item", {"class": name, "class_code": code, "name": name}
     return "amount", {"label": text}
 

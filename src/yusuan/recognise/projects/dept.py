@@ -97,6 +97,12 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             form.years = _column_years(block[index:])
         if "支出构成" in text or text.startswith("支出"):
             side = "expenditure"
+        pairs = _label_figure_pairs(line)
+        if len(pairs) >= 2:  # 基本支出 | 12,634.14 | 财政拨款 | 98,880.78: two blocks side by side
+            for pair_label, amount in pairs:
+                form.label_lines.setdefault(pair_label, line.number)
+                form.funding.setdefault(pair_label, {"current": amount})
+            continue
         label = _funding_label(line)
         if label is None:
             continue
@@ -126,6 +132,23 @@ def _funding_label(line: Line) -> str | None:
         return None
     return next((label for label in FUNDING_LABELS
                  if any(cell.startswith(label) for cell in cells)), None)
+
+
+def _label_figure_pairs(line: Line) -> list[tuple[str, Amount]]:
+    """The (label, figure) pairs of a row whose cells are funding labels each followed by its
+    one figure; a label whose next cell is no figure ends the pairs (none then)."""
+    if "\t" not in line.text:
+        return []
+    cells = [_LEAD.sub("", compact(cell)) for cell in line.text.split("\t")]
+    pairs: list[tuple[str, Amount]] = []
+    for index, cell in enumerate(cells[:-1]):
+        if cell not in FUNDING_LABELS:
+            continue
+        parsed = parse_number(cells[index + 1])
+        if parsed is None:
+            return []
+        pairs.append((cell, Amount(parsed[0], parsed[1], line.number)))
+    return pairs
 
 
 def _column_years(rest: list[Line]) -> list[str]:

@@ -31,6 +31,11 @@ register_messages({
         "en": "{what}: personnel funds {reported} ≠ 301 + 303 {computed}, "
               "difference {difference}",
     },
+    "FUNC_ECON.GOODS_AS_PERSONNEL": {
+        "zh": "302 商品和服务支出中有 {amount} 列在人员经费（人员类）栏，人员经费与公用经费已按此核对",
+        "en": "{amount} of 302 (goods and services) stands in the personnel column; personnel and "
+              "public funds were checked accordingly",
+    },
     "FUNC_ECON.TRANSFERS_AS_PUBLIC": {
         "zh": "303 对个人和家庭的补助中有 {amount} 列在公用经费栏，人员经费与公用经费已按此核对",
         "en": "{amount} of 303 (transfers to individuals and families) stands in the public-funds "
@@ -209,8 +214,9 @@ def goods_and_services_is_public(doc: Document) -> Iterator[Finding]:
         total_row = table.total_row()
         public = amount(doc, table, total_row, "public") if total_row else None
         transfers = _transfers_as_public(doc, table)
-        with_capital = _plus(summed(doc, table, ("302", "310"), "total"), transfers)
-        only_302 = _plus(summed(doc, table, ("302",), "total"), transfers)
+        goods = _goods_as_personnel(doc, table)
+        with_capital = _less(_plus(summed(doc, table, ("302", "310"), "total"), transfers), goods)
+        only_302 = _less(_plus(summed(doc, table, ("302",), "total"), transfers), goods)
         if public is None or only_302 is None or with_capital is None:
             continue
         capital = "302 + 310" if with_capital.value != only_302.value else "302"
@@ -240,6 +246,8 @@ def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
         if transfers is not None and parts is not None:
             parts = Amount(parts.value - transfers.value, max(parts.decimals, transfers.decimals),
                            parts.location)
+        goods = _goods_as_personnel(doc, table)
+        parts = _plus(parts, goods)
         if personnel is not None and parts is not None:
             found = equal_finding("FUNC_ECON.PERSONNEL", personnel, parts, table.title)
             if found:
@@ -249,6 +257,10 @@ def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
             yield make_finding("FUNC_ECON.PERSONNEL", [transfers.location], {},
                                severity="info", message_id="FUNC_ECON.TRANSFERS_AS_PUBLIC",
                                amount=transfers.value)
+        if goods is not None:
+            yield make_finding("FUNC_ECON.PERSONNEL", [goods.location], {},
+                               severity="info", message_id="FUNC_ECON.GOODS_AS_PERSONNEL",
+                               amount=goods.value)
 
 
 # the document's own 名词解释: "人员经费指…“工资福利支出”和“对个人和家庭的补助”"
@@ -273,6 +285,23 @@ def _transfers_as_public(doc: Document, table: Table) -> Amount | None:
         return None
     return Amount(public.value, public.decimals,
                   Location(public.location.line, table.kind, "303", "public"))
+
+
+def _goods_as_personnel(doc: Document, table: Table) -> Amount | None:
+    """The part of 302 the basic table prints in its 人员经费 column (长沙's 人员类 books part of
+    30299 there), when the document does not define 人员经费 as 301 and 303 alone."""
+    row = table.row_by_code("302")
+    personnel = amount(doc, table, row, "personnel") if row else None
+    if personnel is None or not personnel.value or defines_personnel_as_301_303(doc):
+        return None
+    return Amount(personnel.value, personnel.decimals,
+                  Location(personnel.location.line, table.kind, "302", "personnel"))
+
+
+def _less(left: Amount | None, right: Amount | None) -> Amount | None:
+    if left is None or right is None:
+        return left
+    return Amount(left.value - right.value, max(left.decimals, right.decimals), left.location)
 
 
 def _transfers_defined_away(doc: Document, table: Table) -> Iterator[Finding]:

@@ -29,6 +29,12 @@ register_messages({
         "zh": "{what}（{column}）{reported} ≠ Σ 款 {computed}，差 {difference}",
         "en": "{what} ({column}) {reported} ≠ Σ sections {computed}, difference {difference}",
     },
+    "TOTAL.WITHHELD": {
+        "zh": "{what}（{column}）{reported} ≠ Σ {level} {computed}，差 {difference}；文件说明部分涉密"
+              "事项公开时已剔除，所缺的可能就是剔除的科目",
+        "en": "{what} ({column}) {reported} ≠ Σ {level} {computed}, difference {difference}; the "
+              "document says classified items were left out of publication, which may be the gap",
+    },
     "TOTAL.TABLE": {
         "zh": "{what}（{column}）{reported} ≠ Σ 类 {computed}，差 {difference}",
         "en": "{what} ({column}) {reported} ≠ Σ classes {computed}, difference {difference}",
@@ -64,14 +70,27 @@ def by_side(rows: list[TableRow]) -> list[list[TableRow]]:
     return list(sides.values())
 
 
+# the document's own word that lines were taken out before publication (涉密 items)
+WITHHELD = re.compile(r"(涉密|保密).{0,40}(剔除|不予公开|不公开|未公开|删除)")
+
+
+def states_withheld(doc: Document) -> bool:
+    """The document says classified items were left out of what it publishes."""
+    text = "".join("".join(line.text.split()) for line in doc.source.lines if "\t" not in line.text)
+    return bool(WITHHELD.search(text))
+
+
 def rollup_findings(doc: Document, table: Table, rule_id: str,
                     rows: list[TableRow]) -> Iterator[Finding]:
+    withheld = states_withheld(doc)
     for coded in by_side(rows):
-        yield from _rollup_side(doc, table, rule_id, coded)
+        yield from _rollup_side(doc, table, rule_id, coded, withheld)
 
 
 def _rollup_side(doc: Document, table: Table, rule_id: str,
-                 coded: list[TableRow]) -> Iterator[Finding]:
+                 coded: list[TableRow], withheld: bool = False) -> Iterator[Finding]:
+    """Each parent against its children; where the document says classified lines were left
+    out, children falling short of their parent are told at info, the gap maybe those lines."""
     keys = value_columns(table)
     for index, parent in enumerate(coded):
         children = children_of(coded, index)
@@ -83,8 +102,9 @@ def _rollup_side(doc: Document, table: Table, rule_id: str,
             parts = amounts(doc, table, children, key)
             if total is None or not parts:
                 continue
-            found = sum_finding(rule_id, total, parts, row_label(parent),
-                                column=key, level=level)
+            short = withheld and sum(p.value for p in parts) < total.value
+            found = sum_finding(rule_id, total, parts, row_label(parent), column=key, level=level,
+                                **({"severity": "info", "message_id": "TOTAL.WITHHELD"} if short else {}))
             if found:
                 yield found
 

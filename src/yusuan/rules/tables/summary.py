@@ -134,7 +134,8 @@ def identity(doc: Document, table: Table, rule_id: str, total: TableRow | None,
 @rule("SUMMARY.INCOME_TOTAL", category="arithmetic", title_zh="收入总计等于本年收入加上年结转",
       title_en="Income grand total = income + carry-over", tables=SUMMARY_TABLES)
 def income_grand_total(doc: Document) -> Iterator[Finding]:
-    """收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额, + 上年实户资金余额).
+    """收入总计 = 本年收入合计 + 上年结转 (+ 用事业基金弥补收支差额, + 上年实户资金余额, + the
+    lines printed below the 本年收入合计: 上级补助收入 …).
 
     Passes: 本年收入合计 10.00, 上年结转 2.00, 收入总计 12.00.
     Fails:  本年收入合计 10.00, 上年结转 2.00, 收入总计 13.00.
@@ -143,9 +144,28 @@ def income_grand_total(doc: Document) -> Iterator[Finding]:
         named = read_side(table, "income").named
         found = identity(doc, table, "SUMMARY.INCOME_TOTAL", named.get("income_grand"),
                          [named.get("income_current"), named.get("carryover_in"),
-                          named.get("business_fund"), named.get("balance_in")])
+                          named.get("business_fund"), named.get("balance_in"),
+                          *below_subtotal(table, named.get("income_current"), named.get("income_grand"))])
         if found:
             yield found
+
+
+def below_subtotal(table: Table, subtotal: TableRow | None, grand: TableRow | None) -> list[TableRow]:
+    """Lines of one side printed right below its closing 本年收入合计, before the next named line
+    (山东: 上级补助收入, 附属单位上缴收入 below the 本年收入合计, then 上年结转): parts of the
+    grand total. An opening 一、本年收入 heads its items instead: none."""
+    if subtotal is None or grand is None or not re.search(r"(合计|小计)$", compact_name(subtotal.name)):
+        return []
+    rows = [r for r in table.rows if r.side == subtotal.side]
+    if subtotal not in rows or grand not in rows or rows.index(subtotal) == 0:
+        return []
+    out: list[TableRow] = []
+    for row in rows[rows.index(subtotal) + 1:rows.index(grand)]:
+        if name_of(row) is not None:
+            break
+        if value_key(row) is not None:
+            out.append(row)
+    return out
 
 
 @rule("SUMMARY.EXPENDITURE_TOTAL", category="arithmetic",
