@@ -31,6 +31,7 @@ class Group:
     # rows above began (a part left blank is the one of the row above)
     code_parts: list[int] = field(default_factory=list)
     part_context: list[str] = field(default_factory=list)
+    line_no: int | None = None  # the 行次 / 序号 column
 
 
 def numbering_level(name: str) -> tuple[str, int]:
@@ -131,6 +132,9 @@ def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
         table_row.values[key], table_row.decimals[key] = amount
         if cell.line != table_row.line:
             table_row.value_lines[key] = cell.line
+    number_cell = cell_at(row, group.line_no)
+    if number_cell and number_cell.text.strip():
+        table_row.extra["number"] = number_cell.text.strip()
     unit_cell = cell_at(row, group.unit_name)
     if unit_cell and unit_cell.text:
         table_row.unit_name = unit_cell.text

@@ -138,7 +138,7 @@ def column_groups(paths: list[list[str]], kind: str) -> list[Group]:
         elif key == "unit_name":
             current.unit_name = position
         elif key == "line_no":
-            continue
+            current.line_no = position
         else:
             current.values.append((position, key or f"col_{position + 1}"))
             seen_value = True

@@ -159,8 +159,8 @@ _SUB = re.compile(r"^\d{1,2}$")
 
 
 def numbered_groups(table: Table) -> tuple[TableRow | None, list[tuple[TableRow, list[TableRow]]]]:
-    """A table numbered 一、二… with items 1、2… under each (the number a row of its own on the
-    same line): its 合计 row and each numbered group with its items."""
+    """A table numbered 一、二… with items 1、2… under each (the number in a 序号 column, or a
+    row of its own on the same line): its 合计 row and each numbered group with its items."""
     total = next((r for r in table.rows if r.values and compact_name(r.name) == "合计"), None)
     groups: list[tuple[TableRow, list[TableRow]]] = []
     mark = None
@@ -168,14 +168,12 @@ def numbered_groups(table: Table) -> tuple[TableRow | None, list[tuple[TableRow,
         if not row.values:
             mark = (row.line, row.name.strip()) if row.line else None
             continue
-        if mark is None or mark[0] != row.line:
-            mark = None
-            continue
-        if _TOP.match(mark[1]):
-            groups.append((row, []))
-        elif _SUB.match(mark[1]) and groups:
-            groups[-1][1].append(row)
+        number = row.extra.get("number") or (mark[1] if mark and mark[0] == row.line else "")
         mark = None
+        if _TOP.match(number):
+            groups.append((row, []))
+        elif _SUB.match(number) and groups:
+            groups[-1][1].append(row)
     return total, groups
 
 
