@@ -152,6 +152,14 @@ def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]
     """Run every applicable rule (or those in `only`); judge each table's reading by what
     the rules found in it, withhold what a doubtful table would accuse; fold shared causes, sort."""
     _load_rule_modules()
+    _RULE_RUN.check = {}
+    try:
+        return _run_rules(doc, only)
+    finally:
+        _RULE_RUN.check = None
+
+
+def _run_rules(doc: Document, only: Iterable[str] | None) -> list[Finding]:
     from yusuan.rules.engine.confidence import doubt_misread_tables, withhold_doubtful
     from yusuan.rules.engine.fold import fold_shared_causes
     from yusuan.rules.engine.printed import name_printed_columns
@@ -193,6 +201,13 @@ def rule_memo() -> dict[Any, Any] | None:
     helpers that work out the same thing of an unchanging table again and again; None outside
     a rule's run. Its keys must hold the objects they stand for (an id alone may be reused)."""
     return getattr(_RULE_RUN, "memo", None)
+
+
+def check_memo() -> dict[Any, Any] | None:
+    """A dictionary that lives while the rules run on one document (in this thread), for what
+    several rules work out of the same unchanging document (its paragraphs); None outside a
+    check. Its keys must hold the objects they stand for."""
+    return getattr(_RULE_RUN, "check", None)
 
 
 def run_pair_rules(first: Document, second: Document,

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from yusuan.model import Document, Finding, Location, Table, TableRow
-from yusuan.rules.engine import make_finding, rule_memo
+from yusuan.recognise.narrative.paragraphs import Paragraph, build_paragraphs
+from yusuan.rules.engine import check_memo, make_finding, rule_memo
 from yusuan.rules.engine.tolerance import (
     Comparison,
     Printed,
@@ -200,3 +201,14 @@ def blank_form(tables: list[Table]) -> bool:
 def lines_in_tables(doc: Document) -> set[int]:
     """The numbers of the lines the document's tables span (one set, for membership tests)."""
     return {number for table in doc.tables for number in range(table.lines[0], table.lines[1] + 1)}
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """The narrative's paragraphs (tables left out), built once for all the rules of a check."""
+    memo = check_memo()
+    if memo is None:
+        return build_paragraphs(doc.source)
+    built = memo.get("paragraphs")
+    if built is None or built[0] is not doc.source:
+        built = memo["paragraphs"] = (doc.source, build_paragraphs(doc.source))
+    return built[1]

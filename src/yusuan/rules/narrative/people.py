@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from yusuan.model import Document, Fact, Finding, Location
-from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, narrative_facts
 
 PARTS = {"authorised": ("admin", "institution", "worker"), "actual": ("admin", "institution",
@@ -178,7 +178,7 @@ def count_part_within_whole(doc: Document) -> Iterator[Finding]:
     Passes: 单位价值50万元以上设备8台，其中，单位价值100万元以上设备5台。
     Fails:  单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台。
     """
-    for paragraph in build_paragraphs(doc.source):
+    for paragraph in paragraphs(doc):
         text = paragraph.text
         for whole in _WHOLE_THEN_PART.finditer(text):
             clause_start = max(text.rfind(ch, 0, whole.start()) for ch in "，,；;。") + 1
@@ -218,7 +218,7 @@ def self_evaluation_counts(doc: Document) -> Iterator[Finding]:
     Fails:  本部门在部门决算中反映甲项目等82个一级项目的绩效自评结果。……反映乙项目等87个一级项目的绩效自评结果。
     """
     stated: dict[str, list[tuple[int, int]]] = {}
-    for paragraph in build_paragraphs(doc.source):
+    for paragraph in paragraphs(doc):
         compact = "".join(paragraph.text.split())
         at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
         for match in _SELF_EVAL_COUNT.finditer(compact):

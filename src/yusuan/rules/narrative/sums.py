@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location
-from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.engine.tolerance import Interval, Printed, Verdict, compare_sum, default_decimals
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
 
@@ -208,7 +208,7 @@ _KIND_SHARE = re.compile(r"(货物|工程|服务)(?:类)?采购授予中小企�
 
 def kind_shares(doc: Document) -> Iterator[tuple[str, float, int, int]]:
     """(kind, share, decimals, line) of each '货物采购授予中小企业合同金额占货物支出金额的 x%'."""
-    for paragraph in build_paragraphs(doc.source):
+    for paragraph in paragraphs(doc):
         at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
         for match in _KIND_SHARE.finditer("".join(paragraph.text.split())):
             value = match.group(2)
@@ -261,7 +261,7 @@ def _spent_pairs(doc: Document) -> list[tuple[Printed, Printed, int, int, str]]:
     """(budget, spent, line, end, the text after it) of each '预算…万元，实际支出…万元' in the
     narrative, in order."""
     pairs = []
-    for paragraph in build_paragraphs(doc.source):
+    for paragraph in paragraphs(doc):
         compact = "".join(paragraph.text.split())
         at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
         for match in _SPENT.finditer(compact):

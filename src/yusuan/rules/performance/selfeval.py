@@ -7,12 +7,11 @@ import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Project
-from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.selfeval import Execution
 from yusuan.recognise.projects.text import parse_number
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.engine.common import Amount
+from yusuan.rules.engine.common import Amount, paragraphs
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.projects.common import from_json, in_form_money, table_amount
 from yusuan.rules.tables.summary import read_side, side_amount
@@ -268,7 +267,7 @@ def stated_scores(doc: Document) -> Iterator[Finding]:
               if isinstance(f, ProjectForm) and f.name and (total := _form_total(doc, f))}
     if not totals:
         return
-    for paragraph in build_paragraphs(doc.source):
+    for paragraph in paragraphs(doc):
         text = paragraph.text
         compact = "".join(text.split())
         at = [i for i, ch in enumerate(text) if not ch.isspace()]
