@@ -164,8 +164,8 @@ def test_two_forms_sharing_a_goal_pass() -> None:
 def test_a_form_block_printed_again_inside_another_form_is_reported() -> None:
     own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
     assert messages(two_forms(own, GOAL + INDICATORS), "TABLE.PRINTED_TWICE") == [(
-        "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）在康复补助资金项目绩效目标表中又印了一次，"
-        "该表因此有两行“年度目标”")]
+        "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
+        "印在康复补助资金项目绩效目标表的“年度目标”之后")]
 
 
 CONTENTS = ("目录\n七、一般公共预算财政拨款“三公”经费支出决算表……11\n八、政府性基金预算财政拨款收入支出决算表……12\n"

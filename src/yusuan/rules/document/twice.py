@@ -15,9 +15,9 @@ from yusuan.rules.engine.messages import register_messages
 
 register_messages({
     "TABLE.PRINTED_TWICE": {
-        "zh": "第 {first} 行起的{count}行（“{start}…”）在{title}中又印了一次，该表因此有两行“{label}”",
-        "en": "The {count} lines from line {first} ({start}…) are printed again in {title}, "
-              "which thus holds two {label} rows",
+        "zh": "第 {first} 行起的{count}行（“{start}…”）又印了一次，印在{title}的“{label}”之后",
+        "en": "The {count} lines from line {first} ({start}…) are printed again, after the "
+              "{label} of {title}",
     },
 })
 
