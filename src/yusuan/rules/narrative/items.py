@@ -185,8 +185,8 @@ def personnel_items_carry_money(doc: Document) -> Iterator[Finding]:
     rows the 基本支出表 prints without money (blank or 0.00). Items the table does not print
     are not judged.
 
-    Passes: 30101 基本工资 100.00, 30102 津贴补贴 20.00; “人员经费 120.00 万元，主要包括：基本工资、津贴补贴”.
-    Fails:  30101 基本工资 100.00, 30102 津贴补贴 blank; the same sentence.
+    Passes: 30101 基本工资 260.00, 30102 津贴补贴 70.00; “人员经费 330.00 万元，主要包括：基本工资、津贴补贴”.
+    Fails:  30101 基本工资 260.00, 30102 津贴补贴 blank; the same sentence.
     """
     tables = [t for t in doc.tables_of("basic_expenditure") if not t.doubts and t.rows]
     if not tables:

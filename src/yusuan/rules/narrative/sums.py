@@ -154,8 +154,8 @@ def procurement_parts(doc: Document) -> Iterator[Finding]:
     part of the 中小企业 one (else of the total): neither is larger than its whole; shares of
     each kind of purchase awarded to them allow no less than the 中小企业 amount.
 
-    Passes: 政府采购支出总额 100.00万元…授予中小企业合同金额 80.00万元，其中：授予小微企业合同金额 50.00万元。
-    Fails:  政府采购支出总额 100.00万元…授予中小企业合同金额 120.00万元。
+    Passes: 政府采购支出总额 260.00万元…授予中小企业合同金额 130.00万元，其中：授予小微企业合同金额 80.00万元。
+    Fails:  政府采购支出总额 260.00万元…授予中小企业合同金额 330.00万元。
     """
     facts = [f for f in narrative_facts(doc) if f.value is not None and f.unit in MONEY_UNITS]
     for index, part in enumerate(facts):
