@@ -149,6 +149,26 @@ def top_level_rows(table: Table) -> list[TableRow]:
     return top if len(set(codes)) == len(codes) else []
 
 
+def _spending_tables(doc: Document) -> Iterator[Table]:
+    for kind in (*FUNCTIONAL_TABLES, "basic_expenditure"):
+        yield from doc.tables_of(kind)
+
+
+def column_sums(doc: Document, table: Table, rule_id: str, total_row: TableRow,
+                rows: list[TableRow], name: str, *, counted: bool = False) -> Iterator[Finding]:
+    """`total_row` against the sum of `rows`, column by column (with how many rows were summed
+    when `counted`)."""
+    for key in value_columns(table):
+        total = amount(doc, table, total_row, key)
+        parts = amounts(doc, table, rows, key)
+        if total is None or not parts:
+            continue
+        extra = {"rows": len(parts)} if counted else {}
+        found = sum_finding(rule_id, total, parts, name, column=key, **extra)
+        if found:
+            yield found
+
+
 @rule("TOTAL.TABLE", category="arithmetic", title_zh="表合计等于各类之和",
       title_en="Table total adds up",
       tables=(*FUNCTIONAL_TABLES, "basic_expenditure"),
@@ -159,20 +179,11 @@ def table_total(doc: Document) -> Iterator[Finding]:
     Passes: 合计 12.00; 208 = 10.00, 210 = 2.00.
     Fails:  合计 12.00; 208 = 10.00, 210 = 3.00.
     """
-    for kind in (*FUNCTIONAL_TABLES, "basic_expenditure"):
-        for table in doc.tables_of(kind):
-            total_row = table.total_row()
-            top = top_level_rows(table)
-            if total_row is None or not top:
-                continue
-            for key in value_columns(table):
-                total = amount(doc, table, total_row, key)
-                parts = amounts(doc, table, top, key)
-                if total is None or not parts:
-                    continue
-                found = sum_finding("TOTAL.TABLE", total, parts, total_row.name, column=key)
-                if found:
-                    yield found
+    for table in _spending_tables(doc):
+        total_row = table.total_row()
+        top = top_level_rows(table)
+        if total_row is not None and top:
+            yield from column_sums(doc, table, "TOTAL.TABLE", total_row, top, total_row.name)
 
 
 register_messages({
@@ -221,19 +232,11 @@ def flat_detail_rows(doc: Document, table: Table) -> list[TableRow]:
 def detail_total(doc: Document) -> Iterator[Finding]:
     """Passes: 2010301 5.00, 2010301 4.00, 2010302 3.00, … 合计 = their sum.
     Fails: the same lines under a 合计 larger than their sum (lines left off the page)."""
-    for kind in (*FUNCTIONAL_TABLES, "basic_expenditure"):
-        for table in doc.tables_of(kind):
-            rows = flat_detail_rows(doc, table)
-            total_row = last_total(doc, table)
-            if not rows or total_row is None:
-                continue
-            for key in value_columns(table):
-                total = amount(doc, table, total_row, key)
-                parts = amounts(doc, table, rows, key)
-                if total is None or not parts:
-                    continue
-                found = sum_finding("TOTAL.DETAIL", total, parts, total_row.name or "合计",
-                                    column=key, rows=len(parts))
-                if found:
-                    found.locations = [*found.locations[:2], found.locations[-1]]
-                    yield found
+    for table in _spending_tables(doc):
+        rows = flat_detail_rows(doc, table)
+        total_row = last_total(doc, table)
+        if rows and total_row is not None:
+            for found in column_sums(doc, table, "TOTAL.DETAIL", total_row, rows,
+                                     total_row.name or "合计", counted=True):
+                found.locations = [*found.locations[:2], found.locations[-1]]
+                yield found
