@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from yusuan.readers.pdfchars import Char
-from yusuan.readers.pdfobjects import Edge, Frame, add_segment
+from yusuan.readers.pdfobjects import Edge, Frame, straight_edges
 from yusuan.readers.pdfpage import page_blocks
 from yusuan.readers.pdftables import find_tables, merge_edges
 from yusuan.readers.pdfwords import chars_to_words, join_words, plain_text, words_to_lines
@@ -83,11 +83,8 @@ def test_slanted_segments_of_a_chart_are_not_rulings() -> None:
 
 
 def _chart_edges() -> list[Edge]:
-    edges: list[Edge] = []
     points = [(x * 0.3, 300 + (x % 7)) for x in range(800)]
-    for a, b in itertools.pairwise(points):
-        add_segment(edges, a, b)
-    return edges
+    return straight_edges([(*a, *b) for a, b in itertools.pairwise(points)], 0.0)
 
 
 def test_a_space_the_pdf_leaves_out_still_parts_words() -> None:

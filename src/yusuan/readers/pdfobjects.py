@@ -274,11 +274,6 @@ def _path_edges(kinds: Any, points: list[tuple[float, float, int, int]], matrix:
     return straight_edges(segments, SHORTEST)
 
 
-def add_segment(edges: list[Edge], a: tuple[float, float], b: tuple[float, float]) -> None:
-    """Add the segment a–b to `edges` if it is horizontal or vertical."""
-    edges.extend(straight_edges([(*a, *b)], 0.0))
-
-
 def straight_edges(segments: list[tuple[float, float, float, float]], shortest: float
                    ) -> list[Edge]:
     """The horizontal and vertical ones of the segments (ax, ay, bx, by), `shortest` long or

@@ -174,10 +174,6 @@ def sheet_cells(rows: list[list[object]]) -> list[tuple[str, int]]:
     return lines
 
 
-def block_lines(block: list[list[object]]) -> list[str]:
-    return [line for line, _offset in block_cells(block)]
-
-
 def block_cells(block: list[list[object]]) -> list[tuple[str, int]]:
     """A table's lines, each with the column of its first field. A row with one text is a
     plain line (a title, the 单位 line, a note), unless it lies inside the grid (between rows

@@ -86,10 +86,6 @@ def _table(ind: Indicator) -> str:
     return "dept_performance" if ind.table == "dept" else "project_performance"
 
 
-def _differ(a: Target, b: Target) -> bool:
-    return (a.low, a.high, a.exact) != (b.low, b.high, b.exact)
-
-
 def _disjoint(a: Target, b: Target) -> bool:
     return a.high < b.low or b.high < a.low
 
