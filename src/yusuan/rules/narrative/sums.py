@@ -14,6 +14,7 @@ from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.engine.tolerance import Interval, Printed, Verdict, compare_sum, default_decimals
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
+from yusuan.rules.narrative.internal.totals import totals_after_parts
 
 CLASS_PARTS = ("functional_class",)
 ECONOMIC_PARTS = ("economic_item",)
@@ -78,6 +79,7 @@ def parts_add_up(doc: Document) -> Iterator[Finding]:
             if finding is not None:
                 yield finding
     yield from _spent_parts(doc)
+    yield from totals_after_parts(doc)
 
 
 def _printed(fact: Fact, unit: str | None) -> Printed:
