@@ -10,6 +10,7 @@ from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, narrative_facts
+from yusuan.rules.narrative.internal.units import counts_against_listing
 
 PARTS = {"authorised": ("admin", "institution", "worker"), "actual": ("admin", "institution",
                                                                         "worker", "other"),
@@ -101,6 +102,7 @@ def composition(doc: Document) -> Iterator[Finding]:
         yield found
     yield from (finding for finding, _ in included)
     yield from _vs_tables(doc, statements)
+    yield from counts_against_listing(doc)
 
 
 def _included(counts: list[Fact]) -> Iterator[tuple[Finding, Fact]]:
