@@ -185,6 +185,10 @@ class Budget:
     # "total" (福建: 年度预算安排 | 资金总额, then 项目支出, 基本支出, 其他资金) or "headed"
     # (北京: 预算支出总额 | 财政拨款 合计, 基本支出, 项目支出 | 其他资金 …, the figures below)
     dept_funding: str = "years"
+    # the narrative against its own figures: a 机构设置 tagging each unit with its kind, the
+    # 机关运行经费 of so many 行政单位, a 合计 after the 基本支出's parts, comparison grids (one
+    # 经济分类 row side by side, one 功能科目 item in a block of three rows) with a sentence each
+    own_figures: bool = False
     misprints: list[Misprint] = field(default_factory=list)
 
     # -------------------------------------------------------------- derived figures
@@ -934,7 +938,10 @@ def overview_part(budget: Budget) -> list[str]:
     out = [f"第一部分 {d}概况", "", "一、部门主要职责", ""]
     out += [f"{i}. {duty}" for i, duty in enumerate(budget.duties, start=1)]
     out += ["", "二、部门机构设置", ""]
-    if len(budget.units) > 1:
+    if budget.own_figures:
+        tagged = "、".join(f"{unit.name}（{unit.kind}单位）" for unit in budget.units)
+        out.append(f"从预算单位构成看，{d}部门预算包括：{tagged}预算。")
+    elif len(budget.units) > 1:
         out.append(f"从预算单位构成看，{d}部门预算包括本级预算和所属单位预算。")
     else:
         out.append(f"从预算单位构成看，{d}部门预算由本级预算组成。")
@@ -1056,7 +1063,40 @@ def _basic_section(budget: Budget) -> list[str]:
     if transfers:
         lines += [f"2. 对个人和家庭的补助{_n(b, transfers)}，主要用于{named('303')}。", ""]
     lines += [f"{_sub(1)}公用经费{_n(b, b.public)}，主要用于{named('302')}等。", ""]
-    return lines
+    return lines + (_own_grids(b) if b.own_figures else [])
+
+
+WAGE_RISE, PUBLIC_RISE = 12_300, 10_000  # the grids' changes on last year
+
+
+def _own_grids(budget: Budget) -> list[str]:
+    """A 合计 after its parts; 工资福利支出 against last year, in a sentence and a grid row; the
+    first 项's 人员经费 and 公用经费 against last year, in a block whose reason states them."""
+    b, y = budget, budget.year
+    unit = b.narrative_money or b.money
+
+    def m(yuan: int) -> str:
+        return money(b, yuan, unit=unit)
+
+    wages = b.econ("301")
+    code = b.items(general=True)[0]
+    total, before = b.general_of(code), b.prior_items[code]
+    personnel = sum(line.personnel for line in b.lines if line.code == code)
+    public = sum(line.public for line in b.lines if line.code == code)
+    public_before = public - PUBLIC_RISE
+    personnel_before = before - public_before - (total - personnel - public)
+    return [
+        (f"一般公共预算基本支出按用途分，人员经费{_n(b, b.personnel)}；公用经费{_n(b, b.public)}，"
+         f"合计基本支出{_n(b, b.basic)}。"), "",
+        f"工资福利支出（301）{_n(b, wages)}，较上年增加{_n(b, WAGE_RISE)}，主要原因是人员调整。", "",
+        f"经济分类科目\t{y}年\t{y - 1}年\t{y}比{y - 1}\t主要原因",
+        f"工资福利支出（301）\t{m(wages)}\t{m(wages - WAGE_RISE)}\t{m(WAGE_RISE)}\t人员调整。", "",
+        f"功能科目\t年度\t合计\t人员经费\t公用经费\t主要原因",
+        (f"{b.name(code)}\t{y}\t{m(total)}\t{m(personnel)}\t{m(public)}\t人员经费较{y - 1}年度"
+         f"增加{_n(b, personnel - personnel_before)}；公用经费增加{_n(b, PUBLIC_RISE)}。"),
+        f"\t{y - 1}\t{m(before)}\t{m(personnel_before)}\t{m(public_before)}\t",
+        (f"\t{y}比{y - 1}\t{m(total - before)}\t{m(personnel - personnel_before)}"
+         f"\t{m(PUBLIC_RISE)}\t"), ""]
 
 
 def _sangong_section(budget: Budget) -> list[str]:
@@ -1085,7 +1125,7 @@ def _other_section(budget: Budget) -> list[str]:
     return [
         _heading(10) + "其他重要事项的情况说明", "",
         _sub(0) + "机关运行经费情况", "",
-        (f"{y}年本部门机关运行经费{_n(b, b.agency_costs)}，"
+        (f"{y}年本部门{_admin_units(b)}机关运行经费{_n(b, b.agency_costs)}，"
         f"{_change(b, b.agency_costs, b.prior_agency, f'{y - 1}年预算')}，主要原因是"
         "办公用房水电费等日常运转支出调整。"), "",
         _sub(1) + "政府采购预算情况", "",
@@ -1098,6 +1138,14 @@ def _other_section(budget: Budget) -> list[str]:
         (f"{y}年，本部门{len(b.projects)}个项目全部实施绩效目标管理，设置了部门整体支出绩效目标和"
         f"{len(b.projects)}个项目支出绩效目标，涉及一般公共预算拨款{_n(b, b.project)}"
         + (f"、政府性基金预算拨款{_n(b, b.gov)}" if b.gov else "") + "。"), ""]
+
+
+def _admin_units(budget: Budget) -> str:
+    """'某局本级等1家行政单位的' when the narrative counts its units (own_figures), else ''."""
+    admin = [unit.name for unit in budget.units if unit.kind == "行政"]
+    if not budget.own_figures or not admin:
+        return ""
+    return f"{'、'.join(admin)}等{len(admin)}家行政单位的"
 
 
 def narrative_b(budget: Budget) -> list[str]:

@@ -528,7 +528,26 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "count_above_its_whole": (lambda: _once(_culture_text(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),
+    # the narrative against the grids and lists it prints itself (西安 科技局, 深圳 水务局, 杭州 公安局)
+    "change_off_its_own_grid": (lambda: _once(_culture_text(own_figures=True),
+                                              "（301）408.90万元，较上年增加1.23万元",
+                                              "（301）408.90万元，较上年增加1.25万元"),
+                                {"NARRATIVE.COMPARED"}, set()),
+    "column_change_off_its_block": (lambda: _once(_culture_text(own_figures=True),
+                                                  "人员经费较2024年度增加6.66万元",
+                                                  "人员经费较2024年度增加8.66万元"),
+                                    {"NARRATIVE.COMPARED"}, set()),
+    "total_after_its_parts": (lambda: _once(_culture_text(own_figures=True),
+                                            "合计基本支出466.35万元", "合计基本支出468.35万元"),
+                              {"NARRATIVE.PARTS"}, {"NARRATIVE.TABLE"}),
+    "more_admin_units_than_listed": (lambda: _once(_culture_text(own_figures=True),
+                                                   "等1家行政单位", "等2家行政单位"),
+                                     {"NARRATIVE.UNITS"}, set()),
 }
+
+
+def test_the_narratives_own_grids_and_lists_are_quiet_when_right() -> None:
+    assert said(accusations(document_from_text(_culture_text(own_figures=True)))) == []
 
 
 def test_a_rate_in_brackets_that_is_right_is_quiet() -> None:

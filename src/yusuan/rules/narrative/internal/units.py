@@ -22,7 +22,7 @@ _LISTING = re.compile(r"包括[：:]|构成|组成")
 _COUNT = re.compile(r"(?<![\d.])(\d{1,3})\s*[个家](行政单位|事业单位)")
 # a count that may take in other units: 参照公务员法管理的事业单位, 下属, 二级, 含…
 _WIDER = re.compile(r"参照|参公|含|包括|下属|二级|所属|其中")
-MIN_TAGGED = 3  # tags before a paragraph is read as the list of the department's units
+MIN_TAGGED = 2  # tags before a paragraph is read as the list of the department's units
 
 
 @dataclass(frozen=True, slots=True)
