@@ -42,10 +42,12 @@ from docbuilder import (
     Misprint,
     Project,
     Sangong,
+    _admin_units,
     _apply,
     _econ_name,
     _item_name,
     _list,
+    _own_grids,
     _round,
     culture_bureau,
     labour_bureau,
@@ -397,7 +399,10 @@ def overview_part(f: Final) -> list[str]:
     out = [f"第一部分 {b.department}概况", "", "一、部门主要职能", ""]
     out += [f"（{NUMERALS[i]}）{duty}" for i, duty in enumerate(b.duties)]
     out += ["", "二、部门决算单位构成", ""]
-    if len(b.units) > 1:
+    if b.own_figures:
+        tagged = "、".join(f"{u.name}（{u.kind}单位）" for u in b.units)
+        out.append(f"从单位构成看，{b.department}部门决算包括：{tagged}决算。")
+    elif len(b.units) > 1:
         out.append(f"从单位构成看，{b.department}部门决算由本级决算和所属{len(b.units) - 1}家"
                    "单位决算组成，纳入决算编制范围的单位包括：")
         out += [f"{i}. {u.name}" for i, u in enumerate(b.units, start=1)]
@@ -461,6 +466,7 @@ def narrative_part(f: Final) -> list[str]:
             (f"人员经费{_n(b, b.personnel)}，主要包括："
              f"{_named(b, ('301', '303'))}。"), "",
             f"公用经费{_n(b, b.public)}，主要包括：{_named(b, ('302', '310'))}。", ""]
+    out += _own_grids(b) if b.own_figures else []
     if b.gov:
         items = "；".join(f"{_item_name(b, code)}{_n(b, b.gov_of(code))}"
                          for code in b.items(scope="gov"))
@@ -510,7 +516,7 @@ def _other_part(f: Final) -> list[str]:
     projects = [p for p in b.projects if p.amount]
     return [
         "十、机关运行经费支出说明", "",
-        (f"{y}年度{d}机关运行经费支出{_n(b, b.agency_costs)}，"
+        (f"{y}年度{d}{_admin_units(b)}机关运行经费支出{_n(b, b.agency_costs)}，"
          f"{_versus(b, '', b.agency_costs, b.prior_agency)}。主要原因是办公用房水电费等日常运转"
          "支出调整。"), "",
         "十一、政府采购支出说明", "",

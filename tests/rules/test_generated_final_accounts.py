@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from accusations import accusations, assert_found_by, said
-from docbuilder import Budget, Misprint, odd_yuan, scaled, with_own_income
+from docbuilder import Budget, Misprint, culture_bureau, odd_yuan, scaled, with_own_income
 from finalbuilder import (
     Final,
     culture_final,
@@ -296,7 +296,26 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "count_above_its_whole": (lambda: _once(_culture(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),
+    # the narrative against the grids and lists it prints itself
+    "change_off_its_own_grid": (lambda: _once(_own(), "较上年增加1.23万元", "较上年增加1.25万元"),
+                                {"NARRATIVE.COMPARED"}, set()),
+    "column_change_off_its_block": (lambda: _once(_own(), "人员经费较2023年度增加6.66万元",
+                                                  "人员经费较2023年度增加8.66万元"),
+                                    {"NARRATIVE.COMPARED"}, set()),
+    "total_after_its_parts": (lambda: _once(_own(), "合计基本支出466.35万元", "合计基本支出468.35万元"),
+                              {"NARRATIVE.PARTS"}, {"NARRATIVE.TABLE"}),
+    "more_admin_units_than_listed": (lambda: _once(_own(), "等1家行政单位", "等2家行政单位"),
+                                     {"NARRATIVE.UNITS"}, set()),
 }
+
+
+def _own() -> str:
+    """The 决算 whose narrative prints a tagged unit list, a 合计 after its parts and two grids."""
+    return render_final(culture_final(budget=culture_bureau(year=2024, own_figures=True)))
+
+
+def test_the_narratives_own_grids_and_lists_are_quiet_when_right() -> None:
+    assert said(accusations(document_from_text(_own()))) == []
 
 
 RECEPTION = "公务接待费支出预算为1.80万元，支出决算为1.50万元，完成预算的83.33%"
