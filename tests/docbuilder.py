@@ -1091,7 +1091,7 @@ def _own_grids(budget: Budget) -> list[str]:
         f"工资福利支出（301）{_n(b, wages)}，较上年增加{_n(b, WAGE_RISE)}，主要原因是人员调整。", "",
         f"经济分类科目\t{y}年\t{y - 1}年\t{y}比{y - 1}\t主要原因",
         f"工资福利支出（301）\t{m(wages)}\t{m(wages - WAGE_RISE)}\t{m(WAGE_RISE)}\t人员调整。", "",
-        f"功能科目\t年度\t合计\t人员经费\t公用经费\t主要原因",
+        "功能科目\t年度\t合计\t人员经费\t公用经费\t主要原因",
         (f"{b.name(code)}\t{y}\t{m(total)}\t{m(personnel)}\t{m(public)}\t人员经费较{y - 1}年度"
          f"增加{_n(b, personnel - personnel_before)}；公用经费增加{_n(b, PUBLIC_RISE)}。"),
         f"\t{y - 1}\t{m(before)}\t{m(personnel_before)}\t{m(public_before)}\t",
