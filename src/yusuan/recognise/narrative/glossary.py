@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from yusuan.model import Fact
 from yusuan.recognise.narrative.concepts import functional_item
@@ -12,6 +13,8 @@ from yusuan.recognise.narrative.text import HEADING
 _GLOSSARY = "名词解释"
 _ITEMS_INTRO = re.compile(r"功能分类科目")
 _CHINESE_MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十]+[)）、]")
+_LEVEL_MARK = re.compile(r"[（(]\s*[类款]\s*[)）]")
+_PARENT_KEYS = ("class", "class_code", "kuan")
 
 
 def is_glossary(paragraph: Paragraph) -> bool:
@@ -19,17 +22,24 @@ def is_glossary(paragraph: Paragraph) -> bool:
 
 
 def glossary_facts(paragraphs: list[Paragraph]) -> list[Fact]:
-    """Facts for the glossary paragraphs: 'glossary_term' and 'glossary_item' (value None)."""
+    """Facts for the glossary paragraphs: 'glossary_term' and 'glossary_item' (value None).
+
+    An item written under a 类/款 entry of its own ("四、…（类）…（款）：…" then "行政运行（项）：…")
+    carries that entry's 类 and 款."""
     facts: list[Fact] = []
     in_items = False
-    for paragraph in paragraphs:
-        if not is_glossary(paragraph):
-            in_items = False
-            continue
+    parent: dict[str, object] = {}
+    for paragraph in _glossary_paragraphs(paragraphs):
         text = paragraph.text
         if _CHINESE_MARKER.match(text):
             in_items = bool(_ITEMS_INTRO.search(text))
+            parent = {}
         item = functional_item(re.split(r"[：:]|，?反映", text)[0])
+        if item and set(item) & {"class", "kuan"} and "items" not in item:
+            parent = {key: item[key] for key in _PARENT_KEYS if key in item}
+            parent["parent_line"] = paragraph.first_line
+        elif item and "items" in item and not set(item) & {"class", "kuan"}:
+            item = {**item, **parent}
         if item or (in_items and not _CHINESE_MARKER.match(text)):
             facts.append(_item_fact(paragraph, item))
         elif "：" in text or ":" in text:
@@ -38,6 +48,35 @@ def glossary_facts(paragraphs: list[Paragraph]) -> list[Fact]:
                               text, None, paragraph.page,
                               {"term": _strip_marker(term), "definition": definition}))
     return facts
+
+
+def _glossary_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The glossary's paragraphs, an entry whose 类/款 heading wraps onto the next line joined
+    to it: "四、一般公共服务（类）政府办公厅（室）及相关机构" + "事务（款）：指…" (the
+    wrapped first line reads as a heading, so the entries below it lose 名词解释 from their
+    headings; they stay in the glossary while their heading is such an entry)."""
+    out: list[Paragraph] = []
+    inside = False
+    for paragraph in paragraphs:
+        inside = is_glossary(paragraph) or (inside and _is_entry_heading(paragraph.top))
+        if not inside:
+            continue
+        before = out[-1] if out else None
+        if (before is not None and before.text == paragraph.top and not _has_colon(before.text)
+                and not _CHINESE_MARKER.match(paragraph.text)):
+            out[-1] = replace(before, text=before.text + paragraph.text,
+                              lines=before.lines + paragraph.lines)
+            continue
+        out.append(paragraph)
+    return out
+
+
+def _is_entry_heading(heading: str) -> bool:
+    return bool(_CHINESE_MARKER.match(heading) and _LEVEL_MARK.search(heading))
+
+
+def _has_colon(text: str) -> bool:
+    return "：" in text or ":" in text
 
 
 def _item_fact(paragraph: Paragraph, item: dict[str, object] | None) -> Fact:

@@ -32,9 +32,12 @@ def names_match_tables(doc: Document) -> Iterator[Finding]:
         return
     resolved = [resolve(book, f) for f in narrative_facts(doc, *STATEMENTS)]
     for entry in resolved:
-        yield from _class_name(book, entry)
-        yield from _kuan(book, entry)
+        if "parent_line" not in entry.fact.extra:  # an inherited 类/款 is judged on its entry
+            yield from _class_name(book, entry)
+            yield from _kuan(book, entry)
         yield from _items(book, entry)
+        yield from _level(book, entry)
+    yield from _misplaced(book, resolved)
     yield from _coverage(book, [r for r in resolved if r.fact.concept == "glossary_item"])
 
 
@@ -106,6 +109,46 @@ def _items(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
             yield _renamed(book, entry.fact, name, guess, "项")
 
 
+
+def _level(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
+    """A 项 the tables print only as a 款: 信访事务（项） where the tables have 20140 信访事务."""
+    for name, code in zip(entry.fact.extra.get("items") or [], entry.item_codes, strict=False):
+        if code in book.rows or _table_homes(book, name, 7, ""):
+            continue
+        kuan = _table_homes(book, name, 5, entry.class_code or "")
+        if len(kuan) == 1:
+            text = f"“{plain(name)}”写作项，表格中没有此项，{kuan[0]} {plain(name)}为款"
+            yield _finding(entry.fact, [book.location(kuan[0])], text)
+
+
+def _table_homes(book: CodeBook, name: str, length: int, prefix: str) -> list[str]:
+    """The codes of `length` digits under `prefix` the tables print with this name."""
+    wanted = {plain(name), plain(without_qualifier(name))}
+    return sorted(c for c, (_, row) in book.rows.items()
+                  if len(c) == length and c.startswith(prefix) and plain(row.name) in wanted)
+
+
+def _misplaced(book: CodeBook, resolved: list[Resolved]) -> Iterator[Finding]:
+    """项 written under a 款 the tables do not print, which the tables print under one other
+    款 of the same 类: the glossary's 行政运行（项） under 政府办公厅（室）及相关机构事务（款）
+    where the tables have 2014001 行政运行 under 20140 信访事务. One finding a written 款."""
+    moved: dict[tuple[str, str], list[tuple[Fact, str]]] = {}
+    for entry in resolved:
+        kuan = entry.fact.extra.get("kuan")
+        if not kuan or entry.class_code is None or entry.kuan_code in book.rows:
+            continue
+        for name, code in zip(entry.fact.extra.get("items") or [], entry.item_codes,
+                              strict=False):
+            homes = [c for c in _table_homes(book, name, 7, entry.class_code) if book.used(c)]
+            if code not in book.rows and len(homes) == 1 and homes[0][:5] in book.rows:
+                moved.setdefault((str(kuan), homes[0][:5]), []).append((entry.fact, homes[0]))
+    for (kuan, table_kuan), items in moved.items():
+        names = "、".join(dict.fromkeys(f"{c} {book.name(c)}" for _, c in items))
+        text = (f"“{kuan}（款）”下所写的项，表格中列在 {table_kuan} {book.name(table_kuan)} 之下"
+                f"（{names}），表格没有“{kuan}”款")
+        facts = list({id(fact): fact for fact, _ in items}.values())
+        others = [*(fact_location(f) for f in facts[1:]), book.location(table_kuan)]
+        yield _finding(facts[0], others, text)
 
 
 def _coverage(book: CodeBook, glossary: list[Resolved]) -> Iterator[Finding]:
