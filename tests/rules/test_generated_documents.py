@@ -525,6 +525,13 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "reason_the_other_way": (lambda: _once(_culture_text(), "比2024年预算减少0.40万元，下降7.27%，主要原因是",
                                            "比2024年预算减少0.40万元，增加的主要原因是"),
                              {"NARRATIVE.DIRECTION"}, set()),
+    # the glossary writes a 款 of the tables as a 项, or a 项 under a 款 the tables do not print
+    "glossary_kuan_as_item": (lambda: _once(
+        _culture_text(), "行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）",
+        "行政事业单位养老支出（项）"), {"NARRATIVE.GLOSSARY"}, set()),
+    "glossary_item_under_another_kuan": (lambda: _once(
+        _culture_text(), "卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）",
+        "卫生健康支出（类）公共卫生（款）行政单位医疗（项）"), {"NARRATIVE.GLOSSARY"}, set()),
     "count_above_its_whole": (lambda: _once(_culture_text(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),

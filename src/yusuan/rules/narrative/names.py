@@ -22,7 +22,9 @@ STATEMENTS = ("functional_item", "glossary_item")
       title_en="Classification names in the narrative and glossary match the tables")
 def names_match_tables(doc: Document) -> Iterator[Finding]:
     """The 类/款/项 names in the narrative and glossary are the tables' names for those codes,
-    each 款 under its own 类, and the glossary lists the codes the tables use.
+    each 款 under its own 类, each 项 under the 款 the tables print it in, no 款 of the tables
+    written as a 项 (信访事务（项） where the tables have 20140 信访事务), and the glossary lists
+    the codes the tables use.
 
     Passes: 2210202 提租补贴; “住房保障支出（类）住房改革支出（款）提租补贴（项）预算数 10.00 万元”.
     Fails:  2210202 提租补贴; “住房保障支出（类）住房改革支出（款）房租补贴（项）预算数 10.00 万元”.
@@ -103,6 +105,8 @@ def _items(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
                                                              plain(without_qualifier(name))):
                 yield _renamed(book, entry.fact, name, code, "项")
             continue
+        if _table_homes(book, name, 5, prefix[:3]):
+            continue  # a 款's name written as a 项: _level says so
         value = entry.fact.value if len(items) == 1 else None
         guess = book.closest(name, 7, prefix, value)
         if guess is not None:
