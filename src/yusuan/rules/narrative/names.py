@@ -12,7 +12,12 @@ from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.narrative.codes import CodeBook, Resolved, plain, resolve, without_qualifier
-from yusuan.rules.narrative.common import fact_location, finding_args, narrative_facts
+from yusuan.rules.narrative.common import (
+    fact_location,
+    finding_args,
+    narrative_facts,
+    table_value,
+)
 
 STATEMENTS = ("functional_item", "glossary_item")
 
@@ -234,3 +239,59 @@ def codes_match_tables(doc: Document) -> Iterator[Finding]:
                                               *([table_row] if table_row else [])],
                            {"code": code, "table_code": table_code},
                            name=name, code=code, table_code=table_code)
+
+
+register_messages({
+    "NARRATIVE.WRONG_CODE_KEPT": {
+        "zh": "情况说明称{label}“{admission}”{should}，表格仍在 {code} {name} 列 {value}",
+        "en": "The narrative says the {code} {name} amount was booked under a wrong code; "
+              "the tables still print {value} there",
+    },
+})
+
+# the narrative owning up to a wrong 科目: 该功能科目使用错误, 错用科目, 科目列支有误
+ADMITTED = re.compile(r"(?:功能)?科目[^，,。；;]{0,6}?(?:使用|列支|选用|选择)?(?:错误|有误)"
+                      r"|错(?:用|列|选)[^，,。；;]{0,4}?科目")
+SHOULD_BE = re.compile(r"(?:实际)?应(?:使用|列入|列支|列为|调整为|调整至|为)\s*"
+                       r"([^，,。；;]{0,40}?[（(][类款项][)）](?:[^，,。；;（(]{1,20}[（(][款项][)）])*)")
+
+
+@rule("NARRATIVE.WRONG_CODE_KEPT", category="classification", severity="warning",
+      title_zh="说明自认科目用错而表格未改",
+      title_en="A code the narrative calls wrong is still in the tables")
+def admitted_wrong_code(doc: Document) -> Iterator[Finding]:
+    """A 类/款/项 whose amount the narrative explains as booked under a wrong code (该功能科目
+    使用错误，实际应使用…) still carries that amount in the functional tables: the document
+    names the mistake and prints it anyway.
+
+    Passes: 表中没有 2010405；说明“日常经济运行调节（项）…该功能科目使用错误，应使用卫生健康支出（类）”.
+    Fails:  表中 2010405 日常经济运行调节 56.00；说明同上.
+    """
+    book = CodeBook.of(doc)
+    if not book.rows:
+        return
+    for fact in narrative_facts(doc, "functional_item"):
+        admitted = ADMITTED.search(fact.text)
+        if admitted is None:
+            continue
+        entry = resolve(book, fact)
+        code = next((c for c in [*entry.item_codes, entry.kuan_code, entry.class_code]
+                     if c and c in book.rows), None)
+        if code is None or not book.used(code) or len(code) < _written_level(entry):
+            continue
+        table, row = book.rows[code]
+        whole = table_value(table, row)
+        value = whole[1] if whole else next(v for v in row.values.values() if v)
+        should = SHOULD_BE.search(fact.text, admitted.end())
+        yield make_finding("NARRATIVE.WRONG_CODE_KEPT",
+                           [fact_location(fact), book.location(code)], {"value": value},
+                           label=fact.extra.get("label") or fact.extra.get("name", ""),
+                           admission=admitted.group(0),
+                           should=f"，应为{should.group(1)}" if should else "",
+                           code=code, name=book.name(code), value=f"{value:g}")
+
+
+def _written_level(entry: Resolved) -> int:
+    """The digits of the level the narrative writes: a 项 is judged on its 项's row only."""
+    extra = entry.fact.extra
+    return 7 if extra.get("items") else 5 if extra.get("kuan") else 3
