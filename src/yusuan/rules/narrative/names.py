@@ -252,6 +252,8 @@ register_messages({
 # the narrative owning up to a wrong 科目: 该功能科目使用错误, 错用科目, 科目列支有误
 ADMITTED = re.compile(r"(?:功能)?科目[^，,。；;]{0,6}?(?:使用|列支|选用|选择)?(?:错误|有误)"
                       r"|错(?:用|列|选)[^，,。；;]{0,4}?科目")
+ITEM_START = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+EXPLANATION_LINES = 12
 SHOULD_BE = re.compile(r"(?:实际)?应(?:使用|列入|列支|列为|调整为|调整至|为)\s*"
                        r"([^，,。；;]{0,40}?[（(][类款项][)）](?:[^，,。；;（(]{1,20}[（(][款项][)）])*)")
 
@@ -270,8 +272,11 @@ def admitted_wrong_code(doc: Document) -> Iterator[Finding]:
     book = CodeBook.of(doc)
     if not book.rows:
         return
-    for fact in narrative_facts(doc, "functional_item"):
-        admitted = ADMITTED.search(fact.text)
+    items = list(narrative_facts(doc, "functional_item"))
+    starts = sorted({fact.line for fact in items})
+    for fact in items:
+        said = _explanation(doc, fact.line, next((n for n in starts if n > fact.line), None))
+        admitted = ADMITTED.search(said)
         if admitted is None:
             continue
         entry = resolve(book, fact)
@@ -282,13 +287,23 @@ def admitted_wrong_code(doc: Document) -> Iterator[Finding]:
         table, row = book.rows[code]
         whole = table_value(table, row)
         value = whole[1] if whole else next(v for v in row.values.values() if v)
-        should = SHOULD_BE.search(fact.text, admitted.end())
+        should = SHOULD_BE.search(said, admitted.end())
         yield make_finding("NARRATIVE.WRONG_CODE_KEPT",
                            [fact_location(fact), book.location(code)], {"value": value},
                            label=fact.extra.get("label") or fact.extra.get("name", ""),
                            admission=admitted.group(0),
                            should=f"，应为{should.group(1)}" if should else "",
                            code=code, name=book.name(code), value=f"{value:g}")
+
+
+def _explanation(doc: Document, first: int, next_item: int | None) -> str:
+    """The item's sentence and the reason after it, up to the next item or numbered line."""
+    texts: list[str] = []
+    for line in doc.source.lines[first - 1:first - 1 + EXPLANATION_LINES]:
+        if line.number != first and (line.number == next_item or ITEM_START.match(line.text)):
+            break
+        texts.append("".join(line.text.split()))
+    return "".join(texts)
 
 
 def _written_level(entry: Resolved) -> int:
