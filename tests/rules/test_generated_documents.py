@@ -532,10 +532,29 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "glossary_item_under_another_kuan": (lambda: _once(
         _culture_text(), "卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）",
         "卫生健康支出（类）公共卫生（款）行政单位医疗（项）"), {"NARRATIVE.GLOSSARY"}, set()),
+    # one project's form states one numbered expense with two amounts (长春信访局)
+    "form_item_two_amounts": (lambda: _form_items("2、支付业务资料印刷费2.00万元。"),
+                              {"PROJECT.ITEM_AMOUNT"}, set()),
     "count_above_its_whole": (lambda: _once(_culture_text(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),
 }
+
+
+FORM_CONTENT = "项目主要内容\t保障文化旅游行业管理、统计调查和综合协调等业务工作"
+FORM_GOAL = "年度绩效目标\t2025年完成开展活动场次12场以上。"
+
+
+def _form_items(goal_item: str) -> str:
+    """The first project's form whose 主要内容 and 年度绩效目标 number the same expenses."""
+    text = _once(render(culture_bureau(forms=True)), FORM_CONTENT,
+                 FORM_CONTENT + "：1、开展行业统计调查。2、支付业务资料印刷费1.50万元。")
+    return _once(text, FORM_GOAL, "年度绩效目标\t1、2025年完成开展活动场次12场以上。" + goal_item)
+
+
+def test_one_expense_stated_alike_in_a_form_is_quiet() -> None:
+    text = _form_items("2、支付业务资料印刷费1.50万元。")
+    assert said(accusations(document_from_text(text, name="culture.txt"))) == []
 
 
 def test_a_rate_in_brackets_that_is_right_is_quiet() -> None:
