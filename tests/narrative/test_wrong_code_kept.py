@@ -31,9 +31,9 @@ PLAIN = ("五、一般公共预算财政拨款支出决算情况说明\n"
 
 def test_an_admitted_wrong_code_the_tables_still_print_is_found() -> None:
     found = rules(doc(ADMITTED, [final_table(misbooked=True)]), "NARRATIVE.WRONG_CODE_KEPT")
-    assert found == ["情况说明称一般公共服务支出（类）发展与改革事务（款）日常经济运行调节（项）"
+    assert found == [("情况说明称一般公共服务支出（类）发展与改革事务（款）日常经济运行调节（项）"
                      "“功能科目使用错误”，应为卫生健康支出（类）公共卫生（款）应急救治机构（项），"
-                     "表格仍在 2010405 日常经济运行调节 列 56"]
+                     "表格仍在 2010405 日常经济运行调节 列 56")]
 
 
 def test_a_corrected_table_passes() -> None:
