@@ -535,6 +535,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # one project's form states one numbered expense with two amounts (长春信访局)
     "form_item_two_amounts": (lambda: _form_items("2、支付业务资料印刷费2.00万元。"),
                               {"PROJECT.ITEM_AMOUNT"}, set()),
+    # an item of a numbered list explained with the words of another (佛山轨道交通局)
+    "reason_copied_from_another_item": (lambda: _copied_reason("公务接待费"),
+                                        {"NARRATIVE.COPIED_REASON"}, set()),
     "count_above_its_whole": (lambda: _once(_culture_text(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),
@@ -554,6 +557,19 @@ def _form_items(goal_item: str) -> str:
 
 def test_one_expense_stated_alike_in_a_form_is_quiet() -> None:
     text = _form_items("2、支付业务资料印刷费1.50万元。")
+    assert said(accusations(document_from_text(text, name="culture.txt"))) == []
+
+
+def _copied_reason(first_names: str) -> str:
+    """The 三公 list whose first item's explanation names `first_names`, the third's itself."""
+    text = _once(_culture_text(), "1. 因公出国（境）费0万元，与2024年预算持平。",
+                 f"1. 因公出国（境）费0万元，与2024年预算持平，{first_names}均按标准安排。")
+    return _once(text, "3. 公务接待费1.50万元，与2024年预算持平。",
+                 "3. 公务接待费1.50万元，与2024年预算持平，公务接待费均按标准安排。")
+
+
+def test_each_item_explained_in_its_own_words_is_quiet() -> None:
+    text = _copied_reason("因公出国（境）费")
     assert said(accusations(document_from_text(text, name="culture.txt"))) == []
 
 
