@@ -538,6 +538,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     # an item of a numbered list explained with the words of another (佛山轨道交通局)
     "reason_copied_from_another_item": (lambda: _copied_reason("公务接待费"),
                                         {"NARRATIVE.COPIED_REASON"}, set()),
+    # an amount said to be all 一般公共预算拨款, more than all the 财政拨款 (国家信访局)
+    "all_general_budget_beyond_fiscal": (lambda: _once(
+        _culture_text(), "涉及一般公共预算拨款90.65万元。", "涉及预算拨款590.65万元，均为一般公共预算拨款。"),
+        {"NARRATIVE.FUND_CLAIM"}, set()),
     "count_above_its_whole": (lambda: _once(_culture_text(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),
@@ -570,6 +574,11 @@ def _copied_reason(first_names: str) -> str:
 
 def test_each_item_explained_in_its_own_words_is_quiet() -> None:
     text = _copied_reason("因公出国（境）费")
+    assert said(accusations(document_from_text(text, name="culture.txt"))) == []
+
+
+def test_an_amount_all_of_one_fund_within_it_is_quiet() -> None:
+    text = _once(_culture_text(), "涉及一般公共预算拨款90.65万元。", "涉及预算拨款90.65万元，均为一般公共预算拨款。")
     assert said(accusations(document_from_text(text, name="culture.txt"))) == []
 
 

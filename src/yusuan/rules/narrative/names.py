@@ -156,7 +156,9 @@ def _misplaced(book: CodeBook, resolved: list[Resolved]) -> Iterator[Finding]:
         text = (f"“{kuan}（款）”下所写的项，表格中列在 {table_kuan} {book.name(table_kuan)} 之下"
                 f"（{names}），表格没有“{kuan}”款")
         facts = list({id(fact): fact for fact, _ in items}.values())
-        others = [*(fact_location(f) for f in facts[1:]), book.location(table_kuan)]
+        entry_line = facts[0].extra.get("parent_line")  # the 款's own entry, when written apart
+        others = [*([Location(entry_line)] if isinstance(entry_line, int) else []),
+                  *(fact_location(f) for f in facts[1:]), book.location(table_kuan)]
         yield _finding(facts[0], others, text)
 
 
