@@ -45,3 +45,23 @@ def test_an_inherited_kuan_is_judged_once() -> None:
     renamed = RIGHT.replace("信访事务（款）", "信访事物（款）")
     found = rules(doc(renamed, [petition_table()]), "NARRATIVE.GLOSSARY")
     assert [m for m in found if "信访事物" in m] == ["款名写作“信访事物”，表格中 20140 为“信访事务”"]
+
+
+def test_a_running_head_between_an_entry_and_its_wrapped_rest_is_left_out() -> None:
+    """The 款 entry ends a page; the next page opens with the running head, then the 项."""
+    from yusuan.model import Document, Line, Source
+    from yusuan.recognise.narrative import extract_facts
+    from yusuan.rules.engine import run_rules
+
+    head = "某市信访局 2026 年度部门预算公开"
+    pages = [[head, "第四部分 名词解释", "一、基本支出：指人员支出和公用支出。"],
+             [head, "二、一般公共服务支出（类）信访事务（款）"],
+             [head, "信访业务（项）：指本局专项用于信访业务工作的项目支出。"]]
+    lines = [Line(0, text, page) for page, texts in enumerate(pages, start=1) for text in texts]
+    lines = [Line(number, line.text, line.page) for number, line in enumerate(lines, start=1)]
+    source = Source("t.pdf", "pdf", "", lines)
+    document = Document(source, department="某市信访局", year=2026, kind="部门预算", unit="万元",
+                        tables=[petition_table()], facts=extract_facts(source))
+    items = [f.extra.get("items") for f in document.facts if f.concept == "glossary_item"]
+    assert ["信访业务"] in items, items
+    assert [f.message for f in run_rules(document, only=["NARRATIVE.GLOSSARY"])] == []

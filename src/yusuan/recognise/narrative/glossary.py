@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from array import array
+from collections import Counter
 from dataclasses import replace
 
-from yusuan.model import Fact
+from yusuan.model import Fact, Line, Source
 from yusuan.recognise.narrative.concepts import functional_item
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.recognise.narrative.text import HEADING
@@ -15,13 +17,14 @@ _ITEMS_INTRO = re.compile(r"功能分类科目")
 _CHINESE_MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十]+[)）、]")
 _LEVEL_MARK = re.compile(r"[（(]\s*[类款]\s*[)）]")
 _PARENT_KEYS = ("class", "class_code", "kuan")
+RUNNING_HEAD_PAGES = 3
 
 
 def is_glossary(paragraph: Paragraph) -> bool:
     return _GLOSSARY in paragraph.context
 
 
-def glossary_facts(paragraphs: list[Paragraph]) -> list[Fact]:
+def glossary_facts(paragraphs: list[Paragraph], source: Source | None = None) -> list[Fact]:
     """Facts for the glossary paragraphs: 'glossary_term' and 'glossary_item' (value None).
 
     An item written under a 类/款 entry of its own ("四、…（类）…（款）：…" then "行政运行（项）：…")
@@ -29,7 +32,8 @@ def glossary_facts(paragraphs: list[Paragraph]) -> list[Fact]:
     facts: list[Fact] = []
     in_items = False
     parent: dict[str, object] = {}
-    for paragraph in _glossary_paragraphs(paragraphs):
+    heads = running_heads(source) if source is not None else set()
+    for paragraph in _glossary_paragraphs(paragraphs, heads):
         text = paragraph.text
         if _CHINESE_MARKER.match(text):
             in_items = bool(_ITEMS_INTRO.search(text))
@@ -50,7 +54,7 @@ def glossary_facts(paragraphs: list[Paragraph]) -> list[Fact]:
     return facts
 
 
-def _glossary_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+def _glossary_paragraphs(paragraphs: list[Paragraph], heads: set[int]) -> list[Paragraph]:
     """The glossary's paragraphs, an entry whose 类/款 heading wraps onto the next line joined
     to it: "四、一般公共服务（类）政府办公厅（室）及相关机构" + "事务（款）：指…" (the
     wrapped first line reads as a heading, so the entries below it lose 名词解释 from their
@@ -64,11 +68,32 @@ def _glossary_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
         before = out[-1] if out else None
         if (before is not None and before.text == paragraph.top and not _has_colon(before.text)
                 and not _CHINESE_MARKER.match(paragraph.text)):
-            out[-1] = replace(before, text=before.text + paragraph.text,
-                              lines=before.lines + paragraph.lines)
+            rest = _without_lines(paragraph, heads)
+            out[-1] = replace(before, text=before.text + rest.text, lines=before.lines + rest.lines)
             continue
         out.append(paragraph)
     return out
+
+
+def running_heads(source: Source) -> set[int]:
+    """The lines that open a page with the words that open several other pages: a running
+    head ("无锡市信访局 2025 年度部门预算公开") the wrapped text runs across."""
+    openers: dict[int, Line] = {}
+    for line in source.lines:
+        if line.page is not None and line.page not in openers and line.text.strip():
+            openers[line.page] = line
+    counts = Counter("".join(line.text.split()) for line in openers.values())
+    return {line.number for line in openers.values()
+            if counts["".join(line.text.split())] >= RUNNING_HEAD_PAGES}
+
+
+def _without_lines(paragraph: Paragraph, drop: set[int]) -> Paragraph:
+    """The paragraph without the characters of the lines `drop`."""
+    if not drop or not drop.intersection(paragraph.lines):
+        return paragraph
+    kept = [i for i, number in enumerate(paragraph.lines) if number not in drop]
+    return replace(paragraph, text="".join(paragraph.text[i] for i in kept),
+                   lines=array("i", (paragraph.lines[i] for i in kept)))
 
 
 def _is_entry_heading(heading: str) -> bool:
