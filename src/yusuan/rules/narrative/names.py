@@ -118,7 +118,6 @@ def _items(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
             yield _renamed(book, entry.fact, name, guess, "项")
 
 
-
 def _level(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
     """A 项 the tables print only as a 款: 信访事务（项） where the tables have 20140 信访事务."""
     for name, code in zip(entry.fact.extra.get("items") or [], entry.item_codes, strict=False):
