@@ -53,3 +53,31 @@ def test_a_blank_template_is_not_judged() -> None:
     assert found(template, figures=False) == []
     # a narrative with its figures beside tables without any is a disclosure, judged
     assert len(found(CLEAN.replace("本局", "XX局"), figures=False)) == 1
+
+
+INCOMES = ("（一）年度收入总体情况\n本年收入 1668.14 万元。具体情况如下：\n"
+           "1.一般公共预算财政拨款收入 1668.14 万元，今年新成立，不存在上年一般公共预算财政拨款收入。\n"
+           "2.政府性基金预算财政拨款收入 0 万元，今年新成立，不存在上年政府性基金预算财政拨款收入数。\n"
+           "3.上级补助收入 0 万元，今年新成立，不存在上年上级补助收入数。\n")
+
+
+def copied(text: str) -> list[str]:
+    source = Source("t.txt", "text", "", text_to_lines(text))
+    doc = Document(source, department="某局", year=2026, kind="部门决算", unit="万元")
+    return [f.message for f in run_rules(doc, only=["NARRATIVE.COPIED_REASON"])]
+
+
+def test_items_explained_in_their_own_words_pass() -> None:
+    assert copied(INCOMES) == []
+
+
+def test_an_item_explained_with_the_next_items_words_is_found() -> None:
+    text = INCOMES.replace("不存在上年政府性基金预算财政拨款收入数", "不存在上年上级补助收入数")
+    assert copied(text) == [("“政府性基金预算财政拨款收入”一项的说明照抄了“上级补助收入”一项："
+                            "“今年新成立，不存在上年上级补助收入数”")]
+
+
+def test_the_same_words_naming_no_item_pass() -> None:
+    text = INCOMES.replace("今年新成立，不存在上年政府性基金预算财政拨款收入数", "与上年持平").replace(
+        "今年新成立，不存在上年上级补助收入数", "与上年持平")
+    assert copied(text) == []

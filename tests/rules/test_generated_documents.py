@@ -525,6 +525,23 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "reason_the_other_way": (lambda: _once(_culture_text(), "比2024年预算减少0.40万元，下降7.27%，主要原因是",
                                            "比2024年预算减少0.40万元，增加的主要原因是"),
                              {"NARRATIVE.DIRECTION"}, set()),
+    # the glossary writes a 款 of the tables as a 项, or a 项 under a 款 the tables do not print
+    "glossary_kuan_as_item": (lambda: _once(
+        _culture_text(), "行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）",
+        "行政事业单位养老支出（项）"), {"NARRATIVE.GLOSSARY"}, set()),
+    "glossary_item_under_another_kuan": (lambda: _once(
+        _culture_text(), "卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）",
+        "卫生健康支出（类）公共卫生（款）行政单位医疗（项）"), {"NARRATIVE.GLOSSARY"}, set()),
+    # one project's form states one numbered expense with two amounts (长春信访局)
+    "form_item_two_amounts": (lambda: _form_items("2、支付业务资料印刷费2.00万元。"),
+                              {"PROJECT.ITEM_AMOUNT"}, set()),
+    # an item of a numbered list explained with the words of another (佛山轨道交通局)
+    "reason_copied_from_another_item": (lambda: _copied_reason("公务接待费"),
+                                        {"NARRATIVE.COPIED_REASON"}, set()),
+    # an amount said to be all 一般公共预算拨款, more than all the 财政拨款 (国家信访局)
+    "all_general_budget_beyond_fiscal": (lambda: _once(
+        _culture_text(), "涉及一般公共预算拨款90.65万元。", "涉及预算拨款590.65万元，均为一般公共预算拨款。"),
+        {"NARRATIVE.FUND_CLAIM"}, set()),
     "count_above_its_whole": (lambda: _once(_culture_text(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),
@@ -548,6 +565,40 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
 
 def test_the_narratives_own_grids_and_lists_are_quiet_when_right() -> None:
     assert said(accusations(document_from_text(_culture_text(own_figures=True)))) == []
+
+
+FORM_CONTENT = "项目主要内容\t保障文化旅游行业管理、统计调查和综合协调等业务工作"
+FORM_GOAL = "年度绩效目标\t2025年完成开展活动场次12场以上。"
+
+
+def _form_items(goal_item: str) -> str:
+    """The first project's form whose 主要内容 and 年度绩效目标 number the same expenses."""
+    text = _once(render(culture_bureau(forms=True)), FORM_CONTENT,
+                 FORM_CONTENT + "：1、开展行业统计调查。2、支付业务资料印刷费1.50万元。")
+    return _once(text, FORM_GOAL, "年度绩效目标\t1、2025年完成开展活动场次12场以上。" + goal_item)
+
+
+def test_one_expense_stated_alike_in_a_form_is_quiet() -> None:
+    text = _form_items("2、支付业务资料印刷费1.50万元。")
+    assert said(accusations(document_from_text(text, name="culture.txt"))) == []
+
+
+def _copied_reason(first_names: str) -> str:
+    """The 三公 list whose first item's explanation names `first_names`, the third's itself."""
+    text = _once(_culture_text(), "1. 因公出国（境）费0万元，与2024年预算持平。",
+                 f"1. 因公出国（境）费0万元，与2024年预算持平，{first_names}均按标准安排。")
+    return _once(text, "3. 公务接待费1.50万元，与2024年预算持平。",
+                 "3. 公务接待费1.50万元，与2024年预算持平，公务接待费均按标准安排。")
+
+
+def test_each_item_explained_in_its_own_words_is_quiet() -> None:
+    text = _copied_reason("因公出国（境）费")
+    assert said(accusations(document_from_text(text, name="culture.txt"))) == []
+
+
+def test_an_amount_all_of_one_fund_within_it_is_quiet() -> None:
+    text = _once(_culture_text(), "涉及一般公共预算拨款90.65万元。", "涉及预算拨款90.65万元，均为一般公共预算拨款。")
+    assert said(accusations(document_from_text(text, name="culture.txt"))) == []
 
 
 def test_a_rate_in_brackets_that_is_right_is_quiet() -> None:

@@ -46,7 +46,7 @@ def extract_facts(source: Source, rows: list[Row] | None = None,
         facts.extend(composition_facts(paragraph))
         facts.extend(_missing_amounts(paragraph))
     facts.extend(unit_lists(paragraphs))
-    facts.extend(glossary_facts(paragraphs))
+    facts.extend(glossary_facts(paragraphs, source))
     sections = work_sections(paragraphs)
     if sections:
         facts.extend(sections + summary_rows(rows if rows is not None else source_to_rows(source)))

@@ -36,12 +36,13 @@ class CodeBook:
     @classmethod
     def of(cls, doc: Document) -> CodeBook:
         book = cls()
-        for kind in FUNCTIONAL_KINDS:
-            for table in doc.tables_of(kind):
-                for row in table.rows:
-                    code = row.code or ""
-                    if code.startswith("2") and len(code) in (3, 5, 7) and code.isdigit():
-                        book.rows.setdefault(code, (table, row))
+        tables = [table for kind in FUNCTIONAL_KINDS for table in doc.tables_of(kind)]
+        # a row is cited where the reading is sure: a table in doubt cites no accusation
+        for table in sorted(tables, key=lambda t: bool(t.doubts)):
+            for row in table.rows:
+                code = row.code or ""
+                if code.startswith("2") and len(code) in (3, 5, 7) and code.isdigit():
+                    book.rows.setdefault(code, (table, row))
         book.official = {code: entry.names_for(doc.year)
                          for code, entry in functional_codes(doc.year).items()}
         return book

@@ -174,3 +174,55 @@ def _whole_totals(doc: Document, unit: str) -> list[tuple[float, Location]]:
         found += [(in_unit(float(v), fact.unit, unit), fact_location(fact))
                   for v in values + [fact.value] if v]
     return found
+
+
+# "…涉及预算拨款 39,560.87 万元，均为一般公共预算拨款": the whole amount claimed for one source
+ALL_OF_ONE_FUND = re.compile(r"(?:均|全部|全)(?:为|是|系|属于?)(?P<fund>一般公共预算|财政)拨款")
+
+
+@rule("NARRATIVE.FUND_CLAIM", category="narrative_vs_table", severity="warning",
+      title_zh="说明称全部为财政拨款的金额不超过财政拨款总额",
+      title_en="An amount said to be all 财政拨款 fits within the 财政拨款")
+def fund_claim(doc: Document) -> Iterator[Finding]:
+    """An amount the narrative says is all 一般公共预算拨款 (or all 财政拨款) — “涉及预算拨款
+    39,560.87 万元，均为一般公共预算拨款” — cannot exceed the department's whole 财政拨款 as
+    the document states it (财政拨款收支总预算); when it matches the department's 项目支出 of
+    every source, that is named too.
+
+    Passes: 财政拨款收支总预算 18,728.91 万元；“涉及预算拨款 6,593.94 万元，均为一般公共预算拨款”.
+    Fails:  财政拨款收支总预算 18,728.91 万元；“涉及预算拨款 39,560.87 万元，均为一般公共预算拨款”.
+    """
+    caps = [f for f in narrative_facts(doc, "fiscal_grand_total") if f.value]
+    if not caps:
+        return
+    cap = min(caps, key=lambda f: in_unit(f.value or 0.0, f.unit, "万元"))
+    ceiling = Interval.printed(in_unit(cap.value or 0.0, cap.unit, "万元"), cap.decimals)
+    for fact in narrative_facts(doc, "performance_coverage"):
+        claim = ALL_OF_ONE_FUND.search(fact.text)
+        if fact.value is None or claim is None:
+            continue
+        stated = Interval.printed(in_unit(fact.value, fact.unit, "万元"), fact.decimals)
+        if stated.low <= ceiling.high:
+            continue
+        fund = f"{claim.group('fund')}拨款"
+        projects = _all_funds_projects(doc, stated)
+        text = (f"说明称 {fmt(fact.value)} {fact.unit or '万元'}“{claim.group(0)}”，超过财政拨款"
+                f"收支总额 {fmt(cap.value or 0.0)} {cap.unit or '万元'}，不可能全部是{fund}"
+                + ("；该数是部门支出总表中全部资金的项目支出" if projects else ""))
+        text_en = (f"{fmt(fact.value)} is said to be all {claim.group('fund')} funding, but the "
+                   f"department's whole 财政拨款 is {fmt(cap.value or 0.0)}")
+        locations = [fact_location(fact), fact_location(cap), *projects]
+        yield make_finding("NARRATIVE.FUND_CLAIM", locations,
+                           {"reported": fact.value, "ceiling": cap.value},
+                           **finding_args(text, text_en))
+
+
+def _all_funds_projects(doc: Document, stated: Interval) -> list[Location]:
+    """The 部门支出总表's 项目支出 cell, when it is the amount stated."""
+    cell = _total_cell(doc, "expenditure", "project")
+    if cell is None:
+        return []
+    table, row, key = cell
+    printed = Interval.printed(in_unit(row.values[key], table.unit or doc.unit, "万元"),
+                               row.decimals.get(key, 2))
+    return [_cell_location(cell)] if printed.meets(stated) else []

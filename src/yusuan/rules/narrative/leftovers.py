@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from yusuan.model import Document, Finding, Location
+from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import blank_form, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
@@ -77,3 +78,58 @@ def template_leftovers(doc: Document) -> Iterator[Finding]:
         lines = list(dict.fromkeys(number for number, _ in hits))
         yield make_finding("NARRATIVE.LEFTOVER", [Location(n) for n in lines],
                            {"count": len(hits)}, what=what, what_en=what_en, examples=examples)
+
+
+register_messages({
+    "NARRATIVE.COPIED_REASON": {
+        "zh": "“{name}”一项的说明照抄了“{other}”一项：“{reason}”",
+        "en": "The item {name} is explained with the words of the item {other}: {reason}",
+    },
+})
+
+# a numbered item of a list: "2.政府性基金预算财政拨款收入 0 万元，<its explanation>"
+LIST_ITEM = re.compile(r"^\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<name>[\u4e00-\u9fff（）()]{2,20}?)\s*"
+                       r"-?[\d,]+(?:\.\d+)?\s*(?:万元|元|亿元)\s*[，,]\s*(?P<reason>.+)$")
+MIN_REASON = 8
+
+
+@rule("NARRATIVE.COPIED_REASON", category="missing_content", severity="warning",
+      title_zh="分项说明未照抄他项", title_en="No item explained with another item's words")
+def copied_reasons(doc: Document) -> Iterator[Finding]:
+    """In a numbered list of amounts (1.一般公共预算财政拨款收入 … 7.其他收入 …), an item whose
+    explanation is word for word another item's, naming that item and not itself, kept the
+    words of the item it was copied from.
+
+    Passes: 2.政府性基金预算财政拨款收入 0 万元，今年无政府性基金预算财政拨款收入。3.上级补助收入 0 万元，今年无上级补助收入。
+    Fails:  2.政府性基金预算财政拨款收入 0 万元，今年无上级补助收入。3.上级补助收入 0 万元，今年无上级补助收入。
+    """
+    for items in _numbered_lists(doc):
+        for name, reason, line in items:
+            source = next((other for other in items if other[1] == reason and other[0] != name
+                           and other[0] in reason and name not in reason
+                           and other[0] not in name), None)
+            if source is None or len(reason) < MIN_REASON:
+                continue
+            yield make_finding("NARRATIVE.COPIED_REASON", [Location(line), Location(source[2])],
+                               {}, name=name, other=source[0], reason=reason.rstrip("。"))
+
+
+def _numbered_lists(doc: Document) -> Iterator[list[tuple[str, str, int]]]:
+    """Runs of numbered paragraphs 1, 2, 3 …: (name, explanation without blanks, line)."""
+    run: list[tuple[str, str, int]] = []
+    last = 0
+    for paragraph in build_paragraphs(doc.source):
+        match = LIST_ITEM.match(paragraph.text)
+        number = int(match.group("number")) if match else 0
+        if match is None or number != last + 1:
+            if len(run) > 1:
+                yield run
+            run = []
+        if match is not None and (number == 1 or number == last + 1):
+            run.append((match.group("name"), "".join(match.group("reason").split()),
+                        paragraph.first_line))
+            last = number
+        else:
+            last = 0
+    if len(run) > 1:
+        yield run

@@ -12,7 +12,12 @@ from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.narrative.codes import CodeBook, Resolved, plain, resolve, without_qualifier
-from yusuan.rules.narrative.common import fact_location, finding_args, narrative_facts
+from yusuan.rules.narrative.common import (
+    fact_location,
+    finding_args,
+    narrative_facts,
+    table_value,
+)
 
 STATEMENTS = ("functional_item", "glossary_item")
 
@@ -22,7 +27,9 @@ STATEMENTS = ("functional_item", "glossary_item")
       title_en="Classification names in the narrative and glossary match the tables")
 def names_match_tables(doc: Document) -> Iterator[Finding]:
     """The 类/款/项 names in the narrative and glossary are the tables' names for those codes,
-    each 款 under its own 类, and the glossary lists the codes the tables use.
+    each 款 under its own 类, each 项 under the 款 the tables print it in, no 款 of the tables
+    written as a 项 (信访事务（项） where the tables have 20140 信访事务), and the glossary lists
+    the codes the tables use.
 
     Passes: 2210202 提租补贴; “住房保障支出（类）住房改革支出（款）提租补贴（项）预算数 10.00 万元”.
     Fails:  2210202 提租补贴; “住房保障支出（类）住房改革支出（款）房租补贴（项）预算数 10.00 万元”.
@@ -32,9 +39,12 @@ def names_match_tables(doc: Document) -> Iterator[Finding]:
         return
     resolved = [resolve(book, f) for f in narrative_facts(doc, *STATEMENTS)]
     for entry in resolved:
-        yield from _class_name(book, entry)
-        yield from _kuan(book, entry)
+        if "parent_line" not in entry.fact.extra:  # an inherited 类/款 is judged on its entry
+            yield from _class_name(book, entry)
+            yield from _kuan(book, entry)
         yield from _items(book, entry)
+        yield from _level(book, entry)
+    yield from _misplaced(book, resolved)
     yield from _coverage(book, [r for r in resolved if r.fact.concept == "glossary_item"])
 
 
@@ -100,12 +110,55 @@ def _items(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
                                                              plain(without_qualifier(name))):
                 yield _renamed(book, entry.fact, name, code, "项")
             continue
+        if _table_homes(book, name, 5, prefix[:3]):
+            continue  # a 款's name written as a 项: _level says so
         value = entry.fact.value if len(items) == 1 else None
         guess = book.closest(name, 7, prefix, value)
         if guess is not None:
             yield _renamed(book, entry.fact, name, guess, "项")
 
 
+def _level(book: CodeBook, entry: Resolved) -> Iterator[Finding]:
+    """A 项 the tables print only as a 款: 信访事务（项） where the tables have 20140 信访事务."""
+    for name, code in zip(entry.fact.extra.get("items") or [], entry.item_codes, strict=False):
+        if code in book.rows or _table_homes(book, name, 7, ""):
+            continue
+        kuan = _table_homes(book, name, 5, entry.class_code or "")
+        if len(kuan) == 1:
+            text = f"“{plain(name)}”写作项，表格中没有此项，{kuan[0]} {plain(name)}为款"
+            yield _finding(entry.fact, [book.location(kuan[0])], text)
+
+
+def _table_homes(book: CodeBook, name: str, length: int, prefix: str) -> list[str]:
+    """The codes of `length` digits under `prefix` the tables print with this name."""
+    wanted = {plain(name), plain(without_qualifier(name))}
+    return sorted(c for c, (_, row) in book.rows.items()
+                  if len(c) == length and c.startswith(prefix) and plain(row.name) in wanted)
+
+
+def _misplaced(book: CodeBook, resolved: list[Resolved]) -> Iterator[Finding]:
+    """项 written under a 款 the tables do not print, which the tables print under one other
+    款 of the same 类: the glossary's 行政运行（项） under 政府办公厅（室）及相关机构事务（款）
+    where the tables have 2014001 行政运行 under 20140 信访事务. One finding a written 款."""
+    moved: dict[tuple[str, str], list[tuple[Fact, str]]] = {}
+    for entry in resolved:
+        kuan = entry.fact.extra.get("kuan")
+        if not kuan or entry.class_code is None or entry.kuan_code in book.rows:
+            continue
+        for name, code in zip(entry.fact.extra.get("items") or [], entry.item_codes,
+                              strict=False):
+            homes = [c for c in _table_homes(book, name, 7, entry.class_code) if book.used(c)]
+            if code not in book.rows and len(homes) == 1 and homes[0][:5] in book.rows:
+                moved.setdefault((str(kuan), homes[0][:5]), []).append((entry.fact, homes[0]))
+    for (kuan, table_kuan), items in moved.items():
+        names = "、".join(dict.fromkeys(f"{c} {book.name(c)}" for _, c in items))
+        text = (f"“{kuan}（款）”下所写的项，表格中列在 {table_kuan} {book.name(table_kuan)} 之下"
+                f"（{names}），表格没有“{kuan}”款")
+        facts = list({id(fact): fact for fact, _ in items}.values())
+        entry_line = facts[0].extra.get("parent_line")  # the 款's own entry, when written apart
+        others = [*([Location(entry_line)] if isinstance(entry_line, int) else []),
+                  *(fact_location(f) for f in facts[1:]), book.location(table_kuan)]
+        yield _finding(facts[0], others, text)
 
 
 def _coverage(book: CodeBook, glossary: list[Resolved]) -> Iterator[Finding]:
@@ -187,3 +240,74 @@ def codes_match_tables(doc: Document) -> Iterator[Finding]:
                                               *([table_row] if table_row else [])],
                            {"code": code, "table_code": table_code},
                            name=name, code=code, table_code=table_code)
+
+
+register_messages({
+    "NARRATIVE.WRONG_CODE_KEPT": {
+        "zh": "情况说明称{label}“{admission}”{should}，表格仍在 {code} {name} 列 {value}",
+        "en": "The narrative says the {code} {name} amount was booked under a wrong code; "
+              "the tables still print {value} there",
+    },
+})
+
+# the narrative owning up to a wrong 科目: 该功能科目使用错误, 错用科目, 科目列支有误
+ADMITTED = re.compile(r"(?:功能)?科目[^，,。；;]{0,6}?(?:使用|列支|选用|选择)?(?:错误|有误)"
+                      r"|错(?:用|列|选)[^，,。；;]{0,4}?科目")
+ITEM_START = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+EXPLANATION_LINES = 12
+SHOULD_BE = re.compile(r"(?:实际)?应(?:使用|列入|列支|列为|调整为|调整至|为)\s*"
+                       r"([^，,。；;]{0,40}?[（(][类款项][)）](?:[^，,。；;（(]{1,20}[（(][款项][)）])*)")
+
+
+@rule("NARRATIVE.WRONG_CODE_KEPT", category="classification", severity="warning",
+      title_zh="说明自认科目用错而表格未改",
+      title_en="A code the narrative calls wrong is still in the tables")
+def admitted_wrong_code(doc: Document) -> Iterator[Finding]:
+    """A 类/款/项 whose amount the narrative explains as booked under a wrong code (该功能科目
+    使用错误，实际应使用…) still carries that amount in the functional tables: the document
+    names the mistake and prints it anyway.
+
+    Passes: 表中没有 2010405；说明“日常经济运行调节（项）…该功能科目使用错误，应使用卫生健康支出（类）”.
+    Fails:  表中 2010405 日常经济运行调节 56.00；说明同上.
+    """
+    book = CodeBook.of(doc)
+    if not book.rows:
+        return
+    items = list(narrative_facts(doc, "functional_item"))
+    starts = sorted({fact.line for fact in items})
+    for fact in items:
+        said = _explanation(doc, fact.line, next((n for n in starts if n > fact.line), None))
+        admitted = ADMITTED.search(said)
+        if admitted is None:
+            continue
+        entry = resolve(book, fact)
+        code = next((c for c in [*entry.item_codes, entry.kuan_code, entry.class_code]
+                     if c and c in book.rows), None)
+        if code is None or not book.used(code) or len(code) < _written_level(entry):
+            continue
+        table, row = book.rows[code]
+        whole = table_value(table, row)
+        value = whole[1] if whole else next(v for v in row.values.values() if v)
+        should = SHOULD_BE.search(said, admitted.end())
+        yield make_finding("NARRATIVE.WRONG_CODE_KEPT",
+                           [fact_location(fact), book.location(code)], {"value": value},
+                           label=fact.extra.get("label") or fact.extra.get("name", ""),
+                           admission=admitted.group(0),
+                           should=f"，应为{should.group(1)}" if should else "",
+                           code=code, name=book.name(code), value=f"{value:g}")
+
+
+def _explanation(doc: Document, first: int, next_item: int | None) -> str:
+    """The item's sentence and the reason after it, up to the next item or numbered line."""
+    texts: list[str] = []
+    for line in doc.source.lines[first - 1:first - 1 + EXPLANATION_LINES]:
+        if line.number != first and (line.number == next_item or ITEM_START.match(line.text)):
+            break
+        texts.append("".join(line.text.split()))
+    return "".join(texts)
+
+
+def _written_level(entry: Resolved) -> int:
+    """The digits of the level the narrative writes: a 项 is judged on its 项's row only."""
+    extra = entry.fact.extra
+    return 7 if extra.get("items") else 5 if extra.get("kuan") else 3
