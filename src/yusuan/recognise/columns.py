@@ -48,7 +48,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(年末|年终)结转(和|及)?(结余)?$|^结转下年资金$", "carryover_out"),
         (r"^单位预留机动经费$", "reserve"),
         (r"^用事业基金弥补收支差额$", "business_fund"),
-        (r"^一般公共预算(财政拨款|拨款)?(收入|资金)?$", "general_budget"),
+        (r"^(一般)?公共预算(财政拨款|拨款)?(收入|资金)?$", "general_budget"),
         (r"^财政拨款(收入)?$", "fiscal"),
         (r"^政府性基金(预算)?(财政拨款|拨款)?(收入|资金)?$", "gov_fund"),
         (r"^国有资本经营(预算)?(财政拨款|拨款)?(收入|资金)?$", "soe_capital"),
@@ -56,7 +56,11 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^事业收入$", "business"),
         (r"^事业单位经营收入$|^经营收入$", "operating"),
         (r"^上级补助收入$", "superior_subsidy"),
-        (r"^附属单位上缴收入$", "subordinate"),
+        (r"^对?附属单位上缴收入$", "subordinate"),
+        # 西安: the balance of the units' own accounts brought into the year
+        (r"^上年实户资金余额$", "balance_in"),
+        # a column that shows part of the one before it ("其中：专项资金列入部门预算的项目")
+        (r"^其中[:：]", "of_which"),
         (r"^其他收入$", "other"),
         (r"^单位资金$", "unit_funds"),
         (r"^(本年)?预算数?$|^年初预算(数)?$|^全年预算数?$|^\d{4}年度?预算数?$|^预算金额$", "budget"),
@@ -119,7 +123,8 @@ def path_key(path: list[str]) -> str | None:
     parents = [key for key in known[:-1] if key in GROUP_KEYS]
     parent = parents[-1] if parents else None
     if leaf == "subtotal":
-        return "total" if parent == "current" else (parent or "subtotal")
+        source = next((key for key in reversed(known[:-1]) if key in SOURCE_KEYS), None)
+        return "total" if parent == "current" else (parent or source or "subtotal")
     if parent in ("budget", "actual", "amount"):
         return parent if leaf == "total" else leaf
     if parent == "carryover" and leaf in SOURCE_KEYS:
