@@ -87,9 +87,13 @@ def tables_pair(doc: Document) -> Pair | None:
 
 
 def summed(doc: Document, table: Table, codes: tuple[str, ...], key: str) -> Amount | None:
-    """Σ of `codes` in `table` under `key`; None when none of them is printed."""
+    """Σ of `codes` in `table` under `key`; None when none of them is printed, or when one is
+    printed more than once (the table lists each budget unit's lines: no one line is the
+    whole)."""
     if key == "total" and not table.column("total") and table.column("actual"):
         key = "actual"
+    if any(sum(row.code == code for row in table.rows) > 1 for code in codes):
+        return None
     found = [amount(doc, table, row, key) for code in codes
              if (row := table.row_by_code(code)) is not None]
     present = [a for a in found if a is not None]
