@@ -201,3 +201,17 @@ def test_a_table_listing_each_units_lines_is_not_read_for_one_301() -> None:
         ("302", "商品和服务支出", {"total": "2.00", "public": "2.00"}),
     ])
     assert len(run_rules(document(single), only=["FUNC_ECON.PERSONNEL"])) == 1
+
+
+def test_a_contribution_in_the_public_funds_column_is_reported() -> None:
+    """应急 表5: 2080506 机关事业单位职业年金缴费支出 32.05 under 公用经费."""
+    def gbe(column: str):
+        return table("general_budget_expenditure", [
+            ("2080506", "机关事业单位职业年金缴费支出", {"total": "32.05", column: "32.05"}),
+            ("2240101", "行政运行", {"total": "10.00", "personnel": "6.00", "public": "4.00"}),
+        ])
+    rule_id = "FUNC_ECON.CONTRIBUTION_AS_PUBLIC"
+    assert run_rules(document(gbe("personnel")), only=[rule_id]) == []
+    found = run_rules(document(gbe("public")), only=[rule_id])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert found[0].locations[0].code == "2080506"
