@@ -113,3 +113,17 @@ def test_an_economic_item_may_be_the_general_budget_tables_line() -> None:
     text = "四、基本支出情况\n培训费 109.6 万元，较上年增加 89.06 万元。"
     assert rules(doc(text, [basic, economic]), "NARRATIVE.TABLE") == []
     assert len(rules(doc(text, [basic]), "NARRATIVE.TABLE")) == 1
+
+
+def test_a_part_of_an_economic_class_is_no_projects_figure() -> None:
+    """科技: under '3.支出按经济科目分类的明细情况', '专项业务费806.10万元' is part of 502, not the
+    project of that name."""
+    from yusuan.model import Table, TableRow
+
+    project = Table("project_expenditure", "专项业务经费支出表", (59, 60),
+                    rows=[TableRow("专项业务费", 60, values={"total": 50.0},
+                                   decimals={"total": 2})])
+    economic = "3.支出按经济科目分类的明细情况\n2022年专项业务费806.10万元，交通补贴81.08万元。"
+    assert rules(doc(economic, [project]), "NARRATIVE.TABLE") == []
+    projects = "五、项目支出情况\n专项业务费806.10万元，用于日常业务。"
+    assert len(rules(doc(projects, [project]), "NARRATIVE.TABLE")) == 1

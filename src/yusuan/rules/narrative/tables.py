@@ -184,6 +184,8 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     if concept == "economic_item":
         return _by_name(doc, ("basic_expenditure",), fact.extra.get("name", ""))
     if concept == "amount":  # a bare name: a project's first (项 are named with “（项）”)
+        if "经济" in str(fact.extra.get("section") or ""):
+            return None  # a part of an economic class ("（502）… 专项业务费806.10万元")
         label = fact.extra.get("label", "")
         return _by_name(doc, ("project_expenditure", "general_budget_expenditure"), label)
     return None
