@@ -52,7 +52,7 @@ def test_a_title_wrapped_inside_its_bracket_keeps_the_tail_out_of_the_header() -
              "目-不含上年结转）", *DETAIL_ROWS]
     table = document_from_text("\n".join(lines)).tables[0]
     assert table.title.endswith("（按支出功能分类科目-不含上年结转）")
-    assert [c.header for c in table.columns][0] == ["合计"]
+    assert table.columns[0].header == ["合计"]
 
 
 def test_a_number_on_its_own_line_starts_a_new_table_of_the_same_kind() -> None:

@@ -10,8 +10,8 @@ from yusuan.rules import run_rules
 
 HEADER = [
     "单位编码\t单位名称\t总计\t部门预算\t\t\t\t\t\t\t\t\t",
-    "\t\t\t合计\t一般公共预算拨款\t\t政府性基金拨款\t事业收入\t对附属单位上缴收入\t"
-    "用事业基金弥补收支差额\t上年结转\t上年实户资金余额\t其他收入",
+    ("\t\t\t合计\t一般公共预算拨款\t\t政府性基金拨款\t事业收入\t对附属单位上缴收入\t"
+     "用事业基金弥补收支差额\t上年结转\t上年实户资金余额\t其他收入"),
     "\t\t\t\t小计\t其中：专项资金列入部门预算项目\t\t\t\t\t\t\t",
 ]
 
@@ -50,13 +50,10 @@ def test_a_unit_whose_sources_do_not_make_its_total_is_reported() -> None:
 
 
 def test_a_spending_table_by_unit_takes_its_codes_as_units() -> None:
-    text = "\n".join([
-        "2019年某某局部门预算", "表3", "2019年部门综合预算支出总表", "单位：万元",
-        "单位编码\t单位名称\t总计\t基本支出\t项目支出",
-        "\t合计\t30.00\t20.00\t10.00",
-        "125001\t某某局\t20.00\t12.00\t8.00",
-        "125002\t某某中心\t10.00\t8.00\t2.00",
-    ])
+    lines = ["2019年某某局部门预算", "表3", "2019年部门综合预算支出总表", "单位：万元",
+             "单位编码\t单位名称\t总计\t基本支出\t项目支出", "\t合计\t30.00\t20.00\t10.00",
+             "125001\t某某局\t20.00\t12.00\t8.00", "125002\t某某中心\t10.00\t8.00\t2.00"]
+    text = "\n".join(lines)
     table = document_from_text(text).tables[0]
     assert table.kind == "expenditure"
     assert [r.unit_code for r in table.rows[1:]] == ["125001", "125002"]
