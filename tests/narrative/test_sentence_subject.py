@@ -81,3 +81,49 @@ def test_a_subject_word_far_before_the_figure_does_not_silence_it() -> None:
     d = doc(text)
     d.headline = {"total_income": {"value": 900.0, "line": 90}}
     assert [m for m in rules(d, "NARRATIVE.TABLE") if "900" in m]
+
+
+def _public_table() -> list:
+    from yusuan.model import Table, TableRow
+
+    total = TableRow("合计", 50, values={"total": 500.0, "personnel": 400.0, "public": 100.0},
+                     decimals={"total": 2, "personnel": 2, "public": 2})
+    return [Table("general_budget_expenditure", "一般公共预算支出表", (49, 50), rows=[total])]
+
+
+def test_one_units_public_funds_are_not_the_departments() -> None:
+    """科技: '…其中：西安市社会科学院日常公用经费 65.56 万元，局机关日常公用经费87.36万元'."""
+    text = ("四、基本支出情况\n机关商品和服务支出 200.00 万元，其中：西安市社会科学院日常公用经费 65.56 万元，"
+            "局机关日常公用经费87.36万元。")
+    assert rules(doc(text, _public_table()), "NARRATIVE.TABLE") == []
+    whole = "四、基本支出情况\n本部门公用经费 65.56 万元。"
+    assert len(rules(doc(whole, _public_table()), "NARRATIVE.TABLE")) == 1
+
+
+def test_an_economic_item_may_be_the_general_budget_tables_line() -> None:
+    """宣传部: '培训费 109.6 万元' is 表6's 30216 (basic and project), not 表8's basic 2.00."""
+    from yusuan.model import Table, TableRow
+
+    def line(total: float) -> TableRow:
+        return TableRow("培训费", 60, code="30216", values={"total": total}, decimals={"total": 2})
+    basic = Table("basic_expenditure", "一般公共预算基本支出表", (59, 60), rows=[line(2.0)])
+    economic = Table("general_budget_expenditure", "一般公共预算支出表（按经济分类）", (61, 62),
+                     rows=[TableRow("培训费", 62, code="30216", values={"total": 109.6},
+                                    decimals={"total": 2})])
+    text = "四、基本支出情况\n培训费 109.6 万元，较上年增加 89.06 万元。"
+    assert rules(doc(text, [basic, economic]), "NARRATIVE.TABLE") == []
+    assert len(rules(doc(text, [basic]), "NARRATIVE.TABLE")) == 1
+
+
+def test_a_part_of_an_economic_class_is_no_projects_figure() -> None:
+    """科技: under '3.支出按经济科目分类的明细情况', '专项业务费806.10万元' is part of 502, not the
+    project of that name."""
+    from yusuan.model import Table, TableRow
+
+    project = Table("project_expenditure", "专项业务经费支出表", (59, 60),
+                    rows=[TableRow("专项业务费", 60, values={"total": 50.0},
+                                   decimals={"total": 2})])
+    economic = "3.支出按经济科目分类的明细情况\n2022年专项业务费806.10万元，交通补贴81.08万元。"
+    assert rules(doc(economic, [project]), "NARRATIVE.TABLE") == []
+    projects = "五、项目支出情况\n专项业务费806.10万元，用于日常业务。"
+    assert len(rules(doc(projects, [project]), "NARRATIVE.TABLE")) == 1

@@ -180,3 +180,38 @@ def test_part_of_302_printed_as_personnel_is_counted_there() -> None:
     assert [(f.severity, f.message_id) for f in found] == [("info", "FUNC_ECON.GOODS_AS_PERSONNEL")]
     wrong = run_rules(basic("9.00", "0.70"), only=["FUNC_ECON.PERSONNEL"])
     assert any(f.severity == "warning" for f in wrong)
+
+
+def test_a_table_listing_each_units_lines_is_not_read_for_one_301() -> None:
+    """西安 表8: 合计, then each budget unit with its own 301, 302, 303 lines — the first 301 is
+    one unit's, not the whole."""
+    def basic(second_unit_301: str):
+        return table("basic_expenditure", [
+            (None, "合计", {"total": "20.00", "personnel": "16.00", "public": "4.00"}),
+            ("301", "工资福利支出", {"total": "8.00", "personnel": "8.00"}),
+            ("302", "商品和服务支出", {"total": "2.00", "public": "2.00"}),
+            ("301", "工资福利支出", {"total": second_unit_301, "personnel": second_unit_301}),
+            ("302", "商品和服务支出", {"total": "2.00", "public": "2.00"}),
+        ])
+    for rule_id in ("FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"):
+        assert run_rules(document(basic("8.00")), only=[rule_id]) == []
+    single = table("basic_expenditure", [
+        (None, "合计", {"total": "20.00", "personnel": "16.00", "public": "4.00"}),
+        ("301", "工资福利支出", {"total": "8.00", "personnel": "8.00"}),
+        ("302", "商品和服务支出", {"total": "2.00", "public": "2.00"}),
+    ])
+    assert len(run_rules(document(single), only=["FUNC_ECON.PERSONNEL"])) == 1
+
+
+def test_a_contribution_in_the_public_funds_column_is_reported() -> None:
+    """应急 表5: 2080506 机关事业单位职业年金缴费支出 32.05 under 公用经费."""
+    def gbe(column: str):
+        return table("general_budget_expenditure", [
+            ("2080506", "机关事业单位职业年金缴费支出", {"total": "32.05", column: "32.05"}),
+            ("2240101", "行政运行", {"total": "10.00", "personnel": "6.00", "public": "4.00"}),
+        ])
+    rule_id = "FUNC_ECON.CONTRIBUTION_AS_PUBLIC"
+    assert run_rules(document(gbe("personnel")), only=[rule_id]) == []
+    found = run_rules(document(gbe("public")), only=[rule_id])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert found[0].locations[0].code == "2080506"

@@ -253,6 +253,21 @@ def test_a_page_titled_as_the_contents_pass() -> None:
         assert messages(titled(printed), "TOC.TITLE") == []
 
 
+def titled_detail(printed: str) -> Document:
+    text = ("目录\n表6\t2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目）\t\n表6\n"
+            f"2021年{printed}\n项目\t金额\n")
+    doc = document(text)
+    doc.tables = [Table("general_budget_expenditure", printed, (4, 5), number="表6")]
+    return doc
+
+
+def test_a_qualifier_inside_the_closing_bracket_passes() -> None:
+    passing = titled_detail("部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）")
+    failing = titled_detail("部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）")
+    assert messages(passing, "TOC.TITLE") == []
+    assert len(messages(failing, "TOC.TITLE")) == 1
+
+
 def test_a_page_titled_otherwise_than_the_contents_is_reported() -> None:
     assert messages(titled("部门综合预算政府性基金收支总表"), "TOC.TITLE") == [
         "目录中表9名为“部门综合预算政府性基金收支表”，正文表题为“部门综合预算政府性基金收支总表”"]

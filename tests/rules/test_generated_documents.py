@@ -383,6 +383,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
         Misprint("expenditure", "2070109", "合计", "150.65")]), {"CROSS.CODE"},
         {"ROW.TOTAL", "TOTAL.ROLLUP"}),
     "economic_vs_functional": (_econ_pair_broken, {"FUNC_ECON.PAIRS"}, set()),
+    # 住房公积金 entered in the 公用经费 column (its 款 and 类 still say 人员经费)
+    "contribution_as_public": (lambda: _once(_culture_text(), "2210201\t住房公积金\t29.10\t29.10\t29.10\t\t",
+                                             "2210201\t住房公积金\t29.10\t29.10\t\t29.10\t"),
+                               {"FUNC_ECON.CONTRIBUTION_AS_PUBLIC"}, {"TOTAL.ROLLUP"}),
     # one cause, one finding: the narrative agrees with the items, the table's 合计 is wrong
     "sangong_total": (lambda: _culture_text(misprints=[
         Misprint("sangong", "5.10", "“三公”经费合计", "5.30")]), {"SANGONG.TOTAL"}, set()),

@@ -96,3 +96,17 @@ def test_a_table_of_detail_lines_adds_up_to_its_total() -> None:
 def test_a_hierarchy_is_no_table_of_detail_lines() -> None:
     """类, 款 and 项 lines: TOTAL.TABLE's business (the 合计 is the sum of the 类 alone)."""
     assert _only(document(_gbe("10.00", "6.00")), "TOTAL.DETAIL") == []
+
+
+def test_a_sub_item_whose_own_section_is_not_printed_counts_in_its_class() -> None:
+    """西安 表8: 301 over 30101, 3010201 津贴补贴 and 3010202 改革性补贴 (no 30102 line)."""
+    def basic(x: str):
+        return table("basic_expenditure", [
+            ("301", "工资福利支出", {"total": "9.00", "personnel": "9.00"}),
+            ("30101", "基本工资", {"total": "5.00", "personnel": "5.00"}),
+            ("3010201", "津贴补贴", {"total": x, "personnel": x}),
+            ("3010202", "改革性补贴", {"total": "1.00", "personnel": "1.00"}),
+        ])
+    assert _only(document(basic("3.00")), "TOTAL.ECONOMIC") == []
+    found = _only(document(basic("2.00")), "TOTAL.ECONOMIC")
+    assert len(found) == 1 and found[0].values["difference"] == 1.0

@@ -99,3 +99,18 @@ def test_a_figure_split_at_its_point_is_no_name() -> None:
 def test_an_official_name_with_a_qualifier_is_a_minor_slip() -> None:
     assert minor_slip("资本金注入（基本建设）", "资本金注入", True)
     assert not minor_slip("资本金注入补助", "资本金注入", False)
+
+
+def test_a_name_cut_short_by_its_cell_is_info() -> None:
+    """科技 表5 prints 其他社会保障和就业支 where 表7 has …就业支出: the cell cut it."""
+    cut = table("general_budget_expenditure", [("20899", "其他社会保障和就业支", {"total": "1.00"})])
+    whole = table("basic_expenditure", [("20899", "其他社会保障和就业支出", {"total": "1.00"})])
+    found = run_rules(document(cut, whole), only=NAME_RULES)
+    assert [f.severity for f in found] == ["info"]
+    unknown_cut = table("expenditure", [("2109988", "其他科技交流与合作支", {"total": "1.00"})])
+    unknown_whole = table("general_budget_expenditure",
+                          [("2109988", "其他科技交流与合作支出", {"total": "1.00"})])
+    found = run_rules(document(unknown_cut, unknown_whole), only=["CODE.NAME"])
+    assert [f.severity for f in found] == ["info"]
+    wrong = table("basic_expenditure", [("20899", "其他社会保障支出", {"total": "1.00"})])
+    assert [f.severity for f in run_rules(document(cut, wrong), only=NAME_RULES)] == ["warning"]

@@ -261,3 +261,27 @@ def test_lines_printed_below_the_income_subtotal_are_parts_of_the_grand_total() 
     assert _rules(document(summary("13.00")), "SUMMARY.INCOME_TOTAL") == []
     found = _rules(document(summary("14.00")), "SUMMARY.INCOME_TOTAL")
     assert len(found) == 1 and found[0].values["difference"] == 1.0
+
+
+def _with_fiscal_carry(fiscal_carry: dict, fiscal_grand: str):
+    summary = side_rows("summary", [("一般公共预算拨款收入", {"budget": "10.00"}),
+                                    ("本年收入合计", {"budget": "10.00"}),
+                                    ("上年结转", {"budget": "2.00"}),
+                                    ("其中：财政拨款资金结转", {"budget": "2.00"}),
+                                    ("收入总计", {"budget": "12.00"})],
+                        [("本年支出合计", {"budget": "12.00"}), ("支出总计", {"budget": "12.00"})])
+    fiscal = side_rows("fiscal_summary", [("一般公共预算拨款收入", {"budget": "10.00"}),
+                                          ("本年收入合计", {"budget": "10.00"}),
+                                          ("上年结转", fiscal_carry),
+                                          ("收入总计", {"budget": fiscal_grand})],
+                       [("本年支出合计", {"budget": fiscal_grand}),
+                        ("支出总计", {"budget": fiscal_grand})])
+    return document(summary, fiscal)
+
+
+def test_the_fiscal_carryover_of_the_summary_is_the_fiscal_summarys() -> None:
+    """应急: 表1 '其中：财政拨款资金结转 11.61', 表4 上年结转 blank and 收入总计 = 本年收入合计."""
+    assert _rules(_with_fiscal_carry({"budget": "2.00"}, "12.00"), "SUMMARY.AGREES") == []
+    found = _rules(_with_fiscal_carry({}, "10.00"), "SUMMARY.AGREES")
+    assert len(found) == 1 and found[0].values["difference"] == 2.0
+    assert _rules(_with_fiscal_carry({}, "12.00"), "SUMMARY.AGREES") == []

@@ -116,5 +116,5 @@ def text_lines(chars: Sequence[Char]) -> list[TextBlock]:
     return blocks
 
 
-PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([，,]?\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
 CONTINUED = re.compile(r"^\s*(续表|（续）|\(续\)|续\s*$)|[（(]续[)）]\s*$")

@@ -18,9 +18,9 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(类|款|项)$|^(功能|经济)分类(科目)?$", "code"),
         (r"^行次$|^序号$", "line_no"),
         (r"^项目单位$|^执行单位$|^预算单位$", "unit_name"),
-        (r"^(项目|科目|功能科目|经济科目|功能分类科目|经济分类科目|单位|部门（单位）|部门\(单位\))?(名称)$|^项目(（按功能分类）|（按经济分类）|\(按功能分类\))?$", "name"),
+        (r"^(项目|科目|功能科目|经济科目|部门经济科目|政府经济科目|功能分类科目|经济分类科目|单位|部门（单位）|部门\(单位\)|单位（项目）|单位\(项目\))?(名称)$|^项目(（按功能分类）|（按经济分类）|\(按功能分类\))?$", "name"),
         # '支出功能分类科目（按大类）': the 大类 listed by name; a 政府采购 table's items
-        (r"科目（按[^）]*）$|^采购项目(名称)?$", "name"),
+        (r"科目（按[^）]*）?$|^采购项目(名称)?$", "name"),
         ((r"^[“\"]?三公[”\"]?经费(财政拨款)?(预算)?(支出)?(合计|总额)?$|^合计$|^总计$|^本年支出合计$"
           r"|^支出总计$"), "total"),
         (r"^小计$", "subtotal"),
@@ -38,7 +38,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^对个人和家庭的?补助(支出)?$", "individual_family"),
         (r"^部门项目$", "dept_project"),
         (r"^公共项目$", "public_project"),
-        (r"^金额$", "amount"),
+        (r"^(项目)?金额$", "amount"),
         (r"^上缴上级支出$|^上级上缴支出$", "remit_to_superior"),
         (r"^事业单位经营支出$|^经营支出$", "operating_expenditure"),
         (r"^对附属单位(的)?补助支出$", "subsidy_to_subordinate"),
@@ -48,7 +48,7 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(年末|年终)结转(和|及)?(结余)?$|^结转下年资金$", "carryover_out"),
         (r"^单位预留机动经费$", "reserve"),
         (r"^用事业基金弥补收支差额$", "business_fund"),
-        (r"^一般公共预算(财政拨款|拨款)?(收入|资金)?$", "general_budget"),
+        (r"^(一般)?公共预算(财政拨款|拨款)?(收入|资金)?$", "general_budget"),
         (r"^财政拨款(收入)?$", "fiscal"),
         (r"^政府性基金(预算)?(财政拨款|拨款)?(收入|资金)?$", "gov_fund"),
         (r"^国有资本经营(预算)?(财政拨款|拨款)?(收入|资金)?$", "soe_capital"),
@@ -56,7 +56,11 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^事业收入$", "business"),
         (r"^事业单位经营收入$|^经营收入$", "operating"),
         (r"^上级补助收入$", "superior_subsidy"),
-        (r"^附属单位上缴收入$", "subordinate"),
+        (r"^对?附属单位上缴收入$", "subordinate"),
+        # 西安: the balance of the units' own accounts brought into the year
+        (r"^上年实户资金余额$", "balance_in"),
+        # a column that shows part of the one before it ("其中：专项资金列入部门预算的项目")
+        (r"^其中[:：]", "of_which"),
         (r"^其他收入$", "other"),
         (r"^单位资金$", "unit_funds"),
         (r"^(本年)?预算数?$|^年初预算(数)?$|^全年预算数?$|^\d{4}年度?预算数?$|^预算金额$", "budget"),
@@ -119,7 +123,8 @@ def path_key(path: list[str]) -> str | None:
     parents = [key for key in known[:-1] if key in GROUP_KEYS]
     parent = parents[-1] if parents else None
     if leaf == "subtotal":
-        return "total" if parent == "current" else (parent or "subtotal")
+        source = next((key for key in reversed(known[:-1]) if key in SOURCE_KEYS), None)
+        return "total" if parent == "current" else (parent or source or "subtotal")
     if parent in ("budget", "actual", "amount"):
         return parent if leaf == "total" else leaf
     if parent == "carryover" and leaf in SOURCE_KEYS:

@@ -51,7 +51,7 @@ def slipped_codes(table: Table) -> str | None:
     parts (类 | 款 | 项) or the name stand in the wrong cells."""
     if table.kind not in CODED_KINDS:
         return None
-    coded = [row for row in table.rows if row.code]
+    coded = [row for row in table.rows if row.code and not row.unit_code]
     if not coded:
         return None
     odd = [row for row in coded

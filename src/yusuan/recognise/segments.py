@@ -114,15 +114,27 @@ def join_wrapped_titles(rows: list[Row]) -> list[Row]:
     for row in rows:
         head = single_text(out[-1]) if out else None
         tail = single_text(row)
-        if (head and tail and tail.endswith("表") and classify_title(head + tail)
-                and (len(tail) <= WRAPPED_TAIL and not row_title(out[-1])
-                     or _numbered_title_unfinished(head, tail))):
+        if (head and tail and (tail.endswith("表") and classify_title(head + tail)
+                               and (len(tail) <= WRAPPED_TAIL and not row_title(out[-1])
+                                    or _numbered_title_unfinished(head, tail))
+                               or _bracket_unclosed(head, tail))):
             first = out[-1].cells[0]
             out[-1] = Row((Cell(head + tail, first.line, first.page, first.indent),),
                           out[-1].aligned, tuple(dict.fromkeys(out[-1].lines + row.lines)))
             continue
         out.append(row)
     return out
+
+
+WRAPPED_BRACKET_TAIL = 16  # the most characters of a title's bracket wrapped onto a line
+
+
+def _bracket_unclosed(head: str, tail: str) -> bool:
+    """A title wrapped inside its closing bracket ('…明细表（按支出功能分类科' / '目-不含上年结
+    转）'): the tail closes the bracket the title left open."""
+    return (classify_title(head) is not None and head.count("（") > head.count("）")
+            and tail.endswith("）") and "（" not in tail
+            and len(tail.replace(" ", "")) <= WRAPPED_BRACKET_TAIL)
 
 
 def _numbered_title_unfinished(head: str, tail: str) -> bool:
@@ -147,7 +159,7 @@ def rows_to_segments(rows: list[Row]) -> list[Segment]:
             if current and not current.started and (current.title.kind == title.kind or not current.title_rows):
                 merge_title(current, row, title)
                 continue
-            if current and current.started and continues(current, title):
+            if current and current.started and continues(current, title, pending_number):
                 current.title_rows.append(row)
                 current.in_repeat_header = True
                 continue
@@ -180,13 +192,15 @@ def merge_title(segment: Segment, row: Row, title: Title) -> None:
     segment.number = segment.number or title.number
 
 
-def continues(segment: Segment, title: Title) -> bool:
-    """A title of the same kind and number after data: the table goes on over a page break."""
+def continues(segment: Segment, title: Title, pending_number: str | None = None) -> bool:
+    """A title of the same kind and number after data: the table goes on over a page break (a
+    number printed on its own line above the title counts as the title's)."""
     if title.kind != segment.title.kind or title.kind in ("project_performance",):
         return False
     if title.kind == "other" and title.text != segment.title.text:
         return False  # two different tables kept under their titles (财政拨款支出表, …基本支出表)
-    return title.number is None or title.number == segment.number
+    number = title.number or pending_number
+    return number is None or number == segment.number
 
 
 def meta_row(segment: Segment, row: Row) -> bool:

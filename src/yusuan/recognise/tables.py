@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from yusuan.model import Column, Row, Table, TableRow
 from yusuan.recognise.columns import LABEL_COLUMN_KEYS, dated_keys, label_key, path_key
 from yusuan.recognise.headers import column_paths
@@ -39,7 +41,8 @@ def segment_to_table(segment: Segment) -> Table:
     groups = column_groups(paths, table.kind)
     mark_code_parts(segment.header_rows, groups)
     table.columns = value_columns(paths, groups)
-    unit_rows = table.kind in UNIT_ROW_KINDS and codes_name_units(paths, groups, table.kind)
+    unit_rows = (codes_name_units(paths, groups, table.kind) if table.kind in UNIT_ROW_KINDS
+                 else code_header_names_units(paths, groups))
     for row in segment.data_rows:
         group_rows = [row_in_group(row, group, unit_rows) for group in groups]
         adopt_stray_values(group_rows)
@@ -84,6 +87,17 @@ def codes_name_units(paths: list[list[str]], groups: list[Group], kind: str) -> 
     code = groups[0].code if groups else None
     header = "".join(paths[code]) if code is not None and code < len(paths) else ""
     return "单位" in header or "部门" in header or kind == "project_expenditure"
+
+
+_UNIT_CODE_HEADER = re.compile(r"^(预算)?单位(编码|代码)$")
+
+
+def code_header_names_units(paths: list[list[str]], groups: list[Group]) -> bool:
+    """True when the code column is headed 单位编码 itself (a 支出总表 by budget unit): its
+    codes are the units', not classification codes."""
+    code = groups[0].code if groups else None
+    header = "".join(paths[code]) if code is not None and code < len(paths) else ""
+    return bool(_UNIT_CODE_HEADER.match("".join(header.split())))
 
 
 def adopt_stray_values(group_rows: list[TableRow | None]) -> None:

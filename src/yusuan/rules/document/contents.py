@@ -123,6 +123,8 @@ register_messages({
 # a row of the contents' list of tables: 表9 | 2019年部门综合预算政府性基金收支表 | 是否空表
 LIST_ROW = re.compile(r"^\s*((?:附)?表\s*\d{1,2})\s*\t\s*([^\t]{4,80}表[^\t]{0,20})\s*(?:\t|$)")
 QUALIFIER = re.compile(r"[（(][^（()）]*[)）]$")
+# … or one the page adds inside the title's closing bracket (（按支出经济分类科目-不含上年结转）)
+INNER_QUALIFIER = re.compile(r"[-－—，,][^（()）\-－—，,]*(?=[)）]$)")
 
 
 def _core(title: str) -> str:
@@ -135,6 +137,8 @@ def _same_title(listed: str, printed: str) -> bool:
     onto a second line (…（按支出功能分类科)."""
     if listed == printed or listed.startswith(printed) or printed.startswith(listed):
         return True
+    if INNER_QUALIFIER.search(printed) and INNER_QUALIFIER.sub("", printed) == listed:
+        return True
     return QUALIFIER.search(listed) is None and QUALIFIER.sub("", printed) == listed
 
 
@@ -146,6 +150,7 @@ def contents_titles_match(doc: Document) -> Iterator[Finding]:
     wrapped onto a second line.
 
     Passes: 目录 表9 部门综合预算政府性基金收支表; page 表9 部门综合预算政府性基金收支表（不含上年结转）.
+    Passes: 目录 …明细表（按支出经济分类科目）; page …明细表（按支出经济分类科目-不含上年结转）.
     Fails:  目录 表9 部门综合预算政府性基金收支表; page 表9 部门综合预算政府性基金收支总表.
     """
     in_tables = lines_in_tables(doc)

@@ -51,6 +51,7 @@ LABELS: dict[str, dict[str, str]] = {
         "business": "事业收入", "operating": "经营收入", "other": "其他收入",
         "special_account": "财政专户管理资金", "superior_subsidy": "上级补助收入",
         "subordinate": "附属单位上缴收入", "reserve": "单位预留机动经费",
+        "balance_in": "上年实户资金余额", "business_fund": "用事业基金弥补收支差额",
     },
     "en": {
         "total": "total", "basic": "basic expenditure", "project": "project expenditure",
@@ -66,6 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "operating": "operating income", "other": "other income",
         "special_account": "special-account funds", "superior_subsidy": "superior subsidy",
         "subordinate": "subordinate units' remittance", "reserve": "unit's reserve",
+        "balance_in": "own-account balance brought in", "business_fund": "business fund drawn",
     },
 }
 

@@ -76,7 +76,11 @@ def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
             if finding is not None:
                 yield finding
             continue
+        if fact.concept in PANEL_CONCEPTS and (of_unit(fact) or other_subject(fact)):
+            continue  # "局机关日常公用经费 87.36万元": one unit's, not the department's 合计
         target = table_figure(doc, fact)
+        if target is not None and fact.concept == "economic_item" and agrees_elsewhere(doc, fact):
+            continue  # the same-named line of the 一般公共预算 table by economic class
         if target is not None:
             finding = _compare(doc, fact, *target)
             if finding is not None:
@@ -107,6 +111,26 @@ def other_subject(fact: Fact) -> str | None:
     match = next((m for clause in near if (m := OTHER_SUBJECTS.search(clause))), None)
     opening = SENTENCE_SUBJECTS.search(clauses[0]) if len(clauses) > 1 else None
     return (match or opening).group(0) if (match or opening) else None
+
+
+# a unit named before 人员经费 / 公用经费 ("西安市社会科学院日常公用经费", "局机关公用经费")
+_UNIT_PREFIX = re.compile(r"(院|局机关|机关|中心|所|站|队|馆|学校|医院|办公室|委员会|局|厅)(的)?"
+                          r"(日常)?(人员|公用)经费")
+
+
+def of_unit(fact: Fact) -> bool:
+    """The figure's label names a unit before its 人员经费 / 公用经费: that unit's figure."""
+    return bool(_UNIT_PREFIX.search("".join(str(fact.extra.get("label") or "").split())))
+
+
+def agrees_elsewhere(doc: Document, fact: Fact) -> bool:
+    """An economic item's figure equals the line of that name in the 一般公共预算 table by
+    economic class (basic and project spending together), which the narrative may mean."""
+    found = _by_name(doc, ("general_budget_expenditure", "other"), fact.extra.get("name", ""))
+    if found is None:
+        return False
+    finding = _compare(doc, fact, *found)
+    return finding is None or finding.severity == "info"
 
 
 def _budget_target(fact: Fact, table: Table, row: TableRow, key: str
@@ -160,6 +184,8 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     if concept == "economic_item":
         return _by_name(doc, ("basic_expenditure",), fact.extra.get("name", ""))
     if concept == "amount":  # a bare name: a project's first (项 are named with “（项）”)
+        if "经济" in str(fact.extra.get("section") or ""):
+            return None  # a part of an economic class ("（502）… 专项业务费806.10万元")
         label = fact.extra.get("label", "")
         return _by_name(doc, ("project_expenditure", "general_budget_expenditure"), label)
     return None

@@ -36,6 +36,11 @@ register_messages({
         "en": "{amount} of 302 (goods and services) stands in the personnel column; personnel and "
               "public funds were checked accordingly",
     },
+    "FUNC_ECON.CONTRIBUTION_AS_PUBLIC": {
+        "zh": "{code} {name}（对应经济分类 {economic}，属人员经费）在{title}的公用经费栏列 {amount}",
+        "en": "{code} {name} (economic {economic}, a personnel cost) has {amount} in the "
+              "public-funds column of {title}",
+    },
     "FUNC_ECON.TRANSFERS_AS_PUBLIC": {
         "zh": "303 对个人和家庭的补助中有 {amount} 列在公用经费栏，人员经费与公用经费已按此核对",
         "en": "{amount} of 303 (transfers to individuals and families) stands in the public-funds "
@@ -87,9 +92,13 @@ def tables_pair(doc: Document) -> Pair | None:
 
 
 def summed(doc: Document, table: Table, codes: tuple[str, ...], key: str) -> Amount | None:
-    """Σ of `codes` in `table` under `key`; None when none of them is printed."""
+    """Σ of `codes` in `table` under `key`; None when none of them is printed, or when one is
+    printed more than once (the table lists each budget unit's lines: no one line is the
+    whole)."""
     if key == "total" and not table.column("total") and table.column("actual"):
         key = "actual"
+    if any(sum(row.code == code for row in table.rows) > 1 for code in codes):
+        return None
     found = [amount(doc, table, row, key) for code in codes
              if (row := table.row_by_code(code)) is not None]
     present = [a for a in found if a is not None]
@@ -322,3 +331,39 @@ def _plus(left: Amount | None, right: Amount | None) -> Amount | None:
     if left is None or right is None:
         return left
     return Amount(left.value + right.value, max(left.decimals, right.decimals), left.location)
+
+
+# the functional 项 whose basic spending is a 301 工资福利 contribution (养老保险, 职业年金,
+# 医疗保险, 住房公积金): 人员经费 by nature, never 公用经费
+PERSONNEL_ITEMS = {code: pair.economic for pair in PAIRS if pair.economic.startswith("301")
+                   for code in pair.functional}
+SPLIT_TABLES = ("general_budget_expenditure", "basic_expenditure", "expenditure")
+
+
+@rule("FUNC_ECON.CONTRIBUTION_AS_PUBLIC", category="classification", severity="warning",
+      title_zh="社会保险和住房公积金缴费列在人员经费栏",
+      title_en="Social-insurance and housing-fund contributions stand as personnel funds",
+      tables=SPLIT_TABLES,
+      rationale="养老保险、职业年金、医疗保险缴费 and 住房公积金 (2080505, 2080506, 2101101-03, "
+                "2210201) are 301 工资福利支出: in a table that splits 基本支出 into 人员经费 and "
+                "公用经费, their amount stands as 人员经费.")
+def contribution_as_public(doc: Document) -> Iterator[Finding]:
+    """A contribution 项 with an amount in the 公用经费 column.
+
+    Passes: 2080506 机关事业单位职业年金缴费支出 32.05 under 人员经费.
+    Fails:  2080506 机关事业单位职业年金缴费支出 32.05 under 公用经费.
+    """
+    for kind in SPLIT_TABLES:
+        for table in doc.tables_of(kind):
+            if not table.column("personnel") or not table.column("public"):
+                continue
+            for row in table.rows:
+                public = amount(doc, table, row, "public") if row.code in PERSONNEL_ITEMS else None
+                if public is None or not public.value:
+                    continue
+                yield make_finding("FUNC_ECON.CONTRIBUTION_AS_PUBLIC",
+                                   [Location(public.location.line, table.kind, row.code, "public",
+                                             page=row.page)],
+                                   {"amount": public.value}, code=row.code, name=row.name,
+                                   economic=PERSONNEL_ITEMS[row.code or ""], title=table.title,
+                                   amount=f"{public.value:.{public.decimals}f}")

@@ -45,7 +45,8 @@ LEVEL_NAMES = {3: "lei", 5: "kuan", 7: "xiang"}
 
 
 def children_of(rows: list[TableRow], index: int) -> list[TableRow]:
-    """The rows one level below `rows[index]` in the contiguous block that follows it."""
+    """The rows one level below `rows[index]` in the contiguous block that follows it: the
+    nearest printed level (a deeper row whose own parent is not printed is a child too)."""
     parent = rows[index].code or ""
     block: list[TableRow] = []
     for row in rows[index + 1:]:
@@ -56,10 +57,11 @@ def children_of(rows: list[TableRow], index: int) -> list[TableRow]:
         if len(row.code) <= len(parent) or not row.code.startswith(parent):
             break
         block.append(row)
-    if not block:
-        return []
-    level = min(len(r.code or "") for r in block)
-    return [r for r in block if len(r.code or "") == level]
+    codes = {r.code for r in block}
+    # a row is a child unless a printed row of the block stands between it and the parent (a
+    # 7-digit 3010201 whose 30102 is not printed is a child of 301)
+    return [r for r in block if not any(
+        (r.code or "")[:cut] in codes for cut in range(len(parent) + 1, len(r.code or "")))]
 
 
 def by_side(rows: list[TableRow]) -> list[list[TableRow]]:

@@ -114,7 +114,7 @@ def source_parts(table: Table) -> tuple[str, ...]:
 def income_checks(table: Table) -> list[tuple[str, tuple[str, ...]]]:
     """(total key, part keys) identities of an income-like table."""
     sources = source_parts(table)
-    carry = (*carryover_parts(table), "business_fund")
+    carry = (*carryover_parts(table), "business_fund", "balance_in")
     breakdown = tuple(c.key for c in table.columns if c.key.startswith("carryover_")
                       and c.key != "carryover_out")
     checks: list[tuple[str, tuple[str, ...]]] = []

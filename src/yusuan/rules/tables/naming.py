@@ -109,13 +109,17 @@ def one_name_per_code(doc: Document) -> Iterator[Finding]:
     """The same code, unknown to the official list, carries the same name in every table.
 
     Passes: 2109999 其他支出 in every table.  Fails: 2109999 其他支出 / 其它支出.
+    A name cut short by a narrow cell (其他科技交流与合作支 beside …合作支出) is told at info.
     """
     official = code_list()
     for code, names in names_by_code(doc).items():
         if len(names) < 2 or _entry(official, doc, code) is not None:
             continue
         ordered = _minority_first(names)
+        longest = max(names, key=len)
+        cut = all(name == longest or cut_short(name, longest) for name in names)
         yield make_finding("CODE.NAME", [loc for _, locs in ordered for loc in locs],
+                           severity="info" if cut else None,
                            code=code, names="、".join(name for name, _ in ordered))
 
 
@@ -183,7 +187,18 @@ def minor_slip(name: str, official: str, consistent: bool) -> bool:
         return True
     if QUALIFIER.sub("", name) == official:  # 资本金注入（基本建设）: the official name, qualified
         return True
+    if cut_short(name, official):
+        return True
     return consistent and edit_distance(name, official) <= 1
+
+
+SHORTEST_CUT = 4  # a name cut by its cell keeps at least this many characters
+
+
+def cut_short(name: str, full: str) -> bool:
+    """The name as a narrow cell prints it: the start of the full name, its end cut off
+    (其他社会保障和就业支 for 其他社会保障和就业支出)."""
+    return len(name) >= SHORTEST_CUT and len(name) < len(full) and full.startswith(name)
 
 
 def edit_distance(a: str, b: str) -> int:

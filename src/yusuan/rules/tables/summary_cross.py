@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from yusuan.model import Document, Finding, Table
+from yusuan.model import Document, Finding, Location, Table
 from yusuan.rules.engine import rule
 from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, equal_finding
 from yusuan.rules.engine.messages import register_messages
@@ -67,7 +67,8 @@ def _whole_column(table: Table) -> str:
       title_en="Summary tables agree with the detail tables", tables=SUMMARY_TABLES,
       rationale="Each income item of the 收支总表 equals the 收入总表's 合计 in its column; each "
                 "支出 类 equals the 类 line of the 支出总表 (财政拨款收支总表: of the "
-                "一般公共预算, 政府性基金 and 国有资本经营 tables).")
+                "一般公共预算, 政府性基金 and 国有资本经营 tables); the 收支总表's 财政拨款结转 "
+                "equals the 财政拨款收支总表's 上年结转.")
 def summary_agrees_with_details(doc: Document) -> Iterator[Finding]:
     """Summary lines equal the detail tables' lines of the same name.
 
@@ -78,7 +79,44 @@ def summary_agrees_with_details(doc: Document) -> Iterator[Finding]:
         for table in doc.tables_of(kind):
             if kind == "summary":
                 yield from _income_items(doc, table)
+                yield from _fiscal_carryover(doc, table)
             yield from _expenditure_classes(doc, table, kind)
+
+
+# the 收支总表's line for the 财政拨款 part of the carry-over ("其中：财政拨款资金结转")
+FISCAL_CARRYOVER = re.compile(r"^(其中[:：])?财政拨款(资金)?(结转|结余|结转结余|结转和结余)$")
+
+
+def _fiscal_carryover(doc: Document, table: Table) -> Iterator[Finding]:
+    """The 收支总表's 财政拨款结转 against the 财政拨款收支总表's 上年结转 (its 收入总计 less its
+    本年收入合计 when the 上年结转 line is left blank)."""
+    fiscal = doc.table("fiscal_summary")
+    line = next((row for row in table.rows if row.side in ("income", None)
+                 and FISCAL_CARRYOVER.match(compact_name(row.name))), None)
+    left = side_amount(doc, table, line)
+    right = _fiscal_carried(doc, fiscal) if fiscal is not None else None
+    if left is None or right is None or fiscal is None:
+        return
+    found = equal_finding("SUMMARY.AGREES", left, right, compact_name(line.name) if line else "",
+                          table_a=_label(table), table_b=f"{_label(fiscal)}上年结转", same_ledger=True)
+    if found:
+        yield found
+
+
+def _fiscal_carried(doc: Document, fiscal: Table) -> Amount | None:
+    """The 财政拨款收支总表's 上年结转: the line's figure, or 收入总计 − 本年收入合计."""
+    named = read_side(fiscal, "income").named
+    printed = side_amount(doc, fiscal, named.get("carryover_in"))
+    if printed is not None:
+        return printed
+    grand = side_amount(doc, fiscal, named.get("income_grand"))
+    current = side_amount(doc, fiscal, named.get("income_current"))
+    carry_line = named.get("carryover_in")
+    if grand is None or current is None or carry_line is None:
+        return None
+    return Amount(round(grand.value - current.value, 6), max(grand.decimals, current.decimals),
+                  Location(carry_line.line, table=fiscal.kind, name=carry_line.name,
+                           page=carry_line.page))
 
 
 def _income_items(doc: Document, table: Table) -> Iterator[Finding]:
