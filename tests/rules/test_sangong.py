@@ -138,3 +138,15 @@ def test_meetings_and_training_add_up_in_each_year_block() -> None:
     # the 增减 block no longer the difference of the years: the columns' reading is not
     # proven, and the table's doubt withholds the sum
     assert found(_meetings_text("5.50", "1.20")) == []
+
+
+def test_sangong_meetings_and_training_add_up_to_the_grand_total() -> None:
+    """合计 (三公+会议费+培训费) | 三公 小计 | … | 会议费 | 培训费, one block."""
+    def grand(total: str) -> object:
+        return table("sangong", [(None, "", {"total_with_meetings": total, "total": "675.10",
+                                            "outbound": "106.00", "vehicle": "156.60",
+                                            "reception": "412.50", "meeting": "884.16",
+                                            "training": "97.60"})])
+    assert run_rules(document(grand("1656.86")), only=["SANGONG.TOTAL"]) == []
+    found = run_rules(document(grand("1384.74")), only=["SANGONG.TOTAL"])
+    assert len(found) == 1 and found[0].values["reported"] == 1384.74

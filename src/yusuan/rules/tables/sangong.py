@@ -84,9 +84,11 @@ def _check(doc: Document, table: Table, row: TableRow, prefix: str, total: str,
 
 @rule("SANGONG.TOTAL", category="arithmetic", title_zh="三公经费合计等于各项之和",
       title_en="Three public expenses add up", tables=("sangong",),
-      rationale="合计 = 因公出国(境) + 公务用车购置及运行 + 公务接待; 公务用车购置及运行 = 购置 + 运行.")
+      rationale="合计 = 因公出国(境) + 公务用车购置及运行 + 公务接待; 公务用车购置及运行 = 购置 + 运行; "
+                "where 会议费 and 培训费 stand beside them, their 合计 = 三公 + 会议费 + 培训费.")
 def sangong_adds_up(doc: Document) -> Iterator[Finding]:
-    """total = outbound + vehicle + reception; vehicle = purchase + operation.
+    """total = outbound + vehicle + reception; vehicle = purchase + operation; a 合计 of 三公,
+    会议费 and 培训费 = their sum.
 
     Passes: total 3.20, vehicle 3.20 (operation 3.20), reception blank.
     Fails:  total 3.20, vehicle 3.20, reception 3.20.
@@ -99,6 +101,8 @@ def sangong_adds_up(doc: Document) -> Iterator[Finding]:
                            ("outbound", "vehicle", "reception"), "因公出国(境)+公务用车+公务接待"),
                     _check(doc, table, row, prefix, "vehicle",
                            ("vehicle_purchase", "vehicle_operation"), "购置+运行"),
+                    _check(doc, table, row, prefix, "total_with_meetings",
+                           ("total", "meeting", "training"), "三公经费+会议费+培训费"),
                 )
                 yield from (c for c in checks if c)
 
