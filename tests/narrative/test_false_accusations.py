@@ -283,3 +283,17 @@ def test_a_class_name_spaced_out_by_a_justified_line_is_the_class() -> None:
     assert checked(right) == []
     wrong = checked(right.replace("1,947.94", "1,974.94"))
     assert len(wrong) == 1 and "1947.94" in wrong[0]
+
+
+def test_the_items_of_a_list_after_its_first_sentence_are_parts_too() -> None:
+    """长沙: “项目支出预算 40233.95 万元……其中：一般公共服务支出 3.00 万元，主要用于……。公共安全支出
+    40230.95 万元，主要用于……” — the second 类 continues the 其中 list of the 项目支出."""
+    text = ("四、一般公共预算拨款支出\n（二）项目支出：2025 年本单位项目支出预算 40233.95 万元，"
+            "主要用于专项业务，其中：一般公共服务支出 3.00 万元，主要用于派驻纪检监察组办公经费。"
+            "公共安全支出 40230.95 万元，主要用于警务辅助人员经费。")
+    facts = extract_facts(Source("t.txt", "text", "", text_to_lines(text)), year=2025)
+    items = [f for f in facts if f.concept == "functional_item"]
+    assert [f.extra.get("part_of") for f in items] == ["project_expenditure"] * 2
+    alone = text.replace("其中：", "")
+    facts = extract_facts(Source("t.txt", "text", "", text_to_lines(alone)), year=2025)
+    assert not any(f.extra.get("part_of") for f in facts if f.concept == "functional_item")

@@ -38,6 +38,13 @@ def test_economic_lines_agree() -> None:
     assert len(under) == 1 and under[0].severity == "warning"
 
 
+def test_a_sangong_table_in_wan_beside_a_basic_table_in_yuan_is_not_compared_as_equal() -> None:
+    """普陀: the basic table in 元 (30217 9,500.00), the 三公 table in 万元 (公务接待费 0.95)."""
+    s = table("sangong", [(None, "", {"total": "0.95", "reception": "0.95"})], unit="万元")
+    basic = table("basic_expenditure", [("30217", "公务接待费", {"total": "9500.00"})], unit="元")
+    assert run_rules(document(s, basic, unit="元"), only=["SANGONG.ECONOMIC", "SANGONG.COLUMN"]) == []
+
+
 def test_basic_line_below_the_table_when_projects_can_carry_the_rest() -> None:
     s = _sangong(total="0.42", reception="0.42")
     doc = document(s, _basic("0.20"))

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.recognise.columns import label_key, path_key
 from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
-from yusuan.rules.engine.common import Amount, amount, equal_finding, row_label, sum_finding
+from yusuan.rules.engine.common import (
+    Amount,
+    amount,
+    equal_finding,
+    row_label,
+    sum_finding,
+    table_unit,
+)
 from yusuan.rules.engine.confidence import PROVEN as _PROVEN
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.tolerance import Verdict, compare_equal
@@ -122,6 +129,11 @@ def sangong_amount(doc: Document, key: str) -> Amount | None:
     return None
 
 
+def same_units(doc: Document, basic: Table) -> bool:
+    """The 三公 tables print in the basic table's unit (上海: 元 beside a 三公 table in 万元)."""
+    return all(table_unit(doc, t) == table_unit(doc, basic) for t in doc.tables_of("sangong"))
+
+
 @rule("SANGONG.ECONOMIC", category="cross_table", title_zh="三公经费与经济分类科目一致",
       title_en="Three public expenses agree with the economic lines",
       tables=("sangong", "basic_expenditure"),
@@ -136,7 +148,7 @@ def sangong_matches_economic(doc: Document) -> Iterator[Finding]:
     when blank); 30217 1.00 vs reception 0.50 → error.
     """
     basic = doc.table("basic_expenditure")
-    if basic is None:
+    if basic is None or not same_units(doc, basic):
         return
     for code, key in ECONOMIC_LINES:
         row = basic.row_by_code(code)
@@ -189,8 +201,8 @@ def sangong_in_wrong_column(doc: Document) -> Iterator[Finding]:
     Fails:  reception 3.20, vehicle_operation blank; no 30217, 30231 3.20.
     """
     basic = doc.table("basic_expenditure")
-    if basic is None or not any(r.code and r.code.startswith("302") and len(r.code) == 5
-                                for r in basic.rows):
+    if basic is None or not same_units(doc, basic) or not any(
+            r.code and r.code.startswith("302") and len(r.code) == 5 for r in basic.rows):
         return
     for code, key in ECONOMIC_LINES:
         figure = sangong_amount(doc, key)
