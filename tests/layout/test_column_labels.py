@@ -81,3 +81,25 @@ def test_a_sangong_table_with_meetings_keeps_the_sangong_subtotal_as_its_total()
     alone = [["合计"], ["因公出国（境）费"], ["公务接待费"]]
     assert meetings_beside_sangong(alone, [path_key(p) for p in alone]) == [
         "total", "outbound", "reception"]
+
+
+def test_last_years_execution_columns_are_keyed_apart() -> None:
+    """国家信访局 一般公共预算支出表: 2025 年执行数 / 执行数 | 扣除中央基建投资后执行数 beside
+    the 2026 年预算数 — figures of their own that no rule reads as this year's."""
+    assert path_key(["2025 年执行数", "执行数"]) == "executed"
+    assert path_key(["2025 年执行数", "扣除中央基建投资后执行数"]) == "executed"
+    assert path_key(["2026 年预算数比 2025 年执行数", "增减额"]) == "change"
+    assert path_key(["2026 年预算数比 2025 年执行数", "增减(%)"]) == "change_rate"
+
+
+def test_the_newly_compiled_budget_beside_the_carry_over_is_keyed() -> None:
+    """长春 收支总表: 本年预算 | 编制预算 | 上年结转."""
+    assert path_key(["预算单位：长春市信访局", "收入", "编制预算"]) == "current"
+
+
+def test_a_project_tables_execution_columns_are_keyed() -> None:
+    """长沙 绩效评价报告 项目支出情况表: 预算批复 | 预算到位 | 实际执行 | 执行率 | 指标结余."""
+    assert path_key(["预算批复"]) == "approved"
+    assert path_key(["预算到位"]) == "arrived"
+    assert path_key(["实际执行"]) == "executed"
+    assert path_key(["指标结余"]) == "balance"
