@@ -297,3 +297,18 @@ def test_the_items_of_a_list_after_its_first_sentence_are_parts_too() -> None:
     alone = text.replace("其中：", "")
     facts = extract_facts(Source("t.txt", "text", "", text_to_lines(alone)), year=2025)
     assert not any(f.extra.get("part_of") for f in facts if f.concept == "functional_item")
+
+
+def test_a_table_figure_written_with_the_wrong_unit_word_is_one_unit_slip() -> None:
+    """长春: “预算支出1682.76元” in a narrative of 万元, the table's 1682.76 万元 — NARRATIVE.UNIT
+    reports the 元; comparing 1682.76 元 with the table would report the same slip again."""
+    def checked(sentence: str) -> list[str]:
+        d = doc("二、部门收支总体情况\n（二）支出预算：其中：教育支出 55.32 万元，" + sentence
+                + "社会保障和就业支出 10.00 万元。\n", year=2026)
+        d.tables = [Table("expenditure", "部门支出总体情况表", (40, 41), unit="万元", rows=[
+            TableRow("住房保障支出", 41, code="221", values={"total": 1947.94},
+                     decimals={"total": 2})])]
+        return messages(d, "NARRATIVE.TABLE")
+
+    assert checked("住房保障支出 1947.94 元，") == []
+    assert len(checked("住房保障支出 1974.94 元，")) == 1

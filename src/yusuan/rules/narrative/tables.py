@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from yusuan.rules.narrative.common import (
     narrative_facts,
     table_value,
 )
+from yusuan.rules.narrative.text import MONEY_UNITS, SKIP_UNIT_CONCEPTS, narrative_unit
 from yusuan.rules.tables.crosstable import PANEL_TOTALS
 from yusuan.rules.tables.sangong import group_keys
 
@@ -324,7 +326,7 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
     narrative = converted_interval(shown, decimals, _shift(fact.unit, unit))
     printed = Interval.printed(value, row.decimals.get(key, 2))
     difference = round(shown - value, 6)
-    if abs(difference) < 1e-9:
+    if abs(difference) < 1e-9 or unit_word_slip(doc, fact, value):
         return None
     what = row.name if not row.code else f"{row.code} {row.name}"
     rounding = narrative.meets(printed)
@@ -338,6 +340,16 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
         {"reported": fact.value, "table": value, "difference": round(difference, 4)},
         severity="info" if rounding else None, category="rounding" if rounding else None,
         **_args(text, fact, what, value))
+
+
+def unit_word_slip(doc: Document, fact: Fact, value: float) -> bool:
+    """The table's number written with a unit word the rest of the narrative does not use
+    (“1682.76元” among 万元): NARRATIVE.UNIT's finding, not a second one here."""
+    if abs((fact.value or 0.0) - value) > 1e-9:
+        return False
+    facts = [f for f in narrative_facts(doc) if f.unit in MONEY_UNITS and f.value is not None
+             and f.concept not in SKIP_UNIT_CONCEPTS]
+    return fact.unit != narrative_unit(doc.unit, Counter(f.unit for f in facts))
 
 
 def _args(text: str, fact: Fact, what: str, value: float) -> dict[str, str]:
