@@ -312,3 +312,15 @@ def test_a_table_figure_written_with_the_wrong_unit_word_is_one_unit_slip() -> N
 
     assert checked("住房保障支出 1947.94 元，") == []
     assert len(checked("住房保障支出 1974.94 元，")) == 1
+
+
+def test_a_headline_figure_written_with_the_wrong_unit_word_is_one_unit_slip() -> None:
+    """长春: “预算支出1682.76元” beside the 收支总表's 本年支出合计 1682.76 万元."""
+    def checked(figure: str) -> list[str]:
+        d = doc("二、收支预算总体情况\n2026年收入预算 1682.76 万元，支出预算 " + figure
+                + "，其中基本支出预算 1208.20 万元。\n", year=2026)
+        d.headline["total_expenditure"] = {"value": 1682.76, "decimals": 2, "line": 90}
+        return messages(d, "NARRATIVE.TABLE")
+
+    assert checked("1682.76元") == []
+    assert len(checked("1628.76元")) == 1

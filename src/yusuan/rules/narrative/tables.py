@@ -386,7 +386,7 @@ def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
         if entry.get("source") == "narrative":
             continue  # the narrative's own figure, not a table's
         value = float(entry.get("value", 0.0))
-        if abs(shown - value) < 1e-9:
+        if abs(shown - value) < 1e-9 or unit_word_slip(doc, fact, value):
             return None
         meets = narrative.meets(Interval.printed(value, int(entry.get("decimals", 2))))
         candidates.append((not meets, key, entry, value))
