@@ -324,3 +324,21 @@ def test_a_headline_figure_written_with_the_wrong_unit_word_is_one_unit_slip() -
 
     assert checked("1682.76元") == []
     assert len(checked("1628.76元")) == 1
+
+
+def test_a_class_of_the_fiscal_summarys_account_is_its_line_there() -> None:
+    """国家信访局 “四、关于财政拨款收支总表的说明 … 支出包括：一般公共服务支出 15,291.3 万元” is the
+    财政拨款收支总表's 201 line (with the carry-over), not the 一般公共预算支出表's 13144.37."""
+    def checked(figure: str) -> list[str]:
+        d = doc("四、关于财政拨款收支总表的说明\n2026 年财政拨款收支总预算 18,728.91 万元。支出包括："
+                f"一般公共服务支出 {figure} 万元，占 81.65%。\n", year=2026)
+        fiscal = Table("fiscal_summary", "财政拨款收支总表", (40, 42), rows=[
+            TableRow("一般公共服务支出", 41, values={"budget": 15291.3}, decimals={"budget": 2})])
+        fiscal.rows[0].side = "expenditure"
+        d.tables = [fiscal, Table("general_budget_expenditure", "一般公共预算支出表", (50, 51), rows=[
+            TableRow("一般公共服务支出", 51, code="201", values={"total": 13144.37},
+                     decimals={"total": 2})])]
+        return messages(d, "NARRATIVE.TABLE")
+
+    assert checked("15,291.3") == []
+    assert len(checked("15,921.3")) == 1

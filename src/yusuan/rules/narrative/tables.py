@@ -234,9 +234,12 @@ def _total_cell(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, st
 
 
 def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow, str] | None:
-    if scope == "fiscal" and _other_funds_carry(doc, fact):
-        # 财政拨款 is 一般公共预算 and the funds' own tables: its 类 line, else not one cell
-        return _fiscal_class(doc, fact)
+    if scope == "fiscal":
+        # the 财政拨款收支总表's 类 line (it may spend a carry-over the 一般公共预算 table does
+        # not print); where other funds carry the 类 too, that line or no single cell
+        fiscal_line = _fiscal_class(doc, fact)
+        if fiscal_line is not None or _other_funds_carry(doc, fact):
+            return fiscal_line
     kinds = FUNCTIONAL_TABLES["department" if scope == "department" else "other"]
     if scope in OTHER_FISCAL_FUNDS:
         kinds = (scope,)  # a 政府性基金 section's 类 is a line of the fund's own table
