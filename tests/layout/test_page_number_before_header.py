@@ -23,3 +23,15 @@ def test_page_number_is_not_a_header_row() -> None:
     assert table is not None
     assert [column.header[0] for column in table.columns] == ["预算数"] * 6 + ["决算数"] * 6
     assert table.header_lines == (4, 6)
+
+
+def test_a_contents_entry_above_a_page_number_in_cells_is_no_table() -> None:
+    """北京 情况说明's 目录: “十、政府采购预算明细表” and the page's foot “- 1 -”, laid out in three
+    cells (-, 1, -): no table whose figure is the page number."""
+    lines = [("目录", 1), ("九、财政拨款“三公”经费支出表", 1), ("十、政府采购预算明细表", 1),
+             ("-\t1\t-", 1), ("十一、财政拨款政府购买服务明细表", 2), ("—\t2\t—", 2),
+             ("第一部分 2026 年度部门预算情况说明", 3), ("一、部门情况说明", 3)]
+    source = Source("x.pdf", "pdf", "", [Line(number, text, page) for number, (text, page)
+                                         in enumerate(lines, start=1)], pages=3)
+    doc = source_to_document(source)
+    assert not [t for t in doc.tables if any(row.values for row in t.rows)]

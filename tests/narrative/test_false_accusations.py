@@ -283,3 +283,62 @@ def test_a_class_name_spaced_out_by_a_justified_line_is_the_class() -> None:
     assert checked(right) == []
     wrong = checked(right.replace("1,947.94", "1,974.94"))
     assert len(wrong) == 1 and "1947.94" in wrong[0]
+
+
+def test_the_items_of_a_list_after_its_first_sentence_are_parts_too() -> None:
+    """长沙: “项目支出预算 40233.95 万元……其中：一般公共服务支出 3.00 万元，主要用于……。公共安全支出
+    40230.95 万元，主要用于……” — the second 类 continues the 其中 list of the 项目支出."""
+    text = ("四、一般公共预算拨款支出\n（二）项目支出：2025 年本单位项目支出预算 40233.95 万元，"
+            "主要用于专项业务，其中：一般公共服务支出 3.00 万元，主要用于派驻纪检监察组办公经费。"
+            "公共安全支出 40230.95 万元，主要用于警务辅助人员经费。")
+    facts = extract_facts(Source("t.txt", "text", "", text_to_lines(text)), year=2025)
+    items = [f for f in facts if f.concept == "functional_item"]
+    assert [f.extra.get("part_of") for f in items] == ["project_expenditure"] * 2
+    alone = text.replace("其中：", "")
+    facts = extract_facts(Source("t.txt", "text", "", text_to_lines(alone)), year=2025)
+    assert not any(f.extra.get("part_of") for f in facts if f.concept == "functional_item")
+
+
+def test_a_table_figure_written_with_the_wrong_unit_word_is_one_unit_slip() -> None:
+    """长春: “预算支出1682.76元” in a narrative of 万元, the table's 1682.76 万元 — NARRATIVE.UNIT
+    reports the 元; comparing 1682.76 元 with the table would report the same slip again."""
+    def checked(sentence: str) -> list[str]:
+        d = doc("二、部门收支总体情况\n（二）支出预算：其中：教育支出 55.32 万元，" + sentence
+                + "社会保障和就业支出 10.00 万元。\n", year=2026)
+        d.tables = [Table("expenditure", "部门支出总体情况表", (40, 41), unit="万元", rows=[
+            TableRow("住房保障支出", 41, code="221", values={"total": 1947.94},
+                     decimals={"total": 2})])]
+        return messages(d, "NARRATIVE.TABLE")
+
+    assert checked("住房保障支出 1947.94 元，") == []
+    assert len(checked("住房保障支出 1974.94 元，")) == 1
+
+
+def test_a_headline_figure_written_with_the_wrong_unit_word_is_one_unit_slip() -> None:
+    """长春: “预算支出1682.76元” beside the 收支总表's 本年支出合计 1682.76 万元."""
+    def checked(figure: str) -> list[str]:
+        d = doc("二、收支预算总体情况\n2026年收入预算 1682.76 万元，支出预算 " + figure
+                + "，其中基本支出预算 1208.20 万元。\n", year=2026)
+        d.headline["total_expenditure"] = {"value": 1682.76, "decimals": 2, "line": 90}
+        return messages(d, "NARRATIVE.TABLE")
+
+    assert checked("1682.76元") == []
+    assert len(checked("1628.76元")) == 1
+
+
+def test_a_class_of_the_fiscal_summarys_account_is_its_line_there() -> None:
+    """国家信访局 “四、关于财政拨款收支总表的说明 … 支出包括：一般公共服务支出 15,291.3 万元” is the
+    财政拨款收支总表's 201 line (with the carry-over), not the 一般公共预算支出表's 13144.37."""
+    def checked(figure: str) -> list[str]:
+        d = doc("四、关于财政拨款收支总表的说明\n2026 年财政拨款收支总预算 18,728.91 万元。支出包括："
+                f"一般公共服务支出 {figure} 万元，占 81.65%。\n", year=2026)
+        fiscal = Table("fiscal_summary", "财政拨款收支总表", (40, 42), rows=[
+            TableRow("一般公共服务支出", 41, values={"budget": 15291.3}, decimals={"budget": 2})])
+        fiscal.rows[0].side = "expenditure"
+        d.tables = [fiscal, Table("general_budget_expenditure", "一般公共预算支出表", (50, 51), rows=[
+            TableRow("一般公共服务支出", 51, code="201", values={"total": 13144.37},
+                     decimals={"total": 2})])]
+        return messages(d, "NARRATIVE.TABLE")
+
+    assert checked("15,291.3") == []
+    assert len(checked("15,921.3")) == 1

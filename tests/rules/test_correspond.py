@@ -64,6 +64,24 @@ def test_medical_items_pair_one_by_one() -> None:
     assert {"30110", "30111", "2101101", "2101103"} <= {loc.code for loc in found[0].locations}
 
 
+def test_a_sibling_contribution_with_no_item_of_its_own_is_counted_with_its_family() -> None:
+    """上海 审计局: no 2101103 公务员医疗补助 printed; 2101101 行政单位医疗 6,100,000 holds 30110
+    4,220,000 and 30111 1,880,000 — the family agrees, no contribution is booked twice."""
+    def medical(admin: str) -> object:
+        gbe = table("general_budget_expenditure", [
+            ("21011", "行政事业单位医疗", {"total": "6100000", "basic": "6100000"}),
+            ("2101101", "行政单位医疗", {"total": "6100000", "basic": "6100000"}),
+        ], title="一般公共预算支出表", unit="元")
+        basic = table("basic_expenditure", [
+            ("30110", "职工基本医疗保险缴费", {"total": admin}),
+            ("30111", "公务员医疗补助缴费", {"total": "1880000"})], title="一般公共预算基本支出表",
+            unit="元")
+        return document(gbe, basic, unit="元")
+    assert run_rules(medical("4220000"), only=["FUNC_ECON.PAIRS"]) == []
+    found = run_rules(medical("4320000"), only=["FUNC_ECON.PAIRS"])
+    assert len(found) == 1 and abs(found[0].values["difference"]) == 100000
+
+
 def test_medical_rounding_is_info() -> None:
     found = run_rules(_medical("2.01", "3.00"), only=["FUNC_ECON.PAIRS"])
     assert [f.severity for f in found] == ["info"]

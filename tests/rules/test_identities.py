@@ -56,6 +56,19 @@ def test_income_is_sum_of_sources() -> None:
     assert len(found) == 1 and found[0].severity == "error"
 
 
+def _special_account_income(education: str) -> object:
+    """广州: 合计 | 一般公共预算 | 财政专户拨款收入 / 教育收费 | 其他专户收入拨款 (no 小计)."""
+    return table("income", [(None, "合计", {"total": "10.00", "general_budget": "7.00",
+                                           "special_account_education": education,
+                                           "special_account_other": "1.00"})])
+
+
+def test_income_counts_the_special_account_breakdown_without_its_subtotal() -> None:
+    assert _only(document(_special_account_income("2.00")), "ROW.INCOME") == []
+    found = _only(document(_special_account_income("3.00")), "ROW.INCOME")
+    assert len(found) == 1 and abs(found[0].values["difference"]) == 1.0
+
+
 def test_income_with_stripped_zeros_keeps_table_precision() -> None:
     # "10.1" in a table of 2-decimal values means 10.10, not 10.1 ± 0.05
     found = _only(document(_income("10.1", "1")), "ROW.INCOME")

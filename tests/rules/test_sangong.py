@@ -38,6 +38,13 @@ def test_economic_lines_agree() -> None:
     assert len(under) == 1 and under[0].severity == "warning"
 
 
+def test_a_sangong_table_in_wan_beside_a_basic_table_in_yuan_is_not_compared_as_equal() -> None:
+    """普陀: the basic table in 元 (30217 9,500.00), the 三公 table in 万元 (公务接待费 0.95)."""
+    s = table("sangong", [(None, "", {"total": "0.95", "reception": "0.95"})], unit="万元")
+    basic = table("basic_expenditure", [("30217", "公务接待费", {"total": "9500.00"})], unit="元")
+    assert run_rules(document(s, basic, unit="元"), only=["SANGONG.ECONOMIC", "SANGONG.COLUMN"]) == []
+
+
 def test_basic_line_below_the_table_when_projects_can_carry_the_rest() -> None:
     s = _sangong(total="0.42", reception="0.42")
     doc = document(s, _basic("0.20"))
@@ -138,3 +145,15 @@ def test_meetings_and_training_add_up_in_each_year_block() -> None:
     # the 增减 block no longer the difference of the years: the columns' reading is not
     # proven, and the table's doubt withholds the sum
     assert found(_meetings_text("5.50", "1.20")) == []
+
+
+def test_sangong_meetings_and_training_add_up_to_the_grand_total() -> None:
+    """合计 (三公+会议费+培训费) | 三公 小计 | … | 会议费 | 培训费, one block."""
+    def grand(total: str) -> object:
+        return table("sangong", [(None, "", {"total_with_meetings": total, "total": "675.10",
+                                            "outbound": "106.00", "vehicle": "156.60",
+                                            "reception": "412.50", "meeting": "884.16",
+                                            "training": "97.60"})])
+    assert run_rules(document(grand("1656.86")), only=["SANGONG.TOTAL"]) == []
+    found = run_rules(document(grand("1384.74")), only=["SANGONG.TOTAL"])
+    assert len(found) == 1 and found[0].values["reported"] == 1384.74

@@ -94,6 +94,23 @@ def test_a_detail_table_by_unit_is_not_compared_line_by_line() -> None:
     assert _rules(document(fiscal, by_unit), "SUMMARY.AGREES") == []
 
 
+def test_a_detail_table_of_the_years_appropriations_alone_is_not_compared_line_by_line() -> None:
+    """国家信访局: the 财政拨款收支总表 spends 本年收入 16474.82 + 上年结转 2254.12 (一般公共服务
+    15291.30); the 一般公共预算支出表 prints the year's 年初预算数 alone, its 类 adding to the
+    本年收入 16474.82 (一般公共服务 13144.37)."""
+    def fiscal(carry: str) -> object:
+        return side_rows("fiscal_summary", [
+            ("一般公共预算拨款", {"budget": "16474.82"}), ("本年收入", {"budget": "16474.82"}),
+            ("上年结转", {"budget": carry}), ("收入总计", {"budget": "18728.94"})],
+            [("一般公共服务支出", {"budget": "15291.30"}), ("社会保障和就业支出", {"budget": "3437.64"}),
+             ("支出总计", {"budget": "18728.94"})])
+    general = table("general_budget_expenditure", [
+        ("201", "一般公共服务支出", {"budget": "13144.37"}),
+        ("208", "社会保障和就业支出", {"budget": "3330.45"})])
+    assert _rules(document(fiscal("2254.12"), general), "SUMMARY.AGREES") == []
+    assert len(_rules(document(fiscal("0.00"), general), "SUMMARY.AGREES")) == 2
+
+
 def _final_summary(grand_in: str = "12.50", grand_out: str = "12.50", end: str = "0.50"):
     """A 决算's 收入支出决算总表: each side's grand total is a bare 总计; the income side adds
     使用非财政拨款结余 and 年初结转和结余, the spending side 结余分配 and 年末结转和结余."""

@@ -19,9 +19,11 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^行次$|^序号$", "line_no"),
         (r"^项目单位$|^执行单位$|^预算单位$", "unit_name"),
         (r"^(项目|科目|功能科目|经济科目|部门经济科目|政府经济科目|功能分类科目|经济分类科目|单位|部门（单位）|部门\(单位\)|单位（项目）|单位\(项目\))?(名称)$|^项目(（按功能分类）|（按经济分类）|\(按功能分类\))?$", "name"),
-        # '支出功能分类科目（按大类）': the 大类 listed by name; a 政府采购 table's items
-        (r"科目（按[^）]*）?$|^采购项目(名称)?$", "name"),
+        (r"^功能科目$|^(部门|政府)经济分类科目名称$", "name"),
+        # '支出功能分类科目（按大类）': the 大类 listed by name (the bracket may be cut off); a 政府采购 table's items
+        (r"科目（按[^）]*）?$|^采购项目(名称)?$|^采购(物品|品目)(大类|名称)?$|^专项名称$", "name"),
         ((r"^[“\"]?三公[”\"]?经费(财政拨款)?(预算)?(支出)?(合计|总额)?$|^合计$|^总计$|^本年支出合计$"
+          r"|^本年收入合计$"
           r"|^支出总计$"), "total"),
         (r"^小计$", "subtotal"),
         (r"^(本年)?基本支出$", "basic"),
@@ -33,6 +35,9 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^公务用车购置费?$", "vehicle_purchase"),
         (r"^公务用车运行(及|和)?维护费$|^公务用车运行费$|^公务用车运维费$", "vehicle_operation"),
         (r"^公务接待费$", "reception"),
+        (r"^会议费$", "meeting"),
+        (r"^培训费$", "training"),
+        (r"^机关运行经费(预算)?数?$", "running_costs"),
         (r"^工资福利支出$", "wage_welfare"),
         (r"^商品(和)?服务支出$", "goods_services"),
         (r"^对个人和家庭的?补助(支出)?$", "individual_family"),
@@ -47,27 +52,35 @@ LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (CARRYOVER_IN + r"|^财政拨款结转结余$", "carryover"),
         (r"^(年末|年终)结转(和|及)?(结余)?$|^结转下年资金$", "carryover_out"),
         (r"^单位预留机动经费$", "reserve"),
-        (r"^用事业基金弥补收支差额$", "business_fund"),
+        (r"^用事业基金弥补收支差额$|^使用非财政拨款结余(资金)?$", "business_fund"),
         (r"^(一般)?公共预算(财政拨款|拨款)?(收入|资金)?$", "general_budget"),
-        (r"^财政拨款(收入)?$", "fiscal"),
+        (r"^(本级)?财政拨款(收入)?$", "fiscal"),
         (r"^政府性基金(预算)?(财政拨款|拨款)?(收入|资金)?$", "gov_fund"),
         (r"^国有资本经营(预算)?(财政拨款|拨款)?(收入|资金)?$", "soe_capital"),
-        (r"^财政专户管理资金(收入)?$", "special_account"),
-        (r"^事业收入$", "business"),
-        (r"^事业单位经营收入$|^经营收入$", "operating"),
+        (r"^财政专户(管理资金|拨款|管理事业)(收入)?$", "special_account"),
+        (r"^教育收费(收入)?$", "special_account_education"),
+        (r"^其他专户(收入)?拨款$", "special_account_other"),
+        (r"^事业收入(（不含教育收费）)?$", "business"),
+        (r"^事业单位经营(服务)?收入$|^经营收入$", "operating"),
         (r"^上级补助收入$", "superior_subsidy"),
         (r"^对?附属单位上缴收入$", "subordinate"),
-        # 西安: the balance of the units' own accounts brought into the year
+        # the balance of the units' own bank accounts brought into the year
         (r"^上年实户资金余额$", "balance_in"),
         # a column that shows part of the one before it ("其中：专项资金列入部门预算的项目")
         (r"^其中[:：]", "of_which"),
-        (r"^其他收入$", "other"),
+        (r"^其[他它]收入$|^其他资金$", "other"),
         (r"^单位资金$", "unit_funds"),
         (r"^(本年)?预算数?$|^年初预算(数)?$|^全年预算数?$|^\d{4}年度?预算数?$|^预算金额$", "budget"),
         (r"^调整(后)?预算(数)?$", "adjusted_budget"),
         (r"^(本年)?决算数?$|^(本年)?支出决算$", "actual"),
         (r"^上年(度)?(预算|决算|执行)?数$|^上年(度)?(预算|决算|执行)$|^上年(度)?$", "prior_year"),
         (r"^增减(变化)?(情况|金额|数|额)?$|^比上年增减$", "change"),
+        (r"^(增减|增长)(率|幅度)?（%）$", "change_rate"),
+        (r"^(\d{4}年度?)?(扣除.*后)?执行数$|^实际执行(数|金额)?$", "executed"),
+        (r"^预算批复(数|金额)?$", "approved"),
+        (r"^(预算|资金)到位(数|金额)?$", "arrived"),
+        (r"^指标结余(数|金额)?$", "balance"),
+        (r"^编制预算(数)?$", "current"),
         (r"^(项目)?总(预算|金额)$", "project_total"),
     )
 )
@@ -85,8 +98,20 @@ def compact_label(label: str) -> str:
     return label.replace("(", "（").replace(")", "）").replace("（境）", "（境）")
 
 
+_OF_WHICH = re.compile(r"^其中[：:]\s*(.+)$")
+
+
 def label_key(label: str) -> str | None:
+    """The key of one header label; "其中：X" (a part of the column before it) takes X's key,
+    or `of_which` when X names nothing known (a part that no sum counts)."""
     compact = compact_label(label)
+    part = _OF_WHICH.match(compact)
+    if part:
+        return _plain_label_key(part.group(1)) or "of_which"
+    return _plain_label_key(compact)
+
+
+def _plain_label_key(compact: str) -> str | None:
     plain = compact.replace("（", "(").replace("）", ")")
     for pattern, key in LABEL_KEYS:
         if pattern.search(compact) or pattern.search(plain):
@@ -108,6 +133,19 @@ def dated_keys(paths: list[list[str]], keys: list[str | None]) -> list[str | Non
     return ["prior_year" if years.get(i, latest) < latest else key for i, key in enumerate(keys)]
 
 
+def meetings_beside_sangong(paths: list[list[str]], keys: list[str | None]) -> list[str | None]:
+    """A 三公 table that adds 会议费 and 培训费 (合计 | “三公”经费 / 小计 … | 会议费 | 培训费): its
+    合计 holds all three (`total_with_meetings`), the 三公 小计 is the 三公 total."""
+    totals = [i for i, key in enumerate(keys) if key == "total"]
+    subtotals = [i for i, key in enumerate(keys)
+                 if key == "subtotal" and paths[i] and "三公" in paths[i][0]]
+    if len(totals) != 1 or len(subtotals) != 1 or not {"meeting", "training"} & set(keys):
+        return keys
+    out = list(keys)
+    out[totals[0]], out[subtotals[0]] = "total_with_meetings", "total"
+    return out
+
+
 def path_key(path: list[str]) -> str | None:
     """The key for a header path such as ["基本支出", "小计"] → "basic"."""
     keys = [label_key(label) for label in path]
@@ -120,6 +158,8 @@ def path_key(path: list[str]) -> str | None:
                               if key != group])
             return group if inner in (None, "total", "subtotal") else f"{group}_{inner}"
     leaf = known[-1]
+    if leaf == "amount" and len(known) > 1 and known[-2] in SOURCE_KEYS:
+        return known[-2]  # 本级财政拨款 / 金额: the fund's own amount
     parents = [key for key in known[:-1] if key in GROUP_KEYS]
     parent = parents[-1] if parents else None
     if leaf == "subtotal":

@@ -230,6 +230,9 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
     """Add a row to the segment; False when the row ends the table."""
     if meta_row(segment, row) or is_rule_line(row):
         return True
+    if text is None and page_foot_in_cells(row):
+        segment.in_repeat_header = bool(segment.data_rows)
+        return True
     if text is not None:
         unit = _UNIT.search(text)
         if unit:
@@ -271,6 +274,14 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
     else:
         segment.header_rows.append(row)
     return True
+
+
+def page_foot_in_cells(row: Row) -> bool:
+    """A page number between dashes laid out as cells of its own ("-" | "1" | "-")."""
+    filled = row.filled
+    joined = " ".join(cell.text for cell in filled)
+    return (2 <= len(filled) <= 3 and bool(PAGE_NUMBER.match(joined))
+            and bool(re.match(r"^[-—–].*[-—–]$", joined)))
 
 
 def is_unaligned_item(segment: Segment, row: Row, text: str) -> bool:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from yusuan.model import Column, Row, Table, TableRow
-from yusuan.recognise.columns import LABEL_COLUMN_KEYS, dated_keys, label_key, path_key
+from yusuan.recognise.columns import (
+    LABEL_COLUMN_KEYS,
+    dated_keys,
+    label_key,
+    meetings_beside_sangong,
+    path_key,
+)
 from yusuan.recognise.headers import column_paths
 from yusuan.recognise.numbers import parse_amount
 from yusuan.recognise.rows import Group, row_in_group
@@ -124,7 +130,7 @@ def position_keys(paths: list[list[str]]) -> list[str | None]:
     for path in paths:
         leaf_key = label_key(path[-1]) if path else None
         keys.append(leaf_key if leaf_key in LABEL_COLUMN_KEYS else path_key(path))
-    return dated_keys(paths, keys)
+    return meetings_beside_sangong(paths, dated_keys(paths, keys))
 
 
 def column_groups(paths: list[list[str]], kind: str) -> list[Group]:

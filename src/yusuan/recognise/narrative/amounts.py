@@ -148,6 +148,8 @@ def _new_fact(state: _State, mention: Mention, label: str, role: str | None = No
             and "其中" in state.paragraph.text[state.subject_at:mention.start] \
             and not {subject.concept, concept} <= _SIBLINGS:
         fact.extra["part_of"] = subject.concept
+    elif state.facts and state.facts[-1].concept == concept and state.facts[-1].extra.get("part_of"):
+        fact.extra["part_of"] = state.facts[-1].extra["part_of"]  # the 其中 list goes on
     state.facts.append(fact)
     state.subject, state.subject_end, state.subject_at = fact, end, mention.end
 

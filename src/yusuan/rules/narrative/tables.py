@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from yusuan.rules.narrative.common import (
     narrative_facts,
     table_value,
 )
+from yusuan.rules.narrative.text import MONEY_UNITS, SKIP_UNIT_CONCEPTS, narrative_unit
 from yusuan.rules.tables.crosstable import PANEL_TOTALS
 from yusuan.rules.tables.sangong import group_keys
 
@@ -258,9 +260,12 @@ def _total_cell(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, st
 
 
 def _functional(doc: Document, fact: Fact, scope: str) -> tuple[Table, TableRow, str] | None:
-    if scope == "fiscal" and _other_funds_carry(doc, fact):
-        # 财政拨款 is 一般公共预算 and the funds' own tables: its 类 line, else not one cell
-        return _fiscal_class(doc, fact)
+    if scope == "fiscal":
+        # the 财政拨款收支总表's 类 line (it may spend a carry-over the 一般公共预算 table does
+        # not print); where other funds carry the 类 too, that line or no single cell
+        fiscal_line = _fiscal_class(doc, fact)
+        if fiscal_line is not None or _other_funds_carry(doc, fact):
+            return fiscal_line
     kinds = FUNCTIONAL_TABLES["department" if scope == "department" else "other"]
     if scope in OTHER_FISCAL_FUNDS:
         kinds = (scope,)  # a 政府性基金 section's 类 is a line of the fund's own table
@@ -350,7 +355,7 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
     narrative = converted_interval(shown, decimals, _shift(fact.unit, unit))
     printed = Interval.printed(value, row.decimals.get(key, 2))
     difference = round(shown - value, 6)
-    if abs(difference) < 1e-9:
+    if abs(difference) < 1e-9 or unit_word_slip(doc, fact, value):
         return None
     what = row.name if not row.code else f"{row.code} {row.name}"
     rounding = narrative.meets(printed)
@@ -364,6 +369,16 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
         {"reported": fact.value, "table": value, "difference": round(difference, 4)},
         severity="info" if rounding else None, category="rounding" if rounding else None,
         **_args(text, fact, what, value))
+
+
+def unit_word_slip(doc: Document, fact: Fact, value: float) -> bool:
+    """The table's number written with a unit word the rest of the narrative does not use
+    (“1682.76元” among 万元): NARRATIVE.UNIT's finding, not a second one here."""
+    if abs((fact.value or 0.0) - value) > 1e-9:
+        return False
+    facts = [f for f in narrative_facts(doc) if f.unit in MONEY_UNITS and f.value is not None
+             and f.concept not in SKIP_UNIT_CONCEPTS]
+    return fact.unit != narrative_unit(doc.unit, Counter(f.unit for f in facts))
 
 
 def _args(text: str, fact: Fact, what: str, value: float) -> dict[str, str]:
@@ -400,7 +415,7 @@ def _compare_headline(doc: Document, fact: Fact) -> Finding | None:
         if entry.get("source") == "narrative":
             continue  # the narrative's own figure, not a table's
         value = float(entry.get("value", 0.0))
-        if abs(shown - value) < 1e-9:
+        if abs(shown - value) < 1e-9 or unit_word_slip(doc, fact, value):
             return None
         meets = narrative.meets(Interval.printed(value, int(entry.get("decimals", 2))))
         candidates.append((not meets, key, entry, value))

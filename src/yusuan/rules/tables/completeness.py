@@ -78,7 +78,8 @@ def required_tables_present(doc: Document) -> Iterator[Finding]:
     Passes: a 部门预算 whose contents list 政府性基金预算支出表 and which prints it (read or not).
     Fails:  one whose contents list it while no page carries that title.
     A table neither announced nor printed is worth a look (info) only where the text speaks of
-    its subject.
+    its subject; a file that prints none of its tables (a 情况说明 whose tables are another file)
+    is told at info.
     """
     present = {t.kind for t in doc.tables}
     apart = published_apart(doc)
@@ -90,10 +91,19 @@ def required_tables_present(doc: Document) -> Iterator[Finding]:
             continue  # "附件：…部门预算报表": the announced tables are in the attached file
         if announced and not printed:
             yield make_finding("MISSING.TABLE", [*announced[:MAX_MENTIONS], *where_missing(doc, kind)],
+                               severity="info" if none_printed(doc) else None,
                                name=NAMES.get(kind, kind), kind=kind)
         elif not announced and not printed and (said := mentions(doc, kind)):
             yield make_finding("MISSING.TABLE", [*where_missing(doc, kind), *said],
                                severity="info", name=NAMES.get(kind, kind), kind=kind)
+
+
+def none_printed(doc: Document) -> bool:
+    """Not one of the tables the document's kind requires is printed with a figure: the file is
+    the 情况说明 half of a disclosure whose tables are another file (江苏, 北京), even where it
+    does not say so — worth a look, no accusation."""
+    required = {kind for kind, _ in required_tables(doc)}
+    return not any(t.kind in required and any(r.values for r in t.rows) for t in doc.tables)
 
 
 ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}?(报表|公开表|表格)$")

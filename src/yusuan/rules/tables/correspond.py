@@ -138,7 +138,12 @@ def _checks(doc: Document, pair: Pair) -> list[tuple[Correspondence, Finding]]:
     out = []
     for spec in PAIRS:
         found = _check(doc, pair, spec)
-        if found is None and pair.functional.row_by_code(spec.functional[0]) is None:
+        if found is not None and _sibling_booked_here(doc, pair, spec):
+            family = [p for p in PAIRS if p.family == spec.family]
+            found = _check(doc, pair, Correspondence(
+                "+".join(p.economic for p in family),
+                tuple(code for p in family for code in p.functional)))
+        elif found is None and pair.functional.row_by_code(spec.functional[0]) is None:
             # the 项 are not printed: compare the economic lines of the whole 款
             family = tuple(p.economic for p in PAIRS if p.family == spec.family)
             if spec.economic == family[0]:
@@ -148,13 +153,28 @@ def _checks(doc: Document, pair: Pair) -> list[tuple[Correspondence, Finding]]:
     return out
 
 
+def _sibling_booked_here(doc: Document, pair: Pair, spec: Correspondence) -> bool:
+    """Another contribution of the family (30111 公务员医疗补助) has an amount but no 项 of its
+    own (no 2101103 printed): it is booked under a printed sibling 项, which the pair alone
+    would take for a second amount of the same contribution."""
+    for sibling in PAIRS:
+        if sibling is spec or sibling.family != spec.family:
+            continue
+        economic = summed(doc, pair.basic, tuple(sibling.economic.split("+")), "total")
+        if economic is not None and economic.value and all(
+                pair.functional.row_by_code(code) is None for code in sibling.functional):
+            return True
+    return False
+
+
 @rule("FUNC_ECON.PAIRS", category="cross_table", severity="error",
       title_zh="经济分类与功能分类对应科目一致",
       title_en="Economic lines match their functional counterparts",
       tables=("basic_expenditure",),
       rationale="30108 ↔ 2080505, 30109 ↔ 2080506, 30110 ↔ 2101101 + 2101102, 30111 (+ 30307 "
                 "医疗费补助) ↔ 2101103, 30113 ↔ 2210201 in the 一般公共预算 basic tables: the "
-                "same contribution booked at two amounts. One finding per functional 款.")
+                "same contribution booked at two amounts. One finding per functional 款; a "
+                "contribution whose 项 is not printed is compared with its family as a whole.")
 def economic_matches_functional(doc: Document) -> Iterator[Finding]:
     """Basic spending on a social-insurance or housing-fund line equals its functional 项
     (info when every pair shows more on the economic side: a convention of the document).

@@ -105,10 +105,14 @@ def carryover_parts(table: Table) -> tuple[str, ...]:
 
 def source_parts(table: Table) -> tuple[str, ...]:
     """The revenue sources a row adds up: 财政拨款 as one column (Shanghai) unless it is
-    broken down into 一般公共预算 / 政府性基金 / 国有资本经营 columns beside it."""
+    broken down into 一般公共预算 / 政府性基金 / 国有资本经营 columns beside it; 财政专户 by
+    its breakdown when no subtotal of it is printed."""
+    parts = SOURCE_PARTS
     if table.column("fiscal") and not any(table.column(k) for k in FISCAL_PARTS):
-        return ("fiscal", *SOURCE_PARTS)
-    return SOURCE_PARTS
+        parts = ("fiscal", *parts)
+    if not table.column("special_account"):  # 财政专户 broken down (教育收费 | 其他) alone
+        parts += tuple(c.key for c in table.columns if c.key.startswith("special_account_"))
+    return parts
 
 
 def income_checks(table: Table) -> list[tuple[str, tuple[str, ...]]]:

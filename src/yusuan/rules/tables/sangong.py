@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.recognise.columns import label_key, path_key
 from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
-from yusuan.rules.engine.common import Amount, amount, equal_finding, row_label, sum_finding
+from yusuan.rules.engine.common import (
+    Amount,
+    amount,
+    equal_finding,
+    row_label,
+    sum_finding,
+    table_unit,
+)
 from yusuan.rules.engine.confidence import PROVEN as _PROVEN
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.tolerance import Verdict, compare_equal
@@ -84,9 +91,11 @@ def _check(doc: Document, table: Table, row: TableRow, prefix: str, total: str,
 
 @rule("SANGONG.TOTAL", category="arithmetic", title_zh="三公经费合计等于各项之和",
       title_en="Three public expenses add up", tables=("sangong",),
-      rationale="合计 = 因公出国(境) + 公务用车购置及运行 + 公务接待; 公务用车购置及运行 = 购置 + 运行.")
+      rationale="合计 = 因公出国(境) + 公务用车购置及运行 + 公务接待; 公务用车购置及运行 = 购置 + 运行; "
+                "where 会议费 and 培训费 stand beside them, their 合计 = 三公 + 会议费 + 培训费.")
 def sangong_adds_up(doc: Document) -> Iterator[Finding]:
-    """total = outbound + vehicle + reception; vehicle = purchase + operation.
+    """total = outbound + vehicle + reception; vehicle = purchase + operation; a 合计 of 三公,
+    会议费 and 培训费 = their sum.
 
     Passes: total 3.20, vehicle 3.20 (operation 3.20), reception blank.
     Fails:  total 3.20, vehicle 3.20, reception 3.20.
@@ -99,6 +108,8 @@ def sangong_adds_up(doc: Document) -> Iterator[Finding]:
                            ("outbound", "vehicle", "reception"), "因公出国(境)+公务用车+公务接待"),
                     _check(doc, table, row, prefix, "vehicle",
                            ("vehicle_purchase", "vehicle_operation"), "购置+运行"),
+                    _check(doc, table, row, prefix, "total_with_meetings",
+                           ("total", "meeting", "training"), "三公经费+会议费+培训费"),
                 )
                 yield from (c for c in checks if c)
 
@@ -118,6 +129,11 @@ def sangong_amount(doc: Document, key: str) -> Amount | None:
     return None
 
 
+def same_units(doc: Document, basic: Table) -> bool:
+    """The 三公 tables print in the basic table's unit (上海: 元 beside a 三公 table in 万元)."""
+    return all(table_unit(doc, t) == table_unit(doc, basic) for t in doc.tables_of("sangong"))
+
+
 @rule("SANGONG.ECONOMIC", category="cross_table", title_zh="三公经费与经济分类科目一致",
       title_en="Three public expenses agree with the economic lines",
       tables=("sangong", "basic_expenditure"),
@@ -132,7 +148,7 @@ def sangong_matches_economic(doc: Document) -> Iterator[Finding]:
     when blank); 30217 1.00 vs reception 0.50 → error.
     """
     basic = doc.table("basic_expenditure")
-    if basic is None:
+    if basic is None or not same_units(doc, basic):
         return
     for code, key in ECONOMIC_LINES:
         row = basic.row_by_code(code)
@@ -185,8 +201,8 @@ def sangong_in_wrong_column(doc: Document) -> Iterator[Finding]:
     Fails:  reception 3.20, vehicle_operation blank; no 30217, 30231 3.20.
     """
     basic = doc.table("basic_expenditure")
-    if basic is None or not any(r.code and r.code.startswith("302") and len(r.code) == 5
-                                for r in basic.rows):
+    if basic is None or not same_units(doc, basic) or not any(
+            r.code and r.code.startswith("302") and len(r.code) == 5 for r in basic.rows):
         return
     for code, key in ECONOMIC_LINES:
         figure = sangong_amount(doc, key)

@@ -138,7 +138,7 @@ def _income_items(doc: Document, table: Table) -> Iterator[Finding]:
 
 def _expenditure_classes(doc: Document, table: Table, kind: str) -> Iterator[Finding]:
     details = [t for k in DETAIL_OF[kind] for t in doc.tables_of(k)[:1]]
-    if not details:
+    if not details or (kind == "fiscal_summary" and appropriations_alone(doc, table, details)):
         return
     for row in read_side(table, "expenditure").items:
         if name_of(row):
@@ -152,3 +152,18 @@ def _expenditure_classes(doc: Document, table: Table, kind: str) -> Iterator[Fin
                               table_b=_label(details[0]), same_ledger=kind == "summary")
         if found:
             yield found
+
+
+def appropriations_alone(doc: Document, table: Table, details: list[Table]) -> bool:
+    """The summary spends a carry-over too (上年结转 beside 本年收入) while the detail tables'
+    类 lines add up to 本年收入 alone: they print the year's appropriations (中央部门
+    一般公共预算支出表 of 年初预算数), a smaller scope than the summary's lines."""
+    named = read_side(table, "income").named
+    carry = side_amount(doc, table, named.get("carryover_in"))
+    current = side_amount(doc, table, named.get("income_current"))
+    if carry is None or not carry.value or current is None:
+        return False
+    classes = [amount(doc, t, r, _whole_column(t)) for t in details for r in t.rows
+               if r.code and len(r.code) == 3]
+    found = [a.value for a in classes if a is not None]
+    return bool(found) and abs(sum(found) - current.value) < 0.015
