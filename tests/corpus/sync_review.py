@@ -4,7 +4,8 @@
 
 Checks every corpus document again and rewrites the lists: a finding still reported keeps its
 verdict (matched by rule and message, else by rule and the lines it cites: a message worded
-anew keeps its verdict and takes the new words), one no longer reported is dropped and counted, a new one
+anew keeps its verdict and takes the new words), one no longer reported is dropped and counted
+(a true one apart when a finding still reported folds it and cites its lines), a new one
 is added with "verdict": null — test_every_reviewed_finding_has_a_verdict fails until a reader
 has judged it on the page. It then rewrites the README's total and table of verdicts, which
 `python -m tests.corpus.sync_review --summary` does alone (after verdicts are set by hand).
@@ -12,16 +13,22 @@ has judged it on the page. It then rewrites the README's total and table of verd
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
-from yusuan.model import Document
+from yusuan.model import Document, Finding, Location
 from yusuan.rules import run_rules
 
 from .corpusfiles import CORPUS, corpus_document
 from .test_findings import REVIEW, REVIEWED
+
+
+def _place(doc: Document, loc: Location) -> list[int | None]:
+    return list(doc.source.page_and_line(loc.line))
 
 
 def cited(doc: Document, finding) -> list[list[int | None]]:
@@ -50,6 +57,22 @@ def _reworded(doc: Document, findings: list, known: dict[tuple[str, str], list[d
     return out
 
 
+def folded_into(entry: dict, findings: list[Finding], place: Callable[[Location], list]) -> bool:
+    """Whether a finding still reported folds the entry's (one cause reported once) and cites
+    every [page, line] the entry cited: a true defect folded so is not lost."""
+    said = f"{entry['rule']}: {entry['message']}"
+    return any(said in finding.folded
+               and all(where in [place(loc) for loc in finding.locations]
+                       for where in entry.get("where") or [])
+               for finding in findings)
+
+
+def _dropped_as(entry: dict, findings: list[Finding], place: Callable[[Location], list]) -> str:
+    if entry.get("verdict") != "true":
+        return "false"
+    return "folded" if folded_into(entry, findings, place) else "true"
+
+
 def main() -> None:
     names = sorted({str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
                     if p.is_file() and p.suffix not in (".md", ".tsv")})
@@ -74,8 +97,8 @@ def main() -> None:
                 entry = {"rule": finding.rule, "severity": finding.severity,
                          "message": finding.message, "where": cited(doc, finding), "verdict": None}
             listed.append(entry)
-        dropped.update("true" if x.get("verdict") == "true" else "false"
-                       for same in known.values() for x in same)
+        place = functools.partial(_place, doc)
+        dropped.update(_dropped_as(x, serious, place) for same in known.values() for x in same)
         if listed:
             by_province[name.split("/")[0]][name] = listed
     for path in REVIEW.glob("*.json"):
@@ -84,7 +107,8 @@ def main() -> None:
         (REVIEW / f"{province}.json").write_text(
             json.dumps(documents, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     write_summary()
-    print(f"dropped: {dropped['false']} false, {dropped['true']} TRUE (look at these); added: {added}")
+    print(f"dropped: {dropped['false']} false, {dropped['true']} TRUE (look at these), "
+          f"{dropped['folded']} true folded into a finding that cites their lines; added: {added}")
 
 
 TABLE_HEAD = "| document | true | false |\n|---|---|---|\n"

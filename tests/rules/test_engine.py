@@ -1,4 +1,4 @@
-from yusuan.model import Finding, Location
+from yusuan.model import Finding, Location, Table
 from yusuan.rules import catalog, run_rules
 from yusuan.rules.engine import sort_findings
 from yusuan.rules.engine.fold import fold_shared_causes
@@ -133,3 +133,39 @@ def test_a_kuan_short_of_its_items_where_classified_items_were_left_out_is_info(
     assert short.severity == "info" and "涉密" in short.message
     assert found("15.00", [])[0].severity == "error"
     assert found("9.00", secret)[0].severity == "error"
+
+
+def _xinfang(first: str, second: str) -> Table:
+    """A 款 of 1378.41 over three 项; 长春市信访局's 预算表3 prints two of them 0.00 (the
+    一般公共预算支出表 prints 458.00 and 16.56)."""
+    return table("general_budget_expenditure", [
+        ("201", "一般公共服务支出", {"total": "1378.41"}),
+        ("20140", "信访事务", {"total": "1378.41"}),
+        ("2014001", "行政运行", {"total": "903.85"}),
+        ("2014002", "一般行政管理事务", {"total": first}),
+        ("2014099", "其他信访事务支出", {"total": second}),
+    ], title="一般公共预算支出表")
+
+
+def test_a_sum_off_by_what_two_parts_are_off_elsewhere_is_one_finding() -> None:
+    wrong, right = _xinfang("0.00", "0.00"), _xinfang("458.00", "16.56")
+    serious = [f for f in run_rules(document(wrong, right)) if f.severity != "info"]
+    assert len(serious) == 1
+    [found] = serious
+    assert found.rule == "TOTAL.ROLLUP" and found.locations[0].code == "20140"
+    assert [f.split(":")[0] for f in found.folded] == ["TOTAL.ROLLUP", "CROSS.CODE", "CROSS.CODE"]
+    # the folded finding still cites every line the three findings cited
+    assert {loc.line for loc in found.locations} >= {
+        row.line for t in (wrong, right) for row in t.rows if row.code in ("2014002", "2014099")}
+    assert "458" in found.message and "16.56" in found.message
+
+
+def test_parts_that_do_not_make_up_the_whole_gap_stay_findings_of_their_own() -> None:
+    # 2014099 is off by 16.56 elsewhere, but the 款's gap is 458.00 + 16.56 + 1.00
+    wrong = _xinfang("0.00", "0.00")
+    wrong.rows[1].values["total"] = 1379.41
+    wrong.rows[0].values["total"] = 1379.41
+    serious = [f for f in run_rules(document(wrong, _xinfang("458.00", "16.56")))
+               if f.severity != "info"]
+    assert sorted(f.rule for f in serious) == ["CROSS.CODE", "CROSS.CODE", "CROSS.CODE",
+                                               "CROSS.CODE", "TOTAL.ROLLUP"]

@@ -5,6 +5,12 @@ when two or more non-info arithmetic, cross-table or narrative-vs-table findings
 figure and are off by the same amount (a table total that disagrees with its items and with the
 narrative, which agree with each other), they are folded into one finding that names the figure first and lists,
 in `folded`, the rules and messages of the sums it breaks.
+
+A sum can also be off by what several of its parts are off: a 款 whose 项 do not add up because
+two 项 cells print 0.00 where another table prints 458.00 and 16.56. When the findings that
+accuse parts of a sum, one part each, together make up its whole gap to the cent, the parts are
+the cause: they are folded into the sum's finding, which keeps its own locations first, adds
+theirs, and lists every message in `folded`.
 """
 
 from __future__ import annotations
@@ -78,7 +84,7 @@ def _add_column(first: Finding, other: Finding) -> None:
 
 
 def fold_shared_causes(findings: list[Finding], doc: Document | None = None) -> list[Finding]:
-    findings = group_rounding(merge_columns(findings))
+    findings = fold_explained_sums(group_rounding(merge_columns(findings)))
     kept = [f for f in findings if not _foldable(f)]
     pending = [f for f in findings if _foldable(f)]
     while pending:
@@ -127,5 +133,63 @@ def _fold(figure: Figure, group: list[Finding], doc: Document | None) -> Finding
         values=dict(primary.values),
         folded=[f"{f.rule}: {f.message}" for f in group],
         message_id="FOLD",
+        args=args,
+    )
+
+
+def _cells(finding: Finding) -> set[Figure]:
+    return {(loc.line, loc.column) for loc in finding.locations if loc.column}
+
+
+def _gap(finding: Finding) -> float:
+    return float(finding.values["difference"])
+
+
+def _explaining_parts(total: Finding, others: list[Finding]) -> list[Finding]:
+    """The findings that accuse one part each of `total` (a cell it sums, not its own) and
+    together make up its whole gap, off in the same direction; else none."""
+    first = total.locations[0]
+    own = {(first.line, first.column)}
+    parts = {(loc.line, loc.column) for loc in total.locations[1:] if loc.column} - own
+    accusing = [f for f in others if f is not total and _foldable(f)
+                and len(_cells(f) & parts) == 1 and not _cells(f) & own]
+    cells = [next(iter(_cells(f) & parts)) for f in accusing]
+    if len(accusing) < 2 or len(set(cells)) < len(cells):
+        return []
+    gaps = [_gap(f) for f in accusing]
+    same_way = all(g > 0 for g in gaps) or all(g < 0 for g in gaps)
+    return accusing if same_way and abs(sum(map(abs, gaps)) - abs(_gap(total))) <= 0.005 else []
+
+
+def fold_explained_sums(findings: list[Finding]) -> list[Finding]:
+    """Fold into a sum's finding the findings of the parts that make up its whole gap."""
+    out = list(findings)
+    for total in findings:
+        if all(f is not total for f in out) or not _foldable(total) or len(total.locations) < 3:
+            continue
+        parts = _explaining_parts(total, [f for f in out if f is not total])
+        if parts:
+            out = [f for f in out if f is not total and all(f is not p for p in parts)]
+            out.append(_fold_parts(total, parts))
+    return out
+
+
+def _fold_parts(total: Finding, parts: list[Finding]) -> Finding:
+    order = {"error": 0, "warning": 1}
+    group = [total, *parts]
+    locations = list(total.locations)
+    for finding in parts:
+        locations.extend(loc for loc in finding.locations if loc not in locations)
+    args = {"sum": total.message, "difference": abs(_gap(total)), "count": len(parts),
+            "parts": "；".join(f.message for f in parts)}
+    return Finding(
+        rule=total.rule,
+        severity=min((f.severity for f in group), key=lambda s: order.get(s, 2)),
+        category=total.category,
+        message=render("FOLD.PARTS", "zh", **args),
+        locations=locations,
+        values=dict(total.values),
+        folded=[f"{f.rule}: {f.message}" for f in group],
+        message_id="FOLD.PARTS",
         args=args,
     )

@@ -36,6 +36,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{figure} 一处数字同时破坏 {count} 个等式：{broken}",
         "en": "{figure}: one figure breaks {count} identities: {broken}",
     },
+    "FOLD.PARTS": {
+        "zh": "{sum}；差额 {difference} 全部来自 {count} 个分项，它们在别处所印的数不同：{parts}",
+        "en": "{sum}; the whole gap of {difference} comes from {count} of its parts, printed "
+              "differently elsewhere: {parts}",
+    },
 }
 
 LABELS: dict[str, dict[str, str]] = {
