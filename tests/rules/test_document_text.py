@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from yusuan.model import Document, Source, Table
 from yusuan.readers.text import text_to_lines
+from yusuan.rules.document.repeated import repeated_items
 from yusuan.rules.engine import run_rules
 
 
@@ -140,6 +141,15 @@ def test_an_item_printed_twice_is_reported() -> None:
     third = ITEMS[ITEMS.index("三是"):].strip()
     assert messages(document(ITEMS.strip() + " " + third + "\n"), "TEXT.REPEATED") == [
         "同一条目印了两次：“三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核…”"]
+
+
+def test_the_shortest_cell_an_item_can_be_printed_twice_in_is_read() -> None:
+    # 一是 and forty characters, then 一是 again two characters on: the same forty-two
+    # characters printed from two starts (the rule skips shorter cells unread)
+    cell = "一是" * 22
+    assert repeated_items(cell) == [cell[:42]]
+    assert len(messages(document(f"说明\t{cell}\n"), "TEXT.REPEATED")) == 1
+    assert all(repeated_items(cell[:n]) == [] for n in range(43))
 
 
 GOAL = "年度目标\t通过专栏畅通帮扶渠道，汇聚更多社会力量关心关爱特殊少年群体，提升全市孤弃儿童福利保障水平。\n"

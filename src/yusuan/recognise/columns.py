@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # the carry-over into the year, in every wording seen (上年结转, 年初结转和结余, 上年结余、结转 …):
 # a column header here, a summary-table row in the headline and the SUMMARY rules
@@ -81,6 +82,7 @@ def compact_label(label: str) -> str:
     return label.replace("(", "（").replace(")", "）").replace("（境）", "（境）")
 
 
+@lru_cache(maxsize=1 << 12)  # the same headers are keyed again by every table and rule
 def label_key(label: str) -> str | None:
     compact = compact_label(label)
     plain = compact.replace("（", "(").replace("）", ")")

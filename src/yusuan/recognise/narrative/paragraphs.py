@@ -113,6 +113,8 @@ class _CleanTexts:
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
+        self.near: dict[int, str] = {}  # the last few asked for: a line is asked for again by
+        # the checks of the lines just above it (page number, figure before its unit)
 
     @overload
     def __getitem__(self, key: int) -> str: ...
@@ -123,7 +125,12 @@ class _CleanTexts:
     def __getitem__(self, key: int | slice) -> str | list[str]:
         if isinstance(key, slice):
             return [self[i] for i in range(*key.indices(len(self.lines)))]
-        return clean(self.lines[key].text).strip()
+        text = self.near.get(key)
+        if text is None:
+            if len(self.near) >= 8:
+                self.near.clear()
+            text = self.near[key] = clean(self.lines[key].text).strip()
+        return text
 
 
 class CharLines(Sequence[int]):
