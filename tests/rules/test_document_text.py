@@ -6,6 +6,7 @@ from __future__ import annotations
 from yusuan.model import Document, Source, Table
 from yusuan.readers.text import text_to_lines
 from yusuan.rules.document.repeated import repeated_items
+from yusuan.rules.document.sangong_names import slips
 from yusuan.rules.engine import run_rules
 
 
@@ -231,6 +232,12 @@ def test_misnamed_sangong_items_are_reported() -> None:
     assert messages(document(slips + "公务接待费费1.00万元。\n"), "NAME.SANGONG") == [(
         "“三公”经费项目名称写错：“公务车购置及运行费”应为“公务用车购置及运行费”、"
         "“公务车用车运行费”应为“公务用车运行费”、“公务接待费费”应为“公务接待费”")]
+
+
+def test_a_slip_split_by_spaces_is_read_and_a_line_without_one_is_not() -> None:
+    assert slips("公务接待费 费1.00万元") == [("公务接待费费", "费")]
+    assert slips("公务 车运行费2.00万元") == [("公务车运行费", "公务用车")]
+    assert slips("公务用车购置费0万元，公务接待费1.00万元") == []
 
 
 ROWS_NAMED = ("项目名称\t单位\t金额\n广州市政务服务和数据管理局运营服务项目\t运营中心\t1,391.47\n"
