@@ -7,6 +7,7 @@ from yusuan.model import Document, Source, Table
 from yusuan.readers.text import text_to_lines
 from yusuan.rules.document.repeated import repeated_items
 from yusuan.rules.document.sangong_names import slips
+from yusuan.rules.document.twice import _opens_block
 from yusuan.rules.engine import run_rules
 
 
@@ -183,6 +184,11 @@ CONTENTS = ("目录\n七、一般公共预算财政拨款“三公”经费支�
             "九、国有资本经营预算财政拨款支出决算表……13\n")
 TABLES = {"sangong": "一般公共预算财政拨款“三公”经费支出决算表", "gov_fund": "政府性基金预算财政拨款收入支出决算表",
           "soe_capital": "国有资本经营预算财政拨款支出决算表"}
+
+
+def test_a_block_opens_with_a_cell_of_thirty_chinese_characters() -> None:
+    assert _opens_block("年度目标\t" + "甲" * 30)
+    assert not _opens_block("年度目标\t" + "甲" * 29 + "，")
 
 
 def printed(order: list[str]) -> Document:
