@@ -3,6 +3,8 @@ characters), TEXT.KIND_WORD (a budget's heading naming a 决算)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from yusuan.model import Document, Source, Table
 from yusuan.readers.text import text_to_lines
 from yusuan.rules.document.repeated import repeated_items
@@ -125,6 +127,12 @@ def test_row_numbers_in_sequence_pass() -> None:
 def test_a_row_number_out_of_sequence_is_reported() -> None:
     assert messages(numbered(ROWS.replace("\t29\t", "\t39\t")), "TABLE.ROW_NUMBER") == [
         "财政拨款收入支出决算总表“二、外交支出”的行次印作 39，前后两行为 28 和 30，应为 29"]
+
+
+def test_a_row_number_header_printed_with_a_space_is_read() -> None:
+    doc = numbered(ROWS.replace("\t29\t", "\t39\t"))
+    doc.source.lines[0] = replace(doc.source.lines[0], text="项目\t行 次\t金额")
+    assert len(messages(doc, "TABLE.ROW_NUMBER")) == 1
 
 
 ITEMS = ("项目概况\t一是开展测绘行业质量检查、成果审查、信用监管等相关工作，保障地理信息管理工作顺利开展；"
