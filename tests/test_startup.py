@@ -54,3 +54,14 @@ def test_python_dash_m_yusuan_checks_a_text_document_with_the_same_light_imports
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     heavy = sorted(name for name in loaded if name.split(".")[0] in HEAVY or name.startswith(HEAVY))
     assert heavy == []
+
+
+def test_a_check_with_no_configuration_file_loads_no_toml_parser(tmp_path: Path) -> None:
+    document = tmp_path / "budget.txt"
+    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", PROGRAM, str(document)], capture_output=True,
+                          text=True, check=False, timeout=120, cwd=tmp_path)
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "yusuan.config" in loaded
+    assert "tomllib" not in loaded

@@ -11,7 +11,6 @@ table. Command-line options win over the file.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,8 @@ def load_config(path: str | Path | None = None, start: Path | None = None) -> Co
 
 
 def _load(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a configuration file is found: most checks have none
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

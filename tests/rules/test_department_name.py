@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from yusuan.pipeline import document_from_text
+from yusuan.recognise.meta import department_titles
 from yusuan.rules import run_rules
 
 DOC = ("某市某区规划和自然资源局2025年部门预算\n\n"
@@ -44,3 +45,9 @@ def test_a_note_naming_the_department_without_its_last_word_is_found() -> None:
     assert [f.message for f in findings] == [
         "部门名称不一致：有处写“某市某区规划和自然资源”，漏了末尾的“局”，文件其他处为“某市某区规划和自然资源局”"]
     assert findings[0].locations[0].line == 10
+
+
+def test_a_title_printed_with_spaces_names_the_department_and_other_lines_do_not() -> None:
+    titles = department_titles("北京市某某局 2026 年部门预 算")
+    assert [match.group(1) for match in titles] == ["北京市某某局"]
+    assert department_titles("北京市某某局2026年工作要点") == []

@@ -3,8 +3,13 @@ characters), TEXT.KIND_WORD (a budget's heading naming a 决算)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from yusuan.model import Document, Source, Table
 from yusuan.readers.text import text_to_lines
+from yusuan.rules.document.repeated import repeated_items
+from yusuan.rules.document.sangong_names import slips
+from yusuan.rules.document.twice import _opens_block
 from yusuan.rules.engine import run_rules
 
 
@@ -124,6 +129,12 @@ def test_a_row_number_out_of_sequence_is_reported() -> None:
         "财政拨款收入支出决算总表“二、外交支出”的行次印作 39，前后两行为 28 和 30，应为 29"]
 
 
+def test_a_row_number_header_printed_with_a_space_is_read() -> None:
+    doc = numbered(ROWS.replace("\t29\t", "\t39\t"))
+    doc.source.lines[0] = replace(doc.source.lines[0], text="项目\t行 次\t金额")
+    assert len(messages(doc, "TABLE.ROW_NUMBER")) == 1
+
+
 ITEMS = ("项目概况\t一是开展测绘行业质量检查、成果审查、信用监管等相关工作，保障地理信息管理工作顺利开展；"
          "二是统筹开展地质灾害防治基础建设工作，全面提升我市地质灾害防治能力，力争取得重大突破进展。"
          "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核等相关工作。\n")
@@ -140,6 +151,15 @@ def test_an_item_printed_twice_is_reported() -> None:
     third = ITEMS[ITEMS.index("三是"):].strip()
     assert messages(document(ITEMS.strip() + " " + third + "\n"), "TEXT.REPEATED") == [
         "同一条目印了两次：“三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核…”"]
+
+
+def test_the_shortest_cell_an_item_can_be_printed_twice_in_is_read() -> None:
+    # 一是 and forty characters, then 一是 again two characters on: the same forty-two
+    # characters printed from two starts (the rule skips shorter cells unread)
+    cell = "一是" * 22
+    assert repeated_items(cell) == [cell[:42]]
+    assert len(messages(document(f"说明\t{cell}\n"), "TEXT.REPEATED")) == 1
+    assert all(repeated_items(cell[:n]) == [] for n in range(43))
 
 
 GOAL = "年度目标\t通过专栏畅通帮扶渠道，汇聚更多社会力量关心关爱特殊少年群体，提升全市孤弃儿童福利保障水平。\n"
@@ -172,6 +192,11 @@ CONTENTS = ("目录\n七、一般公共预算财政拨款“三公”经费支�
             "九、国有资本经营预算财政拨款支出决算表……13\n")
 TABLES = {"sangong": "一般公共预算财政拨款“三公”经费支出决算表", "gov_fund": "政府性基金预算财政拨款收入支出决算表",
           "soe_capital": "国有资本经营预算财政拨款支出决算表"}
+
+
+def test_a_block_opens_with_a_cell_of_thirty_chinese_characters() -> None:
+    assert _opens_block("年度目标\t" + "甲" * 30)
+    assert not _opens_block("年度目标\t" + "甲" * 29 + "，")
 
 
 def printed(order: list[str]) -> Document:
@@ -221,6 +246,12 @@ def test_misnamed_sangong_items_are_reported() -> None:
     assert messages(document(slips + "公务接待费费1.00万元。\n"), "NAME.SANGONG") == [(
         "“三公”经费项目名称写错：“公务车购置及运行费”应为“公务用车购置及运行费”、"
         "“公务车用车运行费”应为“公务用车运行费”、“公务接待费费”应为“公务接待费”")]
+
+
+def test_a_slip_split_by_spaces_is_read_and_a_line_without_one_is_not() -> None:
+    assert slips("公务接待费 费1.00万元") == [("公务接待费费", "费")]
+    assert slips("公务 车运行费2.00万元") == [("公务车运行费", "公务用车")]
+    assert slips("公务用车购置费0万元，公务接待费1.00万元") == []
 
 
 ROWS_NAMED = ("项目名称\t单位\t金额\n广州市政务服务和数据管理局运营服务项目\t运营中心\t1,391.47\n"

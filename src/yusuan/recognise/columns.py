@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # the carry-over into the year, in every wording seen (上年结转, 年初结转和结余, 上年结余、结转 …):
 # a column header here, a summary-table row in the headline and the SUMMARY rules
@@ -101,6 +102,7 @@ def compact_label(label: str) -> str:
 _OF_WHICH = re.compile(r"^其中[：:]\s*(.+)$")
 
 
+@lru_cache(maxsize=1 << 12)  # the same headers are keyed again by every table and rule
 def label_key(label: str) -> str | None:
     """The key of one header label; "其中：X" (a part of the column before it) takes X's key,
     or `of_which` when X names nothing known (a part that no sum counts)."""

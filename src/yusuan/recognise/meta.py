@@ -132,13 +132,22 @@ def printed_department(lines: list[Line]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def department_titles(text: str) -> list[re.Match[str]]:
+    """The titles naming a department in one line (…局部门预算, …中心2026年单位决算), its spaces
+    taken out; group 1 is the name."""
+    compact = text.replace(" ", "")
+    if "预算" not in compact and "决算" not in compact:  # every title ends in one of them
+        return []
+    return list(_DEPARTMENT.finditer(compact))
+
+
 def document_department(lines: list[Line]) -> str | None:
     printed = printed_department(lines)
     if printed:
         return printed
     counts: Counter[str] = Counter()
     for line in lines[:400]:
-        for match in _DEPARTMENT.finditer(line.text.replace(" ", "")):
+        for match in department_titles(line.text):
             name = re.sub(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)", "",
                           match.group(1))
             if len(name) >= 4:

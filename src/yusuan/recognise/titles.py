@@ -91,6 +91,8 @@ _NAMED_TABLE = re.compile(r"[^\s，。；:：《》]{2,40}?表")
 def announced_titles(text: str) -> list[Title]:
     """Table titles a contents line or a sentence names ("五、一般公共预算支出表……8",
     "详见《政府性基金预算支出表》"): the tables the document says it holds."""
+    if "表" not in text:  # every title names its 表; most lines of a document do not
+        return []
     compact = _TOC_TAIL.sub("", text.replace(" ", ""))
     found = []
     for match in _NAMED_TABLE.finditer(compact):

@@ -85,8 +85,8 @@ def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Pa
         if builder.paragraphs:
             yield from builder.paragraphs
             builder.paragraphs = []
-        text = texts[index]
-        if not text or _page_number(line.page, texts, index):
+        text = texts.at(index)
+        if not text or _page_number(line.page, text, texts, index):
             continue
         if is_table_line(text) and not _figure_before_unit(texts, index):
             builder.flush()
@@ -113,6 +113,8 @@ class _CleanTexts:
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
+        self.near: dict[int, str] = {}  # the last few asked for: a line is asked for again by
+        # the checks of the lines just above it (page number, figure before its unit)
 
     @overload
     def __getitem__(self, key: int) -> str: ...
@@ -122,8 +124,16 @@ class _CleanTexts:
 
     def __getitem__(self, key: int | slice) -> str | list[str]:
         if isinstance(key, slice):
-            return [self[i] for i in range(*key.indices(len(self.lines)))]
-        return clean(self.lines[key].text).strip()
+            return [self.at(i) for i in range(*key.indices(len(self.lines)))]
+        return self.at(key)
+
+    def at(self, index: int) -> str:
+        text = self.near.get(index)
+        if text is None:
+            if len(self.near) >= 8:
+                self.near.clear()
+            text = self.near[index] = clean(self.lines[index].text).strip()
+        return text
 
 
 class CharLines(Sequence[int]):
@@ -175,16 +185,18 @@ def joined_text(source: Source) -> tuple[str, CharLines]:
     return "".join(pieces), lines
 
 
-def _page_number(page: int | None, texts: _CleanTexts, index: int) -> bool:
-    """A page's number on its own line in a paged source (PDF): skipped, so the paragraphs on
-    either side stay apart and one running over the page break stays whole."""
-    return (page is not None and bool(PAGE_NUMBER.match(texts[index]))
+def _page_number(page: int | None, text: str, texts: _CleanTexts, index: int) -> bool:
+    """A page's number on its own line (`text`, line `index`) in a paged source (PDF): skipped,
+    so the paragraphs on either side stay apart and one running over the page break stays
+    whole."""
+    return (page is not None and bool(PAGE_NUMBER.match(text))
             and not _figure_before_unit(texts, index))
 
 
 def _figure_before_unit(texts: _CleanTexts, index: int) -> bool:
     """A lone figure whose unit opens the next line ('456.70' / '万元，…') is wrapped text."""
-    if len(texts[index].split()) != 1 or "\t" in texts[index]:
+    text = texts.at(index)
+    if "\t" in text or len(text.split()) != 1:
         return False
     following = next((t for t in texts[index + 1:index + 3] if t), "")
     return following.startswith(("万元", "元", "亿元", "%"))

@@ -30,6 +30,8 @@ def named_amounts(doc: Document) -> dict[str, dict[str, list[int]]]:
     cells after it."""
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for line in doc.source.lines:
+        if "\t" not in line.text:  # one cell: no amount after the name
+            continue
         cells = ["".join(cell.split()) for cell in line.text.split("\t")]
         for index, name in enumerate(cells):
             if len(name) < MIN_NAME or not re.search(r"[\u4e00-\u9fff]{6}", name):

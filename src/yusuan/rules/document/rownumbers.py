@@ -31,8 +31,9 @@ def row_numbers(doc: Document, table: Table) -> list[list[tuple[int, int, str]]]
     that prints a whole number in it, in order."""
     first, last = table.lines
     columns: list[list[tuple[int, int, str]]] = []
-    header = next((n for n in range(first, last + 1)
-                   if ROW_NUMBER_HEADER in _cells(doc, n)), None)
+    header = next((n for n in range(first, last + 1)  # 次 first: most lines have none
+                   if "次" in doc.source.line_text(n) and ROW_NUMBER_HEADER in _cells(doc, n)),
+                  None)
     if header is None:
         return columns
     for index, cell in enumerate(_cells(doc, header)):

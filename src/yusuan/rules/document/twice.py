@@ -42,17 +42,20 @@ def _opens_block(text: str) -> bool:
     """A line of a labelled cell of words: 年度目标 | 通过专栏畅通帮扶渠道…"""
     cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
     return (len(cells) >= 2 and WORD_LABEL.fullmatch(cells[0]) is not None
-            and any(len(re.findall(r"[\u4e00-\u9fff]", cell)) >= LONG for cell in cells[1:]))
+            and any(len(cell) >= LONG and len(re.findall(r"[\u4e00-\u9fff]", cell)) >= LONG
+                    for cell in cells[1:]))
 
 
 def repeated_blocks(doc: Document) -> Iterator[tuple[int, int, int]]:
     """(first line, line of the copy, lines in a row) of each block of at least MIN_LINES
     identical lines opened by a labelled cell of words."""
+    openers = [index for index, line in enumerate(doc.source.lines) if _opens_block(line.text)]
+    if len(openers) < 2:  # a block printed twice opens twice
+        return
     texts = _texts(doc)
     where: dict[str, list[int]] = defaultdict(list)
-    for index, line in enumerate(doc.source.lines):
-        if _opens_block(line.text):
-            where[texts[index]].append(index)
+    for index in openers:
+        where[texts[index]].append(index)
     for at in where.values():
         for a, b in pairwise(at):
             size = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from yusuan.codes import functional_codes
 from yusuan.model import Document, Fact, Location, Table, TableRow
@@ -13,6 +14,7 @@ FUNCTIONAL_KINDS = ("general_budget_expenditure", "expenditure", "fiscal_summary
 LEVEL_LENGTH = {"class": 3, "kuan": 5, "item": 7}
 
 
+@lru_cache(maxsize=1 << 13)  # every official name is made plain again for each name looked up
 def plain(name: str) -> str:
     return "".join(name.split()).replace("（", "(").replace("）", ")").strip("。.、:：“”\"'‘’「」《》")
 
