@@ -109,10 +109,14 @@ def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Pa
 
 class _CleanTexts:
     """Each line's text cleaned and stripped, worked out when asked for (a list of them all
-    would hold a second copy of a long file's text)."""
+    would hold a second copy of a long file's text) and kept for the next few lines' asking
+    (a line is asked for as itself and as one of the two after a lone figure)."""
+
+    KEPT = 4
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
+        self.recent: dict[int, str] = {}
 
     @overload
     def __getitem__(self, key: int) -> str: ...
@@ -123,7 +127,11 @@ class _CleanTexts:
     def __getitem__(self, key: int | slice) -> str | list[str]:
         if isinstance(key, slice):
             return [self[i] for i in range(*key.indices(len(self.lines)))]
-        return clean(self.lines[key].text).strip()
+        text = self.recent.get(key)
+        if text is None:
+            text = self.recent[key] = clean(self.lines[key].text).strip()
+            self.recent.pop(key - self.KEPT, None)
+        return text
 
 
 class CharLines(Sequence[int]):
