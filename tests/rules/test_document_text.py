@@ -142,6 +142,14 @@ def test_an_item_printed_twice_is_reported() -> None:
         "同一条目印了两次：“三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核…”"]
 
 
+def test_the_shortest_cell_that_holds_an_item_twice_is_searched() -> None:
+    # two labels of two characters, the second followed by forty: 44 characters, blanks aside
+    for cell in ("一是" * 22, "一是" * 11 + "\u3000 " + "一是" * 11):
+        assert messages(document(f"说明\t{cell}\n"), "TEXT.REPEATED") == [
+            f"同一条目印了两次：“{'一是' * 21}…”"]
+        assert messages(document(f"说明\t{cell[:-1]}\n"), "TEXT.REPEATED") == []
+
+
 GOAL = "年度目标\t通过专栏畅通帮扶渠道，汇聚更多社会力量关心关爱特殊少年群体，提升全市孤弃儿童福利保障水平。\n"
 INDICATORS = "".join(f"\t产出指标\t数量指标\t指标{i}\t≥{i}个\n" for i in range(1, 6))
 
