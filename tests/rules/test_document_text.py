@@ -3,7 +3,7 @@ characters), TEXT.KIND_WORD (a budget's heading naming a 决算)."""
 
 from __future__ import annotations
 
-from yusuan.model import Document, Source, Table
+from yusuan.model import Document, Line, Source, Table
 from yusuan.readers.text import text_to_lines
 from yusuan.rules.engine import run_rules
 
@@ -124,6 +124,14 @@ def test_a_row_number_out_of_sequence_is_reported() -> None:
         "财政拨款收入支出决算总表“二、外交支出”的行次印作 39，前后两行为 28 和 30，应为 29"]
 
 
+
+def test_a_row_number_header_printed_with_a_blank_is_read() -> None:
+    doc = numbered(ROWS.replace("\t29\t", "\t39\t"))
+    doc.source.lines[0] = Line(1, "项目\t行　次\t金额")
+    assert messages(doc, "TABLE.ROW_NUMBER") == [
+        "财政拨款收入支出决算总表“二、外交支出”的行次印作 39，前后两行为 28 和 30，应为 29"]
+
+
 ITEMS = ("项目概况\t一是开展测绘行业质量检查、成果审查、信用监管等相关工作，保障地理信息管理工作顺利开展；"
          "二是统筹开展地质灾害防治基础建设工作，全面提升我市地质灾害防治能力，力争取得重大突破进展。"
          "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核等相关工作。\n")
@@ -174,6 +182,18 @@ def test_a_form_block_printed_again_inside_another_form_is_reported() -> None:
     assert messages(two_forms(own, GOAL + INDICATORS), "TABLE.PRINTED_TWICE") == [(
         "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
         "印在康复补助资金项目绩效目标表的“年度目标”之后")]
+
+
+
+def test_a_block_is_placed_in_the_first_table_listed_that_spans_it() -> None:
+    own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
+    doc = two_forms(own, GOAL + INDICATORS)
+    whole = Table("project_performance", "项目绩效目标表", (1, len(doc.source.lines)))
+    doc.tables.insert(0, whole)  # one table spans both forms: no block is printed in another
+    assert messages(doc, "TABLE.PRINTED_TWICE") == []
+    doc.tables.append(whole)
+    doc.tables.pop(0)
+    assert len(messages(doc, "TABLE.PRINTED_TWICE")) == 1
 
 
 CONTENTS = ("目录\n七、一般公共预算财政拨款“三公”经费支出决算表……11\n八、政府性基金预算财政拨款收入支出决算表……12\n"
