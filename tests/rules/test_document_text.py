@@ -251,6 +251,14 @@ def test_misnamed_sangong_items_are_reported() -> None:
         "“公务车用车运行费”应为“公务用车运行费”、“公务接待费费”应为“公务接待费”")]
 
 
+
+def test_misnamed_sangong_items_are_found_across_blanks() -> None:
+    slips = SANGONG.replace("公务用车购置及", "公务 车购置及")
+    assert messages(document(slips + "公务接待费\u3000费1.00万元。\n"), "NAME.SANGONG") == [(
+        "“三公”经费项目名称写错：“公务车购置及运行费”应为“公务用车购置及运行费”、"
+        "“公务接待费费”应为“公务接待费”")]
+
+
 ROWS_NAMED = ("项目名称\t单位\t金额\n广州市政务服务和数据管理局运营服务项目\t运营中心\t1,391.47\n"
               "重点项目\t金额\n{name}\t1,391.47\n")
 

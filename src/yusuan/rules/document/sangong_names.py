@@ -30,6 +30,15 @@ def _proper(slip: str, item: str) -> str:
     return re.sub(r"^公务车(?:用车)?", "公务用车", slip)
 
 
+def _joined_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(number, text without blanks) of each line where a slip can stand: every slip holds
+    公务车 or 费费."""
+    for line in doc.source.lines:
+        text = "".join(line.text.split())
+        if "公务车" in text or "费费" in text:
+            yield line.number, text
+
+
 @rule("NAME.SANGONG", category="naming", severity="warning", words=True,
       title_zh="“三公”经费项目名称规范", title_en="“三公” items named as classified")
 def sangong_item_names(doc: Document) -> Iterator[Finding]:
@@ -39,8 +48,8 @@ def sangong_item_names(doc: Document) -> Iterator[Finding]:
     Passes: 公务用车购置及运行费0万元，其中：公务用车购置费0万元；公务用车运行费0万元。
     Fails:  公务车购置及运行费0万元，其中：公务用车购置费0万元；公务车用车运行费0万元。
     """
-    hits = [(line.number, match.group(0), item) for line in doc.source.lines
-            for pattern, item in SLIPS for match in pattern.finditer(re.sub(r"\s+", "", line.text))]
+    hits = [(number, match.group(0), item) for number, text in _joined_lines(doc)
+            for pattern, item in SLIPS for match in pattern.finditer(text)]
     if not hits:
         return
     examples = "、".join(dict.fromkeys(f"“{slip}”应为“{_proper(slip, item)}”"

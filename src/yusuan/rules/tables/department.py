@@ -39,7 +39,9 @@ def mentions(doc: Document) -> dict[str, list[int]]:
         match = _DEPARTMENT_LINE.match(text)
         if match and _ORGANISATION.match(match.group(1)):
             names.append(match.group(1))
-        names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(text.replace(" ", ""))]
+        joined = text.replace(" ", "")
+        if "预算" in joined or "决算" in joined:  # the pattern ends in (部门|单位)(预算|决算)
+            names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
         subject = NOTE_SUBJECT.match(text)
         if subject and not subject.group(1).startswith(("本", "我")):
             names.append(subject.group(1))
