@@ -8,7 +8,7 @@ import re
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Line
 from yusuan.recognise.projects.labels import LABELS, Joined, label_pattern
-from yusuan.recognise.projects.text import Cell, clean, line_cells, unscramble
+from yusuan.recognise.projects.text import Cell, clean, compact, line_cells, unscramble
 
 BLANKS = [" ", "\t", "\u3000", "\xa0", "\u2003", "\x1c", "\n", "\r"]
 
@@ -32,6 +32,22 @@ def test_clean_and_unscramble_like_their_patterns() -> None:
         assert clean(text) == space.sub(" ", tag.sub(" ", text)).strip(), repr(text)
         expected = split.sub(lambda m: f"{m.group(2)} {m.group(1)}{m.group(3)}", text)
         assert unscramble(text) == expected, repr(text)
+
+
+def test_compact_and_line_cells_like_their_patterns() -> None:
+    tag, space = re.compile(r"<[^>]+>"), re.compile(r"[\s\u3000\xa0]+")
+    separator = re.compile(r"^[-—\s|]+$")
+    pieces = [*BLANKS, "\t", "\t", "|", "-", "—", "<b>", "</b>", "9.0", "项目", "（", "）", "1", "."]
+    for text in _texts(3000, 4, pieces):
+        assert compact(text) == space.sub("", tag.sub("", text)).replace("（", "(").replace(
+            "）", ")"), repr(text)
+        stripped = text.strip()
+        pipe = stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
+        parts = [space.sub(" ", tag.sub(" ", piece)).strip()
+                 for piece in (stripped[1:-1].split("|") if pipe else text.split("\t"))]
+        expected = [Cell(unscramble(part), 3) for part in parts
+                    if part and not separator.match(part)]
+        assert line_cells(Line(3, text)) == expected, repr(text)
 
 
 def test_line_cells_are_a_new_list_each_time() -> None:
