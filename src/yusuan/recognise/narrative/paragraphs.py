@@ -88,7 +88,8 @@ def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Pa
         text = texts[index]
         if not text or _page_number(line.page, texts, index):
             continue
-        if is_table_line(text) and not _figure_before_unit(texts, index):
+        # a TAB line is a table's (is_table_line), never a lone figure before its unit
+        if "\t" in text or is_table_line(text) and not _figure_before_unit(texts, index):
             builder.flush()
             if not keep_tables:
                 continue
@@ -192,7 +193,8 @@ def _page_number(page: int | None, texts: _CleanTexts, index: int) -> bool:
 
 def _figure_before_unit(texts: _CleanTexts, index: int) -> bool:
     """A lone figure whose unit opens the next line ('456.70' / '万元，…') is wrapped text."""
-    if len(texts[index].split()) != 1 or "\t" in texts[index]:
+    text = texts[index]
+    if "\t" in text or len(text.split()) != 1:
         return False
     following = next((t for t in texts[index + 1:index + 3] if t), "")
     return following.startswith(("万元", "元", "亿元", "%"))
