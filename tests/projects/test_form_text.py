@@ -83,3 +83,15 @@ def test_tab_rows_share_one_string_for_cells_of_the_same_text() -> None:
                           Line(2, "2080502\t事业单位离退休\t1,000.00\t")])
     assert [c.text for c in rows[1].cells] == ["2080502", "事业单位离退休", "1,000.00", ""]
     assert rows[0].cells[2].text is rows[1].cells[2].text
+
+
+def test_the_empty_cells_of_a_tab_row_are_one_cell_equal_to_each() -> None:
+    from yusuan.layout.tabbed import lines_to_rows
+    from yusuan.model import Cell as RowCell
+
+    row, other = lines_to_rows([Line(4, "\t合计\t\t 1.00\t", 2), Line(5, "\t\t小计", 2)])
+    assert row.cells == (RowCell("", 4, 2), RowCell("合计", 4, 2), RowCell("", 4, 2),
+                         RowCell("1.00", 4, 2, 1), RowCell("", 4, 2))
+    assert row.cells[0] is row.cells[2] is row.cells[4]
+    assert other.cells == (RowCell("", 5, 2), RowCell("", 5, 2), RowCell("小计", 5, 2))
+    assert other.cells[0] is other.cells[1] is not row.cells[0]
