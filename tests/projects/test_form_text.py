@@ -95,3 +95,13 @@ def test_the_empty_cells_of_a_tab_row_are_one_cell_equal_to_each() -> None:
     assert row.cells[0] is row.cells[2] is row.cells[4]
     assert other.cells == (RowCell("", 5, 2), RowCell("", 5, 2), RowCell("小计", 5, 2))
     assert other.cells[0] is other.cells[1] is not row.cells[0]
+
+
+def test_a_name_line_is_found_with_its_label_spread_by_blanks_and_tags() -> None:
+    from yusuan.recognise.projects.spans import is_name_line
+
+    for text in ("项目名称\t培训经费", "项 目 名 称\t培训经费", "项目<br>名\u3000称：培训经费"):
+        assert is_name_line([Line(1, text)], 0), text
+    assert is_name_line([Line(1, "项目名称"), Line(2, "培训经费")], 0)
+    for text in ("项目\t培训经费", "名称\t培训经费", "项目名称\t项目总预算"):
+        assert not is_name_line([Line(1, text)], 0), text

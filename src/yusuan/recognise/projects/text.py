@@ -61,16 +61,16 @@ def unscramble(text: str) -> str:
 def line_cells(line: Line) -> list[Cell]:
     """The non-blank cells of a line: tab-separated pieces (or the cells of a markdown pipe
     row), tags and separators dropped."""
-    return list(_line_cells(line))
+    return list(_line_cells(line.text, line.number))
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_cells(line: Line) -> tuple[Cell, ...]:
-    """`line_cells`, kept for the lines read again (a form's lines are read by its span, its
-    details and its indicators)."""
-    text = line.text.strip()
-    pieces = text[1:-1].split("|") if is_pipe_row(text) else line.text.split("\t")
-    number = line.number
+def _line_cells(raw: str, number: int) -> tuple[Cell, ...]:
+    """`line_cells` of the line numbered `number` that reads `raw`, kept for the lines read
+    again (a form's lines are read by its span, its details and its indicators; a line's
+    text and number hash faster than the line)."""
+    text = raw.strip()
+    pieces = text[1:-1].split("|") if is_pipe_row(text) else raw.split("\t")
     cells = []
     for piece in pieces:
         part = clean(piece)  # no blank at either end, no two in a row: a separator opens with
