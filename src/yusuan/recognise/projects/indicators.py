@@ -31,6 +31,7 @@ LEVEL_PREFIX = re.compile(r"^(?:(产出|效益|满意度|成本)指标)?"
                           r"(?:((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|"
                           r"社会经济效益|生态效益|可持续(?:发展)?影响|服务对象满意度)指标)|指标|标(?!准))?")
 MAX_NAME = 50
+_PUNCTUATION = re.compile(r"[()（）“”\"'《》、，,。：:；;\-—]")
 MAX_TEXT_VALUE = 20
 
 
@@ -234,4 +235,4 @@ def tidy(indicator: Indicator) -> Indicator:
 
 def normalise(name: str) -> str:
     """An indicator name for matching: no blanks, brackets or punctuation."""
-    return re.sub(r"[()（）“”\"'《》、，,。：:；;\-—]", "", compact(name))
+    return _PUNCTUATION.sub("", compact(name))

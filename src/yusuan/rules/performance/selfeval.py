@@ -294,7 +294,10 @@ def stated_scores(doc: Document) -> Iterator[Finding]:
 def _form_total(doc: Document, form: ProjectForm) -> tuple[float, int] | None:
     """The 总分 of a 绩效自评表: its row's last figure, after the 100 it is out of."""
     for number in range(form.lines[0], form.lines[1] + 1):
-        cells = [c.strip() for c in doc.source.line_text(number).split("\t")]
+        text = doc.source.line_text(number)
+        if "分" not in text:  # no 总分 in its first cell
+            continue
+        cells = [c.strip() for c in text.split("\t")]
         if not cells or "".join(cells[0].split()) != "总分":
             continue
         figures = [parse_number(c) for c in cells[1:] if c]
