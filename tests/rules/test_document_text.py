@@ -277,6 +277,17 @@ def test_one_amount_under_a_name_without_its_joining_word_is_reported() -> None:
         "“广州市政务服务数据管理局运营服务项目”（漏了“和”）")]
 
 
+def test_names_and_amounts_are_read_with_their_blanks_taken_out() -> None:
+    text = ("广州市政务服务和数据管理局运营服务项目\t1,391.47\n"
+            "广州市 政务服务数据管理局运营服务项目\t 1,391. 47 \n")
+    assert len(messages(document(text), "NAME.ROW_VARIANT")) == 1
+    short = "甲 乙 丙 丁 戊 己 庚\t1.00\n甲乙丙丁和戊己庚\t1.00\n"  # seven characters: no name
+    assert messages(document(short), "NAME.ROW_VARIANT") == []
+    assert messages(document(short.replace("庚", "庚辛")), "NAME.ROW_VARIANT") != []
+    eight = "甲乙丙丁戊己庚辛\t1.00\n甲乙丙丁和戊己庚辛\t1.00\n"  # the shortest name, no blank
+    assert messages(document(eight), "NAME.ROW_VARIANT") != []
+
+
 def titled(printed: str) -> Document:
     text = f"目录\n表9\t2019年部门综合预算政府性基金收支表\t是\n表9\n2019年{printed}\n项目\t金额\n"
     doc = document(text)

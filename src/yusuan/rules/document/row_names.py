@@ -33,12 +33,15 @@ def named_amounts(doc: Document) -> dict[str, dict[str, list[int]]]:
     for line in doc.source.lines:
         if "\t" not in line.text:  # one cell: no amount after it
             continue
-        cells = ["".join(cell.split()) for cell in line.text.split("\t")]
-        for index, name in enumerate(cells):
+        cells = line.text.split("\t")
+        for index, cell in enumerate(cells):
+            if len(cell) < MIN_NAME:  # its blanks taken out, shorter still
+                continue
+            name = "".join(cell.split())
             if len(name) < MIN_NAME or not WORDS.search(name):
                 continue
-            amount = next((cell for cell in cells[index + 1:index + 1 + LOOK_AHEAD]
-                           if AMOUNT.fullmatch(cell)), None)
+            after = ("".join(cell.split()) for cell in cells[index + 1:index + 1 + LOOK_AHEAD])
+            amount = next((cell for cell in after if AMOUNT.fullmatch(cell)), None)
             if amount is not None:
                 found[amount.replace(",", "")][name].append(line.number)
     return found
