@@ -270,9 +270,10 @@ def stated_scores(doc: Document) -> Iterator[Finding]:
     for paragraph in paragraphs(doc):
         text = paragraph.text
         compact = "".join(text.split())
-        at = [i for i, ch in enumerate(text) if not ch.isspace()]
+        matches = list(STATED_SCORE.finditer(compact))
+        at = [i for i, ch in enumerate(text) if not ch.isspace()] if matches else []
         floor = 0
-        for match in STATED_SCORE.finditer(compact):
+        for match in matches:
             before = compact[floor:match.start()]
             named = [(before.rfind(name), name) for name in totals if name in before]
             floor = match.end()
