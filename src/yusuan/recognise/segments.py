@@ -66,8 +66,7 @@ def row_title(row: Row) -> Title | None:
         if title and not title.number:
             return Title(title.kind, title.text, printed_number(filled[0].text))
         return title
-    text = single_text(row)
-    return classify_title(text) if text else None
+    return classify_title(filled[0].text) if len(filled) == 1 else None  # single_text
 
 
 def is_data_row(row: Row) -> bool:
@@ -251,10 +250,11 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
             return True
         if is_running_text(row) and (segment.data_rows or segment.header_rows):
             return False
-    if segment.note_rows and segment.data_rows and not is_data_row(row) and not segment.in_repeat_header:
+    data = is_data_row(row)
+    if segment.note_rows and segment.data_rows and not data and not segment.in_repeat_header:
         return False
     in_body = segment.data_rows and not segment.in_repeat_header and len(row.cells) > 1
-    if is_data_row(row) or in_body:
+    if data or in_body:
         segment.in_repeat_header = False
         segment.data_rows.append(row)
     elif segment.in_repeat_header:
