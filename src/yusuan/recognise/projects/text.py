@@ -73,6 +73,8 @@ def _line_cells(raw: str, number: int) -> tuple[Cell, ...]:
     pieces = text[1:-1].split("|") if is_pipe_row(text) else raw.split("\t")
     cells = []
     for piece in pieces:
+        if not piece:  # an empty cell (half a form's row's cells)
+            continue
         part = clean(piece)  # no blank at either end, no two in a row: a separator opens with
         if part and not (part[0] in "-—|" and _SEPARATOR.match(part)):  # one of its marks
             cells.append(Cell(unscramble(part) if " " in part else part, number))
