@@ -8,7 +8,7 @@ import re
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Line
 from yusuan.recognise.projects.labels import LABELS, Joined, label_pattern
-from yusuan.recognise.projects.text import Cell, clean, line_cells, unscramble
+from yusuan.recognise.projects.text import Cell, clean, compact, line_cells, unscramble
 
 BLANKS = [" ", "\t", "\u3000", "\xa0", "\u2003", "\x1c", "\n", "\r"]
 
@@ -32,6 +32,22 @@ def test_clean_and_unscramble_like_their_patterns() -> None:
         assert clean(text) == space.sub(" ", tag.sub(" ", text)).strip(), repr(text)
         expected = split.sub(lambda m: f"{m.group(2)} {m.group(1)}{m.group(3)}", text)
         assert unscramble(text) == expected, repr(text)
+
+
+def test_compact_and_line_cells_like_their_patterns() -> None:
+    tag, space = re.compile(r"<[^>]+>"), re.compile(r"[\s\u3000\xa0]+")
+    separator = re.compile(r"^[-—\s|]+$")
+    pieces = [*BLANKS, "\t", "\t", "|", "-", "—", "<b>", "</b>", "9.0", "项目", "（", "）", "1", "."]
+    for text in _texts(3000, 4, pieces):
+        assert compact(text) == space.sub("", tag.sub("", text)).replace("（", "(").replace(
+            "）", ")"), repr(text)
+        stripped = text.strip()
+        pipe = stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3
+        parts = [space.sub(" ", tag.sub(" ", piece)).strip()
+                 for piece in (stripped[1:-1].split("|") if pipe else text.split("\t"))]
+        expected = [Cell(unscramble(part), 3) for part in parts
+                    if part and not separator.match(part)]
+        assert line_cells(Line(3, text)) == expected, repr(text)
 
 
 def test_line_cells_are_a_new_list_each_time() -> None:
@@ -67,3 +83,25 @@ def test_tab_rows_share_one_string_for_cells_of_the_same_text() -> None:
                           Line(2, "2080502\t事业单位离退休\t1,000.00\t")])
     assert [c.text for c in rows[1].cells] == ["2080502", "事业单位离退休", "1,000.00", ""]
     assert rows[0].cells[2].text is rows[1].cells[2].text
+
+
+def test_the_empty_cells_of_a_tab_row_are_one_cell_equal_to_each() -> None:
+    from yusuan.layout.tabbed import lines_to_rows
+    from yusuan.model import Cell as RowCell
+
+    row, other = lines_to_rows([Line(4, "\t合计\t\t 1.00\t", 2), Line(5, "\t\t小计", 2)])
+    assert row.cells == (RowCell("", 4, 2), RowCell("合计", 4, 2), RowCell("", 4, 2),
+                         RowCell("1.00", 4, 2, 1), RowCell("", 4, 2))
+    assert row.cells[0] is row.cells[2] is row.cells[4]
+    assert other.cells == (RowCell("", 5, 2), RowCell("", 5, 2), RowCell("小计", 5, 2))
+    assert other.cells[0] is other.cells[1] is not row.cells[0]
+
+
+def test_a_name_line_is_found_with_its_label_spread_by_blanks_and_tags() -> None:
+    from yusuan.recognise.projects.spans import is_name_line
+
+    for text in ("项目名称\t培训经费", "项 目 名 称\t培训经费", "项目<br>名\u3000称：培训经费"):
+        assert is_name_line([Line(1, text)], 0), text
+    assert is_name_line([Line(1, "项目名称"), Line(2, "培训经费")], 0)
+    for text in ("项目\t培训经费", "名称\t培训经费", "项目名称\t项目总预算"):
+        assert not is_name_line([Line(1, text)], 0), text

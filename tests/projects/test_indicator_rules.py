@@ -257,3 +257,29 @@ def test_a_share_of_a_whole_above_100_percent_cannot_be_met() -> None:
     assert found(good) == []
     bad = good.replace("≥95%", "≥1100%") + "\t产出指标\t质量指标\t验收合格率\t=1100%\n"
     assert found(bad) == ["比例类指标的目标值超过 100%，不可能达到：群众满意度 ≥1100%；验收合格率 =1100%"]
+
+
+def test_swapped_pairs_are_those_every_pair_compared_gives() -> None:
+    import random
+
+    from yusuan.rules.performance.indicators import _swap_pairs
+
+    rng = random.Random(7)
+    pool = [f"指标{i}" for i in range(6)]
+
+    def form() -> tuple[set[str], set[str]]:  # 年度 names mostly apart from the 长期 ones
+        long = set(rng.sample(pool, rng.randint(1, 3)))
+        rest = [n for n in pool if n not in long] if rng.random() < 0.8 else pool
+        return long, set(rng.sample(rest, rng.randint(0, min(3, len(rest)))))
+
+    found = 0
+    for _ in range(200):
+        names = [form() for _ in range(rng.randint(0, 9))]
+        every = [(a, b) for a in range(len(names)) for b in range(a + 1, len(names))
+                 if names[a][1] and names[b][1] and not names[a][1] & names[a][0]
+                 and not names[b][1] & names[b][0] and len(names[a][1] & names[b][0]) >= 2
+                 and len(names[b][1] & names[a][0]) >= 2]
+        assert [(a, b) for a, b in _swap_pairs(names)
+                if len(names[b][1] & names[a][0]) >= 2] == every
+        found += len(every)
+    assert found > 10

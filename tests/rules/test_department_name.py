@@ -7,6 +7,7 @@ import pytest
 from yusuan.pipeline import document_from_text
 from yusuan.recognise.meta import department_titles
 from yusuan.rules import run_rules
+from yusuan.rules.tables.department import mentions
 
 DOC = ("某市某区规划和自然资源局2025年部门预算\n\n"
        "表1 部门收支总表\n部门：{first}\t单位：万元\n项目\t预算数\t项目\t预算数\n"
@@ -36,6 +37,13 @@ def test_a_dropped_district_or_a_changed_joining_word_is_found(variant: str, how
     assert len(findings) == 1
     assert how in findings[0].message and f"有处写“{variant}”" in findings[0].message
     assert [loc.line for loc in findings[0].locations] == [9, 1]
+
+
+def test_a_title_with_blanks_between_its_words_names_the_department() -> None:
+    text = DOC.replace("2025年部门预算", "2025年部门 预 算").format(
+        first="某市规划和自然资源局", second="某市规划和自然资源局")
+    assert mentions(document_from_text(text)) == {"某市某区规划和自然资源局": [1],
+                                                  "某市规划和自然资源局": [4, 9]}
 
 
 def test_a_note_naming_the_department_without_its_last_word_is_found() -> None:

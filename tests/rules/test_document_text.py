@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from yusuan.model import Document, Source, Table
+from yusuan.model import Document, Line, Source, Table
 from yusuan.readers.text import text_to_lines
 from yusuan.rules.document.repeated import repeated_items
-from yusuan.rules.document.sangong_names import slips
 from yusuan.rules.document.twice import _opens_block
 from yusuan.rules.engine import run_rules
 
@@ -135,6 +134,13 @@ def test_a_row_number_header_printed_with_a_space_is_read() -> None:
     assert len(messages(doc, "TABLE.ROW_NUMBER")) == 1
 
 
+def test_a_row_number_header_printed_with_a_blank_is_read() -> None:
+    doc = numbered(ROWS.replace("\t29\t", "\t39\t"))
+    doc.source.lines[0] = Line(1, "项目\t行　次\t金额")
+    assert messages(doc, "TABLE.ROW_NUMBER") == [
+        "财政拨款收入支出决算总表“二、外交支出”的行次印作 39，前后两行为 28 和 30，应为 29"]
+
+
 ITEMS = ("项目概况\t一是开展测绘行业质量检查、成果审查、信用监管等相关工作，保障地理信息管理工作顺利开展；"
          "二是统筹开展地质灾害防治基础建设工作，全面提升我市地质灾害防治能力，力争取得重大突破进展。"
          "三是主要用于开展永久基本农田保护管理、落实占补平衡改革要求，完成耕地保护责任目标考核等相关工作。\n")
@@ -162,6 +168,14 @@ def test_the_shortest_cell_an_item_can_be_printed_twice_in_is_read() -> None:
     assert all(repeated_items(cell[:n]) == [] for n in range(43))
 
 
+def test_the_shortest_cell_that_holds_an_item_twice_is_searched() -> None:
+    # two labels of two characters, the second followed by forty: 44 characters, blanks aside
+    for cell in ("一是" * 22, "一是" * 11 + "\u3000 " + "一是" * 11):
+        assert messages(document(f"说明\t{cell}\n"), "TEXT.REPEATED") == [
+            f"同一条目印了两次：“{'一是' * 21}…”"]
+        assert messages(document(f"说明\t{cell[:-1]}\n"), "TEXT.REPEATED") == []
+
+
 GOAL = "年度目标\t通过专栏畅通帮扶渠道，汇聚更多社会力量关心关爱特殊少年群体，提升全市孤弃儿童福利保障水平。\n"
 INDICATORS = "".join(f"\t产出指标\t数量指标\t指标{i}\t≥{i}个\n" for i in range(1, 6))
 
@@ -186,6 +200,17 @@ def test_a_form_block_printed_again_inside_another_form_is_reported() -> None:
     assert messages(two_forms(own, GOAL + INDICATORS), "TABLE.PRINTED_TWICE") == [(
         "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
         "印在康复补助资金项目绩效目标表的“年度目标”之后")]
+
+
+def test_a_block_is_placed_in_the_first_table_listed_that_spans_it() -> None:
+    own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
+    doc = two_forms(own, GOAL + INDICATORS)
+    whole = Table("project_performance", "项目绩效目标表", (1, len(doc.source.lines)))
+    doc.tables.insert(0, whole)  # one table spans both forms: no block is printed in another
+    assert messages(doc, "TABLE.PRINTED_TWICE") == []
+    doc.tables.append(whole)
+    doc.tables.pop(0)
+    assert len(messages(doc, "TABLE.PRINTED_TWICE")) == 1
 
 
 CONTENTS = ("目录\n七、一般公共预算财政拨款“三公”经费支出决算表……11\n八、政府性基金预算财政拨款收入支出决算表……12\n"
@@ -249,9 +274,16 @@ def test_misnamed_sangong_items_are_reported() -> None:
 
 
 def test_a_slip_split_by_spaces_is_read_and_a_line_without_one_is_not() -> None:
-    assert slips("公务接待费 费1.00万元") == [("公务接待费费", "费")]
-    assert slips("公务 车运行费2.00万元") == [("公务车运行费", "公务用车")]
-    assert slips("公务用车购置费0万元，公务接待费1.00万元") == []
+    assert messages(document("公务 车运行费2.00万元。\n"), "NAME.SANGONG") == [
+        "“三公”经费项目名称写错：“公务车运行费”应为“公务用车运行费”"]
+    assert messages(document("公务用车购置费0万元，公务接待费1.00万元。\n"), "NAME.SANGONG") == []
+
+
+def test_misnamed_sangong_items_are_found_across_blanks() -> None:
+    slips = SANGONG.replace("公务用车购置及", "公务 车购置及")
+    assert messages(document(slips + "公务接待费\u3000费1.00万元。\n"), "NAME.SANGONG") == [(
+        "“三公”经费项目名称写错：“公务车购置及运行费”应为“公务用车购置及运行费”、"
+        "“公务接待费费”应为“公务接待费”")]
 
 
 ROWS_NAMED = ("项目名称\t单位\t金额\n广州市政务服务和数据管理局运营服务项目\t运营中心\t1,391.47\n"
@@ -270,6 +302,17 @@ def test_one_amount_under_a_name_without_its_joining_word_is_reported() -> None:
     assert messages(document(text), "NAME.ROW_VARIANT") == [(
         "同一金额 1391.47 的项目名称两处不同：“广州市政务服务和数据管理局运营服务项目”与"
         "“广州市政务服务数据管理局运营服务项目”（漏了“和”）")]
+
+
+def test_names_and_amounts_are_read_with_their_blanks_taken_out() -> None:
+    text = ("广州市政务服务和数据管理局运营服务项目\t1,391.47\n"
+            "广州市 政务服务数据管理局运营服务项目\t 1,391. 47 \n")
+    assert len(messages(document(text), "NAME.ROW_VARIANT")) == 1
+    short = "甲 乙 丙 丁 戊 己 庚\t1.00\n甲乙丙丁和戊己庚\t1.00\n"  # seven characters: no name
+    assert messages(document(short), "NAME.ROW_VARIANT") == []
+    assert messages(document(short.replace("庚", "庚辛")), "NAME.ROW_VARIANT") != []
+    eight = "甲乙丙丁戊己庚辛\t1.00\n甲乙丙丁和戊己庚辛\t1.00\n"  # the shortest name, no blank
+    assert messages(document(eight), "NAME.ROW_VARIANT") != []
 
 
 def titled(printed: str) -> Document:

@@ -9,11 +9,18 @@ from yusuan.model import Cell, Line, Row
 
 def line_to_row(line: Line, texts: dict[str, str] | None = None) -> Row:
     """The line's cells; with `texts` (each raw cell met so far → its text), a cell text seen
-    before is that same string and a raw cell seen before is not cleaned again."""
+    before is that same string and a raw cell seen before is not cleaned again. The empty
+    cells of a line (half the cells of a form's rows) are one Cell, as they are equal."""
     known = texts if texts is not None else {}
     number, page = line.number, line.page
     cells = []
+    empty = None
     for part in line.text.split("\t"):
+        if not part:
+            if empty is None:
+                empty = Cell("", number, page)
+            cells.append(empty)
+            continue
         text = known.get(part)
         if text is None:
             text = clean_cell(part)

@@ -66,14 +66,13 @@ def row_title(row: Row) -> Title | None:
         if title and not title.number:
             return Title(title.kind, title.text, printed_number(filled[0].text))
         return title
-    text = single_text(row)
-    return classify_title(text) if text else None
+    return classify_title(filled[0].text) if len(filled) == 1 else None  # single_text
 
 
 def is_data_row(row: Row) -> bool:
     """A row with an amount, a classification code or a total label in a table body."""
     texts = [cell.text for cell in row.filled]
-    if not texts or is_column_number_row(row):
+    if not texts or _column_numbers(texts):
         return False
     if any(is_amount(text) for text in texts):
         return True
@@ -85,7 +84,11 @@ COLUMN_NUMBER_LABELS = frozenset({"栏次", "行次", "类", "款", "项", "*", 
 
 def is_column_number_row(row: Row) -> bool:
     """A 栏次 row: 1 2 3 … n, maybe after 栏次 / 类 款 项 labels; a header, not data."""
-    texts = [cell.text for cell in row.filled]
+    return _column_numbers([cell.text for cell in row.filled])
+
+
+def _column_numbers(texts: list[str]) -> bool:
+    """`is_column_number_row` of a row's filled cells' texts."""
     labels = [text for text in texts if text in COLUMN_NUMBER_LABELS]
     numbers = [int(text) for text in texts if text.isdecimal()]  # not ① or ²
     if len(labels) + len(numbers) != len(texts) or (len(numbers) < 2 and not labels):
@@ -221,9 +224,12 @@ def meta_row(segment: Segment, row: Row) -> bool:
     return True
 
 
+RULE_CHARACTERS = frozenset("-—=_ ")
+
+
 def is_rule_line(row: Row) -> bool:
     """A row of dashes drawn as a table border."""
-    return all(set(cell.text) <= set("-—=_ ") for cell in row.filled)
+    return all(set(cell.text) <= RULE_CHARACTERS for cell in row.filled)
 
 
 def absorb(segment: Segment, row: Row, text: str | None) -> bool:
@@ -261,10 +267,11 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
             return True
         if is_running_text(row) and (segment.data_rows or segment.header_rows):
             return False
-    if segment.note_rows and segment.data_rows and not is_data_row(row) and not segment.in_repeat_header:
+    data = is_data_row(row)
+    if segment.note_rows and segment.data_rows and not data and not segment.in_repeat_header:
         return False
     in_body = segment.data_rows and not segment.in_repeat_header and len(row.cells) > 1
-    if is_data_row(row) or in_body:
+    if data or in_body:
         segment.in_repeat_header = False
         segment.data_rows.append(row)
     elif segment.in_repeat_header:

@@ -85,10 +85,11 @@ def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Pa
         if builder.paragraphs:
             yield from builder.paragraphs
             builder.paragraphs = []
-        text = texts.at(index)
-        if not text or _page_number(line.page, text, texts, index):
+        text = texts[index]
+        if not text or _page_number(line.page, texts, index):
             continue
-        if is_table_line(text) and not _figure_before_unit(texts, index):
+        # a TAB line is a table's (is_table_line), never a lone figure before its unit
+        if "\t" in text or is_table_line(text) and not _figure_before_unit(texts, index):
             builder.flush()
             if not keep_tables:
                 continue
@@ -109,12 +110,14 @@ def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Pa
 
 class _CleanTexts:
     """Each line's text cleaned and stripped, worked out when asked for (a list of them all
-    would hold a second copy of a long file's text)."""
+    would hold a second copy of a long file's text) and kept for the next few lines' asking
+    (a line is asked for as itself and as one of the two after a lone figure)."""
+
+    KEPT = 4
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
-        self.near: dict[int, str] = {}  # the last few asked for: a line is asked for again by
-        # the checks of the lines just above it (page number, figure before its unit)
+        self.recent: dict[int, str] = {}
 
     @overload
     def __getitem__(self, key: int) -> str: ...
@@ -124,15 +127,11 @@ class _CleanTexts:
 
     def __getitem__(self, key: int | slice) -> str | list[str]:
         if isinstance(key, slice):
-            return [self.at(i) for i in range(*key.indices(len(self.lines)))]
-        return self.at(key)
-
-    def at(self, index: int) -> str:
-        text = self.near.get(index)
+            return [self[i] for i in range(*key.indices(len(self.lines)))]
+        text = self.recent.get(key)
         if text is None:
-            if len(self.near) >= 8:
-                self.near.clear()
-            text = self.near[index] = clean(self.lines[index].text).strip()
+            text = self.recent[key] = clean(self.lines[key].text).strip()
+            self.recent.pop(key - self.KEPT, None)
         return text
 
 
@@ -185,17 +184,16 @@ def joined_text(source: Source) -> tuple[str, CharLines]:
     return "".join(pieces), lines
 
 
-def _page_number(page: int | None, text: str, texts: _CleanTexts, index: int) -> bool:
-    """A page's number on its own line (`text`, line `index`) in a paged source (PDF): skipped,
-    so the paragraphs on either side stay apart and one running over the page break stays
-    whole."""
-    return (page is not None and bool(PAGE_NUMBER.match(text))
+def _page_number(page: int | None, texts: _CleanTexts, index: int) -> bool:
+    """A page's number on its own line in a paged source (PDF): skipped, so the paragraphs on
+    either side stay apart and one running over the page break stays whole."""
+    return (page is not None and bool(PAGE_NUMBER.match(texts[index]))
             and not _figure_before_unit(texts, index))
 
 
 def _figure_before_unit(texts: _CleanTexts, index: int) -> bool:
     """A lone figure whose unit opens the next line ('456.70' / '万元，…') is wrapped text."""
-    text = texts.at(index)
+    text = texts[index]
     if "\t" in text or len(text.split()) != 1:
         return False
     following = next((t for t in texts[index + 1:index + 3] if t), "")

@@ -19,6 +19,9 @@ _SIMP = (
 TRAD_TO_SIMP = str.maketrans(dict(zip(_TRAD, _SIMP, strict=True)))
 _CLEAN: dict[int, str | int | None] = {**cast("dict[int, str | int | None]", TRANSLATION),
                                        **TRAD_TO_SIMP}
+# Any character `clean` changes: a line without one (most lines) is left as it is, without the
+# translation's look-up of every character.
+_TO_CLEAN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CLEAN)) + "]")
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
@@ -31,7 +34,8 @@ TOP_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分|[
 
 def clean(text: str) -> str:
     """Full-width ASCII to half-width, odd spaces to plain, traditional to simplified."""
-    return text.rstrip("\r\n").translate(_CLEAN)
+    text = text.rstrip("\r\n")
+    return text.translate(_CLEAN) if _TO_CLEAN.search(text) else text
 
 
 def is_table_line(text: str) -> bool:

@@ -25,7 +25,7 @@ CODE = re.compile(r"[0-9A-Z][0-9A-Z\-]{5,}")
 FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
 CHANGE_FIGURE = re.compile(
     r"(20\d\d)\s*年([^，。；;,\d]{0,12}?)(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)")
-CHANGE_WORDS = ("增", "减", "较", "比", "下降")
+CHANGE_WORDS = re.compile("增|减|较|比|下降")
 FUNDING_ROW = re.compile(
     r"(?P<label>合\s*计|(?:\d{1,2}\s*[.、．]\s*)?[^|\d\s.、．][^|\d]*?)[\s|]*"
     r"(?P<value>\d[\d,]*(?:\.\d+)?)(?:\s*万元)?(?=[\s|]|$)")
@@ -124,7 +124,7 @@ def _change(form: ProjectForm, joined: Joined) -> None:
     form.change_text, form.change_line = text.replace("|", "").strip(), line
     for match in CHANGE_FIGURE.finditer(text):
         parsed = parse_number(match.group(3))
-        if parsed is None or any(w in match.group(2) for w in CHANGE_WORDS):
+        if parsed is None or CHANGE_WORDS.search(match.group(2)):
             continue
         value, decimals = in_money(parsed[0], parsed[1], match.group(4), form.money)
         at = joined.line_at(offset + match.start(3))

@@ -26,10 +26,12 @@ HEADER = ("目标名称", "一级指标", "二级指标", "三级指标", "指�
           "前年", "上年", "预计当年实现", "绩效标准", "指标值确定依据", "近两年指标值",
           "长期绩效目标表", "年度绩效目标表", "年度绩效指标", "长期绩效指标", "绩效指标",
           "预期当年实现值", "一级", "二级", "三级")
+HEADER_WORDS = frozenset(HEADER)  # for asking whether a word is one
 LEVEL_PREFIX = re.compile(r"^(?:(产出|效益|满意度|成本)指标)?"
                           r"(?:((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|"
                           r"社会经济效益|生态效益|可持续(?:发展)?影响|服务对象满意度)指标)|指标|标(?!准))?")
 MAX_NAME = 50
+_PUNCTUATION = re.compile(r"[()（）“”\"'《》、，,。：:；;\-—]")
 MAX_TEXT_VALUE = 20
 
 
@@ -141,7 +143,7 @@ class _Rows:
 
     def feed(self, piece: str, line: int, new_cell: bool = True) -> None:
         word = compact(piece)
-        if not word or word in HEADER or GOAL_NAME.fullmatch(word):
+        if not word or word in HEADER_WORDS or GOAL_NAME.fullmatch(word):
             return
         fresh, self.fresh = self.fresh, False
         if LEVEL1.match(word) and not self.values:
@@ -206,7 +208,7 @@ def _kind(part: str) -> str:
         return "unit"
     if is_value(part):
         return "value"
-    if word in HEADER or word in STANDARD or LEVEL1.match(word) or LEVEL2.match(word):
+    if word in HEADER_WORDS or word in STANDARD or LEVEL1.match(word) or LEVEL2.match(word):
         return "word"
     return "name"
 
@@ -233,4 +235,4 @@ def tidy(indicator: Indicator) -> Indicator:
 
 def normalise(name: str) -> str:
     """An indicator name for matching: no blanks, brackets or punctuation."""
-    return re.sub(r"[()（）“”\"'《》、，,。：:；;\-—]", "", compact(name))
+    return _PUNCTUATION.sub("", compact(name))

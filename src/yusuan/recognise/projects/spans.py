@@ -32,8 +32,9 @@ def region_start(tables: list[Table]) -> int | None:
 
 def is_name_line(lines: list[Line], index: int) -> bool:
     """A line that opens a project form: 项目名称 and a name (on it or on the next line)."""
-    if NAME_LABEL[0] not in lines[index].text:
-        return False  # the label's first character is in any cell that starts with it
+    text = lines[index].text
+    if NAME_LABEL[0] not in text or NAME_LABEL[-1] not in text:
+        return False  # the label's first and last characters are in any cell that starts with it
     cells = line_cells(lines[index])
     if not cells or not compact(cells[0].text).startswith(NAME_LABEL):
         return False

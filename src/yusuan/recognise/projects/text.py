@@ -11,7 +11,6 @@ from yusuan.model import Line
 from yusuan.recognise.numbers import parse_amount as parse_number
 
 _TAG = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"[\s\u3000\xa0]+")
 _MONEY = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万)?$")
 # a one-decimal figure glued to a label with its last digit after it: "9.0项目总预算 0"
 _SPLIT_FIGURE = re.compile(r"(?<![\d.])(\d+\.\d|20\d)([^\d\s.,][^\d]*?)\s+(\d)(?=\s|$)")
@@ -42,13 +41,13 @@ def clean(text: str) -> str:
     """Text without HTML tags, with runs of blanks (full-width too) as one space."""
     if "<" in text:
         text = _TAG.sub(" ", text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's blanks are the \s of re
 
 
 @lru_cache(maxsize=1 << 13)  # names and labels are compared again and again
 def compact(text: str) -> str:
     """Text without any blanks, with ASCII brackets: for comparing names."""
-    out = _SPACE.sub("", _TAG.sub("", text) if "<" in text else text)
+    out = "".join((_TAG.sub("", text) if "<" in text else text).split())
     return out.replace("（", "(").replace("）", ")").replace("〔", "[").replace("〕", "]")
 
 
@@ -62,17 +61,24 @@ def unscramble(text: str) -> str:
 def line_cells(line: Line) -> list[Cell]:
     """The non-blank cells of a line: tab-separated pieces (or the cells of a markdown pipe
     row), tags and separators dropped."""
-    return list(_line_cells(line))
+    return list(_line_cells(line.text, line.number))
 
 
 @lru_cache(maxsize=1 << 14)
-def _line_cells(line: Line) -> tuple[Cell, ...]:
-    """`line_cells`, kept for the lines read again (a form's lines are read by its span, its
-    details and its indicators)."""
-    text = line.text.strip()
-    pieces = text[1:-1].split("|") if is_pipe_row(text) else line.text.split("\t")
-    parts = (clean(part) for part in pieces)
-    return tuple(Cell(unscramble(p), line.number) for p in parts if p and not _SEPARATOR.match(p))
+def _line_cells(raw: str, number: int) -> tuple[Cell, ...]:
+    """`line_cells` of the line numbered `number` that reads `raw`, kept for the lines read
+    again (a form's lines are read by its span, its details and its indicators; a line's
+    text and number hash faster than the line)."""
+    text = raw.strip()
+    pieces = text[1:-1].split("|") if is_pipe_row(text) else raw.split("\t")
+    cells = []
+    for piece in pieces:
+        if not piece:  # an empty cell (half a form's row's cells)
+            continue
+        part = clean(piece)  # no blank at either end, no two in a row: a separator opens with
+        if part and not (part[0] in "-—|" and _SEPARATOR.match(part)):  # one of its marks
+            cells.append(Cell(unscramble(part) if " " in part else part, number))
+    return tuple(cells)
 
 
 def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:

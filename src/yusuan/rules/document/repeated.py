@@ -20,10 +20,9 @@ register_messages({
 ITEM = re.compile(r"[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                   r"|(?<![\d.])\d{1,2}[.、．](?!\d)|目标\d{1,2}[：:]")
 SAME = 40  # characters after the label that must be the same in both printings
-# the shortest text an item can be printed twice in: a label of two characters and SAME
-# characters after it, from two starts at least one apart
-SHORTEST = 2 + SAME + 1
-SPACE = re.compile(r"\s+")
+# a cell holds an item twice only with two labels (of two characters at the least) and SAME
+# characters after the second: a shorter one (a table's figure or name) is not searched
+SHORTEST = 2 * 2 + SAME
 
 
 def repeated_items(text: str) -> list[str]:
@@ -57,8 +56,8 @@ def items_printed_once(doc: Document) -> Iterator[Finding]:
     """
     for line in doc.source.lines:
         for cell in line.text.split("\t"):
-            if len(cell) < SHORTEST:  # most cells: a figure, a name
+            if len(cell) < SHORTEST:
                 continue
-            for passage in repeated_items(SPACE.sub("", cell)):
+            for passage in repeated_items("".join(cell.split())):
                 yield make_finding("TEXT.REPEATED", [Location(line.number)],
                                    {"passage": passage}, passage=passage)

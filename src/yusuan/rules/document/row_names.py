@@ -22,6 +22,7 @@ register_messages({
 JOINING = frozenset("和与及")
 AMOUNT = re.compile(r"\d[\d,]*\.\d{2,6}")
 MIN_NAME = 8  # characters: a project's name, not a heading word
+WORDS = re.compile(r"[\u4e00-\u9fff]{6}")
 LOOK_AHEAD = 2  # cells after the name where its amount is (a unit or a category between)
 
 
@@ -30,14 +31,17 @@ def named_amounts(doc: Document) -> dict[str, dict[str, list[int]]]:
     cells after it."""
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for line in doc.source.lines:
-        if "\t" not in line.text:  # one cell: no amount after the name
+        if "\t" not in line.text:  # one cell: no amount after it
             continue
-        cells = ["".join(cell.split()) for cell in line.text.split("\t")]
-        for index, name in enumerate(cells):
-            if len(name) < MIN_NAME or not re.search(r"[\u4e00-\u9fff]{6}", name):
+        cells = line.text.split("\t")
+        for index, cell in enumerate(cells):
+            if len(cell) < MIN_NAME:  # its blanks taken out, shorter still
                 continue
-            amount = next((cell for cell in cells[index + 1:index + 1 + LOOK_AHEAD]
-                           if AMOUNT.fullmatch(cell)), None)
+            name = "".join(cell.split())
+            if len(name) < MIN_NAME or not WORDS.search(name):
+                continue
+            after = ("".join(cell.split()) for cell in cells[index + 1:index + 1 + LOOK_AHEAD])
+            amount = next((cell for cell in after if AMOUNT.fullmatch(cell)), None)
             if amount is not None:
                 found[amount.replace(",", "")][name].append(line.number)
     return found

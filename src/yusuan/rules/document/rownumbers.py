@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -23,7 +22,7 @@ RUN = 2  # rows in sequence needed on each side of the odd one
 
 
 def _cells(doc: Document, number: int) -> list[str]:
-    return [re.sub(r"\s+", "", cell) for cell in doc.source.line_text(number).split("\t")]
+    return ["".join(cell.split()) for cell in doc.source.line_text(number).split("\t")]
 
 
 def row_numbers(doc: Document, table: Table) -> list[list[tuple[int, int, str]]]:
@@ -31,9 +30,9 @@ def row_numbers(doc: Document, table: Table) -> list[list[tuple[int, int, str]]]
     that prints a whole number in it, in order."""
     first, last = table.lines
     columns: list[list[tuple[int, int, str]]] = []
-    header = next((n for n in range(first, last + 1)  # 次 first: most lines have none
-                   if "次" in doc.source.line_text(n) and ROW_NUMBER_HEADER in _cells(doc, n)),
-                  None)
+    header = next((n for n in range(first, last + 1)
+                   if ROW_NUMBER_HEADER[-1] in doc.source.line_text(n)
+                   and ROW_NUMBER_HEADER in _cells(doc, n)), None)
     if header is None:
         return columns
     for index, cell in enumerate(_cells(doc, header)):

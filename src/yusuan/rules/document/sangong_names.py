@@ -22,21 +22,21 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:公务接待|购置及运行(?:维护)?|运行维护|出国[（(]境[)）])费费"), "费"),
 )
 MAX_CITED = 6
-SPACE = re.compile(r"\s+")
-
-
-def slips(text: str) -> list[tuple[str, str]]:
-    """The slips in one line (its spaces taken out), each with the item it names."""
-    if "车" not in text and text.count("费") < 2:  # every slip has 公务车 or 费费
-        return []
-    compact = SPACE.sub("", text)
-    return [(match.group(0), item) for pattern, item in SLIPS for match in pattern.finditer(compact)]
 
 
 def _proper(slip: str, item: str) -> str:
     if item == "费":
         return slip[:-1]
     return re.sub(r"^公务车(?:用车)?", "公务用车", slip)
+
+
+def _joined_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(number, text without blanks) of each line where a slip can stand: every slip holds
+    公务车 or 费费."""
+    for line in doc.source.lines:
+        text = "".join(line.text.split())
+        if "公务车" in text or "费费" in text:
+            yield line.number, text
 
 
 @rule("NAME.SANGONG", category="naming", severity="warning", words=True,
@@ -48,8 +48,8 @@ def sangong_item_names(doc: Document) -> Iterator[Finding]:
     Passes: 公务用车购置及运行费0万元，其中：公务用车购置费0万元；公务用车运行费0万元。
     Fails:  公务车购置及运行费0万元，其中：公务用车购置费0万元；公务车用车运行费0万元。
     """
-    hits = [(line.number, slip, item) for line in doc.source.lines
-            for slip, item in slips(line.text)]
+    hits = [(number, match.group(0), item) for number, text in _joined_lines(doc)
+            for pattern, item in SLIPS for match in pattern.finditer(text)]
     if not hits:
         return
     examples = "、".join(dict.fromkeys(f"“{slip}”应为“{_proper(slip, item)}”"

@@ -16,12 +16,12 @@ register_messages({
                    "en": "Stray characters in the text ({what_en}): {examples}"},
 })
 
-# (what, in Chinese and English, the pattern that shows it)
-STRAY: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("年份中夹有字母或符号", "a letter or a dot inside a year",
+# (what, in Chinese and English, a character every hit holds, the pattern that shows it)
+STRAY: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
+    ("年份中夹有字母或符号", "a letter or a dot inside a year", "年",
      re.compile(r"(?<![\d.．A-Za-z])(?:19|20)\d\d[A-Za-z]\s*年"
                 r"|(?<![\d.．])(?:19|20)\d\s*[·•・]\s*年")),
-    ("句号后多出问号", "a question mark after a full stop",
+    ("句号后多出问号", "a question mark after a full stop", "。",
      re.compile(r"。\s*[？?]")),
 )
 MAX_CITED = 6
@@ -36,8 +36,8 @@ def stray_characters(doc: Document) -> Iterator[Finding]:
     Passes: 2026年，本局主要任务是……持续向好发展。
     Fails:  2026A 年，本局主要任务是……持续向好发展。？
     """
-    for what, what_en, pattern in STRAY:
-        hits = [(line.number, match.group(0)) for line in doc.source.lines
+    for what, what_en, held, pattern in STRAY:
+        hits = [(line.number, match.group(0)) for line in doc.source.lines if held in line.text
                 for match in pattern.finditer(line.text)]
         if not hits:
             continue

@@ -24,38 +24,40 @@ register_messages({
 MIN_LINES = 5  # identical lines in a row that make a block
 LONG = 30  # Chinese characters of the cell that opens the block: a goal, not a heading
 WORD_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _texts(doc: Document) -> list[str]:
-    return [re.sub(r"\s+", "", line.text) for line in doc.source.lines]
+    return ["".join(line.text.split()) for line in doc.source.lines]
 
 
 def _label(text: str) -> str:
     return next((cell.strip() for cell in text.split("\t") if cell.strip()), "")
 
 
-def _table_at(doc: Document, number: int) -> Table | None:
-    return next((t for t in doc.tables if t.lines[0] <= number <= t.lines[1]), None)
+def _tables_by_line(doc: Document) -> dict[int, Table]:
+    """Each line a table spans → the first table (in the document's list) that spans it."""
+    return {number: table for table in reversed(doc.tables)
+            for number in range(table.lines[0], table.lines[1] + 1)}
 
 
 def _opens_block(text: str) -> bool:
     """A line of a labelled cell of words: 年度目标 | 通过专栏畅通帮扶渠道…"""
+    if len(text) < LONG or "\t" not in text:  # no second cell of LONG characters
+        return False
     cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
     return (len(cells) >= 2 and WORD_LABEL.fullmatch(cells[0]) is not None
-            and any(len(cell) >= LONG and len(re.findall(r"[\u4e00-\u9fff]", cell)) >= LONG
-                    for cell in cells[1:]))
+            and any(len(cell) >= LONG and len(HAN.findall(cell)) >= LONG for cell in cells[1:]))
 
 
 def repeated_blocks(doc: Document) -> Iterator[tuple[int, int, int]]:
     """(first line, line of the copy, lines in a row) of each block of at least MIN_LINES
     identical lines opened by a labelled cell of words."""
-    openers = [index for index, line in enumerate(doc.source.lines) if _opens_block(line.text)]
-    if len(openers) < 2:  # a block printed twice opens twice
-        return
     texts = _texts(doc)
     where: dict[str, list[int]] = defaultdict(list)
-    for index in openers:
-        where[texts[index]].append(index)
+    for index, line in enumerate(doc.source.lines):
+        if _opens_block(line.text):
+            where[texts[index]].append(index)
     for at in where.values():
         for a, b in pairwise(at):
             size = 0
@@ -75,10 +77,13 @@ def blocks_printed_once(doc: Document) -> Iterator[Finding]:
     Passes: two projects' forms that share a 年度目标 and indicators, each under its own name.
     Fails:  the last form holds its own 年度目标 and indicators, then another form's again.
     """
+    tables: dict[int, Table] | None = None
     for first, copy, size in repeated_blocks(doc):
-        table = _table_at(doc, copy)
+        if tables is None:
+            tables = _tables_by_line(doc)
+        table = tables.get(copy)
         label = _label(doc.source.line_text(copy))
-        if table is None or table is _table_at(doc, first):
+        if table is None or table is tables.get(first):
             continue
         same = [n for n in range(table.lines[0], copy)
                 if _label(doc.source.line_text(n)) == label]

@@ -56,7 +56,7 @@ def _lines(doc: Document, table: Table) -> Iterator[tuple[int, str]]:
 def _plans(doc: Document, table: Table) -> list[tuple[int, str, int, str]]:
     """(year, plan word, line, phrase) of each sentence of the table that opens with a year."""
     return [(int(m.group(1)), m.group(2), number, text[m.start(1):m.start(1) + 16])
-            for number, text in _lines(doc, table) for m in PLAN.finditer(text)]
+            for number, text in _lines(doc, table) if "年" in text for m in PLAN.finditer(text)]
 
 
 def _past_plans(doc: Document, table: Table,
@@ -76,6 +76,8 @@ def _past_plans(doc: Document, table: Table,
 def _past_completion(doc: Document, table: Table) -> Iterator[Finding]:
     year = doc.year or 0
     for number, text in _lines(doc, table):
+        if "完成" not in text:  # DONE_BY opens with it
+            continue
         for match in DONE_BY.finditer(text):
             when = int(match.group(1))
             if when < year:

@@ -222,8 +222,9 @@ def self_evaluation_counts(doc: Document) -> Iterator[Finding]:
     stated: dict[str, list[tuple[int, int]]] = {}
     for paragraph in paragraphs(doc):
         compact = "".join(paragraph.text.split())
-        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
-        for match in _SELF_EVAL_COUNT.finditer(compact):
+        matches = list(_SELF_EVAL_COUNT.finditer(compact))
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()] if matches else []
+        for match in matches:
             stated.setdefault(match.group(2) or "", []).append(
                 (int(match.group(1)), paragraph.line_at(at[match.start(1)])))
     for level, counts in stated.items():

@@ -211,8 +211,9 @@ _KIND_SHARE = re.compile(r"(货物|工程|服务)(?:类)?采购授予中小企�
 def kind_shares(doc: Document) -> Iterator[tuple[str, float, int, int]]:
     """(kind, share, decimals, line) of each '货物采购授予中小企业合同金额占货物支出金额的 x%'."""
     for paragraph in paragraphs(doc):
-        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
-        for match in _KIND_SHARE.finditer("".join(paragraph.text.split())):
+        matches = list(_KIND_SHARE.finditer("".join(paragraph.text.split())))
+        at = _non_blank(paragraph.text) if matches else []
+        for match in matches:
             value = match.group(2)
             decimals = len(value.split(".")[1]) if "." in value else 0
             yield match.group(1), float(value), decimals, paragraph.line_at(at[match.start(2)])
@@ -265,12 +266,18 @@ def _spent_pairs(doc: Document) -> list[tuple[Printed, Printed, int, int, str]]:
     pairs = []
     for paragraph in paragraphs(doc):
         compact = "".join(paragraph.text.split())
-        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
-        for match in _SPENT.finditer(compact):
+        matches = list(_SPENT.finditer(compact))
+        at = _non_blank(paragraph.text) if matches else []
+        for match in matches:
             budget, spent = (_figure(match.group(k)) for k in (1, 2))
             pairs.append((budget, spent, paragraph.line_at(at[match.start(2)]), match.end(),
                           compact[match.end():match.end() + 40]))
     return pairs
+
+
+def _non_blank(text: str) -> list[int]:
+    """Where each character of the text without its blanks stands in the text."""
+    return [i for i, ch in enumerate(text) if not ch.isspace()]
 
 
 def _figure(text: str) -> Printed:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.recognise.headline import SANGONG_SUBTOTAL
-from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
+from yusuan.rules.engine import FINAL_KINDS, make_finding, rule, rule_memo
 from yusuan.rules.engine.sources import is_single_source
 from yusuan.rules.engine.tolerance import Interval
 from yusuan.rules.narrative.common import (
@@ -333,13 +333,41 @@ def _by_name(doc: Document, kinds: tuple[str, ...], name: str) -> tuple[Table, T
     if len(plain) < 2:
         return None
     for kind in kinds:
-        for table in doc.tables_of(kind):
-            rows = [r for r in table.rows if _plain(r.name) == plain]
+        for table in _tables_of(doc, kind):
+            rows = _rows_by_plain_name(table).get(plain, [])
             if len(rows) == 1:
                 found = table_value(table, rows[0])
                 if found:
                     return table, rows[0], found[0]
     return None
+
+
+def _tables_of(doc: Document, kind: str) -> list[Table]:
+    """`doc.tables_of(kind)`, worked out once a rule (asked for each figure of the narrative,
+    of a document of hundreds of project forms)."""
+    memo = rule_memo()
+    key = ("tables_of", id(doc), kind)
+    if memo is not None and key in memo:
+        return memo[key][1]
+    found = doc.tables_of(kind)
+    if memo is not None:
+        memo[key] = (doc, found)
+    return found
+
+
+def _rows_by_plain_name(table: Table) -> dict[str, list[TableRow]]:
+    """The table's rows by their plain names, in order: worked out once a rule (asked for
+    each figure of the narrative)."""
+    memo = rule_memo()
+    key = ("rows_by_plain_name", id(table))
+    if memo is not None and key in memo:
+        return memo[key][1]
+    found: dict[str, list[TableRow]] = {}
+    for row in table.rows:
+        found.setdefault(_plain(row.name), []).append(row)
+    if memo is not None:
+        memo[key] = (table, found)
+    return found
 
 
 @lru_cache(maxsize=1 << 14)  # every row name is made plain again for each figure

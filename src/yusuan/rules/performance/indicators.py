@@ -5,6 +5,7 @@ rate belongs; a head count given as a percentage; annual tables swapped between 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -265,17 +266,29 @@ def swapped_tables(doc: Document) -> Iterator[Finding]:
     forms = project_forms(doc)
     names = [({normalise(i.name) for i in f.indicators if i.period == "long"},
               {normalise(i.name) for i in f.indicators if i.period == "annual"}) for f in forms]
-    for a in range(len(forms)):
-        for b in range(a + 1, len(forms)):
-            (long_a, year_a), (long_b, year_b) = names[a], names[b]
-            if not year_a or not year_b or year_a & long_a or year_b & long_b:
-                continue
-            if len(year_a & long_b) >= 2 and len(year_b & long_a) >= 2:
-                locations = [Location(i.line, table="project_performance", name=f.name)
-                             for f in (forms[a], forms[b]) for i in f.indicators
-                             if i.period == "annual"]
-                yield make_finding("PROJECT.INDICATOR_SWAPPED", locations, {},
-                                   name=forms[a].name, other=forms[b].name)
+    for a, b in _swap_pairs(names):
+        if len(names[b][1] & names[a][0]) >= 2:
+            locations = [Location(i.line, table="project_performance", name=f.name)
+                         for f in (forms[a], forms[b]) for i in f.indicators
+                         if i.period == "annual"]
+            yield make_finding("PROJECT.INDICATOR_SWAPPED", locations, {},
+                               name=forms[a].name, other=forms[b].name)
+
+
+def _swap_pairs(names: list[tuple[set[str], set[str]]]) -> Iterator[tuple[int, int]]:
+    """The pairs a < b, in order, of forms whose 年度 names share none with their own 长期
+    names, where a's 年度 names share two or more with b's 长期 names: found through the forms
+    that hold each 长期 name, not by comparing every form with every other."""
+    alone = [bool(year) and not year & long for long, year in names]
+    holders: dict[str, list[int]] = {}
+    for index, (long, _) in enumerate(names):
+        if alone[index]:
+            for name in long:
+                holders.setdefault(name, []).append(index)
+    for a, (_, year) in enumerate(names):
+        if alone[a]:
+            shared = Counter(b for name in year for b in holders.get(name, ()) if b > a)
+            yield from ((a, b) for b in sorted(shared) if shared[b] >= 2)
 
 
 # shares of a whole: of people asked, of items checked, of a population covered

@@ -270,9 +270,10 @@ def stated_scores(doc: Document) -> Iterator[Finding]:
     for paragraph in paragraphs(doc):
         text = paragraph.text
         compact = "".join(text.split())
-        at = [i for i, ch in enumerate(text) if not ch.isspace()]
+        matches = list(STATED_SCORE.finditer(compact))
+        at = [i for i, ch in enumerate(text) if not ch.isspace()] if matches else []
         floor = 0
-        for match in STATED_SCORE.finditer(compact):
+        for match in matches:
             before = compact[floor:match.start()]
             named = [(before.rfind(name), name) for name in totals if name in before]
             floor = match.end()
@@ -294,7 +295,10 @@ def stated_scores(doc: Document) -> Iterator[Finding]:
 def _form_total(doc: Document, form: ProjectForm) -> tuple[float, int] | None:
     """The 总分 of a 绩效自评表: its row's last figure, after the 100 it is out of."""
     for number in range(form.lines[0], form.lines[1] + 1):
-        cells = [c.strip() for c in doc.source.line_text(number).split("\t")]
+        text = doc.source.line_text(number)
+        if "分" not in text:  # no 总分 in its first cell
+            continue
+        cells = [c.strip() for c in text.split("\t")]
         if not cells or "".join(cells[0].split()) != "总分":
             continue
         figures = [parse_number(c) for c in cells[1:] if c]

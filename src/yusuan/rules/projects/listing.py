@@ -49,6 +49,8 @@ def _amount_column(doc: Document, table: Table) -> int | None:
     """The column of 资金总额 on the table's header line, the name's just before it."""
     first, last = table.lines
     for number in range(first, min(first + 6, last + 1)):
+        if AMOUNT_HEAD[-1] not in doc.line_text(number):
+            continue  # no cell of it reads AMOUNT_HEAD
         cells = _cells(doc, number)
         if AMOUNT_HEAD in cells:
             column = cells.index(AMOUNT_HEAD)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
-from yusuan.recognise.meta import _DEPARTMENT_LINE, _ORGANISATION, department_titles
+from yusuan.recognise.meta import _DEPARTMENT, _DEPARTMENT_LINE, _ORGANISATION
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
@@ -39,7 +39,9 @@ def mentions(doc: Document) -> dict[str, list[int]]:
         match = _DEPARTMENT_LINE.match(text)
         if match and _ORGANISATION.match(match.group(1)):
             names.append(match.group(1))
-        names += [NUMBERING.sub("", m.group(1)) for m in department_titles(text)]
+        joined = text.replace(" ", "")
+        if "预算" in joined or "决算" in joined:  # the pattern ends in (部门|单位)(预算|决算)
+            names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
         subject = NOTE_SUBJECT.match(text)
         if subject and not subject.group(1).startswith(("本", "我")):
             names.append(subject.group(1))
