@@ -103,3 +103,13 @@ def test_a_project_tables_execution_columns_are_keyed() -> None:
     assert path_key(["预算到位"]) == "arrived"
     assert path_key(["实际执行"]) == "executed"
     assert path_key(["指标结余"]) == "balance"
+
+
+def test_the_sangong_subtotal_of_this_years_block_is_the_sangong_total() -> None:
+    """西安 layout: 上年 | 本年 | 增减变化情况, each 合计 | 一般公共预算拨款安排的“三公”经费预算 /
+    小计 … | 会议费 | 培训费: this year's 三公 小计 is the 三公 total."""
+    paths = [["上年", "合计"], ["上年", "一般公共预算拨款安排的“三公”经费预算", "小计"],
+             ["上年", "会议费"], ["本年", "合计"], ["本年", "一般公共预算拨款安排的“三公”经费预算", "小计"],
+             ["本年", "会议费"], ["本年", "培训费"]]
+    keys = meetings_beside_sangong(paths, [path_key(p) for p in paths])
+    assert keys[3:] == ["total_with_meetings", "total", "meeting", "training"]

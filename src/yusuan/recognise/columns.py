@@ -140,7 +140,7 @@ def meetings_beside_sangong(paths: list[list[str]], keys: list[str | None]) -> l
     合计 holds all three (`total_with_meetings`), the 三公 小计 is the 三公 total."""
     totals = [i for i, key in enumerate(keys) if key == "total"]
     subtotals = [i for i, key in enumerate(keys)
-                 if key == "subtotal" and paths[i] and "三公" in paths[i][0]]
+                 if key == "subtotal" and "三公" in "".join(paths[i])]
     if len(totals) != 1 or len(subtotals) != 1 or not {"meeting", "training"} & set(keys):
         return keys
     out = list(keys)
