@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -83,18 +84,21 @@ def place(chars: list[RawChar], frame: Frame) -> list[Char]:
 
 
 def raw_chars(textpage: Any) -> list[RawChar]:
-    """The text page's characters: code points in one call, then one loose box and font size
-    per character (PDFium has no call for all boxes at once)."""
+    """The text page's characters: code points in one call, then one loose box and text object
+    per character (PDFium has no call for all boxes at once); the font size is the text
+    object's, asked once per object."""
     pdfium = calls()
     page = handle(textpage.raw)
     box = (ctypes.c_float * 4)()  # left, top, right, bottom
     where = ctypes.byref(box)
     generated, unmapped = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
-    loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
+    loose = pdfium.FPDFText_GetLooseCharBox
     ems = EmCache(pdfium, page)
     baseline = Baseline(pdfium, page)
     known = ems.known
     owner_of = pdfium.FPDFText_GetTextObject
+    objects = TextObjects(pdfium, page)
+    sizes, object_size = objects.sizes, objects.font_size
     seen: dict[tuple[float, float], tuple[float, int, bool]] = {}  # known's, by exact height
     chars: list[RawChar] = []
     owners: list[int | None] = []
@@ -108,7 +112,10 @@ def raw_chars(textpage: Any) -> list[RawChar]:
             code = 0xFFFD
         loose(page, index, where)
         left, top, right, bottom = box[:]
-        size = font_size(page, index)
+        owner = owner_of(page, index)
+        size = sizes.get(owner)
+        if size is None:
+            size = object_size(owner, index)
         found = seen.get((size, top - bottom))
         if found is None:
             key = (size, round(top - bottom, 2))
@@ -121,9 +128,34 @@ def raw_chars(textpage: Any) -> list[RawChar]:
             bottom = baseline.bottom(index, bottom, size)
         append((code, left, bottom, right, bottom + size if upright else top, size, direction,
                 spaced))
-        own(owner_of(page, index))
+        own(owner)
         spaced = False
-    return hide_cell_overflow(pdfium, chars, owners)
+    return hide_cell_overflow(objects.clip, chars, owners)
+
+
+class TextObjects:
+    """What a page's text objects share with their characters: the font size (what
+    FPDFText_GetFontSize gives each character is its text object's) and the clip."""
+
+    def __init__(self, pdfium: Any, textpage: ctypes.c_void_p) -> None:
+        self.pdfium = pdfium
+        self.textpage = textpage
+        self.sizes: dict[int, float] = {}  # text object → font size
+        self.size_buffer = ctypes.c_float()
+        self.size_ref = ctypes.byref(self.size_buffer)
+        self.clips = SharedClips(pdfium)
+
+    def font_size(self, owner: int | None, index: int) -> float:
+        """The font size of character `index`, set in `owner`; asked of the character itself
+        when it has no text object or the object gives none."""
+        pdfium = self.pdfium
+        if owner and pdfium.FPDFTextObj_GetFontSize(owner, self.size_ref):
+            size = self.sizes[owner] = self.size_buffer.value
+            return size
+        return pdfium.FPDFText_GetFontSize(self.textpage, index)
+
+    def clip(self, owner: int) -> Box | None:
+        return self.clips.clip(owner)
 
 
 def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
@@ -280,6 +312,33 @@ def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
     return box
 
 
+# PDFium shares one clip among the objects drawn under it (a page's text clipped to its text
+# area, or a cell's characters set one object each), and a clip's paths among the clips made
+# from it. A path segment's handle is the address of its point in the path's array, so two
+# clips whose paths start at the same addresses are made of the same paths while the page is
+# loaded: the clip's area is read once for them (its first points asked, not every point).
+
+
+class SharedClips:
+    """Text objects' clips (user space) on one loaded page, read once per set of paths."""
+
+    def __init__(self, pdfium: Any) -> None:
+        self.pdfium = pdfium
+        self.by_paths: dict[tuple[int | None, ...], Box | None] = {}
+
+    def clip(self, owner: int) -> Box | None:
+        pdfium = self.pdfium
+        clip = pdfium.FPDFPageObj_GetClipPath(owner)
+        if not clip:
+            return None
+        first_point = pdfium.FPDFClipPath_GetPathSegment
+        paths = tuple(first_point(clip, path, 0)
+                      for path in range(pdfium.FPDFClipPath_CountPaths(clip)))
+        if paths not in self.by_paths:
+            self.by_paths[paths] = _user_clip(pdfium, owner)
+        return self.by_paths[paths]
+
+
 # A spreadsheet printed to PDF sets each cell's text in its own clip, the cell: a label longer
 # than its cell runs on under the next cell in the file ('1、人员经费和公用经费支' | '出 2,022.39'),
 # a centred header out at both sides, and the paper shows only what lies inside. The characters
@@ -290,17 +349,18 @@ def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
 CELL_CLIP_EMS = 5.0  # a clip at most this many ems high is a cell's
 
 
-def hide_cell_overflow(pdfium: SimpleNamespace, chars: list[RawChar], owners: list[int | None]
-                       ) -> list[RawChar]:
+def hide_cell_overflow(clip_of: Callable[[int], Box | None], chars: list[RawChar],
+                       owners: list[int | None]) -> list[RawChar]:
     """`chars` with those their cell's clip cuts off marked CLIPPED: the characters set in one
-    clip (one text object, or one object per character) are the cell's text."""
+    clip (one text object, or one object per character) are the cell's text. `clip_of` gives
+    a text object's clip in user space (None: it has none)."""
     clips: dict[int, Box | None] = {}
     by_clip: dict[Box, list[int]] = {}
     for index, owner in enumerate(owners):
         if not owner:
             continue
         if owner not in clips:
-            clips[owner] = _user_clip(pdfium, owner)
+            clips[owner] = clip_of(owner)
         clip = clips[owner]
         if clip is not None:
             by_clip.setdefault(clip, []).append(index)

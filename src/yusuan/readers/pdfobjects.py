@@ -81,6 +81,7 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
     "FPDFText_GetMatrix": (ctypes.c_int, None),
     "FPDFText_GetTextObject": (_HANDLE, None),
     "FPDFText_GetCharOrigin": (ctypes.c_int, None),
+    "FPDFTextObj_GetFontSize": (ctypes.c_int, (_HANDLE, ctypes.c_void_p)),
     "FPDFPage_CountObjects": (ctypes.c_int, (_HANDLE,)),
     "FPDFPage_GetObject": (_HANDLE, (_HANDLE, ctypes.c_int)),
     "FPDFFormObj_CountObjects": (ctypes.c_int, (_HANDLE,)),
