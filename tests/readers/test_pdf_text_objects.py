@@ -1,5 +1,5 @@
-"""What a page's characters take from their text objects, read once per object or per shared
-clip: the font size (the text object's) and the clip (one read per clip the objects share)."""
+"""What a page's characters take from their text objects' clips: asked only on a page where a
+text object has one, and read once per set of paths the objects share."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from yusuan.readers import pdfchars
-from yusuan.readers.pdfobjects import calls, handle
+from yusuan.readers.pdfobjects import calls, handle, page_tree
 
 
 @pytest.fixture
@@ -74,20 +74,38 @@ def _owners(textpage: Any) -> list[int]:
     return found
 
 
-def test_a_text_objects_font_size_is_what_each_of_its_characters_gives(clipped_pdf) -> None:
+def test_a_page_whose_text_has_a_clip_is_told_from_one_whose_text_has_none(
+        clipped_pdf, pdf_canvas, cjk_font) -> None:
+    import pypdfium2
+
+    page, _ = clipped_pdf
+    assert page_tree(page).clipped_text
+    canvas, path = pdf_canvas("inside.pdf")
+    canvas.saveState()
+    area = canvas.beginPath()
+    area.rect(50, 50, 495, 740)  # the text lies wholly inside: PDFium drops the clip
+    canvas.clipPath(area, stroke=0, fill=0)
+    canvas.setFont(cjk_font, 12)
+    canvas.drawString(60, 760, "一般公共预算支出表")
+    canvas.restoreState()
+    canvas.save()
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        assert not page_tree(document[0]).clipped_text
+    finally:
+        document.close()
+
+
+def test_without_clipped_text_the_characters_are_those_read_with_their_owners(
+        clipped_pdf, monkeypatch) -> None:
+    """Where no text object has a clip, skipping the per-character owners changes nothing;
+    where one has, the cells' overflow is what tells them apart."""
     _, textpage = clipped_pdf
-    pdfium, page = calls(), handle(textpage.raw)
-    objects = pdfchars.TextObjects(pdfium, page)
-    sizes = set()
-    for index in range(pdfium.FPDFText_CountChars(page)):
-        owner = pdfium.FPDFText_GetTextObject(page, index)
-        if owner:
-            expected = pdfium.FPDFText_GetFontSize(page, index)
-            assert objects.font_size(owner, index) == expected
-            assert objects.sizes[owner] == expected
-            sizes.add(expected)
-    assert sizes == {8.0, 9.0, 10.0, 11.0, 12.0}
-    assert objects.font_size(None, 0) == pdfium.FPDFText_GetFontSize(page, 0)
+    with_owners = pdfchars.raw_chars(textpage, True)
+    without = pdfchars.raw_chars(textpage, False)
+    assert [c for c in without if c not in with_owners]  # the hidden '目' and '费支出'
+    monkeypatch.setattr(pdfchars, "_user_clip", lambda pdfium, owner: None)
+    assert pdfchars.raw_chars(textpage, True) == without
 
 
 def test_a_shared_clip_is_read_once_and_alike_the_calls(clipped_pdf, monkeypatch) -> None:

@@ -52,10 +52,11 @@ class Char:
     spaced: bool = False  # PDFium saw a word gap before it (a space the PDF leaves out)
 
 
-def read_text(page: Any, textpage: Any) -> tuple[list[Char], Frame]:
+def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list[Char], Frame]:
     """The page's characters in content order (PDFium's generated spaces and breaks left out),
-    and the frame that turns the page so its text reads left to right."""
-    raw = [char for char in raw_chars(textpage) if shown(char)]
+    and the frame that turns the page so its text reads left to right. `clipped_text`: some
+    text object of the page has a clip (`pdfobjects.PageTree`)."""
+    raw = [char for char in raw_chars(textpage, clipped_text) if shown(char)]
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
     return place(raw, frame), frame
 
@@ -83,22 +84,21 @@ def place(chars: list[RawChar], frame: Frame) -> list[Char]:
     return out
 
 
-def raw_chars(textpage: Any) -> list[RawChar]:
-    """The text page's characters: code points in one call, then one loose box and text object
-    per character (PDFium has no call for all boxes at once); the font size is the text
-    object's, asked once per object."""
+def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
+    """The text page's characters: code points in one call, then one loose box and font size
+    per character (PDFium has no call for all boxes at once). Each character's text object is
+    asked only when `clipped_text` says some text object of the page has a clip (the cell
+    overflow is looked for among those)."""
     pdfium = calls()
     page = handle(textpage.raw)
     box = (ctypes.c_float * 4)()  # left, top, right, bottom
     where = ctypes.byref(box)
     generated, unmapped = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
-    loose = pdfium.FPDFText_GetLooseCharBox
+    loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
     ems = EmCache(pdfium, page)
     baseline = Baseline(pdfium, page)
     known = ems.known
     owner_of = pdfium.FPDFText_GetTextObject
-    objects = TextObjects(pdfium, page)
-    sizes, object_size = objects.sizes, objects.font_size
     seen: dict[tuple[float, float], tuple[float, int, bool]] = {}  # known's, by exact height
     chars: list[RawChar] = []
     owners: list[int | None] = []
@@ -112,10 +112,7 @@ def raw_chars(textpage: Any) -> list[RawChar]:
             code = 0xFFFD
         loose(page, index, where)
         left, top, right, bottom = box[:]
-        owner = owner_of(page, index)
-        size = sizes.get(owner)
-        if size is None:
-            size = object_size(owner, index)
+        size = font_size(page, index)
         found = seen.get((size, top - bottom))
         if found is None:
             key = (size, round(top - bottom, 2))
@@ -128,34 +125,12 @@ def raw_chars(textpage: Any) -> list[RawChar]:
             bottom = baseline.bottom(index, bottom, size)
         append((code, left, bottom, right, bottom + size if upright else top, size, direction,
                 spaced))
-        own(owner)
+        if clipped_text:
+            own(owner_of(page, index))
         spaced = False
-    return hide_cell_overflow(objects.clip, chars, owners)
-
-
-class TextObjects:
-    """What a page's text objects share with their characters: the font size (what
-    FPDFText_GetFontSize gives each character is its text object's) and the clip."""
-
-    def __init__(self, pdfium: Any, textpage: ctypes.c_void_p) -> None:
-        self.pdfium = pdfium
-        self.textpage = textpage
-        self.sizes: dict[int, float] = {}  # text object → font size
-        self.size_buffer = ctypes.c_float()
-        self.size_ref = ctypes.byref(self.size_buffer)
-        self.clips = SharedClips(pdfium)
-
-    def font_size(self, owner: int | None, index: int) -> float:
-        """The font size of character `index`, set in `owner`; asked of the character itself
-        when it has no text object or the object gives none."""
-        pdfium = self.pdfium
-        if owner and pdfium.FPDFTextObj_GetFontSize(owner, self.size_ref):
-            size = self.sizes[owner] = self.size_buffer.value
-            return size
-        return pdfium.FPDFText_GetFontSize(self.textpage, index)
-
-    def clip(self, owner: int) -> Box | None:
-        return self.clips.clip(owner)
+    if not clipped_text:
+        return chars
+    return hide_cell_overflow(SharedClips(pdfium).clip, chars, owners)
 
 
 def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
@@ -324,19 +299,24 @@ class SharedClips:
 
     def __init__(self, pdfium: Any) -> None:
         self.pdfium = pdfium
-        self.by_paths: dict[tuple[int | None, ...], Box | None] = {}
+        self.by_paths: dict[int | tuple[int | None, ...] | None, Box | None] = {}
 
     def clip(self, owner: int) -> Box | None:
         pdfium = self.pdfium
         clip = pdfium.FPDFPageObj_GetClipPath(owner)
-        if not clip:
+        count = pdfium.FPDFClipPath_CountPaths(clip) if clip else 0
+        if count <= 0:
             return None
         first_point = pdfium.FPDFClipPath_GetPathSegment
-        paths = tuple(first_point(clip, path, 0)
-                      for path in range(pdfium.FPDFClipPath_CountPaths(clip)))
-        if paths not in self.by_paths:
-            self.by_paths[paths] = _user_clip(pdfium, owner)
-        return self.by_paths[paths]
+        paths = (first_point(clip, 0, 0) if count == 1
+                 else tuple(first_point(clip, path, 0) for path in range(count)))
+        found = self.by_paths.get(paths, _UNREAD)
+        if found is _UNREAD:
+            found = self.by_paths[paths] = _user_clip(pdfium, owner)
+        return found  # type: ignore[return-value]
+
+
+_UNREAD = object()
 
 
 # A spreadsheet printed to PDF sets each cell's text in its own clip, the cell: a label longer
