@@ -82,7 +82,7 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
     "FPDFText_GetTextObject": (_HANDLE, None),
     "FPDFText_GetCharOrigin": (ctypes.c_int, None),
     "FPDFPage_CountObjects": (ctypes.c_int, (_HANDLE,)),
-    "FPDFPage_GetObject": (_HANDLE, (_HANDLE, ctypes.c_int)),
+    "FPDFPage_GetObject": (_HANDLE, None),  # (the page as `handle` gives it, an index)
     "FPDFFormObj_CountObjects": (ctypes.c_int, (_HANDLE,)),
     "FPDFFormObj_GetObject": (_HANDLE, (_HANDLE, ctypes.c_ulong)),
     "FPDFPageObj_GetType": (ctypes.c_int, (_HANDLE,)),
