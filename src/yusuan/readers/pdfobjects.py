@@ -226,7 +226,7 @@ class _PathReader:
     def matrix(self, obj: Any) -> Matrix:
         if not self.pdfium.FPDFPageObj_GetMatrix(obj, self.matrix_ref):
             return IDENTITY
-        return tuple(self.matrix_buffer)  # type: ignore[return-value]
+        return tuple(self.matrix_buffer[:])  # type: ignore[return-value]
 
     def drawn(self, obj: Any) -> bool:
         """Whether a path leaves a mark: stroked or filled in a colour other than the paper's
@@ -243,7 +243,7 @@ class _PathReader:
     def _inked(self, get_color: Any, obj: Any) -> bool:
         if not get_color(obj, *self.rgba_ref):
             return True
-        red, green, blue, alpha = self.rgba
+        red, green, blue, alpha = self.rgba[:]
         return alpha > 0 and min(red, green, blue) < PAPER
 
     def edges(self, obj: Any, matrix: Matrix) -> list[Edge]:
