@@ -56,7 +56,7 @@ def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list
     """The page's characters in content order (PDFium's generated spaces and breaks left out),
     and the frame that turns the page so its text reads left to right. `clipped_text`: some
     text object of the page has a clip (`pdfobjects.PageTree`)."""
-    raw = [char for char in raw_chars(textpage, clipped_text) if shown(char)]
+    raw = [char for char in raw_chars(textpage, clipped_text) if char[6] >= 0]  # `shown`
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
     return place(raw, frame), frame
 
