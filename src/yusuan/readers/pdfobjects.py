@@ -3,7 +3,8 @@
 Coordinates are turned into the page as its text reads (see `pdfchars`), in points, `x`
 growing rightwards and `top` downwards, as pdfplumber measures them. Path objects, also those
 inside form XObjects, give their straight horizontal and vertical segments as edges; curves
-are skipped.
+are skipped. The page's objects and their types are asked once (`page_tree`), which also
+tells the character reader whether any text object has a clip.
 
 PDFium is called through `calls()`: its functions bound once without pypdfium2's argument
 checks (a handle passed as a plain address), since a page's characters and objects cost a
