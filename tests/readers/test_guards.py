@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yusuan.readers import spreadsheet
 from yusuan.readers.guards import MAX_PART_BYTES, MIB, Oversize
 from yusuan.readers.guards.ocrpages import ocr_dpi
 from yusuan.readers.guards.package import check_package
+from yusuan.readers.guards.pdfstreams import stream_starts
 from yusuan.readers.guards.sheet import check_sheets
 
 
@@ -76,3 +80,22 @@ def test_an_ordinary_page_is_rendered_at_200_dpi_and_a_huge_one_refused() -> Non
     assert 100 < ocr_dpi(1, 2384, 3370, 200) < 200  # A0, rendered smaller
     with pytest.raises(Oversize, match="第 3 页"):
         ocr_dpi(3, 14400, 14400, 200)
+
+
+# The stream guard finds `stream` keywords by searching the bytes; it must find exactly what
+# the pattern (a keyword followed by an end of line, `endstream` left out) names.
+_STREAM_KEYWORD = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+
+
+@given(st.lists(st.sampled_from([b"stream", b"endstream", b"end", b"\r", b"\n", b"\r\n", b"x",
+                                 b"streamstream", b"s", b"tream"]), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_stream_keywords_are_found_as_the_pattern_names_them(pieces: list[bytes]) -> None:
+    data = b"".join(pieces)
+    assert list(stream_starts(data)) == [(m.start(), m.end()) for m in _STREAM_KEYWORD.finditer(data)]
+
+
+def test_stream_keywords_at_the_edges_of_the_file() -> None:
+    assert list(stream_starts(b"stream\r\nx")) == [(0, 8)]
+    assert list(stream_starts(b"dstream\rendstream\n")) == [(1, 8)]
+    assert list(stream_starts(b"stream")) == []

@@ -416,7 +416,7 @@ def test_a_cells_text_its_own_clip_cuts_off_is_not_read(pdf_canvas, grid, cjk_fo
     assert texts(path) == ["项目\t预算数", "1、人员经费和公用经\t2,022.39"]
 
 
-def test_a_cells_characters_set_one_object_each_share_its_clip(monkeypatch) -> None:
+def test_a_cells_characters_set_one_object_each_share_its_clip() -> None:
     """iTextSharp (西安 科技局) writes one text object per character: the characters set in one
     clip are the cell's text, and those outside it are hidden as one object's would be."""
     from yusuan.readers import pdfchars
@@ -424,13 +424,12 @@ def test_a_cells_characters_set_one_object_each_share_its_clip(monkeypatch) -> N
     header = [(ord(c), -10.0 + 5 * i, 100.0, -5.0 + 5 * i, 109.0, 9.0, 0, False)
               for i, c in enumerate("政府预算支出")]
     clips = {owner: (0.0, 95.0, 20.0, 113.0) for owner in range(1, 7)}
-    monkeypatch.setattr(pdfchars, "_user_clip", lambda pdfium, owner: clips[owner])
-    shown = [c for c in pdfchars.hide_cell_overflow(None, header, list(range(1, 7)))
+    shown = [c for c in pdfchars.hide_cell_overflow(clips.get, header, list(range(1, 7)))
              if pdfchars.shown(c)]
     assert "".join(chr(c[0]) for c in shown) == "预算支出"
 
 
-def test_a_figure_is_never_shortened_by_its_cells_clip(monkeypatch) -> None:
+def test_a_figure_is_never_shortened_by_its_cells_clip() -> None:
     """A clip that would cut digits off a figure is not trusted: the figure is read whole."""
     from yusuan.readers import pdfchars
 
@@ -438,12 +437,14 @@ def test_a_figure_is_never_shortened_by_its_cells_clip(monkeypatch) -> None:
         return [(ord(c), left + 5 * i, 100.0, left + 5 * i + 5, 109.0, 9.0, 0, False)
                 for i, c in enumerate(text)]
 
-    monkeypatch.setattr(pdfchars, "_user_clip", lambda pdfium, owner: (0.0, 95.0, 30.0, 113.0))
+    def cell(owner: int) -> pdfchars.Box:
+        return (0.0, 95.0, 30.0, 113.0)
+
     label, figure = chars("一般公共服务支出", 0.0), chars("1,234.56", 0.0)
-    shown_label = [c for c in pdfchars.hide_cell_overflow(None, label, [1] * len(label))
+    shown_label = [c for c in pdfchars.hide_cell_overflow(cell, label, [1] * len(label))
                    if pdfchars.shown(c)]
     assert "".join(chr(c[0]) for c in shown_label) == "一般公共服务"
-    assert pdfchars.hide_cell_overflow(None, figure, [2] * len(figure)) == figure
+    assert pdfchars.hide_cell_overflow(cell, figure, [2] * len(figure)) == figure
 
 
 def test_a_name_and_a_figure_cut_by_the_page_break_are_joined(pdf_canvas, grid, cjk_font) -> None:

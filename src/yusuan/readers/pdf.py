@@ -26,7 +26,7 @@ from yusuan.readers.grid import make_source
 from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
 from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
 from yusuan.readers.pdfchars import read_text, visible
-from yusuan.readers.pdfobjects import read_objects
+from yusuan.readers.pdfobjects import page_tree, read_objects
 from yusuan.readers.pdfpage import (
     CONTINUED,
     PAGE_NUMBER,
@@ -114,9 +114,10 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
 
 def _read_page(path: Path, page: Any, textpage: Any, number: int, assembler: Assembler,
                unread: list[int], budget: OcrBudget) -> None:
-    chars, frame = read_text(page, textpage)
+    tree = page_tree(page)
+    chars, frame = read_text(page, textpage, tree.clipped_text)
     chars = visible(chars, page, frame)
-    objects = read_objects(page, frame)
+    objects = read_objects(page, frame, tree)
     state = page_state([char.text for char in chars], objects.images)
     if state == "ok":
         assembler.add_page(number, page_blocks(chars, objects.edges))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -51,10 +52,11 @@ class Char:
     spaced: bool = False  # PDFium saw a word gap before it (a space the PDF leaves out)
 
 
-def read_text(page: Any, textpage: Any) -> tuple[list[Char], Frame]:
+def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list[Char], Frame]:
     """The page's characters in content order (PDFium's generated spaces and breaks left out),
-    and the frame that turns the page so its text reads left to right."""
-    raw = [char for char in raw_chars(textpage) if shown(char)]
+    and the frame that turns the page so its text reads left to right. `clipped_text`: some
+    text object of the page has a clip (`pdfobjects.PageTree`)."""
+    raw = [char for char in raw_chars(textpage, clipped_text) if char[6] >= 0]  # `shown`
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
     return place(raw, frame), frame
 
@@ -82,9 +84,11 @@ def place(chars: list[RawChar], frame: Frame) -> list[Char]:
     return out
 
 
-def raw_chars(textpage: Any) -> list[RawChar]:
+def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
     """The text page's characters: code points in one call, then one loose box and font size
-    per character (PDFium has no call for all boxes at once)."""
+    per character (PDFium has no call for all boxes at once). Each character's text object is
+    asked only when `clipped_text` says some text object of the page has a clip (the cell
+    overflow is looked for among those)."""
     pdfium = calls()
     page = handle(textpage.raw)
     box = (ctypes.c_float * 4)()  # left, top, right, bottom
@@ -121,9 +125,12 @@ def raw_chars(textpage: Any) -> list[RawChar]:
             bottom = baseline.bottom(index, bottom, size)
         append((code, left, bottom, right, bottom + size if upright else top, size, direction,
                 spaced))
-        own(owner_of(page, index))
+        if clipped_text:
+            own(owner_of(page, index))
         spaced = False
-    return hide_cell_overflow(pdfium, chars, owners)
+    if not clipped_text:
+        return chars
+    return hide_cell_overflow(SharedClips(pdfium).clip, chars, owners)
 
 
 def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
@@ -280,6 +287,38 @@ def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
     return box
 
 
+# PDFium shares one clip among the objects drawn under it (a page's text clipped to its text
+# area, or a cell's characters set one object each), and a clip's paths among the clips made
+# from it. A path segment's handle is the address of its point in the path's array, so two
+# clips whose paths start at the same addresses are made of the same paths while the page is
+# loaded: the clip's area is read once for them (its first points asked, not every point).
+
+
+class SharedClips:
+    """Text objects' clips (user space) on one loaded page, read once per set of paths."""
+
+    def __init__(self, pdfium: Any) -> None:
+        self.pdfium = pdfium
+        self.by_paths: dict[int | tuple[int | None, ...] | None, Box | None] = {}
+
+    def clip(self, owner: int) -> Box | None:
+        pdfium = self.pdfium
+        clip = pdfium.FPDFPageObj_GetClipPath(owner)
+        count = pdfium.FPDFClipPath_CountPaths(clip) if clip else 0
+        if count <= 0:
+            return None
+        first_point = pdfium.FPDFClipPath_GetPathSegment
+        paths = (first_point(clip, 0, 0) if count == 1
+                 else tuple(first_point(clip, path, 0) for path in range(count)))
+        found = self.by_paths.get(paths, _UNREAD)
+        if found is _UNREAD:
+            found = self.by_paths[paths] = _user_clip(pdfium, owner)
+        return found  # type: ignore[return-value]
+
+
+_UNREAD = object()
+
+
 # A spreadsheet printed to PDF sets each cell's text in its own clip, the cell: a label longer
 # than its cell runs on under the next cell in the file ('1、人员经费和公用经费支' | '出 2,022.39'),
 # a centred header out at both sides, and the paper shows only what lies inside. The characters
@@ -290,17 +329,18 @@ def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
 CELL_CLIP_EMS = 5.0  # a clip at most this many ems high is a cell's
 
 
-def hide_cell_overflow(pdfium: SimpleNamespace, chars: list[RawChar], owners: list[int | None]
-                       ) -> list[RawChar]:
+def hide_cell_overflow(clip_of: Callable[[int], Box | None], chars: list[RawChar],
+                       owners: list[int | None]) -> list[RawChar]:
     """`chars` with those their cell's clip cuts off marked CLIPPED: the characters set in one
-    clip (one text object, or one object per character) are the cell's text."""
+    clip (one text object, or one object per character) are the cell's text. `clip_of` gives
+    a text object's clip in user space (None: it has none)."""
     clips: dict[int, Box | None] = {}
     by_clip: dict[Box, list[int]] = {}
     for index, owner in enumerate(owners):
         if not owner:
             continue
         if owner not in clips:
-            clips[owner] = _user_clip(pdfium, owner)
+            clips[owner] = clip_of(owner)
         clip = clips[owner]
         if clip is not None:
             by_clip.setdefault(clip, []).append(index)

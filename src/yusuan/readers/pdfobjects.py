@@ -3,7 +3,8 @@
 Coordinates are turned into the page as its text reads (see `pdfchars`), in points, `x`
 growing rightwards and `top` downwards, as pdfplumber measures them. Path objects, also those
 inside form XObjects, give their straight horizontal and vertical segments as edges; curves
-are skipped.
+are skipped. The page's objects and their types are asked once (`page_tree`), which also
+tells the character reader whether any text object has a clip.
 
 PDFium is called through `calls()`: its functions bound once without pypdfium2's argument
 checks (a handle passed as a plain address), since a page's characters and objects cost a
@@ -82,7 +83,7 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
     "FPDFText_GetTextObject": (_HANDLE, None),
     "FPDFText_GetCharOrigin": (ctypes.c_int, None),
     "FPDFPage_CountObjects": (ctypes.c_int, (_HANDLE,)),
-    "FPDFPage_GetObject": (_HANDLE, (_HANDLE, ctypes.c_int)),
+    "FPDFPage_GetObject": (_HANDLE, None),  # (the page as `handle` gives it, an index)
     "FPDFFormObj_CountObjects": (ctypes.c_int, (_HANDLE,)),
     "FPDFFormObj_GetObject": (_HANDLE, (_HANDLE, ctypes.c_ulong)),
     "FPDFPageObj_GetType": (ctypes.c_int, (_HANDLE,)),
@@ -123,36 +124,75 @@ def handle(pointer: Any) -> ctypes.c_void_p:
     return ctypes.cast(pointer, ctypes.c_void_p)
 
 
-def read_objects(page: Any, frame: Frame) -> PageObjects:
-    """Ruling edges and the number of images of a page (form XObjects included)."""
+Node = tuple[Any, int, "list[Node] | None"]  # an object, its type, a form's inner objects
+
+
+@dataclass(slots=True)
+class PageTree:
+    """A page's objects with their types asked once (a form's inner objects with it, to
+    MAX_FORM_DEPTH), and whether a text object has a clip: only then can a cell's clip hide
+    some of its characters (`pdfchars.hide_cell_overflow`). PDFium drops the clip of an object
+    that lies wholly inside its one rectangle, so most pages' text has none."""
+
+    nodes: list[Node]
+    clipped_text: bool  # a text object has a clip, or a form lies too deep to be looked into
+
+
+def page_tree(page: Any) -> PageTree:
     pdfium = calls()
-    found = PageObjects(edges=[], images=0)
     page_handle = handle(page.raw)
     objects = [pdfium.FPDFPage_GetObject(page_handle, index)
                for index in range(pdfium.FPDFPage_CountObjects(page_handle))]
-    _walk(_PathReader(pdfium), objects, frame.matrix, found, 0)
+    tree = PageTree([], False)
+    tree.nodes = _nodes(pdfium, objects, 0, tree)
+    return tree
+
+
+def _nodes(pdfium: SimpleNamespace, objects: list[Any], depth: int, tree: PageTree
+           ) -> list[Node]:
+    kinds = pdfium.constants
+    text, form = kinds.FPDF_PAGEOBJ_TEXT, kinds.FPDF_PAGEOBJ_FORM
+    get_type, clip_of = pdfium.FPDFPageObj_GetType, pdfium.FPDFPageObj_GetClipPath
+    count_paths = pdfium.FPDFClipPath_CountPaths
+    nodes: list[Node] = []
+    for obj in objects:
+        kind = get_type(obj)
+        inner = None
+        if kind == form:
+            if depth < MAX_FORM_DEPTH:
+                inner = _nodes(pdfium, [pdfium.FPDFFormObj_GetObject(obj, index)
+                                        for index in range(pdfium.FPDFFormObj_CountObjects(obj))],
+                               depth + 1, tree)
+            else:
+                tree.clipped_text = True  # its text is not looked at
+        elif kind == text and not tree.clipped_text and count_paths(clip_of(obj)) > 0:
+            tree.clipped_text = True
+        nodes.append((obj, kind, inner))
+    return nodes
+
+
+def read_objects(page: Any, frame: Frame, tree: PageTree | None = None) -> PageObjects:
+    """Ruling edges and the number of images of a page (form XObjects included); `tree` the
+    page's objects when they were already asked for."""
+    found = PageObjects(edges=[], images=0)
+    nodes = (tree or page_tree(page)).nodes
+    _walk(_PathReader(calls()), nodes, frame.matrix, found)
     return found
 
 
-def _walk(reader: _PathReader, objects: list[Any], parent: Matrix, found: PageObjects,
-          depth: int) -> None:
+def _walk(reader: _PathReader, nodes: list[Node], parent: Matrix, found: PageObjects) -> None:
     """Collect edges and images; `parent` maps the objects' space to the displayed page."""
-    pdfium = reader.pdfium
-    kinds = pdfium.constants
+    kinds = reader.pdfium.constants
     path, image, form = kinds.FPDF_PAGEOBJ_PATH, kinds.FPDF_PAGEOBJ_IMAGE, kinds.FPDF_PAGEOBJ_FORM
-    get_type = pdfium.FPDFPageObj_GetType
-    for obj in objects:
-        kind = get_type(obj)
+    for obj, kind, inner in nodes:
         if kind == path:
             edges = reader.edges(obj, _compose(parent, reader.matrix(obj)))
             if edges and reader.drawn(obj):
                 found.edges.extend(edges)
         elif kind == image:
             found.images += 1
-        elif kind == form and depth < MAX_FORM_DEPTH:
-            inner = [pdfium.FPDFFormObj_GetObject(obj, index)
-                     for index in range(pdfium.FPDFFormObj_CountObjects(obj))]
-            _walk(reader, inner, _compose(parent, reader.matrix(obj)), found, depth + 1)
+        elif kind == form and inner is not None:
+            _walk(reader, inner, _compose(parent, reader.matrix(obj)), found)
 
 
 # A path's segments, read in one piece. FPDFPath_GetPathSegment hands out the address of the
@@ -187,7 +227,7 @@ class _PathReader:
     def matrix(self, obj: Any) -> Matrix:
         if not self.pdfium.FPDFPageObj_GetMatrix(obj, self.matrix_ref):
             return IDENTITY
-        return tuple(self.matrix_buffer)  # type: ignore[return-value]
+        return tuple(self.matrix_buffer[:])  # type: ignore[return-value]
 
     def drawn(self, obj: Any) -> bool:
         """Whether a path leaves a mark: stroked or filled in a colour other than the paper's
@@ -204,7 +244,7 @@ class _PathReader:
     def _inked(self, get_color: Any, obj: Any) -> bool:
         if not get_color(obj, *self.rgba_ref):
             return True
-        red, green, blue, alpha = self.rgba
+        red, green, blue, alpha = self.rgba[:]
         return alpha > 0 and min(red, green, blue) < PAPER
 
     def edges(self, obj: Any, matrix: Matrix) -> list[Edge]:

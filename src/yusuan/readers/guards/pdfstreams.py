@@ -11,8 +11,8 @@ is passed over: PDFium judges it.
 from __future__ import annotations
 
 import mmap
-import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from yusuan.readers.guards import (
@@ -22,7 +22,7 @@ from yusuan.readers.guards import (
     size_text,
 )
 
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_KEYWORD = b"stream"
 CHUNK = 1 << 16
 MAX_LAYERS = 3  # zlib inside zlib inside zlib
 DICT_REACH = 2048  # bytes before `stream` searched for the stream's /Filter
@@ -32,17 +32,29 @@ def check_streams(path: Path) -> None:
     """Refuse a PDF one of whose compressed streams, or all together, decode past the bounds."""
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
         total = 0
-        for match in _STREAM.finditer(data):
-            start = match.end()
+        for keyword, start in stream_starts(data):
             limit = min(MAX_PDF_STREAM_BYTES, MAX_PDF_INFLATED_BYTES - total)
             if _zlib_header(data[start:start + 2]):
                 total += inflated_size(data, start, limit)
                 continue
-            head = _dictionary(data, match.start())
+            head = _dictionary(data, keyword)
             if b"LZW" in head:
                 total += lzw_size(data, start, limit)
             elif b"RunLength" in head or b"/RL" in head:
                 total += run_length_size(data, start, limit)
+
+
+def stream_starts(data: mmap.mmap | bytes) -> Iterator[tuple[int, int]]:
+    """(where the keyword stands, where its data starts) of each `stream` keyword followed by
+    an end of line, `endstream` left out: found by searching the bytes (a regular expression
+    with a look-behind costs half the guard's time on a real file)."""
+    position = data.find(_KEYWORD)
+    while position >= 0:
+        after = position + len(_KEYWORD)
+        eol = data[after:after + 2]
+        if eol[:1] in (b"\r", b"\n") and data[max(0, position - 3):position] != b"end":
+            yield position, after + (2 if eol == b"\r\n" else 1)
+        position = data.find(_KEYWORD, after)
 
 
 def _dictionary(data: mmap.mmap, end: int) -> bytes:
