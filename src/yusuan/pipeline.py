@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from yusuan.collector import fewer_collections
 from yusuan.errors import InputError
 from yusuan.layout import source_to_rows
 from yusuan.model import Document, Row, Source, Table
@@ -25,11 +26,13 @@ from yusuan.recognise.projects import extract_projects
 from yusuan.recognise.tables import rows_to_tables
 
 
+@fewer_collections
 def read_document(path: str) -> Document:
     """Read and recognise a disclosure; InputError when it cannot be read or is not one."""
     return source_to_document(read_source(path))
 
 
+@fewer_collections
 def read_together(paths: list[str]) -> Document:
     """Read a disclosure published as several files (情况说明 and 报表) as one document, so
     that the narrative of one is checked against the tables of the other."""

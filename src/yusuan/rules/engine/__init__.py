@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from yusuan.collector import fewer_collections
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine.messages import render
 
@@ -148,6 +149,7 @@ def make_finding(
     )
 
 
+@fewer_collections
 def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]:
     """Run every applicable rule (or those in `only`); judge each table's reading by what
     the rules found in it, withhold what a doubtful table would accuse; fold shared causes, sort."""
