@@ -117,22 +117,29 @@ def _fold(figure: Figure, group: list[Finding], doc: Document | None) -> Finding
     # the table's own rule names the cause; a narrative that disagrees with the cell follows
     group = sorted(group, key=lambda f: (order.get(f.severity, 2),
                                          f.category == "narrative_vs_table"))
-    primary = group[0]
     where = _figure_location(figure, group)
-    locations = [where]
-    for finding in group:
-        locations.extend(loc for loc in finding.locations if loc not in locations)
     broken = "；".join(f.message for f in group)
     args = {"figure": describe_location(doc, where), "count": len(group), "broken": broken}
+    return _folded(group, [where], group[0].severity, "FOLD", args)
+
+
+def _folded(group: list[Finding], first: list[Location], severity: str, message_id: str,
+            args: dict[str, object]) -> Finding:
+    """One finding for `group`, in the name of its first: `first` cited, then every line the
+    group cites; the folded messages kept."""
+    primary = group[0]
+    locations = list(first)
+    for finding in group:
+        locations.extend(loc for loc in finding.locations if loc not in locations)
     return Finding(
         rule=primary.rule,
-        severity=primary.severity,
+        severity=severity,
         category=primary.category,
-        message=render("FOLD", "zh", **args),
+        message=render(message_id, "zh", **args),
         locations=locations,
         values=dict(primary.values),
         folded=[f"{f.rule}: {f.message}" for f in group],
-        message_id="FOLD",
+        message_id=message_id,
         args=args,
     )
 
@@ -177,19 +184,7 @@ def fold_explained_sums(findings: list[Finding]) -> list[Finding]:
 def _fold_parts(total: Finding, parts: list[Finding]) -> Finding:
     order = {"error": 0, "warning": 1}
     group = [total, *parts]
-    locations = list(total.locations)
-    for finding in parts:
-        locations.extend(loc for loc in finding.locations if loc not in locations)
     args = {"sum": total.message, "difference": abs(_gap(total)), "count": len(parts),
             "parts": "；".join(f.message for f in parts)}
-    return Finding(
-        rule=total.rule,
-        severity=min((f.severity for f in group), key=lambda s: order.get(s, 2)),
-        category=total.category,
-        message=render("FOLD.PARTS", "zh", **args),
-        locations=locations,
-        values=dict(total.values),
-        folded=[f"{f.rule}: {f.message}" for f in group],
-        message_id="FOLD.PARTS",
-        args=args,
-    )
+    severity = min((f.severity for f in group), key=lambda s: order.get(s, 2))
+    return _folded(group, list(total.locations), severity, "FOLD.PARTS", args)
