@@ -68,6 +68,14 @@ def test_unit_names_agree() -> None:
     assert len(found) == 1 and found[0].category == "naming"
 
 
+def test_a_unit_name_cut_short_by_its_cell_is_told_at_info() -> None:
+    t = table("income", [("056002", "某区医疗保障服务", {"total": "1.00"})])
+    t.rows[0].unit_code, t.rows[0].unit_name = "056002", "某区医疗保障服务"
+    found = run_rules(document(_header("summary", "[056002]某区医疗保障服务中心"), t),
+                      only=["CROSS.UNIT"])
+    assert [(f.severity, f.category) for f in found] == [("info", "naming")]
+
+
 def test_unit_finding_cites_the_header_line_that_prints_the_unit() -> None:
     units = "[056]某区医疗保障局 , [056001]某区医疗保障服务中心"
     t = _header("fiscal_summary", units)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from docbuilder import culture_bureau, render
 
-from yusuan.model import Finding
+from yusuan.model import Finding, Table, TableRow
 from yusuan.pipeline import document_from_text
 from yusuan.rules import run_rules
+from yusuan.rules.tables.crosstable import _spends_carryover
 
 
 def _changed(after: str, old: str, new: str) -> str:
@@ -48,3 +49,14 @@ def test_a_total_a_cent_off_in_one_table_is_a_warning(after: str, old: str, new:
 def test_a_total_far_off_is_an_error_of_one_cause() -> None:
     found = _serious(_changed("表3 部门支出总表", "\t合计\t557.00", "\t合计\t567.00"))
     assert [(f.rule, f.severity) for f in found] == [("CROSS.TOTAL", "error")]
+
+
+def test_a_spending_table_that_spends_last_years_money_is_not_the_years_spending() -> None:
+    """收支总表's 本年支出合计 carries 上年结转 on; a 支出总表 whose 合计 spends it (a 上年结转
+    or 上年实户资金余额 column with figures) prints another figure: no CROSS.TOTAL."""
+    def detail(values: dict[str, float]) -> Table:
+        return Table("expenditure", "部门支出总表", (1, 3), rows=[TableRow("合计", 2, values=values)])
+
+    assert _spends_carryover(detail({"total": 3695.91, "carryover": 11.61, "balance_in": 40.93}))
+    assert not _spends_carryover(detail({"total": 3643.37, "carryover": 0.0}))
+    assert not _spends_carryover(detail({"total": 3643.37}))

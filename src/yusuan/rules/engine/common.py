@@ -31,10 +31,17 @@ class Amount:
     value: float
     decimals: int
     location: Location
+    shown: int | None = None  # the decimals shown, where some but fewer than the table's
 
     @property
     def printed(self) -> Printed:
         return Printed(self.value, self.decimals)
+
+    @property
+    def as_shown(self) -> Printed:
+        """The value as its cell shows it: a spreadsheet's General format may round a long
+        figure to fewer decimals than its table prints ("936647884.3" for …884.33)."""
+        return Printed(self.value, self.decimals if self.shown is None else self.shown)
 
 
 def table_unit(doc: Document, table: Table) -> str | None:
@@ -46,10 +53,13 @@ def amount(doc: Document, table: Table, row: TableRow, key: str) -> Amount | Non
     value = row.values.get(key)
     if value is None:
         return None
-    decimals = max(row.decimals.get(key, 0), table_precision(doc, table))
+    printed = row.decimals.get(key, 0)
+    decimals = max(printed, table_precision(doc, table))
     loc = Location(row.line_of(key), table=table.kind, code=row.code, column=key,
                    page=row.page, name=None if row.code else row.name)
-    return Amount(float(value), decimals, loc)
+    # a figure shown with some decimals but fewer than its table's may be rounded in display
+    # ("936647884.3"); a whole number is taken as printed with its zeros stripped ("40")
+    return Amount(float(value), decimals, loc, printed if 0 < printed < decimals else None)
 
 
 def table_precision(doc: Document, table: Table) -> int:
@@ -126,6 +136,10 @@ def sum_finding(
     """A finding when `total` ≠ Σ `parts` (info/rounding when rounding explains it)."""
     cmp = compare_sum(total.printed, [p.printed for p in parts])
     locations = [total.location, *(p.location for p in parts)]
+    if cmp.verdict is Verdict.MISMATCH and _shown_rounded([total, *parts]):
+        shown = compare_sum(total.as_shown, [p.as_shown for p in parts])
+        if shown.verdict is not Verdict.MISMATCH:
+            return _display_rounded(rule_id, cmp, [total, *parts], what, args)
     return _finding(rule_id, cmp, locations, what, severity, args)
 
 
@@ -143,9 +157,30 @@ def equal_finding(
     print the one figure of the books, not a sum of rounded parts, to the same decimals) a
     gap within rounding is no rounding: a warning that the two printings must agree."""
     cmp = compare_equal(left.printed, right.printed)
+    if cmp.verdict is not Verdict.EQUAL and _shown_rounded([left, right]):
+        shown = compare_equal(left.as_shown, right.as_shown)
+        if shown.verdict is not Verdict.MISMATCH:
+            return _display_rounded(rule_id, cmp, [left, right], what, args)
     if same_ledger and cmp.verdict is Verdict.ROUNDING and left.decimals == right.decimals:
         return _same_figure(rule_id, left, right, what, cmp, args)
     return _finding(rule_id, cmp, [left.location, right.location], what, severity, args)
+
+
+def _shown_rounded(amounts: list[Amount]) -> bool:
+    return any(a.shown is not None for a in amounts)
+
+
+def _display_rounded(rule_id: str, cmp: Comparison, amounts: list[Amount], what: str,
+                     args: dict[str, Any]) -> Finding:
+    """A gap that only the cells printed with fewer decimals than their table explain: the
+    figures agree, the cell shows a rounded figure (a defect of presentation, one warning)."""
+    short = [a for a in amounts if a.shown is not None and a.value]
+    cells = "、".join(f"{a.value:.{a.shown}f}" for a in short)
+    return make_finding(rule_id, [a.location for a in amounts], _values(cmp), severity="warning",
+                        category="display_rounding", message_id="DISPLAY_ROUNDED",
+                        what=what, reported=cmp.reported, computed=cmp.computed,
+                        difference=cmp.difference, cells=cells or "0",
+                        table_places=max(a.decimals for a in amounts))
 
 
 def _same_figure(rule_id: str, left: Amount, right: Amount, what: str, cmp: Comparison,

@@ -32,6 +32,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{what} ({column}): {reported} in {table_a}, {computed} in {table_b}, difference "
               "{difference}; both print the same figure of the books and must agree exactly",
     },
+    "DISPLAY_ROUNDED": {
+        "zh": "{what}：{reported} 与 {computed} 相差 {difference}，单元格 {cells} 印的小数位少于表中其他数字"
+              "（{table_places} 位）：差额是同一个数的显示舍入，数字应印全",
+        "en": "{what}: {reported} vs {computed}, difference {difference}: the cell(s) {cells} "
+              "show fewer decimals than the table's other figures ({table_places}); the gap is "
+              "the display rounding of one figure, which should be printed in full",
+    },
     "FOLD": {
         "zh": "{figure} 一处数字同时破坏 {count} 个等式：{broken}",
         "en": "{figure}: one figure breaks {count} identities: {broken}",

@@ -192,6 +192,16 @@ def _table_total(doc: Document, table: Table) -> Amount | None:
     return amount(doc, table, row, key) if row is not None and key else None
 
 
+CARRIED_IN = ("carryover", "balance_in")
+
+
+def _spends_carryover(detail: Table) -> bool:
+    """The detail table's 合计 spends money brought in from last year (上年结转, 上年实户资金余额
+    columns with figures): it is not the summary's 本年支出合计, which may carry that money on."""
+    row = detail.total_row()
+    return row is not None and any(row.values.get(key) for key in CARRIED_IN)
+
+
 def _carries_money(doc: Document, kind: str) -> bool:
     return any(value for table in doc.tables_of(kind) for row in table.rows
                for value in row.values.values())
@@ -224,7 +234,7 @@ def totals_agree(doc: Document) -> Iterator[Finding]:
         if table_unit(doc, summary) != table_unit(doc, detail):
             continue
         left, right = _spending(doc, summary), _table_total(doc, detail)
-        if left is None or right is None:
+        if left is None or right is None or _spends_carryover(detail):
             continue
         found = equal_finding("CROSS.TOTAL", left, right, what, table_a=_label(summary),
                               table_b=_label(detail), same_ledger=True)

@@ -10,6 +10,7 @@ from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import compact_name
 from yusuan.rules.engine.messages import register_messages
+from yusuan.rules.tables.naming import cut_short
 
 register_messages({
     "CROSS.UNIT": {
@@ -98,7 +99,10 @@ def _names_per_code(seen: list[UnitSeen]) -> Iterator[Finding]:
     for code, names in by_code.items():
         distinct = _distinct_names(list(names))
         if len(distinct) > 1:
-            yield make_finding("CROSS.UNIT", _minority_first(names), severity="warning",
+            # a name cut short by a narrow cell (…发展服务 for …发展服务中心): not two names
+            cut = all(cut_short(name, distinct[0]) for name in distinct[1:])
+            yield make_finding("CROSS.UNIT", _minority_first(names),
+                               severity="info" if cut else "warning",
                                category="naming", message_id="CROSS.UNIT_NAME", code=code,
                                names="、".join(distinct))
 
