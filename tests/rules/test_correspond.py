@@ -125,6 +125,7 @@ def test_transfers_as_public_funds_against_the_documents_own_definition_are_foun
                       only=["FUNC_ECON.PERSONNEL", "FUNC_ECON.PUBLIC"])
     assert {f.rule for f in found if f.severity == "warning"} == {"FUNC_ECON.PERSONNEL",
                                                                   "FUNC_ECON.PUBLIC"}
+    assert any(f.message.startswith("303 对个人和家庭的补助有 0.40 列在公用经费栏") for f in found)
 
 
 def test_transfers_printed_as_public_funds_are_counted_where_printed() -> None:

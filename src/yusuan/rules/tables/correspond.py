@@ -31,6 +31,11 @@ register_messages({
         "en": "{what}: personnel funds {reported} ≠ 301 + 303 {computed}, "
               "difference {difference}",
     },
+    "FUNC_ECON.TRANSFERS_DEFINED_AWAY": {
+        "zh": "303 对个人和家庭的补助有 {amount} 列在公用经费栏，而本文件的名词解释称人员经费包括对个人和家庭的补助",
+        "en": "{amount} of 303 (transfers to individuals and families) stands in the public-funds "
+              "column, though the document's own glossary counts those transfers as personnel funds",
+    },
     "FUNC_ECON.GOODS_AS_PERSONNEL": {
         "zh": "302 商品和服务支出中有 {amount} 列在人员经费（人员类）栏，人员经费与公用经费已按此核对",
         "en": "{amount} of 302 (goods and services) stands in the personnel column; personnel and "
@@ -339,12 +344,10 @@ def _transfers_defined_away(doc: Document, table: Table) -> Iterator[Finding]:
     public = amount(doc, table, row, "public") if row else None
     if public is None or not public.value or not defines_personnel_as_301_303(doc):
         return
-    loc = Location(public.location.line, table.kind, "303", "public")
-    misplaced = equal_finding("FUNC_ECON.PERSONNEL", Amount(public.value, public.decimals, loc),
-                              Amount(0.0, public.decimals, loc), "303 公用经费",
-                              message_id="FUNC_ECON.PUBLIC")
-    if misplaced:
-        yield misplaced
+    yield make_finding("FUNC_ECON.PERSONNEL",
+                       [Location(public.location.line, table.kind, "303", "public")],
+                       {"reported": public.value}, message_id="FUNC_ECON.TRANSFERS_DEFINED_AWAY",
+                       amount=f"{public.value:.{public.decimals}f}")
 
 
 def _plus(left: Amount | None, right: Amount | None) -> Amount | None:
