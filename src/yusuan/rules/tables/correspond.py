@@ -277,11 +277,8 @@ def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
         personnel = amount(doc, table, total_row, "personnel") if total_row else None
         transfers = _transfers_as_public(doc, table)
         parts = summed(doc, table, ("301", "303"), "total")
-        if transfers is not None and parts is not None:
-            parts = Amount(parts.value - transfers.value, max(parts.decimals, transfers.decimals),
-                           parts.location)
         goods = _goods_as_personnel(doc, table)
-        parts = _plus(parts, goods)
+        parts = _plus(_less(parts, transfers), goods)
         if personnel is not None and parts is not None:
             found = equal_finding("FUNC_ECON.PERSONNEL", personnel, parts, table.title)
             if found:
@@ -333,9 +330,7 @@ def _goods_as_personnel(doc: Document, table: Table) -> Amount | None:
 
 
 def _less(left: Amount | None, right: Amount | None) -> Amount | None:
-    if left is None or right is None:
-        return left
-    return Amount(left.value - right.value, max(left.decimals, right.decimals), left.location)
+    return _plus(left, right, -1)
 
 
 def _transfers_defined_away(doc: Document, table: Table) -> Iterator[Finding]:
@@ -350,10 +345,12 @@ def _transfers_defined_away(doc: Document, table: Table) -> Iterator[Finding]:
                        amount=f"{public.value:.{public.decimals}f}")
 
 
-def _plus(left: Amount | None, right: Amount | None) -> Amount | None:
+def _plus(left: Amount | None, right: Amount | None, sign: int = 1) -> Amount | None:
+    """`left` + `right` (− with sign −1) at `left`'s place; `left` when either is missing."""
     if left is None or right is None:
         return left
-    return Amount(left.value + right.value, max(left.decimals, right.decimals), left.location)
+    return Amount(left.value + sign * right.value, max(left.decimals, right.decimals),
+                  left.location)
 
 
 # the functional 项 whose basic spending is a 301 工资福利 contribution (养老保险, 职业年金,
