@@ -8,6 +8,7 @@ from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
 from yusuan.recognise.projects.indicators import indicator_rows
 from yusuan.recognise.projects.model import DeptForm, DeptProject
+from yusuan.recognise.projects.tasks import read_tasks
 from yusuan.recognise.projects.text import Amount, clean, compact, find_date, parse_number
 
 FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "其他资金", "合计", "资金总额",
@@ -33,6 +34,7 @@ def read_dept_form(lines: list[Line], first: int, last: int, title: str = "") ->
     if "tasks" in marks:
         form.tasks = [(clean(ln.text), ln.number) for ln in block
                       if marks["tasks"] <= ln.number < tasks_end and clean(ln.text)]
+    read_tasks(form, block)
     if "projects" in marks:
         stop = marks.get("goals", last)
         form.projects = _projects([ln for ln in block if marks["projects"] < ln.number < stop])

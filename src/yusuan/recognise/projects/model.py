@@ -137,6 +137,16 @@ class DeptProject:
 
 
 @dataclass(slots=True)
+class DeptTask:
+    """A row of the department form's 年度主要任务: its name, what it covers, its 总额."""
+
+    name: str
+    content: str
+    total: Amount
+    line: int
+
+
+@dataclass(slots=True)
 class DeptForm:
     """The 部门整体支出绩效目标表: funding by class and year, tasks, goals, indicators."""
 
@@ -149,6 +159,9 @@ class DeptForm:
     label_lines: dict[str, int] = field(default_factory=dict)  # every funding label: line
     years: list[str] = field(default_factory=list)
     tasks: list[tuple[str, int]] = field(default_factory=list)
+    task_rows: list[DeptTask] = field(default_factory=list)  # 年度主要任务 with a 预算金额
+    task_total: Amount | None = None  # their 金额合计
+    task_money: str | None = None  # the unit the 预算金额 head names (万元 or 元)
     goals: list[tuple[str, int]] = field(default_factory=list)
     projects: list[DeptProject] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
