@@ -184,6 +184,8 @@ class Budget:
     # its funding block: "years" (收入构成 and 支出构成, this year and the two before) or
     # "total" (福建: 年度预算安排 | 资金总额, then 项目支出, 基本支出, 其他资金) or "headed"
     # (北京: 预算支出总额 | 财政拨款 合计, 基本支出, 项目支出 | 其他资金 …, the figures below)
+    # or "tasks" (西安: no funding block; 年度主要任务 | 任务名称 | 主要内容 | 预算金额（万元）,
+    # a task a project and one 基本履职 task of the 基本支出, then 金额合计)
     dept_funding: str = "years"
     # the narrative against its own figures: a 机构设置 tagging each unit with its kind, the
     # 机关运行经费 of so many 行政单位, a 合计 after the 基本支出's parts, comparison grids (one
@@ -792,6 +794,8 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
             ["", "", money(budget, budget.total), money(budget, budget.fiscal),
              money(budget, basic), money(budget, budget.fiscal - basic),
              money(budget, budget.own_funds), money(budget, 0), money(budget, budget.own_funds)]]
+    if budget.dept_funding == "tasks":  # nor a funding block nor a project list
+        rows[2:] = dept_task_rows(budget)
     first = budget.projects[0].output
     rows += [["整体绩效总目标", f"长期目标（截止{y + 2}年）", "", "", "年度目标", "", ""],
              ["", "目标1：全面履行部门职责，提升公共服务水平。", "", "",
@@ -805,6 +809,24 @@ def dept_form_rows(budget: Budget) -> list[list[str]]:
              ["", "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "≥90%", "≥90%",
               "计划标准"]]
     return rows
+
+
+def dept_task_rows(budget: Budget) -> list[list[str]]:
+    """西安's 年度主要任务: a task a project, the 基本履职 task last, their 金额合计, in 万元."""
+    tasks = [(f"{i}、{p.name}", p.purpose, p.total)
+             for i, p in enumerate(budget.projects, start=1)]
+    tasks.append((f"{len(tasks) + 1}、基本履职", "单位人员经费、公用经费等基本支出。",
+                  budget.personnel + budget.public))
+    total = sum(amount for _, _, amount in tasks)
+
+    def wan(yuan: int) -> str:
+        return money(budget, yuan, unit="万元", thousands=False)
+
+    return [["年度主要任务", "任务名称", "主要内容", "预算金额（万元）", "", "", ""],
+            ["", "", "", "总额", "财政拨款", "其他资金", ""],
+            *[["", name, content, wan(amount), wan(amount), "", ""]
+              for name, content, amount in tasks],
+            ["", "金额合计", "", wan(total), wan(total), "", ""]]
 
 
 def project_list_rows(budget: Budget) -> list[list[str]]:

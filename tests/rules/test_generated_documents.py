@@ -162,6 +162,11 @@ VARIANTS: dict[str, tuple[Callable[[], Budget], str]] = {
         forms=True, dept_form=True, style="B")), "tabbed"),
     "dept_form_yuan_narrative_wan": (lambda: labour_bureau(
         forms=True, dept_form=True, narrative_money="万元"), "pipe"),
+    # the 部门整体 form's 年度主要任务 with their 预算金额 in 万元, one the 基本支出 (西安)
+    "dept_form_tasks": (lambda: culture_bureau(forms=True, dept_form=True,
+                                               dept_funding="tasks"), "tabbed"),
+    "dept_form_tasks_yuan_pipe": (lambda: labour_bureau(forms=True, dept_form=True,
+                                                        dept_funding="tasks"), "pipe"),
     # 政府性基金预算拨款 beside 一般公共预算: 财政拨款 is both
     "gov_fund_compact": (lambda: urban_bureau(style="B"), "pipe"),
     "gov_fund_forms": (lambda: urban_bureau(forms=True, dept_form=True), "tabbed"),
@@ -444,6 +449,20 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                                        "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
     "flat_basic_line_left_off_pipe": (lambda: _without_line(render(
         culture_bureau(flat_basic=True), "pipe"), "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
+    # 西安: the 基本履职 task above the 基本支出 (its 金额合计 moved with it), or the tasks
+    # above their 金额合计; in 万元 against tables in 万元 or in 元
+    "dept_task_basic": (lambda: _once(_once(_culture_text(
+        forms=True, dept_form=True, dept_funding="tasks"), "基本支出。\t466.35\t466.35",
+        "基本支出。\t566.35\t566.35"), "金额合计\t\t557.00\t557.00", "金额合计\t\t657.00\t657.00"),
+        {"PROJECT.DEPT_TASKS"}, set()),
+    "dept_task_basic_yuan": (lambda: _once(_once(render(labour_bureau(
+        forms=True, dept_form=True, dept_funding="tasks")), "基本支出。\t524.94\t524.94",
+        "基本支出。\t624.94\t624.94"), "金额合计\t\t674.39\t674.39", "金额合计\t\t774.39\t774.39"),
+        {"PROJECT.DEPT_TASKS"}, set()),
+    "dept_task_sum": (lambda: _once(_culture_text(forms=True, dept_form=True,
+                                                  dept_funding="tasks"),
+                                    "金额合计\t\t557.00\t557.00", "金额合计\t\t567.00\t557.00"),
+                      {"PROJECT.DEPT_TASKS"}, set()),
     # 北京 13表: 预算支出总额 is the 支出总计, the year-end carry-forward counted as spending
     "dept_form_headed_total_above_tables": (lambda: _once(_culture_text(
         forms=True, dept_form=True, dept_funding="headed"), "\t\t557.00\t557.00",

@@ -16,7 +16,7 @@ FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "�
 CATEGORY = re.compile(r"(类项目|性项目|支出项目)$")
 YEAR = re.compile(r"(20\d\d)\s*年")
 GOAL_START = ("长期目标", "年度目标", "年度绩效指标", "长期绩效指标")
-MARKS = {"tasks": "年度工作任务", "projects": "项目支出情况", "goals": "整体绩效总目",
+MARKS = {"tasks": ("年度工作任务", "年度主要任务"), "projects": "项目支出情况", "goals": "整体绩效总目",
          "duties": "部门职能概述"}
 
 

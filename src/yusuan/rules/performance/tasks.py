@@ -102,7 +102,8 @@ def _basic_totals(doc: Document) -> list[tuple[Amount, str]]:
     (the 收支总表's, of every source of funds)."""
     out: list[tuple[Amount, str]] = []
     for table in doc.tables:
-        if table.kind != "basic_expenditure" or table.unit not in ("元", "万元"):
+        if table.kind != "basic_expenditure" or table.unit not in ("元", "万元") \
+                or table.doubts:
             continue
         row = next((r for r in table.rows if r.name.replace(" ", "") == "合计"), None)
         if row is not None and row.values.get("total") is not None:
@@ -112,7 +113,8 @@ def _basic_totals(doc: Document) -> list[tuple[Amount, str]]:
     head = doc.headline.get("basic_expenditure") or {}
     if head.get("value") is not None and head.get("source") != "narrative":
         line = int(head.get("line", 0))
-        unit = next((t.unit for t in doc.tables if t.lines[0] <= line <= t.lines[1]), None)
+        held = next((t for t in doc.tables if t.lines[0] <= line <= t.lines[1]), None)
+        unit = held.unit if held is not None and not held.doubts else None
         if unit in ("元", "万元"):
             out.append((Amount(float(head["value"]), 2, Location(line, name="基本支出")), unit))
     return out
