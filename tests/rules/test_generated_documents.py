@@ -220,10 +220,15 @@ WORDINGS: dict[str, Callable[[str], str]] = {
     "percentages_one_decimal": lambda t: _round_percentages(t, 1),
     "percentages_whole": lambda t: _round_percentages(t, 0),
     "year_with_du": lambda t: t.replace("2025年", "2025年度"),
+    # 江苏: a table's explanation says its figure is a named row of another table, rightly
+    "table_said_to_agree": lambda t: _once(t, "三、支出预算安排情况\n", AGREES_SAID.format(
+        "财政拨款收支总表", "一般公共预算拨款")),
     "zeros_with_decimals": lambda t: t.replace("费0万元", "费0.00万元"),
     # one line for several 项 of a 款
     "several_items_one_line": lambda t: _once(t, SEVERAL_AT, SEVERAL_AT + SEVERAL.format("22.31")),
 }
+AGREES_SAID = ("三、支出预算安排情况\n\n本表反映部门年度一般公共预算支出预算安排情况。支出安排数与"
+               "《{}》的“{}”支出数一致。\n")
 SEVERAL_AT = "（三）一般公共预算拨款具体使用情况\n"
 SEVERAL = ("\n卫生健康支出（类）行政事业单位医疗（款）行政单位医疗、事业单位医疗、公务员医疗补助（项）"
            "2025年预算数合计{}万元。\n")
@@ -449,6 +454,11 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                                                        "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
     "flat_basic_line_left_off_pipe": (lambda: _without_line(render(
         culture_bureau(flat_basic=True), "pipe"), "30102-津贴补贴"), {"TOTAL.DETAIL"}, set()),
+    # 江苏 (人大办公厅): the explanation names a row of another table that prints another figure
+    "table_said_to_agree_wrong_row": (lambda: _once(
+        _culture_text(), "三、支出预算安排情况\n", AGREES_SAID.format("一般公共预算基本支出表",
+                                                              "工资福利支出")),
+        {"NOTE.AGREES"}, set()),
     # 西安: the 基本履职 task above the 基本支出 (its 金额合计 moved with it), or the tasks
     # above their 金额合计; in 万元 against tables in 万元 or in 元
     "dept_task_basic": (lambda: _once(_once(_culture_text(

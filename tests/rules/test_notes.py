@@ -65,3 +65,40 @@ def test_a_note_copied_from_the_other_fund_table_is_found() -> None:
     assert [f.message for f in found] == [(
         "国有资本经营预算支出表的注写“注：本部门2025年没有使用政府性基金预算拨款安排的支出，故本表无数据。”，"
         "说的是政府性基金，不是国有资本经营")]
+
+
+# NOTE.AGREES: a table's explanation that says its figure is a named row of another table
+THIS = "本表反映部门年度一般公共预算支出预算安排情况。"
+AGREES = THIS + "支出安排数与《财政拨款收支总表》的“一般公共预算拨款”支出数一致。"
+
+
+def _said(sentence: str) -> str:
+    text = render(culture_bureau())
+    heading = "三、支出预算安排情况"
+    assert heading in text
+    return text.replace(heading, f"{heading}\n\n{sentence}\n", 1)
+
+
+def _agrees(text: str) -> list:
+    return run_rules(document_from_text(text), only=["NOTE.AGREES"])
+
+
+def test_a_table_said_to_agree_with_a_row_that_prints_its_figure_passes() -> None:
+    assert _agrees(_said(AGREES)) == []
+
+
+def test_a_table_said_to_agree_with_a_row_that_prints_another_figure() -> None:
+    text = _said(THIS + "支出安排数与《一般公共预算基本支出表》的“工资福利支出”支出数一致。")
+    found = _agrees(text)
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "一般公共预算支出表合计 557，" in found[0].message
+    assert "“工资福利支出”为 408.9，" in found[0].message
+    lines = text.splitlines()
+    cited = [lines[loc.line - 1] for loc in found[0].locations]
+    assert "《一般公共预算基本支出表》" in cited[0]
+    assert cited[1].startswith("\t合计\t557.00") and "工资福利支出\t408.90" in cited[2]
+
+
+def test_a_row_or_table_the_document_does_not_print_is_not_compared() -> None:
+    assert _agrees(_said(THIS + "支出安排数与《一般公共预算基本支出表》的“某某支出”一致。")) == []
+    assert _agrees(_said(THIS + "支出安排数与《某某表》的“工资福利支出”一致。")) == []

@@ -3,7 +3,10 @@ whose note says 无政府性基金预算 was copied from the table before it).
 
 NOTE.CONTENT: what a note or the narrative says a table holds agrees with the table: "本表无
 数据" / "故本表为空表" printed under a table with figures, "本部门无政府性基金预算" or "无“三公”
-经费" said of a fund or of 三公 whose table prints money."""
+经费" said of a fund or of 三公 whose table prints money.
+
+NOTE.AGREES: a table's explanation ("本表反映…情况") that says its figure "与《another table》的
+“a row”…数一致" is told when the two tables print two different figures."""
 
 from __future__ import annotations
 
@@ -12,12 +15,19 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.common import Amount, amount, equal_finding, paragraphs
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
     "NOTE.SUBJECT": {
         "zh": "{title}的注写“{note}”，说的是{other}，不是{own}",
         "en": "The note of {title} says {note}: it speaks of {other}, not of {own}",
+    },
+    "NOTE.AGREES": {
+        "zh": "情况说明写{own}{said}与《{other}》的“{row}”一致，而{own}{what} {reported}，"
+              "{other}“{row}”为 {computed}，差 {difference}",
+        "en": "The narrative says {own} agrees with row {row} of {other}, but {own} prints "
+              "{reported} and that row {computed}, difference {difference}",
     },
     "NOTE.CONTENT": {
         "zh": "{said}，而{title}“{row}”印有 {amount}",
@@ -155,3 +165,77 @@ def notes_name_their_table(doc: Document) -> Iterator[Finding]:
         if others and own not in note:
             yield make_finding("NOTE.SUBJECT", [Location(line)], {"other": others[0]},
                                title=table.title, note=note, other=others[0], own=own)
+
+
+# "本表反映部门年度一般公共预算机关运行经费支出预算安排情况": the table a paragraph explains
+THIS_TABLE = re.compile(r"本表(?:[（(][^）)]{0,12}[）)])?反映(?P<what>[^。；;]{4,60})")
+# "财政拨款支出安排数与《部门一般公共预算基本支出预算表》的“商品和服务支出”支出数一致"
+SAME_AS = re.compile(r"(?P<said>[^。；;，,]{0,12}?)(?:应)?与《(?P<table>[^》]{4,40})》的?"
+                     r"[“\"](?P<row>[^”\"]{2,20})[”\"][^。；;，,]{0,8}?(?:对应)?(?:一致|相等|相同)")
+WHOLE = ("合计", "总计")
+
+
+def _stem(title: str) -> str:
+    """A table's title as a narrative names it: blanks, a leading 部门 and the closing 表 off."""
+    text = "".join(title.split())
+    return text.removeprefix("部门").removesuffix("表")
+
+
+def _named(doc: Document, words: str, *, whole: bool) -> Table | None:
+    """The one table the words name: its title whole (whole=True: 《部门一般公共预算基本支出预算
+    表》), or the longest title within the words ("反映部门年度一般公共预算机关运行经费支出预算安排
+    情况"); none when two tables answer."""
+    text = "".join(words.split())
+    if whole:
+        found = [t for t in doc.tables if _stem(t.title) and _stem(t.title) == _stem(text)]
+        return found[0] if len(found) == 1 else None
+    found = [t for t in doc.tables if len(_stem(t.title)) >= 4 and _stem(t.title) in text]
+    longest = max((len(_stem(t.title)) for t in found), default=0)
+    found = [t for t in found if len(_stem(t.title)) == longest]
+    return found[0] if len(found) == 1 else None
+
+
+def _whole_amount(doc: Document, table: Table, row: TableRow | None) -> Amount | None:
+    """The row's whole amount: its 合计 column, or the one amount column the table prints."""
+    if row is None:
+        return None
+    keys = {k for r in table.rows for k in r.values}
+    key = "total" if "total" in row.values else (next(iter(keys)) if len(keys) == 1 else None)
+    return amount(doc, table, row, key) if key is not None else None
+
+
+@rule("NOTE.AGREES", category="narrative_vs_table", severity="warning",
+      title_zh="说明所称与另一表某行一致的数确实一致",
+      title_en="A table the narrative says agrees with a row of another table does")
+def notes_say_tables_agree(doc: Document) -> Iterator[Finding]:
+    """The explanation of a table ("本表反映…情况") that says its figure equals a named row of
+    another named table: the table's 合计 and that row print one figure (their 合计 column, or
+    the one amount column). Only tables read with confidence and in one unit are compared.
+
+    Passes: 机关运行经费支出预算表 合计 1,585.96 and "与《基本支出预算表》的“商品和服务支出”支出数
+    一致" with 302 商品和服务支出 1,585.96.
+    Fails:  the same sentence with 机关运行经费 合计 5,619.31.
+    """
+    for paragraph in paragraphs(doc):
+        text = paragraph.text
+        for this in THIS_TABLE.finditer(text):
+            own = _named(doc, this.group("what"), whole=False)
+            end = text.find("本表", this.end())
+            for claim in SAME_AS.finditer(text, this.end(), end if end >= 0 else len(text)):
+                other = _named(doc, claim.group("table"), whole=True)
+                if own is None or other is None or own is other or own.doubts \
+                        or other.doubts or own.unit != other.unit:
+                    continue
+                row_name = "".join(claim.group("row").split())
+                mine = _whole_amount(doc, own, next(
+                    (r for r in own.rows if "".join(r.name.split()) in WHOLE), None))
+                theirs = _whole_amount(doc, other, next(
+                    (r for r in other.rows if "".join(r.name.split()) == row_name), None))
+                if mine is None or theirs is None:
+                    continue
+                found = equal_finding("NOTE.AGREES", mine, theirs, "合计", own=own.title,
+                                      said=claim.group("said"), other=claim.group("table"),
+                                      row=row_name)
+                if found is not None:
+                    found.locations.insert(0, Location(paragraph.line_at(claim.start("table"))))
+                    yield found
