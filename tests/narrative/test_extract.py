@@ -132,3 +132,15 @@ def test_meeting_and_training_beside_sangong() -> None:
     assert [(f.value, f.extra["change"], f.extra["rate"]) for f in meeting] == [(58.46, 27.84, 90.89)]
     training = facts(text, "sangong_training")
     assert [(f.value, f.extra["change"], f.extra["rate"]) for f in training] == [(29.45, -2.6, -8.12)]
+
+
+def test_comparison_after_a_list_of_parts_is_not_the_last_parts() -> None:
+    """'研究调研活动 166.02 万元，主要包括：文稿 116.3 万元，…；专题培训 49.72 万元，…。较上年
+    增加 28.46 万元': the comparison that follows the list is not of its last part."""
+    text = ("（五）项目支出\n\n4.研究调研活动 166.02 万元，主要包括：文稿起草工作 116.3 万元，用于文稿起草"
+            "的支出；专题培训 49.72 万元，用于专题培训的支出。较 2025 年年初预算增加 28.46 万元，增幅 20.7%。")
+    part = next(f for f in facts(text) if f.value == 49.72)
+    assert "change" not in part.extra and "rate" not in part.extra
+    single = facts("（五）项目支出\n\n2.值班业务 24.67 万元，主要用于值班的支出。较 2025 年年初预算"
+                   "减少 1.03 万元，减幅 4%。")[0]
+    assert single.extra["change"] == -1.03 and single.extra["rate"] == -4

@@ -36,6 +36,7 @@ class _State:
     subject: Fact | None = None
     subject_end: int = -1  # end of the sentence the subject stands in
     subject_at: int = 0  # where the subject's figure ends
+    ends: list[int] = field(default_factory=list)  # where each fact's figure ends
     year: int | None = None  # the document's year, when known
 
 
@@ -59,10 +60,28 @@ def _carry_or_drop(state: _State, mention: Mention) -> None:
     comparison and names nothing of its own continues the previous sentence's subject."""
     text = state.paragraph.text
     start, end = sentence_bounds(text, mention.start)
-    if start == state.subject_end + 1 and _LEADING_COMPARE.match(text[start:mention.start]):
+    if start == state.subject_end + 1 and _LEADING_COMPARE.match(text[start:mention.start]) \
+            and not _listed_part(state):
         state.subject_end = end
     else:
         state.subject = None
+
+
+_PARTS_LISTED = re.compile(r"主要包括|具体包括|其中|包括[：:]")
+
+
+def _listed_part(state: _State) -> bool:
+    """The subject is a part listed under an earlier figure of its sentence ('研究调研活动
+    166.02万元，主要包括：…；专题培训 49.72万元…'): a comparison after the list may be of the
+    whole or of the part, so it is of neither."""
+    text = state.paragraph.text
+    for fact, end in zip(state.facts, state.ends, strict=True):
+        if fact is state.subject:
+            return False
+        between = text[end:state.subject_at]
+        if "。" not in between and _PARTS_LISTED.search(between):
+            return True
+    return False
 
 
 def _take(state: _State, mention: Mention) -> None:
@@ -154,6 +173,7 @@ def _new_fact(state: _State, mention: Mention, label: str, role: str | None = No
     elif state.facts and state.facts[-1].concept == concept and state.facts[-1].extra.get("part_of"):
         fact.extra["part_of"] = state.facts[-1].extra["part_of"]  # the 其中 list goes on
     state.facts.append(fact)
+    state.ends.append(mention.end)
     state.subject, state.subject_end, state.subject_at = fact, end, mention.end
 
 
