@@ -474,8 +474,8 @@ Cell = tuple[Table, TableRow, str]
 
 
 @rule("NARRATIVE.SANGONG", category="narrative_vs_table", severity="warning",
-      title_zh="三公说明的完成率和占比与三公表一致",
-      title_en="三公 rates and shares agree with the 三公 table")
+      title_zh="三公、会议费和培训费说明的增减、完成率和占比与三公表一致",
+      title_en="三公, meeting and training changes, rates and shares agree with the 三公 table")
 def sangong_rates(doc: Document) -> Iterator[Finding]:
     """In a 决算 whose 三公 table prints 预算数 and 决算数 side by side, a 完成预算 rate stated
     without its 预算 is 决算 / the table's 预算数 of the item, and a bare share (占 x%) is of
@@ -487,6 +487,8 @@ def sangong_rates(doc: Document) -> Iterator[Finding]:
 
     Passes: 预算数 公务接待费 1.80, 决算数 1.50; “公务接待费支出决算为1.50万元，完成预算的83.33%”.
     Fails:  预算数 公务接待费 1.80, 决算数 1.50; “公务接待费支出决算为1.50万元，完成预算的93.33%”.
+    Passes: 会议费 上年 40000 元, 本年 52345 元; “会议费预算 5.23 万元，比上年增加 1.23 万元，增幅 30.86%”.
+    Fails:  the same table; “会议费预算 5.23 万元，比上年增加 1.23 万元，增幅 30.84%”.
     """
     yield from sangong_years(doc)
     table = doc.table("sangong")
