@@ -29,6 +29,7 @@ The names and figures are invented; none comes from the seeds.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -1137,7 +1138,17 @@ def _sangong_section(budget: Budget) -> list[str]:
         (f"2. 公务用车购置及运行维护费{_n(b, s.vehicle)}，{said(s.vehicle, p.vehicle)}。其中："
         f"公务用车购置费{_n(b, s.vehicle_purchase)}；公务用车运行维护费"
         f"{_n(b, s.vehicle_operation)}。"), "",
-        f"3. 公务接待费{_n(b, s.reception)}，{said(s.reception, p.reception)}。", ""]
+        f"3. 公务接待费{_n(b, s.reception)}，{said(s.reception, p.reception)}。", "",
+        *_meetings_said(budget, said)]
+
+
+def _meetings_said(budget: Budget, said: Callable[[int, int], str]) -> list[str]:
+    """'会议费X万元，比上年…；培训费…' when the 三公 table prints 会议费 and 培训费."""
+    if budget.meetings is None:
+        return []
+    prior_meeting, prior_training, meeting, training = budget.meetings
+    return [(f"{budget.year}年会议费预算{_n(budget, meeting)}，{said(meeting, prior_meeting)}；"
+             f"培训费预算{_n(budget, training)}，{said(training, prior_training)}。"), ""]
 
 
 def _other_section(budget: Budget) -> list[str]:

@@ -3,6 +3,7 @@ the table's; a real slip stays an error."""
 
 from yusuan.pipeline import document_from_text
 from yusuan.rules import run_rules
+from yusuan.rules.engine.tolerance import Interval
 from yusuan.rules.narrative.tables import converted_interval
 
 
@@ -35,10 +36,21 @@ def test_a_wrong_figure_is_still_an_error() -> None:
     assert [f.severity for f in found] == ["error"]
 
 
-def test_converted_interval_is_one_place_either_side() -> None:
+def test_converted_interval_is_a_place_beyond_and_half_a_place_before() -> None:
+    """87.70万元 stands for 876,950 (rounded) up to 877,100 (cut); -87.70万元 the same way
+    from zero."""
     cut = converted_interval(877000.0, -2, -4)
-    assert cut.low == 876900.0 and cut.high == 877100.0
+    assert cut.low == 876950.0 and cut.high == 877100.0
+    below = converted_interval(-877000.0, -2, -4)
+    assert below.low == -877100.0 and below.high == -876950.0
     assert converted_interval(87.7, 2, 0).high == 87.705
+
+
+def test_a_figure_a_place_above_the_table_is_neither_rounded_nor_cut() -> None:
+    """29.45万元 for 294,400元: rounded it is 29.44, cut 29.44 too."""
+    assert not converted_interval(294500.0, -2, -4).meets(Interval.printed(294400.0, 0))
+    assert converted_interval(294400.0, -2, -4).meets(Interval.printed(294449.0, 0))
+    assert converted_interval(294400.0, -2, -4).meets(Interval.printed(294480.0, 0))
 
 
 def test_a_rate_cut_instead_of_rounded_is_rounding() -> None:

@@ -110,3 +110,37 @@ def test_glossary() -> None:
     assert got[0].concept == "glossary_term" and got[0].extra["term"] == "机关运行经费"
     assert got[-1].concept == "glossary_item" and got[-1].extra["item"] == "事业运行"
 
+
+
+def test_rate_named_by_its_width() -> None:
+    """'增幅 x%' and '减幅 x%' name the rate of the change before them, as '增长 x%' does."""
+    up = facts("六、“三公”经费预算情况说明\n“三公”经费预算 12.63 万元，比 2021 年增加 0.69 万元，"
+               "增幅 5.78%。", "sangong_total")[0]
+    assert up.extra["rate"] == 5.78 and up.extra["rate_direction"] == "增幅"
+    down = facts("六、“三公”经费预算情况说明\n公务接待费预算 5.13 万元，比 2021 年减少 5.31 万元，"
+                 "减幅 50.86%。", "sangong_reception")[0]
+    assert down.extra["rate"] == -50.86
+
+
+def test_meeting_and_training_beside_sangong() -> None:
+    """会议费 and 培训费 stated in the 三公 section are those items; a unit's part of a change
+    ('局本级会议费增加 9.11 万元') is not."""
+    text = ("六、部门预算“三公”经费等预算情况说明\n2022 年会议费预算 58.46 万元，比 2021 年增加 27.84 万元，"
+            "增幅 90.89%；主要原因局本级会议费增加 9.11 万元。\n2022 年培训费预算 29.45 万元，"
+            "比 2021 年减少 2.60 万元，减幅 8.12%。")
+    meeting = facts(text, "sangong_meeting")
+    assert [(f.value, f.extra["change"], f.extra["rate"]) for f in meeting] == [(58.46, 27.84, 90.89)]
+    training = facts(text, "sangong_training")
+    assert [(f.value, f.extra["change"], f.extra["rate"]) for f in training] == [(29.45, -2.6, -8.12)]
+
+
+def test_comparison_after_a_list_of_parts_is_not_the_last_parts() -> None:
+    """'研究调研活动 166.02 万元，主要包括：文稿 116.3 万元，…；专题培训 49.72 万元，…。较上年
+    增加 28.46 万元': the comparison that follows the list is not of its last part."""
+    text = ("（五）项目支出\n\n4.研究调研活动 166.02 万元，主要包括：文稿起草工作 116.3 万元，用于文稿起草"
+            "的支出；专题培训 49.72 万元，用于专题培训的支出。较 2025 年年初预算增加 28.46 万元，增幅 20.7%。")
+    part = next(f for f in facts(text) if f.value == 49.72)
+    assert "change" not in part.extra and "rate" not in part.extra
+    single = facts("（五）项目支出\n\n2.值班业务 24.67 万元，主要用于值班的支出。较 2025 年年初预算"
+                   "减少 1.03 万元，减幅 4%。")[0]
+    assert single.extra["change"] == -1.03 and single.extra["rate"] == -4

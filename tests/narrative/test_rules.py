@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from yusuan.model import Document, Source, Table, TableRow
+from yusuan.model import Column, Document, Source, Table, TableRow
 from yusuan.readers.text import text_to_lines
 from yusuan.recognise.narrative import extract_facts
 from yusuan.rules.engine import run_rules
@@ -144,3 +144,75 @@ def test_seed_findings(stem: str) -> None:
              if f.rule.startswith("NARRATIVE.") and f.severity != "info"}
     assert SEED_FINDINGS[stem] <= found
     assert not (SEED_CORRECT.get(stem, set()) & found)
+
+
+ROLES = (("合计",), ("一般公共预算拨款安排的“三公”经费预算", "小计"),
+         ("一般公共预算拨款安排的“三公”经费预算", "因公出国（境）费用"),
+         ("一般公共预算拨款安排的“三公”经费预算", "公务接待费"),
+         ("一般公共预算拨款安排的“三公”经费预算", "公务用车购置及运行维护费", "小计"),
+         ("一般公共预算拨款安排的“三公”经费预算", "公务用车购置及运行维护费", "公务用车购置费"),
+         ("一般公共预算拨款安排的“三公”经费预算", "公务用车购置及运行维护费", "公务用车运行费"),
+         ("会议费",), ("培训费",))
+
+
+def sangong_years(prior: list[float], now: list[float]) -> Table:
+    """A 三公、会议费、培训费 table in 元: 上年 | 本年 | 增减变化情况, each 合计, 三公 小计, 出国,
+    接待, 用车 小计/购置/运行, 会议费, 培训费 (the figures without their 合计)."""
+    before = [sum(prior[1:3]) + sum(prior[3:5]) + prior[6] + prior[7], *prior]
+    after = [sum(now[1:3]) + sum(now[3:5]) + now[6] + now[7], *now]
+    change = [b - a for a, b in zip(before, after, strict=True)]
+    columns, values = [], {}
+    for top, figures in (("上年", before), ("本年", after), ("增减变化情况", change)):
+        for n, (path, value) in enumerate(zip(ROLES, figures, strict=True)):
+            key = f"{top}{n}"
+            columns.append(Column(key, [top, *path]))
+            values[key] = value
+    row = TableRow("合计", 61, values=values, decimals=dict.fromkeys(values, 0))
+    return Table("sangong", "“三公”经费、会议费、培训费表", (58, 61), unit="元", columns=columns,
+                 rows=[row])
+
+
+# 三公 小计, 出国, 接待, 用车 小计/购置/运行, 会议费, 培训费
+YEARS_TABLE = sangong_years([10_000, 0, 6_000, 4_000, 0, 4_000, 40_000, 32_000],
+                            [12_000, 0, 5_000, 7_000, 0, 7_000, 52_345, 29_400])
+MEETINGS_TEXT = ("六、“三公”经费及会议费培训费预算情况说明\n\n"
+                 "2024年“三公”经费预算 1.20 万元，比 2023 年增加 0.20 万元，增幅 20%。\n\n"
+                 "2024年会议费预算 5.23 万元，比 2023 年增加 1.23 万元，增幅 30.86%。\n\n"
+                 "2024年培训费预算 2.94 万元，比 2023 年减少 0.26 万元，减幅 8.13%。")
+
+
+def sangong_warnings(text: str, rule_id: str = "NARRATIVE.SANGONG") -> list[str]:
+    return [f.message for f in run_rules(doc(text, [YEARS_TABLE]), only=[rule_id])
+            if f.severity != "info"]
+
+
+def test_meeting_and_training_changes_against_the_table() -> None:
+    """会议费 and 培训费, like the 三公, are compared with the table's 上年 and 增减 columns."""
+    assert sangong_warnings(MEETINGS_TEXT) == []
+    rate = sangong_warnings(MEETINGS_TEXT.replace("30.86%", "30.84%"))
+    assert len(rate) == 1 and "30.84" in rate[0] and "30.86" in rate[0]
+    change = sangong_warnings(MEETINGS_TEXT.replace("减少 0.26", "减少 0.28"))
+    assert len(change) == 1 and "0.28" in change[0] and "-2600" in change[0]
+
+
+def test_rate_from_the_rounded_figures_is_rounding() -> None:
+    """1.23 / (5.23 − 1.23) = 30.75%: a rate from the printed 万元 figures, not the table's
+    exact 元, is rounding (info), not a finding."""
+    assert sangong_warnings(MEETINGS_TEXT.replace("30.86%", "30.75%")) == []
+
+
+def test_a_change_both_roundings_explain() -> None:
+    """29400 − 32000 = −0.26 万元 exactly; −0.25 is one last place off, which two rounded
+    figures cannot make (each is off by less than half a place)."""
+    assert sangong_warnings(MEETINGS_TEXT.replace("减少 0.26", "减少 0.25"))
+
+
+def test_wan_figure_above_a_yuan_table_is_no_rounding() -> None:
+    """2.95 万元 for 29400 元 is neither rounded (2.94) nor cut (2.94); 2.94 for 29480 元 is
+    cut, rounding."""
+    wrong = sangong_warnings(MEETINGS_TEXT.replace("2.94 万元", "2.95 万元"), "NARRATIVE.TABLE")
+    assert len(wrong) == 1 and "2.95" in wrong[0]
+    cut = sangong_years([10_000, 0, 6_000, 4_000, 0, 4_000, 40_000, 32_000],
+                        [12_000, 0, 5_000, 7_000, 0, 7_000, 52_345, 29_480])
+    found = run_rules(doc(MEETINGS_TEXT, [cut]), only=["NARRATIVE.TABLE"])
+    assert all(f.severity == "info" for f in found)

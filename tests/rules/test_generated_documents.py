@@ -423,6 +423,17 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "sangong_meetings_left_out": (lambda: _once(_once(
         _culture_text(meetings=MEETINGS), "10.50\t5.50\t0.00", "5.50\t5.50\t0.00"),
         "4.10\t1.20\t-0.40", "4.10\t6.20\t-0.40"), {"SANGONG.MEETING_TRAINING"}, set()),
+    # 会议费 and 培训费 stated beside the 三公 against the 上年 | 本年 | 增减 table
+    "meeting_rate_against_table": (lambda: _once(
+        _culture_text(meetings=MEETINGS), "增长25.00%；培训费", "增长25.20%；培训费"),
+        {"NARRATIVE.SANGONG"}, {"NARRATIVE.RATE"}),
+    "training_change_against_table": (lambda: _once(
+        _culture_text(meetings=MEETINGS), "增加1.10万元", "增加1.20万元"),
+        {"NARRATIVE.SANGONG"}, {"NARRATIVE.RATE"}),
+    # 4.11 万元 for 41000 元: neither rounded nor cut
+    "training_above_yuan_table": (lambda: _once(
+        render(labour_bureau(meetings=MEETINGS, narrative_money="万元")), "培训费预算4.10万元",
+        "培训费预算4.11万元"), {"NARRATIVE.TABLE"}, set()),
     "several_items_wrong_sum": (lambda: _once(_culture_text(), SEVERAL_AT,
                                               SEVERAL_AT + SEVERAL.format("24.31")),
                                 {"NARRATIVE.ITEMS"}, set()),

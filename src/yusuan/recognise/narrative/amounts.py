@@ -18,6 +18,9 @@ _DIRECTION = r"(?:增加|减少|增长|下降|降低|上升|提高|节约|增|�
 _CHANGE = re.compile(rf"{_DIRECTION}(?:[（(]{_DIRECTION}[)）])?$")
 _COMPARE = re.compile(r"(比|较|与|同比|相比)")
 _SHARE = re.compile(r"^占")
+# a rate named by its width or as a rate ('增幅 5.78%', '减幅8.12%', '下降率为 3%')
+_RATE_WORD = re.compile(r"(?:(增|涨)|(减|降))(?:幅度?|长率)(?:为|达)?$"
+                        r"|(?:(增长|上升)|(下降|减少|降低))(?:率|幅度)(?:为|达)?$")
 _EXECUTION = re.compile(r"(完成(?:年初|全年)?预算的?|预算执行率为?|执行率为?)$")
 # '年初预算为', and the 三公 lines of a 决算: '公务接待费支出预算为…，支出决算为…'
 _BUDGET = re.compile(r"(年初预算数?|全年预算数?|调整后预算数?|预算数)为$|年初预算数?$"
@@ -33,6 +36,7 @@ class _State:
     subject: Fact | None = None
     subject_end: int = -1  # end of the sentence the subject stands in
     subject_at: int = 0  # where the subject's figure ends
+    ends: list[int] = field(default_factory=list)  # where each fact's figure ends
     year: int | None = None  # the document's year, when known
 
 
@@ -56,10 +60,28 @@ def _carry_or_drop(state: _State, mention: Mention) -> None:
     comparison and names nothing of its own continues the previous sentence's subject."""
     text = state.paragraph.text
     start, end = sentence_bounds(text, mention.start)
-    if start == state.subject_end + 1 and _LEADING_COMPARE.match(text[start:mention.start]):
+    if start == state.subject_end + 1 and _LEADING_COMPARE.match(text[start:mention.start]) \
+            and not _listed_part(state):
         state.subject_end = end
     else:
         state.subject = None
+
+
+_PARTS_LISTED = re.compile(r"主要包括|具体包括|其中|包括[：:]")
+
+
+def _listed_part(state: _State) -> bool:
+    """The subject is a part listed under an earlier figure of its sentence ('研究调研活动
+    166.02万元，主要包括：…；专题培训 49.72万元…'): a comparison after the list may be of the
+    whole or of the part, so it is of neither."""
+    text = state.paragraph.text
+    for fact, end in zip(state.facts, state.ends, strict=True):
+        if fact is state.subject:
+            return False
+        between = text[end:state.subject_at]
+        if "。" not in between and _PARTS_LISTED.search(between):
+            return True
+    return False
 
 
 def _take(state: _State, mention: Mention) -> None:
@@ -151,6 +173,7 @@ def _new_fact(state: _State, mention: Mention, label: str, role: str | None = No
     elif state.facts and state.facts[-1].concept == concept and state.facts[-1].extra.get("part_of"):
         fact.extra["part_of"] = state.facts[-1].extra["part_of"]  # the 其中 list goes on
     state.facts.append(fact)
+    state.ends.append(mention.end)
     state.subject, state.subject_end, state.subject_at = fact, end, mention.end
 
 
@@ -251,6 +274,10 @@ def _take_percent(state: _State, mention: Mention) -> None:
         fact.extra.update(rate=sign * mention.value if sign else mention.value,
                           rate_direction=word, rate_decimals=mention.decimals,
                           rate_line=mention.line)
+    elif (width := _RATE_WORD.search(label)) and "rate" not in fact.extra:
+        sign = 1 if width.group(1) or width.group(3) else -1
+        fact.extra.update(rate=sign * mention.value, rate_direction=width.group(0),
+                          rate_decimals=mention.decimals, rate_line=mention.line)
     elif "rate" not in fact.extra and fact.extra.get("change") \
             and _rate_in_brackets(state.paragraph.text, mention):
         sign = 1 if fact.extra["change"] > 0 else -1

@@ -48,6 +48,11 @@ SANGONG = (
     ("公务接待", "sangong_reception"),
     ("三公", "sangong_total"),
 )
+# 会议费 / 培训费 stated beside the 三公 (the 三公 table prints them): the label is the item and
+# the words of its money, not a unit's part of it ("局本级会议费增加")
+_MEETING_TRAINING = re.compile(r"^(?:本部门|部门)?(?:当年)?(?:一般公共预算)?(?:财政拨款)?(?:安排的?)?"
+                               r"(会议|培训)费(?:预算|支出|决算)*数?(?:安排)?为?$")
+_MEETINGS_HEADING = re.compile(r"会议费.{0,3}培训费")
 INCOME = (
     ("一般公共预算", "general_budget_income"), ("政府性基金", "gov_fund_income"),
     ("国有资本经营", "soe_capital_income"), ("财政专户", "special_account_income"),
@@ -144,6 +149,10 @@ def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
         return "agency_operating_costs", {}
     if "涉及" in text or ("绩效" in context and re.search(r"资金|金额|预算支出|拨款", text)):
         return "performance_coverage", {"fund": scope_of(text, "")}
+    if "三公" in context or "三公" in text or _MEETINGS_HEADING.search(context):
+        beside = _MEETING_TRAINING.match("".join(text.split()))
+        if beside:
+            return ("sangong_meeting" if beside.group(1) == "会议" else "sangong_training"), {}
     if "三公" in context or "三公" in text:
         for pattern, concept in SANGONG:
             if re.search(pattern, text):

@@ -19,7 +19,7 @@ from yusuan.rules.narrative.common import (
     narrative_facts,
 )
 from yusuan.rules.narrative.tables import SANGONG, _first_row, actual_reported_wrong
-from yusuan.rules.tables.sangong import group_keys
+from yusuan.rules.tables.sangong import YEAR_ROLES, group_keys, prior_and_current
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "增")
 DOWN_WORDS = ("减少", "下降", "降低", "减", "节约")
@@ -469,21 +469,28 @@ def _rounded_rate(rule_id: str, fact: Fact, how: str, stated: float, computed: f
 
 ITEM_NAMES = {"total": "“三公”经费", "outbound": "因公出国（境）费", "vehicle": "公务用车购置及运行费",
               "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行费",
-              "reception": "公务接待费"}
+              "reception": "公务接待费", "meeting": "会议费", "training": "培训费"}
 Cell = tuple[Table, TableRow, str]
 
 
 @rule("NARRATIVE.SANGONG", category="narrative_vs_table", severity="warning",
-      title_zh="三公说明的完成率和占比与三公表一致",
-      title_en="三公 rates and shares agree with the 三公 table")
+      title_zh="三公、会议费和培训费说明的增减、完成率和占比与三公表一致",
+      title_en="三公, meeting and training changes, rates and shares agree with the 三公 table")
 def sangong_rates(doc: Document) -> Iterator[Finding]:
     """In a 决算 whose 三公 table prints 预算数 and 决算数 side by side, a 完成预算 rate stated
     without its 预算 is 决算 / the table's 预算数 of the item, and a bare share (占 x%) is of
     the table's 决算数 合计. A 决算 figure that disagrees with the table is NARRATIVE.TABLE's.
+    Where the table prints 上年, 本年 and their 增减 (三公, 会议费, 培训费), the change each
+    item's sentence states is 本年 − 上年 (less than a last place off: two rounded figures),
+    and its rate 增减 / 上年 of the table's exact figures (within the printed rate's rounding,
+    or the rate of the figures rounded as the narrative prints them).
 
     Passes: 预算数 公务接待费 1.80, 决算数 1.50; “公务接待费支出决算为1.50万元，完成预算的83.33%”.
     Fails:  预算数 公务接待费 1.80, 决算数 1.50; “公务接待费支出决算为1.50万元，完成预算的93.33%”.
+    Passes: 会议费 上年 40000 元, 本年 52345 元; “会议费预算 5.23 万元，比上年增加 1.23 万元，增幅 30.86%”.
+    Fails:  the same table; “会议费预算 5.23 万元，比上年增加 1.23 万元，增幅 30.84%”.
     """
+    yield from sangong_years(doc)
     table = doc.table("sangong")
     groups = group_keys(table) if table is not None else {}
     if "budget_" not in groups or "actual_" not in groups:
@@ -570,3 +577,117 @@ def _of_table(doc: Document, fact: Fact, item: str, cell: Cell, key: str, zh: st
     return make_finding("NARRATIVE.SANGONG", [fact_location(fact, line), _location(cell)],
                         {"reported": stated, "computed": round(computed, 2)},
                         **finding_args(text, text_en))
+
+
+def sangong_years(doc: Document) -> Iterator[Finding]:
+    """Each item's stated change and rate against a 三公 table of 上年, 本年 and 增减 blocks:
+    one finding per item naming what disagrees."""
+    table = doc.table("sangong")
+    years = prior_and_current(table) if table is not None else None
+    if table is None or years is None:
+        return
+    prior, current, change = years
+    for fact in narrative_facts(doc, *SANGONG):
+        role = YEAR_ROLES[SANGONG[fact.concept]]
+        now = _cell(doc, current.get(role))
+        before, moved = _cell(doc, prior.get(role)), _cell(doc, change.get(role))
+        if fact.value is None or now is None or before is None or moved is None \
+                or not _same_item(doc, fact, now):
+            continue
+        finding = _year_finding(doc, fact, (before, now, moved))
+        if finding is not None:
+            yield finding
+
+
+def _same_item(doc: Document, fact: Fact, cell: Cell) -> bool:
+    """This year's figure of the item, within a last place of the table's (NARRATIVE.TABLE
+    tells a figure that is off): the change and rate are of the same money; a figure of other
+    money (all funds, a unit's) is not."""
+    value = in_unit(fact.value or 0.0, fact.unit, cell[0].unit or doc.unit)
+    place = in_unit(10.0 ** -(fact.decimals or 0), fact.unit, cell[0].unit or doc.unit)
+    return abs(value - cell[1].values[cell[2]]) <= place + 1e-6 and not _other_year(doc, fact)
+
+
+def _other_year(doc: Document, fact: Fact) -> bool:
+    """The sentence compares with another year than the table's 上年."""
+    base = fact.extra.get("base_year")
+    return bool(base and doc.year and base != doc.year - 1)
+
+
+def _year_finding(doc: Document, fact: Fact, cells: tuple[Cell, Cell, Cell]) -> Finding | None:
+    before, now, moved = cells
+    unit = now[0].unit or doc.unit or "万元"
+    prior_value, current_value = before[1].values[before[2]], now[1].values[now[2]]
+    exact = current_value - prior_value
+    wrong: list[str] = []
+    lines: list[int | None] = []
+    said_change = _change_off(fact, exact, unit)
+    if said_change:
+        wrong.append(said_change)
+        lines.append(fact.extra.get("change_line"))
+    said_rate = _rate_off(fact, exact, prior_value, unit)
+    if isinstance(said_rate, str):
+        wrong.append(said_rate)
+        lines.append(fact.extra.get("rate_line"))
+    if not wrong:
+        return said_rate  # None, or the info of a rate only rounding explains
+    item = ITEM_NAMES[SANGONG[fact.concept]]
+    rate = f"，增减率 {abs(exact) / prior_value * 100:.2f}%" if prior_value > 0 else ""
+    text = (f"{item}：{now[0].title or '三公经费表'}本年 {fmt(current_value)}、上年 "
+            f"{fmt(prior_value)}（{unit}），增减 {fmt(exact)}{rate}；情况说明写" + "，".join(wrong))
+    text_en = (f"{SANGONG[fact.concept]}: the table gives this year {fmt(current_value)}, last "
+               f"year {fmt(prior_value)} ({exact:+g}); the narrative says " + ", ".join(wrong))
+    locations = [fact_location(fact, line) for line in lines]
+    locations += [_location(cell) for cell in (now, before, moved)]
+    return make_finding("NARRATIVE.SANGONG", locations,
+                        {"reported": fact.extra.get("change"), "computed": exact},
+                        **finding_args(text, text_en))
+
+
+def _change_off(fact: Fact, exact: float, unit: str) -> str | None:
+    """The stated change, when it is a last place or more from 本年 − 上年 (two figures each
+    rounded are less than a place off together); a 持平 read from another figure's words is not
+    compared."""
+    extra = fact.extra
+    if "change" not in extra or extra.get("direction") == "持平":
+        return None
+    stated = in_unit(extra["change"], extra.get("change_unit") or fact.unit, unit)
+    place = in_unit(10.0 ** -(extra.get("change_decimals") or 0),
+                    extra.get("change_unit") or fact.unit, unit)
+    if abs(stated - exact) < place - 1e-6:
+        return None
+    word = extra.get("direction") or ("增加" if extra["change"] >= 0 else "减少")
+    places = extra.get("change_decimals") or 0
+    return f"{word} {abs(extra['change']):.{places}f}{extra.get('change_unit') or fact.unit or ''}"
+
+
+def _rate_off(fact: Fact, exact: float, prior: float, unit: str) -> str | Finding | None:
+    """The stated rate against |本年 − 上年| / 上年 of the table: words for a rate no rounding
+    explains, an info finding for one only rounding does, None when it is the rate."""
+    extra = fact.extra
+    if "rate" not in extra or prior <= 0:
+        return None
+    stated, decimals = abs(extra["rate"]), extra.get("rate_decimals")
+    computed = abs(exact) / prior * 100
+    how = within_rounding(Interval(computed, computed), stated, decimals)
+    shown = _as_printed(fact, exact, prior, unit)
+    if not how and shown is not None and Interval.printed(stated, decimals).meets(
+            Interval(shown, shown)):
+        how = "rounding"  # the rate of the figures as the narrative prints them
+    if how:
+        return _rounded_rate("NARRATIVE.SANGONG", fact, how, stated, computed, decimals,
+                             extra.get("rate_line"))
+    word = extra.get("rate_direction") or ""
+    return f"{word} {stated:.{decimals or 0}f}%"
+
+
+def _as_printed(fact: Fact, exact: float, prior: float, unit: str) -> float | None:
+    """|change| / 上年 with both rounded to the places the narrative prints its figures in."""
+    places = fact.decimals or 0
+    said = fact.unit or unit
+
+    def rounded(value: float) -> float:  # half up, as printed figures are
+        return math.floor(in_unit(value, unit, said) * 10 ** places + 0.5 + 1e-9) / 10 ** places
+
+    before, change = rounded(prior), rounded(abs(exact))
+    return change / before * 100 if before > 0 else None

@@ -23,7 +23,7 @@ from yusuan.rules.narrative.common import (
 )
 from yusuan.rules.narrative.text import MONEY_UNITS, SKIP_UNIT_CONCEPTS, narrative_unit
 from yusuan.rules.tables.crosstable import PANEL_TOTALS
-from yusuan.rules.tables.sangong import group_keys
+from yusuan.rules.tables.sangong import YEAR_ROLES, group_keys, prior_and_current
 
 # concept → (table kind, column) tried in order on the table's total row
 TOTAL_ROW = {
@@ -54,7 +54,8 @@ HEADLINE_KEYS = {
 HEADLINE_SCOPES = ("department", "general_budget", None)
 SANGONG = {"sangong_total": "total", "sangong_outbound": "outbound", "sangong_vehicle": "vehicle",
            "sangong_vehicle_purchase": "vehicle_purchase",
-           "sangong_vehicle_operation": "vehicle_operation", "sangong_reception": "reception"}
+           "sangong_vehicle_operation": "vehicle_operation", "sangong_reception": "reception",
+           "sangong_meeting": "meeting", "sangong_training": "training"}
 FUNCTIONAL_TABLES = {"department": ("expenditure", "general_budget_expenditure"),
                      "other": ("general_budget_expenditure", "expenditure")}
 
@@ -164,6 +165,10 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     if concept in SANGONG:
         key = SANGONG[concept]
         table = doc.table("sangong")
+        years = prior_and_current(table) if table is not None else None
+        if years:  # 上年 | 本年 | 增减: this year's block
+            role = years[1].get(YEAR_ROLES[key])
+            return _first_row(doc, "sangong", role) if role else None
         groups = group_keys(table) if table is not None else {}
         if groups:  # 预算数 and 决算数 side by side: the group the figure is of
             group = groups.get(_sangong_group(doc, fact)) or next(iter(groups.values()))
@@ -386,6 +391,8 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
     if abs(difference) < 1e-9 or unit_word_slip(doc, fact, value):
         return None
     what = row.name if not row.code else f"{row.code} {row.name}"
+    if table.kind == "sangong" and (column := table.column(key)) and column.header:
+        what = f"{what}（{column.header[-1]}）"  # 合计 of which column: 培训费, 公务接待费
     rounding = narrative.meets(printed)
     text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)}{fact.unit}，"
             f"{table.title} {what} 为 {fmt(value)}") + _execution_note(fact, value, rounding)
@@ -418,11 +425,14 @@ def _args(text: str, fact: Fact, what: str, value: float) -> dict[str, str]:
 def converted_interval(shown: float, decimals: int, shift: int) -> Interval:
     """What a narrative figure may stand for in the table's unit. Converted from a finer unit
     (万元 text over 元 tables), it may be cut rather than rounded (87.70万元 for 877,080元):
-    one whole last place either side."""
+    up to a whole last place beyond it, away from zero; towards zero only rounding's half place
+    (29.45万元 is neither 294,400元 rounded nor cut)."""
     if shift >= 0:
         return Interval.printed(shown, decimals)
-    place = 10.0 ** (-decimals)
-    return Interval(shown - place, shown + place)
+    place, half = 10.0 ** (-decimals), 0.5 * 10.0 ** (-decimals)
+    if shown < 0:
+        return Interval(shown - place, shown + half)
+    return Interval(shown - half, shown + place)
 
 
 def _shift(unit: str | None, target: str) -> int:

@@ -295,6 +295,28 @@ def change_proves_reading(table: Table, blocks: list[tuple[str, dict[str, str]]]
     return checked >= 8
 
 
+# a 三公 item as the narrative names it → its part in a year block
+YEAR_ROLES = {"total": "subtotal", "outbound": "outbound", "reception": "reception",
+              "vehicle": "vehicle", "vehicle_purchase": "purchase", "vehicle_operation": "operation",
+              "meeting": "meeting", "training": "training"}
+
+
+def prior_and_current(table: Table) -> tuple[dict[str, str], dict[str, str], dict[str, str]] | None:
+    """The 上年, 本年 and 增减 blocks (each part → its column key) of a 三公、会议费、培训费
+    table read with confidence (the 增减 block is the later year less the earlier in every
+    cell), the earlier year's block first; None for any other table."""
+    blocks = year_blocks(table)
+    if not blocks or not change_proves_reading(table, blocks):
+        return None
+    (first_top, first), (second_top, second), (_, change) = blocks
+    years = [re.search(r"(\d{4})", top) for top in (first_top, second_top)]
+    if years[0] and years[1]:
+        earlier = int(years[0].group(1)) < int(years[1].group(1))
+    else:
+        earlier = "上年" in first_top and "本年" in second_top
+    return (first, second, change) if earlier else None
+
+
 @rule("SANGONG.MEETING_TRAINING", category="arithmetic", severity="error",
       title_zh="三公经费及会议费、培训费表各年合计等于各项之和",
       title_en="The 三公, meetings and training table adds up in each year",
