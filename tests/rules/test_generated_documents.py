@@ -561,6 +561,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "total_after_its_parts": (lambda: _once(_culture_text(own_figures=True),
                                             "合计基本支出466.35万元", "合计基本支出468.35万元"),
                               {"NARRATIVE.PARTS"}, {"NARRATIVE.TABLE"}),
+    # the unit list names a unit with words the tables do not print (西安宣传部: 讲师团/理论讲师团)
+    "listed_unit_named_otherwise": (lambda: _once(_culture_text(), "2. 某区文化馆", "2. 某区群众文化馆"),
+                                    {"CROSS.UNIT_LISTED"}, set()),
     "more_admin_units_than_listed": (lambda: _once(_culture_text(own_figures=True),
                                                    "等1家行政单位", "等2家行政单位"),
                                      {"NARRATIVE.UNITS"}, set()),
