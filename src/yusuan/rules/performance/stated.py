@@ -46,6 +46,7 @@ class Stated:
     count: int | None = None
     table: str | None = None
     spent: float | None = None  # a 绩效自评表's 全年执行数 beside its 全年预算数
+    initial: tuple[float, ...] = ()  # and its 年初预算数, when it prints one before them
 
 
 @rule("PROJECT.STATED_BUDGET", category="narrative_vs_table", severity="warning",
@@ -58,7 +59,8 @@ def stated_budgets(doc: Document) -> Iterator[Finding]:
     """Passes: '主管的甲专项资金1个专项资金项目进行自评，涉及预算金额52110万元' twice.
     Fails:  the second time '涉及预算金额51552.9万元' (the 执行数), while its 自评表 prints
     全年预算数 52110.
-    Not compared: a 涉及预算金额 of several projects with a statement of one of them.
+    Not compared: a 涉及预算金额 of several projects with a statement of one of them; a
+    form whose 年初预算数 is the amount stated (the budget before its adjustment).
     """
     scopes, overviews = _narrative(doc)
     forms = _forms(doc)
@@ -66,9 +68,22 @@ def stated_budgets(doc: Document) -> Iterator[Finding]:
         for count in sorted({s.count for s in said if s.count is not None}):
             same = [s for s in said if s.count == count]
             others = [*overviews.get(name, []), *forms.get(name, [])] if count == 1 else []
-            if len({round(s.value, 6) for s in [*same, *others]}) < 2:
+            if _agree(same, others):
                 continue
             yield _finding(name, same, others)
+
+
+def _agree(scopes: list[Stated], others: list[Stated]) -> bool:
+    """One 涉及预算金额 throughout; with the project's 绩效自评表, every amount the narrative
+    states (涉及预算金额, 自评综述's 全年预算数) is its 全年 or its 年初预算数 (the budget before
+    its adjustment); without one, the narrative states one amount."""
+    if len({round(s.value, 6) for s in scopes}) > 1:
+        return False
+    said = {round(s.value, 6) for s in [*scopes, *others] if s.how != "form"}
+    forms = [s for s in others if s.how == "form"]
+    if not forms:
+        return len(said) == 1
+    return all(said <= {round(s.value, 6), *s.initial} for s in forms)
 
 
 def _finding(name: str, scopes: list[Stated], others: list[Stated]) -> Finding:
@@ -128,7 +143,10 @@ def _forms(doc: Document) -> dict[str, list[Stated]]:
             continue
         scale = 1 / 10000 if form.money == "元" else 1
         printed = f"{fmt(row.budget.value)}{form.money}"
+        initial = tuple(round(f * scale, 6) for f in row.figures[:-2]) if len(row.figures) > 2 \
+            else ()
         out.setdefault(_key(form.name), []).append(
             Stated(row.budget.value * scale, printed, row.budget.line, "form",
-                   table="project_performance", spent=row.actual.value * scale))
+                   table="project_performance", spent=row.actual.value * scale,
+                   initial=initial))
     return out
