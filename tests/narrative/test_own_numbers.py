@@ -193,7 +193,7 @@ def test_counts_listed_by_part_that_do_not_add_up_to_the_count_stated_elsewhere_
     found = run_rules(doc(BREAKDOWN.format(covered="41")), only=["NARRATIVE.COUNT_BREAKDOWN"])
     assert [f.message for f in found] == [
         ("“关停企业困难补助”分项所列企业 22 + 4 + 13 + 1 = 40家（资金 420.8 + 48 + 110.4 + 20.8 = 600 万元），"
-         "另处写该项目企业41家")]
+         "另处写“关停企业困难补助资金覆盖企业41家”")]
     assert [loc.line for loc in found[0].locations] == [2, 3, 5]
 
 

@@ -263,6 +263,7 @@ class _Count:
     nouns: tuple[str, ...]
     measure: str
     start: int
+    words: str = ""  # for a count stated of a project: the words from its name to the count
 
 
 def _counts(text: str, start: int, end: int) -> list[_Count]:
@@ -379,8 +380,12 @@ def _stated_counts(text: str, breakdown: _Breakdown, skip: tuple[int, int] | Non
         if skip is None or not skip[0] <= start < skip[1]:
             clause = re.search(r"[，,。；;]", text[end:])
             stop = end + clause.start() if clause else len(text)
-            out += [c for c in _counts(text, end, stop) if c.measure == breakdown.measure
-                    and breakdown.noun in c.nouns and c.start - end <= _NAME_GAP]
+            for count in _counts(text, end, stop):
+                if count.measure == breakdown.measure and breakdown.noun in count.nouns \
+                        and count.start - end <= _NAME_GAP:
+                    close = _COUNTED.match(text, count.start)
+                    count.words = text[start:close.end() if close else stop]
+                    out.append(count)
         start = text.find(breakdown.name, end)
     return out
 
@@ -396,11 +401,12 @@ def _breakdown_finding(breakdown: _Breakdown, stated: list) -> Iterator[Finding]
     if breakdown.money:
         whole = sum(float(m.replace(",", "")) for m in breakdown.money)
         money = f"（资金 {' + '.join(breakdown.money)} = {fmt(whole)} 万元）"
-    said = "、".join(dict.fromkeys(f"{c.value}{unit}" for c, _ in other))
+    said = "、".join(dict.fromkeys(f"“{c.words}”" for c, _ in other))
     text = (f"“{breakdown.name}”分项所列{breakdown.noun} {parts} = {total}{unit}{money}，"
-            f"另处写该项目{breakdown.noun}{said}")
+            f"另处写{said}")
+    counted = ", ".join(dict.fromkeys(str(c.value) for c, _ in other))
     text_en = (f"{breakdown.name}: the parts list {parts} = {total}, elsewhere the project "
-               f"covers {said}")
+               f"covers {counted}")
     lines = [*breakdown.lines, *(at(count.start) for count, at in other)]
     yield make_finding("NARRATIVE.COUNT_BREAKDOWN", [Location(line) for line in dict.fromkeys(lines)],
                        {"parts": [p.value for p in breakdown.parts], "computed": total,
