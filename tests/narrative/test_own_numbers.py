@@ -209,4 +209,6 @@ def test_another_project_a_part_without_its_noun_or_a_rough_count_is_not_compare
     other = BREAKDOWN.format(covered="41").replace("关停企业困难补助资金覆盖", "留守机构补助资金覆盖")
     rough = BREAKDOWN.format(covered="41").replace("覆盖企业41家", "覆盖企业41家以上")
     bare = BREAKDOWN.format(covered="41").replace("商改办负责的企业4家", "商改办负责的4家")
-    assert [rules(doc(t), "NARRATIVE.COUNT_BREAKDOWN") for t in (other, rough, bare)] == [[], [], []]
+    earlier = BREAKDOWN.format(covered="41").replace("资金覆盖", "资金累计覆盖")
+    assert [rules(doc(t), "NARRATIVE.COUNT_BREAKDOWN")
+            for t in (other, rough, bare, earlier)] == [[], [], [], []]

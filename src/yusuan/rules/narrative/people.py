@@ -251,6 +251,8 @@ _ROUGH_BEFORE = re.compile(r"(?:约|近|逾|超过|不少于|不低于|达到|�
 _ROUGH_AFTER = re.compile(r"^(?:余|多|以上|左右)")
 _ENUMERATOR = re.compile(r"^(?:其中)?(?:[①-⑳]|\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）])?")
 _NAME_GAP = 12
+# another time than the project's year: '…资金2024年覆盖企业', '…上年覆盖', '…累计覆盖'
+_OTHER_TIME = re.compile(r"\d|上年|去年|历年|累计|年均")
 SHORTEST_NAME = 4  # a project's name to look for elsewhere: not a word like 补助  # what may stand between a project's name and its count: 资金, 专项资金发放已覆盖
 
 
@@ -381,8 +383,9 @@ def _stated_counts(text: str, breakdown: _Breakdown, skip: tuple[int, int] | Non
             clause = re.search(r"[，,。；;]", text[end:])
             stop = end + clause.start() if clause else len(text)
             for count in _counts(text, end, stop):
+                between = text[end:count.start]
                 if count.measure == breakdown.measure and breakdown.noun in count.nouns \
-                        and count.start - end <= _NAME_GAP:
+                        and len(between) <= _NAME_GAP and not _OTHER_TIME.search(between):
                     close = _COUNTED.match(text, count.start)
                     count.words = text[start:close.end() if close else stop]
                     out.append(count)
