@@ -250,10 +250,10 @@ _PART_MONEY = re.compile(r"(?:资金|金额|补助)\s*(\d[\d,]*(?:\.\d+)?)\s*万
 _ROUGH_BEFORE = re.compile(r"(?:约|近|逾|超过|不少于|不低于|达到|≥|>|＞)$")
 _ROUGH_AFTER = re.compile(r"^(?:余|多|以上|左右)")
 _ENUMERATOR = re.compile(r"^(?:其中)?(?:[①-⑳]|\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）])?")
-_NAME_GAP = 12
+_NAME_GAP = 12  # what may stand between a project's name and its count: 资金, 专项资金发放已覆盖
 # another time than the project's year: '…资金2024年覆盖企业', '…上年覆盖', '…累计覆盖'
 _OTHER_TIME = re.compile(r"\d|上年|去年|历年|累计|年均")
-SHORTEST_NAME = 4  # a project's name to look for elsewhere: not a word like 补助  # what may stand between a project's name and its count: 资金, 专项资金发放已覆盖
+SHORTEST_NAME = 4  # a project's name to look for elsewhere: not a word like 补助
 
 
 @dataclass(slots=True)
@@ -393,7 +393,8 @@ def _stated_counts(text: str, breakdown: _Breakdown, skip: tuple[int, int] | Non
     return out
 
 
-def _breakdown_finding(breakdown: _Breakdown, stated: list) -> Iterator[Finding]:
+def _breakdown_finding(breakdown: _Breakdown, stated: list[tuple[_Count, Callable[[int], int]]]
+                       ) -> Iterator[Finding]:
     total = sum(part.value for part in breakdown.parts)
     other = [(count, at) for count, at in stated if count.value != total]
     if not other:
