@@ -177,3 +177,38 @@ def test_spending_of_parts_whose_budgets_make_the_whole() -> None:
     found = run_rules(doc(SPENT.format(whole="2,614.42")), only=["NARRATIVE.PARTS"])
     assert len(found) == 1 and "实际支出相加却为 2614.12 万元" in found[0].message
     assert [loc.line for loc in found[0].locations] == [3, 4, 5, 6]
+
+
+BREAKDOWN = ("二、项目支出情况\n关停企业困难补助预算600万元，实际支出600万元，预算执行率100%。用于：工改办负责的企业22家，"
+             "资金420.8万元；商改办负责的企业4家，资金48万元；城镇联社负责的企业13\n家，资金110.4万元；"
+             "市国资集团负责的企业1家，资金20.8万元。\n三、产出成果\n关停企业困难补助资金覆盖企业{covered}家，"
+             "较上年减少3家。")
+
+
+def test_counts_listed_by_part_that_add_up_to_the_count_stated_elsewhere_pass() -> None:
+    assert rules(doc(BREAKDOWN.format(covered="40")), "NARRATIVE.COUNT_BREAKDOWN") == []
+
+
+def test_counts_listed_by_part_that_do_not_add_up_to_the_count_stated_elsewhere_are_found() -> None:
+    found = run_rules(doc(BREAKDOWN.format(covered="41")), only=["NARRATIVE.COUNT_BREAKDOWN"])
+    assert [f.message for f in found] == [
+        ("“关停企业困难补助”分项所列企业 22 + 4 + 13 + 1 = 40家（资金 420.8 + 48 + 110.4 + 20.8 = 600 万元），"
+         "另处写“关停企业困难补助资金覆盖企业41家”")]
+    assert [loc.line for loc in found[0].locations] == [2, 3, 5]
+
+
+def test_a_whole_before_its_parts_is_no_part() -> None:
+    """'用于解决28家企业…，其中：A负责的10家企业…': the parts are those after 其中."""
+    text = ("整改引导资金预算400万元，实际支出385万元。用于解决28家企业隐患整改，其中：工改办负责的10家企业、"
+            "商改办负责的18家企业。\n四、目标\n整改引导资金：完成{done}家企业隐患整改。")
+    assert rules(doc(text.format(done="28")), "NARRATIVE.COUNT_BREAKDOWN") == []
+    assert len(rules(doc(text.format(done="30")), "NARRATIVE.COUNT_BREAKDOWN")) == 1
+
+
+def test_another_project_a_part_without_its_noun_or_a_rough_count_is_not_compared() -> None:
+    other = BREAKDOWN.format(covered="41").replace("关停企业困难补助资金覆盖", "留守机构补助资金覆盖")
+    rough = BREAKDOWN.format(covered="41").replace("覆盖企业41家", "覆盖企业41家以上")
+    bare = BREAKDOWN.format(covered="41").replace("商改办负责的企业4家", "商改办负责的4家")
+    earlier = BREAKDOWN.format(covered="41").replace("资金覆盖", "资金累计覆盖")
+    assert [rules(doc(t), "NARRATIVE.COUNT_BREAKDOWN")
+            for t in (other, rough, bare, earlier)] == [[], [], [], []]

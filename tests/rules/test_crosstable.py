@@ -1,3 +1,5 @@
+import pytest
+
 from yusuan.rules import run_rules
 
 from .builders import document, side_rows, table
@@ -74,6 +76,41 @@ def test_a_unit_name_cut_short_by_its_cell_is_told_at_info() -> None:
     found = run_rules(document(_header("summary", "[056002]某区医疗保障服务中心"), t),
                       only=["CROSS.UNIT"])
     assert [(f.severity, f.category) for f in found] == [("info", "naming")]
+
+
+ROSTER = ["纳入本部门2021年部门预算编制范围的二级预算单位共有2个，包括：",
+          "序号\t单位名称\t拟变动情况", "1\t中共某市委宣传部本级（机关）\t", "2\t{listed}\t"]
+
+
+def _listed(listed: str, printed: str) -> list:
+    t = table("income", [("201001", "中共某市委宣传部", {"total": "1.00"}),
+                         ("201002", printed, {"total": "1.00"})], first_line=20)
+    for r, (code, name) in zip(t.rows, [("201001", "中共某市委宣传部"), ("201002", printed)],
+                               strict=True):
+        r.unit_code, r.unit_name = code, name
+    text = [line.format(listed=listed) for line in ROSTER] + [""] * 30
+    return run_rules(document(t, text=text), only=["CROSS.UNIT_LISTED"])
+
+
+def test_a_listed_unit_the_tables_name_alike_passes() -> None:
+    assert _listed("中共某市委讲师团", "中共某市委讲师团") == []
+
+
+def test_a_listed_unit_the_tables_name_with_words_put_inside_is_found() -> None:
+    found = _listed("中共某市委讲师团", "中共某市委理论讲师团")
+    assert [f.message for f in found] == [
+        "单位名称前后不一：单位构成列为“中共某市委讲师团”，income作“中共某市委理论讲师团”（多“理论”）"]
+    assert [loc.line for loc in found[0].locations] == [4, 23]
+
+
+@pytest.mark.parametrize(("listed", "printed"), [
+    ("某市讲师团", "中共某市委讲师团"),          # longer at its start
+    ("中共某市委讲师团", "中共某市委讲师团本级"),  # longer at its end
+    ("中共某市委讲师团服务中心", "中共某市委讲师团服务"),  # cut short by its cell
+    ("中共某市委讲师团", "中共某市委（机关）讲师团"),  # a bracket put in
+])
+def test_a_name_longer_at_an_end_or_cut_short_is_not_accused(listed: str, printed: str) -> None:
+    assert _listed(listed, printed) == []
 
 
 def test_unit_finding_cites_the_header_line_that_prints_the_unit() -> None:

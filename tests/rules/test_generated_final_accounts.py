@@ -169,6 +169,14 @@ SME_KINDS = ("授予小微企业合同金额15.00万元。货物采购授予中�
 SELF_EVAL = "本部门在2024年度部门决算中反映5个项目的绩效自评结果。"
 
 
+ONE_PROJECT = "组织对本部门2024年度主管的全域旅游宣传推介经费1个项目进行自评，涉及预算金额{}万元。"
+
+
+def test_one_projects_budget_stated_as_its_form_prints_it_is_quiet() -> None:
+    text = _once(_culture(), SELF_EVAL, SELF_EVAL + ONE_PROJECT.format("15.00"))
+    assert not accusations(document_from_text(text, name="culture.txt"))
+
+
 def test_sme_shares_by_kind_and_one_self_evaluation_count_are_quiet() -> None:
     text = _once(_once(_culture(), "授予小微企业合同金额15.00万元。", SME_KINDS.format("100")),
                  SELF_EVAL, SELF_EVAL + SELF_EVAL)
@@ -299,6 +307,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                     {"NARRATIVE.PROCUREMENT_PART"}, set()),
     "self_eval_count": (lambda: _once(_culture(), SELF_EVAL, SELF_EVAL + SELF_EVAL.replace("5个", "6个")),
                         {"NARRATIVE.SELF_EVAL_COUNT"}, set()),
+    # one project's budget the narrative states: its 执行数 given as the 涉及预算金额 (西安卫健委)
+    "stated_budget_is_the_spending": (lambda: _once(_culture(), SELF_EVAL, SELF_EVAL + ONE_PROJECT.format(
+        "12.00")), {"PROJECT.STATED_BUDGET"}, set()),
     "count_above_its_whole": (lambda: _once(_culture(), "共有车辆2辆，其中：一般公务用车1辆",
                                             "共有车辆2辆，其中：一般公务用车3辆"),
                               {"NARRATIVE.COUNT_PART"}, set()),

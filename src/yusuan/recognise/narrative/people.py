@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from yusuan.model import Fact
+from yusuan.model import Fact, Line
 from yusuan.recognise.narrative.mentions import label_before, sentence_bounds
 from yusuan.recognise.narrative.paragraphs import Paragraph
 
@@ -118,3 +118,27 @@ def _fact(paragraph: Paragraph, concept: str, value: float, unit: str, position:
     extra = {**extra, "section": paragraph.heading}
     return Fact(concept, value, unit, paragraph.line_at(position), "narrative",
                 paragraph.text[start:end].strip(), 0, paragraph.page, extra)
+
+
+_ROSTER_NUMBER = re.compile(r"^(?:\d{1,3}[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]?)$")
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unit_roster(lines: list[Line]) -> list[tuple[str, int]]:
+    """The units a grid headed 序号 | 单位名称 lists ("1 | 中共某市委讲师团 | 拟变动情况"), each
+    with its line: the rows under the header whose first cell is a number."""
+    out: list[tuple[str, int]] = []
+    index = 0
+    while index < len(lines):
+        cells = ["".join(c.split()) for c in lines[index].text.split("\t")]
+        index += 1
+        if len(cells) < 2 or cells[0] != "序号" or cells[1] != "单位名称":
+            continue
+        while index < len(lines):
+            row = [c.strip() for c in lines[index].text.split("\t")]
+            if len(row) < 2 or not _ROSTER_NUMBER.match("".join(row[0].split())) \
+                    or not _CHINESE.search(row[1]):
+                break
+            out.append(("".join(row[1].split()), lines[index].number))
+            index += 1
+    return out

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 
 from yusuan.model import Document, Fact, Finding, Location
@@ -237,3 +238,180 @@ def self_evaluation_counts(doc: Document) -> Iterator[Finding]:
         yield make_finding("NARRATIVE.SELF_EVAL_COUNT", [Location(line) for _, line in counts],
                            {"counts": [count for count, _ in counts]},
                            **finding_args(text, text_en))
+
+
+# '关停企业困难补助预算600万元，实际支出600万元…。用于：工改办负责的企业22家，资金420.8万元；…'
+_BUDGETED = re.compile(r"(?:^|[。；;：:])(?P<name>[^，,。；;：:、“”]{4,30}?)(?:项目)?(?:年初)?预算(?:到位|数)?"
+                       r"(?:为|是)?\s*[\d,]+(?:\.\d+)?\s*万?元")
+_BREAKDOWN = re.compile(r"(?:用于|其中)[：:]?")
+_COUNTED = re.compile(r"(?<![\d.])(?P<count>\d+)\s*(?P<measure>家|个|人|名|所)(?![次\d])")
+_NOUN = re.compile(r"[\u4e00-\u9fff]{2}")
+_PART_MONEY = re.compile(r"(?:资金|金额|补助)\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
+_ROUGH_BEFORE = re.compile(r"(?:约|近|逾|超过|不少于|不低于|达到|≥|>|＞)$")
+_ROUGH_AFTER = re.compile(r"^(?:余|多|以上|左右)")
+_ENUMERATOR = re.compile(r"^(?:其中)?(?:[①-⑳]|\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）])?")
+_NAME_GAP = 12  # what may stand between a project's name and its count: 资金, 专项资金发放已覆盖
+# another time than the project's year: '…资金2024年覆盖企业', '…上年覆盖', '…累计覆盖'
+_OTHER_TIME = re.compile(r"\d|上年|去年|历年|累计|年均")
+SHORTEST_NAME = 4  # a project's name to look for elsewhere: not a word like 补助
+
+
+@dataclass(slots=True)
+class _Count:
+    """'企业22家' or '10家企业': how many, the two characters before and after (the noun is
+    the one the counts around it share), and where in the paragraph."""
+
+    value: int
+    nouns: tuple[str, ...]
+    measure: str
+    start: int
+    words: str = ""  # for a count stated of a project: the words from its name to the count
+
+
+def _counts(text: str, start: int, end: int) -> list[_Count]:
+    """The counts of text[start:end] with the words either side; an approximate one (约, 余,
+    以上) is left out."""
+    out = []
+    for match in _COUNTED.finditer(text, start, end):
+        before = text[max(start, match.start() - 2):match.start()]
+        after = text[match.end():min(end, match.end() + 2)]
+        rough = _ROUGH_BEFORE.search(text[max(start, match.start() - 4):match.start()]) or \
+            _ROUGH_AFTER.search(text[match.end():match.end() + 2])
+        nouns = (before, after)
+        if not rough:
+            out.append(_Count(int(match.group("count")), nouns, match.group("measure"),
+                              match.start()))
+    return out
+
+
+@dataclass(slots=True)
+class _Breakdown:
+    """A project's list of parts, each a count of one noun and measure ('企业22家', '企业4家')."""
+
+    name: str
+    noun: str
+    measure: str
+    parts: list[_Count]
+    money: list[str]  # each part's 资金 (万元), when every part gives one
+    lines: list[int]
+    span: tuple[int, int]  # the sentence of the project and its list, in the paragraph
+
+
+def _shared_noun(counts: list[_Count]) -> str | None:
+    """The noun every count names: the one after them ('10家企业'), else the one before
+    ('企业22家'), when all of them print it there."""
+    for side in (1, 0):
+        words = {c.nouns[side] for c in counts}
+        if len(words) == 1 and _NOUN.fullmatch(next(iter(words))):
+            return next(iter(words))
+    return None
+
+
+def _breakdowns(text: str, at: Callable[[int], int]) -> list[_Breakdown]:
+    """'X预算…万元…。用于：A负责的企业22家，…；B负责的企业4家…。': per project named before
+    its budget, the counts listed after 用于 (after 其中 when the list opens with its whole)."""
+    projects = list(_BUDGETED.finditer(text))
+    out = []
+    for k, project in enumerate(projects):
+        end = projects[k + 1].start() + 1 if k + 1 < len(projects) else len(text)
+        opens = _BREAKDOWN.search(text, project.end(), end)
+        name = _ENUMERATOR.sub("", project.group("name"))
+        if opens is None or len(name) < SHORTEST_NAME:
+            continue
+        close = text.find("。", opens.end(), end)
+        close = end if close < 0 else close
+        within = text.rfind("其中", opens.end(), close)
+        first = within + 2 if within >= 0 else opens.end()
+        counts = _counts(text, first, close)
+        for measure in dict.fromkeys(c.measure for c in counts):
+            parts = [c for c in counts if c.measure == measure]
+            noun = _shared_noun(parts) if len(parts) >= 2 else None
+            if noun is None:
+                continue
+            out.append(_Breakdown(name, noun, measure, parts,
+                                  _part_money(text, parts, close),
+                                  [at(c.start) for c in parts], (project.start(), close)))
+    return out
+
+
+def _part_money(text: str, parts: list[_Count], close: int) -> list[str]:
+    """Each part's '资金420.8万元' (between it and the next part), when every part has one."""
+    money = []
+    for k, part in enumerate(parts):
+        stop = parts[k + 1].start if k + 1 < len(parts) else close
+        found = _PART_MONEY.findall(text, part.start, stop)
+        if len(found) != 1:
+            return []
+        money.append(found[0])
+    return money
+
+
+@rule("NARRATIVE.COUNT_BREAKDOWN", category="arithmetic", severity="warning",
+      title_zh="分项所列个数之和与另处所写个数一致",
+      title_en="Counts listed by part add up to the count stated elsewhere")
+def count_breakdowns(doc: Document) -> Iterator[Finding]:
+    """A project whose use is listed by part ('关停企业困难补助预算600万元…用于：A负责的企业22家，
+    …；B负责的企业4家…') covers as many as the parts add up to, where the document names that
+    project again with a count of the same thing ('关停企业困难补助资金覆盖企业41家').
+    Not judged: a part without the noun the others carry, an approximate count (约, 余, 以上).
+
+    Passes: 甲补助预算60万元。用于：A负责的企业22家；B负责的企业4家。……甲补助资金覆盖企业26家。
+    Fails:  甲补助预算60万元。用于：A负责的企业22家；B负责的企业4家。……甲补助资金覆盖企业27家。
+    """
+    texts = []
+    for paragraph in paragraphs(doc):
+        compact = "".join(paragraph.text.split())
+        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
+        texts.append((compact, lambda i, p=paragraph, a=at: p.line_at(a[min(i, len(a) - 1)])))
+    for index, (text, at) in enumerate(texts):
+        for breakdown in _breakdowns(text, at):
+            stated = [(count, where) for other, (words, where) in enumerate(texts)
+                      for count in _stated_counts(words, breakdown,
+                                                  breakdown.span if other == index else None)]
+            yield from _breakdown_finding(breakdown, stated)
+
+
+def _stated_counts(text: str, breakdown: _Breakdown, skip: tuple[int, int] | None
+                   ) -> list[_Count]:
+    """Counts of the breakdown's noun and measure in the clause right after its project's name
+    ('关停企业困难补助资金覆盖企业41家'), outside the project's own sentence."""
+    out = []
+    start = text.find(breakdown.name)
+    while start >= 0:
+        end = start + len(breakdown.name)
+        if skip is None or not skip[0] <= start < skip[1]:
+            clause = re.search(r"[，,。；;]", text[end:])
+            stop = end + clause.start() if clause else len(text)
+            for count in _counts(text, end, stop):
+                between = text[end:count.start]
+                if count.measure == breakdown.measure and breakdown.noun in count.nouns \
+                        and len(between) <= _NAME_GAP and not _OTHER_TIME.search(between):
+                    close = _COUNTED.match(text, count.start)
+                    count.words = text[start:close.end() if close else stop]
+                    out.append(count)
+        start = text.find(breakdown.name, end)
+    return out
+
+
+def _breakdown_finding(breakdown: _Breakdown, stated: list[tuple[_Count, Callable[[int], int]]]
+                       ) -> Iterator[Finding]:
+    total = sum(part.value for part in breakdown.parts)
+    other = [(count, at) for count, at in stated if count.value != total]
+    if not other:
+        return
+    unit = breakdown.measure
+    parts = " + ".join(str(p.value) for p in breakdown.parts)
+    money = ""
+    if breakdown.money:
+        whole = sum(float(m.replace(",", "")) for m in breakdown.money)
+        money = f"（资金 {' + '.join(breakdown.money)} = {fmt(whole)} 万元）"
+    said = "、".join(dict.fromkeys(f"“{c.words}”" for c, _ in other))
+    text = (f"“{breakdown.name}”分项所列{breakdown.noun} {parts} = {total}{unit}{money}，"
+            f"另处写{said}")
+    counted = ", ".join(dict.fromkeys(str(c.value) for c, _ in other))
+    text_en = (f"{breakdown.name}: the parts list {parts} = {total}, elsewhere the project "
+               f"covers {counted}")
+    lines = [*breakdown.lines, *(at(count.start) for count, at in other)]
+    yield make_finding("NARRATIVE.COUNT_BREAKDOWN", [Location(line) for line in dict.fromkeys(lines)],
+                       {"parts": [p.value for p in breakdown.parts], "computed": total,
+                        "reported": other[0][0].value}, **finding_args(text, text_en))

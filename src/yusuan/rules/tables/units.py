@@ -7,9 +7,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location
+from yusuan.recognise.narrative.people import unit_roster
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import compact_name
 from yusuan.rules.engine.messages import register_messages
+from yusuan.rules.engine.printed import table_title
 from yusuan.rules.tables.naming import cut_short
 
 register_messages({
@@ -20,6 +22,10 @@ register_messages({
     "CROSS.UNIT_NAME": {
         "zh": "单位编码 {code} 的名称不一致：{names}",
         "en": "Unit code {code} has different names: {names}",
+    },
+    "CROSS.UNIT_LISTED": {
+        "zh": "单位名称前后不一：单位构成列为“{listed}”，{tables}作“{printed}”（{how}“{extra}”）",
+        "en": "Unit name differs: the unit list gives {listed}, the tables {printed}",
     },
 })
 
@@ -113,3 +119,72 @@ def _distinct_names(names: list[str]) -> list[str]:
         if not any(same_unit(name, kept) for kept in out):
             out.append(name)
     return out
+
+
+SHORTEST_SIDE = 2  # an insertion keeps at least this many characters of the name on each side
+_NOT_A_NAME_PART = re.compile(r"[()（）]|本级|机关")
+
+
+def inserted(short: str, long: str) -> str | None:
+    """What `long` has inside `short` (中共某市委讲师团 → 中共某市委理论讲师团: 理论): the
+    characters put between a start and an end both names share, each of two characters or
+    more. A name longer at its start (a prefix: the city) or its end (本级, cut by a cell) is
+    not one of these; nor is a bracket, 本级 or 机关 put in."""
+    if len(long) <= len(short):
+        return None
+    head = 0
+    while head < len(short) and short[head] == long[head]:
+        head += 1
+    tail = len(short) - head
+    if head < SHORTEST_SIDE or tail < SHORTEST_SIDE or not long.endswith(short[head:]):
+        return None
+    extra = long[head:len(long) - tail]
+    return None if _NOT_A_NAME_PART.search(extra) else extra
+
+
+def _listed_units(doc: Document) -> list[tuple[str, int]]:
+    """The units the document lists as its composition: a 序号 | 单位名称 grid, or a numbered
+    list after '…单位包括：'."""
+    listed = unit_roster(doc.source.lines)
+    for fact in doc.facts:
+        if fact.concept == "unit_list":
+            listed += list(zip(fact.extra.get("names", []), fact.extra.get("lines", []),
+                               strict=False))
+    return [(compact_name(name).strip("。；;，,"), line) for name, line in listed]
+
+
+@rule("CROSS.UNIT_LISTED", category="naming", severity="warning", words=True,
+      title_zh="单位构成所列单位名称与表格一致",
+      title_en="A listed unit has the name the tables print")
+def listed_names_in_tables(doc: Document) -> Iterator[Finding]:
+    """A unit of the unit list is printed in the tables under the same name, not with words
+    put inside it.
+
+    Passes: 单位构成列“中共某市委讲师团”，收入总表 201002 中共某市委讲师团.
+    Fails:  单位构成列“中共某市委讲师团”，收入总表 201002 中共某市委理论讲师团.
+    Not compared: a name longer at its start or end (the city, 本级, a name cut by its cell).
+    """
+    listed = _listed_units(doc)
+    seen = units_seen(doc)
+    if not listed or not seen:
+        return
+    printed: dict[str, list[Location]] = defaultdict(list)
+    for _, name, loc in seen:
+        printed[name].append(loc)
+    names = {name for name, _ in listed}
+    for name, line in listed:
+        if name in printed:
+            continue
+        for other, locs in printed.items():
+            if other in names:
+                continue
+            longer, shorter = (other, name) if len(other) > len(name) else (name, other)
+            extra = inserted(shorter, longer)
+            if extra is None:
+                continue
+            tables = "、".join(dict.fromkeys(table_title(doc, loc.table) for loc in locs
+                                             if loc.table))
+            yield make_finding("CROSS.UNIT_LISTED", [Location(line, name=name), *locs],
+                               listed=name, printed=other, tables=tables or "表格",
+                               how="多" if longer == other else "少", extra=extra)
+            break
