@@ -150,7 +150,7 @@ def test_slow_clients_do_not_lock_others_out(limited: Server) -> None:
         started = time.monotonic()
         assert get(limited.url + "/healthz")[0] == 200
         assert get_from(limited, "127.0.0.3", "/healthz") == 200
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 15  # a guard against a hang, generous on a busy machine
         time.sleep(3)
         assert all(closed_by_server(sock) for sock in slow)
     finally:
