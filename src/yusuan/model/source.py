@@ -57,6 +57,10 @@ class Row:
     cells: tuple[Cell, ...]
     aligned: bool = True
     lines: tuple[int, ...] = ()
+    # `filled` worked out once (segmenting asks it of every row several times), with the cells
+    # it was worked out of: a row given other cells works it out again
+    _filled: tuple[tuple[Cell, ...], tuple[Cell, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def line(self) -> int:
@@ -67,8 +71,12 @@ class Row:
         return [cell.text for cell in self.cells]
 
     @property
-    def filled(self) -> list[Cell]:
-        return [cell for cell in self.cells if cell.text]
+    def filled(self) -> tuple[Cell, ...]:
+        """The cells with text, in order."""
+        known = self._filled
+        if known is None or known[0] is not self.cells:
+            known = self._filled = (self.cells, tuple(cell for cell in self.cells if cell.text))
+        return known[1]
 
 
 @dataclass(frozen=True, slots=True)
