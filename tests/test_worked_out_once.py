@@ -1,0 +1,56 @@
+"""What a check works out once and asks again (a row's filled cells, the narrative's
+paragraphs): asked twice, the same answer, worked out once; asked of changed input, worked out
+anew. Speed itself is measured in benchmarks/, not here."""
+
+from __future__ import annotations
+
+import pytest
+
+import yusuan.recognise.narrative.paragraphs as paragraphs_module
+from yusuan.model import Cell, Row, Source
+from yusuan.pipeline import document_from_text
+from yusuan.rules.engine import run_rules
+
+NARRATIVE = ("一、收入支出预算总体情况\n"
+             "1.一般公共预算财政拨款收入 10.00 万元，今年安排一般公共预算财政拨款收入。\n"
+             "2.政府性基金预算财政拨款收入 0 万元，今年无上级补助收入。\n"
+             "3.上级补助收入 0 万元，今年无上级补助收入。\n"
+             "二、机关运行经费\n本部门机关运行经费 3.00 万元，主要用于办公费。\n")
+
+
+def test_a_rows_filled_cells_are_worked_out_once_and_again_for_other_cells() -> None:
+    row = Row((Cell("合计", 1), Cell("", 1), Cell("12.30", 1)))
+    first = row.filled
+    assert [cell.text for cell in first] == ["合计", "12.30"]
+    assert row.filled is first
+    row.cells = (Cell("", 2), Cell("小计", 2))
+    assert [cell.text for cell in row.filled] == ["小计"]
+
+
+def test_rows_with_the_same_cells_are_equal_whatever_was_asked_of_them() -> None:
+    cells = (Cell("合计", 1), Cell("", 1))
+    asked = Row(cells)
+    assert asked.filled
+    assert asked == Row(cells)
+    assert "_filled" not in repr(asked)
+
+
+def test_the_rules_build_the_narratives_paragraphs_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = document_from_text(NARRATIVE + "\n表1 收支总表\n单位：万元\n项目\t预算数\n合计\t10.00\n")
+    built: list[bool] = []
+    original = paragraphs_module.iter_paragraphs
+
+    def counted(source: Source, *, keep_tables: bool = False):  # type: ignore[no-untyped-def]
+        if not keep_tables:
+            built.append(True)
+        return original(source, keep_tables=keep_tables)
+
+    monkeypatch.setattr(paragraphs_module, "iter_paragraphs", counted)
+    run_rules(doc)
+    assert len(built) == 1
+
+
+def test_the_shared_paragraphs_still_find_a_copied_reason() -> None:
+    doc = document_from_text(NARRATIVE + "\n表1 收支总表\n单位：万元\n项目\t预算数\n合计\t10.00\n")
+    found = run_rules(doc, only=["NARRATIVE.COPIED_REASON", "NARRATIVE.COUNT_PART"])
+    assert [f.rule for f in found] == ["NARRATIVE.COPIED_REASON"]
