@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import yusuan.recognise.narrative.paragraphs as paragraphs_module
-from yusuan.model import Cell, Row, Source
+from yusuan.model import Cell, Line, Row, Source
 from yusuan.pipeline import document_from_text
 from yusuan.rules.engine import run_rules
 
@@ -54,3 +54,24 @@ def test_the_shared_paragraphs_still_find_a_copied_reason() -> None:
     doc = document_from_text(NARRATIVE + "\n表1 收支总表\n单位：万元\n项目\t预算数\n合计\t10.00\n")
     found = run_rules(doc, only=["NARRATIVE.COPIED_REASON", "NARRATIVE.COUNT_PART"])
     assert [f.rule for f in found] == ["NARRATIVE.COPIED_REASON"]
+
+
+def test_the_joined_text_is_the_paragraphs_joined_on_random_lines() -> None:
+    import random
+
+    from yusuan.recognise.narrative.paragraphs import build_paragraphs, joined_text
+
+    pieces = ["一、收入", "（一）支出情况", "收入预算", "10.00", "万元，", "比上年增加", "1.00万元。",
+              "2", "3 4", "表1\t10.00\t20", "\t\t", "", "说明：", "5.上级补助收入 0 万元，",
+              "－12－", "56", "%", "2030年预算。", "１２", "ＡＢ"]
+    rng = random.Random(18)
+    for _ in range(300):
+        texts = [rng.choice(pieces) for _ in range(rng.randint(1, 14))]
+        paged = rng.random() < 0.5  # a PDF's: a page's number on its own line is left out
+        lines = [Line(number, text, number // 4 + 1 if paged else None)
+                 for number, text in enumerate(texts, start=1)]
+        source = Source("t.pdf" if paged else "t.txt", "pdf" if paged else "text", "", lines)
+        joined, lines = joined_text(source)
+        paragraphs = build_paragraphs(source, keep_tables=True)
+        assert joined == "".join(p.text for p in paragraphs)
+        assert list(lines) == [line for p in paragraphs for line in p.lines]

@@ -79,7 +79,12 @@ def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Parag
 def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Paragraph]:
     """`build_paragraphs` one paragraph at a time (a long file's paragraphs need not all be
     held at once)."""
-    builder = _Builder()
+    return _walk(source, keep_tables, _Builder())
+
+
+def _walk(source: Source, keep_tables: bool, builder: _Builder | _Joiner) -> Iterator[Paragraph]:
+    """The lines given to `builder` as paragraph pieces and breaks; the paragraphs it has made
+    yielded as they come."""
     texts = _CleanTexts(source.lines)
     for index, line in enumerate(source.lines):
         if builder.paragraphs:
@@ -154,6 +159,14 @@ class CharLines(Sequence[int]):
             self.numbers.append(number)
         self.length += len(lines)
 
+    def extend(self, count: int, number: int) -> None:
+        """`count` more characters of the line `number` (a run of its own unless the last
+        characters are that line's)."""
+        if not self.numbers or self.numbers[-1] != number:
+            self.starts.append(self.length)
+            self.numbers.append(number)
+        self.length += count
+
     def __len__(self) -> int:
         return self.length
 
@@ -176,12 +189,37 @@ class CharLines(Sequence[int]):
 def joined_text(source: Source) -> tuple[str, CharLines]:
     """The whole text as one string, tables included (`keep_tables`), with each character's
     line."""
-    pieces: list[str] = []
-    lines = CharLines()
-    for paragraph in iter_paragraphs(source, keep_tables=True):
-        pieces.append(paragraph.text)
-        lines.add(paragraph)
-    return "".join(pieces), lines
+    joiner = _Joiner()
+    for _ in _walk(source, True, joiner):
+        pass
+    return "".join(joiner.pieces), joiner.lines
+
+
+@dataclass(slots=True)
+class _Joiner:
+    """A builder of one text for `joined_text`: the pieces and breaks `_Builder` makes
+    paragraphs of, joined as those paragraphs' texts would be, each character's line kept as
+    runs (no paragraph, no four bytes a character)."""
+
+    pieces: list[str] = field(default_factory=list)
+    lines: CharLines = field(default_factory=lambda: CharLines())
+    digit_end: bool = False  # the open paragraph's text so far ends with a digit
+    paragraphs: list[Paragraph] = field(default_factory=list)  # stays empty
+    heading: str = ""
+    top: str = ""
+    page: int | None = None
+
+    def add(self, text: str, line: int) -> None:
+        if not text:
+            return
+        if self.digit_end and text[:1].isdigit():
+            text = " " + text  # as `_Builder.add`: the blank stands on the new piece's line
+        self.pieces.append(text)
+        self.lines.extend(len(text), line)
+        self.digit_end = text[-1].isdigit()
+
+    def flush(self) -> None:
+        self.digit_end = False
 
 
 def _page_number(page: int | None, texts: _CleanTexts, index: int) -> bool:
@@ -200,7 +238,7 @@ def _figure_before_unit(texts: _CleanTexts, index: int) -> bool:
     return following.startswith(("万元", "元", "亿元", "%"))
 
 
-def _set_heading(builder: _Builder, text: str) -> None:
+def _set_heading(builder: _Builder | _Joiner, text: str) -> None:
     builder.heading = text
     if TOP_HEADING.match(text):
         builder.top = text
