@@ -75,3 +75,14 @@ def test_the_joined_text_is_the_paragraphs_joined_on_random_lines() -> None:
         paragraphs = build_paragraphs(source, keep_tables=True)
         assert joined == "".join(p.text for p in paragraphs)
         assert list(lines) == [line for p in paragraphs for line in p.lines]
+
+
+def test_a_cell_is_made_as_a_frozen_dataclass_makes_it() -> None:
+    import dataclasses
+
+    cell = Cell("合计", 3, indent=2)
+    assert (cell.text, cell.line, cell.page, cell.indent) == ("合计", 3, None, 2)
+    assert cell == Cell("合计", 3, None, 2) and hash(cell) == hash(Cell("合计", 3, None, 2))
+    assert dataclasses.replace(cell, text="小计") == Cell("小计", 3, None, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cell.text = "小计"  # type: ignore[misc]
