@@ -86,12 +86,13 @@ def _walk(source: Source, keep_tables: bool, builder: _Builder | _Joiner) -> Ite
     """The lines given to `builder` as paragraph pieces and breaks; the paragraphs it has made
     yielded as they come."""
     texts = _CleanTexts(source.lines)
+    text_at = texts.at
     for index, line in enumerate(source.lines):
         if builder.paragraphs:
             yield from builder.paragraphs
             builder.paragraphs = []
-        text = texts[index]
-        if not text or _page_number(line.page, texts, index):
+        text = text_at(index)
+        if not text or line.page is not None and _page_number(line.page, texts, index):
             continue
         # a TAB line is a table's (is_table_line), never a lone figure before its unit
         if "\t" in text or is_table_line(text) and not _figure_before_unit(texts, index):
@@ -132,7 +133,11 @@ class _CleanTexts:
 
     def __getitem__(self, key: int | slice) -> str | list[str]:
         if isinstance(key, slice):
-            return [self[i] for i in range(*key.indices(len(self.lines)))]
+            return [self.at(i) for i in range(*key.indices(len(self.lines)))]
+        return self.at(key)
+
+    def at(self, key: int) -> str:
+        """The text of the line at `key` (an index, not a slice: what the walk asks)."""
         text = self.recent.get(key)
         if text is None:
             text = self.recent[key] = clean(self.lines[key].text).strip()
