@@ -200,19 +200,21 @@ def joined_text(source: Source) -> tuple[str, CharLines]:
     return "".join(joiner.pieces), joiner.lines
 
 
-@dataclass(slots=True)
 class _Joiner:
     """A builder of one text for `joined_text`: the pieces and breaks `_Builder` makes
     paragraphs of, joined as those paragraphs' texts would be, each character's line kept as
-    runs (no paragraph, no four bytes a character)."""
+    runs (no paragraph, no four bytes a character). A plain class: a dataclass costs its
+    import a few milliseconds."""
 
-    pieces: list[str] = field(default_factory=list)
-    lines: CharLines = field(default_factory=lambda: CharLines())
-    digit_end: bool = False  # the open paragraph's text so far ends with a digit
-    paragraphs: list[Paragraph] = field(default_factory=list)  # stays empty
-    heading: str = ""
-    top: str = ""
-    page: int | None = None
+    __slots__ = ("digit_end", "heading", "lines", "page", "paragraphs", "pieces", "top")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.lines = CharLines()
+        self.digit_end = False  # the open paragraph's text so far ends with a digit
+        self.paragraphs: list[Paragraph] = []  # stays empty
+        self.heading = self.top = ""
+        self.page: int | None = None
 
     def add(self, text: str, line: int) -> None:
         if not text:
