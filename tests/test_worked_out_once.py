@@ -35,8 +35,7 @@ def test_rows_with_the_same_cells_are_equal_whatever_was_asked_of_them() -> None
     assert "_filled" not in repr(asked)
 
 
-def test_the_rules_build_the_narratives_paragraphs_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    doc = document_from_text(NARRATIVE + "\n表1 收支总表\n单位：万元\n项目\t预算数\n合计\t10.00\n")
+def _counted_builds(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     built: list[bool] = []
     original = paragraphs_module.iter_paragraphs
 
@@ -46,12 +45,35 @@ def test_the_rules_build_the_narratives_paragraphs_once(monkeypatch: pytest.Monk
         return original(source, keep_tables=keep_tables)
 
     monkeypatch.setattr(paragraphs_module, "iter_paragraphs", counted)
+    return built
+
+
+TABLE = "\n表1 收支总表\n单位：万元\n项目\t预算数\n合计\t10.00\n"
+
+
+def test_the_rules_read_the_paragraphs_the_facts_were_read_from(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = document_from_text(NARRATIVE + TABLE)
+    built = _counted_builds(monkeypatch)
     run_rules(doc)
+    assert built == []
+
+
+def test_the_rules_build_the_paragraphs_once_of_lines_changed_since(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = document_from_text(NARRATIVE.replace("今年无上级补助收入。\n3", "今年没有这项收入。\n3")
+                             + TABLE)
+    assert not run_rules(doc, only=["NARRATIVE.COPIED_REASON"])
+    changed = document_from_text(NARRATIVE + TABLE).source.lines
+    doc.source.lines[:] = changed  # the copied reason now printed
+    built = _counted_builds(monkeypatch)
+    found = run_rules(doc, only=["NARRATIVE.COPIED_REASON", "NARRATIVE.COUNT_PART"])
+    assert [f.rule for f in found] == ["NARRATIVE.COPIED_REASON"]
     assert len(built) == 1
 
 
 def test_the_shared_paragraphs_still_find_a_copied_reason() -> None:
-    doc = document_from_text(NARRATIVE + "\n表1 收支总表\n单位：万元\n项目\t预算数\n合计\t10.00\n")
+    doc = document_from_text(NARRATIVE + TABLE)
     found = run_rules(doc, only=["NARRATIVE.COPIED_REASON", "NARRATIVE.COUNT_PART"])
     assert [f.rule for f in found] == ["NARRATIVE.COPIED_REASON"]
 
