@@ -65,3 +65,27 @@ def test_a_check_with_no_configuration_file_loads_no_toml_parser(tmp_path: Path)
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert "yusuan.config" in loaded
     assert "tomllib" not in loaded
+
+
+LABELS_ASKED = """
+import sys
+from yusuan.cli import main
+from yusuan.recognise.projects import labels
+try:
+    main(["check", "--format", "json", sys.argv[1]])
+except SystemExit:
+    pass
+print(labels.field_pattern.cache_info().currsize + labels.any_label.cache_info().currsize,
+      file=sys.stderr)
+"""
+
+
+def test_a_check_of_a_document_without_forms_compiles_no_form_label_pattern(
+        tmp_path: Path) -> None:
+    document = tmp_path / "budget.txt"
+    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", LABELS_ASKED, str(document)],
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert '"schema": "yusuan.check/1"' in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "0"

@@ -34,7 +34,7 @@ class Line:
     origin: Origin | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
     """One table cell (or one run of text) with the line it starts on."""
 
@@ -42,6 +42,18 @@ class Cell:
     line: int
     page: int | None = None
     indent: int = 0
+
+    def __init__(self, text: str, line: int, page: int | None = None, indent: int = 0) -> None:
+        # what the generated __init__ of a frozen class does (object.__setattr__ a field),
+        # through each slot's own setter: half the cost, and a layout makes a cell a TAB field
+        _set_text(self, text)
+        _set_line(self, line)
+        _set_page(self, page)
+        _set_indent(self, indent)
+
+
+_set_text, _set_line = Cell.text.__set__, Cell.line.__set__  # type: ignore[attr-defined]
+_set_page, _set_indent = Cell.page.__set__, Cell.indent.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(slots=True)
@@ -57,6 +69,10 @@ class Row:
     cells: tuple[Cell, ...]
     aligned: bool = True
     lines: tuple[int, ...] = ()
+    # `filled` worked out once (segmenting asks it of every row several times), with the cells
+    # it was worked out of: a row given other cells works it out again
+    _filled: tuple[tuple[Cell, ...], tuple[Cell, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def line(self) -> int:
@@ -67,8 +83,12 @@ class Row:
         return [cell.text for cell in self.cells]
 
     @property
-    def filled(self) -> list[Cell]:
-        return [cell for cell in self.cells if cell.text]
+    def filled(self) -> tuple[Cell, ...]:
+        """The cells with text, in order."""
+        known = self._filled
+        if known is None or known[0] is not self.cells:
+            known = self._filled = (self.cells, tuple(cell for cell in self.cells if cell.text))
+        return known[1]
 
 
 @dataclass(frozen=True, slots=True)

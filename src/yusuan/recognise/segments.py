@@ -286,9 +286,10 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
 def page_foot_in_cells(row: Row) -> bool:
     """A page number between dashes laid out as cells of its own ("-" | "1" | "-")."""
     filled = row.filled
+    if not 2 <= len(filled) <= 3:
+        return False
     joined = " ".join(cell.text for cell in filled)
-    return (2 <= len(filled) <= 3 and bool(PAGE_NUMBER.match(joined))
-            and bool(re.match(r"^[-—–].*[-—–]$", joined)))
+    return bool(PAGE_NUMBER.match(joined)) and bool(re.match(r"^[-—–].*[-—–]$", joined))
 
 
 def is_unaligned_item(segment: Segment, row: Row, text: str) -> bool:

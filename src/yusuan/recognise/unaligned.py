@@ -5,6 +5,7 @@ income and expenditure halves."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from yusuan.model import Cell, Column, Row, Table, TableRow
 from yusuan.recognise.columns import label_key
@@ -64,7 +65,7 @@ def coded_row(row: Row, table: Table, unit_rows: bool) -> TableRow | None:
     if not cells or is_page_number(cells):
         return None
     index, code = 0, None
-    if is_code(tuple(cells), 0):
+    if is_code(cells, 0):
         code, index = code_of(cells[0].text), 1
     labels: list[Cell] = []
     while index < len(cells) and not is_value(cells[index].text):
@@ -80,12 +81,12 @@ def coded_row(row: Row, table: Table, unit_rows: bool) -> TableRow | None:
     return table_row
 
 
-def is_page_number(cells: list[Cell]) -> bool:
+def is_page_number(cells: Sequence[Cell]) -> bool:
     """A lone small integer between rows is the page number of a PDF page."""
     return len(cells) == 1 and cells[0].text.isdigit() and len(cells[0].text) <= 3
 
 
-def assign_values(table_row: TableRow, cells: list[Cell], columns: list[Column]) -> None:
+def assign_values(table_row: TableRow, cells: Sequence[Cell], columns: list[Column]) -> None:
     """Amounts to columns left to right; a dash takes its column and stays absent."""
     position = 0
     for cell in cells:
@@ -117,7 +118,7 @@ def split_unit_names(rows: list[TableRow]) -> None:
             row.name, row.unit_name = row.name[: -len(found)], found
 
 
-def halves(cells: list[Cell]) -> list[tuple[list[Cell], list[Cell]]]:
+def halves(cells: Sequence[Cell]) -> list[tuple[list[Cell], list[Cell]]]:
     """Split a two-sided row into (label cells, value cells) halves, left to right."""
     result: list[tuple[list[Cell], list[Cell]]] = []
     for index, cell in enumerate(cells):

@@ -29,11 +29,13 @@ _FORM_SECTION = re.compile(r"绩效目标(?:申报)?表|绩效自评表|一项�
 
 
 def extract_facts(source: Source, rows: list[Row] | None = None,
-                  year: int | None = None) -> list[Fact]:
+                  year: int | None = None, paragraphs: list[Paragraph] | None = None
+                  ) -> list[Fact]:
     """Read the narrative of `source` into Facts (amounts, changes, staffing, units, glossary);
-    `rows` are the source's rows in its layout, when the caller has them already; `year` is
-    the document's."""
-    paragraphs = build_paragraphs(source)
+    `rows` are the source's rows in its layout and `paragraphs` its `build_paragraphs`, when
+    the caller has them already; `year` is the document's."""
+    if paragraphs is None:
+        paragraphs = build_paragraphs(source)
     facts: list[Fact] = []
     for paragraph in paragraphs:
         if is_glossary(paragraph) or is_form_section(paragraph):

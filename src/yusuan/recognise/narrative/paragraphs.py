@@ -79,14 +79,20 @@ def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Parag
 def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Paragraph]:
     """`build_paragraphs` one paragraph at a time (a long file's paragraphs need not all be
     held at once)."""
-    builder = _Builder()
+    return _walk(source, keep_tables, _Builder())
+
+
+def _walk(source: Source, keep_tables: bool, builder: _Builder | _Joiner) -> Iterator[Paragraph]:
+    """The lines given to `builder` as paragraph pieces and breaks; the paragraphs it has made
+    yielded as they come."""
     texts = _CleanTexts(source.lines)
+    text_at = texts.at
     for index, line in enumerate(source.lines):
         if builder.paragraphs:
             yield from builder.paragraphs
             builder.paragraphs = []
-        text = texts[index]
-        if not text or _page_number(line.page, texts, index):
+        text = text_at(index)
+        if not text or line.page is not None and _page_number(line.page, texts, index):
             continue
         # a TAB line is a table's (is_table_line), never a lone figure before its unit
         if "\t" in text or is_table_line(text) and not _figure_before_unit(texts, index):
@@ -127,7 +133,11 @@ class _CleanTexts:
 
     def __getitem__(self, key: int | slice) -> str | list[str]:
         if isinstance(key, slice):
-            return [self[i] for i in range(*key.indices(len(self.lines)))]
+            return [self.at(i) for i in range(*key.indices(len(self.lines)))]
+        return self.at(key)
+
+    def at(self, key: int) -> str:
+        """The text of the line at `key` (an index, not a slice: what the walk asks)."""
         text = self.recent.get(key)
         if text is None:
             text = self.recent[key] = clean(self.lines[key].text).strip()
@@ -154,6 +164,14 @@ class CharLines(Sequence[int]):
             self.numbers.append(number)
         self.length += len(lines)
 
+    def extend(self, count: int, number: int) -> None:
+        """`count` more characters of the line `number` (a run of its own unless the last
+        characters are that line's)."""
+        if not self.numbers or self.numbers[-1] != number:
+            self.starts.append(self.length)
+            self.numbers.append(number)
+        self.length += count
+
     def __len__(self) -> int:
         return self.length
 
@@ -176,12 +194,39 @@ class CharLines(Sequence[int]):
 def joined_text(source: Source) -> tuple[str, CharLines]:
     """The whole text as one string, tables included (`keep_tables`), with each character's
     line."""
-    pieces: list[str] = []
-    lines = CharLines()
-    for paragraph in iter_paragraphs(source, keep_tables=True):
-        pieces.append(paragraph.text)
-        lines.add(paragraph)
-    return "".join(pieces), lines
+    joiner = _Joiner()
+    for _ in _walk(source, True, joiner):
+        pass
+    return "".join(joiner.pieces), joiner.lines
+
+
+class _Joiner:
+    """A builder of one text for `joined_text`: the pieces and breaks `_Builder` makes
+    paragraphs of, joined as those paragraphs' texts would be, each character's line kept as
+    runs (no paragraph, no four bytes a character). A plain class: a dataclass costs its
+    import a few milliseconds."""
+
+    __slots__ = ("digit_end", "heading", "lines", "page", "paragraphs", "pieces", "top")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.lines = CharLines()
+        self.digit_end = False  # the open paragraph's text so far ends with a digit
+        self.paragraphs: list[Paragraph] = []  # stays empty
+        self.heading = self.top = ""
+        self.page: int | None = None
+
+    def add(self, text: str, line: int) -> None:
+        if not text:
+            return
+        if self.digit_end and text[:1].isdigit():
+            text = " " + text  # as `_Builder.add`: the blank stands on the new piece's line
+        self.pieces.append(text)
+        self.lines.extend(len(text), line)
+        self.digit_end = text[-1].isdigit()
+
+    def flush(self) -> None:
+        self.digit_end = False
 
 
 def _page_number(page: int | None, texts: _CleanTexts, index: int) -> bool:
@@ -200,7 +245,7 @@ def _figure_before_unit(texts: _CleanTexts, index: int) -> bool:
     return following.startswith(("万元", "元", "亿元", "%"))
 
 
-def _set_heading(builder: _Builder, text: str) -> None:
+def _set_heading(builder: _Builder | _Joiner, text: str) -> None:
     builder.heading = text
     if TOP_HEADING.match(text):
         builder.top = text

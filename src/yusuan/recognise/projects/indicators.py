@@ -142,22 +142,22 @@ class _Rows:
         self.value_line = rest[-1][1]
 
     def feed(self, piece: str, line: int, new_cell: bool = True) -> None:
-        word = compact(piece)
-        if not word or word in HEADER_WORDS or GOAL_NAME.fullmatch(word):
+        word, skipped, level1, level2, standard, value = _piece_kinds(piece)
+        if skipped:
             return
         fresh, self.fresh = self.fresh, False
-        if LEVEL1.match(word) and not self.values:
+        if level1 and not self.values:
             self.close()
             self.level1 = word
-        elif LEVEL2.match(word) and not self.name and not fresh:
+        elif level2 and not self.name and not fresh:
             self.close()
             self.level2 = word
             self.fresh = True
             return
-        elif word in STANDARD:
+        elif standard:
             self.text_values()
             self.close()
-        elif is_value(piece):
+        elif value:
             self.values.append(piece.strip())
             self.lines.append(line)
             self.value_line = line
@@ -171,6 +171,17 @@ class _Rows:
                 self.cells.append((piece, line))
             else:
                 self.cells[-1] = (self.cells[-1][0] + piece, self.cells[-1][1])
+
+
+@lru_cache(maxsize=1 << 12)  # forms repeat their words (levels, standards, values)
+def _piece_kinds(piece: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """What `_Rows.feed` asks of a piece: its word without blanks; whether it is no part of
+    a row (a header word, a goal's name); whether it is a 一级指标, a 二级指标, a standard, a
+    value."""
+    word = compact(piece)
+    skipped = not word or word in HEADER_WORDS or bool(GOAL_NAME.fullmatch(word))
+    return (word, skipped, bool(LEVEL1.match(word)), bool(LEVEL2.match(word)), word in STANDARD,
+            is_value(piece))
 
 
 def tokens(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from yusuan.recognise.projects.text import Cell
 
@@ -44,17 +44,31 @@ LABELS: dict[str, tuple[str, ...]] = {
 
 @lru_cache(maxsize=256)
 def label_pattern(label: str) -> re.Pattern[str]:
-    return re.compile(GAP.join(re.escape(ch) for ch in label))
+    return re.compile(_label_regex(label))
+
+
+def _label_regex(label: str) -> str:
+    return GAP.join(re.escape(ch) for ch in label)
 
 
 def _any_of(labels: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for several labels: its match is the leftmost, and of labels matching at
     the same place the first listed (what the earliest of their own matches would be)."""
-    return re.compile("|".join(f"(?:{label_pattern(label).pattern})" for label in labels))
+    return re.compile("|".join(f"(?:{_label_regex(label)})" for label in labels))
 
 
-FIELD_PATTERNS = {field: _any_of(labels) for field, labels in LABELS.items()}
-ANY_LABEL = _any_of(tuple(label for labels in LABELS.values() for label in labels))
+# Compiled when a form is first read (a document without forms never asks): the patterns of
+# all the labels were a fifth of the projects stage's import
+@cache
+def field_pattern(field: str) -> re.Pattern[str]:
+    """Any label of `field`."""
+    return _any_of(LABELS[field])
+
+
+@cache
+def any_label() -> re.Pattern[str]:
+    """Any label of any field."""
+    return _any_of(tuple(label for labels in LABELS.values() for label in labels))
 
 
 @dataclass(slots=True)
@@ -84,11 +98,11 @@ class Joined:
 
     def find(self, field: str, start: int = 0) -> re.Match[str] | None:
         """The first occurrence of any label of `field` at or after `start`."""
-        return FIELD_PATTERNS[field].search(self.text, start)
+        return field_pattern(field).search(self.text, start)
 
     def next_label(self, start: int) -> int:
         """Where the next label of any field begins after `start` (or the end of the text)."""
-        found = ANY_LABEL.search(self.text, start)
+        found = any_label().search(self.text, start)
         return found.start() if found else len(self.text)
 
     def value(self, field: str, start: int = 0) -> tuple[str, int, int] | None:

@@ -85,7 +85,7 @@ def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:
     """Every cell of the lines numbered first..last (inclusive)."""
     out: list[Cell] = []
     for line in lines[max(first - 1, 0):last]:
-        out.extend(line_cells(line))
+        out.extend(_line_cells(line.text, line.number))
     return out
 
 

@@ -31,7 +31,7 @@ def named_amounts(doc: Document) -> dict[str, dict[str, list[int]]]:
     cells after it."""
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for line in doc.source.lines:
-        if "\t" not in line.text:  # one cell: no amount after it
+        if "\t" not in line.text or "." not in line.text:  # one cell, or no amount (x.xx)
             continue
         cells = line.text.split("\t")
         for index, cell in enumerate(cells):
@@ -59,8 +59,10 @@ def one_name_per_amount(doc: Document) -> Iterator[Finding]:
     for amount, names in named_amounts(doc).items():
         for name, lines in names.items():
             for index, char in enumerate(name):
+                if char not in JOINING:  # a variant only without a joining word
+                    continue
                 variant = name[:index] + name[index + 1:]
-                if char in JOINING and variant in names:
+                if variant in names:
                     yield make_finding("NAME.ROW_VARIANT",
                                        [*(Location(n) for n in names[variant]),
                                         *(Location(n) for n in lines)],

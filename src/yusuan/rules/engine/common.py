@@ -239,11 +239,19 @@ def lines_in_tables(doc: Document) -> set[int]:
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
-    """The narrative's paragraphs (tables left out), built once for all the rules of a check."""
+    """The narrative's paragraphs (tables left out), built once for all the rules of a check:
+    those the facts were read from while the source is unchanged."""
     memo = check_memo()
     if memo is None:
-        return build_paragraphs(doc.source)
+        return _narrative_paragraphs(doc)
     built = memo.get("paragraphs")
     if built is None or built[0] is not doc.source:
-        built = memo["paragraphs"] = (doc.source, build_paragraphs(doc.source))
+        built = memo["paragraphs"] = (doc.source, _narrative_paragraphs(doc))
     return built[1]
+
+
+def _narrative_paragraphs(doc: Document) -> list[Paragraph]:
+    kept = doc.paragraphs
+    if kept is not None and kept[0] is doc.source and kept[1] == tuple(doc.source.lines):
+        return kept[2]  # type: ignore[no-any-return]
+    return build_paragraphs(doc.source)

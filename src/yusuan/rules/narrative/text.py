@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.paragraphs import joined_text
@@ -115,7 +115,8 @@ def year_references(doc: Document) -> Iterator[Finding]:
     Fails:  2030年度文件：基本支出 10.00 万元，比 2027 年预算增加 1.00 万元。
     """
     text, lines = _joined(doc)
-    year = own_year(text) or doc.year
+    named = list(_OWN_YEAR.finditer(text))  # searched once: the pattern tries every character
+    year = own_year(named) or doc.year
     if not year:
         return
     if year != doc.year:
@@ -123,7 +124,7 @@ def year_references(doc: Document) -> Iterator[Finding]:
     yield from _change_baselines(doc)
     yield from _dated_events(text, lines, year)
     yield from _past_plans(doc, text, lines, year)
-    yield from _own_year(doc, text, lines)
+    yield from _own_year(doc, text, lines, named)
 
 
 def _dated_events(text: str, lines: Sequence[int], year: int) -> Iterator[Finding]:
@@ -175,9 +176,10 @@ def _form_references(doc: Document) -> list[str]:
     return refs
 
 
-def own_year(text: str) -> int | None:
-    """The year the document names itself by most often ('2023年部门预算')."""
-    years = Counter(int(m.group(1)) for m in _OWN_YEAR.finditer(text))
+def own_year(named: Iterable[re.Match[str]]) -> int | None:
+    """The year the document names itself by most often ('2023年部门预算'), of the matches
+    of _OWN_YEAR in its text."""
+    years = Counter(int(m.group(1)) for m in named)
     return years.most_common(1)[0][0] if years else None
 
 
@@ -188,9 +190,10 @@ def replace_year(doc: Document, year: int) -> Document:
     return view
 
 
-def _own_year(doc: Document, text: str, lines: Sequence[int]) -> Iterator[Finding]:
+def _own_year(doc: Document, text: str, lines: Sequence[int],
+              named: Iterable[re.Match[str]]) -> Iterator[Finding]:
     year = doc.year or 0
-    for match in _OWN_YEAR.finditer(text):
+    for match in named:
         cited = int(match.group(1))
         if cited != year and text[max(0, match.start() - 3):match.start()].find("比") < 0:
             yield _year_finding([lines[match.start(1)]],

@@ -97,7 +97,12 @@ def _cells(doc: Document, number: int) -> list[str]:
 
 def _numbered(doc: Document, lines: range) -> Iterator[Stated]:
     for number in lines:
-        for column, cell in enumerate(doc.line_text(number).split("\t")):
+        text = doc.line_text(number)
+        if "元" not in text:  # every match ends in 元 (most of a form's lines hold none)
+            continue
+        for column, cell in enumerate(text.split("\t")):
+            if "元" not in cell:
+                continue
             for match in NUMBERED_ITEM.finditer(cell):
                 amount = f"{match.group('amount')}{match.group('unit')}"
                 yield Stated(match.group("item"), amount, number, column)

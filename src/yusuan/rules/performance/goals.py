@@ -163,6 +163,8 @@ def _goal_target(form_name: str, row: tuple[str, str, int], text: str, ends: lis
     found = target(value)
     if len(name) < MIN_KEY or found is None or found.exact or found.low == float("-inf"):
         return None
+    if name not in text:  # every match opens with the name (most goals do not name it)
+        return None
     for match in re.finditer(re.escape(name) + FLOOR, text):
         stated = float(match.group("num"))
         unit = (match.group("unit") or "").replace("％", "%")

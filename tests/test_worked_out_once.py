@@ -1,0 +1,110 @@
+"""What a check works out once and asks again (a row's filled cells, the narrative's
+paragraphs): asked twice, the same answer, worked out once; asked of changed input, worked out
+anew. Speed itself is measured in benchmarks/, not here."""
+
+from __future__ import annotations
+
+import pytest
+
+import yusuan.recognise.narrative.paragraphs as paragraphs_module
+from yusuan.model import Cell, Line, Row, Source
+from yusuan.pipeline import document_from_text
+from yusuan.rules.engine import run_rules
+
+NARRATIVE = ("一、收入支出预算总体情况\n"
+             "1.一般公共预算财政拨款收入 10.00 万元，今年安排一般公共预算财政拨款收入。\n"
+             "2.政府性基金预算财政拨款收入 0 万元，今年无上级补助收入。\n"
+             "3.上级补助收入 0 万元，今年无上级补助收入。\n"
+             "二、机关运行经费\n本部门机关运行经费 3.00 万元，主要用于办公费。\n")
+
+
+def test_a_rows_filled_cells_are_worked_out_once_and_again_for_other_cells() -> None:
+    row = Row((Cell("合计", 1), Cell("", 1), Cell("12.30", 1)))
+    first = row.filled
+    assert [cell.text for cell in first] == ["合计", "12.30"]
+    assert row.filled is first
+    row.cells = (Cell("", 2), Cell("小计", 2))
+    assert [cell.text for cell in row.filled] == ["小计"]
+
+
+def test_rows_with_the_same_cells_are_equal_whatever_was_asked_of_them() -> None:
+    cells = (Cell("合计", 1), Cell("", 1))
+    asked = Row(cells)
+    assert asked.filled
+    assert asked == Row(cells)
+    assert "_filled" not in repr(asked)
+
+
+def _counted_builds(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    built: list[bool] = []
+    original = paragraphs_module.iter_paragraphs
+
+    def counted(source: Source, *, keep_tables: bool = False):  # type: ignore[no-untyped-def]
+        if not keep_tables:
+            built.append(True)
+        return original(source, keep_tables=keep_tables)
+
+    monkeypatch.setattr(paragraphs_module, "iter_paragraphs", counted)
+    return built
+
+
+TABLE = "\n表1 收支总表\n单位：万元\n项目\t预算数\n合计\t10.00\n"
+
+
+def test_the_rules_read_the_paragraphs_the_facts_were_read_from(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = document_from_text(NARRATIVE + TABLE)
+    built = _counted_builds(monkeypatch)
+    run_rules(doc)
+    assert built == []
+
+
+def test_the_rules_build_the_paragraphs_once_of_lines_changed_since(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = document_from_text(NARRATIVE.replace("今年无上级补助收入。\n3", "今年没有这项收入。\n3")
+                             + TABLE)
+    assert not run_rules(doc, only=["NARRATIVE.COPIED_REASON"])
+    changed = document_from_text(NARRATIVE + TABLE).source.lines
+    doc.source.lines[:] = changed  # the copied reason now printed
+    built = _counted_builds(monkeypatch)
+    found = run_rules(doc, only=["NARRATIVE.COPIED_REASON", "NARRATIVE.COUNT_PART"])
+    assert [f.rule for f in found] == ["NARRATIVE.COPIED_REASON"]
+    assert len(built) == 1
+
+
+def test_the_shared_paragraphs_still_find_a_copied_reason() -> None:
+    doc = document_from_text(NARRATIVE + TABLE)
+    found = run_rules(doc, only=["NARRATIVE.COPIED_REASON", "NARRATIVE.COUNT_PART"])
+    assert [f.rule for f in found] == ["NARRATIVE.COPIED_REASON"]
+
+
+def test_the_joined_text_is_the_paragraphs_joined_on_random_lines() -> None:
+    import random
+
+    from yusuan.recognise.narrative.paragraphs import build_paragraphs, joined_text
+
+    pieces = ["一、收入", "（一）支出情况", "收入预算", "10.00", "万元，", "比上年增加", "1.00万元。",
+              "2", "3 4", "表1\t10.00\t20", "\t\t", "", "说明：", "5.上级补助收入 0 万元，",
+              "－12－", "56", "%", "2030年预算。", "１２", "ＡＢ"]
+    rng = random.Random(18)
+    for _ in range(300):
+        texts = [rng.choice(pieces) for _ in range(rng.randint(1, 14))]
+        paged = rng.random() < 0.5  # a PDF's: a page's number on its own line is left out
+        lines = [Line(number, text, number // 4 + 1 if paged else None)
+                 for number, text in enumerate(texts, start=1)]
+        source = Source("t.pdf" if paged else "t.txt", "pdf" if paged else "text", "", lines)
+        joined, lines = joined_text(source)
+        paragraphs = build_paragraphs(source, keep_tables=True)
+        assert joined == "".join(p.text for p in paragraphs)
+        assert list(lines) == [line for p in paragraphs for line in p.lines]
+
+
+def test_a_cell_is_made_as_a_frozen_dataclass_makes_it() -> None:
+    import dataclasses
+
+    cell = Cell("合计", 3, indent=2)
+    assert (cell.text, cell.line, cell.page, cell.indent) == ("合计", 3, None, 2)
+    assert cell == Cell("合计", 3, None, 2) and hash(cell) == hash(Cell("合计", 3, None, 2))
+    assert dataclasses.replace(cell, text="小计") == Cell("小计", 3, None, 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cell.text = "小计"  # type: ignore[misc]
