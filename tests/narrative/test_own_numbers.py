@@ -177,3 +177,21 @@ def test_spending_of_parts_whose_budgets_make_the_whole() -> None:
     found = run_rules(doc(SPENT.format(whole="2,614.42")), only=["NARRATIVE.PARTS"])
     assert len(found) == 1 and "实际支出相加却为 2614.12 万元" in found[0].message
     assert [loc.line for loc in found[0].locations] == [3, 4, 5, 6]
+
+
+AMPLITUDE = ("五、财政拨款支出预算情况说明\n3.检察监督支出（项） 1,895\n万元，与上年相比减少 134 万元，{word} {rate} %。"
+             "主要原因是减少了办案费。")
+
+
+def test_a_rate_named_by_its_amplitude_is_checked() -> None:
+    """'降幅 0.66 %' / '增幅' name the rate of the change before them, as '下降' does."""
+    assert rules(doc(AMPLITUDE.format(word="降幅", rate="6.6")), "NARRATIVE.RATE") == []
+    found = rules(doc(AMPLITUDE.format(word="降幅", rate="0.66")), "NARRATIVE.RATE")
+    assert len(found) == 1 and "增减率应为 6.60%，写作 0.66%" in found[0]
+    found = rules(doc(AMPLITUDE.format(word="降幅为", rate="0.66")), "NARRATIVE.RATE")
+    assert len(found) == 1
+
+
+def test_an_amplitude_the_other_way_is_a_direction_finding() -> None:
+    found = rules(doc(AMPLITUDE.format(word="增幅", rate="6.6")), "NARRATIVE.DIRECTION")
+    assert len(found) == 1

@@ -17,6 +17,9 @@ _DOWN = ("减少", "下降", "降低", "减", "节约")
 _DIRECTION = r"(?:增加|减少|增长|下降|降低|上升|提高|节约|增|减)"
 _CHANGE = re.compile(rf"{_DIRECTION}(?:[（(]{_DIRECTION}[)）])?$")
 _COMPARE = re.compile(r"(比|较|与|同比|相比)")
+# '减少134万元，降幅6.6%': the rate named by its amplitude ('增幅', '降幅', '下降幅度为')
+_AMPLITUDE = re.compile(r"(?:(增|涨)|(降|减))幅(?:度)?(?:为|是|达到?)?$"
+                        r"|(?:(增加|增长|上升)|(减少|下降|降低))幅度(?:为|是|达到?)?$")
 _SHARE = re.compile(r"^占")
 _EXECUTION = re.compile(r"(完成(?:年初|全年)?预算的?|预算执行率为?|执行率为?)$")
 # '年初预算为', and the 三公 lines of a 决算: '公务接待费支出预算为…，支出决算为…'
@@ -251,6 +254,10 @@ def _take_percent(state: _State, mention: Mention) -> None:
         fact.extra.update(rate=sign * mention.value if sign else mention.value,
                           rate_direction=word, rate_decimals=mention.decimals,
                           rate_line=mention.line)
+    elif (amplitude := _AMPLITUDE.search(label)) and "rate" not in fact.extra:
+        sign = 1 if amplitude.group(1) or amplitude.group(3) else -1
+        fact.extra.update(rate=sign * mention.value, rate_direction=amplitude.group(0),
+                          rate_decimals=mention.decimals, rate_line=mention.line)
     elif "rate" not in fact.extra and fact.extra.get("change") \
             and _rate_in_brackets(state.paragraph.text, mention):
         sign = 1 if fact.extra["change"] > 0 else -1
