@@ -156,7 +156,9 @@ def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding
 def change_matches_stated_prior(doc: Document) -> Iterator[Finding]:
     """A sentence that states this year's figure, last year's and the change between them:
     the change is their difference, in the direction its word says (within rounding). One
-    item (code and amount) stated twice has one change.
+    item (code and amount) stated twice has one change, and so has one total of one money
+    (the department's, 一般公共预算, 财政拨款) with one this-year amount the tables print as
+    that total: 财政拨款 is 一般公共预算 when the tables hold no other fund's money.
 
     Passes: “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算减少1.62万元。
     Fails:  “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算增加1.62万元。
