@@ -249,3 +249,13 @@ def test_a_part_or_a_figure_the_tables_do_not_print_as_a_total_is_not_a_total() 
     assert rules(doc(text, fiscal_tables()), "NARRATIVE.CHANGE") == []
     twice = ONE_TOTAL.format(first="50.30", second="50.00", third="50.00")
     assert rules(doc(twice), "NARRATIVE.CHANGE") == []  # no tables: no total to be sure of
+
+
+LISTED = ("五、项目支出\n4.研究调研活动 166.02 万元，主要包括：政府重要文稿起草及调研工作 116.3 万元，用于文稿起草的"
+          "支出；党建及业务专题培训 49.72 万元，用于专题培训的支出。较 2025 年年初预算增加 28.46 万元，增幅 {rate}%。")
+
+
+def test_a_change_after_a_list_of_parts_is_the_change_of_the_figure_that_lists_them() -> None:
+    assert rules(doc(LISTED.format(rate="20.7"), year=2026), "NARRATIVE.RATE") == []
+    found = rules(doc(LISTED.format(rate="30.7"), year=2026), "NARRATIVE.RATE")
+    assert len(found) == 1 and found[0].startswith("研究调研活动 166.02")

@@ -37,6 +37,8 @@ class _State:
     subject_end: int = -1  # end of the sentence the subject stands in
     subject_at: int = 0  # where the subject's figure ends
     year: int | None = None  # the document's year, when known
+    list_head: Fact | None = None  # a figure whose parts follow it ('166.02 万元，主要包括：')
+    list_at: int = 0  # where its list opens
 
 
 def amount_facts(paragraph: Paragraph, year: int | None = None) -> list[Fact]:
@@ -60,6 +62,8 @@ def _carry_or_drop(state: _State, mention: Mention) -> None:
     text = state.paragraph.text
     start, end = sentence_bounds(text, mention.start)
     if start == state.subject_end + 1 and _LEADING_COMPARE.match(text[start:mention.start]):
+        if state.list_head is not None and "。" not in text[state.list_at:start - 1]:
+            state.subject = state.list_head  # the list of its parts ran to this sentence
         state.subject_end = end
     else:
         state.subject = None
@@ -155,6 +159,14 @@ def _new_fact(state: _State, mention: Mention, label: str, role: str | None = No
         fact.extra["part_of"] = state.facts[-1].extra["part_of"]  # the 其中 list goes on
     state.facts.append(fact)
     state.subject, state.subject_end, state.subject_at = fact, end, mention.end
+    opens = _LIST_OPENS.match(state.paragraph.text, mention.end)
+    if opens:
+        state.list_head, state.list_at = fact, opens.end()
+
+
+# '研究调研活动 166.02 万元，主要包括：文稿起草 116.3 万元，…；专题培训 49.72 万元，…。较上年增加
+# 28.46 万元': the parts listed after a figure, up to the sentence that states its change
+_LIST_OPENS = re.compile(r"\s*[，,]?\s*(?:主要|具体)?(?:包括|其中)\s*[：:]")
 
 
 _SIDES = {"收入": "支出", "支出": "收入"}
