@@ -197,15 +197,19 @@ def test_an_amplitude_the_other_way_is_a_direction_finding() -> None:
     assert len(found) == 1
 
 
-def fiscal_tables(general: float = 500.0, fiscal: float = 500.0) -> list[Table]:
-    """A 财政拨款收支总表 (一般公共预算 income and the 合计) and a 一般公共预算支出表 合计."""
+def fiscal_tables(general: float = 500.0, fiscal: float = 500.0, carried: float | None = 0.0
+                  ) -> list[Table]:
+    """A 财政拨款收支总表 (一般公共预算 income, 上年结转 and the 合计) and a 一般公共预算支出表 合计."""
     rows = [TableRow("一般公共预算", 40, values={"budget": general}, decimals={"budget": 2},
                      side="income"),
             TableRow("政府性基金预算", 41, values={"budget": round(fiscal - general, 2)}
                      if fiscal != general else {}, decimals={"budget": 2}, side="income"),
-            TableRow("收入合计", 42, values={"budget": fiscal}, decimals={"budget": 2},
+            TableRow("上年结转", 42, values={"budget": carried} if carried else {},
+                     decimals={"budget": 2}, side="income"),
+            TableRow("收入合计", 43, values={"budget": fiscal}, decimals={"budget": 2},
                      side="income")]
-    summary = Table("fiscal_summary", "财政拨款收支预算总表", (39, 42), rows=rows)
+    rows = [row for row in rows if carried is not None or "结转" not in row.name]
+    summary = Table("fiscal_summary", "财政拨款收支预算总表", (39, 43), rows=rows)
     total = TableRow("合计", 50, values={"total": general}, decimals={"total": 2})
     return [summary, Table("general_budget_expenditure", "一般公共预算支出表", (49, 50),
                            rows=[total])]
@@ -235,6 +239,14 @@ def test_fiscal_and_general_budget_are_two_monies_when_the_tables_hold_a_fund() 
     money may have changed differently (a carry-over last year)."""
     text = ONE_TOTAL.format(first="50.30", second="50.00", third="50.00")
     assert rules(doc(text, fiscal_tables(fiscal=520.0)), "NARRATIVE.CHANGE") == []
+
+
+def test_a_grand_total_is_this_years_income_only_when_the_tables_show_nothing_carried() -> None:
+    """The 收、支总计 holds carried money: it is the 本年收入 when the tables print their 上年结转
+    line empty, and not known to be when they print none."""
+    text = ONE_TOTAL.format(first="50.30", second="50.00", third="50.30")
+    assert len(rules(doc(text, fiscal_tables()), "NARRATIVE.CHANGE")) == 1
+    assert rules(doc(text, fiscal_tables(carried=None)), "NARRATIVE.CHANGE") == []
 
 
 def test_a_fund_that_changed_keeps_the_two_monies_apart() -> None:

@@ -102,6 +102,7 @@ def _totals_restated(doc: Document) -> Iterator[Finding]:
     one. A total is a figure the tables print as that money's total."""
     printed = _printed_totals(doc)
     one_money = _fiscal_is_general(doc, printed)
+    no_carryover = _no_carryover(doc)
     groups: dict[tuple, list[_Total]] = {}
     for fact in narrative_facts(doc):
         total = _total(fact, printed, one_money)
@@ -111,7 +112,7 @@ def _totals_restated(doc: Document) -> Iterator[Finding]:
         key = (total.fund, round(in_unit(fact.value or 0.0, fact.unit, "万元"), 6), base)
         groups.setdefault(key, []).append(total)
     for totals in groups.values():
-        finding = _two_changes(totals, one_money)
+        finding = _two_changes(totals, one_money, no_carryover)
         if finding is not None:
             yield finding
 
@@ -199,20 +200,45 @@ def _fiscal_is_general(doc: Document, printed: dict[str, list[float]]) -> bool:
     return same and not other
 
 
-def _compatible(one: _Total, other: _Total) -> bool:
+_CARRIED = re.compile(r"结转|结余")
+
+
+def _no_carryover(doc: Document) -> bool:
+    """The tables print a 上年结转 / 结转下年 line and leave it empty, and the narrative names no
+    carried money: the 收、支总计 is this year's income, and its spending."""
+    if any((doc.headline.get(key) or {}).get("value") for key in ("carryover_in", "carryover_out")):
+        return False
+    if any(f.concept == "carryover_in" and f.value for f in narrative_facts(doc)):
+        return False
+    printed = False
+    for kind in ("summary", "fiscal_summary", "income"):
+        for table in doc.tables_of(kind):
+            if any(row.values.get("carryover") for row in table.rows):
+                return False
+            for row in table.rows:
+                if _CARRIED.search(row.name):
+                    if any(row.values.values()):
+                        return False
+                    printed = True
+    return printed
+
+
+def _compatible(one: _Total, other: _Total, no_carryover: bool) -> bool:
     """Two statements of one money's total are of the same figure when both are of its income,
-    both of its spending, or one is of its 收、支 together."""
-    return one.side == other.side or "both" in (one.side, other.side)
+    or both of its spending, or one is of its 收、支总计 and nothing was carried over (this year
+    at least: the 总计 holds carried money, the 本年收入 does not)."""
+    return one.side == other.side or ("both" in (one.side, other.side) and no_carryover)
 
 
-def _two_changes(totals: list[_Total], one_money: bool) -> Finding | None:
+def _two_changes(totals: list[_Total], one_money: bool, no_carryover: bool) -> Finding | None:
     """The first statement, and every later one of the same figure with another change."""
     for index, first in enumerate(totals):
         others = [t for t in totals[index + 1:]
-                  if _compatible(first, t) and not same_change(first.fact, t.fact)]
+                  if _compatible(first, t, no_carryover) and not same_change(first.fact, t.fact)]
         if others:
             later = [t for t in totals[index + 1:] if t not in others
-                     and any(_compatible(o, t) and same_change(o.fact, t.fact) for o in others)]
+                     and any(_compatible(o, t, no_carryover) and same_change(o.fact, t.fact)
+                             for o in others)]
             return _finding(first, others + later, one_money)
     return None
 
