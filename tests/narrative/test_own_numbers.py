@@ -212,3 +212,98 @@ def test_another_project_a_part_without_its_noun_or_a_rough_count_is_not_compare
     earlier = BREAKDOWN.format(covered="41").replace("资金覆盖", "资金累计覆盖")
     assert [rules(doc(t), "NARRATIVE.COUNT_BREAKDOWN")
             for t in (other, rough, bare, earlier)] == [[], [], [], []]
+
+
+AMPLITUDE = ("五、财政拨款支出预算情况说明\n3.检察监督支出（项） 1,895\n万元，与上年相比减少 134 万元，{word} {rate} %。"
+             "主要原因是减少了办案费。")
+
+
+def test_a_rate_named_by_its_amplitude_is_checked() -> None:
+    """'降幅 0.66 %' / '增幅' name the rate of the change before them, as '下降' does."""
+    assert rules(doc(AMPLITUDE.format(word="降幅", rate="6.6")), "NARRATIVE.RATE") == []
+    found = rules(doc(AMPLITUDE.format(word="降幅", rate="0.66")), "NARRATIVE.RATE")
+    assert len(found) == 1 and "增减率应为 6.60%，写作 0.66%" in found[0]
+    found = rules(doc(AMPLITUDE.format(word="降幅为", rate="0.66")), "NARRATIVE.RATE")
+    assert len(found) == 1
+
+
+def test_an_amplitude_the_other_way_is_a_direction_finding() -> None:
+    found = rules(doc(AMPLITUDE.format(word="增幅", rate="6.6")), "NARRATIVE.DIRECTION")
+    assert len(found) == 1
+
+
+def fiscal_tables(general: float = 500.0, fiscal: float = 500.0, carried: float | None = 0.0
+                  ) -> list[Table]:
+    """A 财政拨款收支总表 (一般公共预算 income, 上年结转 and the 合计) and a 一般公共预算支出表 合计."""
+    rows = [TableRow("一般公共预算", 40, values={"budget": general}, decimals={"budget": 2},
+                     side="income"),
+            TableRow("政府性基金预算", 41, values={"budget": round(fiscal - general, 2)}
+                     if fiscal != general else {}, decimals={"budget": 2}, side="income"),
+            TableRow("上年结转", 42, values={"budget": carried} if carried else {},
+                     decimals={"budget": 2}, side="income"),
+            TableRow("收入合计", 43, values={"budget": fiscal}, decimals={"budget": 2},
+                     side="income")]
+    rows = [row for row in rows if carried is not None or "结转" not in row.name]
+    summary = Table("fiscal_summary", "财政拨款收支预算总表", (39, 43), rows=rows)
+    total = TableRow("合计", 50, values={"total": general}, decimals={"total": 2})
+    return [summary, Table("general_budget_expenditure", "一般公共预算支出表", (49, 50),
+                           rows=[total])]
+
+
+ONE_TOTAL = ("一、收入预算\n（1）一般公共预算收入预算 500.00 万元，与上年相比增加 {first} 万元，原因是调资。\n"
+             "二、财政拨款收支预算\n2024年度财政拨款收、支总预算 500.00 万元。比上年收、支总计各增加 {second} "
+             "万元，原因是调资。\n"
+             "三、一般公共预算支出预算\n2024年一般公共预算财政拨款支出预算 500.00 万元，与上年相比增加 {third} 万元。")
+
+
+def test_one_total_stated_with_two_changes_is_found_at_every_line() -> None:
+    text = ONE_TOTAL.format(first="50.30", second="50.00", third="50.00")
+    found = run_rules(doc(text, fiscal_tables()), only=["NARRATIVE.CHANGE"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "本年同为 500" in found[0].message and "增加 50.3，" in found[0].message
+    assert [loc.line for loc in found[0].locations] == [2, 4, 6]
+
+
+def test_one_total_stated_with_one_change_passes() -> None:
+    text = ONE_TOTAL.format(first="50.00", second="50.00", third="50")
+    assert rules(doc(text, fiscal_tables()), "NARRATIVE.CHANGE") == []
+
+
+def test_fiscal_and_general_budget_are_two_monies_when_the_tables_hold_a_fund() -> None:
+    """With 政府性基金 money the 财政拨款 total is another figure, and income and spending of one
+    money may have changed differently (a carry-over last year)."""
+    text = ONE_TOTAL.format(first="50.30", second="50.00", third="50.00")
+    assert rules(doc(text, fiscal_tables(fiscal=520.0)), "NARRATIVE.CHANGE") == []
+
+
+def test_a_grand_total_is_this_years_income_only_when_the_tables_show_nothing_carried() -> None:
+    """The 收、支总计 holds carried money: it is the 本年收入 when the tables print their 上年结转
+    line empty, and not known to be when they print none."""
+    text = ONE_TOTAL.format(first="50.30", second="50.00", third="50.30")
+    assert len(rules(doc(text, fiscal_tables()), "NARRATIVE.CHANGE")) == 1
+    assert rules(doc(text, fiscal_tables(carried=None)), "NARRATIVE.CHANGE") == []
+
+
+def test_a_fund_that_changed_keeps_the_two_monies_apart() -> None:
+    text = ONE_TOTAL.format(first="50.30", second="50.00", third="50.00") + \
+        "\n四、政府性基金预算\n政府性基金预算支出 0 万元，比上年减少 0.30 万元。"
+    assert rules(doc(text, fiscal_tables()), "NARRATIVE.CHANGE") == []
+
+
+def test_a_part_or_a_figure_the_tables_do_not_print_as_a_total_is_not_a_total() -> None:
+    text = ("一、收入预算\n一般公共预算收入预算 500.00 万元，与上年相比增加 50.30 万元。\n"
+            "二、基本支出\n2024年一般公共预算基本支出 500.00 万元，与上年相比增加 10.00 万元。")
+    assert rules(doc(text, fiscal_tables()), "NARRATIVE.CHANGE") == []
+    twice = ONE_TOTAL.format(first="50.30", second="50.00", third="50.00")
+    assert rules(doc(twice), "NARRATIVE.CHANGE") == []  # no tables: no total to be sure of
+
+
+LISTED = ("五、项目支出\n4.研究调研活动 166.02 万元，主要包括：政府重要文稿起草及调研工作 116.3 万元，用于文稿起草的"
+          "支出；党建及业务专题培训 49.72 万元，用于专题培训的支出。较 2025 年年初预算增加 28.46 万元，增幅 {rate}%。")
+
+
+def test_a_change_after_a_list_of_parts_is_of_neither_the_whole_nor_its_last_part() -> None:
+    """The sentence after the list may compare the whole (166.02, +28.46 = 20.7%) or its last
+    part (49.72): read with no confidence, it accuses nothing."""
+    for rate in ("20.7", "30.7", "57.2"):
+        assert rules(doc(LISTED.format(rate=rate), year=2026), "NARRATIVE.RATE") == []

@@ -224,11 +224,17 @@ WORDINGS: dict[str, Callable[[str], str]] = {
     "table_said_to_agree": lambda t: _once(t, "三、支出预算安排情况\n", AGREES_SAID.format(
         "财政拨款收支总表", "一般公共预算拨款")),
     "zeros_with_decimals": lambda t: t.replace("费0万元", "费0.00万元"),
+    # the rate named by its amplitude ('增幅 4.85%', '降幅 7.27%')
+    "rates_as_amplitudes": lambda t: re.sub(r"，(增长|下降)(\d)", lambda m: "，" + {
+        "增长": "增幅", "下降": "降幅"}[m.group(1)] + m.group(2), t),
+    # the 财政拨款 total (all of it 一般公共预算) stated with the change the 一般公共预算 has
+    "fiscal_total_with_its_change": lambda t: _once(t, FISCAL_TOTAL, FISCAL_TOTAL[:-1] + "，比2024年预算增加25.76万元。"),
     # one line for several 项 of a 款
     "several_items_one_line": lambda t: _once(t, SEVERAL_AT, SEVERAL_AT + SEVERAL.format("22.31")),
 }
 AGREES_SAID = ("三、支出预算安排情况\n\n本表反映部门年度一般公共预算支出预算安排情况。支出安排数与"
                "《{}》的“{}”支出数一致。\n")
+FISCAL_TOTAL = "2025年财政拨款收支总预算557.00万元。"
 SEVERAL_AT = "（三）一般公共预算拨款具体使用情况\n"
 SEVERAL = ("\n卫生健康支出（类）行政事业单位医疗（款）行政单位医疗、事业单位医疗、公务员医疗补助（项）"
            "2025年预算数合计{}万元。\n")
@@ -563,6 +569,13 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "rate_in_brackets": (lambda: _once(_culture_text(), "比2024年预算增加2.00万元，增长12.50%",
                                        "比2024年预算增加2.00万元（14.50%）"),
                          {"NARRATIVE.RATE"}, set()),
+    "rate_as_amplitude": (lambda: _once(_culture_text(), "比2024年预算增加2.00万元，增长12.50%",
+                                        "比2024年预算增加2.00万元，增幅1.25%"),
+                          {"NARRATIVE.RATE"}, set()),
+    # one total stated twice with two changes (江苏省检察院: 一般公共预算 +3,959.28, 财政拨款 +3,958.98)
+    "one_total_two_changes": (lambda: _once(_culture_text(), FISCAL_TOTAL,
+                                            FISCAL_TOTAL[:-1] + "，比2024年预算增加25.46万元。"),
+                              {"NARRATIVE.CHANGE"}, set()),
     "rate_from_nothing": (lambda: _once(_culture_text(), "比2024年预算增加3.00万元，增长20.00%",
                                         "比2024年预算增加18.00万元，增长0%"),
                           {"NARRATIVE.RATE"}, {"NARRATIVE.PRIOR_YEAR", "NARRATIVE.ITEMS"}),

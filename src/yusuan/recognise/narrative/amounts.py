@@ -19,8 +19,8 @@ _CHANGE = re.compile(rf"{_DIRECTION}(?:[（(]{_DIRECTION}[)）])?$")
 _COMPARE = re.compile(r"(比|较|与|同比|相比)")
 _SHARE = re.compile(r"^占")
 # a rate named by its width or as a rate ('增幅 5.78%', '减幅8.12%', '下降率为 3%')
-_RATE_WORD = re.compile(r"(?:(增|涨)|(减|降))(?:幅度?|长率)(?:为|达)?$"
-                        r"|(?:(增长|上升)|(下降|减少|降低))(?:率|幅度)(?:为|达)?$")
+_RATE_WORD = re.compile(r"(?:(增|涨)|(减|降))(?:幅度?|长率)(?:为|是|达到?)?$"
+                        r"|(?:(增长|增加|上升)|(下降|减少|降低))(?:率|幅度)(?:为|是|达到?)?$")
 _EXECUTION = re.compile(r"(完成(?:年初|全年)?预算的?|预算执行率为?|执行率为?)$")
 # '年初预算为', and the 三公 lines of a 决算: '公务接待费支出预算为…，支出决算为…'
 _BUDGET = re.compile(r"(年初预算数?|全年预算数?|调整后预算数?|预算数)为$|年初预算数?$"

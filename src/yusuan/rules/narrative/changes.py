@@ -18,6 +18,7 @@ from yusuan.rules.narrative.common import (
     in_unit,
     narrative_facts,
 )
+from yusuan.rules.narrative.internal.restated import changes_restated
 from yusuan.rules.narrative.tables import SANGONG, _first_row, actual_reported_wrong
 from yusuan.rules.tables.sangong import YEAR_ROLES, group_keys, prior_and_current
 
@@ -156,7 +157,9 @@ def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding
 def change_matches_stated_prior(doc: Document) -> Iterator[Finding]:
     """A sentence that states this year's figure, last year's and the change between them:
     the change is their difference, in the direction its word says (within rounding). One
-    item (code and amount) stated twice has one change.
+    item (code and amount) stated twice has one change, and so has one total of one money
+    (the department's, 一般公共预算, 财政拨款) with one this-year amount the tables print as
+    that total: 财政拨款 is 一般公共预算 when the tables hold no other fund's money.
 
     Passes: “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算减少1.62万元。
     Fails:  “三公”经费预算数为7.61万元，2025年预算数为9.23万元，和2025年相比预算增加1.62万元。
@@ -183,50 +186,7 @@ def change_matches_stated_prior(doc: Document) -> Iterator[Finding]:
         yield make_finding("NARRATIVE.CHANGE", locations,
                            {"reported": extra["change"], "computed": round(fact.value - prior, 2)},
                            **finding_args(text, text_en))
-    yield from _changes_restated(doc)
-
-
-_CODE = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]")
-
-
-def _changes_restated(doc: Document) -> Iterator[Finding]:
-    """The same item (科目 code and amount) stated twice against the same year with two changes
-    that no rounding makes one ('住房公积金（2210201）192.99万元，较上年增加15.96万元' and, a page
-    on, '…192.99万元，较上年增加15.95万元')."""
-    first: dict[tuple, Fact] = {}
-    for fact in narrative_facts(doc):
-        extra = fact.extra
-        code = _CODE.search(str(extra.get("label", "")))
-        if fact.value is None or not extra.get("change") or code is None:
-            continue
-        key = (code.group(1), fact.value, fact.unit, extra.get("base"), extra.get("base_year"))
-        earlier = first.setdefault(key, fact)
-        if earlier is fact or _same_change(earlier, fact):
-            continue
-        label = re.sub(r"^[\W\d①-⑳]+", "", str(extra.get("label")))
-        text = (f"{label} {fmt(fact.value)}：一处写作比上年{earlier.extra['direction']} "
-                f"{abs(earlier.extra['change']):g}，另一处写作{extra['direction']} "
-                f"{abs(extra['change']):g}")
-        text_en = (f"{code.group(1)} {fmt(fact.value)}: a change of {fmt(earlier.extra['change'])} "
-                   f"in one place and {fmt(extra['change'])} in another")
-        yield make_finding("NARRATIVE.CHANGE",
-                           [fact_location(earlier, earlier.extra.get("change_line")),
-                            fact_location(fact, extra.get("change_line"))],
-                           {"reported": extra["change"], "computed": earlier.extra["change"]},
-                           **finding_args(text, text_en))
-
-
-def _same_change(one: Fact, other: Fact) -> bool:
-    """Two printed changes are one when the finer, rounded to the coarser's decimals, is it."""
-    places = min(one.extra.get("change_decimals") or 0, other.extra.get("change_decimals") or 0)
-    def shown(fact: Fact) -> float:
-        return round(in_unit(fact.extra["change"], fact.extra.get("change_unit"), fact.unit)
-                     + 1e-9 * (1 if fact.extra["change"] > 0 else -1), places)
-    def cut(fact: Fact) -> float:
-        value = in_unit(fact.extra["change"], fact.extra.get("change_unit"), fact.unit)
-        return math.trunc(value * 10 ** places + 1e-6 * (1 if value > 0 else -1)) / 10 ** places
-    # 16.627 printed again as 16.62 was cut, not rounded: no second figure
-    return abs(shown(one) - shown(other)) < 1e-9 or abs(cut(one) - cut(other)) < 1e-9
+    yield from changes_restated(doc)
 
 
 @rule("NARRATIVE.DIRECTION", category="year_over_year", severity="warning",
