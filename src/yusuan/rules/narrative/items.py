@@ -217,6 +217,7 @@ _FUNDS_LIST = re.compile(r"(?P<funds>人员经费|公用经费)[^；\n]{0,30}?(?
 _ITEM_AMOUNT = re.compile(r"[\d,.]+\s*(?:万元|元)$")
 _ITEM_END = re.compile(r"等.*$")
 _ITEM_LEAD = re.compile(r"^[和及与]")
+_LIST_LEAD = re.compile(r"^[^、]*(?:[:：，]|包括|用于)")
 _PAGE_NUMBER = re.compile(r"^[-—－\s]*(?:第\s*)?\d+\s*(?:页)?[-—－\s]*$")
 FEWEST_KNOWN = 4  # a list is the classification's when at least this many items are its names
 
@@ -243,8 +244,12 @@ def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
 
 def _list_items(match: re.Match[str]) -> list[tuple[str, int]]:
     """The items of a listing with their offsets: amounts, 等 and a leading 和 taken off."""
-    items, at = [], match.start("list")
-    for raw in match["list"].split("、"):
+    listed, at = match["list"], match.start("list")
+    lead = _LIST_LEAD.match(listed)  # "1.工资福利支出408.90万元，主要用于：" before the names
+    if lead:
+        listed, at = listed[lead.end():], at + lead.end()
+    items = []
+    for raw in listed.split("、"):
         name = _ITEM_LEAD.sub("", _ITEM_AMOUNT.sub("", _ITEM_END.sub("", raw)))
         items.append((name, at))
         at += len(raw) + 1
