@@ -14,6 +14,7 @@ def test_one_character_substituted_or_missing_at_the_end_is_a_slip() -> None:
 def test_known_names_and_short_forms_are_no_slips() -> None:
     assert known_codes("社会保障缴费", ECONOMIC) == ("30104",)  # the name until 2017
     assert known_codes("伙食补助", ECONOMIC) == ("30106",)  # 费 left off
+    assert known_codes("其他交通费", ECONOMIC) == ("30239",)  # 费用 shortened to 费 (江苏 省委)
     assert slip_of("奖金", ECONOMIC) is None
     assert slip_of("津补贴", ECONOMIC) is None  # a character left out inside: the short form
     assert slip_of("水电费", ECONOMIC) is None  # 水费, 电费 and 邮电费 all one character away

@@ -3,8 +3,8 @@
 “资金” in a list of 人员经费 items is one character from 30103 奖金 and from no other name, so it
 stands for 奖金; “水电费” is one character from 水费, 电费 and 邮电费 at once and stands for none.
 A name is *known* when some code of the list has carried it in any year, or carries it with
-“费” or “支出” written out (伙食补助 for 伙食补助费, 其他商品和服务 for 其他商品和服务支出): a
-word left off the end is an abbreviation, not a slip.
+“费”, “费用” or “支出” written out (伙食补助 for 伙食补助费, 其他交通费 for 其他交通费用, 其他商品
+和服务 for 其他商品和服务支出): a word left off the end is an abbreviation, not a slip.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ def known_codes(name: str, kind: str) -> tuple[str, ...]:
     """The codes that carry ``name`` in some year, as written or with an ending left off."""
     plain = normalise_name(name)
     variants = {plain, *(plain + end for end in _ABBREVIATED)}
+    if plain.endswith("费"):
+        variants.add(plain + "用")  # 其他交通费 for 其他交通费用
     variants |= {plain[: -len(end)] for end in _ABBREVIATED if plain.endswith(end)}
     return tuple(sorted({code for v in variants if v for code in codes_named(v, kind)}))
 

@@ -213,7 +213,7 @@ def personnel_items_carry_money(doc: Document) -> Iterator[Finding]:
 
 # "人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴、…、奖励金等。" — the 支出经济分类 names
 _FUNDS_LIST = re.compile(r"(?P<funds>人员经费|公用经费)[^；\n]{0,30}?(?:主要)?(?:包括|用于|构成)[:：]?"
-                         r"(?P<list>[^。；（(\n]+)")
+                         r"(?P<list>(?:[^。；（(\n]|[（(][^）)]{1,3}[）)])+)")  # 维修（护）费 stays
 _ITEM_AMOUNT = re.compile(r"[\d,.]+\s*(?:万元|元)$")
 _ITEM_END = re.compile(r"等.*$")
 _ITEM_LEAD = re.compile(r"^[和及与]")
