@@ -23,6 +23,9 @@ PAIRS = {
         # true: the template's instruction （按“部门预算公开06表…”中实际发生经济分类支出事项填写）
         # left in the 人员经费 and 公用经费 paragraphs, four times (narrative p12-13)
         ("NARRATIVE.LEFTOVER", "warning"),
+        # true: the 人员经费 list reads 基本工资、津贴补贴、资金、绩效工资… — 资金 where 30103 奖金
+        # stands (narrative p12 and p13)
+        ("NARRATIVE.ECON_NAME", "warning"), ("NARRATIVE.ECON_NAME", "warning"),
     ],
     ("beijing/2026年北京市财政局部门预算.pdf", "beijing/财政局_2026年部门预算.pdf"): [],
 }

@@ -57,6 +57,12 @@ def test_a_function_subject_column_holds_the_names() -> None:
     assert path_key(["部门经济分类科目名称"]) == "name"  # 上海 基本支出部门预算经济分类预算表
 
 
+def test_a_spending_classification_name_column_holds_the_names() -> None:
+    """长春/烟台: 科目编码 | 支出经济分类科目名称 — the names of a 基本支出表 stand under it."""
+    assert path_key(["支出经济分类科目名称"]) == "name"
+    assert path_key(["支出功能分类科目名称"]) == "name"
+
+
 def test_the_office_running_costs_column_is_keyed() -> None:
     """上海 “三公”经费和机关运行经费预算表: 机关运行经费预算数."""
     assert path_key(["机关运行经费预算数"]) == "running_costs"

@@ -139,3 +139,34 @@ def test_hired_staff_against_other_staff() -> None:
     assert rules(doc(STAFF), "NARRATIVE.STAFFING") == []
     found = rules(doc(STAFF.replace("其他人员 13人", "其他人员 12人")), "NARRATIVE.STAFFING")
     assert len(found) == 1 and "12" in found[0] and "13" in found[0]
+
+
+PERSONNEL_LIST = ("六、财政拨款基本支出预算情况说明\n"
+                  "（一）人员经费 4,482.32 万元。主要包括：基本工资、津\n"
+                  "贴补贴、{bonus}、绩效工资、社会保障缴费、住房公积金、医疗费、\n"
+                  "离休费、退休费、奖励金等。\n")
+
+
+def test_a_listed_item_one_character_off_its_expected_name_is_a_slip() -> None:
+    """江苏 政协: '基本工资、津贴补贴、资金、绩效工资…' — 资金 stands where 30103 奖金 stands."""
+    assert rules(doc(PERSONNEL_LIST.format(bonus="奖金"), year=2018), "NARRATIVE.ECON_NAME") == []
+    found = run_rules(doc(PERSONNEL_LIST.format(bonus="资金"), year=2018),
+                      only=["NARRATIVE.ECON_NAME"])
+    assert len(found) == 1 and found[0].severity == "warning"
+    assert "“资金”" in found[0].message and "30103 奖金" in found[0].message
+    assert [loc.line for loc in found[0].locations] == [3, 2]  # the slip's line, the list's
+
+
+def test_a_list_item_is_not_accused_out_of_its_place_or_when_the_list_is_not_the_classifications(
+        ) -> None:
+    # 资金 after 绩效工资 (30107): 奖金 (30103) is not the name expected there
+    late = "（一）人员经费 10.00 万元，主要包括：基本工资、津贴补贴、绩效工资、资金、住房公积金、医疗费。"
+    assert rules(doc(late), "NARRATIVE.ECON_NAME") == []
+    # two odd items: not recognisably the classification's list
+    loose = "（一）人员经费 10.00 万元，主要包括：基本工资、津贴补贴、资金、绩效工资、慰问金、医疗费。"
+    assert rules(doc(loose), "NARRATIVE.ECON_NAME") == []
+    # 水电费 is one character from 水费, 电费 and 邮电费; 津补贴 is the usual short form
+    public = "（二）公用经费 10.00 万元，主要包括：办公费、印刷费、水电费、差旅费、会议费、培训费。"
+    assert rules(doc(public), "NARRATIVE.ECON_NAME") == []
+    short = "（一）人员经费 10.00 万元，主要包括：基本工资、津补贴、奖金、绩效工资、住房公积金。"
+    assert rules(doc(short), "NARRATIVE.ECON_NAME") == []

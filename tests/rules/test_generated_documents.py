@@ -376,6 +376,12 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                          {"NARRATIVE.TABLE"}, set()),
     "growth_rate": (lambda: _once(_culture_text(), "增长4.85%", "增长5.85%"),
                     {"NARRATIVE.RATE"}, set()),
+    # one code on two rows of the 基本支出表, the second with the next code's name
+    "code_twice_in_a_table": (lambda: _once(_culture_text(), "30207\t邮电费", "30206\t邮电费"),
+                              {"CODE.OFFICIAL"}, set()),
+    # a slip in the 人员经费 list: 资金 where 30103 奖金 stands
+    "econ_name_slip": (lambda: _once(_culture_text(), "津贴补贴、奖金、绩效工资", "津贴补贴、资金、绩效工资"),
+                       {"NARRATIVE.ECON_NAME"}, set()),
     # last year's figure stated beside this year's: the change is their difference
     "change_against_stated_prior": (lambda: _once(
         _culture_text(), "2025年预算数257.49万元，比2024年预算增加7.66万元",

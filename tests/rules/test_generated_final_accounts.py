@@ -294,6 +294,12 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
         "30103\t奖金\t24.73\t30206\t电费\t5.20\n30106\t伙食补助费\t\t\t\t\n"),
         "主要包括：基本工资、津贴补贴、奖金、", "主要包括：基本工资、津贴补贴、奖金、伙食补助费、"),
         {"NARRATIVE.PERSONNEL_ITEMS"}, set()),
+    # one code on two rows of the 基本支出表, the second with the next code's name
+    "code_twice_in_a_table": (lambda: _once(_culture(), "30207\t邮电费", "30206\t邮电费"),
+                              {"CODE.OFFICIAL"}, set()),
+    # a slip in the 人员经费 list: 资金 where 30103 奖金 stands
+    "econ_name_slip": (lambda: _once(_culture(), "津贴补贴、奖金、绩效工资", "津贴补贴、资金、绩效工资"),
+                       {"NARRATIVE.ECON_NAME"}, set()),
     # the 中小企业 contract amount larger than the 政府采购 total it is part of
     "procurement_sme_above_total": (lambda: _once(
         _culture(), "授予中小企业合同金额30.00万元", "授予中小企业合同金额40.00万元"),

@@ -114,3 +114,32 @@ def test_a_name_cut_short_by_its_cell_is_info() -> None:
     assert [f.severity for f in found] == ["info"]
     wrong = table("basic_expenditure", [("20899", "其他社会保障支出", {"total": "1.00"})])
     assert [f.severity for f in run_rules(document(cut, wrong), only=NAME_RULES)] == ["warning"]
+
+
+def test_a_code_printed_twice_in_one_table_with_another_codes_name_is_a_warning() -> None:
+    """长春 基本支出表: 30208 取暖费 and 30208 物业管理费 (物业管理费 is 30209)."""
+    right = table("basic_expenditure", [("30208", "取暖费", {"total": "23.37"}),
+                                        ("30209", "物业管理费", {"total": "36.18"})])
+    assert run_rules(document(right, year=2026), only=NAME_RULES) == []
+    twice = table("basic_expenditure", [("30208", "取暖费", {"total": "23.37"}),
+                                        ("30208", "物业管理费", {"total": "36.18"})])
+    found = run_rules(document(twice, year=2026), only=NAME_RULES)
+    assert [f.severity for f in found] == ["warning"]
+    assert "同一表中" in found[0].message and "“物业管理费”是科目 30209 的名称" in found[0].message
+
+
+def test_a_name_the_code_carried_in_another_year_is_accepted() -> None:
+    """30307 was 医疗费 until 2017 and is 医疗费补助 since: either name is the code's."""
+    old = table("basic_expenditure", [("30307", "医疗费", {"total": "1.00"})])
+    assert run_rules(document(old, year=2026), only=NAME_RULES) == []
+    assert run_rules(document(old, year=2017), only=NAME_RULES) == []
+    wrong = table("basic_expenditure", [("30307", "医药费补贴", {"total": "1.00"})])
+    assert [f.severity for f in run_rules(document(wrong, year=2026), only=NAME_RULES)] == [
+        "warning"]
+
+
+def test_a_slip_is_judged_whatever_the_width_of_its_brackets() -> None:
+    """维护(护)费 as read (half-width) is one character from the official 维修（护）费."""
+    assert minor_slip("维护(护)费", "维修（护）费", consistent=True)
+    slip = table("basic_expenditure", [("30213", "维护（护）费", {"total": "12.61"})])
+    assert [f.severity for f in run_rules(document(slip, year=2026), only=NAME_RULES)] == ["info"]

@@ -29,6 +29,7 @@ __all__ = [
     "KINDS",
     "CodeEntry",
     "all_entries",
+    "codes_named",
     "economic_codes",
     "functional_codes",
     "gov_economic_codes",
@@ -36,6 +37,7 @@ __all__ = [
     "level_of",
     "lookup",
     "name_matches",
+    "names_ever",
     "normalise_code",
     "normalise_name",
     "parent_code",
@@ -219,3 +221,23 @@ def name_matches(entry: CodeEntry, name: str, year: int | None = None) -> bool:
     """True if ``name`` is the entry's official name or an alias (accepted in ``year``)."""
     wanted = normalise_name(name)
     return any(normalise_name(candidate) == wanted for candidate in entry.names_for(year))
+
+
+@functools.lru_cache(maxsize=4096)
+def names_ever(code: str) -> frozenset[str]:
+    """Every name (normalised) the code has carried in any year of its list: the official
+    names and aliases of all its rows (30307 医疗费 until 2017, 医疗费补助 since 2018)."""
+    code = normalise_code(code)
+    kind = kind_of(code)
+    if kind is None:
+        return frozenset()
+    return frozenset(normalise_name(name) for entry in all_entries(kind) if entry.code == code
+                     for name in (entry.name, *entry.aliases))
+
+
+@functools.lru_cache(maxsize=4096)
+def codes_named(name: str, kind: str) -> tuple[str, ...]:
+    """The codes of one list that have carried ``name`` in any year (``物业管理费`` → 30209)."""
+    wanted = normalise_name(name)
+    found = {entry.code for entry in all_entries(kind) if wanted in names_ever(entry.code)}
+    return tuple(sorted(found))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan.codes import ECONOMIC
+from yusuan.codes.slips import known_codes, slip_of
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.tolerance import Interval
@@ -207,3 +209,108 @@ def personnel_items_carry_money(doc: Document) -> Iterator[Finding]:
         yield make_finding("NARRATIVE.PERSONNEL_ITEMS", locations, {"items": [r.code for r in rows]},
                            **finding_args(text, text_en))
         return
+
+
+# "人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴、…、奖励金等。" — the 支出经济分类 names
+_FUNDS_LIST = re.compile(r"(?P<funds>人员经费|公用经费)[^；\n]{0,30}?(?:主要)?(?:包括|用于|构成)[:：]?"
+                         r"(?P<list>(?:[^。；（(\n]|[（(][^）)]{1,3}[）)])+)")  # 维修（护）费 stays
+_ITEM_AMOUNT = re.compile(r"[\d,.]+\s*(?:万元|元)$")
+_ITEM_END = re.compile(r"等.*$")
+_ITEM_LEAD = re.compile(r"^[和及与]")
+_LIST_LEAD = re.compile(r"^[^、]*(?:[:：，]|包括|用于)")
+_PAGE_NUMBER = re.compile(r"^[-—－\s]*(?:第\s*)?\d+\s*(?:页)?[-—－\s]*$")
+FEWEST_KNOWN = 4  # a list is the classification's when at least this many items are its names
+
+
+def _narrative_text(doc: Document) -> tuple[str, list[tuple[int, int]]]:
+    """The text outside the tables, lines joined (a list wraps), page numbers left out, with the
+    offset where each line starts; a table's lines stand as one break."""
+    in_table = {n for t in doc.tables for n in range(t.lines[0], t.lines[1] + 1)}
+    text, starts = [], []
+    at = 0
+    for line in doc.source.lines:
+        piece = "\n" if line.number in in_table else "".join(line.text.split())
+        if _PAGE_NUMBER.match(piece):
+            continue
+        starts.append((at, line.number))
+        text.append(piece)
+        at += len(piece)
+    return "".join(text), starts
+
+
+def _line_at(starts: list[tuple[int, int]], offset: int) -> int:
+    return [number for at, number in starts if at <= offset][-1]
+
+
+def _list_items(match: re.Match[str]) -> list[tuple[str, int]]:
+    """The items of a listing with their offsets: amounts, 等 and a leading 和 taken off."""
+    listed, at = match["list"], match.start("list")
+    lead = _LIST_LEAD.match(listed)  # "1.工资福利支出408.90万元，主要用于：" before the names
+    if lead:
+        listed, at = listed[lead.end():], at + lead.end()
+    items = []
+    for raw in listed.split("、"):
+        name = _ITEM_LEAD.sub("", _ITEM_AMOUNT.sub("", _ITEM_END.sub("", raw)))
+        items.append((name, at))
+        at += len(raw) + 1
+    return items
+
+
+def _beside(items: list[tuple[str, int]], index: int) -> str:
+    before = items[index - 1][0] if index > 0 else ""
+    after = items[index + 1][0] if index + 1 < len(items) else ""
+    if before and after:
+        return f"{before}与{after}之间"
+    return f"{before}之后" if before else f"{after}之前"
+
+
+def _fits_between(codes: tuple[str, ...], before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """A code of the expected name lies between a code of the item before and one after."""
+    return any((not before or min(before) < code) and (not after or code < max(after))
+               for code in codes)
+
+
+def _odd_item(items: list[tuple[str, int]]) -> tuple[int, str, tuple[str, ...]] | None:
+    """The one item that is no name of the list but a slip of the name expected at its place."""
+    known = [known_codes(name, ECONOMIC) for name, _ in items]
+    odd = [i for i, codes in enumerate(known) if not codes]
+    if len(odd) != 1 or len(items) - 1 < FEWEST_KNOWN:
+        return None
+    index = odd[0]
+    slip = slip_of(items[index][0], ECONOMIC)
+    if slip is None or any(set(slip[1]) & set(codes) for codes in known):
+        return None
+    before = known[index - 1] if index > 0 else ()
+    after = known[index + 1] if index + 1 < len(known) else ()
+    return (index, *slip) if _fits_between(slip[1], before, after) else None
+
+
+@rule("NARRATIVE.ECON_NAME", category="naming", severity="warning",
+      title_zh="说明列举的经济分类科目名称无笔误",
+      title_en="The economic items a 人员经费/公用经费 list names are the classification's names")
+def listed_items_are_classification_names(doc: Document) -> Iterator[Finding]:
+    """A 人员经费/公用经费 list of 支出经济分类 names ("主要包括：基本工资、津贴补贴、奖金…")
+    holds no item that is one character off the name expected at its place. Judged only when
+    every other item (at least four) is a name the classification has used, the odd one is a
+    slip of exactly one name, that name is not listed already, and its code lies between the
+    codes of the items beside it.
+
+    Passes: “人员经费主要包括：基本工资、津贴补贴、奖金、绩效工资、住房公积金”.
+    Fails:  “人员经费主要包括：基本工资、津贴补贴、资金、绩效工资、住房公积金” (资金 for 30103 奖金).
+    """
+    text, starts = _narrative_text(doc)
+    for match in _FUNDS_LIST.finditer(text):
+        items = _list_items(match)
+        odd = _odd_item(items)
+        if odd is None:
+            continue
+        index, name, codes = odd
+        written, at = items[index]
+        text_zh = (f"情况说明列举的{match['funds']}项目中“{written}”不是支出经济分类科目的名称，"
+                   f"按列举次序（{_beside(items, index)}）应为 {codes[0]} {name}")
+        text_en = (f"the {match['funds']} list names {written}, no economic classification item; "
+                   f"at its place the list expects {codes[0]} {name}")
+        lines = sorted({_line_at(starts, match.start()), _line_at(starts, at)})
+        locations = [Location(n, page=doc.source.lines[n - 1].page) for n in reversed(lines)]
+        yield make_finding("NARRATIVE.ECON_NAME", locations, {"code": codes[0]},
+                           **finding_args(text_zh, text_en))

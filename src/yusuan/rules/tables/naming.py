@@ -24,13 +24,19 @@ register_messages({
                     "en": "Code {code} ({name}) has length {length}, not a class/section/item"},
     "CODE.NAME": {"zh": "科目 {code} 在各表名称不一致：{names}",
                   "en": "Code {code} has different names: {names}"},
-    "CODE.OFFICIAL": {"zh": "科目 {code} 名称“{name}”与{year}年政府收支分类科目“{official}”不符",
+    "CODE.OFFICIAL": {"zh": "科目 {code} 名称“{name}”与{year}年政府收支分类科目“{official}”不符{other}",
                       "en": "Code {code} is named {name}; the {year} classification says "
-                            "{official}"},
+                            "{official}{other_en}"},
     "CODE.OFFICIAL.MIXED": {
-        "zh": "科目 {code} 在各表名称不一致（{names}）：“{name}”与{year}年政府收支分类科目“{official}”不符",
+        "zh": "科目 {code} 在各表名称不一致（{names}）：“{name}”与{year}年政府收支分类科目“{official}”不符"
+              "{other}",
         "en": "Code {code} has different names ({names}); {name} is not the {year} "
-              "classification's {official}"},
+              "classification's {official}{other_en}"},
+    "CODE.OFFICIAL.TWICE": {
+        "zh": "科目 {code} 在同一表中印了不同名称（{names}）：“{name}”与{year}年政府收支分类科目“{official}”不符"
+              "{other}",
+        "en": "Code {code} is printed with different names in one table ({names}); {name} is "
+              "not the {year} classification's {official}{other_en}"},
     "CODE.UNKNOWN": {"zh": "以下科目不在{year}年政府收支分类科目（内置科目表）中，未核对名称：{codes}",
                      "en": "Not in the built-in {year} classification, names not checked: "
                            "{codes}"},
@@ -42,12 +48,25 @@ Matcher = Callable[[Any, str], bool]
 
 
 def code_list() -> tuple[Lookup, Callable[[Any, str], bool]] | None:
-    """`yusuan.codes.lookup` and `name_matches` when that package is installed."""
+    """`yusuan.codes.lookup` and a matcher when that package is installed: a name matches an
+    entry when it is the year's name or alias, or a name the code carried in another year."""
     try:
-        from yusuan.codes import lookup, name_matches  # type: ignore[attr-defined]
+        from yusuan.codes import lookup, name_matches, names_ever, normalise_name
     except ImportError:
         return None
-    return lookup, name_matches
+
+    def matches(entry: Any, name: str) -> bool:
+        return name_matches(entry, name) or normalise_name(name) in names_ever(entry.code)
+
+    return lookup, matches
+
+
+def owned_elsewhere(entry: Any, name: str) -> str:
+    """', 物业管理费 is the name of 30209': the name another code of the same list carries."""
+    from yusuan.codes import codes_named
+
+    others = [c for c in codes_named(name, getattr(entry, "kind", "")) if c != entry.code]
+    return "、".join(others)
 
 
 # tables whose codes are project or category codes, not 政府收支分类科目
@@ -170,10 +189,20 @@ def _against_list(doc: Document, code: str, names: dict[str, list[Location]], en
     severity = "info" if all(minor_slip(n, official, consistent) for n in wrong) else None
     ordered = _minority_first(wrong)
     locations = [loc for _, locs in ordered for loc in locs] + right
-    message_id = "CODE.OFFICIAL" if consistent else "CODE.OFFICIAL.MIXED"
+    message_id = "CODE.OFFICIAL" if consistent else (
+        "CODE.OFFICIAL.TWICE" if _one_table(names) else "CODE.OFFICIAL.MIXED")
+    others = [(n, owned_elsewhere(entry, n)) for n, _ in ordered]
+    other = "".join(f"；“{n}”是科目 {c} 的名称" for n, c in others if c)
+    other_en = "".join(f"; {n} is the name of {c}" for n, c in others if c)
     return make_finding("CODE.OFFICIAL", locations, severity=severity, message_id=message_id,
                         code=code, name="、".join(n for n, _ in ordered), year=doc.year,
-                        official=official, names="、".join(names))
+                        official=official, names="、".join(names), other=other,
+                        other_en=other_en)
+
+
+def _one_table(names: dict[str, list[Location]]) -> bool:
+    """Every name of the code stands in one table (30208 取暖费 and 30208 物业管理费, two rows)."""
+    return len({loc.table for locs in names.values() for loc in locs}) == 1
 
 
 QUALIFIER = re.compile(r"[（(][^（()）]+[)）]$")
@@ -183,6 +212,7 @@ FUNCTION_CHARS = re.compile(r"[和的与及、()（）]|支出$")
 def minor_slip(name: str, official: str, consistent: bool) -> bool:
     """An abbreviation of the official name (商品服务支出, 对个人和家庭的补助支出), or — when the
     document prints the code the same way everywhere — a one-character slip (灾难/灾害)."""
+    name, official = compact_name(name), compact_name(official)  # 维修(护)费 = 维修（护）费
     if FUNCTION_CHARS.sub("", name) == FUNCTION_CHARS.sub("", official):
         return True
     if QUALIFIER.sub("", name) == official:  # 资本金注入（基本建设）: the official name, qualified
