@@ -130,8 +130,26 @@ def _strip_numbering(name: str) -> str:
     return name[match.end():].strip() if match else name.strip()
 
 
+# '湖州市卫生健康委员会 2026 年支出预算', '况说明××局2026年收入预算': the department (after the
+# tail of a heading wrapped onto the paragraph) and the year before the words that name the figure
+_SUBJECT_YEAR = re.compile(r"^([^\d，,。；;：:、]{2,40}?(?:委员会|联合会|政府|局|厅|院|中心|办公室|署|部|"
+                           r"馆|站|所|队|处|社))\s*(?:19|20)\d\d\s*年度?\s*")
+_NOT_A_UNIT = re.compile(r"项目|专项|资金|经费|费|比|较|与|同")
+
+
 def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
-    """The concept of an amount whose label is `label`, under headings `context`."""
+    """The concept of an amount whose label is `label`, under headings `context`; a label that
+    opens on the department and the year is read from the words after them."""
+    concept, extra = _classify(label, context)
+    subject = _SUBJECT_YEAR.match(strip_label(label)) if concept == "amount" else None
+    if subject and not _NOT_A_UNIT.search(subject.group(1)):
+        named = _classify(strip_label(label)[subject.end():], context)
+        if named[0] != "amount":
+            return named
+    return concept, extra
+
+
+def _classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
     text = strip_label(label)
     if len(text) > 60:
         return "amount", {"label": text[-60:]}

@@ -14,6 +14,7 @@ from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.engine.tolerance import Interval, Printed, Verdict, compare_sum, default_decimals
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
+from yusuan.rules.narrative.internal.omitted import omitted_class
 from yusuan.rules.narrative.internal.totals import totals_after_parts
 
 CLASS_PARTS = ("functional_class",)
@@ -92,11 +93,14 @@ def _printed(fact: Fact, unit: str | None) -> Printed:
 
 def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
     unit = parent.unit
-    result = compare_sum(_printed(parent, unit), [_printed(p, unit) for p in parts])
+    printed = [_printed(p, unit) for p in parts]
+    result = compare_sum(_printed(parent, unit), printed)
     if result.verdict is Verdict.EQUAL:
         return None
     short = result.difference > 0
-    if result.verdict is Verdict.MISMATCH and short and any(
+    missing = omitted_class(doc, parent, parts, printed) \
+        if short and result.verdict is Verdict.MISMATCH else None
+    if result.verdict is Verdict.MISMATCH and short and missing is None and any(
             word in parent.text[-80:] + parts[0].text for word in _NOT_EXHAUSTIVE):
         return None  # "主要用于…": the list need not be complete
     names = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}" for p in parts)
@@ -109,6 +113,12 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
         if part.line not in lines and part.line != parent.line:
             lines.append(part.line)
             locations.append(fact_location(part))
+    if missing is not None:
+        text += (f"，正是{missing.table.title}列出而此处未列的 {missing.name} "
+                 f"{fmt(missing.value)}{unit or ''}")
+        locations.append(Location(missing.row.line_of(missing.key), table=missing.table.kind,
+                                  code=missing.row.code, column=missing.key,
+                                  page=missing.row.page))
     rounding = result.verdict is Verdict.ROUNDING
     omitted = _omitted_carryover(doc, parent, parts, result.difference)
     if omitted:
@@ -124,7 +134,9 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
         category="rounding" if rounding else None,
         **finding_args(text, f"{what} {parent.value} but its listed parts add to "
                              f"{result.computed:g}"
-                             + (f", leaving out the carry-over {fmt(omitted)}" if omitted else "")))
+                             + (f", leaving out the carry-over {fmt(omitted)}" if omitted else "")
+                             + (f", leaving out {missing.name} {fmt(missing.value)} that the "
+                                f"tables print" if missing else "")))
 
 
 def _omitted_carryover(doc: Document, parent: Fact, parts: list[Fact],
