@@ -23,6 +23,8 @@ PROCUREMENT_PARTS = ("procurement_goods", "procurement_works", "procurement_serv
 INCOME_PARTS = ("general_budget_income", "gov_fund_income", "soe_capital_income",
                 "special_account_income", "operating_income", "business_income",
                 "superior_subsidy_income", "subordinate_income", "other_income", "carryover_in")
+# what a 财政拨款收入 is made of
+FISCAL_PARTS = ("general_budget_income", "gov_fund_income", "soe_capital_income")
 PARENTS: dict[str, tuple[str, ...]] = {
     "personnel_funds": ECONOMIC_PARTS, "public_funds": ECONOMIC_PARTS,
     "agency_operating_costs": ECONOMIC_PARTS, "total_expenditure": CLASS_PARTS,
@@ -45,19 +47,32 @@ def kind_of(fact: Fact) -> str:
 
 
 def listed_parts(facts: list[Fact], index: int) -> list[Fact]:
-    """The parts listed after facts[index], in the same section, until another total."""
+    """The parts listed after facts[index], in the same section, until another total; a
+    part said twice over ('（三）上年结转结余 4,950.85 万元' and '10.上年结转结余 4,950.85 万元')
+    counts once, and a 财政拨款收入 stands for the 拨款 it is made of."""
     parent = facts[index]
     wanted = PARENTS[parent.concept]
+    if parent.concept == "total_income":
+        wanted = (*wanted, "fiscal_income")
     parts: list[Fact] = []
     for fact in facts[index + 1:]:
         kind = kind_of(fact)
         if fact.extra.get("section") != parent.extra.get("section") or fact.concept in PARENTS:
             break
         if kind in wanted and fact.value is not None:
-            parts.append(fact)
+            if not (parts and _same_part(parts[-1], fact)):
+                parts.append(fact)
         elif kind not in PASSING:
             break
+    if any(p.concept == "fiscal_income" for p in parts):
+        parts = [p for p in parts if p.concept not in FISCAL_PARTS]
     return parts
+
+
+def _same_part(before: Fact, fact: Fact) -> bool:
+    return before.concept == fact.concept and before.value == fact.value \
+        and before.extra.get("class_code") == fact.extra.get("class_code") \
+        and before.extra.get("name") == fact.extra.get("name")
 
 
 @rule("NARRATIVE.PARTS", category="arithmetic", severity="warning",
