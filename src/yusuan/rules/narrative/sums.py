@@ -79,8 +79,10 @@ def _same_part(before: Fact, fact: Fact) -> bool:
       title_zh="说明所列分项之和等于总数", title_en="Parts the narrative lists add up to its total")
 def parts_add_up(doc: Document) -> Iterator[Finding]:
     """A narrative total equals the parts listed after it; a 主要/包括/等 list may fall short,
-    and a rounding-level gap or an omitted 上年结转结余 is info. Parts whose budgets make a
-    budget exactly ('预算3,087万元，实际支出…。其中：…') make its spending too.
+    but a 包括 list of 类 short by exactly a 类 the tables print is told with that 类; a
+    rounding-level gap or an omitted 上年结转结余 is info. A 收入 breakdown by （一）（二）（三）
+    counts 本年财政拨款收入 for the 拨款 under it, and a part said twice once. Parts whose
+    budgets make a budget exactly ('预算3,087万元，实际支出…。其中：…') make its spending too.
 
     Passes: 公用经费 30.00万元，用于办公费 20.00万元、差旅费 10.00万元。
     Fails:  公用经费 30.00万元，用于办公费 20.00万元、差旅费 5.00万元。
