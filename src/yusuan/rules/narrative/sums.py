@@ -120,7 +120,9 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
     if result.verdict is Verdict.MISMATCH and short and missing is None and any(
             word in parent.text[-80:] + parts[0].text for word in _NOT_EXHAUSTIVE):
         return None  # "主要用于…": the list need not be complete
-    names = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}" for p in parts)
+    zeros = [p for p in parts if p.value == 0]
+    names = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}" for p in parts
+                     if len(zeros) < 3 or p.value) + (f"（另有 {len(zeros)} 项为 0）" if len(zeros) >= 3 else "")
     what = parent.extra.get("label") or parent.concept
     text = (f"{what} {fmt(parent.value or 0)}{unit or ''}，所列分项 {names} 合计 "
             f"{fmt(result.computed)}，相差 {fmt(result.difference)}")
@@ -130,6 +132,12 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
         if part.line not in lines and part.line != parent.line:
             lines.append(part.line)
             locations.append(fact_location(part))
+    whole = _part_as_whole(parent, parts)
+    if whole is not None:
+        others = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}"
+                           for p in parts if p is not whole and p.value)
+        text += (f"：{whole.extra.get('label') or whole.concept} {fmt(whole.value or 0)} "
+                 f"已与总数相等，却另列有 {others}")
     if missing is not None:
         text += (f"，正是{missing.table.title}列出而此处未列的 {missing.name} "
                  f"{fmt(missing.value)}{unit or ''}")
@@ -154,6 +162,14 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
                              + (f", leaving out the carry-over {fmt(omitted)}" if omitted else "")
                              + (f", leaving out {missing.name} {fmt(missing.value)} that the "
                                 f"tables print" if missing else "")))
+
+
+def _part_as_whole(parent: Fact, parts: list[Fact]) -> Fact | None:
+    """A listed part printed as large as the whole while other parts are not zero (the total
+    written again for one of its parts)."""
+    same = [p for p in parts if p.value == parent.value and p.unit == parent.unit]
+    others = [p for p in parts if p not in same and p.value]
+    return same[0] if len(same) == 1 and others else None
 
 
 def _omitted_carryover(doc: Document, parent: Fact, parts: list[Fact],
