@@ -76,3 +76,28 @@ def test_an_income_breakdown_that_repeats_the_total_as_a_part_is_told() -> None:
     found = rules(doc(wrong, year=2026), "NARRATIVE.PARTS")
     assert len(found) == 1
     assert "收入预算 105" in found[0] and "合计 110" in found[0] and "上年结转结余 5" in found[0]
+
+
+def test_a_label_naming_another_year_or_an_item_keeps_its_words() -> None:
+    assert classify("某市某局 2021 年支出预算", "", 2026)[0] == "amount"
+    assert classify("某市某局 2026 年支出预算", "", 2026)[0] == "total_expenditure"
+    assert classify("原因是某市某院 2026 年工资福利支出", "", 2026)[0] == "amount"
+
+
+def test_special_account_money_is_an_income_part() -> None:
+    text = ("（二）收入预算情况说明\n某市某局 2026 年收入预算 30.00 万元，比上年增加 1.00 万元。\n"
+            "其中：一般公共预算拨款收入 20.00 万元，占 66.7%；专户资金 6.00 万元，占 20%；"
+            "其他收入 4.00 万元，占 13.3%。")
+    assert rules(doc(text, year=2026), "NARRATIVE.PARTS") == []
+    assert len(rules(doc(text.replace("专户资金 6.00", "专户资金 7.00"), year=2026),
+                     "NARRATIVE.PARTS")) == 1
+
+
+def test_an_item_listed_among_the_classes_fills_the_gap() -> None:
+    text = ("五、财政拨款支出预算情况说明\n某市某局 2026 年财政拨款预算支出 30.00 万元，占本年支出合计的 100%。其中：\n"
+            "1. 人大事务行政运行（项）支出 10.00 万元，与上年相比减少 1.00 万元。\n"
+            "2. 社会保障和就业支出 12.00 万元，与上年相比增加 1.00 万元。\n"
+            "3. 住房保障支出 8.00 万元，与上年相比增加 1.00 万元。")
+    assert rules(doc(text, year=2026), "NARRATIVE.PARTS") == []
+    assert len(rules(doc(text.replace("住房保障支出 8.00", "住房保障支出 7.00"), year=2026),
+                     "NARRATIVE.PARTS")) == 1

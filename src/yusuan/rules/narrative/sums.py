@@ -69,6 +69,25 @@ def listed_parts(facts: list[Fact], index: int) -> list[Fact]:
     return parts
 
 
+def _uncounted(facts: list[Fact], index: int, parts: list[Fact]) -> list[Fact]:
+    """The figures among the parts that are not counted as parts: an amount the rules cannot
+    name, a 项 listed beside the 类 ('1.人大事务行政运行（项）支出 10528.33 万元')."""
+    wanted = PARENTS[facts[index].concept]
+    end = max(i for i, f in enumerate(facts) if any(f is p for p in parts))
+    return [f for f in facts[index + 1:end] if f.value and f.unit == facts[index].unit
+            and kind_of(f) not in wanted and f.concept != "fiscal_income"]
+
+
+def _gap_is_uncounted(parent: Fact, parts: list[Fact], uncounted: list[Fact]) -> bool:
+    """One uncounted figure, or all of them, make up what the parts miss: the list holds a part
+    the rules could not name, no gap."""
+    unit = parent.unit
+    printed = [_printed(p, unit) for p in parts]
+    choices = [[f] for f in uncounted] + ([uncounted] if len(uncounted) > 1 else [])
+    return any(compare_sum(_printed(parent, unit), printed + [_printed(f, unit) for f in choice]
+                           ).verdict is not Verdict.MISMATCH for choice in choices)
+
+
 def _same_part(before: Fact, fact: Fact) -> bool:
     return before.concept == fact.concept and before.value == fact.value \
         and before.extra.get("class_code") == fact.extra.get("class_code") \
@@ -92,7 +111,7 @@ def parts_add_up(doc: Document) -> Iterator[Finding]:
         if parent.concept not in PARENTS or parent.value is None:
             continue
         parts = listed_parts(facts, index)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _gap_is_uncounted(parent, parts, _uncounted(facts, index, parts)):
             finding = _compare(doc, parent, parts)
             if finding is not None:
                 yield finding
