@@ -151,7 +151,7 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
         if part.line not in lines and part.line != parent.line:
             lines.append(part.line)
             locations.append(fact_location(part))
-    whole = _part_as_whole(parent, parts)
+    whole = _part_as_whole(parent, parts) if result.verdict is Verdict.MISMATCH else None
     if whole is not None:
         others = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}"
                            for p in parts if p is not whole and p.value)
