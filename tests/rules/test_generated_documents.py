@@ -629,7 +629,41 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "more_admin_units_than_listed": (lambda: _once(_culture_text(own_figures=True),
                                                    "等1家行政单位", "等2家行政单位"),
                                      {"NARRATIVE.UNITS"}, set()),
+    # a 包括 list of 类 that leaves out one the tables print (湖州卫健委: 其他支出 15000)
+    "class_left_out_of_its_list": (lambda: _compact_classes(left_out=True), {"NARRATIVE.PARTS"},
+                                   set()),
+    # 本年财政拨款收入 printed as the whole 收入预算 beside the 上年结转结余 (北京政务服务和数据管理局)
+    "fiscal_income_as_the_whole": (lambda: _income_by_ordinals("557.00", "20.00"),
+                                   {"NARRATIVE.PARTS"}, {"NARRATIVE.TABLE"}),
 }
+
+CLASS_LISTED = "文化旅游体育与传媒支出466.79万元，社会保障和就业支出38.80万元，卫生健康支出22.31万元"
+
+
+def _compact_classes(left_out: bool = False) -> str:
+    """The compact narrative whose 支出预算 lists its 类 after 包括 rather than 其中 (the
+    住房保障支出 left out)."""
+    listed = CLASS_LISTED + ("" if left_out else "，住房保障支出29.10万元")
+    return _once(render(culture_bureau(style="B")),
+                 f"增加4.85%。其中：{CLASS_LISTED}，住房保障支出29.10万元。", f"增加4.85%。包括{listed}。")
+
+
+def _income_by_ordinals(fiscal: str, carried: str) -> str:
+    """The 收入预算 told part by part under （一）（二）（三） (the 北京 way)."""
+    parts = (f"（一）本年财政拨款收入{fiscal}万元\n1.一般公共预算拨款收入{fiscal}万元。\n"
+             "2.政府性基金预算拨款收入0万元。\n（二）本年其他资金收入〇万元\n3.事业收入0万元。\n"
+             f"4.其他收入0万元。\n（三）上年结转结余{carried}万元\n5.上年结转结余{carried}万元。")
+    return _once(_culture_text(), "2025年部门预算收入557.00万元，其中：一般公共预算财政拨款收入557.00万元，"
+                 "占100%；政府性基金预算财政拨款收入0万元；国有资本经营预算财政拨款收入0万元；事业收入0万元；"
+                 "其他收入0万元。", f"2025年部门预算收入557.00万元。\n{parts}")
+
+
+def test_a_class_list_after_including_that_names_every_class_is_quiet() -> None:
+    assert said(accusations(document_from_text(_compact_classes()))) == []
+
+
+def test_an_income_breakdown_by_ordinals_that_adds_up_is_quiet() -> None:
+    assert said(accusations(document_from_text(_income_by_ordinals("557.00", "0")))) == []
 
 
 SHOWS = "（四）公共文化惠民演出活动经费30.00万元，主要用于组织送戏进社区、群众文艺汇演等公益性文化活动。"

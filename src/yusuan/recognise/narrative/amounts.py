@@ -150,7 +150,7 @@ def _before(state: _State, mention: Mention) -> str:
 
 def _new_fact(state: _State, mention: Mention, label: str, role: str | None = None) -> None:
     label = _other_side(state, mention, label)
-    concept, extra = classify(label, state.paragraph.context)
+    concept, extra = classify(label, state.paragraph.context, state.year)
     if concept == "amount" and role is None and not state.facts \
             and HEADING.match(state.paragraph.text):
         label = state.paragraph.text[:mention.start]

@@ -135,8 +135,34 @@ def _strip_numbering(name: str) -> str:
     return name[match.end():].strip() if match else name.strip()
 
 
-def classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
-    """The concept of an amount whose label is `label`, under headings `context`."""
+# '湖州市卫生健康委员会 2026 年支出预算', '况说明××局2026年收入预算': the department (after the
+# tail of a heading wrapped onto the paragraph) and the year before the words that name the figure
+_SUBJECT_YEAR = re.compile(r"^([^\d，,。；;：:、]{2,40}?(?:委员会|联合会|政府|局|厅|院|中心|办公室|署|部|"
+                           r"馆|站|所|队|处|社))\s*((?:19|20)\d\d)\s*年度?\s*")
+_NOT_A_UNIT = re.compile(r"项目|专项|资金|经费|费|比|较|与|同|原因|是")
+# what a department's total of its year may be ('××局 2026 年支出预算', '…年财政拨款预算支出')
+_DEPARTMENT_TOTALS = frozenset({
+    "total_income", "total_expenditure", "income_grand_total", "fiscal_grand_total",
+    "fiscal_income", "fiscal_expenditure", "general_budget_income", "general_budget_expenditure",
+    "gov_fund_income", "gov_fund_expenditure", "soe_capital_income", "soe_capital_expenditure",
+    "basic_expenditure", "project_expenditure"})
+
+
+def classify(label: str, context: str, year: int | None = None) -> tuple[str, dict[str, Any]]:
+    """The concept of an amount whose label is `label`, under headings `context`; a label that
+    opens on the department and the document's `year` ('湖州市卫生健康委员会 2026 年支出预算')
+    names one of the department's totals with the words after them."""
+    concept, extra = _classify(label, context)
+    subject = _SUBJECT_YEAR.match(strip_label(label)) if concept == "amount" else None
+    if subject and not _NOT_A_UNIT.search(subject.group(1)) \
+            and (year is None or int(subject.group(2)) == year):
+        named = _classify(strip_label(label)[subject.end():], context)
+        if named[0] in _DEPARTMENT_TOTALS:
+            return named
+    return concept, extra
+
+
+def _classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
     text = strip_label(label)
     if len(text) > 60:
         return "amount", {"label": text[-60:]}
@@ -208,6 +234,8 @@ def _money_side(text: str, context: str) -> tuple[str, dict[str, Any]] | None:
     for pattern, concept in simple:
         if re.search(pattern, text) and not _STAFF_OF_A_KIND.search(text):
             return concept, extra
+    if re.fullmatch(r"(?:财政)?专户(?:管理)?资金(?:收入)?", "".join(text.split())):
+        return "special_account_income", extra  # '专户资金 432.00 万元' among the 收入
     if re.search(r"上年结转|年初结转", text):
         return "carryover_in", extra
     if re.search(r"收、?支总|收、?支各?$", text):

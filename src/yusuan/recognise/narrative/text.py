@@ -33,9 +33,16 @@ TOP_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分|[
 
 
 def clean(text: str) -> str:
-    """Full-width ASCII to half-width, odd spaces to plain, traditional to simplified."""
+    """Full-width ASCII to half-width, odd spaces to plain, traditional to simplified; a zero
+    written 〇 before its money unit ('本年其他资金收入〇万元') as 0."""
     text = text.rstrip("\r\n")
-    return text.translate(_CLEAN) if _TO_CLEAN.search(text) else text
+    text = text.translate(_CLEAN) if _TO_CLEAN.search(text) else text
+    return _ZERO.sub("0", text) if "〇" in text else text
+
+
+# '〇万元': a lone 〇 (not one digit of '二〇二六') before a money unit
+_ZERO = re.compile(r"(?<![〇零一二三四五六七八九十百千\d.])〇(?![〇零一二三四五六七八九十百千\d])"
+                   r"(?=\s*(?:亿元|万元|元))")
 
 
 def is_table_line(text: str) -> bool:
@@ -57,6 +64,7 @@ def is_table_line(text: str) -> bool:
     return bare == 1 and len(tokens) == 1
 
 
+_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")
 _HEADING_WORDS = ("情况", "说明", "构成", "范围", "职责", "职能", "解释", "目标", "任务", "概况",
                   "名词", "方式", "事项")
 
@@ -72,8 +80,8 @@ def is_heading_only(text: str) -> bool:
     if not match:
         return False
     body = stripped[match.end():]
-    if len(body) > 30 or any(ch in body for ch in "，,；;。：:、"):
-        return False
+    if len(body) > 30 or any(ch in body for ch in "，,；;。：:、") or _AMOUNT.search(body):
+        return False  # '（二）本年其他资金收入0万元' states a figure as '（一）…101,673.03万元' does
     if TOP_HEADING.match(stripped) or re.match(r"\s*[（(][一二三四五六七八九十]", stripped):
         return True
     return body.rstrip().endswith(_HEADING_WORDS)

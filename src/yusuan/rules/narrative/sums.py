@@ -14,6 +14,7 @@ from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.engine.tolerance import Interval, Printed, Verdict, compare_sum, default_decimals
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
+from yusuan.rules.narrative.internal.omitted import omitted_class
 from yusuan.rules.narrative.internal.totals import totals_after_parts
 
 CLASS_PARTS = ("functional_class",)
@@ -22,6 +23,8 @@ PROCUREMENT_PARTS = ("procurement_goods", "procurement_works", "procurement_serv
 INCOME_PARTS = ("general_budget_income", "gov_fund_income", "soe_capital_income",
                 "special_account_income", "operating_income", "business_income",
                 "superior_subsidy_income", "subordinate_income", "other_income", "carryover_in")
+# what a 财政拨款收入 is made of
+FISCAL_PARTS = ("general_budget_income", "gov_fund_income", "soe_capital_income")
 PARENTS: dict[str, tuple[str, ...]] = {
     "personnel_funds": ECONOMIC_PARTS, "public_funds": ECONOMIC_PARTS,
     "agency_operating_costs": ECONOMIC_PARTS, "total_expenditure": CLASS_PARTS,
@@ -44,27 +47,61 @@ def kind_of(fact: Fact) -> str:
 
 
 def listed_parts(facts: list[Fact], index: int) -> list[Fact]:
-    """The parts listed after facts[index], in the same section, until another total."""
+    """The parts listed after facts[index], in the same section, until another total; a
+    part said twice over ('（三）上年结转结余 4,950.85 万元' and '10.上年结转结余 4,950.85 万元')
+    counts once, and a 财政拨款收入 stands for the 拨款 it is made of."""
     parent = facts[index]
     wanted = PARENTS[parent.concept]
+    if parent.concept == "total_income":
+        wanted = (*wanted, "fiscal_income")
     parts: list[Fact] = []
     for fact in facts[index + 1:]:
         kind = kind_of(fact)
         if fact.extra.get("section") != parent.extra.get("section") or fact.concept in PARENTS:
             break
         if kind in wanted and fact.value is not None:
-            parts.append(fact)
+            if not (parts and _same_part(parts[-1], fact)):
+                parts.append(fact)
         elif kind not in PASSING:
             break
+    if any(p.concept == "fiscal_income" for p in parts):
+        parts = [p for p in parts if p.concept not in FISCAL_PARTS]
     return parts
+
+
+def _uncounted(facts: list[Fact], index: int, parts: list[Fact]) -> list[Fact]:
+    """The figures among the parts that are not counted as parts: an amount the rules cannot
+    name, a 项 listed beside the 类 ('1.人大事务行政运行（项）支出 10528.33 万元')."""
+    wanted = PARENTS[facts[index].concept]
+    end = max(i for i, f in enumerate(facts) if any(f is p for p in parts))
+    return [f for f in facts[index + 1:end] if f.value and f.unit == facts[index].unit
+            and kind_of(f) not in wanted and f.concept != "fiscal_income"]
+
+
+def _gap_is_uncounted(parent: Fact, parts: list[Fact], uncounted: list[Fact]) -> bool:
+    """One uncounted figure, or all of them, make up what the parts miss: the list holds a part
+    the rules could not name, no gap."""
+    unit = parent.unit
+    printed = [_printed(p, unit) for p in parts]
+    choices = [[f] for f in uncounted] + ([uncounted] if len(uncounted) > 1 else [])
+    return any(compare_sum(_printed(parent, unit), printed + [_printed(f, unit) for f in choice]
+                           ).verdict is not Verdict.MISMATCH for choice in choices)
+
+
+def _same_part(before: Fact, fact: Fact) -> bool:
+    return before.concept == fact.concept and before.value == fact.value \
+        and before.extra.get("class_code") == fact.extra.get("class_code") \
+        and before.extra.get("name") == fact.extra.get("name")
 
 
 @rule("NARRATIVE.PARTS", category="arithmetic", severity="warning",
       title_zh="说明所列分项之和等于总数", title_en="Parts the narrative lists add up to its total")
 def parts_add_up(doc: Document) -> Iterator[Finding]:
     """A narrative total equals the parts listed after it; a 主要/包括/等 list may fall short,
-    and a rounding-level gap or an omitted 上年结转结余 is info. Parts whose budgets make a
-    budget exactly ('预算3,087万元，实际支出…。其中：…') make its spending too.
+    but a 包括 list of 类 short by exactly a 类 the tables print is told with that 类; a
+    rounding-level gap or an omitted 上年结转结余 is info. A 收入 breakdown by （一）（二）（三）
+    counts 本年财政拨款收入 for the 拨款 under it, and a part said twice once. Parts whose
+    budgets make a budget exactly ('预算3,087万元，实际支出…。其中：…') make its spending too.
 
     Passes: 公用经费 30.00万元，用于办公费 20.00万元、差旅费 10.00万元。
     Fails:  公用经费 30.00万元，用于办公费 20.00万元、差旅费 5.00万元。
@@ -74,7 +111,7 @@ def parts_add_up(doc: Document) -> Iterator[Finding]:
         if parent.concept not in PARENTS or parent.value is None:
             continue
         parts = listed_parts(facts, index)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _gap_is_uncounted(parent, parts, _uncounted(facts, index, parts)):
             finding = _compare(doc, parent, parts)
             if finding is not None:
                 yield finding
@@ -92,14 +129,19 @@ def _printed(fact: Fact, unit: str | None) -> Printed:
 
 def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
     unit = parent.unit
-    result = compare_sum(_printed(parent, unit), [_printed(p, unit) for p in parts])
+    printed = [_printed(p, unit) for p in parts]
+    result = compare_sum(_printed(parent, unit), printed)
     if result.verdict is Verdict.EQUAL:
         return None
     short = result.difference > 0
-    if result.verdict is Verdict.MISMATCH and short and any(
+    missing = omitted_class(doc, parent, parts, printed) \
+        if short and result.verdict is Verdict.MISMATCH else None
+    if result.verdict is Verdict.MISMATCH and short and missing is None and any(
             word in parent.text[-80:] + parts[0].text for word in _NOT_EXHAUSTIVE):
         return None  # "主要用于…": the list need not be complete
-    names = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}" for p in parts)
+    zeros = [p for p in parts if p.value == 0]
+    names = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}" for p in parts
+                     if len(zeros) < 3 or p.value) + (f"（另有 {len(zeros)} 项为 0）" if len(zeros) >= 3 else "")
     what = parent.extra.get("label") or parent.concept
     text = (f"{what} {fmt(parent.value or 0)}{unit or ''}，所列分项 {names} 合计 "
             f"{fmt(result.computed)}，相差 {fmt(result.difference)}")
@@ -109,6 +151,18 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
         if part.line not in lines and part.line != parent.line:
             lines.append(part.line)
             locations.append(fact_location(part))
+    whole = _part_as_whole(parent, parts) if result.verdict is Verdict.MISMATCH else None
+    if whole is not None:
+        others = "、".join(f"{p.extra.get('label') or p.concept} {fmt(p.value or 0)}"
+                           for p in parts if p is not whole and p.value)
+        text += (f"：{whole.extra.get('label') or whole.concept} {fmt(whole.value or 0)} "
+                 f"已与总数相等，却另列有 {others}")
+    if missing is not None:
+        text += (f"，正是{missing.table.title}列出而此处未列的 {missing.name} "
+                 f"{fmt(missing.value)}{unit or ''}")
+        locations.append(Location(missing.row.line_of(missing.key), table=missing.table.kind,
+                                  code=missing.row.code, column=missing.key,
+                                  page=missing.row.page))
     rounding = result.verdict is Verdict.ROUNDING
     omitted = _omitted_carryover(doc, parent, parts, result.difference)
     if omitted:
@@ -124,7 +178,17 @@ def _compare(doc: Document, parent: Fact, parts: list[Fact]) -> Finding | None:
         category="rounding" if rounding else None,
         **finding_args(text, f"{what} {parent.value} but its listed parts add to "
                              f"{result.computed:g}"
-                             + (f", leaving out the carry-over {fmt(omitted)}" if omitted else "")))
+                             + (f", leaving out the carry-over {fmt(omitted)}" if omitted else "")
+                             + (f", leaving out {missing.name} {fmt(missing.value)} that the "
+                                f"tables print" if missing else "")))
+
+
+def _part_as_whole(parent: Fact, parts: list[Fact]) -> Fact | None:
+    """A listed part printed as large as the whole while other parts are not zero (the total
+    written again for one of its parts)."""
+    same = [p for p in parts if p.value == parent.value and p.unit == parent.unit]
+    others = [p for p in parts if p not in same and p.value]
+    return same[0] if len(same) == 1 and others else None
 
 
 def _omitted_carryover(doc: Document, parent: Fact, parts: list[Fact],
