@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -31,7 +33,11 @@ SKEWED = -1  # the direction of text set at a slant (a diagonal watermark): left
 CLIPPED = -2  # the direction given to a character its own text object's cell clip hides
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 _TEXT_MARK = 0xFFFE
-_SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())  # U+3000 the last
+# every code point str.isspace() takes for space (a test checks the list against it)
+_SPACES = frozenset((*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680,
+                     *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_DIRECTION = itemgetter(6)
 TALL_BOX_EM = 1.5  # a loose box taller than this many ems: its font's descent is looked at
 MAX_DESCENT_EM = 0.5  # a descent deeper than this is a font's broken metrics
 TYPICAL_DESCENT_EM = 0.2  # what such a character's box is measured from instead
@@ -67,6 +73,12 @@ def shown(char: RawChar) -> bool:
 
 
 def dominant_direction(chars: list[RawChar]) -> int:
+    """The direction most of the characters other than spaces stand in (the first seen of
+    those tied)."""
+    directions = set(map(_DIRECTION, chars))
+    if len(directions) == 1:  # one direction for all: theirs, unless all are spaces
+        direction = directions.pop()
+        return direction if any(char[0] not in _SPACES for char in chars) else 0
     counts = Counter(char[6] for char in chars if char[0] not in _SPACES)
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -145,13 +157,20 @@ def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
     written = pdfium.FPDFText_GetText(page, 0, count, ctypes.byref(buffer))
     codes = buffer[:count]
     unicode = pdfium.FPDFText_GetUnicode
-    if (written != count + 1 or any(0xD800 <= code <= 0xDFFF for code in codes)
+    if (written != count + 1 or _has_surrogate(buffer, count)
             or codes[0] != unicode(page, 0) or codes[-1] != unicode(page, count - 1)):
         return [unicode(page, index) for index in range(count)]
     if _TEXT_MARK in codes:
         codes = [unicode(page, index) if code == _TEXT_MARK else code
                  for index, code in enumerate(codes)]
     return codes
+
+
+def _has_surrogate(buffer: Any, count: int) -> bool:
+    """Whether one of the first `count` UTF-16 units is half of a surrogate pair (decoded
+    in C: a pair becomes one character, a lone half stays as it is)."""
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
+    return len(text) != count or _SURROGATE.search(text) is not None
 
 
 class Baseline:
