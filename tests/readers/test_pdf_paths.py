@@ -7,7 +7,7 @@ import struct
 
 import pypdfium2
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yusuan.readers import pdfobjects
@@ -129,6 +129,7 @@ _matrices = st.sampled_from([(1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (1.0, 0.0, 0.0, -1.
                              (0.99, 0.1, -0.1, 0.99, 0.0, 0.0)])
 
 
+@settings(deadline=None)  # a busy machine must not fail it
 @given(_points, _matrices)
 def test_the_paths_rulings_are_those_of_its_segments_in_drawing_order(points, matrix) -> None:
     assert (pdfobjects._path_edges(LINETO, MOVETO, points, matrix)

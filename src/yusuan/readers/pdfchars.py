@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import math
 import re
+import struct
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ _SPACES = frozenset((*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680,
                      *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _DIRECTION = itemgetter(6)
+_FOUR_FLOATS = struct.Struct("=4f")
 TALL_BOX_EM = 1.5  # a loose box taller than this many ems: its font's descent is looked at
 MAX_DESCENT_EM = 0.5  # a descent deeper than this is a font's broken metrics
 TYPICAL_DESCENT_EM = 0.2  # what such a character's box is measured from instead
@@ -107,6 +109,7 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
     where = ctypes.byref(box)
     generated, unmapped = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
     loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
+    four_floats = _FOUR_FLOATS.unpack_from  # the box's floats in one call (a slice reads each)
     ems = EmCache(pdfium, page)
     baseline = Baseline(pdfium, page)
     known = ems.known
@@ -123,7 +126,7 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
         if unmapped(page, index) == 1 or code > 0x10FFFF:
             code = 0xFFFD
         loose(page, index, where)
-        left, top, right, bottom = box[:]
+        left, top, right, bottom = four_floats(box)
         size = font_size(page, index)
         found = seen.get((size, top - bottom))
         if found is None:

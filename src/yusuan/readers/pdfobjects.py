@@ -205,6 +205,8 @@ def _walk(reader: _PathReader, nodes: list[Node], parent: Matrix, found: PageObj
 # own calls on the first path of every page read; where either check fails, the path is read
 # segment by segment through the calls.
 _POINT = struct.Struct("=ffBBxx")
+_SIX_FLOATS = struct.Struct("=6f")  # a matrix PDFium wrote (a slice would read each)
+_FOUR_UINTS = struct.Struct("=4I")  # a colour
 _checked_layout: list[bool] = []  # [True] once a page's first path read alike both ways
 
 
@@ -230,7 +232,7 @@ class _PathReader:
     def matrix(self, obj: Any) -> Matrix:
         if not self.pdfium.FPDFPageObj_GetMatrix(obj, self.matrix_ref):
             return IDENTITY
-        return tuple(self.matrix_buffer[:])  # type: ignore[return-value]
+        return _SIX_FLOATS.unpack_from(self.matrix_buffer)  # type: ignore[return-value]
 
     def placed(self, parent: Matrix, obj: Any) -> Matrix:
         """The matrix mapping the object's space to the displayed page (`parent` then its
@@ -256,7 +258,7 @@ class _PathReader:
     def _inked(self, get_color: Any, obj: Any) -> bool:
         if not get_color(obj, *self.rgba_ref):
             return True
-        red, green, blue, alpha = self.rgba[:]
+        red, green, blue, alpha = _FOUR_UINTS.unpack_from(self.rgba)
         return alpha > 0 and min(red, green, blue) < PAPER
 
     def points(self, obj: Any) -> list[tuple[float, float, int, int]]:
