@@ -119,6 +119,7 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
     owners: list[int | None] = []
     append, own = chars.append, owners.append
     spaced = False
+    last: tuple[float, float, tuple[float, int, bool]] = (math.nan, math.nan, (0.0, 0, False))
     for index, code in enumerate(page_codes(pdfium, page)):
         if code in _BREAKS and generated(page, index):
             spaced = spaced or code == 0x20
@@ -127,16 +128,18 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
             code = 0xFFFD
         loose(page, index, where)
         left, top, right, bottom = four_floats(box)
-        size = font_size(page, index)
-        found = seen.get((size, top - bottom))
-        if found is None:
-            key = (size, round(top - bottom, 2))
-            found = known.get(key)
+        size, height = font_size(page, index), top - bottom
+        if size != last[0] or height != last[1]:  # a run's characters share both
+            found = seen.get((size, height))
             if found is None:
-                found = known[key] = ems.measure(index, size, top - bottom)
-            seen[size, top - bottom] = found
-        size, direction, upright = found
-        if upright and top - bottom > TALL_BOX_EM * size:
+                key = (size, round(height, 2))
+                found = known.get(key)
+                if found is None:
+                    found = known[key] = ems.measure(index, size, height)
+                seen[size, height] = found
+            last = (size, height, found)
+        size, direction, upright = last[2]
+        if upright and height > TALL_BOX_EM * size:
             bottom = baseline.bottom(index, bottom, size)
         append((code, left, bottom, right, bottom + size if upright else top, size, direction,
                 spaced))
