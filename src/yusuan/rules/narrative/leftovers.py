@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from yusuan.model import Document, Finding, Location
-from yusuan.recognise.narrative.paragraphs import build_paragraphs
 from yusuan.rules.engine import make_finding, rule
-from yusuan.rules.engine.common import blank_form, lines_in_tables
+from yusuan.rules.engine.common import blank_form, lines_in_tables, paragraphs
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
@@ -118,7 +117,7 @@ def _numbered_lists(doc: Document) -> Iterator[list[tuple[str, str, int]]]:
     """Runs of numbered paragraphs 1, 2, 3 …: (name, explanation without blanks, line)."""
     run: list[tuple[str, str, int]] = []
     last = 0
-    for paragraph in build_paragraphs(doc.source):
+    for paragraph in paragraphs(doc):  # built once for the rules of a check
         match = LIST_ITEM.match(paragraph.text)
         number = int(match.group("number")) if match else 0
         if match is None or number != last + 1:
