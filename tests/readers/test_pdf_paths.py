@@ -7,9 +7,18 @@ import struct
 
 import pypdfium2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yusuan.readers import pdfobjects
-from yusuan.readers.pdfobjects import Frame, _PathReader, calls, handle, read_objects
+from yusuan.readers.pdfobjects import (
+    Frame,
+    _PathReader,
+    calls,
+    handle,
+    read_objects,
+    straight_edges,
+)
 
 
 def _draw_paths(canvas) -> None:
@@ -88,3 +97,40 @@ def test_a_layout_that_does_not_match_is_read_one_call_each(paths_pdf, monkeypat
     monkeypatch.setattr(pdfobjects, "_POINT", struct.Struct("=ffBxBx"))  # the close flag moved
     assert _edges(paths_pdf) == expected
     assert pdfobjects._checked_layout == [False]
+
+
+def _segments_then_straight(points, matrix):
+    """The rulings as the reader first worked them out: every segment drawn (a closing one
+    after the point that closes), then the straight ones of a point or longer."""
+    segments = []
+    start = current = None
+    a, b, c, d, e, f = matrix
+    for px, py, kind, closes in points:
+        here = (a * px + c * py + e, b * px + d * py + f)
+        if kind == LINETO and current is not None:
+            segments.append((*current, *here))
+        if kind == MOVETO or start is None:
+            start = here
+        current = here
+        if closes:
+            segments.append((*current, *start))
+            current = start
+    return straight_edges(segments, pdfobjects.SHORTEST)
+
+
+LINETO, MOVETO, BEZIERTO = (calls().constants.FPDF_SEGMENT_LINETO,
+                            calls().constants.FPDF_SEGMENT_MOVETO,
+                            calls().constants.FPDF_SEGMENT_BEZIERTO)
+_coordinate = st.sampled_from([0.0, 0.3, 0.95, 1.0, 1.05, 10.0, 10.05, 200.0, -3.0])
+_points = st.lists(st.tuples(_coordinate, _coordinate, st.sampled_from([LINETO, MOVETO, BEZIERTO]),
+                             st.sampled_from([0, 1])), max_size=12)
+_matrices = st.sampled_from([(1.0, 0.0, 0.0, 1.0, 0.0, 0.0), (1.0, 0.0, 0.0, -1.0, -5.0, 842.0),
+                             (0.0, 1.0, 1.0, 0.0, 3.0, -2.0), (2.0, 0.0, 0.0, 0.5, 1.0, 1.0),
+                             (0.99, 0.1, -0.1, 0.99, 0.0, 0.0)])
+
+
+@settings(deadline=None)  # a busy machine must not fail it
+@given(_points, _matrices)
+def test_the_paths_rulings_are_those_of_its_segments_in_drawing_order(points, matrix) -> None:
+    assert (pdfobjects._path_edges(LINETO, MOVETO, points, matrix)
+            == _segments_then_straight(points, matrix))

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
+import struct
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
@@ -31,7 +34,12 @@ SKEWED = -1  # the direction of text set at a slant (a diagonal watermark): left
 CLIPPED = -2  # the direction given to a character its own text object's cell clip hides
 _BREAKS = frozenset((0x20, 0x0D, 0x0A))
 _TEXT_MARK = 0xFFFE
-_SPACES = frozenset(code for code in range(0x3001) if chr(code).isspace())  # U+3000 the last
+# every code point str.isspace() takes for space (a test checks the list against it)
+_SPACES = frozenset((*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680,
+                     *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_DIRECTION = itemgetter(6)
+_FOUR_FLOATS = struct.Struct("=4f")
 TALL_BOX_EM = 1.5  # a loose box taller than this many ems: its font's descent is looked at
 MAX_DESCENT_EM = 0.5  # a descent deeper than this is a font's broken metrics
 TYPICAL_DESCENT_EM = 0.2  # what such a character's box is measured from instead
@@ -67,6 +75,12 @@ def shown(char: RawChar) -> bool:
 
 
 def dominant_direction(chars: list[RawChar]) -> int:
+    """The direction most of the characters other than spaces stand in (the first seen of
+    those tied)."""
+    directions = set(map(_DIRECTION, chars))
+    if len(directions) == 1:  # one direction for all: theirs, unless all are spaces
+        direction = directions.pop()
+        return direction if any(char[0] not in _SPACES for char in chars) else 0
     counts = Counter(char[6] for char in chars if char[0] not in _SPACES)
     return counts.most_common(1)[0][0] if counts else 0
 
@@ -95,6 +109,7 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
     where = ctypes.byref(box)
     generated, unmapped = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
     loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
+    four_floats = _FOUR_FLOATS.unpack_from  # the box's floats in one call (a slice reads each)
     ems = EmCache(pdfium, page)
     baseline = Baseline(pdfium, page)
     known = ems.known
@@ -104,6 +119,7 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
     owners: list[int | None] = []
     append, own = chars.append, owners.append
     spaced = False
+    last: tuple[float, float, tuple[float, int, bool]] = (math.nan, math.nan, (0.0, 0, False))
     for index, code in enumerate(page_codes(pdfium, page)):
         if code in _BREAKS and generated(page, index):
             spaced = spaced or code == 0x20
@@ -111,17 +127,19 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
         if unmapped(page, index) == 1 or code > 0x10FFFF:
             code = 0xFFFD
         loose(page, index, where)
-        left, top, right, bottom = box[:]
-        size = font_size(page, index)
-        found = seen.get((size, top - bottom))
-        if found is None:
-            key = (size, round(top - bottom, 2))
-            found = known.get(key)
+        left, top, right, bottom = four_floats(box)
+        size, height = font_size(page, index), top - bottom
+        if size != last[0] or height != last[1]:  # a run's characters share both
+            found = seen.get((size, height))
             if found is None:
-                found = known[key] = ems.measure(index, size, top - bottom)
-            seen[size, top - bottom] = found
-        size, direction, upright = found
-        if upright and top - bottom > TALL_BOX_EM * size:
+                key = (size, round(height, 2))
+                found = known.get(key)
+                if found is None:
+                    found = known[key] = ems.measure(index, size, height)
+                seen[size, height] = found
+            last = (size, height, found)
+        size, direction, upright = last[2]
+        if upright and height > TALL_BOX_EM * size:
             bottom = baseline.bottom(index, bottom, size)
         append((code, left, bottom, right, bottom + size if upright else top, size, direction,
                 spaced))
@@ -145,13 +163,20 @@ def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
     written = pdfium.FPDFText_GetText(page, 0, count, ctypes.byref(buffer))
     codes = buffer[:count]
     unicode = pdfium.FPDFText_GetUnicode
-    if (written != count + 1 or any(0xD800 <= code <= 0xDFFF for code in codes)
+    if (written != count + 1 or _has_surrogate(buffer, count)
             or codes[0] != unicode(page, 0) or codes[-1] != unicode(page, count - 1)):
         return [unicode(page, index) for index in range(count)]
     if _TEXT_MARK in codes:
         codes = [unicode(page, index) if code == _TEXT_MARK else code
                  for index, code in enumerate(codes)]
     return codes
+
+
+def _has_surrogate(buffer: Any, count: int) -> bool:
+    """Whether one of the first `count` UTF-16 units is half of a surrogate pair (decoded
+    in C: a pair becomes one character, a lone half stays as it is)."""
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", "surrogatepass")
+    return len(text) != count or _SURROGATE.search(text) is not None
 
 
 class Baseline:

@@ -184,15 +184,17 @@ def _walk(reader: _PathReader, nodes: list[Node], parent: Matrix, found: PageObj
     """Collect edges and images; `parent` maps the objects' space to the displayed page."""
     kinds = reader.pdfium.constants
     path, image, form = kinds.FPDF_PAGEOBJ_PATH, kinds.FPDF_PAGEOBJ_IMAGE, kinds.FPDF_PAGEOBJ_FORM
+    lineto, moveto = kinds.FPDF_SEGMENT_LINETO, kinds.FPDF_SEGMENT_MOVETO
+    placed = reader.placed
     for obj, kind, inner in nodes:
         if kind == path:
-            edges = reader.edges(obj, _compose(parent, reader.matrix(obj)))
+            edges = _path_edges(lineto, moveto, reader.points(obj), placed(parent, obj))
             if edges and reader.drawn(obj):
                 found.edges.extend(edges)
         elif kind == image:
             found.images += 1
         elif kind == form and inner is not None:
-            _walk(reader, inner, _compose(parent, reader.matrix(obj)), found)
+            _walk(reader, inner, placed(parent, obj), found)
 
 
 # A path's segments, read in one piece. FPDFPath_GetPathSegment hands out the address of the
@@ -203,6 +205,8 @@ def _walk(reader: _PathReader, nodes: list[Node], parent: Matrix, found: PageObj
 # own calls on the first path of every page read; where either check fails, the path is read
 # segment by segment through the calls.
 _POINT = struct.Struct("=ffBBxx")
+_SIX_FLOATS = struct.Struct("=6f")  # a matrix PDFium wrote (a slice would read each)
+_FOUR_UINTS = struct.Struct("=4I")  # a colour
 _checked_layout: list[bool] = []  # [True] once a page's first path read alike both ways
 
 
@@ -223,11 +227,21 @@ class _PathReader:
         size = ctypes.sizeof(ctypes.c_uint)
         self.rgba_ref = tuple(ctypes.byref(self.rgba, i * size) for i in range(4))
         self.page_checked = False  # the layout has been checked on this page
+        self.composed: dict[tuple[Matrix, Matrix], Matrix] = {}
 
     def matrix(self, obj: Any) -> Matrix:
         if not self.pdfium.FPDFPageObj_GetMatrix(obj, self.matrix_ref):
             return IDENTITY
-        return tuple(self.matrix_buffer[:])  # type: ignore[return-value]
+        return _SIX_FLOATS.unpack_from(self.matrix_buffer)  # type: ignore[return-value]
+
+    def placed(self, parent: Matrix, obj: Any) -> Matrix:
+        """The matrix mapping the object's space to the displayed page (`parent` then its
+        own), worked out once per pair: a page's objects share a few matrices."""
+        key = (parent, self.matrix(obj))
+        found = self.composed.get(key)
+        if found is None:
+            found = self.composed[key] = _compose(parent, key[1])
+        return found
 
     def drawn(self, obj: Any) -> bool:
         """Whether a path leaves a mark: stroked or filled in a colour other than the paper's
@@ -244,12 +258,8 @@ class _PathReader:
     def _inked(self, get_color: Any, obj: Any) -> bool:
         if not get_color(obj, *self.rgba_ref):
             return True
-        red, green, blue, alpha = self.rgba[:]
+        red, green, blue, alpha = _FOUR_UINTS.unpack_from(self.rgba)
         return alpha > 0 and min(red, green, blue) < PAPER
-
-    def edges(self, obj: Any, matrix: Matrix) -> list[Edge]:
-        """The path's horizontal and vertical segments on the displayed page."""
-        return _path_edges(self.pdfium.constants, self.points(obj), matrix)
 
     def points(self, obj: Any) -> list[tuple[float, float, int, int]]:
         """(x, y, segment type, closes: 0 or 1) of each segment, in the path's own space."""
@@ -294,38 +304,50 @@ def _compose(outer: Matrix, inner: Matrix) -> Matrix:
             e * oa + f * oc + oe, e * ob + f * od + of)
 
 
-def _path_edges(kinds: Any, points: list[tuple[float, float, int, int]], matrix: Matrix
-                ) -> list[Edge]:
-    """The path's straight segments of SHORTEST points or more, on the displayed page."""
-    segments: list[tuple[float, float, float, float]] = []
-    start = current = None
-    lineto, moveto = kinds.FPDF_SEGMENT_LINETO, kinds.FPDF_SEGMENT_MOVETO
+def _path_edges(lineto: int, moveto: int, points: list[tuple[float, float, int, int]],
+                matrix: Matrix) -> list[Edge]:
+    """The path's straight segments of SHORTEST points or more, on the displayed page, in the
+    order the path draws them (a closing segment after the point that closes)."""
+    edges: list[Edge] = []
     a, b, c, d, e, f = matrix
+    first = True
+    start_x = start_y = x = y = 0.0
+    low, high = -SHORTEST, SHORTEST  # a segment less than SHORTEST both across and down is none
     for px, py, kind, closes in points:
-        here = (a * px + c * py + e, b * px + d * py + f)
-        if kind == lineto and current is not None:
-            segments.append((*current, *here))
-        if kind == moveto or start is None:
-            start = here
-        current = here
-        if closes and start is not None:
-            segments.append((*current, *start))
-            current = start
-    return straight_edges(segments, SHORTEST)
+        here_x, here_y = a * px + c * py + e, b * px + d * py + f
+        if (kind == lineto and not first
+                and not (low < here_x - x < high and low < here_y - y < high)):
+            _add_straight(edges, x, y, here_x, here_y, SHORTEST)
+        if kind == moveto or first:
+            start_x, start_y = here_x, here_y
+            first = False
+        x, y = here_x, here_y
+        if closes:
+            if not (low < start_x - x < high and low < start_y - y < high):
+                _add_straight(edges, x, y, start_x, start_y, SHORTEST)
+            x, y = start_x, start_y
+    return edges
 
 
 def straight_edges(segments: list[tuple[float, float, float, float]], shortest: float
                    ) -> list[Edge]:
     """The horizontal and vertical ones of the segments (ax, ay, bx, by), `shortest` long or
     longer."""
-    edges = []
+    edges: list[Edge] = []
     for ax, ay, bx, by in segments:
-        x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
-        top, bottom = (ay, by) if ay <= by else (by, ay)
-        if bottom - top < STRAIGHT and x1 > x0 and x1 - x0 >= shortest:
-            middle = (top + bottom) / 2
-            edges.append(Edge(x0, middle, x1, middle, True))
-        elif x1 - x0 < STRAIGHT and bottom > top and bottom - top >= shortest:
-            middle = (x0 + x1) / 2
-            edges.append(Edge(middle, top, middle, bottom, False))
+        _add_straight(edges, ax, ay, bx, by, shortest)
     return edges
+
+
+def _add_straight(edges: list[Edge], ax: float, ay: float, bx: float, by: float,
+                  shortest: float) -> None:
+    """The segment (ax, ay)-(bx, by) added to `edges` when it is horizontal or vertical and
+    `shortest` long or longer."""
+    x0, x1 = (ax, bx) if ax <= bx else (bx, ax)
+    top, bottom = (ay, by) if ay <= by else (by, ay)
+    if bottom - top < STRAIGHT and x1 > x0 and x1 - x0 >= shortest:
+        middle = (top + bottom) / 2
+        edges.append(Edge(x0, middle, x1, middle, True))
+    elif x1 - x0 < STRAIGHT and bottom > top and bottom - top >= shortest:
+        middle = (x0 + x1) / 2
+        edges.append(Edge(middle, top, middle, bottom, False))

@@ -190,19 +190,20 @@ def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
     ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
     column = {x: index for index, x in enumerate(xs)}
     row = {y: index for index, y in enumerate(ys)}
-    slots: dict[tuple[int, int], Box] = {}
+    slots: list[list[Box | None]] = [[None] * len(ys) for _ in xs]  # [column][row]
     for cell in table.cells:
         for i in range(column[cell[0]], column[cell[2]]):
+            in_column = slots[i]
             for j in range(row[cell[1]], row[cell[3]]):
-                slots[i, j] = cell
+                in_column[j] = cell
     found: dict[Box, list[Char]] = defaultdict(list)
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
-    find, slot_of = bisect.bisect_right, slots.get
+    find = bisect.bisect_right
     for char in chars:
         x = (char.x0 + char.x1) / 2
         y = (char.top + char.bottom) / 2
         if left <= x < right and top <= y < bottom:  # outside, no slot holds it
-            slot = slot_of((find(xs, x) - 1, find(ys, y) - 1))
+            slot = slots[find(xs, x) - 1][find(ys, y) - 1]
             if slot is not None:
                 found[slot].append(char)
     return found

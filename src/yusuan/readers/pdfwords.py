@@ -55,9 +55,8 @@ def cluster_tops(items: Sequence[Boxed], tolerance: float = Y_TOLERANCE) -> list
 
 
 def chars_to_words(chars: Sequence[Char]) -> list[Word]:
-    return [Word("".join(char.text for char in run), min(c.x0 for c in run),
-                 max(c.x1 for c in run), min(c.top for c in run), max(c.bottom for c in run),
-                 run[0].size)
+    return [Word("".join(map(_TEXT, run)), min(map(_X0, run)), max(map(_X1, run)),
+                 min(map(_TOP, run)), max(map(_BOTTOM, run)), run[0].size)
             for group in cluster_tops(chars) for run in _runs(group)]
 
 
@@ -128,7 +127,7 @@ def plain_text(chars: Sequence[Char]) -> str:
     rather than Word objects: a page has hundreds of cells."""
     if len(chars) < 2:  # an empty cell, or a single character (a "0", a "-")
         return "" if not chars or chars[0].text.isspace() else chars[0].text
-    words = [(min(char.top for char in run), run[0].x0, "".join(char.text for char in run))
+    words = [(min(map(_TOP, run)), run[0].x0, "".join(map(_TEXT, run)))
              for group in cluster_tops(chars) for run in _runs(group)]
     if len(words) == 1:
         return words[0][2]
@@ -143,6 +142,9 @@ def plain_text(chars: Sequence[Char]) -> str:
 
 
 _X0 = attrgetter("x0")
+_X1 = attrgetter("x1")
 _TOP = attrgetter("top")
+_BOTTOM = attrgetter("bottom")
+_TEXT = attrgetter("text")
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
@@ -38,6 +39,7 @@ PATTERNS = {
     "surplus_allocation": r"^结余分配$",
     "balance_out": r"^未安排支出的实户资金$",  # … and what of it is left unspent
 }
+_COMPILED = tuple((key, re.compile(pattern)) for key, pattern in PATTERNS.items())
 VALUE_KEYS = ("budget", "actual", "total")
 
 
@@ -68,7 +70,14 @@ def name_of(row: TableRow) -> str | None:
     name = compact_name(row.name)
     if name == "总计" and row.side in BARE_GRAND:
         return BARE_GRAND[row.side]
-    return next((k for k, p in PATTERNS.items() if re.search(p, name)), None)
+    return _named(name)
+
+
+@lru_cache(maxsize=4096)
+def _named(name: str) -> str | None:
+    """Which of PATTERNS a compacted row name is (the same names come back in every table
+    and rule)."""
+    return next((key for key, pattern in _COMPILED if pattern.search(name)), None)
 
 
 def read_side(table: Table, side: str) -> Side:
