@@ -169,24 +169,3 @@ def test_parts_that_do_not_make_up_the_whole_gap_stay_findings_of_their_own() ->
                if f.severity != "info"]
     assert sorted(f.rule for f in serious) == ["CROSS.CODE", "CROSS.CODE", "CROSS.CODE",
                                                "CROSS.CODE", "TOTAL.ROLLUP"]
-
-
-def test_the_rules_of_a_check_build_the_narratives_paragraphs_once(monkeypatch) -> None:
-    """Every rule reading paragraphs shares one build (`common.paragraphs`); the joined text
-    with its tables (NARRATIVE.YEAR) is the only other."""
-    from docbuilder import culture_bureau, render
-
-    from yusuan.pipeline import document_from_text
-    from yusuan.recognise.narrative import paragraphs as built
-
-    doc = document_from_text(render(culture_bureau()), name="culture.txt")
-    builds: list[bool] = []
-    iterate = built.iter_paragraphs
-
-    def counted(source, *, keep_tables=False):
-        builds.append(keep_tables)
-        return iterate(source, keep_tables=keep_tables)
-
-    monkeypatch.setattr(built, "iter_paragraphs", counted)
-    run_rules(doc)
-    assert sorted(builds) == [False, True]

@@ -69,10 +69,6 @@ class Row:
     cells: tuple[Cell, ...]
     aligned: bool = True
     lines: tuple[int, ...] = ()
-    # `filled` worked out once (segmenting asks it of every row several times), with the cells
-    # it was worked out of: a row given other cells works it out again
-    _filled: tuple[tuple[Cell, ...], tuple[Cell, ...]] | None = field(
-        default=None, init=False, repr=False, compare=False)
 
     @property
     def line(self) -> int:
@@ -85,10 +81,9 @@ class Row:
     @property
     def filled(self) -> tuple[Cell, ...]:
         """The cells with text, in order."""
-        known = self._filled
-        if known is None or known[0] is not self.cells:
-            known = self._filled = (self.cells, tuple(cell for cell in self.cells if cell.text))
-        return known[1]
+        # worked out each time it is asked: kept on every row, it would cost a 2,000-page PDF
+        # 8 MiB of its 100 (benchmarks/RESULTS.md, stop 16)
+        return tuple(cell for cell in self.cells if cell.text)
 
 
 @dataclass(frozen=True, slots=True)
