@@ -36,6 +36,12 @@ def test_a_wrong_figure_is_still_an_error() -> None:
     assert [f.severity for f in found] == ["error"]
 
 
+def test_the_tables_figure_is_shown_in_the_narratives_unit_too() -> None:
+    """'为 877080元（87.708万元）': the reader need not convert to see the gap."""
+    message = _narrative("88.70")[0].message
+    assert message.endswith("为 877080元（87.708万元）")
+
+
 def test_converted_interval_is_a_place_beyond_and_half_a_place_before() -> None:
     """87.70万元 stands for 876,950 (rounded) up to 877,100 (cut); -87.70万元 the same way
     from zero."""

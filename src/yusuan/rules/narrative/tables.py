@@ -395,7 +395,8 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
         what = f"{what}（{column.header[-1]}）"  # 合计 of which column: 培训费, 公务接待费
     rounding = narrative.meets(printed)
     text = (f"情况说明写 {fact.extra.get('label') or fact.concept} {fmt(fact.value or 0)}{fact.unit}，"
-            f"{table.title} {what} 为 {fmt(value)}") + _execution_note(fact, value, rounding)
+            f"{table.title} {what} 为 {fmt(value)}{_converted(value, unit, fact.unit)}"
+            ) + _execution_note(fact, value, rounding)
     locations = [fact_location(fact),
                  Location(row.line_of(key), table=table.kind, code=row.code, column=key,
                           page=row.page, name=None if row.code else row.name)]
@@ -404,6 +405,14 @@ def _compare(doc: Document, fact: Fact, table: Table, row: TableRow, key: str) -
         {"reported": fact.value, "table": value, "difference": round(difference, 4)},
         severity="info" if rounding else None, category="rounding" if rounding else None,
         **_args(text, fact, what, value))
+
+
+def _converted(value: float, unit: str, said: str | None) -> str:
+    """'294400元（29.44万元）': a table in another unit than the narrative's figure, both shown."""
+    if not said or said == unit or said not in MONEY_UNITS or unit not in MONEY_UNITS:
+        return ""
+    exact = f"{in_unit(value, unit, said):.6f}".rstrip("0").rstrip(".")  # every digit, not rounded
+    return f"{unit}（{exact}{said}）"
 
 
 def unit_word_slip(doc: Document, fact: Fact, value: float) -> bool:
