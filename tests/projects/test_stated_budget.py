@@ -25,9 +25,10 @@ TEXT = [
 FORM_FIRST = 9
 
 
-def _doc(second: str = "52110", form_budget: str = "52110", initial: str = "52110") -> Document:
+def _doc(second: str = "52110", form_budget: str = "52110", initial: str = "52110",
+         text: list[str] = TEXT) -> Document:
     lines = [Line(i + 1, t.format(second=second, form=form_budget, initial=initial))
-             for i, t in enumerate(TEXT)]
+             for i, t in enumerate(text)]
     form = ProjectForm(lines=(FORM_FIRST, len(lines)), name="甲事业发展专项资金", name_line=10)
     form.execution = read_execution(lines, FORM_FIRST, len(lines))
     return Document(source=Source("t.txt", "text", "", lines), year=2022, kind="部门决算",
@@ -62,21 +63,9 @@ def test_the_form_alone_disagreeing_is_found() -> None:
 def test_a_form_whose_initial_budget_is_the_amount_stated_agrees() -> None:
     """年初预算数 52110, adjusted to 全年预算数 52000: '涉及预算金额52110' is its budget too."""
     text = [t.replace("52110万元，执行数", "52000万元，执行数") for t in TEXT]
-    lines = [Line(i + 1, t.format(second="52110", form="52000", initial="52110"))
-             for i, t in enumerate(text)]
-    form = ProjectForm(lines=(FORM_FIRST, len(lines)), name="甲事业发展专项资金", name_line=10)
-    form.execution = read_execution(lines, FORM_FIRST, len(lines))
-    doc = Document(source=Source("t.txt", "text", "", lines), year=2022, kind="部门决算",
-                   forms=[form])
-    assert _found(doc) == []
+    assert _found(_doc(form_budget="52000", text=text)) == []
 
 
 def test_an_amount_of_several_projects_is_not_one_projects_budget() -> None:
     text = [t.replace("1个", "3个") if "1个" in t else t for t in TEXT]
-    lines = [Line(i + 1, t.format(second="52110", form="52000", initial="52110"))
-             for i, t in enumerate(text)]
-    form = ProjectForm(lines=(FORM_FIRST, len(lines)), name="甲事业发展专项资金", name_line=10)
-    form.execution = read_execution(lines, FORM_FIRST, len(lines))
-    doc = Document(source=Source("t.txt", "text", "", lines), year=2022, kind="部门决算",
-                   forms=[form])
-    assert _found(doc) == []
+    assert _found(_doc(form_budget="52000", text=text)) == []

@@ -1,5 +1,6 @@
+from yusuan.codes.slips import edit_distance
 from yusuan.rules import run_rules
-from yusuan.rules.tables.naming import edit_distance, minor_slip
+from yusuan.rules.tables.naming import minor_slip
 
 from .builders import document, table
 

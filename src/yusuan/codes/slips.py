@@ -13,7 +13,7 @@ import functools
 
 from yusuan.codes import all_entries, codes_named, normalise_name
 
-__all__ = ["known_codes", "one_off", "slip_of"]
+__all__ = ["edit_distance", "known_codes", "one_off", "slip_of"]
 
 _ABBREVIATED = ("费", "支出")  # endings a list may leave off
 
@@ -30,12 +30,18 @@ def known_codes(name: str, kind: str) -> tuple[str, ...]:
 
 def one_off(written: str, name: str) -> bool:
     """One character substituted, missing or added between the two (and not equal)."""
-    if written == name or abs(len(written) - len(name)) > 1:
-        return False
-    if len(written) == len(name):
-        return sum(a != b for a, b in zip(written, name)) == 1
-    short, long = sorted((written, name), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return abs(len(written) - len(name)) <= 1 and edit_distance(written, name) == 1
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
 
 
 @functools.lru_cache(maxsize=8)

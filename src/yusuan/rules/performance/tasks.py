@@ -11,6 +11,7 @@ from yusuan.recognise.projects.model import DeptForm, DeptTask
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import Amount, sum_finding
 from yusuan.rules.engine.messages import register_messages
+from yusuan.rules.narrative.common import in_unit
 from yusuan.rules.projects.common import as_printed, dept_form, printed, same_figure, same_sum
 
 register_messages({
@@ -32,7 +33,6 @@ register_messages({
 # a task whose words say it is the 基本支出: certain, or (运转, 运行, 人员工资) most likely
 CERTAIN = re.compile(r"基本支出|基本履职|人员经费")
 LIKELY = re.compile(r"基本运[转行]|(?:机关|单位).{0,6}运[转行]|人员工资|人员保障")
-WAN = 10000
 
 
 @rule("PROJECT.DEPT_TASKS", category="performance_vs_budget", severity="warning",
@@ -78,14 +78,15 @@ def _basic(doc: Document, dept: DeptForm) -> Finding | None:
     if not shown or any(same_figure(converted, amount) for amount, _, converted in shown):
         return None
     amount, unit, _ = shown[0]
-    converted = f"（{amount.value / WAN:.2f}万元）" if unit == "元" and money == "万元" else ""
+    wan = in_unit(amount.value, unit, "万元")
+    converted = f"（{wan:.2f}万元）" if unit == "元" and money == "万元" else ""
     return make_finding(
         "PROJECT.DEPT_TASKS", [mine.location, amount.location],
         {"task": mine.value, "money": money, "basic": amount.value, "unit": unit},
         severity=None if CERTAIN.search(task.name + task.content) else "info",
         name=task.name, content=task.content[:40], reported=as_printed(mine), money=money,
         computed=as_printed(amount), unit=unit, converted=converted,
-        converted_en=f" ({amount.value / WAN:.2f} 万元)" if converted else "")
+        converted_en=f" ({wan:.2f} 万元)" if converted else "")
 
 
 def _basic_task(tasks: list[DeptTask]) -> DeptTask | None:
@@ -125,5 +126,6 @@ def _in_unit(amount: Amount, money: str, unit: str) -> Amount | None:
     if money == unit:
         return amount
     if money == "万元" and unit == "元":
-        return Amount(round(amount.value * WAN, 2), amount.decimals - 4, amount.location)
+        return Amount(round(in_unit(amount.value, money, unit), 2), amount.decimals - 4,
+                      amount.location)
     return None

@@ -8,11 +8,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from yusuan.codes.slips import edit_distance
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import compact_name
 from yusuan.rules.engine.messages import register_messages
-from yusuan.rules.tables.naming import edit_distance
 
 register_messages({
     "LABEL.VARIANT": {

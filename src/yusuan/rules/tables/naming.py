@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from yusuan.codes.slips import edit_distance
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import (
@@ -229,14 +230,3 @@ def cut_short(name: str, full: str) -> bool:
     """The name as a narrow cell prints it: the start of the full name, its end cut off
     (其他社会保障和就业支 for 其他社会保障和就业支出)."""
     return len(name) >= SHORTEST_CUT and len(name) < len(full) and full.startswith(name)
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
