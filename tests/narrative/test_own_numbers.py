@@ -17,9 +17,21 @@ def test_a_rate_of_growth_from_nothing_is_found() -> None:
     assert "比较的基数为 0，增长率无从计算，写作 0%" in found[0].message
 
 
-def test_growth_of_100_for_a_new_item_is_the_convention_info() -> None:
+def test_growth_of_100_from_nothing_is_a_warning() -> None:
+    """'13万元，比上年增加13万元，增长100%': last year's figure is nothing, so no rate of growth
+    follows from it; the convention does not make it computable (issue 13)."""
     found = run_rules(doc(FROM_NOTHING.format(change="13", rate="100")), only=["NARRATIVE.RATE"])
-    assert [f.severity for f in found] == ["info"]
+    assert [f.severity for f in found] == ["warning"]
+    assert "比较的基数为 0，增长率无从计算，写作 100%" in found[0].message
+    assert "新增" in found[0].message and "常见写法" not in found[0].message
+    assert "new" in found[0].args["text_en"] and "common" not in found[0].args["text_en"]
+
+
+def test_growth_of_100_that_a_small_prior_allows_is_not_reported() -> None:
+    """'0.1万元，比上年增加0.1万元，增长100%': printed to one place, last year may have been 0.05
+    (0.10 this year, 0.05 more), and then 100% is right."""
+    text = "四、三公经费\n1.公务接待费0.1万元，比上年增加0.1万元，增长100%，主要原因是需要。"
+    assert rules(doc(text), "NARRATIVE.RATE") == []
 
 
 def test_a_rate_from_a_prior_year_passes() -> None:

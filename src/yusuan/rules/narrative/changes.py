@@ -33,7 +33,8 @@ TOTALS = ("total_income", "total_expenditure", "income_grand_total", "general_bu
 def rate_matches_change(doc: Document) -> Iterator[Finding]:
     """The stated rate of change equals change / prior-year figure (current − change), within
     the rounding of the printed figures; a rate that only rounding allows is info. An increase
-    as large as this year's figure leaves no prior year to have a rate of.
+    as large as this year's figure leaves no prior year to have a rate of: '增长100%' for an
+    item new this year included (it is 新增, a rate from nothing cannot be computed).
 
     Passes: 部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 20%。
     Fails:  部门预算总收入 120.00 万元，比上年增加 20.00 万元，增长 25%。
@@ -128,9 +129,10 @@ def _rate_finding(fact: Fact) -> Finding | None:
 
 def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding | None:
     """An increase as large as this year's figure ('1668.14万元，比年初预算数增加1668.14万元，
-    增长0%'): last year's figure is nothing, or too little for the stated rate — a rate from it
-    is at least change / prior, and 0% from an increase is none at all. '增长100%' for an item
-    new this year is a convention (the seeds' audit): info."""
+    增长0%'; '13万元，比上年增加13万元，增长100%'): last year's figure is nothing, or too little
+    for the stated rate — a rate from it is at least change / prior, so no rate follows, and
+    '增长100%' for an item new this year is no rate either (it is written 新增, or left out).
+    A rate that a small prior the printed places allow does give is not reported."""
     extra = fact.extra
     stated = abs(extra["rate"])
     if extra["change"] <= 0 or prior.high < -1e-9:
@@ -142,11 +144,10 @@ def _rate_from_nothing(fact: Fact, prior: Interval, change: Interval) -> Finding
             f"{fmt((fact.value or 0) - extra['change'])}，增长率无从计算，写作 {fmt(stated)}%")
     text_en = (f"{fmt(fact.value or 0)} after an increase of {fmt(extra['change'])}: last year's "
                f"figure is nothing, so no rate follows, but the narrative says {fmt(stated)}%")
+    if abs(stated - 100) < 1e-9:  # '增长100%' for an item new this year
+        text += "；上年没有的项目应写作“新增”，或不写增长率"
+        text_en += "; an item new this year is written as new (新增), or given no rate"
     locations = [fact_location(fact, extra.get("rate_line")), fact_location(fact)]
-    if abs(stated - 100) < 1e-9:  # '增长100%' for an item new this year: a common convention
-        return make_finding("NARRATIVE.RATE", locations, {"reported": stated}, severity="info",
-                            **finding_args(text + "（新增项目写“增长100%”是常见写法）",
-                                           text_en + " (a common way to write a new item)"))
     return make_finding("NARRATIVE.RATE", locations, {"reported": stated},
                         **finding_args(text, text_en))
 
