@@ -20,7 +20,9 @@ REPORTED = {
     "001": [("NARRATIVE.GLOSSARY", [649, 206]), ("NARRATIVE.GLOSSARY", [673, 222]),
             ("NARRATIVE.RATE", [659]), ("NARRATIVE.RATE", [671]),
             ("NARRATIVE.PRIOR_YEAR", [615, 639, 344, 347, 351]),
-            ("NARRATIVE.UNITS", [68, 70, 71, 124]), ("NARRATIVE.RATE", [615])],
+            ("NARRATIVE.UNITS", [68, 70, 71, 124]), ("NARRATIVE.RATE", [615]),
+            # '增加 9.57 万元，增长 100%' for 9.57 (and 319.92, 152.98): a rate from nothing
+            ("NARRATIVE.RATE", [655]), ("NARRATIVE.RATE", [665]), ("NARRATIVE.RATE", [669, 667])],
     "002": [("NARRATIVE.LEFTOVER", [406, 432, 442]),  # 增加（减少）, 增长（下降） left open
             ("NARRATIVE.GLOSSARY", [482, 158]), ("NARRATIVE.YEAR", [406, 432, 442]),
             ("NARRATIVE.PRIOR_YEAR", [406, 442, 504, 506]),
@@ -64,7 +66,7 @@ ONCE = {"000": [("NARRATIVE.YEAR", 1), ("NARRATIVE.UNITS", 1)], "002": [("NARRAT
         "003": [("NARRATIVE.YEAR", 2)]}
 # Audited narrative defects found (first cited line within the defect's lines, or any line of a
 # finding that folds several of them), floor per seed.
-FLOOR = {"000": 6, "001": 6, "002": 6, "003": 16, "004": 11}
+FLOOR = {"000": 6, "001": 7, "002": 6, "003": 16, "004": 11}
 
 
 def _seed(stem: str) -> str:
