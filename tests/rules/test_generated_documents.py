@@ -26,6 +26,7 @@ from docbuilder import (
 
 from yusuan.model import Document
 from yusuan.pipeline import document_from_text
+from yusuan.rules import run_rules
 
 KINDS = {"summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
          "basic_expenditure", "sangong", "gov_fund", "soe_capital", "project_expenditure"}
@@ -367,6 +368,8 @@ def _form_block_twice() -> str:
 
 
 NAMED_ITEM = "文化和旅游（款）行政运行（项）2025年预算数257.49万元"
+RATED_ITEM = "2025年预算数18.00万元，比2024年预算增加3.00万元，增长20.00%"
+NEW_ITEM = "2025年预算数18.00万元，比2024年预算增加18.00万元，增长100%"
 REPEATED_ITEM = ("2. 文化旅游体育与传媒支出（类）文化和旅游（款）一般行政管理事务（项）：反映行政单位（包括实行"
                  "公务员管理的事业单位）未单独设置项级科目的其他项目支出。")
 DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
@@ -585,6 +588,9 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
     "rate_from_nothing": (lambda: _once(_culture_text(), "比2024年预算增加3.00万元，增长20.00%",
                                         "比2024年预算增加18.00万元，增长0%"),
                           {"NARRATIVE.RATE"}, {"NARRATIVE.PRIOR_YEAR", "NARRATIVE.ITEMS"}),
+    # '增长100%' for an item with nothing last year (烟台市财政局 因公出国（境）费 13万元)
+    "rate_of_100_from_nothing": (lambda: _once(_culture_text(), RATED_ITEM, NEW_ITEM),
+                                 {"NARRATIVE.RATE"}, {"NARRATIVE.PRIOR_YEAR", "NARRATIVE.ITEMS"}),
     "reason_the_other_way": (lambda: _once(_culture_text(), "比2024年预算减少0.40万元，下降7.27%，主要原因是",
                                            "比2024年预算减少0.40万元，增加的主要原因是"),
                              {"NARRATIVE.DIRECTION"}, set()),
@@ -728,6 +734,20 @@ def test_a_rate_in_brackets_that_is_right_is_quiet() -> None:
 def test_one_defect_is_found_by_its_rule(name: str) -> None:
     make, expected, allowed = DEFECTS[name]
     assert_found_by(make(), expected, allowed)
+
+
+@pytest.mark.parametrize("layout", ["tabbed", "pipe", "cell_per_line"])
+def test_growth_of_100_from_nothing_is_found_in_every_layout(layout: str) -> None:
+    """An item whose increase is all of this year's figure, '增长100%': a warning of
+    NARRATIVE.RATE citing the sentence; the item with its real base is not reported."""
+    text = render(culture_bureau(), layout)
+    assert not [f for f in run_rules(document_from_text(text)) if f.rule == "NARRATIVE.RATE"
+                and f.severity != "info"]
+    document = document_from_text(_once(text, RATED_ITEM, NEW_ITEM))
+    found = [f for f in accusations(document) if f.rule == "NARRATIVE.RATE"]
+    assert [f.severity for f in found] == ["warning"]
+    cited = {document.source.lines[loc.line - 1].text for loc in found[0].locations}
+    assert any(NEW_ITEM in "".join(line.split()) for line in cited), cited
 
 
 @pytest.mark.parametrize("layout", ["tabbed", "cell_per_line", "pipe"])

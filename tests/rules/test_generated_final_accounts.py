@@ -222,6 +222,10 @@ DEFECTS: dict[str, tuple[Callable[[], str], set[str], set[str]]] = {
                     {"NARRATIVE.SHARE"}, set()),
     "growth_rate": (lambda: _once(_culture(), "增长4.85%", "增长5.85%"), {"NARRATIVE.RATE"},
                     set()),
+    # '增长100%' for a figure that was nothing the year before: no rate follows
+    "rate_of_100_from_nothing": (lambda: _once(_culture(), "增加1.61万元，增长4.00%",
+                                               "增加41.86万元，增长100%"), {"NARRATIVE.RATE"},
+                                 set()),
     # the 决算数 group's 合计 is wrong; the narrative agrees with the items: one finding
     "sangong_actual_total": (lambda: _once(_culture(), SANGONG_CELLS, "1.80\t5.30\t0.00\t3.60"),
                              {"SANGONG.TOTAL"}, set()),
