@@ -14,12 +14,18 @@
  *     pdfchars's ctypes loop gives them; owners: each character's text object (an address,
  *     None where PDFium gives none), or None when `clipped_text` is false.
  *
+ * place(chars, Char, fields, shift_x, shift_y) -> list of Char
+ *   pdfchars.place on an unturned page: each RawChar as a Char (`fields`: Char's seven slot
+ *   descriptors in its fields' order; the object is made as object.__new__ makes it and its
+ *   slots set through them, as the dataclass's __init__ sets them).
+ *
  * Every figure is worked out as the Python loop works it out (doubles from the box's floats,
  * the same operations in the same order; the build turns floating-point contraction off).
  */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 
 typedef struct { float left, top, right, bottom; } FourFloats; /* FS_RECTF */
@@ -248,6 +254,7 @@ static int read_chars(const Pdfium *pdfium, void *page, const unsigned int *code
 
 static PyObject *page_chars(PyObject *module, PyObject *args)
 {
+    (void)module;
     PyObject *functions, *address, *measure;
     int clipped_text;
     Pdfium pdfium;
@@ -282,7 +289,95 @@ static PyObject *page_chars(PyObject *module, PyObject *args)
     return result;
 }
 
+#define CHAR_FIELDS 7
+
+/* One Char's slot values (text, x0, x1, top, bottom, size, spaced) of a RawChar tuple, new
+ * references; 0, or -1 with an exception. */
+static int char_values(PyObject *raw, double shift_x, double shift_y, PyObject **values)
+{
+    if (!PyTuple_Check(raw) || PyTuple_GET_SIZE(raw) != 8) {
+        PyErr_SetString(PyExc_TypeError, "place: a RawChar is a tuple of 8");
+        return -1;
+    }
+    long code = PyLong_AsLong(PyTuple_GET_ITEM(raw, 0));
+    double left = PyFloat_AsDouble(PyTuple_GET_ITEM(raw, 1));
+    double bottom = PyFloat_AsDouble(PyTuple_GET_ITEM(raw, 2));
+    double right = PyFloat_AsDouble(PyTuple_GET_ITEM(raw, 3));
+    double top = PyFloat_AsDouble(PyTuple_GET_ITEM(raw, 4));
+    if (PyErr_Occurred())
+        return -1;
+    values[0] = PyUnicode_FromOrdinal((int)code);
+    if (shift_x == 0.0 && !signbit(shift_x)) { /* x - (+0.0) is x itself, -0.0 too */
+        values[1] = Py_NewRef(PyTuple_GET_ITEM(raw, 1));
+        values[2] = Py_NewRef(PyTuple_GET_ITEM(raw, 3));
+    } else {
+        values[1] = PyFloat_FromDouble(left - shift_x);
+        values[2] = PyFloat_FromDouble(right - shift_x);
+    }
+    values[3] = PyFloat_FromDouble(shift_y - top);
+    values[4] = PyFloat_FromDouble(shift_y - bottom);
+    values[5] = Py_NewRef(PyTuple_GET_ITEM(raw, 5));
+    values[6] = Py_NewRef(PyTuple_GET_ITEM(raw, 7));
+    for (int i = 0; i < CHAR_FIELDS; i++) {
+        if (values[i] == NULL) {
+            for (int j = 0; j < CHAR_FIELDS; j++)
+                Py_CLEAR(values[j]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A Char with these slot values (references taken over); NULL with an exception. */
+static PyObject *new_char(PyTypeObject *type, PyObject *fields, PyObject **values)
+{
+    PyObject *made = type->tp_alloc(type, 0);
+    for (int i = 0; i < CHAR_FIELDS; i++) {
+        PyObject *field = PyTuple_GET_ITEM(fields, i);
+        if (made != NULL && Py_TYPE(field)->tp_descr_set(field, made, values[i]) < 0)
+            Py_CLEAR(made);
+        Py_DECREF(values[i]);
+    }
+    return made;
+}
+
+static PyObject *place(PyObject *module, PyObject *args)
+{
+    PyObject *chars, *fields;
+    PyTypeObject *type;
+    double shift_x, shift_y;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "O!O!O!dd:place", &PyList_Type, &chars, &PyType_Type, &type,
+                          &PyTuple_Type, &fields, &shift_x, &shift_y))
+        return NULL;
+    if (PyTuple_GET_SIZE(fields) != CHAR_FIELDS) {
+        PyErr_SetString(PyExc_TypeError, "place: Char has 7 fields");
+        return NULL;
+    }
+    for (int i = 0; i < CHAR_FIELDS; i++) {
+        if (Py_TYPE(PyTuple_GET_ITEM(fields, i))->tp_descr_set == NULL) {
+            PyErr_SetString(PyExc_TypeError, "place: a field is a slot descriptor");
+            return NULL;
+        }
+    }
+    Py_ssize_t count = PyList_GET_SIZE(chars);
+    PyObject *out = PyList_New(count);
+    for (Py_ssize_t i = 0; out != NULL && i < count; i++) {
+        PyObject *values[CHAR_FIELDS] = {NULL};
+        PyObject *made = char_values(PyList_GET_ITEM(chars, i), shift_x, shift_y, values) < 0
+                         ? NULL : new_char(type, fields, values);
+        if (made == NULL)
+            Py_CLEAR(out);
+        else
+            PyList_SET_ITEM(out, i, made);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"place", place, METH_VARARGS,
+     "place(chars, Char, fields, shift_x, shift_y) -> [Char]: pdfchars.place on an unturned "
+     "page."},
     {"page_chars", page_chars, METH_VARARGS,
      "page_chars(functions, textpage, clipped_text, measure) -> (chars, owners): a text "
      "page's characters as pdfchars.raw_chars's loop reads them."},
@@ -292,6 +387,7 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "_bulkchars",
     "A page's characters from PDFium in one call (see yusuan.readers.pdfchars).", -1, methods,
+    NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit__bulkchars(void)

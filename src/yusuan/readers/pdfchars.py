@@ -21,7 +21,7 @@ import re
 import struct
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from operator import itemgetter
 from types import SimpleNamespace
@@ -66,6 +66,13 @@ class Char:
     spaced: bool = False  # PDFium saw a word gap before it (a space the PDF leaves out)
 
 
+_CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "size", "spaced")
+# Char's slot descriptors in that order, which `_bulkchars.place` sets (None: Char has other
+# fields, and `place` builds its Chars in Python)
+_CHAR_SLOTS = (tuple(Char.__dict__[name] for name in _CHAR_FIELDS)
+               if tuple(field.name for field in fields(Char)) == _CHAR_FIELDS else None)
+
+
 def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list[Char], Frame]:
     """The page's characters in content order (PDFium's generated spaces and breaks left out),
     and the frame that turns the page so its text reads left to right. `clipped_text`: some
@@ -91,10 +98,13 @@ def dominant_direction(chars: list[RawChar]) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def place(chars: list[RawChar], frame: Frame) -> list[Char]:
-    """Characters on the turned page (x rightwards, top downwards)."""
+def place(chars: list[RawChar], frame: Frame, compiled: bool = True) -> list[Char]:
+    """Characters on the turned page (x rightwards, top downwards); on an unturned page made
+    in C (`_bulkchars`) unless `compiled` is false or it is not built."""
     if frame.rotation == 0:
         shift_x, shift_y = -frame.matrix[4], frame.matrix[5]
+        if compiled and _bulkchars is not None and _CHAR_SLOTS is not None:
+            return _bulkchars.place(chars, Char, _CHAR_SLOTS, shift_x, shift_y)
         return [Char(chr(code), left - shift_x, right - shift_x, shift_y - top, shift_y - bottom,
                      size, spaced) for code, left, bottom, right, top, size, _, spaced in chars]
     out = []
