@@ -72,7 +72,7 @@ def test_the_compiled_loop_reads_each_page_as_the_ctypes_loop(name) -> None:
 @pytest.mark.parametrize("made", [
     _type3_pdf(bytes([1, 2, 3, 1, 2, 3, 2, 1])),  # codes without Unicode: U+FFFD
     _two_font_pdf(-1000),  # a broken descent: measured from the baseline
-])
+], ids=["unmapped", "broken-descent"])
 def test_the_compiled_loop_reads_made_pdfs_as_the_ctypes_loop(tmp_path: Path, made: bytes
                                                                 ) -> None:
     path = tmp_path / "made.pdf"
