@@ -30,7 +30,7 @@ from typing import Any
 from yusuan.readers.pdfobjects import Frame, calls, handle
 
 try:  # the per-character loop in C, where the install could compile it
-    from yusuan.readers import _bulkchars  # type: ignore[attr-defined]
+    from yusuan.readers import _bulkchars
 except ImportError:
     _bulkchars = None
 
