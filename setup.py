@@ -6,8 +6,16 @@ build goes on without them, and the readers make the same calls through ctypes, 
 same results. Everything else about the package is in pyproject.toml.
 """
 
+import os
+
 from setuptools import Extension, setup
 
-COMPILED_HELPERS: list[Extension] = []
+# the helpers work out each figure as the Python code does: no fused multiply-add
+_SAME_ARITHMETIC = [] if os.name == "nt" else ["-ffp-contract=off"]
+
+COMPILED_HELPERS: list[Extension] = [
+    Extension("yusuan.readers._bulkchars", ["src/yusuan/readers/_bulkchars.c"], optional=True,
+              extra_compile_args=_SAME_ARITHMETIC),
+]
 
 setup(ext_modules=COMPILED_HELPERS)

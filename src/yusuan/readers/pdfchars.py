@@ -21,12 +21,18 @@ import re
 import struct
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
 from yusuan.readers.pdfobjects import Frame, calls, handle
+
+try:  # the per-character loop in C, where the install could compile it
+    from yusuan.readers import _bulkchars
+except ImportError:
+    _bulkchars = None
 
 UPRIGHT_SLACK = 1e-3
 SKEW_DEGREES = 10.0
@@ -60,6 +66,13 @@ class Char:
     spaced: bool = False  # PDFium saw a word gap before it (a space the PDF leaves out)
 
 
+_CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "size", "spaced")
+# Char's slot descriptors in that order, which `_bulkchars.place` sets (None: Char has other
+# fields, and `place` builds its Chars in Python)
+_CHAR_SLOTS = (tuple(Char.__dict__[name] for name in _CHAR_FIELDS)
+               if tuple(field.name for field in fields(Char)) == _CHAR_FIELDS else None)
+
+
 def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list[Char], Frame]:
     """The page's characters in content order (PDFium's generated spaces and breaks left out),
     and the frame that turns the page so its text reads left to right. `clipped_text`: some
@@ -85,10 +98,13 @@ def dominant_direction(chars: list[RawChar]) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def place(chars: list[RawChar], frame: Frame) -> list[Char]:
-    """Characters on the turned page (x rightwards, top downwards)."""
+def place(chars: list[RawChar], frame: Frame, compiled: bool = True) -> list[Char]:
+    """Characters on the turned page (x rightwards, top downwards); on an unturned page made
+    in C (`_bulkchars`) unless `compiled` is false or it is not built."""
     if frame.rotation == 0:
         shift_x, shift_y = -frame.matrix[4], frame.matrix[5]
+        if compiled and _bulkchars is not None and _CHAR_SLOTS is not None:
+            return _bulkchars.place(chars, Char, _CHAR_SLOTS, shift_x, shift_y)
         return [Char(chr(code), left - shift_x, right - shift_x, shift_y - top, shift_y - bottom,
                      size, spaced) for code, left, bottom, right, top, size, _, spaced in chars]
     out = []
@@ -98,23 +114,37 @@ def place(chars: list[RawChar], frame: Frame) -> list[Char]:
     return out
 
 
-def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
+def raw_chars(textpage: Any, clipped_text: bool = True, compiled: bool = True) -> list[RawChar]:
     """The text page's characters: code points in one call, then one loose box and font size
     per character (PDFium has no call for all boxes at once). Each character's text object is
     asked only when `clipped_text` says some text object of the page has a clip (the cell
-    overflow is looked for among those)."""
+    overflow is looked for among those). The loop runs in C (`_bulkchars`, built at install
+    where a compiler is present) unless `compiled` is false or it is not built: the same
+    calls, the same figures."""
     pdfium = calls()
     page = handle(textpage.raw)
+    ems = EmCache(pdfium, page)
+    if compiled and _bulkchars is not None:
+        chars, owners = _bulkchars.page_chars(_addresses(), page.value, clipped_text, ems.em)
+    else:
+        chars, owners = _chars_one_call_each(pdfium, page, ems, clipped_text)
+    if not clipped_text:
+        return chars
+    return hide_cell_overflow(SharedClips(pdfium).clip, chars, owners)
+
+
+def _chars_one_call_each(pdfium: Any, page: ctypes.c_void_p, ems: EmCache, clipped_text: bool
+                         ) -> tuple[list[RawChar], list[int | None]]:
+    """`raw_chars`'s loop through ctypes: the characters, and each one's text object when
+    `clipped_text`."""
     box = (ctypes.c_float * 4)()  # left, top, right, bottom
     where = ctypes.byref(box)
     generated, unmapped = pdfium.FPDFText_IsGenerated, pdfium.FPDFText_HasUnicodeMapError
     loose, font_size = pdfium.FPDFText_GetLooseCharBox, pdfium.FPDFText_GetFontSize
     four_floats = _FOUR_FLOATS.unpack_from  # the box's floats in one call (a slice reads each)
-    ems = EmCache(pdfium, page)
     baseline = Baseline(pdfium, page)
-    known = ems.known
     owner_of = pdfium.FPDFText_GetTextObject
-    seen: dict[tuple[float, float], tuple[float, int, bool]] = {}  # known's, by exact height
+    seen: dict[tuple[float, float], tuple[float, int, bool]] = {}  # ems.em's, by exact height
     chars: list[RawChar] = []
     owners: list[int | None] = []
     append, own = chars.append, owners.append
@@ -132,11 +162,7 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
         if size != last[0] or height != last[1]:  # a run's characters share both
             found = seen.get((size, height))
             if found is None:
-                key = (size, round(height, 2))
-                found = known.get(key)
-                if found is None:
-                    found = known[key] = ems.measure(index, size, height)
-                seen[size, height] = found
+                found = seen[size, height] = ems.em(index, size, height)
             last = (size, height, found)
         size, direction, upright = last[2]
         if upright and height > TALL_BOX_EM * size:
@@ -146,9 +172,18 @@ def raw_chars(textpage: Any, clipped_text: bool = True) -> list[RawChar]:
         if clipped_text:
             own(owner_of(page, index))
         spaced = False
-    if not clipped_text:
-        return chars
-    return hide_cell_overflow(SharedClips(pdfium).clip, chars, owners)
+    return chars, owners
+
+
+@lru_cache(maxsize=1)
+def _addresses() -> tuple[int, ...]:
+    """The addresses of the PDFium functions `_bulkchars.page_chars` calls, in its order."""
+    import pypdfium2.raw as pdfium_c
+
+    return tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value for name in (
+        "FPDFText_CountChars", "FPDFText_GetText", "FPDFText_GetUnicode", "FPDFText_IsGenerated",
+        "FPDFText_HasUnicodeMapError", "FPDFText_GetLooseCharBox", "FPDFText_GetFontSize",
+        "FPDFText_GetCharOrigin", "FPDFText_GetTextObject"))
 
 
 def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
@@ -207,6 +242,14 @@ class EmCache:
         self.textpage = textpage
         self.matrix = (ctypes.c_float * 6)()
         self.known: dict[tuple[float, float], tuple[float, int, bool]] = {}
+
+    def em(self, index: int, font_size: float, height: float) -> tuple[float, int, bool]:
+        """`measure`'s answer, asked once per font size and box height rounded to 0.01."""
+        key = (font_size, round(height, 2))
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self.measure(index, font_size, height)
+        return found
 
     def measure(self, index: int, font_size: float, height: float) -> tuple[float, int, bool]:
         self.pdfium.FPDFText_GetMatrix(self.textpage, index, ctypes.byref(self.matrix))
