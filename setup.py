@@ -6,8 +6,16 @@ build goes on without them, and the readers make the same calls through ctypes, 
 same results. Everything else about the package is in pyproject.toml.
 """
 
+import sys
+
 from setuptools import Extension, setup
 
-COMPILED_HELPERS: list[Extension] = []
+# no fused multiply-add: the helpers' arithmetic must round as the Python code's does
+_SAME_ROUNDING = [] if sys.platform == "win32" else ["-ffp-contract=off"]
+
+COMPILED_HELPERS: list[Extension] = [
+    Extension("yusuan.readers._bulkobjects", ["src/yusuan/readers/_bulkobjects.c"],
+              extra_compile_args=_SAME_ROUNDING, optional=True),
+]
 
 setup(ext_modules=COMPILED_HELPERS)
