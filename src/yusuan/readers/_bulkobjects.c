@@ -16,28 +16,36 @@
 #include <Python.h>
 #include <stdlib.h>
 
+/* PDFium's calling convention (fpdfview.h: __stdcall on 32-bit Windows only). */
+#if defined(_WIN32) && !defined(_WIN64)
+#define FPDF_CALLCONV __stdcall
+#else
+#define FPDF_CALLCONV
+#endif
+
 typedef void *Handle;
 typedef struct { float a, b, c, d, e, f; } FsMatrix; /* FS_MATRIX */
 
 /* PDFium's functions, bound once by `bind` (names as in PDFium's public headers). */
-static int (*CountObjects)(Handle page);
-static Handle (*GetObject)(Handle page, int index);
-static int (*FormCountObjects)(Handle form);
-static Handle (*FormGetObject)(Handle form, unsigned long index);
-static int (*GetType)(Handle object);
-static int (*GetMatrix)(Handle object, FsMatrix *matrix);
-static int (*CountSegments)(Handle path);
-static Handle (*GetPathSegment)(Handle path, int index);
-static int (*SegmentGetPoint)(Handle segment, float *x, float *y);
-static int (*SegmentGetType)(Handle segment);
-static int (*SegmentGetClose)(Handle segment);
-static Handle (*GetClipPath)(Handle object);
-static int (*GetDrawMode)(Handle path, int *fill, int *stroke);
-static int (*GetFillColor)(Handle object, unsigned *r, unsigned *g, unsigned *b, unsigned *a);
-static int (*GetStrokeColor)(Handle object, unsigned *r, unsigned *g, unsigned *b, unsigned *a);
-static int (*ClipCountPaths)(Handle clip);
-static int (*ClipCountPathSegments)(Handle clip, int path);
-static Handle (*ClipGetPathSegment)(Handle clip, int path, int index);
+static int (FPDF_CALLCONV *CountObjects)(Handle page);
+static Handle (FPDF_CALLCONV *GetObject)(Handle page, int index);
+static int (FPDF_CALLCONV *FormCountObjects)(Handle form);
+static Handle (FPDF_CALLCONV *FormGetObject)(Handle form, unsigned long index);
+static int (FPDF_CALLCONV *GetType)(Handle object);
+static int (FPDF_CALLCONV *GetMatrix)(Handle object, FsMatrix *matrix);
+static int (FPDF_CALLCONV *CountSegments)(Handle path);
+static Handle (FPDF_CALLCONV *GetPathSegment)(Handle path, int index);
+static int (FPDF_CALLCONV *SegmentGetPoint)(Handle segment, float *x, float *y);
+static int (FPDF_CALLCONV *SegmentGetType)(Handle segment);
+static int (FPDF_CALLCONV *SegmentGetClose)(Handle segment);
+static Handle (FPDF_CALLCONV *GetClipPath)(Handle object);
+static int (FPDF_CALLCONV *GetDrawMode)(Handle path, int *fill, int *stroke);
+typedef int (FPDF_CALLCONV *GetColor)(Handle object, unsigned *r, unsigned *g, unsigned *b,
+                                      unsigned *a);
+static GetColor GetFillColor, GetStrokeColor;
+static int (FPDF_CALLCONV *ClipCountPaths)(Handle clip);
+static int (FPDF_CALLCONV *ClipCountPathSegments)(Handle clip, int path);
+static Handle (FPDF_CALLCONV *ClipGetPathSegment)(Handle clip, int path, int index);
 
 /* Object and segment kinds (fpdf_edit.h), given by `bind` from pypdfium2's constants. */
 static int TEXT = -100, PATH = -100, IMAGE = -100, FORM = -100, LINETO = -100, MOVETO = -100;
@@ -194,8 +202,7 @@ static Matrix placed(Matrix parent, Handle object) { /* _PathReader.placed */
     return compose(parent, inner);
 }
 
-static int inked(Walk *walk, int (*get_color)(Handle, unsigned *, unsigned *, unsigned *,
-                                                unsigned *), Handle object) {
+static int inked(Walk *walk, GetColor get_color, Handle object) {
     unsigned red, green, blue, alpha;
     if (!get_color(object, &red, &green, &blue, &alpha))
         return 1;
