@@ -143,3 +143,29 @@ def test_without_the_helper_the_reader_binds_none(monkeypatch) -> None:
         assert pdfobjects.compiled() is None
     finally:
         pdfobjects.compiled.cache_clear()
+
+
+def _odd_paths_pdf() -> bytes:
+    """Paths at the edge of what a PDF may hold: huge and tiny coordinates, a lone closing
+    point, a degenerate curve, a dotted colour, a form with a singular matrix."""
+    content = (b"1e38 0 m 1e38 1e38 l S 0 0 m h S 10 10 m 10 10 l 20 10 l h f "
+               b"0 0 m 1 1 2 2 3 3 c 3 300 l S 1 1 1 RG 50 50 m 50 400 l S "
+               b"0.5 g 0.00001 0 m 0.00001 500 l 0 0.00002 l B* /X Do")
+    form = (b"<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Matrix [0 0 0 0 0 0] "
+            b"/Length 14 >>\nstream\n0 0 m 99 0 l S\nendstream")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                b"/Resources << /XObject << /X 5 0 R >> >> >>"),
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", form]
+    return pdf_file(objects)
+
+
+@needs_helper
+def test_odd_paths_read_alike_both_ways(tmp_path: Path) -> None:
+    path = tmp_path / "odd.pdf"
+    path.write_bytes(_odd_paths_pdf())
+    compiled = _readings(path)
+    with through_ctypes():
+        assert _readings(path) == compiled
+    assert compiled[0][1][0][1]  # some rulings were found
