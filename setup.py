@@ -14,8 +14,9 @@ from setuptools import Extension, setup
 _SAME_ARITHMETIC = [] if os.name == "nt" else ["-ffp-contract=off"]
 
 COMPILED_HELPERS: list[Extension] = [
-    Extension("yusuan.readers._bulkchars", ["src/yusuan/readers/_bulkchars.c"], optional=True,
-              extra_compile_args=_SAME_ARITHMETIC),
+    Extension(f"yusuan.readers.{name}", [f"src/yusuan/readers/{name}.c"], optional=True,
+              extra_compile_args=_SAME_ARITHMETIC)
+    for name in ("_bulkchars", "_bulkobjects")
 ]
 
 setup(ext_modules=COMPILED_HELPERS)

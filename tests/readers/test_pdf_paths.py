@@ -76,7 +76,13 @@ def test_segments_read_in_one_piece_equal_those_read_one_call_each(paths_pdf) ->
     assert pdfobjects._checked_layout == [True]
 
 
-def test_rulings_are_the_straight_segments_a_point_long_or_longer(paths_pdf) -> None:
+@pytest.mark.parametrize("helper", ["C helper", "ctypes"])
+def test_rulings_are_the_straight_segments_a_point_long_or_longer(paths_pdf, helper, monkeypatch
+                                                                  ) -> None:
+    if helper == "ctypes":
+        monkeypatch.setattr(pdfobjects, "compiled", lambda: None)
+    elif pdfobjects.compiled() is None:
+        pytest.skip("the C helper _bulkobjects was not built")
     first, second = _edges(paths_pdf)
     assert first == second
     top = 841.89  # A4's height: y from the top of the page
@@ -92,6 +98,7 @@ def test_rulings_are_the_straight_segments_a_point_long_or_longer(paths_pdf) -> 
 
 
 def test_a_layout_that_does_not_match_is_read_one_call_each(paths_pdf, monkeypatch) -> None:
+    monkeypatch.setattr(pdfobjects, "compiled", lambda: None)  # the ctypes calls' reading
     expected = _edges(paths_pdf)
     monkeypatch.setattr(pdfobjects, "_checked_layout", [])
     monkeypatch.setattr(pdfobjects, "_POINT", struct.Struct("=ffBxBx"))  # the close flag moved

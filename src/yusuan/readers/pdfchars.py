@@ -27,7 +27,7 @@ from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
-from yusuan.readers.pdfobjects import Frame, calls, handle
+from yusuan.readers.pdfobjects import Frame, calls, compiled, handle
 
 try:  # the per-character loop in C, where the install could compile it
     from yusuan.readers import _bulkchars
@@ -334,7 +334,10 @@ def _clip_box(pdfium: SimpleNamespace, obj: Any, frame: Frame) -> Box | None:
 
 def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
     """The object's clip as (left, bottom, right, top) in user space: the paths' boxes
-    intersected; None when it has no clip."""
+    intersected; None when it has no clip. The C helper reads the same points in one call."""
+    bulk = compiled()
+    if bulk is not None:
+        return bulk.user_clip(obj)  # type: ignore[no-any-return]
     clip = pdfium.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return None

@@ -9,7 +9,9 @@ tells the character reader whether any text object has a clip.
 PDFium is called through `calls()`: its functions bound once without pypdfium2's argument
 checks (a handle passed as a plain address), since a page's characters and objects cost a
 call or more each (a path's segments are read in one piece: `_PathReader.points`). pypdfium2
-is imported on first use, so reading other formats never loads it.
+is imported on first use, so reading other formats never loads it. Where the optional C helper
+`_bulkobjects` was built (`compiled()`), it makes the per-object and per-segment calls of
+`page_tree` and `read_objects` in C loops, with the same results.
 """
 
 from __future__ import annotations
@@ -119,6 +121,25 @@ def calls() -> SimpleNamespace:
     return SimpleNamespace(**bound)
 
 
+_COMPILED_KINDS = ("FPDF_PAGEOBJ_TEXT", "FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_IMAGE",
+                   "FPDF_PAGEOBJ_FORM", "FPDF_SEGMENT_LINETO", "FPDF_SEGMENT_MOVETO")
+
+
+@lru_cache(maxsize=1)
+def compiled() -> Any:
+    """The C helper `_bulkobjects` bound to PDFium's functions, or None where it was not built
+    (the ctypes calls below give the same)."""
+    try:
+        from yusuan.readers import _bulkobjects  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    pdfium = calls()
+    _bulkobjects.bind({name: ctypes.cast(getattr(pdfium.constants, name), ctypes.c_void_p).value
+                       for name in _SIGNATURES},
+                      {name: getattr(pdfium.constants, name) for name in _COMPILED_KINDS})
+    return _bulkobjects
+
+
 def handle(pointer: Any) -> ctypes.c_void_p:
     """A pypdfium2 handle (page, text page) as the plain address `calls()` takes."""
     return ctypes.cast(pointer, ctypes.c_void_p)
@@ -139,6 +160,11 @@ class PageTree:
 
 
 def page_tree(page: Any) -> PageTree:
+    """The page's objects, or with the C helper only whether its text is clipped (the helper
+    walks the objects again in `read_objects`)."""
+    bulk = compiled()
+    if bulk is not None:
+        return PageTree([], bulk.clipped_text(handle(page.raw).value, MAX_FORM_DEPTH))
     pdfium = calls()
     page_handle = handle(page.raw)
     objects = [pdfium.FPDFPage_GetObject(page_handle, index)
@@ -174,6 +200,11 @@ def _nodes(pdfium: SimpleNamespace, objects: list[Any], depth: int, tree: PageTr
 def read_objects(page: Any, frame: Frame, tree: PageTree | None = None) -> PageObjects:
     """Ruling edges and the number of images of a page (form XObjects included); `tree` the
     page's objects when they were already asked for."""
+    bulk = compiled()
+    if bulk is not None:
+        edges, images = bulk.read_objects(handle(page.raw).value, frame.matrix, Edge,
+                                          MAX_FORM_DEPTH, STRAIGHT, SHORTEST, PAPER)
+        return PageObjects(edges, images)
     found = PageObjects(edges=[], images=0)
     nodes = (tree or page_tree(page)).nodes
     _walk(_PathReader(calls()), nodes, frame.matrix, found)
