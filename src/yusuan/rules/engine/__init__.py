@@ -185,7 +185,7 @@ def _run_one(rule_id: str, doc: Document) -> list[Finding]:
         return list(_REGISTRY.funcs[rule_id](doc))
     except MemoryError:  # out of memory is the document's limit, not one rule's flaw
         raise
-    except Exception:  # a broken rule must not hide the others' findings
+    except Exception:  # noqa: BLE001 - logged: a broken rule must not hide the others' findings
         _log_failure(rule_id)
         return []
     finally:
@@ -230,7 +230,7 @@ def run_pair_rules(first: Document, second: Document,
                 findings.extend(_REGISTRY.funcs[rule_id](earlier, later))
             except MemoryError:
                 raise
-            except Exception:  # a broken rule must not hide the others' findings
+            except Exception:  # noqa: BLE001 - logged: a broken rule must not hide the others' findings
                 _log_failure(rule_id)
     return sort_findings(findings)
 
