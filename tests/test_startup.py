@@ -113,3 +113,24 @@ def test_a_text_check_imports_no_standard_module_it_does_not_use(tmp_path: Path)
     assert done.stdout  # the report
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert sorted(name for name in loaded if name in UNNEEDED_STANDARD) == []
+
+
+REFUSED = """
+import json, sys
+from yusuan.cli import main
+status = main(["check", sys.argv[1]])
+print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
+"""
+
+
+def test_a_check_loads_the_rules_only_once_the_document_is_read(tmp_path: Path) -> None:
+    """Without --select or --ignore nothing asks for the catalog before the rules run: a file
+    refused as no disclosure loads none of them (and a long PDF's reading does not carry them)."""
+    document = tmp_path / "notes.txt"
+    document.write_text("会议纪要\n今天讨论了三件事。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", REFUSED, str(document)], capture_output=True,
+                          text=True, check=False, timeout=120, cwd=tmp_path)
+    status, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert status == 2
+    assert sorted(name for name in loaded if name.startswith(("yusuan.rules.tables.",
+                                                              "yusuan.rules.narrative."))) == []
