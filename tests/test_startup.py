@@ -89,3 +89,48 @@ def test_a_check_of_a_document_without_forms_compiles_no_form_label_pattern(
                           capture_output=True, text=True, check=False, timeout=120)
     assert '"schema": "yusuan.check/1"' in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "0"
+
+
+LIGHT_PROGRAM = """
+import json, sys
+from yusuan.cli import main
+main(["check", sys.argv[1]])
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+# standard modules a check of one document has no use for: temporary files (only `-o` writes
+# one), ZIP archives (only a Word or Excel file is one), logging (only a failing rule logs),
+# importlib.resources (the code lists are files beside their module)
+UNNEEDED_STANDARD = ("tempfile", "zipfile", "logging", "importlib.resources")
+
+
+def test_a_text_check_imports_no_standard_module_it_does_not_use(tmp_path: Path) -> None:
+    document = tmp_path / "budget.txt"
+    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n"
+                        "2010101\t行政运行\t1.00\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", LIGHT_PROGRAM, str(document)],
+                          capture_output=True, text=True, check=False, timeout=120, cwd=tmp_path)
+    assert done.stdout  # the report
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert sorted(name for name in loaded if name in UNNEEDED_STANDARD) == []
+
+
+REFUSED = """
+import json, sys
+from yusuan.cli import main
+status = main(["check", sys.argv[1]])
+print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
+"""
+
+
+def test_a_check_loads_the_rules_only_once_the_document_is_read(tmp_path: Path) -> None:
+    """Without --select or --ignore nothing asks for the catalog before the rules run: a file
+    refused as no disclosure loads none of them (and a long PDF's reading does not carry them)."""
+    document = tmp_path / "notes.txt"
+    document.write_text("会议纪要\n今天讨论了三件事。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", REFUSED, str(document)], capture_output=True,
+                          text=True, check=False, timeout=120, cwd=tmp_path)
+    status, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert status == 2
+    assert sorted(name for name in loaded if name.startswith(("yusuan.rules.tables.",
+                                                              "yusuan.rules.narrative."))) == []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from yusuan.errors import InputError
@@ -52,6 +51,8 @@ def write_report(text: str, target: str, inputs: list[str]) -> None:
     if final.exists() and not final.is_file():
         _write_through(text, final, target)
         return
+    import tempfile  # only a report written to a file needs it
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp",
                                              dir=final.parent)

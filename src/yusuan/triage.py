@@ -70,9 +70,8 @@ def check_selectors(chosen: Iterable[str], option: str) -> None:
     nothing)."""
     from yusuan.rules import catalog
 
-    specs = catalog()
-    for selector in chosen:
-        probes = [Finding(spec.id, spec.severity, spec.category, "") for spec in specs]
+    for selector in chosen:  # none chosen: the catalog is not loaded before the check needs it
+        probes = [Finding(spec.id, spec.severity, spec.category, "") for spec in catalog()]
         probes.append(Finding("", "info", "rounding", ""))
         if not any(matches(selector, probe) for probe in probes):
             raise InputError(f"{option} 中的 “{selector}” 不是已知的规则编号或类别"

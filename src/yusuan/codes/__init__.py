@@ -23,7 +23,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 __all__ = [
     "KINDS",
@@ -172,7 +172,7 @@ def all_entries(kind: str) -> tuple[CodeEntry, ...]:
     """Every row of one list (a code may appear more than once with disjoint periods)."""
     if kind not in _FILES:
         raise ValueError(f"unknown code list {kind!r}; expected one of {KINDS}")
-    text = resources.files(__package__).joinpath(_FILES[kind]).read_text(encoding="utf-8")
+    text = (Path(__file__).parent / _FILES[kind]).read_text(encoding="utf-8")
     reader = csv.DictReader(io.StringIO(text))
     if reader.fieldnames != _COLUMNS:
         raise ValueError(f"{_FILES[kind]}: unexpected columns {reader.fieldnames}")

@@ -8,7 +8,6 @@ The format is recognised from the file's first bytes, the suffix only breaks tie
 from __future__ import annotations
 
 import importlib
-import zipfile
 from pathlib import Path
 
 from yusuan.errors import InputError
@@ -57,6 +56,8 @@ def sniff_format(path: Path, head: bytes) -> str:
 
 def _zip_format(path: Path, suffix: str) -> str:
     """A ZIP is Word or Excel by what it holds (the suffix only where the archive cannot be read)."""
+    import zipfile  # only a ZIP file needs it
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

@@ -9,7 +9,6 @@ rules needs no change here. Messages are templates in `engine/messages.py`, keye
 from __future__ import annotations
 
 import importlib
-import logging
 import pkgutil
 import threading
 from collections.abc import Callable, Iterable
@@ -19,8 +18,6 @@ from typing import Any
 from yusuan.collector import fewer_collections
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine.messages import render
-
-log = logging.getLogger(__name__)
 
 SEVERITIES = ("error", "warning", "info")
 DOCUMENT_KINDS = ("部门预算", "单位预算", "部门决算", "单位决算")
@@ -188,14 +185,21 @@ def _run_one(rule_id: str, doc: Document) -> list[Finding]:
         return list(_REGISTRY.funcs[rule_id](doc))
     except MemoryError:  # out of memory is the document's limit, not one rule's flaw
         raise
-    except Exception:  # a broken rule must not hide the others' findings
-        log.exception("rule %s failed", rule_id)
+    except Exception:  # noqa: BLE001 - logged: a broken rule must not hide the others' findings
+        _log_failure(rule_id)
         return []
     finally:
         _RULE_RUN.memo = None
 
 
 _RULE_RUN = threading.local()
+
+
+def _log_failure(rule_id: str) -> None:
+    """Log the exception being handled: a rule failed (logging is imported only then)."""
+    import logging
+
+    logging.getLogger(__name__).exception("rule %s failed", rule_id)
 
 
 def rule_memo() -> dict[Any, Any] | None:
@@ -226,8 +230,8 @@ def run_pair_rules(first: Document, second: Document,
                 findings.extend(_REGISTRY.funcs[rule_id](earlier, later))
             except MemoryError:
                 raise
-            except Exception:  # a broken rule must not hide the others' findings
-                log.exception("rule %s failed", rule_id)
+            except Exception:  # noqa: BLE001 - logged: a broken rule must not hide the others' findings
+                _log_failure(rule_id)
     return sort_findings(findings)
 
 
