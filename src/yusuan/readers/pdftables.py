@@ -151,6 +151,8 @@ def _smallest_cell(point: Point, corners: Corners, lower: list[Point], further: 
             continue
         if rights is None:
             rights = [p for p in further if not horizontal.isdisjoint(corners[p][1])]
+            if not rights:  # no corner along its horizontal edges: the point starts no cell
+                return None
         for across in rights:
             corner = (across[0], down[1])
             ids = corners.get(corner)
@@ -185,25 +187,34 @@ def cells_to_tables(cells: list[Box]) -> list[Table]:
 
 
 def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
-    """Each cell's characters: those whose middle lies in it (left/top sides inclusive)."""
+    """Each cell's characters: those whose middle lies in it (left/top sides inclusive), in the
+    order given; a cell without any has an empty list."""
     xs = sorted({x for cell in table.cells for x in (cell[0], cell[2])})
     ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
-    column = {x: index for index, x in enumerate(xs)}
-    row = {y: index for index, y in enumerate(ys)}
-    slots: list[list[Box | None]] = [[None] * len(ys) for _ in xs]  # [column][row]
-    for cell in table.cells:
-        for i in range(column[cell[0]], column[cell[2]]):
-            in_column = slots[i]
-            for j in range(row[cell[1]], row[cell[3]]):
-                in_column[j] = cell
-    found: dict[Box, list[Char]] = defaultdict(list)
+    found: dict[Box, list[Char]] = {cell: [] for cell in table.cells}
+    slots = _slots(found, xs, ys)
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     find = bisect.bisect_right
     for char in chars:
-        x = (char.x0 + char.x1) / 2
         y = (char.top + char.bottom) / 2
-        if left <= x < right and top <= y < bottom:  # outside, no slot holds it
-            slot = slots[find(xs, x) - 1][find(ys, y) - 1]
-            if slot is not None:
-                found[slot].append(char)
+        if top <= y < bottom:
+            x = (char.x0 + char.x1) / 2
+            if left <= x < right:  # outside, no slot holds it
+                slot = slots[find(xs, x) - 1][find(ys, y) - 1]
+                if slot is not None:
+                    slot.append(char)
     return found
+
+
+def _slots(found: dict[Box, list[Char]], xs: list[float], ys: list[float]
+           ) -> list[list[list[Char] | None]]:
+    """[column][row] of the grid `xs` × `ys`: the character list of the cell covering the slot."""
+    column = {x: index for index, x in enumerate(xs)}
+    row = {y: index for index, y in enumerate(ys)}
+    slots: list[list[list[Char] | None]] = [[None] * len(ys) for _ in xs]
+    for cell, held in found.items():
+        for i in range(column[cell[0]], column[cell[2]]):
+            in_column = slots[i]
+            for j in range(row[cell[1]], row[cell[3]]):
+                in_column[j] = held
+    return slots
