@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from yusuan.readers.pdfchars import Char
@@ -123,24 +123,23 @@ def intersections(edges: Sequence[Edge]) -> Corners:
 
 def corners_to_cells(corners: Corners) -> list[Box]:
     """For each corner, the smallest cell it is the top-left corner of."""
-    below: dict[float, list[Point]] = defaultdict(list)
-    right: dict[float, list[Point]] = defaultdict(list)
-    ordered = sorted(corners)
-    for point in ordered:  # by x, then y: each column top down, each row left to right
-        below[point[0]].append(point)
-        right[point[1]].append(point)
-    in_column = {point: index for points in below.values() for index, point in enumerate(points)}
-    in_row = {point: index for points in right.values() for index, point in enumerate(points)}
+    columns: dict[float, list[Point]] = defaultdict(list)
+    rows: dict[float, list[Point]] = defaultdict(list)
+    for point in sorted(corners):  # by x, then y: each column top down, each row left to right
+        columns[point[0]].append(point)
+        rows[point[1]].append(point)
+    in_row = {point: index for points in rows.values() for index, point in enumerate(points)}
     cells = []
-    for point in ordered:
-        cell = _smallest_cell(point, corners, below[point[0]][in_column[point] + 1:],
-                              right[point[1]][in_row[point] + 1:])
-        if cell:
-            cells.append(cell)
+    for column in columns.values():  # left to right
+        for index, point in enumerate(column):
+            cell = _smallest_cell(point, corners, itertools.islice(column, index + 1, None),
+                                  rows[point[1]][in_row[point] + 1:])
+            if cell:
+                cells.append(cell)
     return cells
 
 
-def _smallest_cell(point: Point, corners: Corners, lower: list[Point], further: list[Point]
+def _smallest_cell(point: Point, corners: Corners, lower: Iterable[Point], further: list[Point]
                    ) -> Box | None:
     """`lower`: the corners below the point in its column, top down; `further`: those right of
     it in its row, left to right."""
@@ -174,11 +173,12 @@ def cells_to_tables(cells: list[Box]) -> list[Table]:
 
     owner: dict[Point, int] = {}
     for index, (x0, top, x1, bottom) in enumerate(cells):
+        root = index  # the cell's table so far
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            if corner in owner:
-                parent[find(index)] = find(owner[corner])
-            else:
-                owner[corner] = index
+            other = find(owner.setdefault(corner, index))
+            if other != root:
+                parent[root] = other
+                root = other
     groups: dict[int, list[Box]] = defaultdict(list)
     for index, cell in enumerate(cells):
         groups[find(index)].append(cell)
