@@ -16,6 +16,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import SHORTEST, Edge
@@ -25,6 +26,8 @@ JOIN = 3.0
 CROSS = 3.0
 MIN_PREFILTER = SHORTEST  # the page's reader leaves out shorter ones already
 MIN_LENGTH = 3.0
+
+_FIRST = itemgetter(0)
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -105,17 +108,21 @@ Corners = dict[Point, tuple[set[int], set[int]]]  # point -> (vertical edge ids,
 
 
 def intersections(edges: Sequence[Edge]) -> Corners:
-    verticals = [(index, e) for index, e in enumerate(edges) if not e.horizontal]
-    horizontals = sorted(((index, e) for index, e in enumerate(edges) if e.horizontal),
-                         key=lambda item: item[1].top)
-    tops = [edge.top for _, edge in horizontals]
+    """Where a vertical edge crosses a horizontal one (within CROSS), with the ids (places in
+    `edges`) of the edges crossing there."""
+    spans = sorted(((edge.top, edge.x0 - CROSS, edge.x1 + CROSS, index)
+                    for index, edge in enumerate(edges) if edge.horizontal), key=_FIRST)
+    tops = [span[0] for span in spans]
     corners: Corners = {}
-    for v_id, v in sorted(verticals, key=lambda item: (item[1].x0, item[1].top)):
-        low = bisect.bisect_left(tops, v.top - CROSS)
-        high = bisect.bisect_right(tops, v.bottom + CROSS)
-        for h_id, h in horizontals[low:high]:
-            if h.x0 - CROSS <= v.x0 <= h.x1 + CROSS:
-                ids = corners.setdefault((v.x0, h.top), (set(), set()))
+    for v_id, vertical in enumerate(edges):
+        if vertical.horizontal:
+            continue
+        x = vertical.x0
+        low = bisect.bisect_left(tops, vertical.top - CROSS)
+        high = bisect.bisect_right(tops, vertical.bottom + CROSS)
+        for top, left, right, h_id in spans[low:high]:
+            if left <= x <= right:
+                ids = corners.setdefault((x, top), (set(), set()))
                 ids[0].add(v_id)
                 ids[1].add(h_id)
     return corners
