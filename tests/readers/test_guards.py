@@ -15,7 +15,7 @@ from yusuan.readers import spreadsheet
 from yusuan.readers.guards import MAX_PART_BYTES, MIB, Oversize
 from yusuan.readers.guards.ocrpages import ocr_dpi
 from yusuan.readers.guards.package import check_package
-from yusuan.readers.guards.pdfstreams import stream_starts
+from yusuan.readers.guards.pdfstreams import check_streams, inflated_size, stream_starts
 from yusuan.readers.guards.sheet import check_sheets
 
 
@@ -99,3 +99,19 @@ def test_stream_keywords_at_the_edges_of_the_file() -> None:
     assert list(stream_starts(b"stream\r\nx")) == [(0, 8)]
     assert list(stream_starts(b"dstream\rendstream\n")) == [(1, 8)]
     assert list(stream_starts(b"stream")) == []
+
+
+def test_a_damaged_zlib_stream_is_measured_up_to_the_damage(tmp_path: Path) -> None:
+    """A stream that starts as zlib and goes on as garbage (or a stream of another filter whose
+    first bytes look like a zlib header) counts what inflated before the damage: PDFium judges
+    the rest."""
+    good = zlib.compress(b" " * 100_000, 9)
+    damaged = good[:len(good) // 2] + b"\xff" * 64
+    with (tmp_path / "damaged.bin").open("wb") as handle:
+        handle.write(b"stream\n" + damaged + b"\nendstream")
+    data = (tmp_path / "damaged.bin").read_bytes()
+    assert inflated_size(data, 7, MIB) < 100_000
+    check_streams(tmp_path / "damaged.bin")
+    assert inflated_size(b"stream\n" + good, 7, MIB) == 100_000
+    with pytest.raises(Oversize):
+        inflated_size(b"stream\n" + good, 7, 99_999)

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import itertools
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge, Frame, straight_edges
 from yusuan.readers.pdfpage import page_blocks
-from yusuan.readers.pdftables import find_tables, merge_edges
-from yusuan.readers.pdfwords import chars_to_words, join_words, plain_text, words_to_lines
+from yusuan.readers.pdftables import cell_chars, find_tables, merge_edges
+from yusuan.readers.pdfwords import (
+    chars_to_words,
+    cluster_tops,
+    join_words,
+    plain_text,
+    words_to_lines,
+)
 
 
 def chars(text: str, x: float, top: float, size: float = 10, step: float | None = None) -> list[Char]:
@@ -101,3 +110,40 @@ def test_a_cells_text_from_none_one_or_more_characters() -> None:
     assert plain_text(chars("0", 10, 100)) == "0"
     assert plain_text(chars("社会", 10, 100) + chars("保障", 10, 112)) == "社会\n保障"
     assert plain_text(chars("收入", 10, 100) + chars("合计", 40, 100)) == "收入 合计"
+
+
+# Characters on a coarse grid, so that boxes often share a left side or a top: the ties the
+# sorts must break as the general grouping does.
+_grid_chars = st.lists(st.builds(
+    lambda text, x, top, width, spaced: Char(text, x, x + width, top, top + 10, 10, spaced),
+    st.sampled_from("收入0 .1\u3000"), st.integers(0, 12).map(lambda n: n * 2.0),
+    st.integers(0, 8).map(lambda n: n * 1.5), st.sampled_from([1.0, 2.0, 5.0]), st.booleans()),
+    max_size=12)
+
+
+@settings(deadline=None)  # a busy machine must not fail it
+@given(_grid_chars)
+def test_a_cells_text_is_its_words_in_lines_left_to_right(cell: list[Char]) -> None:
+    """plain_text's shortcuts (one line, one word) give what the words and lines give."""
+    lines = cluster_tops(chars_to_words(cell))
+    expected = "\n".join(" ".join(word.text for word in sorted(line, key=lambda w: w.x0))
+                         for line in lines)
+    assert plain_text(cell) == expected
+
+
+@settings(deadline=None)  # a busy machine must not fail it
+@given(st.lists(st.integers(1, 4), min_size=2, max_size=4),
+       st.lists(st.integers(1, 4), min_size=2, max_size=4),
+       st.lists(st.tuples(st.integers(-2, 90), st.integers(-2, 90)), max_size=40))
+def test_each_character_goes_to_the_cell_its_middle_lies_in(widths: list[int], heights: list[int],
+                                                          middles: list[tuple[int, int]]) -> None:
+    xs = list(itertools.accumulate([0] + [w * 10 for w in widths]))
+    ys = list(itertools.accumulate([0] + [h * 10 for h in heights]))
+    edges = [h(y, xs[0], xs[-1]) for y in ys] + [v(x, ys[0], ys[-1]) for x in xs]
+    [table] = find_tables(edges)
+    page = [Char("字", x - 1, x + 1, y - 1, y + 1, 2) for x, y in middles]
+    found = cell_chars(table, page)
+    for cell in table.cells:
+        inside = [c for c in page if cell[0] <= (c.x0 + c.x1) / 2 < cell[2]
+                  and cell[1] <= (c.top + c.bottom) / 2 < cell[3]]
+        assert found.get(cell, []) == inside

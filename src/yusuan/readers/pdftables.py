@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import SHORTEST, Edge
@@ -25,6 +26,8 @@ JOIN = 3.0
 CROSS = 3.0
 MIN_PREFILTER = SHORTEST  # the page's reader leaves out shorter ones already
 MIN_LENGTH = 3.0
+
+_FIRST = itemgetter(0)
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -105,17 +108,21 @@ Corners = dict[Point, tuple[set[int], set[int]]]  # point -> (vertical edge ids,
 
 
 def intersections(edges: Sequence[Edge]) -> Corners:
-    verticals = [(index, e) for index, e in enumerate(edges) if not e.horizontal]
-    horizontals = sorted(((index, e) for index, e in enumerate(edges) if e.horizontal),
-                         key=lambda item: item[1].top)
-    tops = [edge.top for _, edge in horizontals]
+    """Where a vertical edge crosses a horizontal one (within CROSS), with the ids (places in
+    `edges`) of the edges crossing there."""
+    spans = sorted(((edge.top, edge.x0 - CROSS, edge.x1 + CROSS, index)
+                    for index, edge in enumerate(edges) if edge.horizontal), key=_FIRST)
+    tops = [span[0] for span in spans]
     corners: Corners = {}
-    for v_id, v in sorted(verticals, key=lambda item: (item[1].x0, item[1].top)):
-        low = bisect.bisect_left(tops, v.top - CROSS)
-        high = bisect.bisect_right(tops, v.bottom + CROSS)
-        for h_id, h in horizontals[low:high]:
-            if h.x0 - CROSS <= v.x0 <= h.x1 + CROSS:
-                ids = corners.setdefault((v.x0, h.top), (set(), set()))
+    for v_id, vertical in enumerate(edges):
+        if vertical.horizontal:
+            continue
+        x = vertical.x0
+        low = bisect.bisect_left(tops, vertical.top - CROSS)
+        high = bisect.bisect_right(tops, vertical.bottom + CROSS)
+        for top, left, right, h_id in spans[low:high]:
+            if left <= x <= right:
+                ids = corners.setdefault((x, top), (set(), set()))
                 ids[0].add(v_id)
                 ids[1].add(h_id)
     return corners
@@ -123,24 +130,23 @@ def intersections(edges: Sequence[Edge]) -> Corners:
 
 def corners_to_cells(corners: Corners) -> list[Box]:
     """For each corner, the smallest cell it is the top-left corner of."""
-    below: dict[float, list[Point]] = defaultdict(list)
-    right: dict[float, list[Point]] = defaultdict(list)
-    ordered = sorted(corners)
-    for point in ordered:  # by x, then y: each column top down, each row left to right
-        below[point[0]].append(point)
-        right[point[1]].append(point)
-    in_column = {point: index for points in below.values() for index, point in enumerate(points)}
-    in_row = {point: index for points in right.values() for index, point in enumerate(points)}
+    columns: dict[float, list[Point]] = defaultdict(list)
+    rows: dict[float, list[Point]] = defaultdict(list)
+    for point in sorted(corners):  # by x, then y: each column top down, each row left to right
+        columns[point[0]].append(point)
+        rows[point[1]].append(point)
+    in_row = {point: index for points in rows.values() for index, point in enumerate(points)}
     cells = []
-    for point in ordered:
-        cell = _smallest_cell(point, corners, below[point[0]][in_column[point] + 1:],
-                              right[point[1]][in_row[point] + 1:])
-        if cell:
-            cells.append(cell)
+    for column in columns.values():  # left to right
+        for index, point in enumerate(column):
+            cell = _smallest_cell(point, corners, itertools.islice(column, index + 1, None),
+                                  rows[point[1]][in_row[point] + 1:])
+            if cell:
+                cells.append(cell)
     return cells
 
 
-def _smallest_cell(point: Point, corners: Corners, lower: list[Point], further: list[Point]
+def _smallest_cell(point: Point, corners: Corners, lower: Iterable[Point], further: list[Point]
                    ) -> Box | None:
     """`lower`: the corners below the point in its column, top down; `further`: those right of
     it in its row, left to right."""
@@ -151,6 +157,8 @@ def _smallest_cell(point: Point, corners: Corners, lower: list[Point], further: 
             continue
         if rights is None:
             rights = [p for p in further if not horizontal.isdisjoint(corners[p][1])]
+            if not rights:  # no corner along its horizontal edges: the point starts no cell
+                return None
         for across in rights:
             corner = (across[0], down[1])
             ids = corners.get(corner)
@@ -172,11 +180,12 @@ def cells_to_tables(cells: list[Box]) -> list[Table]:
 
     owner: dict[Point, int] = {}
     for index, (x0, top, x1, bottom) in enumerate(cells):
+        root = index  # the cell's table so far
         for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
-            if corner in owner:
-                parent[find(index)] = find(owner[corner])
-            else:
-                owner[corner] = index
+            other = find(owner.setdefault(corner, index))
+            if other != root:
+                parent[root] = other
+                root = other
     groups: dict[int, list[Box]] = defaultdict(list)
     for index, cell in enumerate(cells):
         groups[find(index)].append(cell)
@@ -185,25 +194,34 @@ def cells_to_tables(cells: list[Box]) -> list[Table]:
 
 
 def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
-    """Each cell's characters: those whose middle lies in it (left/top sides inclusive)."""
+    """Each cell's characters: those whose middle lies in it (left/top sides inclusive), in the
+    order given; a cell without any has an empty list."""
     xs = sorted({x for cell in table.cells for x in (cell[0], cell[2])})
     ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
-    column = {x: index for index, x in enumerate(xs)}
-    row = {y: index for index, y in enumerate(ys)}
-    slots: list[list[Box | None]] = [[None] * len(ys) for _ in xs]  # [column][row]
-    for cell in table.cells:
-        for i in range(column[cell[0]], column[cell[2]]):
-            in_column = slots[i]
-            for j in range(row[cell[1]], row[cell[3]]):
-                in_column[j] = cell
-    found: dict[Box, list[Char]] = defaultdict(list)
+    found: dict[Box, list[Char]] = {cell: [] for cell in table.cells}
+    slots = _slots(found, xs, ys)
     left, right, top, bottom = xs[0], xs[-1], ys[0], ys[-1]
     find = bisect.bisect_right
     for char in chars:
-        x = (char.x0 + char.x1) / 2
         y = (char.top + char.bottom) / 2
-        if left <= x < right and top <= y < bottom:  # outside, no slot holds it
-            slot = slots[find(xs, x) - 1][find(ys, y) - 1]
-            if slot is not None:
-                found[slot].append(char)
+        if top <= y < bottom:
+            x = (char.x0 + char.x1) / 2
+            if left <= x < right:  # outside, no slot holds it
+                slot = slots[find(xs, x) - 1][find(ys, y) - 1]
+                if slot is not None:
+                    slot.append(char)
     return found
+
+
+def _slots(found: dict[Box, list[Char]], xs: list[float], ys: list[float]
+           ) -> list[list[list[Char] | None]]:
+    """[column][row] of the grid `xs` × `ys`: the character list of the cell covering the slot."""
+    column = {x: index for index, x in enumerate(xs)}
+    row = {y: index for index, y in enumerate(ys)}
+    slots: list[list[list[Char] | None]] = [[None] * len(ys) for _ in xs]
+    for cell, held in found.items():
+        for i in range(column[cell[0]], column[cell[2]]):
+            in_column = slots[i]
+            for j in range(row[cell[1]], row[cell[3]]):
+                in_column[j] = held
+    return slots

@@ -127,6 +127,10 @@ def plain_text(chars: Sequence[Char]) -> str:
     rather than Word objects: a page has hundreds of cells."""
     if len(chars) < 2:  # an empty cell, or a single character (a "0", a "-")
         return "" if not chars or chars[0].text.isspace() else chars[0].text
+    tops = list(map(_TOP, chars))
+    low = min(tops)
+    if max(tops) <= low + Y_TOLERANCE:  # one line, as most cells are
+        return _line_text(_runs(chars if max(tops) == low else sorted(chars, key=_TOP)))
     words = [(min(map(_TOP, run)), run[0].x0, "".join(map(_TEXT, run)))
              for group in cluster_tops(chars) for run in _runs(group)]
     if len(words) == 1:
@@ -139,6 +143,15 @@ def plain_text(chars: Sequence[Char]) -> str:
         lines[-1].append(word)
         last = word[0]
     return "\n".join(" ".join(word[2] for word in sorted(line, key=_SECOND)) for line in lines)
+
+
+def _line_text(runs: list[list[Char]]) -> str:
+    """The words of one line's runs, by single spaces: `plain_text` when the characters' tops
+    lie within Y_TOLERANCE of the lowest (so `cluster_tops` would make them one group)."""
+    if len(runs) < 2:
+        return "".join(map(_TEXT, runs[0])) if runs else ""
+    words = sorted(((min(map(_TOP, run)), run[0].x0, run) for run in runs), key=_FIRST)
+    return " ".join("".join(map(_TEXT, word[2])) for word in sorted(words, key=_SECOND))
 
 
 _X0 = attrgetter("x0")
