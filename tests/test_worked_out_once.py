@@ -105,3 +105,24 @@ def test_a_cell_is_made_as_a_frozen_dataclass_makes_it() -> None:
     assert dataclasses.replace(cell, text="小计") == Cell("小计", 3, None, 2)
     with pytest.raises(dataclasses.FrozenInstanceError):
         cell.text = "小计"  # type: ignore[misc]
+
+
+def test_segmenting_asks_each_row_for_its_filled_cells_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.layout import source_to_rows
+    from yusuan.recognise.segments import rows_to_segments
+
+    doc = document_from_text(NARRATIVE + TABLE + "表2 支出总表\n单位：万元\n项目\t预算数\n"
+                             "合计\t10.00\n－ 1 －\n注：本表无数据。\n")
+    rows = source_to_rows(doc.source)
+    expected = [(s.title.kind, len(s.data_rows), len(s.note_rows)) for s in rows_to_segments(rows)]
+    asked: list[int] = []
+    filled = Row.filled
+
+    def counted(row: Row) -> tuple[Cell, ...]:
+        asked.append(id(row))
+        return filled.fget(row)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(Row, "filled", property(counted))
+    segments = rows_to_segments(rows)
+    assert [(s.title.kind, len(s.data_rows), len(s.note_rows)) for s in segments] == expected
+    assert len(asked) == len(set(asked)) == len(rows)
