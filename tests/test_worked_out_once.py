@@ -126,3 +126,16 @@ def test_segmenting_asks_each_row_for_its_filled_cells_once(monkeypatch: pytest.
     segments = rows_to_segments(rows)
     assert [(s.title.kind, len(s.data_rows), len(s.note_rows)) for s in segments] == expected
     assert len(asked) == len(set(asked)) == len(rows)
+
+
+def test_a_forms_cell_is_made_as_a_frozen_dataclass_makes_it() -> None:
+    import dataclasses
+
+    from yusuan.recognise.projects.text import Cell as FormCell
+
+    cell = FormCell("项目名称", 7)
+    assert (cell.text, cell.line) == ("项目名称", 7) and repr(cell) == "Cell(text='项目名称', line=7)"
+    assert cell == FormCell("项目名称", 7) and hash(cell) == hash(FormCell("项目名称", 7))
+    assert cell != FormCell("项目名称", 8) and dataclasses.replace(cell, line=8) == FormCell("项目名称", 8)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cell.line = 8  # type: ignore[misc]

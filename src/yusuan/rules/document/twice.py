@@ -45,7 +45,10 @@ def _opens_block(text: str) -> bool:
     """A line of a labelled cell of words: 年度目标 | 通过专栏畅通帮扶渠道…"""
     if len(text) < LONG or "\t" not in text:  # no second cell of LONG characters
         return False
-    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    parts = text.split("\t")
+    if max(map(len, parts)) < LONG:  # no cell of LONG characters (most table lines)
+        return False
+    cells = [cell.strip() for cell in parts if cell.strip()]
     return (len(cells) >= 2 and WORD_LABEL.fullmatch(cells[0]) is not None
             and any(len(cell) >= LONG and len(HAN.findall(cell)) >= LONG for cell in cells[1:]))
 
