@@ -202,6 +202,18 @@ def test_a_form_block_printed_again_inside_another_form_is_reported() -> None:
         "印在康复补助资金项目绩效目标表的“年度目标”之后")]
 
 
+def test_a_block_printed_again_with_other_blanks_is_reported_as_the_same() -> None:
+    own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
+    again = GOAL.replace("\t", "\t ") + INDICATORS.replace("≥", " ≥")
+    assert messages(two_forms(own, again), "TABLE.PRINTED_TWICE") == [(
+        "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
+        "印在康复补助资金项目绩效目标表的“年度目标”之后")]
+    unlike = GOAL + INDICATORS.replace("指标5", "指标6")
+    assert messages(two_forms(own, unlike), "TABLE.PRINTED_TWICE") == [(
+        "第 2 行起的5行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
+        "印在康复补助资金项目绩效目标表的“年度目标”之后")]
+
+
 def test_a_block_is_placed_in_the_first_table_listed_that_spans_it() -> None:
     own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
     doc = two_forms(own, GOAL + INDICATORS)
