@@ -161,9 +161,9 @@ WRAPPED_BRACKET_TAIL = 16  # the most characters of a title's bracket wrapped on
 def _bracket_unclosed(head: str, tail: str) -> bool:
     """A title wrapped inside its closing bracket ('…明细表（按支出功能分类科' / '目-不含上年结
     转）'): the tail closes the bracket the title left open."""
-    return (classify_title(head) is not None and head.count("（") > head.count("）")
-            and tail.endswith("）") and "（" not in tail
-            and len(tail.replace(" ", "")) <= WRAPPED_BRACKET_TAIL)
+    return (tail.endswith("）") and "（" not in tail
+            and len(tail.replace(" ", "")) <= WRAPPED_BRACKET_TAIL
+            and head.count("（") > head.count("）") and classify_title(head) is not None)
 
 
 def _numbered_title_unfinished(head: str, tail: str) -> bool:
