@@ -139,3 +139,14 @@ def test_a_forms_cell_is_made_as_a_frozen_dataclass_makes_it() -> None:
     assert cell != FormCell("项目名称", 8) and dataclasses.replace(cell, line=8) == FormCell("项目名称", 8)
     with pytest.raises(dataclasses.FrozenInstanceError):
         cell.line = 8  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("texts", "foot"), [
+    (("-", "1", "-"), True), (("—", "12", "—"), True), (("–", "3 –"), True),
+    (("1", "-"), False), (("合计", "10.00"), False), (("-", "1", "-", "2"), False),
+])
+def test_a_page_foot_laid_out_as_cells_is_told_by_its_dashes(texts: tuple[str, ...],
+                                                              foot: bool) -> None:
+    from yusuan.recognise.segments import page_foot_in_cells
+
+    assert page_foot_in_cells(tuple(Cell(text, 1) for text in texts)) is foot

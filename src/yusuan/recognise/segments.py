@@ -310,7 +310,7 @@ def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...
 
 def page_foot_in_cells(filled: tuple[Cell, ...]) -> bool:
     """A page number between dashes laid out as cells of its own ("-" | "1" | "-")."""
-    if not 2 <= len(filled) <= 3:
+    if not 2 <= len(filled) <= 3 or filled[0].text[:1] not in "-—–":  # opens with a dash
         return False
     joined = " ".join(cell.text for cell in filled)
     return bool(PAGE_NUMBER.match(joined)) and bool(re.match(r"^[-—–].*[-—–]$", joined))
