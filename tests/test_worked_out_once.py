@@ -105,3 +105,48 @@ def test_a_cell_is_made_as_a_frozen_dataclass_makes_it() -> None:
     assert dataclasses.replace(cell, text="小计") == Cell("小计", 3, None, 2)
     with pytest.raises(dataclasses.FrozenInstanceError):
         cell.text = "小计"  # type: ignore[misc]
+
+
+def test_segmenting_asks_each_row_for_its_filled_cells_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.layout import source_to_rows
+    from yusuan.recognise.segments import rows_to_segments
+
+    doc = document_from_text(NARRATIVE + TABLE + "表2 支出总表\n单位：万元\n项目\t预算数\n"
+                             "合计\t10.00\n－ 1 －\n注：本表无数据。\n")
+    rows = source_to_rows(doc.source)
+    expected = [(s.title.kind, len(s.data_rows), len(s.note_rows)) for s in rows_to_segments(rows)]
+    asked: list[int] = []
+    filled = Row.filled
+
+    def counted(row: Row) -> tuple[Cell, ...]:
+        asked.append(id(row))
+        return filled.fget(row)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(Row, "filled", property(counted))
+    segments = rows_to_segments(rows)
+    assert [(s.title.kind, len(s.data_rows), len(s.note_rows)) for s in segments] == expected
+    assert len(asked) == len(set(asked)) == len(rows)
+
+
+def test_a_forms_cell_is_made_as_a_frozen_dataclass_makes_it() -> None:
+    import dataclasses
+
+    from yusuan.recognise.projects.text import Cell as FormCell
+
+    cell = FormCell("项目名称", 7)
+    assert (cell.text, cell.line) == ("项目名称", 7) and repr(cell) == "Cell(text='项目名称', line=7)"
+    assert cell == FormCell("项目名称", 7) and hash(cell) == hash(FormCell("项目名称", 7))
+    assert cell != FormCell("项目名称", 8) and dataclasses.replace(cell, line=8) == FormCell("项目名称", 8)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cell.line = 8  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("texts", "foot"), [
+    (("-", "1", "-"), True), (("—", "12", "—"), True), (("–", "3 –"), True),
+    (("1", "-"), False), (("合计", "10.00"), False), (("-", "1", "-", "2"), False),
+])
+def test_a_page_foot_laid_out_as_cells_is_told_by_its_dashes(texts: tuple[str, ...],
+                                                              foot: bool) -> None:
+    from yusuan.recognise.segments import page_foot_in_cells
+
+    assert page_foot_in_cells(tuple(Cell(text, 1) for text in texts)) is foot

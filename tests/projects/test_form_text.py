@@ -105,3 +105,17 @@ def test_a_name_line_is_found_with_its_label_spread_by_blanks_and_tags() -> None
     assert is_name_line([Line(1, "项目名称"), Line(2, "培训经费")], 0)
     for text in ("项目\t培训经费", "名称\t培训经费", "项目名称\t项目总预算"):
         assert not is_name_line([Line(1, text)], 0), text
+
+
+def test_joined_cells_start_where_each_cell_stands_in_the_joined_text() -> None:
+    import random
+
+    rng = random.Random(18)
+    for count in range(6):
+        cells = [Cell("项目名称"[: rng.randint(0, 4)], line) for line in range(1, count + 1)]
+        joined = Joined.of(cells)
+        assert joined.text == "|".join(cell.text for cell in cells)
+        assert len(joined.starts) == count and joined.lines == [cell.line for cell in cells]
+        for cell, start in zip(cells, joined.starts, strict=True):
+            assert joined.text[start:start + len(cell.text)] == cell.text
+            assert start == 0 or joined.text[start - 1] == "|"

@@ -29,3 +29,10 @@ def test_two_amounts_for_one_expense_are_found() -> None:
     changed = CENTRE[::-1].replace("72", "02", 1)[::-1]  # the second 27万元 becomes 20万元
     assert _said(HEAD + changed + OFFICE) == [
         "项目“接待中心运行费”的绩效目标表中“缴纳电费”一处写 27万元，一处写 20万元"]
+
+
+def test_a_name_column_headed_with_a_blank_inside_is_read() -> None:
+    changed = CENTRE[::-1].replace("72", "02", 1)[::-1]
+    assert _said(HEAD.replace("\t项目名称\t", "\t项目 名称\t") + changed + OFFICE) == [
+        "项目“接待中心运行费”的绩效目标表中“缴纳电费”一处写 27万元，一处写 20万元"]
+    assert _said(HEAD.replace("\t项目名称\t", "\t项目\t") + changed + OFFICE) == []

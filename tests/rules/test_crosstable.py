@@ -103,6 +103,17 @@ def test_a_listed_unit_the_tables_name_with_words_put_inside_is_found() -> None:
     assert [loc.line for loc in found[0].locations] == [4, 23]
 
 
+def test_a_roster_header_printed_with_blanks_inside_its_words_is_read() -> None:
+    from yusuan.model import Line
+    from yusuan.recognise.narrative.people import unit_roster
+
+    lines = [Line(n, text) for n, text in enumerate(
+        ["单位构成", "序 号\t单位 名称\t拟变动情况", "1\t中共某市委讲师团\t", "说明"], start=1)]
+    assert unit_roster(lines) == [("中共某市委讲师团", 3)]
+    lines[1] = Line(2, "序号\t单位\t拟变动情况")
+    assert unit_roster(lines) == []
+
+
 @pytest.mark.parametrize(("listed", "printed"), [
     ("某市讲师团", "中共某市委讲师团"),          # longer at its start
     ("中共某市委讲师团", "中共某市委讲师团本级"),  # longer at its end

@@ -176,6 +176,12 @@ def test_the_shortest_cell_that_holds_an_item_twice_is_searched() -> None:
         assert messages(document(f"说明\t{cell[:-1]}\n"), "TEXT.REPEATED") == []
 
 
+def test_a_line_that_is_only_the_shortest_cell_with_an_item_twice_is_searched() -> None:
+    cell = "一是" * 22  # 44 characters: the shortest that can hold an item twice
+    assert len(messages(document(f"{cell}\n"), "TEXT.REPEATED")) == 1
+    assert messages(document(f"{cell[:-1]}\n"), "TEXT.REPEATED") == []
+
+
 GOAL = "年度目标\t通过专栏畅通帮扶渠道，汇聚更多社会力量关心关爱特殊少年群体，提升全市孤弃儿童福利保障水平。\n"
 INDICATORS = "".join(f"\t产出指标\t数量指标\t指标{i}\t≥{i}个\n" for i in range(1, 6))
 
@@ -199,6 +205,18 @@ def test_a_form_block_printed_again_inside_another_form_is_reported() -> None:
     own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
     assert messages(two_forms(own, GOAL + INDICATORS), "TABLE.PRINTED_TWICE") == [(
         "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
+        "印在康复补助资金项目绩效目标表的“年度目标”之后")]
+
+
+def test_a_block_printed_again_with_other_blanks_is_reported_as_the_same() -> None:
+    own = GOAL.replace("特殊少年群体", "自闭症儿童群体")
+    again = GOAL.replace("\t", "\t ") + INDICATORS.replace("≥", " ≥")
+    assert messages(two_forms(own, again), "TABLE.PRINTED_TWICE") == [(
+        "第 2 行起的6行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
+        "印在康复补助资金项目绩效目标表的“年度目标”之后")]
+    unlike = GOAL + INDICATORS.replace("指标5", "指标6")
+    assert messages(two_forms(own, unlike), "TABLE.PRINTED_TWICE") == [(
+        "第 2 行起的5行（“年度目标通过专栏畅通帮扶渠道，汇聚更多社…”）又印了一次，"
         "印在康复补助资金项目绩效目标表的“年度目标”之后")]
 
 

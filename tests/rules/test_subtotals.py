@@ -45,3 +45,18 @@ def test_a_column_without_a_header_is_not_judged() -> None:
         "\t\t\t年初预算安排金额①\t年中调整金额②", "\t\t\t\t年中调整金额②").replace(
         "\t\t\t预算安排\t", "\t\t\t\t")
     assert found(text) == []
+
+
+def test_the_header_is_read_only_above_a_subtotal_with_parts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from yusuan.rules.tables import groups
+
+    read: list[int] = []
+    header = groups._header
+
+    def counted(rows, index, columns):  # type: ignore[no-untyped-def]
+        read.append(index + 1)
+        return header(rows, index, columns)
+
+    monkeypatch.setattr(groups, "_header", counted)
+    assert len(found(FORM.format(subtotal="0.00", rate="96.36"))) == 1
+    assert read == [5]  # 财政资金小计; not 合计 nor 其他资金小计, which have no ①② under them

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from yusuan.model import Cell, Row
@@ -55,12 +56,20 @@ class Segment:
 
 def single_text(row: Row) -> str | None:
     """The text of a row with exactly one filled cell, else None."""
-    filled = row.filled
+    return _only_text(row.filled)
+
+
+def _only_text(filled: tuple[Cell, ...]) -> str | None:
+    """`single_text` of a row's filled cells."""
     return filled[0].text if len(filled) == 1 else None
 
 
 def row_title(row: Row) -> Title | None:
-    filled = row.filled
+    return _title_of(row.filled)
+
+
+def _title_of(filled: tuple[Cell, ...]) -> Title | None:
+    """`row_title` of a row's filled cells."""
     if len(filled) == 2 and is_number_only(filled[0].text):
         title = classify_title(filled[1].text)
         if title and not title.number:
@@ -71,7 +80,12 @@ def row_title(row: Row) -> Title | None:
 
 def is_data_row(row: Row) -> bool:
     """A row with an amount, a classification code or a total label in a table body."""
-    texts = [cell.text for cell in row.filled]
+    return _is_data(row.filled)
+
+
+def _is_data(filled: tuple[Cell, ...]) -> bool:
+    """`is_data_row` of a row's filled cells."""
+    texts = [cell.text for cell in filled]
     if not texts or _column_numbers(texts):
         return False
     if any(is_amount(text) for text in texts):
@@ -89,6 +103,8 @@ def is_column_number_row(row: Row) -> bool:
 
 def _column_numbers(texts: list[str]) -> bool:
     """`is_column_number_row` of a row's filled cells' texts."""
+    if not texts or not (texts[0] in COLUMN_NUMBER_LABELS or texts[0].isdecimal()):
+        return False  # most rows: every cell must be a label or a number
     labels = [text for text in texts if text in COLUMN_NUMBER_LABELS]
     numbers = [int(text) for text in texts if text.isdecimal()]  # not ① or ²
     if len(labels) + len(numbers) != len(texts) or (len(numbers) < 2 and not labels):
@@ -99,8 +115,8 @@ def _column_numbers(texts: list[str]) -> bool:
     return rising and numbers[0] <= 2 and numbers[-1] - numbers[0] <= len(numbers)
 
 
-def is_running_text(row: Row) -> bool:
-    text = single_text(row)
+def is_running_text(row: Row, text: str | None) -> bool:
+    """A row of running text; `text` is its only filled cell's (`single_text`)."""
     if text is None or len(row.cells) > 1:
         return False
     return len(text) > 40 or bool(re.match(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、)", text))
@@ -110,23 +126,33 @@ WRAPPED_TAIL = 4  # the most characters of a title's last word wrapped onto a li
 WRAPPED_NUMBERED_TAIL = 8  # … after a numbered title that has not said 表 yet ('支出预算表')
 
 
-def join_wrapped_titles(rows: list[Row]) -> list[Row]:
+def join_wrapped_titles(rows: list[Row]) -> Iterator[tuple[Row, tuple[Cell, ...]]]:
     """A title the page wraps before its last word ('…培训费支出预算' / '表'), or a numbered title
-    wrapped before its last words ('公开 09 表：…会议费、培训费' / '支出预算表'): one row."""
-    out: list[Row] = []
+    wrapped before its last words ('公开 09 表：…会议费、培训费' / '支出预算表'): one row. Each
+    row comes with its filled cells, worked out once (segmenting reads them again and again;
+    made one row at a time, they are never all held at once)."""
+    held: Row | None = None  # the row before, not yet given: the next may end its title
+    held_filled: tuple[Cell, ...] = ()
+    head = None  # single_text(held)
     for row in rows:
-        head = single_text(out[-1]) if out else None
-        tail = single_text(row)
-        if (head and tail and (tail.endswith("表") and classify_title(head + tail)
-                               and (len(tail) <= WRAPPED_TAIL and not row_title(out[-1])
-                                    or _numbered_title_unfinished(head, tail))
-                               or _bracket_unclosed(head, tail))):
-            first = out[-1].cells[0]
-            out[-1] = Row((Cell(head + tail, first.line, first.page, first.indent),),
-                          out[-1].aligned, tuple(dict.fromkeys(out[-1].lines + row.lines)))
+        filled = row.filled
+        tail = _only_text(filled)
+        if (held is not None and head and tail
+                and (tail.endswith("表") and classify_title(head + tail)
+                     and (len(tail) <= WRAPPED_TAIL and not _title_of(held_filled)
+                          or _numbered_title_unfinished(head, tail))
+                     or _bracket_unclosed(head, tail))):
+            first = held.cells[0]
+            held = Row((Cell(head + tail, first.line, first.page, first.indent),),
+                       held.aligned, tuple(dict.fromkeys(held.lines + row.lines)))
+            held_filled = held.cells
+            head += tail
             continue
-        out.append(row)
-    return out
+        if held is not None:
+            yield held, held_filled
+        held, held_filled, head = row, filled, tail
+    if held is not None:
+        yield held, held_filled
 
 
 WRAPPED_BRACKET_TAIL = 16  # the most characters of a title's bracket wrapped onto a line
@@ -135,9 +161,9 @@ WRAPPED_BRACKET_TAIL = 16  # the most characters of a title's bracket wrapped on
 def _bracket_unclosed(head: str, tail: str) -> bool:
     """A title wrapped inside its closing bracket ('…明细表（按支出功能分类科' / '目-不含上年结
     转）'): the tail closes the bracket the title left open."""
-    return (classify_title(head) is not None and head.count("（") > head.count("）")
-            and tail.endswith("）") and "（" not in tail
-            and len(tail.replace(" ", "")) <= WRAPPED_BRACKET_TAIL)
+    return (tail.endswith("）") and "（" not in tail
+            and len(tail.replace(" ", "")) <= WRAPPED_BRACKET_TAIL
+            and head.count("（") > head.count("）") and classify_title(head) is not None)
 
 
 def _numbered_title_unfinished(head: str, tail: str) -> bool:
@@ -151,13 +177,12 @@ def _numbered_title_unfinished(head: str, tail: str) -> bool:
 
 
 def rows_to_segments(rows: list[Row]) -> list[Segment]:
-    rows = join_wrapped_titles(rows)
     segments: list[Segment] = []
     current: Segment | None = None
     pending_number: str | None = None
-    for row in rows:
-        title = row_title(row)
-        text = single_text(row)
+    for row, filled in join_wrapped_titles(rows):
+        title = _title_of(filled)
+        text = _only_text(filled)
         if title:
             if current and not current.started and (current.title.kind == title.kind or not current.title_rows):
                 merge_title(current, row, title)
@@ -181,7 +206,7 @@ def rows_to_segments(rows: list[Row]) -> list[Segment]:
             continue
         if current is None:
             continue
-        if not absorb(current, row, text):
+        if not absorb(current, row, text, filled):
             close(current, segments)
             current = None
     close(current, segments)
@@ -206,13 +231,12 @@ def continues(segment: Segment, title: Title, pending_number: str | None = None)
     return number is None or number == segment.number
 
 
-def meta_row(segment: Segment, row: Row) -> bool:
-    """Absorb a row made only of unit / budget-unit cells (one-cell-per-line exports put them
-    in one block); after data it marks a repeated page header."""
-    texts = [cell.text for cell in row.filled]
-    if len(texts) < 2 or not all(_UNIT.search(t) or _BUDGET_UNIT.match(t) for t in texts):
+def meta_row(segment: Segment, filled: tuple[Cell, ...]) -> bool:
+    """Absorb a row (its filled cells) made only of unit / budget-unit cells (one-cell-per-line
+    exports put them in one block); after data it marks a repeated page header."""
+    if len(filled) < 2 or not all(_UNIT.search(c.text) or _BUDGET_UNIT.match(c.text) for c in filled):
         return False
-    for cell in row.filled:
+    for cell in filled:
         unit = _UNIT.search(cell.text)
         if unit:
             segment.unit = segment.unit or unit.group(1)
@@ -227,16 +251,17 @@ def meta_row(segment: Segment, row: Row) -> bool:
 RULE_CHARACTERS = frozenset("-—=_ ")
 
 
-def is_rule_line(row: Row) -> bool:
-    """A row of dashes drawn as a table border."""
-    return all(set(cell.text) <= RULE_CHARACTERS for cell in row.filled)
+def is_rule_line(filled: tuple[Cell, ...]) -> bool:
+    """A row (its filled cells) of dashes drawn as a table border."""
+    return all(set(cell.text) <= RULE_CHARACTERS for cell in filled)
 
 
-def absorb(segment: Segment, row: Row, text: str | None) -> bool:
-    """Add a row to the segment; False when the row ends the table."""
-    if meta_row(segment, row) or is_rule_line(row):
+def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...]) -> bool:
+    """Add a row (`filled` its filled cells, `text` its only one's text) to the segment;
+    False when the row ends the table."""
+    if meta_row(segment, filled) or is_rule_line(filled):
         return True
-    if text is None and page_foot_in_cells(row):
+    if text is None and page_foot_in_cells(filled):
         segment.in_repeat_header = bool(segment.data_rows)
         return True
     if text is not None:
@@ -265,9 +290,9 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
         if is_unaligned_item(segment, row, text):
             segment.data_rows.append(row)
             return True
-        if is_running_text(row) and (segment.data_rows or segment.header_rows):
+        if is_running_text(row, text) and (segment.data_rows or segment.header_rows):
             return False
-    data = is_data_row(row)
+    data = _is_data(filled)
     if segment.note_rows and segment.data_rows and not data and not segment.in_repeat_header:
         return False
     in_body = segment.data_rows and not segment.in_repeat_header and len(row.cells) > 1
@@ -283,10 +308,9 @@ def absorb(segment: Segment, row: Row, text: str | None) -> bool:
     return True
 
 
-def page_foot_in_cells(row: Row) -> bool:
+def page_foot_in_cells(filled: tuple[Cell, ...]) -> bool:
     """A page number between dashes laid out as cells of its own ("-" | "1" | "-")."""
-    filled = row.filled
-    if not 2 <= len(filled) <= 3:
+    if not 2 <= len(filled) <= 3 or filled[0].text[:1] not in "-—–":  # opens with a dash
         return False
     joined = " ".join(cell.text for cell in filled)
     return bool(PAGE_NUMBER.match(joined)) and bool(re.match(r"^[-—–].*[-—–]$", joined))

@@ -69,9 +69,11 @@ def is_number_only(text: str) -> bool:
 def classify_title(text: str) -> Title | None:
     """A title row's kind, or None when the text is not a table title (TOC line, sentence)."""
     compact = text.replace(" ", "")
-    if not compact or len(compact) > 60 or _TOC_TAIL.search(compact) or _SENTENCE.search(compact):
+    if "表" not in compact or len(compact) > 60:  # the cheapest tests first (most rows fail)
         return None
-    if compact.startswith(("-", "*", "注", "备注", "说明")) or "表" not in compact:
+    if _TOC_TAIL.search(compact) or _SENTENCE.search(compact):
+        return None
+    if compact.startswith(("-", "*", "注", "备注", "说明")):
         return None
     if "说明" in compact or compact.endswith(("情况", "分析", "解释")):
         return None

@@ -138,10 +138,12 @@ class _CleanTexts:
 
     def at(self, key: int) -> str:
         """The text of the line at `key` (an index, not a slice: what the walk asks)."""
-        text = self.recent.get(key)
-        if text is None:
-            text = self.recent[key] = clean(self.lines[key].text).strip()
-            self.recent.pop(key - self.KEPT, None)
+        recent = self.recent
+        if key in recent:
+            return recent[key]
+        text = recent[key] = clean(self.lines[key].text).strip()
+        if len(recent) > self.KEPT:
+            recent.pop(key - self.KEPT, None)
         return text
 
 
@@ -222,7 +224,11 @@ class _Joiner:
         if self.digit_end and text[:1].isdigit():
             text = " " + text  # as `_Builder.add`: the blank stands on the new piece's line
         self.pieces.append(text)
-        self.lines.extend(len(text), line)
+        lines = self.lines  # CharLines.extend, without a call a line
+        if not lines.numbers or lines.numbers[-1] != line:
+            lines.starts.append(lines.length)
+            lines.numbers.append(line)
+        lines.length += len(text)
         self.digit_end = text[-1].isdigit()
 
     def flush(self) -> None:

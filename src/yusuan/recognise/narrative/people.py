@@ -130,8 +130,11 @@ def unit_roster(lines: list[Line]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     index = 0
     while index < len(lines):
-        cells = ["".join(c.split()) for c in lines[index].text.split("\t")]
+        text = lines[index].text
         index += 1
+        if "序" not in text or "称" not in text:  # no 序号 | 单位名称 (blanks inside or not)
+            continue
+        cells = ["".join(c.split()) for c in text.split("\t")]
         if len(cells) < 2 or cells[0] != "序号" or cells[1] != "单位名称":
             continue
         while index < len(lines):

@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from yusuan.recognise.projects.text import Cell
 
@@ -81,13 +82,9 @@ class Joined:
 
     @classmethod
     def of(cls, cells: list[Cell]) -> Joined:
-        parts: list[str] = []
-        starts: list[int] = []
-        offset = 0
-        for cell in cells:
-            starts.append(offset)
-            parts.append(cell.text)
-            offset += len(cell.text) + 1
+        parts = [cell.text for cell in cells]
+        starts = [0, *accumulate([len(part) + 1 for part in parts])]  # each part and its "|"
+        del starts[len(parts):]  # the offset after the last part starts no cell
         return cls("|".join(parts), starts, [c.line for c in cells])
 
     def line_at(self, offset: int) -> int:

@@ -19,12 +19,21 @@ _DATE = re.compile(r"(20\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
 _SEPARATOR = re.compile(r"^[-—\s|]+$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Cell:
     """A run of text of one source line (a tab cell, or the whole line)."""
 
     text: str
     line: int
+
+    def __init__(self, text: str, line: int) -> None:
+        # what a frozen dataclass's __init__ does, through the slots' own setters (as the
+        # layout's Cell): every cell of every form is made one
+        _set_text(self, text)
+        _set_line(self, line)
+
+
+_set_text, _set_line = Cell.text.__set__, Cell.line.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

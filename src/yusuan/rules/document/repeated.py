@@ -55,6 +55,8 @@ def items_printed_once(doc: Document) -> Iterator[Finding]:
     Fails:  一是……；二是……。三是主要用于耕地保护……。三是主要用于耕地保护……。
     """
     for line in doc.source.lines:
+        if len(line.text) < SHORTEST:  # no cell of it is long enough
+            continue
         for cell in line.text.split("\t"):
             if len(cell) < SHORTEST:
                 continue

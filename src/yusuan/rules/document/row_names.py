@@ -34,6 +34,8 @@ def named_amounts(doc: Document) -> dict[str, dict[str, list[int]]]:
         if "\t" not in line.text or "." not in line.text:  # one cell, or no amount (x.xx)
             continue
         cells = line.text.split("\t")
+        if max(map(len, cells)) < MIN_NAME:  # no cell long enough for a name (most lines)
+            continue
         for index, cell in enumerate(cells):
             if len(cell) < MIN_NAME:  # its blanks taken out, shorter still
                 continue

@@ -27,12 +27,25 @@ WORD_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _texts(doc: Document) -> list[str]:
-    return ["".join(line.text.split()) for line in doc.source.lines]
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _same(text: str, other: str) -> bool:
+    """Two lines alike but for their blanks (compacted only when they differ as printed)."""
+    return text == other or _compact(text) == _compact(other)
 
 
 def _label(text: str) -> str:
     return next((cell.strip() for cell in text.split("\t") if cell.strip()), "")
+
+
+def _first_lines(doc: Document, table: Table) -> dict[str, int]:
+    """Each label of the table's lines → the first line that opens with it."""
+    first: dict[str, int] = {}
+    for number in range(table.lines[0], table.lines[1] + 1):
+        first.setdefault(_label(doc.source.line_text(number)), number)
+    return first
 
 
 def _tables_by_line(doc: Document) -> dict[int, Table]:
@@ -45,7 +58,10 @@ def _opens_block(text: str) -> bool:
     """A line of a labelled cell of words: 年度目标 | 通过专栏畅通帮扶渠道…"""
     if len(text) < LONG or "\t" not in text:  # no second cell of LONG characters
         return False
-    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
+    parts = text.split("\t")
+    if max(map(len, parts)) < LONG:  # no cell of LONG characters (most table lines)
+        return False
+    cells = [cell.strip() for cell in parts if cell.strip()]
     return (len(cells) >= 2 and WORD_LABEL.fullmatch(cells[0]) is not None
             and any(len(cell) >= LONG and len(HAN.findall(cell)) >= LONG for cell in cells[1:]))
 
@@ -53,15 +69,16 @@ def _opens_block(text: str) -> bool:
 def repeated_blocks(doc: Document) -> Iterator[tuple[int, int, int]]:
     """(first line, line of the copy, lines in a row) of each block of at least MIN_LINES
     identical lines opened by a labelled cell of words."""
-    texts = _texts(doc)
+    texts = [line.text for line in doc.source.lines]
     where: dict[str, list[int]] = defaultdict(list)
-    for index, line in enumerate(doc.source.lines):
-        if _opens_block(line.text):
-            where[texts[index]].append(index)
+    for index, text in enumerate(texts):
+        if _opens_block(text):
+            where[_compact(text)].append(index)
     for at in where.values():
         for a, b in pairwise(at):
             size = 0
-            while b + size < len(texts) and a + size < b and texts[a + size] == texts[b + size]:
+            while b + size < len(texts) and a + size < b and _same(texts[a + size],
+                                                                   texts[b + size]):
                 size += 1
             if size >= MIN_LINES:
                 yield a + 1, b + 1, size
@@ -78,6 +95,7 @@ def blocks_printed_once(doc: Document) -> Iterator[Finding]:
     Fails:  the last form holds its own 年度目标 and indicators, then another form's again.
     """
     tables: dict[int, Table] | None = None
+    labelled: dict[int, dict[str, int]] = {}  # a table (its id) → each label → its first line
     for first, copy, size in repeated_blocks(doc):
         if tables is None:
             tables = _tables_by_line(doc)
@@ -85,9 +103,9 @@ def blocks_printed_once(doc: Document) -> Iterator[Finding]:
         label = _label(doc.source.line_text(copy))
         if table is None or table is tables.get(first):
             continue
-        same = [n for n in range(table.lines[0], copy)
-                if _label(doc.source.line_text(n)) == label]
-        if not same:
+        if id(table) not in labelled:
+            labelled[id(table)] = _first_lines(doc, table)
+        if labelled[id(table)].get(label, copy) >= copy:  # no row of the label before the copy
             continue
         start = re.sub(r"\s+", "", doc.source.line_text(first))[:20]
         yield make_finding("TABLE.PRINTED_TWICE", [Location(first), Location(copy)],

@@ -49,8 +49,9 @@ def project_plans_of_the_year(doc: Document) -> Iterator[Finding]:
 
 
 def _lines(doc: Document, table: Table) -> Iterator[tuple[int, str]]:
-    for number in range(table.lines[0], table.lines[1] + 1):
-        yield number, doc.source.line_text(number)
+    """(number, text) of each of the table's lines (a number outside the source has none)."""
+    first = max(table.lines[0], 1)
+    return enumerate((line.text for line in doc.source.lines[first - 1:table.lines[1]]), first)
 
 
 def _plans(doc: Document, table: Table) -> list[tuple[int, str, int, str]]:

@@ -229,9 +229,12 @@ def _narrative_text(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     text, starts = [], []
     at = 0
     for line in doc.source.lines:
-        piece = "\n" if line.number in in_table else "".join(line.text.split())
-        if _PAGE_NUMBER.match(piece):
-            continue
+        if line.number in in_table:
+            piece = "\n"  # never a page number: that holds a digit
+        else:
+            piece = "".join(line.text.split())
+            if _PAGE_NUMBER.match(piece):
+                continue
         starts.append((at, line.number))
         text.append(piece)
         at += len(piece)

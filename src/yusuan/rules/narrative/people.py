@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from yusuan.model import Document, Fact, Finding, Location
+from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, narrative_facts
@@ -358,17 +359,26 @@ def count_breakdowns(doc: Document) -> Iterator[Finding]:
     Passes: 甲补助预算60万元。用于：A负责的企业22家；B负责的企业4家。……甲补助资金覆盖企业26家。
     Fails:  甲补助预算60万元。用于：A负责的企业22家；B负责的企业4家。……甲补助资金覆盖企业27家。
     """
-    texts = []
-    for paragraph in paragraphs(doc):
-        compact = "".join(paragraph.text.split())
-        at = [i for i, ch in enumerate(paragraph.text) if not ch.isspace()]
-        texts.append((compact, lambda i, p=paragraph, a=at: p.line_at(a[min(i, len(a) - 1)])))
+    texts = [("".join(paragraph.text.split()), _line_of_compact(paragraph))
+             for paragraph in paragraphs(doc)]
     for index, (text, at) in enumerate(texts):
         for breakdown in _breakdowns(text, at):
             stated = [(count, where) for other, (words, where) in enumerate(texts)
                       for count in _stated_counts(words, breakdown,
                                                   breakdown.span if other == index else None)]
             yield from _breakdown_finding(breakdown, stated)
+
+
+def _line_of_compact(paragraph: Paragraph) -> Callable[[int], int]:
+    """The line of the character at an index of the paragraph's text without its blanks (the
+    characters' places worked out when first asked: most paragraphs never are)."""
+    kept: list[int] = []
+
+    def at(index: int) -> int:
+        if not kept:
+            kept.extend(i for i, ch in enumerate(paragraph.text) if not ch.isspace())
+        return paragraph.line_at(kept[min(index, len(kept) - 1)])
+    return at
 
 
 def _stated_counts(text: str, breakdown: _Breakdown, skip: tuple[int, int] | None

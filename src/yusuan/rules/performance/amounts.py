@@ -76,8 +76,8 @@ def _projects(doc: Document) -> Iterator[tuple[str, range]]:
         column, header = _name_column(doc, first, last)
         if column is None:
             continue
-        starts = [(n, cells[column]) for n in range(header + 1, last + 1)
-                  if len(cells := _cells(doc, n)) > column and cells[column]]
+        starts = [(n, name) for n in range(header + 1, last + 1)
+                  if (name := _cell(doc, n, column))]
         for (start, name), after in zip(starts, [*starts[1:], (last + 1, "")], strict=True):
             yield name, range(start, after[0])
 
@@ -85,10 +85,18 @@ def _projects(doc: Document) -> Iterator[tuple[str, range]]:
 def _name_column(doc: Document, first: int, last: int) -> tuple[int | None, int]:
     """The column headed 项目名称 and its header line, within the table's first lines."""
     for number in range(first, min(first + HEADER_LINES, last + 1)):
+        if NAME_HEAD[-1] not in doc.line_text(number):  # no cell of it, blanks inside or not
+            continue
         cells = _cells(doc, number)
         if NAME_HEAD in cells:
             return cells.index(NAME_HEAD), number
     return None, first
+
+
+def _cell(doc: Document, number: int, column: int) -> str:
+    """`_cells(doc, number)[column]` ("" when the line has fewer cells), the others not made."""
+    cells = doc.line_text(number).split("\t")
+    return "".join(cells[column].split()) if len(cells) > column else ""
 
 
 def _cells(doc: Document, number: int) -> list[str]:

@@ -128,12 +128,12 @@ def goal_targets(doc: Document) -> Iterator[Finding]:
         if not rows:
             continue
         first = min(line for _, _, line in rows)
-        head = [(doc.source.line_text(n), n) for n in range(form.lines[0], first)]
-        text = "".join("".join(t.split()) for t, _ in head)
-        ends = list(itertools.accumulate(len("".join(t.split())) for t, _ in head))
+        numbers = list(range(form.lines[0], first))
+        pieces = ["".join(doc.source.line_text(n).split()) for n in numbers]  # blanks dropped
+        text = "".join(pieces)
+        ends = list(itertools.accumulate(map(len, pieces)))
         for name, value, line in rows:
-            finding = _goal_target(form.name, (name, value, line), text, ends,
-                                   [n for _, n in head])
+            finding = _goal_target(form.name, (name, value, line), text, ends, numbers)
             if finding is not None:
                 yield finding
 

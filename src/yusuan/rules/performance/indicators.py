@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.indicators import normalise
@@ -57,8 +58,10 @@ class Target:
     unit: str = field(compare=False)
 
 
+@lru_cache(maxsize=1 << 12)  # forms repeat their values (≥90%, 100%), read by several rules
 def target(value: str) -> Target | None:
-    """A value as a range: "≥2次/年" → [2, ∞); "23%" and "0.23" are the same ratio."""
+    """A value as a range: "≥2次/年" → [2, ∞); "23%" and "0.23" are the same ratio (a Target
+    is frozen: the one made of a value is shared)."""
     match = TARGET.match(value.replace(" ", ""))
     if not match:
         return None

@@ -35,14 +35,18 @@ def mentions(doc: Document) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for line in doc.source.lines:
         text = line.text.strip()
+        if not text:
+            continue
         names = []
-        match = _DEPARTMENT_LINE.match(text)
+        opens = text[0]  # each pattern below opens with one of a few words (most lines none)
+        match = _DEPARTMENT_LINE.match(text) if opens in "部单编" else None
         if match and _ORGANISATION.match(match.group(1)):
             names.append(match.group(1))
-        joined = text.replace(" ", "")
-        if "预算" in joined or "决算" in joined:  # the pattern ends in (部门|单位)(预算|决算)
-            names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
-        subject = NOTE_SUBJECT.match(text)
+        if "算" in text:  # the pattern ends in (部门|单位)(预算|决算), blanks inside or not
+            joined = text.replace(" ", "")
+            if "预算" in joined or "决算" in joined:
+                names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
+        subject = NOTE_SUBJECT.match(text) if opens in "注说备" else None
         if subject and not subject.group(1).startswith(("本", "我")):
             names.append(subject.group(1))
         for name in names:

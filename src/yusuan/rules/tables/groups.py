@@ -309,6 +309,8 @@ def parts_within_subtotal(doc: Document) -> Iterator[Finding]:
         if row is None or not row.figures or not SUBTOTAL.match(row.label):
             continue
         parts = _sub_rows(rows, index)
+        if not parts:  # most 合计 lines: nothing under them to weigh, no header to read
+            continue
         heads = _header(rows, index, set(row.figures))
         finding = _larger_part(row, parts, heads)
         if finding is not None:
