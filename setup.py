@@ -15,6 +15,7 @@ _SAME_ARITHMETIC = [] if os.name == "nt" else ["-ffp-contract=off"]
 
 COMPILED_HELPERS: list[Extension] = [
     Extension(f"yusuan.readers.{name}", [f"src/yusuan/readers/{name}.c"], optional=True,
+              depends=["src/yusuan/readers/_pdfium_callconv.h"],
               extra_compile_args=_SAME_ARITHMETIC)
     for name in ("_bulkchars", "_bulkobjects")
 ]

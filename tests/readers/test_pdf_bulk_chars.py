@@ -16,7 +16,7 @@ from test_pdf import _two_font_pdf, _type3_pdf
 
 from yusuan.readers import pdfchars
 from yusuan.readers.pdf import read
-from yusuan.readers.pdfobjects import Frame, calls, handle, page_tree
+from yusuan.readers.pdfobjects import Frame, calls, compiled, handle, page_tree
 
 built = pytest.mark.skipif(pdfchars._bulkchars is None, reason="_bulkchars is not built")
 
@@ -33,11 +33,12 @@ PRODUCERS = [
 ]
 
 
-def test_the_helper_is_built_where_a_compiler_is_present() -> None:
+def test_the_helpers_are_built_where_a_compiler_is_present() -> None:
     headers = os.path.join(sysconfig.get_paths()["include"], "Python.h")
     if not (shutil.which("cc") and os.path.exists(headers)):
         pytest.skip("no C compiler or no Python headers: the install builds no helper")
     assert pdfchars._bulkchars is not None, "pip install -e . again: _bulkchars is not built"
+    assert compiled() is not None, "pip install -e . again: _bulkobjects is not built"
 
 
 def assert_pages_read_alike(path: Path) -> None:

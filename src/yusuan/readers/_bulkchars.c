@@ -28,16 +28,18 @@
 #include <math.h>
 #include <stdint.h>
 
+#include "_pdfium_callconv.h"
+
 typedef struct { float left, top, right, bottom; } FourFloats; /* FS_RECTF */
 
-typedef int (*CountChars)(void *);
-typedef int (*GetText)(void *, int, int, unsigned short *);
-typedef unsigned int (*GetUnicode)(void *, int);
-typedef int (*CharFlag)(void *, int); /* IsGenerated, HasUnicodeMapError */
-typedef int (*GetLooseCharBox)(void *, int, FourFloats *);
-typedef double (*GetFontSize)(void *, int);
-typedef int (*GetCharOrigin)(void *, int, double *, double *);
-typedef void *(*GetTextObject)(void *, int);
+typedef int (FPDF_CALLCONV *CountChars)(void *);
+typedef int (FPDF_CALLCONV *GetText)(void *, int, int, unsigned short *);
+typedef unsigned int (FPDF_CALLCONV *GetUnicode)(void *, int);
+typedef int (FPDF_CALLCONV *CharFlag)(void *, int); /* IsGenerated, HasUnicodeMapError */
+typedef int (FPDF_CALLCONV *GetLooseCharBox)(void *, int, FourFloats *);
+typedef double (FPDF_CALLCONV *GetFontSize)(void *, int);
+typedef int (FPDF_CALLCONV *GetCharOrigin)(void *, int, double *, double *);
+typedef void *(FPDF_CALLCONV *GetTextObject)(void *, int);
 
 #define FUNCTIONS 9
 #define TEXT_MARK 0xFFFEu
@@ -110,7 +112,7 @@ static unsigned int *page_codes(const Pdfium *pdfium, void *page, int *count)
         return NULL;
     }
     int written = pdfium->get_text(page, 0, n, text);
-    int whole = written == n + 1;
+    int whole = (long long)written == (long long)n + 1;
     for (int i = 0; whole && i < n; i++)
         whole = text[i] < 0xD800u || text[i] > 0xDFFFu;
     whole = whole && text[0] == pdfium->unicode(page, 0)

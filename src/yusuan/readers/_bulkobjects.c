@@ -16,12 +16,7 @@
 #include <Python.h>
 #include <stdlib.h>
 
-/* PDFium's calling convention (fpdfview.h: __stdcall on 32-bit Windows only). */
-#if defined(_WIN32) && !defined(_WIN64)
-#define FPDF_CALLCONV __stdcall
-#else
-#define FPDF_CALLCONV
-#endif
+#include "_pdfium_callconv.h"
 
 typedef void *Handle;
 typedef struct { float a, b, c, d, e, f; } FsMatrix; /* FS_MATRIX */

@@ -67,10 +67,12 @@ class Char:
 
 
 _CHAR_FIELDS = ("text", "x0", "x1", "top", "bottom", "size", "spaced")
-# Char's slot descriptors in that order, which `_bulkchars.place` sets (None: Char has other
-# fields, and `place` builds its Chars in Python)
+# Char's slot descriptors in that order, which `_bulkchars.place` sets without calling
+# __init__ (None: Char has other fields or a __post_init__, and `place` builds its Chars in
+# Python)
 _CHAR_SLOTS = (tuple(Char.__dict__[name] for name in _CHAR_FIELDS)
-               if tuple(field.name for field in fields(Char)) == _CHAR_FIELDS else None)
+               if tuple(field.name for field in fields(Char)) == _CHAR_FIELDS
+               and not hasattr(Char, "__post_init__") else None)
 
 
 def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list[Char], Frame]:

@@ -267,7 +267,9 @@ class _PathReader:
 
     def placed(self, parent: Matrix, obj: Any) -> Matrix:
         """The matrix mapping the object's space to the displayed page (`parent` then its
-        own), worked out once per pair: a page's objects share a few matrices."""
+        own), worked out once per pair: a page's objects share a few matrices. (Two pairs
+        that differ only in a zero's sign are one key, so a coordinate may come out as 0.0
+        where the compiled helper gives -0.0; every comparison reads them as equal.)"""
         key = (parent, self.matrix(obj))
         found = self.composed.get(key)
         if found is None:
