@@ -224,11 +224,7 @@ class _Joiner:
         if self.digit_end and text[:1].isdigit():
             text = " " + text  # as `_Builder.add`: the blank stands on the new piece's line
         self.pieces.append(text)
-        lines = self.lines  # CharLines.extend, without a call a line
-        if not lines.numbers or lines.numbers[-1] != line:
-            lines.starts.append(lines.length)
-            lines.numbers.append(line)
-        lines.length += len(text)
+        self.lines.extend(len(text), line)
         self.digit_end = text[-1].isdigit()
 
     def flush(self) -> None:
