@@ -2,6 +2,7 @@
 
     python benchmarks/bench_pdf.py [PAGES]        (default 2000 pages)
     python benchmarks/bench_pdf.py --measure MODE FILE   (one run on a PDF of your own)
+    python benchmarks/bench_pdf.py --write FILE [PAGES]  (only write the generated PDF)
 
 Each page has a title, a unit line, a ruled 6-column table of 31 rows (a continued table from
 page 2 on) and a paragraph, written with reportlab and a CJK TrueType font when one is
@@ -15,6 +16,7 @@ above the memory its imports take).
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import subprocess
@@ -124,11 +126,25 @@ def run_child(mode: str, path: Path) -> dict[str, float]:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Pages/s and peak memory of the PDF reader.")
+    parser.add_argument("pages", nargs="?", type=int, default=2000)
+    parser.add_argument("--measure", nargs=2, metavar=("MODE", "FILE"),
+                        help="one run (floor, read or extract+check) on FILE; prints JSON")
+    parser.add_argument("--write", metavar="FILE", type=Path,
+                        help="write the generated PDF of PAGES pages to FILE and stop")
+    return parser.parse_args()
+
+
 def main() -> None:
-    if len(sys.argv) == 4 and sys.argv[1] == "--measure":
-        print(json.dumps(measure(sys.argv[2], sys.argv[3])))
+    args = arguments()
+    if args.measure:
+        print(json.dumps(measure(*args.measure)))
         return
-    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    pages = args.pages
+    if args.write:
+        write_pdf(args.write, pages)
+        return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.pdf"
         write_pdf(path, pages)
