@@ -36,6 +36,7 @@
 #define LINE_SLACK 0.2
 #define MAX_GAP_SPACES 100000.0 /* a wider gap (no page is that wide): Python's path */
 
+#define SMALL 48 /* a cell's characters at most, kept on the stack (most cells have a few) */
 #define FIELDS 7
 #define DONE 0
 #define ERROR -1
@@ -136,14 +137,20 @@ static int read_glyph(PyObject *item, const Layout *layout, int finite, Glyph *g
     return DONE;
 }
 
+static void free_glyphs(Glyph *glyphs, Glyph *small)
+{
+    if (glyphs != small)
+        PyMem_Free(glyphs);
+}
+
 /* The characters of a sequence as glyphs (finite figures only), *count of them; NULL with
  * *status PYTHON or ERROR (an exception) when not. */
 static Glyph *read_glyphs(PyObject *items, const Layout *layout, Py_ssize_t *count,
-                          int *status)
+                          int *status, Glyph *small)
 {
     Py_ssize_t n = PySequence_Fast_GET_SIZE(items);
     PyObject **item = PySequence_Fast_ITEMS(items);
-    Glyph *glyphs = PyMem_Malloc(sizeof(Glyph) * (size_t)(n > 0 ? n : 1));
+    Glyph *glyphs = n <= SMALL ? small : PyMem_Malloc(sizeof(Glyph) * (size_t)n);
     *count = n;
     if (glyphs == NULL) {
         PyErr_NoMemory();
@@ -152,7 +159,7 @@ static Glyph *read_glyphs(PyObject *items, const Layout *layout, Py_ssize_t *cou
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         if (read_glyph(item[i], layout, 1, &glyphs[i]) != DONE) {
-            PyMem_Free(glyphs);
+            free_glyphs(glyphs, small);
             *status = PYTHON;
             return NULL;
         }
@@ -213,20 +220,33 @@ static int word_by_line_key(const void *a, const void *b)
     return found ? found : ORDER(p, q);
 }
 
+/* A few items by insertion (quick on the mostly ordered characters of a cell), more by qsort;
+ * either way the order field breaks ties, so both are the stable sort. */
+#define SORT(type, items, count, key)                                                       \
+    do {                                                                                    \
+        for (Py_ssize_t i_ = 0; i_ < (count); i_++)                                         \
+            (items)[i_].order = i_;                                                         \
+        if ((count) > 16) {                                                                 \
+            qsort((items), (size_t)(count), sizeof(type), (key));                           \
+            break;                                                                          \
+        }                                                                                   \
+        for (Py_ssize_t i_ = 1; i_ < (count); i_++) {                                       \
+            type held_ = (items)[i_];                                                       \
+            Py_ssize_t j_ = i_;                                                             \
+            for (; j_ > 0 && (key)(&(items)[j_ - 1], &held_) > 0; j_--)                      \
+                (items)[j_] = (items)[j_ - 1];                                              \
+            (items)[j_] = held_;                                                            \
+        }                                                                                   \
+    } while (0)
+
 static void sort_glyphs(Glyph *glyphs, Py_ssize_t count, int (*key)(const void *, const void *))
 {
-    for (Py_ssize_t i = 0; i < count; i++)
-        glyphs[i].order = i;
-    if (count > 1)
-        qsort(glyphs, (size_t)count, sizeof(Glyph), key);
+    SORT(Glyph, glyphs, count, key);
 }
 
 static void sort_words(Word *words, Py_ssize_t count, int (*key)(const void *, const void *))
 {
-    for (Py_ssize_t i = 0; i < count; i++)
-        words[i].order = i;
-    if (count > 1)
-        qsort(words, (size_t)count, sizeof(Word), key);
+    SORT(Word, words, count, key);
 }
 
 /* ---- characters -> words ---- */
@@ -237,31 +257,35 @@ typedef struct {
     Py_ssize_t used;
     Word *words;
     Py_ssize_t count;
+    Py_UCS4 small_text[2 * SMALL];
+    Word small_words[SMALL];
 } Made;
+
+static void free_made(Made *made)
+{
+    if (made->text != made->small_text)
+        PyMem_Free(made->text);
+    if (made->words != made->small_words)
+        PyMem_Free(made->words);
+    made->text = made->small_text;
+    made->words = made->small_words;
+}
 
 static int make_room(Made *made, const Glyph *glyphs, Py_ssize_t count)
 {
     Py_ssize_t length = 0;
     for (Py_ssize_t i = 0; i < count; i++)
         length += PyUnicode_GET_LENGTH(glyphs[i].text);
-    made->text = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(length > 0 ? length : 1));
-    made->words = PyMem_Malloc(sizeof(Word) * (size_t)(count > 0 ? count : 1));
+    made->text = length <= 2 * SMALL ? made->small_text
+                 : PyMem_Malloc(sizeof(Py_UCS4) * (size_t)length);
+    made->words = count <= SMALL ? made->small_words : PyMem_Malloc(sizeof(Word) * (size_t)count);
     made->used = made->count = 0;
     if (made->text == NULL || made->words == NULL) {
-        PyMem_Free(made->text);
-        PyMem_Free(made->words);
-        made->text = NULL;
-        made->words = NULL;
+        free_made(made);
         PyErr_NoMemory();
         return ERROR;
     }
     return DONE;
-}
-
-static void free_made(Made *made)
-{
-    PyMem_Free(made->text);
-    PyMem_Free(made->words);
 }
 
 static void append_text(Made *made, PyObject *text)
@@ -355,20 +379,40 @@ static int same_line(const Word *last, const Word *word)
 
 /* A growing buffer of code points. */
 typedef struct {
-    Py_UCS4 *data;
+    Py_UCS4 *data; /* `small` until it outgrows it */
     Py_ssize_t length, room;
+    Py_UCS4 small[4 * SMALL];
 } Buffer;
+
+static void start_buffer(Buffer *buffer)
+{
+    buffer->data = buffer->small;
+    buffer->length = 0;
+    buffer->room = 4 * SMALL;
+}
+
+static void free_buffer(Buffer *buffer)
+{
+    if (buffer->data != buffer->small)
+        PyMem_Free(buffer->data);
+}
 
 static int reserve(Buffer *buffer, Py_ssize_t more)
 {
-    if (buffer->length + more <= buffer->room)
+    if (more <= buffer->room - buffer->length)
         return DONE;
+    if (more > PY_SSIZE_T_MAX / 8 - buffer->length) {
+        PyErr_NoMemory();
+        return ERROR;
+    }
     Py_ssize_t room = (buffer->length + more) * 2 + 16;
-    Py_UCS4 *data = PyMem_Realloc(buffer->data, sizeof(Py_UCS4) * (size_t)room);
+    Py_UCS4 *data = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)room);
     if (data == NULL) {
         PyErr_NoMemory();
         return ERROR;
     }
+    memcpy(data, buffer->data, sizeof(Py_UCS4) * (size_t)buffer->length);
+    free_buffer(buffer);
     buffer->data = data;
     buffer->room = room;
     return DONE;
@@ -499,7 +543,8 @@ static int words_to_lines(Made *made, PyObject *out)
         if (i == 0 || !same_line(&words[i - 1], &words[i]))
             starts[lines++] = i;
     starts[lines] = count;
-    Buffer buffer = {NULL, 0, 0};
+    Buffer buffer;
+    start_buffer(&buffer);
     int status = DONE;
     for (Py_ssize_t line = 0; line < lines && status == DONE; line++) {
         Word *first = words + starts[line];
@@ -521,7 +566,7 @@ static int words_to_lines(Made *made, PyObject *out)
             status = ERROR;
         Py_XDECREF(item);
     }
-    PyMem_Free(buffer.data);
+    free_buffer(&buffer);
     PyMem_Free(starts);
     return status;
 }
@@ -547,16 +592,18 @@ static PyObject *line_texts(PyObject *module, PyObject *args)
         return NULL;
     Py_ssize_t count;
     int status;
-    Glyph *glyphs = read_glyphs(items, &layout, &count, &status);
+    Glyph small[SMALL];
+    Glyph *glyphs = read_glyphs(items, &layout, &count, &status, small);
     PyObject *out = NULL;
-    Made made = {NULL, 0, NULL, 0};
+    Made made;
     if (glyphs != NULL && (out = PyList_New(0)) != NULL
         && (status = make_room(&made, glyphs, count)) == DONE) {
         chars_to_words(glyphs, count, &made);
         status = words_to_lines(&made, out);
         free_made(&made);
     }
-    PyMem_Free(glyphs);
+    if (glyphs != NULL)
+        free_glyphs(glyphs, small);
     Py_DECREF(items);
     if (status == DONE && out != NULL)
         return out;
@@ -631,7 +678,8 @@ static PyObject *plain_text(PyObject *module, PyObject *args)
         return found;
     }
     int status;
-    Glyph *glyphs = read_glyphs(items, &layout, &count, &status);
+    Glyph small[SMALL];
+    Glyph *glyphs = read_glyphs(items, &layout, &count, &status, small);
     Py_DECREF(items);
     if (glyphs == NULL) {
         if (status == PYTHON)
@@ -639,15 +687,16 @@ static PyObject *plain_text(PyObject *module, PyObject *args)
         return NULL;
     }
     Made made;
-    Buffer buffer = {NULL, 0, 0};
+    Buffer buffer;
+    start_buffer(&buffer);
     PyObject *text = NULL;
     if (make_room(&made, glyphs, count) == DONE) {
         if (cell_text(glyphs, count, &made, &buffer) == DONE)
             text = buffer_text(&buffer);
         free_made(&made);
     }
-    PyMem_Free(buffer.data);
-    PyMem_Free(glyphs);
+    free_buffer(&buffer);
+    free_glyphs(glyphs, small);
     return text;
 }
 
