@@ -1,9 +1,10 @@
 """yusuan's optional compiled helpers, built by `pip install` beside the Python package.
 
 Each helper makes in C the PDFium calls a reader would otherwise make one character or one
-path segment at a time through ctypes. They are optional: where no C compiler is present the
-build goes on without them, and the readers make the same calls through ctypes, with the
-same results. Everything else about the package is in pyproject.toml.
+path segment at a time through ctypes, or (`_bulkwords`) a page's words and lines out of its
+characters. They are optional: where no C compiler is present the build goes on without them,
+and the readers do the same work in Python, with the same results. Everything else about the
+package is in pyproject.toml.
 """
 
 import os
@@ -17,7 +18,7 @@ COMPILED_HELPERS: list[Extension] = [
     Extension(f"yusuan.readers.{name}", [f"src/yusuan/readers/{name}.c"], optional=True,
               depends=["src/yusuan/readers/_pdfium_callconv.h"],
               extra_compile_args=_SAME_ARITHMETIC)
-    for name in ("_bulkchars", "_bulkobjects")
+    for name in ("_bulkchars", "_bulkobjects", "_bulkwords")
 ]
 
 setup(ext_modules=COMPILED_HELPERS)

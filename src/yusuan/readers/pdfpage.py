@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from yusuan.readers.grid import cell_text, is_blank_row
-from yusuan.readers.pdfchars import Char
+from yusuan.readers.pdfchars import _CHAR_SLOTS, Char
 from yusuan.readers.pdfobjects import Edge
 from yusuan.readers.pdftables import Box, Table, cell_chars, find_tables
-from yusuan.readers.pdfwords import chars_to_words, join_words, plain_text, words_to_lines
+from yusuan.readers.pdfwords import _bulkwords, line_texts, plain_text
 
 BAD_SHARE = 0.3
 
@@ -97,8 +97,13 @@ def table_rows(table: Table, chars: Sequence[Char]) -> list[list[str]]:
 
 
 
-def _outside(chars: Sequence[Char], boxes: list[Box]) -> list[Char]:
-    """The characters whose middle lies in none of the boxes."""
+def _outside(chars: Sequence[Char], boxes: list[Box], compiled: bool = True) -> list[Char]:
+    """The characters whose middle lies in none of the boxes (found in C, `_bulkwords`, unless
+    `compiled` is false or it is not built)."""
+    if compiled and _bulkwords is not None and _CHAR_SLOTS is not None:
+        found = _bulkwords.outside(chars, Char, _CHAR_SLOTS, boxes)
+        if found is not None:
+            return found
     out = list(chars)
     for x0, top, x1, bottom in boxes:
         x0, x1, top, bottom = 2 * x0, 2 * x1, 2 * top, 2 * bottom
@@ -108,12 +113,7 @@ def _outside(chars: Sequence[Char], boxes: list[Box]) -> list[Char]:
 
 
 def text_lines(chars: Sequence[Char]) -> list[TextBlock]:
-    blocks = []
-    for line in words_to_lines(chars_to_words(chars)):
-        text = join_words(line)
-        if text.strip():
-            blocks.append(TextBlock(top=min(word.top for word in line), text=text))
-    return blocks
+    return [TextBlock(top, text) for top, text in line_texts(chars)]
 
 
 PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([，,]?\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")

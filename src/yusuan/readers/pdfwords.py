@@ -6,6 +6,11 @@ word, and so does a space PDFium saw in the text's positioning where the PDF has
 character. Words are then grouped into text lines by their vertical middles, and a line's
 words are joined with nothing, one space or a column gap of two or more spaces by the gap
 between them in ems, so an unruled table keeps its columns apart.
+
+A page's lines (`line_texts`) and a cell's text (`plain_text`) are made in C (`_bulkwords`,
+built at install where a compiler is present) unless it is not built: the same steps, the same
+figures, the same texts. Input the C code does not take (a figure that is NaN, infinite or not
+a float, an object that is not a Char) goes to the Python code below.
 """
 
 from __future__ import annotations
@@ -17,7 +22,12 @@ from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from yusuan.readers.grid import unspace_letters
-from yusuan.readers.pdfchars import Char
+from yusuan.readers.pdfchars import _CHAR_SLOTS, Char
+
+try:  # words and lines in C, where the install could compile it
+    from yusuan.readers import _bulkwords
+except ImportError:
+    _bulkwords = None
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
@@ -120,11 +130,34 @@ def join_words(words: Sequence[Word]) -> str:
     return unspace_letters("".join(parts))
 
 
-def plain_text(chars: Sequence[Char]) -> str:
-    """The text of a table cell's characters: words by single spaces, lines by newlines.
+def line_texts(chars: Sequence[Char], compiled: bool = True) -> list[tuple[float, str]]:
+    """The characters' lines of text, top to bottom, as (top, joined text); blank lines left
+    out. Made in C unless `compiled` is false or it is not built."""
+    if compiled and _bulkwords is not None and _CHAR_SLOTS is not None:
+        found = _bulkwords.line_texts(chars, Char, _CHAR_SLOTS)
+        if found is not None:
+            return found
+    lines = []
+    for line in words_to_lines(chars_to_words(chars)):
+        text = join_words(line)
+        if text.strip():
+            lines.append((min(word.top for word in line), text))
+    return lines
 
-    The words are `chars_to_words`' and the lines `cluster_tops`', kept as (top, x0, text)
-    rather than Word objects: a page has hundreds of cells."""
+
+def plain_text(chars: Sequence[Char], compiled: bool = True) -> str:
+    """The text of a table cell's characters: words by single spaces, lines by newlines; made
+    in C unless `compiled` is false or it is not built."""
+    if compiled and _bulkwords is not None and _CHAR_SLOTS is not None:
+        found = _bulkwords.plain_text(chars, Char, _CHAR_SLOTS)
+        if found is not None:
+            return found
+    return _plain_text(chars)
+
+
+def _plain_text(chars: Sequence[Char]) -> str:
+    """`plain_text` in Python. The words are `chars_to_words`' and the lines `cluster_tops`',
+    kept as (top, x0, text) rather than Word objects: a page has hundreds of cells."""
     if len(chars) < 2:  # an empty cell, or a single character (a "0", a "-")
         return "" if not chars or chars[0].text.isspace() else chars[0].text
     tops = list(map(_TOP, chars))
