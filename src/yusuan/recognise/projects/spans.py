@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from yusuan.model import Line, Table
-from yusuan.recognise.projects.text import compact, line_cells
+from yusuan.recognise.projects.text import cells_of, compact
 
 PERFORMANCE_KINDS = ("dept_performance", "project_performance")
 NAME_LABEL = "项目名称"
@@ -35,7 +35,7 @@ def is_name_line(lines: list[Line], index: int) -> bool:
     text = lines[index].text
     if NAME_LABEL[0] not in text or NAME_LABEL[-1] not in text:
         return False  # the label's first and last characters are in any cell that starts with it
-    cells = line_cells(lines[index])
+    cells = cells_of(lines[index])
     if not cells or not compact(cells[0].text).startswith(NAME_LABEL):
         return False
     rest = compact(cells[0].text)[len(NAME_LABEL):].lstrip(":：")
@@ -47,7 +47,7 @@ def is_name_line(lines: list[Line], index: int) -> bool:
 
 def _next_cells(lines: list[Line], index: int) -> list:
     for line in lines[index + 1:index + 3]:
-        cells = line_cells(line)
+        cells = cells_of(line)
         if cells:
             return cells
     return []

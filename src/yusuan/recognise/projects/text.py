@@ -73,21 +73,32 @@ def line_cells(line: Line) -> list[Cell]:
     return list(_line_cells(line.text, line.number))
 
 
+def cells_of(line: Line) -> tuple[Cell, ...]:
+    """`line_cells` as a tuple (shared: not to be changed), for readers that only walk it."""
+    return _line_cells(line.text, line.number)
+
+
 @lru_cache(maxsize=1 << 14)
 def _line_cells(raw: str, number: int) -> tuple[Cell, ...]:
     """`line_cells` of the line numbered `number` that reads `raw`, kept for the lines read
     again (a form's lines are read by its span, its details and its indicators; a line's
     text and number hash faster than the line)."""
-    text = raw.strip()
-    pieces = text[1:-1].split("|") if is_pipe_row(text) else raw.split("\t")
-    cells = []
-    for piece in pieces:
-        if not piece:  # an empty cell (half a form's row's cells)
-            continue
-        part = clean(piece)  # no blank at either end, no two in a row: a separator opens with
-        if part and not (part[0] in "-—|" and _SEPARATOR.match(part)):  # one of its marks
-            cells.append(Cell(unscramble(part) if " " in part else part, number))
-    return tuple(cells)
+    if "|" in raw and is_pipe_row(raw):
+        pieces = raw.strip()[1:-1].split("|")
+    else:
+        pieces = raw.split("\t")
+    # an empty piece (half a form's row's cells) is no cell
+    return tuple([Cell(text, number) for text in map(_piece_text, filter(None, pieces)) if text])
+
+
+@lru_cache(maxsize=1 << 14)  # forms repeat their cells (levels, units, standards, values)
+def _piece_text(piece: str) -> str:
+    """The text of the cell a line's piece makes: cleaned and unscrambled; "" for none (a
+    piece of blanks or tags, a separator)."""
+    part = clean(piece)  # no blank at either end, no two in a row: a separator opens with
+    if not part or part[0] in "-—|" and _SEPARATOR.match(part):  # one of its marks
+        return ""
+    return unscramble(part) if " " in part else part
 
 
 def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:
