@@ -9,7 +9,7 @@ from yusuan.model import Line
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import Indicator
-from yusuan.recognise.projects.text import cells_of, compact
+from yusuan.recognise.projects.text import compact, line_texts
 
 LEVEL1 = re.compile(r"^(产出|效益|满意度|成本)\s*指标$")
 LEVEL2 = re.compile(r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|社会经济效益|"
@@ -84,16 +84,16 @@ def indicator_rows(lines: list[Line], first: int, last: int, table: str) -> list
     for line in lines[first - 1:last]:
         if line.page is not None and PAGE_NUMBER.match(line.text.strip()):
             continue  # a PDF page's number at the foot of the form
-        cells = cells_of(line)
+        texts, number = line_texts(line.text), line.number  # its cells' texts
         # a lone cell on a line of its own without a tab is the wrapped end of the cell before
-        wrapped = len(cells) == 1 and "\t" not in line.text
-        for cell in cells:
-            period, pieces = _cell_pieces(cell.text)
+        wrapped = len(texts) == 1 and "\t" not in line.text
+        for text in texts:
+            period, pieces = _cell_pieces(text)
             if period:
-                rows.period(period, cell.line)
+                rows.period(period, number)
             new_cell = not wrapped
             for piece in pieces:
-                feed(piece, cell.line, new_cell)
+                feed(piece, number, new_cell)
                 new_cell = False
     rows.close()
     return [tidy(i) for i in rows.out if tidy(i).name]

@@ -78,17 +78,23 @@ def cells_of(line: Line) -> tuple[Cell, ...]:
     return _line_cells(line.text, line.number)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _line_cells(raw: str, number: int) -> tuple[Cell, ...]:
     """`line_cells` of the line numbered `number` that reads `raw`, kept for the lines read
-    again (a form's lines are read by its span, its details and its indicators; a line's
-    text and number hash faster than the line)."""
+    again (a form's detail lines by `read_details`' passes; a line's text and number hash
+    faster than the line)."""
+    return tuple([Cell(text, number) for text in line_texts(raw)])
+
+
+@lru_cache(maxsize=1 << 14)  # a form's lines are read by its span and its indicators
+def line_texts(raw: str) -> tuple[str, ...]:
+    """The texts of `line_cells` of a line that reads `raw`."""
     if "|" in raw and is_pipe_row(raw):
         pieces = raw.strip()[1:-1].split("|")
     else:
         pieces = raw.split("\t")
     # an empty piece (half a form's row's cells) is no cell
-    return tuple([Cell(text, number) for text in map(_piece_text, filter(None, pieces)) if text])
+    return tuple([text for text in map(_piece_text, filter(None, pieces)) if text])
 
 
 @lru_cache(maxsize=1 << 14)  # forms repeat their cells (levels, units, standards, values)
@@ -101,12 +107,17 @@ def _piece_text(piece: str) -> str:
     return unscramble(part) if " " in part else part
 
 
-def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:
-    """Every cell of the lines numbered first..last (inclusive)."""
-    out: list[Cell] = []
+def span_texts(lines: list[Line], first: int, last: int) -> tuple[list[str], list[int]]:
+    """The texts of every cell of the lines numbered first..last (inclusive), and the number
+    of the line each stands on (the cells' texts and lines, no cell made)."""
+    texts: list[str] = []
+    numbers: list[int] = []
     for line in lines[max(first - 1, 0):last]:
-        out.extend(_line_cells(line.text, line.number))
-    return out
+        found = line_texts(line.text)
+        if found:
+            texts += found
+            numbers += [line.number] * len(found)
+    return texts, numbers
 
 
 def parse_money(text: str, line: int, unit: str = "万元") -> Amount | None:
