@@ -155,3 +155,14 @@ def test_tidy_takes_away_the_headers_and_levels_a_name_opens_with() -> None:
     for name in _texts(3000, 6, words):
         got = tidy(Indicator(name, ["1"], 1, "old", "old"))
         assert (got.name, got.level1, got.level2) == plain(name), name
+
+
+def test_a_money_cell_read_again_keeps_the_line_and_unit_it_is_read_with() -> None:
+    from yusuan.recognise.projects.text import Amount, parse_money
+
+    assert parse_money("1,200.50万元", 4) == Amount(1200.5, 2, 4)
+    assert parse_money("1,200.50万元", 9) == Amount(1200.5, 2, 9)
+    assert parse_money("1,200.50万元", 9, "元") == Amount(12005000.0, 0, 9)
+    assert parse_money(" 35000元 ", 2) == Amount(3.5, 4, 2)
+    assert parse_money("35000元", 3, "元") == Amount(35000.0, 0, 3)
+    assert parse_money("约35000元", 3) is None and parse_money("", 3) is None

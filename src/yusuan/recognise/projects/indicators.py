@@ -131,6 +131,8 @@ class _Rows:
             self.when = "long" if word == "长期" else "annual"
 
     def close(self) -> None:
+        if not (self.name or self.values or self.lines or self.cells):
+            return  # nothing read since the last close (a level word, a standard)
         name = compact("".join(self.name))
         if name and self.values:
             self.out.append(Indicator(name, self.values, self.line, self.level1, self.level2,

@@ -122,14 +122,20 @@ def span_texts(lines: list[Line], first: int, last: int) -> tuple[list[str], lis
 
 def parse_money(text: str, line: int, unit: str = "万元") -> Amount | None:
     """A cell that is only an amount, optionally with 万元 / 元 ("57.24万元"), in `unit`."""
+    found = _money(text, unit)
+    return None if found is None else Amount(found[0], found[1], line)
+
+
+@lru_cache(maxsize=1 << 12)  # a form's detail cells are asked again for each line
+def _money(text: str, unit: str) -> tuple[float, int] | None:
+    """(value, decimals) in `unit` of a cell that is only an amount, else None."""
     match = _MONEY.match(text.strip())
     if not match:
         return None
     parsed = parse_number(match.group(1))
     if parsed is None:
         return None
-    value, decimals = in_money(parsed[0], parsed[1], match.group(2), unit)
-    return Amount(value, decimals, line)
+    return in_money(parsed[0], parsed[1], match.group(2), unit)
 
 
 def in_money(value: float, decimals: int, printed: str | None, unit: str) -> tuple[float, int]:
