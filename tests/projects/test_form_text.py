@@ -119,3 +119,50 @@ def test_joined_cells_start_where_each_cell_stands_in_the_joined_text() -> None:
         for cell, start in zip(cells, joined.starts, strict=True):
             assert joined.text[start:start + len(cell.text)] == cell.text
             assert start == 0 or joined.text[start - 1] == "|"
+
+
+def test_a_forms_joined_text_from_its_lines_texts_is_the_one_of_its_cells() -> None:
+    from yusuan.recognise.projects.text import line_texts, span_texts
+
+    pieces = [*BLANKS, "\t", "\t", "\t", "|", "-", "—", "<b>", "9.0", "项目", "名称", "1", "."]
+    texts = _texts(600, 5, pieces)
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    for first, last in ((1, 600), (0, 3), (17, 17), (250, 420), (590, 700), (9, 8)):
+        cells = [cell for line in lines[max(first - 1, 0):last] for cell in line_cells(line)]
+        want, got = Joined.of(cells), Joined.of_texts(*span_texts(lines, first, last))
+        assert (got.text, got.starts, got.lines) == (want.text, want.starts, want.lines)
+    for line in lines:
+        assert line_texts(line.text) == tuple(cell.text for cell in line_cells(line))
+
+
+def test_tidy_takes_away_the_headers_and_levels_a_name_opens_with() -> None:
+    from yusuan.recognise.projects.indicators import HEADER, LEVEL_PREFIX, MAX_NAME, tidy
+    from yusuan.recognise.projects.model import Indicator
+
+    def plain(name: str) -> tuple[str, str, str]:
+        level1 = level2 = "old"
+        for header in HEADER:
+            name = name.replace(header, "") if name.startswith(header) else name
+        match = LEVEL_PREFIX.match(name)
+        if match and match.end() and match.end() < len(name):
+            level1 = f"{match.group(1)}指标" if match.group(1) else level1
+            level2 = match.group(2) or level2
+            name = name[match.end():]
+        return ("" if len(name) > MAX_NAME or "总目标" in name else name), level1, level2
+
+    words = ["目标名称", "一级指标", "二级指标", "三级指标", "指标名称", "产出指标", "数量指标", "指标", "标",
+             "满意度", "培训", "人次", "总目标", "一级", "三级", "指标值"]
+    for name in _texts(3000, 6, words):
+        got = tidy(Indicator(name, ["1"], 1, "old", "old"))
+        assert (got.name, got.level1, got.level2) == plain(name), name
+
+
+def test_a_money_cell_read_again_keeps_the_line_and_unit_it_is_read_with() -> None:
+    from yusuan.recognise.projects.text import Amount, parse_money
+
+    assert parse_money("1,200.50万元", 4) == Amount(1200.5, 2, 4)
+    assert parse_money("1,200.50万元", 9) == Amount(1200.5, 2, 9)
+    assert parse_money("1,200.50万元", 9, "元") == Amount(12005000.0, 0, 9)
+    assert parse_money(" 35000元 ", 2) == Amount(3.5, 4, 2)
+    assert parse_money("35000元", 3, "元") == Amount(35000.0, 0, 3)
+    assert parse_money("约35000元", 3) is None and parse_money("", 3) is None

@@ -41,3 +41,20 @@ def test_damaged_zip_with_office_suffix(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04" + b"\x01" * 64)
     with pytest.raises(InputError, match="损坏"):
         read_source(str(path))
+
+
+def test_a_line_is_normalised_as_the_whole_translation_would_normalise_it() -> None:
+    import random
+
+    from yusuan.readers.normalise import TRANSLATION, normalise_line
+
+    rng = random.Random(18)
+    mapped = sorted(TRANSLATION)
+    around = [code + step for code in (mapped[0], mapped[-1], 0x2F00, 0x2FD5, 0x2E80, 0x3000)
+              for step in (-1, 0, 1)]
+    pool = [*(chr(code) for code in mapped + around), "a", "1", "项", "目", "\t", " ", "\r", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        assert normalise_line(text) == text.rstrip("\r\n").translate(TRANSLATION), repr(text)
+    for code in mapped:
+        assert normalise_line(f"项{chr(code)}") == f"项{chr(code)}".translate(TRANSLATION)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -16,6 +17,24 @@ for keep in "（）：，；！？":
 TRANSLATION: dict[int, str | int] = {**_FULL_WIDTH, **_SPACES, **_KANGXI}
 
 
+def _character_class(codes: list[int]) -> str:
+    """A regular expression's class of the characters `codes` (sorted), runs as ranges."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "")
+                         for first, last in runs) + "]"
+
+
+# Any character the translation changes: a line without one (most lines) is left as it is,
+# without the translation's look-up of every character (ten times the search's time)
+_TO_NORMALISE = re.compile(_character_class(sorted(TRANSLATION)))
+
+
 def normalise_line(text: str) -> str:
     """Return the line with full-width ASCII made half-width and odd spaces made plain."""
-    return text.rstrip("\r\n").translate(TRANSLATION)
+    text = text.rstrip("\r\n")
+    return text.translate(TRANSLATION) if _TO_NORMALISE.search(text) else text

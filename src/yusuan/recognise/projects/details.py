@@ -8,7 +8,7 @@ from functools import lru_cache
 from yusuan.model import Line
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import DetailLine, ProjectForm
-from yusuan.recognise.projects.text import Amount, Cell, compact, line_cells, parse_money
+from yusuan.recognise.projects.text import Amount, Cell, cells_of, compact, parse_money
 
 HEADERS = ("项目活动", "活动内容", "活动内容表述", "支出经济分类", "测算依据及说明", "表述", "支出经济", "分类", "金额", "备注", "项目支出明细",
            "项目支出明细预算", "预算及测算依", "据", "算", "细金额", "项目支出明", "预", "明", "及测算依据", "算及测算依据", "项目支出明细预",
@@ -37,7 +37,7 @@ def read_details(form: ProjectForm, lines: list[Line], joined: Joined) -> None:
     first, last = found
     pending: list[str] = []
     for line in lines[first - 1:last]:
-        cells = [c for c in line_cells(line) if not ENUMERATOR.match(c.text)]
+        cells = [c for c in cells_of(line) if not ENUMERATOR.match(c.text)]
         if not cells:
             continue
         if "\t" in line.text and _attach_basis(form, cells, pending):

@@ -17,7 +17,7 @@ from yusuan.recognise.projects.text import (
     find_date,
     in_money,
     parse_number,
-    span_cells,
+    span_texts,
 )
 
 POSTCODE = re.compile(r"\d{4,7}(?!\d)")
@@ -39,8 +39,7 @@ MONEY = re.compile(r"单位\s*[:：]\s*(万元|元)")
 def read_form(lines: list[Line], span: Span, money: str | None = None) -> ProjectForm:
     """The form of `span`; its amounts are in the unit its head names, else in `money` (the
     tables' unit), else in 万元."""
-    cells = span_cells(lines, span.first, span.last)
-    joined = Joined.of(cells)
+    joined = Joined.of_texts(*span_texts(lines, span.first, span.last))
     form = ProjectForm(lines=(span.first, span.last), title=span.title,
                        money=_form_money(lines, span) or money or "万元")
     _identity(form, joined)

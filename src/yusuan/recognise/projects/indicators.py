@@ -9,7 +9,7 @@ from yusuan.model import Line
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import Indicator
-from yusuan.recognise.projects.text import compact, line_cells
+from yusuan.recognise.projects.text import compact, line_texts
 
 LEVEL1 = re.compile(r"^(产出|效益|满意度|成本)\s*指标$")
 LEVEL2 = re.compile(r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|社会经济效益|"
@@ -80,22 +80,32 @@ def indicator_rows(lines: list[Line], first: int, last: int, table: str) -> list
     """Rows read as runs: levels set context, a name then its values, closed by a standard.
     In the department form, 长期目标 / 年度目标 cells set each row's period."""
     rows = _Rows(table)
+    feed = rows.feed
     for line in lines[first - 1:last]:
         if line.page is not None and PAGE_NUMBER.match(line.text.strip()):
             continue  # a PDF page's number at the foot of the form
-        cells = line_cells(line)
+        texts, number = line_texts(line.text), line.number  # its cells' texts
         # a lone cell on a line of its own without a tab is the wrapped end of the cell before
-        wrapped = len(cells) == 1 and "\t" not in line.text
-        for cell in cells:
-            goal = GOAL_CELL.match(cell.text)
-            text = cell.text
-            if goal:
-                rows.period(goal.group(1), cell.line)
-                text = text[goal.end():]
-            for index, piece in enumerate(tokens(text)):
-                rows.feed(piece, cell.line, new_cell=index == 0 and not wrapped)
+        wrapped = len(texts) == 1 and "\t" not in line.text
+        for text in texts:
+            period, pieces = _cell_pieces(text)
+            if period:
+                rows.period(period, number)
+            new_cell = not wrapped
+            for piece in pieces:
+                feed(piece, number, new_cell)
+                new_cell = False
     rows.close()
     return [tidy(i) for i in rows.out if tidy(i).name]
+
+
+@lru_cache(maxsize=1 << 12)  # forms repeat their cells (levels, units, standards, values)
+def _cell_pieces(text: str) -> tuple[str, tuple[str, ...]]:
+    """The 长期/年度 a cell opens with ("" for none) and the tokens of the rest."""
+    goal = GOAL_CELL.match(text)
+    if goal:
+        return goal.group(1), _tokens(text[goal.end():])
+    return "", _tokens(text)
 
 
 class _Rows:
@@ -121,6 +131,8 @@ class _Rows:
             self.when = "long" if word == "长期" else "annual"
 
     def close(self) -> None:
+        if not (self.name or self.values or self.lines or self.cells):
+            return  # nothing read since the last close (a level word, a standard)
         name = compact("".join(self.name))
         if name and self.values:
             self.out.append(Indicator(name, self.values, self.line, self.level1, self.level2,
@@ -232,8 +244,9 @@ def tidy(indicator: Indicator) -> Indicator:
     """A name without level words glued before it ("服务对象满意度指标参保人员满意度"),
     the levels taken from them; over-long runs of text are no indicator."""
     name = indicator.name
-    for header in HEADER:
-        name = name.replace(header, "") if name.startswith(header) else name
+    if name.startswith(HEADER):  # (no header opens most names: none is taken away)
+        for header in HEADER:
+            name = name.replace(header, "") if name.startswith(header) else name
     match = LEVEL_PREFIX.match(name)
     if match and match.end() and match.end() < len(name):
         indicator.level1 = f"{match.group(1)}指标" if match.group(1) else indicator.level1

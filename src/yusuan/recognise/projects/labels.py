@@ -82,10 +82,14 @@ class Joined:
 
     @classmethod
     def of(cls, cells: list[Cell]) -> Joined:
-        parts = [cell.text for cell in cells]
+        return cls.of_texts([cell.text for cell in cells], [c.line for c in cells])
+
+    @classmethod
+    def of_texts(cls, parts: list[str], lines: list[int]) -> Joined:
+        """Cells given as their texts and the line of each."""
         starts = [0, *accumulate([len(part) + 1 for part in parts])]  # each part and its "|"
         del starts[len(parts):]  # the offset after the last part starts no cell
-        return cls("|".join(parts), starts, [c.line for c in cells])
+        return cls("|".join(parts), starts, lines)
 
     def line_at(self, offset: int) -> int:
         if not self.lines:

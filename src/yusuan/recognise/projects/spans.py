@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from yusuan.model import Line, Table
-from yusuan.recognise.projects.text import compact, line_cells
+from yusuan.recognise.projects.text import cells_of, compact
 
 PERFORMANCE_KINDS = ("dept_performance", "project_performance")
 NAME_LABEL = "项目名称"
@@ -35,7 +35,7 @@ def is_name_line(lines: list[Line], index: int) -> bool:
     text = lines[index].text
     if NAME_LABEL[0] not in text or NAME_LABEL[-1] not in text:
         return False  # the label's first and last characters are in any cell that starts with it
-    cells = line_cells(lines[index])
+    cells = cells_of(lines[index])
     if not cells or not compact(cells[0].text).startswith(NAME_LABEL):
         return False
     rest = compact(cells[0].text)[len(NAME_LABEL):].lstrip(":：")
@@ -47,7 +47,7 @@ def is_name_line(lines: list[Line], index: int) -> bool:
 
 def _next_cells(lines: list[Line], index: int) -> list:
     for line in lines[index + 1:index + 3]:
-        cells = line_cells(line)
+        cells = cells_of(line)
         if cells:
             return cells
     return []
@@ -61,7 +61,8 @@ def form_spans(lines: list[Line], tables: list[Table]) -> list[Span]:
     names = [i for i in range(start - 1, len(lines)) if is_name_line(lines, i)]
     stops = sorted([t.lines[0] for t in tables if t.kind not in PERFORMANCE_KINDS
                     and t.lines[0] > start]
-                   + [i + 1 for i in range(start, len(lines)) if PART_HEADING.match(lines[i].text)])
+                   + [i + 1 for i in range(start, len(lines))
+                      if "部分" in lines[i].text and PART_HEADING.match(lines[i].text)])
     spans: list[Span] = []
     heads = [_head(lines, i) for i in names]
     for k, index in enumerate(names):
@@ -90,5 +91,6 @@ def dept_span(lines: list[Line], tables: list[Table], spans: list[Span]) -> tupl
     first = dept.lines[0]
     ends = [s.first - 1 for s in spans if s.first > first]
     ends += [t.lines[0] - 1 for t in tables if t.lines[0] > first and t.kind != "dept_performance"]
-    ends += [i for i in range(first, len(lines)) if PART_HEADING.match(lines[i].text)][:1]
+    ends += [i for i in range(first, len(lines))
+             if "部分" in lines[i].text and PART_HEADING.match(lines[i].text)][:1]
     return first, min(ends) if ends else len(lines)

@@ -73,41 +73,69 @@ def line_cells(line: Line) -> list[Cell]:
     return list(_line_cells(line.text, line.number))
 
 
-@lru_cache(maxsize=1 << 14)
+def cells_of(line: Line) -> tuple[Cell, ...]:
+    """`line_cells` as a tuple (shared: not to be changed), for readers that only walk it."""
+    return _line_cells(line.text, line.number)
+
+
+@lru_cache(maxsize=1 << 12)
 def _line_cells(raw: str, number: int) -> tuple[Cell, ...]:
     """`line_cells` of the line numbered `number` that reads `raw`, kept for the lines read
-    again (a form's lines are read by its span, its details and its indicators; a line's
-    text and number hash faster than the line)."""
-    text = raw.strip()
-    pieces = text[1:-1].split("|") if is_pipe_row(text) else raw.split("\t")
-    cells = []
-    for piece in pieces:
-        if not piece:  # an empty cell (half a form's row's cells)
-            continue
-        part = clean(piece)  # no blank at either end, no two in a row: a separator opens with
-        if part and not (part[0] in "-—|" and _SEPARATOR.match(part)):  # one of its marks
-            cells.append(Cell(unscramble(part) if " " in part else part, number))
-    return tuple(cells)
+    again (a form's detail lines by `read_details`' passes; a line's text and number hash
+    faster than the line)."""
+    return tuple([Cell(text, number) for text in line_texts(raw)])
 
 
-def span_cells(lines: list[Line], first: int, last: int) -> list[Cell]:
-    """Every cell of the lines numbered first..last (inclusive)."""
-    out: list[Cell] = []
+@lru_cache(maxsize=1 << 14)  # a form's lines are read by its span and its indicators
+def line_texts(raw: str) -> tuple[str, ...]:
+    """The texts of `line_cells` of a line that reads `raw`."""
+    if "|" in raw and is_pipe_row(raw):
+        pieces = raw.strip()[1:-1].split("|")
+    else:
+        pieces = raw.split("\t")
+    # an empty piece (half a form's row's cells) is no cell
+    return tuple([text for text in map(_piece_text, filter(None, pieces)) if text])
+
+
+@lru_cache(maxsize=1 << 14)  # forms repeat their cells (levels, units, standards, values)
+def _piece_text(piece: str) -> str:
+    """The text of the cell a line's piece makes: cleaned and unscrambled; "" for none (a
+    piece of blanks or tags, a separator)."""
+    part = clean(piece)  # no blank at either end, no two in a row: a separator opens with
+    if not part or part[0] in "-—|" and _SEPARATOR.match(part):  # one of its marks
+        return ""
+    return unscramble(part) if " " in part else part
+
+
+def span_texts(lines: list[Line], first: int, last: int) -> tuple[list[str], list[int]]:
+    """The texts of every cell of the lines numbered first..last (inclusive), and the number
+    of the line each stands on (the cells' texts and lines, no cell made)."""
+    texts: list[str] = []
+    numbers: list[int] = []
     for line in lines[max(first - 1, 0):last]:
-        out.extend(_line_cells(line.text, line.number))
-    return out
+        found = line_texts(line.text)
+        if found:
+            texts += found
+            numbers += [line.number] * len(found)
+    return texts, numbers
 
 
 def parse_money(text: str, line: int, unit: str = "万元") -> Amount | None:
     """A cell that is only an amount, optionally with 万元 / 元 ("57.24万元"), in `unit`."""
+    found = _money(text, unit)
+    return None if found is None else Amount(found[0], found[1], line)
+
+
+@lru_cache(maxsize=1 << 12)  # a form's detail cells are asked again for each line
+def _money(text: str, unit: str) -> tuple[float, int] | None:
+    """(value, decimals) in `unit` of a cell that is only an amount, else None."""
     match = _MONEY.match(text.strip())
     if not match:
         return None
     parsed = parse_number(match.group(1))
     if parsed is None:
         return None
-    value, decimals = in_money(parsed[0], parsed[1], match.group(2), unit)
-    return Amount(value, decimals, line)
+    return in_money(parsed[0], parsed[1], match.group(2), unit)
 
 
 def in_money(value: float, decimals: int, printed: str | None, unit: str) -> tuple[float, int]:
