@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
-from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
+from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule, rule_memo
 from yusuan.rules.engine.common import blank_form, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.printed import KIND_NAMES
@@ -135,33 +135,51 @@ def contents_lines(doc: Document) -> set[int]:
     return found
 
 
-def title_in_cells(text: str, kind: str) -> bool:
-    """A cell of a table line that is a title of `kind` ("预算07表政府性基金预算支出表 | 合计 | …")."""
-    return any((title := classify_title(cell.strip())) is not None and title.kind == kind
-               for cell in text.split("\t") if "表" in cell)
-
-
 def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Location]]:
     """Lines outside the read tables that name a table of `kind`: announcements (contents
     entries, sentences) and title lines (the table is printed, though not read as a table)."""
-    contents = contents_lines(doc)
-    in_tables = lines_in_tables(doc)
     announced: list[Location] = []
     printed: list[Location] = []
+    for number, kinds, printed_kind in _titled_lines(doc):
+        if kind in kinds:
+            if printed_kind == kind:
+                printed.append(Location(number, table=kind))
+            else:
+                announced.append(Location(number, table=kind))
+    return announced, printed
+
+
+_Titled = tuple[int, frozenset[str], str | None]
+
+
+def _titled_lines(doc: Document) -> list[_Titled]:
+    """Each line that names some table: its number, the kinds it names, and the kind it prints
+    (a title run into a row of a read table, or a title line outside the table of contents;
+    any other naming announces). Worked out once a rule, not once for each kind looked for."""
+    memo = rule_memo()
+    key = ("titled_lines", id(doc))
+    if memo is not None and key in memo:
+        return memo[key][1]  # type: ignore[no-any-return]
+    contents = contents_lines(doc)
+    in_tables = lines_in_tables(doc)
+    found: list[_Titled] = []
     for line in doc.source.lines:
         if line.number in in_tables:
-            if title_in_cells(line.text, kind):  # a title run into a row of the table before it
-                printed.append(Location(line.number, table=kind))
+            # a title run into a row of the table before it
+            in_cells = frozenset(title.kind for cell in line.text.split("\t") if "表" in cell
+                                 and (title := classify_title(cell.strip())) is not None)
+            for kind in in_cells:
+                found.append((line.number, frozenset((kind,)), kind))
             continue
-        if not any(t.kind == kind for t in announced_titles(line.text)):
+        kinds = frozenset(t.kind for t in announced_titles(line.text))
+        if not kinds:
             continue
         title = classify_title(line.text.strip())
-        standalone = title is not None and title.kind == kind
-        if standalone and line.number not in contents:
-            printed.append(Location(line.number, table=kind))
-        else:
-            announced.append(Location(line.number, table=kind))
-    return announced, printed
+        standalone = title.kind if title is not None and line.number not in contents else None
+        found.append((line.number, kinds, standalone))
+    if memo is not None:
+        memo[key] = (doc, found)
+    return found
 
 
 MAX_MENTIONS = 3
