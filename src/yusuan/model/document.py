@@ -120,8 +120,9 @@ class Document:
     forms: list[Any] = field(default_factory=list)
     headline: dict[str, dict[str, Any]] = field(default_factory=dict)
     # the narrative's paragraphs the facts were read from, with the source and its lines they
-    # were built of, for the rules to read again (built anew for a source or lines since changed)
-    paragraphs: tuple[Any, tuple[Any, ...], list[Any]] | None = field(
+    # were built of and the table lines they left out, for the rules to read again (built anew
+    # for a source or lines since changed)
+    paragraphs: tuple[Any, tuple[Any, ...], list[Any], Any] | None = field(
         default=None, repr=False, compare=False)
 
     def tables_of(self, kind: str) -> list[Table]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from yusuan.model import Document, Finding, Location, Table, TableRow
-from yusuan.recognise.narrative.paragraphs import Paragraph, build_paragraphs
+from yusuan.recognise.narrative.paragraphs import (
+    Paragraph,
+    build_paragraphs,
+    joined_from_paragraphs,
+    joined_text,
+)
 from yusuan.rules.engine import check_memo, make_finding, rule_memo
 from yusuan.rules.engine.tolerance import (
     Comparison,
@@ -255,3 +260,15 @@ def _narrative_paragraphs(doc: Document) -> list[Paragraph]:
     if kept is not None and kept[0] is doc.source and kept[1] == tuple(doc.source.lines):
         return kept[2]  # type: ignore[no-any-return]
     return build_paragraphs(doc.source)
+
+
+def joined(doc: Document) -> tuple[str, Sequence[int]]:
+    """The whole text as one string, tables included, with each character's line (as runs):
+    joined of the paragraphs the facts were read from and the table lines they left out, when
+    those are the source's as it stands (not walked again), else walked anew."""
+    kept = doc.paragraphs
+    if kept is not None and paragraphs(doc) is kept[2]:
+        built = joined_from_paragraphs(doc.source, kept[2], kept[3])
+        if built is not None:
+            return built
+    return joined_text(doc.source)
