@@ -199,7 +199,7 @@ def test_lines_not_numbered_in_order_are_joined_by_walking_them() -> None:
 
 def test_the_year_rule_joins_the_text_the_paragraphs_were_read_from(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import yusuan.rules.engine.common as common
+    from yusuan.rules.engine import common
 
     doc = document_from_text("某局2030年部门预算\n" + NARRATIVE + "比2027年预算增加1.00万元。\n"
                              + TABLE)
@@ -216,3 +216,30 @@ def test_the_year_rule_joins_the_text_the_paragraphs_were_read_from(
     doc.source.lines.append(Line(len(doc.source.lines) + 1, "2029年部门预算"))
     assert len(run_rules(doc, only=["NARRATIVE.YEAR"])) == len(found) + 1
     assert walked == [True]
+
+
+def test_the_lines_in_tables_and_the_withheld_statement_are_worked_out_once_a_check(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.rules import engine
+    from yusuan.rules.engine.common import lines_in_tables
+    from yusuan.rules.tables import hierarchy
+
+    doc = document_from_text(NARRATIVE + TABLE)
+    searched: list[str] = []
+
+    class Counted:
+        def search(self, text: str):  # type: ignore[no-untyped-def]
+            searched.append(text)
+
+    monkeypatch.setattr(hierarchy, "WITHHELD", Counted())
+    assert lines_in_tables(doc) is not lines_in_tables(doc)  # outside a check: anew
+    monkeypatch.setattr(engine._RULE_RUN, "check", {}, raising=False)
+    spanned = lines_in_tables(doc)
+    assert spanned == set(range(doc.tables[0].lines[0], doc.tables[0].lines[1] + 1))
+    assert lines_in_tables(doc) is spanned
+    assert not hierarchy.states_withheld(doc) and not hierarchy.states_withheld(doc)
+    assert len(searched) == 1
+    monkeypatch.setattr(engine._RULE_RUN, "check", {})  # the next check
+    assert lines_in_tables(doc) is not spanned
+    hierarchy.states_withheld(doc)
+    assert len(searched) == 2

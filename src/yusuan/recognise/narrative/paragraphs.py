@@ -244,13 +244,15 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
                            tables: TableRuns) -> tuple[str, CharLines] | None:
     """`joined_text` of the source the paragraphs and the table runs were built of (by
     `paragraphs_and_tables`), joined without walking the narrative's lines again; None when
-    the source's line numbers do not rise (a paragraph's lines are then not one run a line)."""
+    the source's line numbers do not rise (each piece's line is then not a run of its own)."""
     lines = source.lines
     numbers = [line.number for line in lines]
     if not all(map(lt, numbers, islice(numbers, 1, None))):
         return None
     pieces: list[str] = []
     runs = CharLines()
+    starts, runs_lines = runs.starts, runs.numbers
+    length = 0
     firsts, ends, befores = tables.firsts, tables.ends, tables.befores
     run = 0
     for made in range(len(paragraphs) + 1):
@@ -259,7 +261,9 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
             for index in range(firsts[run], ends[run]):
                 text = " ".join(clean(lines[index].text).strip().split())
                 pieces.append(text)
-                runs.extend(len(text), lines[index].number)
+                starts.append(length)  # a line of its own: the lines rise
+                runs_lines.append(numbers[index])
+                length += len(text)
                 # a table line is given to the joiner as a piece after a break: a heading
                 # alone or a sentence's end breaks after it as well
                 digit_end = text[-1].isdigit() and not (HEADING.match(text)
@@ -269,13 +273,19 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
             break
         paragraph = paragraphs[made]
         text, at = paragraph.text, paragraph.lines
+        first = len(starts)
         if digit_end and text[:1].isdigit() and not HEADING.match(
                 text[:bisect_right(at, at[0])]):  # its first line's text breaks before it
             text = " " + text  # as `_Joiner.add`: the blank on the new piece's line
-            runs.extend(1, at[0])
+            length += 1
         pieces.append(text)
         for number in dict.fromkeys(at):
-            runs.extend(bisect_right(at, number) - bisect_left(at, number), number)
+            starts.append(length + bisect_left(at, number))
+            runs_lines.append(number)
+        if len(text) > len(at):
+            starts[first] -= 1  # the blank begins its line's run
+        length += len(at)
+    runs.length = length
     return "".join(pieces), runs
 
 

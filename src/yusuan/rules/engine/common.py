@@ -238,9 +238,18 @@ def blank_form(tables: list[Table]) -> bool:
     return bool(tables) and not any(has_figures(t) for t in tables)
 
 
-def lines_in_tables(doc: Document) -> set[int]:
-    """The numbers of the lines the document's tables span (one set, for membership tests)."""
-    return {number for table in doc.tables for number in range(table.lines[0], table.lines[1] + 1)}
+def lines_in_tables(doc: Document) -> frozenset[int]:
+    """The numbers of the lines the document's tables span (one set, for membership tests),
+    worked out once a check (a dozen rules ask)."""
+    memo = check_memo()
+    key = ("lines_in_tables", id(doc))
+    if memo is not None and key in memo:
+        return memo[key][1]  # type: ignore[no-any-return]
+    spanned = frozenset(number for table in doc.tables
+                        for number in range(table.lines[0], table.lines[1] + 1))
+    if memo is not None:
+        memo[key] = (doc, spanned)
+    return spanned
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
