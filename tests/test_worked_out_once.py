@@ -243,3 +243,22 @@ def test_the_lines_in_tables_and_the_withheld_statement_are_worked_out_once_a_ch
     assert lines_in_tables(doc) is not spanned
     hierarchy.states_withheld(doc)
     assert len(searched) == 2
+
+
+def test_the_scrambled_pages_are_read_once_a_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.rules.engine import confidence
+
+    original = confidence.scrambled_pages
+    asked: list[Source] = []
+
+    def counted(source: Source) -> dict[int, str]:
+        asked.append(source)
+        return original(source)
+
+    monkeypatch.setattr(confidence, "scrambled_pages", counted)
+    lines = [Line(n, "年初预算数      万元", 1) for n in range(1, 5)]
+    doc = document_from_text(NARRATIVE + TABLE)
+    doc.source.lines[:0] = lines
+    found = run_rules(doc)
+    assert [f.rule for f in found].count("TEXT.UNSURE") == 1
+    assert asked == [doc.source]
