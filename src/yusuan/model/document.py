@@ -69,7 +69,10 @@ class Table:
     doubts: list[str] = field(default_factory=list)
 
     def column(self, key: str) -> Column | None:
-        return next((c for c in self.columns if c.key == key), None)
+        for column in self.columns:  # a loop, not next() of a generator: asked thousands of times
+            if column.key == key:
+                return column
+        return None
 
     def row_by_code(self, code: str) -> TableRow | None:
         return next((r for r in self.rows if r.code == code), None)

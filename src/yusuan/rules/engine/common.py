@@ -29,7 +29,7 @@ FUNCTIONAL_LEVELS = {3: "lei", 5: "kuan", 7: "xiang"}
 ECONOMIC_LEVELS = {3: "lei", 5: "kuan"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Amount:
     """A printed value with its decimals and where it stands."""
 
@@ -37,6 +37,15 @@ class Amount:
     decimals: int
     location: Location
     shown: int | None = None  # the decimals shown, where some but fewer than the table's
+
+    def __init__(self, value: float, decimals: int, location: Location,
+                 shown: int | None = None) -> None:
+        # what the generated __init__ of a frozen class does, through each slot's own setter
+        # (a check makes an Amount of nearly every printed value, several times over)
+        _set_value(self, value)
+        _set_decimals(self, decimals)
+        _set_location(self, location)
+        _set_shown(self, shown)
 
     @property
     def printed(self) -> Printed:
@@ -47,6 +56,10 @@ class Amount:
         """The value as its cell shows it: a spreadsheet's General format may round a long
         figure to fewer decimals than its table prints ("936647884.3" for …884.33)."""
         return Printed(self.value, self.decimals if self.shown is None else self.shown)
+
+
+_set_value, _set_decimals = Amount.value.__set__, Amount.decimals.__set__  # type: ignore[attr-defined]
+_set_location, _set_shown = Amount.location.__set__, Amount.shown.__set__  # type: ignore[attr-defined]
 
 
 def table_unit(doc: Document, table: Table) -> str | None:
@@ -75,8 +88,8 @@ def table_precision(doc: Document, table: Table) -> int:
     """
     memo = rule_memo()
     key = ("table_precision", id(doc), id(table))
-    if memo is not None and key in memo:
-        return memo[key][2]
+    if memo is not None and (kept := memo.get(key)) is not None:
+        return kept[2]  # type: ignore[no-any-return]
     shown = [d for row in table.rows for d in row.decimals.values()]
     precision = max(shown) if shown else default_decimals(table_unit(doc, table))
     if memo is not None:  # asked for every amount of the table: worked out once a rule
