@@ -112,10 +112,17 @@ ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}?(报表|公开表|表格)
 def published_apart(doc: Document) -> bool:
     """The document says its tables are an attachment published as another file ("附件：…
     部门预算报表", maybe wrapped over two lines)."""
-    lines = ["".join(line.text.split()) for line in doc.source.lines]
-    return len(doc.tables) < 3 and any(
-        ATTACHED_TABLES.match(text) or ATTACHED_TABLES.match(text + after)
-        for text, after in zip(lines, [*lines[1:], ""], strict=True))
+    if len(doc.tables) >= 3:
+        return False
+    lines = doc.source.lines
+    for index, line in enumerate(lines):
+        if "附" not in line.text:  # every match begins 附件
+            continue
+        text = "".join(line.text.split())
+        after = "".join(lines[index + 1].text.split()) if index + 1 < len(lines) else ""
+        if ATTACHED_TABLES.match(text) or ATTACHED_TABLES.match(text + after):
+            return True
+    return False
 
 
 CONTENTS = re.compile(r"^目录$")
@@ -127,7 +134,7 @@ def contents_lines(doc: Document) -> set[int]:
     first_table = min((t.lines[0] for t in doc.tables), default=None)
     found: set[int] = set()
     for line in doc.source.lines:
-        if CONTENTS.match("".join(line.text.split())):
+        if "录" in line.text and CONTENTS.match("".join(line.text.split())):
             end = line.number + CONTENTS_SPAN
             if first_table is not None and first_table > line.number:
                 end = min(end, first_table)
@@ -192,7 +199,8 @@ def mentions(doc: Document, kind: str) -> list[Location]:
         return []
     in_tables = lines_in_tables(doc)
     found = [Location(line.number) for line in doc.source.lines
-             if subject in "".join(line.text.split()) and line.number not in in_tables]
+             if subject[0] in line.text  # its first character, before the blanks go
+             and subject in "".join(line.text.split()) and line.number not in in_tables]
     return found[:MAX_MENTIONS]
 
 
