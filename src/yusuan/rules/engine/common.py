@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from yusuan.model import Document, Finding, Location, Table, TableRow
@@ -124,6 +125,7 @@ def coded_rows(table: Table) -> Iterator[TableRow]:
             if row.code and row.code.isdigit() and row.unit_code is None)
 
 
+@lru_cache(maxsize=1 << 13)  # the same row names are compared by rule after rule
 def compact_name(name: str) -> str:
     """A name without spaces, with ASCII brackets, for comparing names across tables."""
     return "".join(name.split()).replace("（", "(").replace("）", ")")
