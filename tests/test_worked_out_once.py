@@ -150,3 +150,115 @@ def test_a_page_foot_laid_out_as_cells_is_told_by_its_dashes(texts: tuple[str, .
     from yusuan.recognise.segments import page_foot_in_cells
 
     assert page_foot_in_cells(tuple(Cell(text, 1) for text in texts)) is foot
+
+
+def _random_sources(seed: int, count: int):  # type: ignore[no-untyped-def]
+    """Made-up sources of narrative, heading, figure, table and page-number lines."""
+    import random
+
+    pieces = ["一、收入", "（一）支出情况", "收入预算", "10.00", "万元，", "比上年增加", "1.00万元。",
+              "2", "3 4", "表1\t10.00\t20", "\t\t", "", "说明：", "5.上级补助收入 0 万元，",
+              "－12－", "56", "%", "2030年预算。", "１２", "ＡＢ", "12\t34", "表2 支出表 56",
+              "1、", "3.", "5万元", "二、基本支出\t7", "（二）情况\t8", "- 9", "合计 10 20",
+              "1、基本支出", "3.5万元", "1\t2\t3"]
+    rng = random.Random(seed)
+    for _ in range(count):
+        texts = [rng.choice(pieces) for _ in range(rng.randint(1, 16))]
+        paged = rng.random() < 0.5  # a PDF's: a page's number on its own line is left out
+        lines = [Line(number, text, number // 4 + 1 if paged else None)
+                 for number, text in enumerate(texts, start=1)]
+        yield Source("t.pdf" if paged else "t.txt", "pdf" if paged else "text", "", lines)
+
+
+def test_the_text_joined_of_the_paragraphs_is_the_text_joined_of_the_lines() -> None:
+    from yusuan.recognise.narrative.paragraphs import (
+        build_paragraphs,
+        joined_from_paragraphs,
+        joined_text,
+        paragraphs_and_tables,
+    )
+
+    for source in _random_sources(18, 2000):
+        paragraphs, tables = paragraphs_and_tables(source)
+        assert repr(paragraphs) == repr(build_paragraphs(source))
+        built = joined_from_paragraphs(source, paragraphs, tables)
+        assert built is not None
+        text, lines = built
+        walked, walked_lines = joined_text(source)
+        assert text == walked
+        assert (lines.starts, lines.numbers, len(lines)) == (
+            walked_lines.starts, walked_lines.numbers, len(walked_lines))
+
+
+def test_lines_not_numbered_in_order_are_joined_by_walking_them() -> None:
+    from yusuan.recognise.narrative.paragraphs import joined_from_paragraphs, paragraphs_and_tables
+
+    source = Source("t.txt", "text", "", [Line(2, "收入预算"), Line(1, "10.00万元。")])
+    assert joined_from_paragraphs(source, *paragraphs_and_tables(source)) is None
+
+
+def test_the_year_rule_joins_the_text_the_paragraphs_were_read_from(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.rules.engine import common
+
+    doc = document_from_text("某局2030年部门预算\n" + NARRATIVE + "比2027年预算增加1.00万元。\n"
+                             + TABLE)
+    walked: list[bool] = []
+    original = paragraphs_module.joined_text
+
+    def counted(source: Source):  # type: ignore[no-untyped-def]
+        walked.append(True)
+        return original(source)
+
+    monkeypatch.setattr(common, "joined_text", counted)
+    found = run_rules(doc, only=["NARRATIVE.YEAR"])
+    assert walked == []
+    doc.source.lines.append(Line(len(doc.source.lines) + 1, "2029年部门预算"))
+    assert len(run_rules(doc, only=["NARRATIVE.YEAR"])) == len(found) + 1
+    assert walked == [True]
+
+
+def test_the_lines_in_tables_and_the_withheld_statement_are_worked_out_once_a_check(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.rules import engine
+    from yusuan.rules.engine.common import lines_in_tables
+    from yusuan.rules.tables import hierarchy
+
+    doc = document_from_text(NARRATIVE + TABLE)
+    searched: list[str] = []
+
+    class Counted:
+        def search(self, text: str):  # type: ignore[no-untyped-def]
+            searched.append(text)
+
+    monkeypatch.setattr(hierarchy, "WITHHELD", Counted())
+    assert lines_in_tables(doc) is not lines_in_tables(doc)  # outside a check: anew
+    monkeypatch.setattr(engine._RULE_RUN, "check", {}, raising=False)
+    spanned = lines_in_tables(doc)
+    assert spanned == set(range(doc.tables[0].lines[0], doc.tables[0].lines[1] + 1))
+    assert lines_in_tables(doc) is spanned
+    assert not hierarchy.states_withheld(doc) and not hierarchy.states_withheld(doc)
+    assert len(searched) == 1
+    monkeypatch.setattr(engine._RULE_RUN, "check", {})  # the next check
+    assert lines_in_tables(doc) is not spanned
+    hierarchy.states_withheld(doc)
+    assert len(searched) == 2
+
+
+def test_the_scrambled_pages_are_read_once_a_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from yusuan.rules.engine import confidence
+
+    original = confidence.scrambled_pages
+    asked: list[Source] = []
+
+    def counted(source: Source) -> dict[int, str]:
+        asked.append(source)
+        return original(source)
+
+    monkeypatch.setattr(confidence, "scrambled_pages", counted)
+    lines = [Line(n, "年初预算数      万元", 1) for n in range(1, 5)]
+    doc = document_from_text(NARRATIVE + TABLE)
+    doc.source.lines[:0] = lines
+    found = run_rules(doc)
+    assert [f.rule for f in found].count("TEXT.UNSURE") == 1
+    assert asked == [doc.source]

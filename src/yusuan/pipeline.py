@@ -22,7 +22,7 @@ from yusuan.recognise.meta import (
     names_a_disclosure,
 )
 from yusuan.recognise.narrative.extract import extract_facts
-from yusuan.recognise.narrative.paragraphs import build_paragraphs
+from yusuan.recognise.narrative.paragraphs import paragraphs_and_tables
 from yusuan.recognise.projects import extract_projects
 from yusuan.recognise.tables import rows_to_tables
 
@@ -84,8 +84,8 @@ def source_to_document(source: Source, rows: list[Row] | None = None) -> Documen
     for table in tables:
         table.doubts = reading_doubts(table)
     document.headline = tables_headline(tables)
-    paragraphs = build_paragraphs(source)  # the facts' and then the rules'
-    document.paragraphs = (source, tuple(source.lines), paragraphs)
+    paragraphs, left_out = paragraphs_and_tables(source)  # the facts' and then the rules'
+    document.paragraphs = (source, tuple(source.lines), paragraphs, left_out)
     document.facts = extract_facts(source, rows, document.year, paragraphs)
     document.projects, document.forms = extract_projects(source, tables, rows)
     add_form_headline(document.headline, document.forms)

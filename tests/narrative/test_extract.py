@@ -144,3 +144,22 @@ def test_comparison_after_a_list_of_parts_is_not_the_last_parts() -> None:
     single = facts("（五）项目支出\n\n2.值班业务 24.67 万元，主要用于值班的支出。较 2025 年年初预算"
                    "减少 1.03 万元，减幅 4%。")[0]
     assert single.extra["change"] == -1.03 and single.extra["rate"] == -4
+
+
+def test_the_unit_count_patterns_find_nothing_without_what_they_end_with() -> None:
+    """composition_facts tries _UNIT_COUNT only where _COUNTED finds a count and _OWN_ONLY
+    only where 本级 is written: on made-up sentences, neither finds anything elsewhere."""
+    import random
+
+    from yusuan.recognise.narrative.people import _COUNTED, _OWN_ONLY, _UNIT_COUNT
+
+    alphabet = ["下属", "含", "（", "(", "行政单位", "事业单位", "二级预算单位", "单位", "预算单位",
+                "3", "12", " ", "个", "家", "，", "本级", "机关", "由", "组成", "决算", "预算",
+                "参照公务员法管理事业单位", "二级单位", "下属单位", "共", "仅含"]
+    rng = random.Random(18)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10)))
+        if _COUNTED.search(text) is None:
+            assert _UNIT_COUNT.search(text) is None, text
+        if "本级" not in text:
+            assert _OWN_ONLY.search(text) is None, text

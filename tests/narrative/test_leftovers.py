@@ -81,3 +81,21 @@ def test_the_same_words_naming_no_item_pass() -> None:
     text = INCOMES.replace("今年新成立，不存在上年政府性基金预算财政拨款收入数", "与上年持平").replace(
         "今年新成立，不存在上年上级补助收入数", "与上年持平")
     assert copied(text) == []
+
+
+def test_a_leftover_pattern_finds_nothing_in_a_line_without_what_it_needs() -> None:
+    """Each pattern is tried only on the lines that hold one of its needed parts: on made-up
+    lines of the characters the patterns look for, it finds nothing where none is held."""
+    import random
+
+    from yusuan.rules.narrative.leftovers import LEFTOVERS, NEEDED
+
+    alphabet = ["X", "x", "×", ",", "xxx", "（", "）", "(", ")", "增加", "减少", "原因", "是", "为",
+                "。", "；", ";", "：", "填写", "填列", "填报", "填", "写", "此处", "若无", "万元", "的",
+                "，", "、", "收入预算", "项目支出", " ", "待补充", "增加内容"]
+    rng = random.Random(18)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        for (_, _, pattern), needed in zip(LEFTOVERS, NEEDED, strict=True):
+            if needed is not None and not any(part in text for part in needed):
+                assert pattern.search(text) is None, (text, pattern.pattern)

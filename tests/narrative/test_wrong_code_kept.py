@@ -42,3 +42,19 @@ def test_a_corrected_table_passes() -> None:
 
 def test_a_reason_that_admits_nothing_passes() -> None:
     assert rules(doc(PLAIN, [final_table(misbooked=True)]), "NARRATIVE.WRONG_CODE_KEPT") == []
+
+
+def test_a_line_without_a_bracketed_2_names_no_code() -> None:
+    """NARRATIVE.CODE reads only the lines where _BRACKETED finds an opening bracket before a
+    2: on made-up lines, NAMED_CODE finds nothing in the others (their blanks taken out)."""
+    import random
+
+    from yusuan.rules.narrative.names import _BRACKETED, NAMED_CODE
+
+    alphabet = ["行政运行", "（", "(", "）", ")", " ", "\u3000", "\t", "2", "0", "1", "3", "201",
+                "32", "项", "万元"]
+    rng = random.Random(18)
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+        if _BRACKETED.search(text) is None:
+            assert NAMED_CODE.search("".join(text.split())) is None, text

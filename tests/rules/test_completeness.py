@@ -136,6 +136,8 @@ def test_tables_published_as_an_attachment_are_not_missing() -> None:
     assert run_rules(document(text=text, year=2023), only=["MISSING.TABLE"]) == []
     wrapped = [*CONTENTS, "x", "附件：北京市某某局 2026年度部门预", "算报表"]
     assert run_rules(document(text=wrapped, year=2023), only=["MISSING.TABLE"]) == []
+    spaced = [*CONTENTS, "x", "", "附 件：北京市某某局 2026年度部门预", "算报表"]  # 附 件, blank before
+    assert run_rules(document(text=spaced, year=2023), only=["MISSING.TABLE"]) == []
     found = run_rules(document(text=CONTENTS, year=2023), only=["MISSING.TABLE"])
     assert len(found) == 8 and {f.severity for f in found} == {"info"}
 

@@ -33,3 +33,20 @@ def test_variants() -> None:
     assert variants("国有资源(资产)有偿使用收入安排的拨款", "国有(资源)资产有偿使用收入安排的拨款")
     assert not variants("一般公共预算拨款收入", "一般公共预算拨款")  # a generic word dropped
     assert not variants("一般公共预算财政拨款结转", "政府性基金预算财政拨款结转")
+
+
+def test_labels_more_than_two_edits_apart_fail_the_cheap_test_first() -> None:
+    """`within_two_edits` only ever turns away labels the edit distance puts more than two
+    edits apart: on made-up pairs, every pair it turns away is."""
+    import random
+
+    from yusuan.codes.slips import edit_distance
+    from yusuan.rules.tables.labels import within_two_edits
+
+    rng = random.Random(18)
+    alphabet = "收入支出拨款财政专户资金"
+    for _ in range(20000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        if not within_two_edits(a, b):
+            assert edit_distance(a, b) > 2, (a, b)

@@ -98,6 +98,7 @@ def normalise_code(code: str) -> str:
     return _CODE_JUNK.sub("", unicodedata.normalize("NFKC", str(code)))
 
 
+@functools.lru_cache(maxsize=1 << 13, typed=True)  # a name is compared with list after list
 def normalise_name(name: str) -> str:
     """Comparable form of a 科目 name.
 

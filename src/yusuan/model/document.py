@@ -69,7 +69,10 @@ class Table:
     doubts: list[str] = field(default_factory=list)
 
     def column(self, key: str) -> Column | None:
-        return next((c for c in self.columns if c.key == key), None)
+        for column in self.columns:  # a loop, not next() of a generator: asked thousands of times
+            if column.key == key:
+                return column
+        return None
 
     def row_by_code(self, code: str) -> TableRow | None:
         return next((r for r in self.rows if r.code == code), None)
@@ -120,8 +123,9 @@ class Document:
     forms: list[Any] = field(default_factory=list)
     headline: dict[str, dict[str, Any]] = field(default_factory=dict)
     # the narrative's paragraphs the facts were read from, with the source and its lines they
-    # were built of, for the rules to read again (built anew for a source or lines since changed)
-    paragraphs: tuple[Any, tuple[Any, ...], list[Any]] | None = field(
+    # were built of and the table lines they left out, for the rules to read again (built anew
+    # for a source or lines since changed)
+    paragraphs: tuple[Any, tuple[Any, ...], list[Any], Any] | None = field(
         default=None, repr=False, compare=False)
 
     def tables_of(self, kind: str) -> list[Table]:

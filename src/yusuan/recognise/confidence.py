@@ -111,7 +111,8 @@ def scrambled_pages(source: Source) -> dict[int, str]:
     for line in source.lines:
         if line.page is None or "\t" in line.text:
             continue
-        bare[line.page] = bare.get(line.page, 0) + len(_BARE_UNIT.findall(line.text))
+        if "万元" in line.text:  # what _BARE_UNIT ends with (most lines have none)
+            bare[line.page] = bare.get(line.page, 0) + len(_BARE_UNIT.findall(line.text))
         if line.text.strip() and _PUNCTUATION_ONLY.match(line.text):
             alone[line.page] = alone.get(line.page, 0) + 1
     out = {}

@@ -122,9 +122,12 @@ def row_in_group(row: Row, group: Group, unit_rows: bool) -> TableRow | None:
     table_row = TableRow(name=name, line=first_line(row, group), code=code)
     if level or (name_cell and name_cell.indent):
         table_row.extra["level"] = level or 9
-    for position, key in group.values:
-        cell = cell_at(row, position)
-        if cell is None or not cell.text or is_nil(cell.text):
+    cells = row.cells
+    for position, key in group.values:  # cell_at(row, position), asked of every value cell
+        if position is None or position >= len(cells):
+            continue
+        cell = cells[position]
+        if not cell.text or is_nil(cell.text):
             continue
         amount = parse_amount(cell.text)
         if amount is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from yusuan.model import Line
@@ -205,6 +206,6 @@ def _block_item(trio: list[list[str]], lines: list[Line], names: dict[int, str],
                        lines[0].number)
 
 
-def rows_outside(lines: Iterable[Line], taken: set[int]) -> list[Line]:
+def rows_outside(lines: Iterable[Line], taken: AbstractSet[int]) -> list[Line]:
     """The lines that stand in no recognised table."""
     return [line for line in lines if line.number not in taken]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from yusuan.recognise.narrative.text import HEADING
@@ -79,6 +80,7 @@ def residue(text: str) -> str:
     return _SCOPE_WORDS.sub("", text).strip()
 
 
+@lru_cache(maxsize=1 << 12)  # a label is stripped again by each step of its classifying
 def strip_label(label: str) -> str:
     """Drop list markers, leading years and filler words ('其中：', '主要用于')."""
     text = label.strip()

@@ -6,6 +6,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from operator import lt
 from typing import overload
 
 from yusuan.model import Line, Source
@@ -46,6 +48,28 @@ class Paragraph:
         return f"{self.top} {self.heading}"
 
 
+class TableRuns:
+    """The table lines a walk for paragraphs left out, as runs of consecutive lines: where each
+    run begins and ends (indexes into the source's lines, the end not included) and how many
+    paragraphs were made before it — what `joined_text` needs beside the paragraphs to join
+    the whole text without walking the lines again (a run a page, not a number a line)."""
+
+    __slots__ = ("befores", "ends", "firsts")
+
+    def __init__(self) -> None:
+        self.firsts: array[int] = array("i")
+        self.ends: array[int] = array("i")
+        self.befores: array[int] = array("i")
+
+    def add(self, index: int, before: int) -> None:
+        if self.ends and self.ends[-1] == index and self.befores[-1] == before:
+            self.ends[-1] = index + 1
+        else:
+            self.firsts.append(index)
+            self.ends.append(index + 1)
+            self.befores.append(before)
+
+
 @dataclass(slots=True)
 class _Builder:
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -54,6 +78,12 @@ class _Builder:
     heading: str = ""
     top: str = ""
     page: int | None = None
+    made: int = 0  # paragraphs made so far
+    tables: TableRuns = field(default_factory=TableRuns)
+
+    def left_out(self, index: int) -> None:
+        """The line at `index` is a table's, left out of the paragraphs."""
+        self.tables.add(index, self.made)
 
     def add(self, text: str, line: int) -> None:
         if not text:
@@ -68,12 +98,19 @@ class _Builder:
         if self.pieces:
             self.paragraphs.append(Paragraph("".join(self.pieces), self.lines, self.heading,
                                              self.top, self.page))
+            self.made += 1
         self.pieces, self.lines = [], array("i")
 
 
 def build_paragraphs(source: Source, *, keep_tables: bool = False) -> list[Paragraph]:
     """Join the narrative's wrapped lines into paragraphs; table lines end a paragraph."""
     return list(iter_paragraphs(source, keep_tables=keep_tables))
+
+
+def paragraphs_and_tables(source: Source) -> tuple[list[Paragraph], TableRuns]:
+    """`build_paragraphs` and the table lines it left out (for `joined_from_paragraphs`)."""
+    builder = _Builder()
+    return list(_walk(source, False, builder)), builder.tables
 
 
 def iter_paragraphs(source: Source, *, keep_tables: bool = False) -> Iterator[Paragraph]:
@@ -98,6 +135,7 @@ def _walk(source: Source, keep_tables: bool, builder: _Builder | _Joiner) -> Ite
         if "\t" in text or is_table_line(text) and not _figure_before_unit(texts, index):
             builder.flush()
             if not keep_tables:
+                builder.left_out(index)
                 continue
             text = " ".join(text.split())
         builder.page = line.page
@@ -202,6 +240,55 @@ def joined_text(source: Source) -> tuple[str, CharLines]:
     return "".join(joiner.pieces), joiner.lines
 
 
+def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
+                           tables: TableRuns) -> tuple[str, CharLines] | None:
+    """`joined_text` of the source the paragraphs and the table runs were built of (by
+    `paragraphs_and_tables`), joined without walking the narrative's lines again; None when
+    the source's line numbers do not rise (each piece's line is then not a run of its own)."""
+    lines = source.lines
+    numbers = [line.number for line in lines]
+    if not all(map(lt, numbers, islice(numbers, 1, None))):
+        return None
+    pieces: list[str] = []
+    runs = CharLines()
+    starts, runs_lines = runs.starts, runs.numbers
+    length = 0
+    firsts, ends, befores = tables.firsts, tables.ends, tables.befores
+    run = 0
+    for made in range(len(paragraphs) + 1):
+        digit_end = False  # the last piece a table line's ending with a digit, left open
+        while run < len(befores) and befores[run] <= made:
+            for index in range(firsts[run], ends[run]):
+                text = " ".join(clean(lines[index].text).strip().split())
+                pieces.append(text)
+                starts.append(length)  # a line of its own: the lines rise
+                runs_lines.append(numbers[index])
+                length += len(text)
+                # a table line is given to the joiner as a piece after a break: a heading
+                # alone or a sentence's end breaks after it as well
+                digit_end = text[-1].isdigit() and not (HEADING.match(text)
+                                                         and is_heading_only(text))
+            run += 1
+        if made == len(paragraphs):
+            break
+        paragraph = paragraphs[made]
+        text, at = paragraph.text, paragraph.lines
+        first = len(starts)
+        if digit_end and text[:1].isdigit() and not HEADING.match(
+                text[:bisect_right(at, at[0])]):  # its first line's text breaks before it
+            text = " " + text  # as `_Joiner.add`: the blank on the new piece's line
+            length += 1
+        pieces.append(text)
+        for number in dict.fromkeys(at):
+            starts.append(length + bisect_left(at, number))
+            runs_lines.append(number)
+        if len(text) > len(at):
+            starts[first] -= 1  # the blank begins its line's run
+        length += len(at)
+    runs.length = length
+    return "".join(pieces), runs
+
+
 class _Joiner:
     """A builder of one text for `joined_text`: the pieces and breaks `_Builder` makes
     paragraphs of, joined as those paragraphs' texts would be, each character's line kept as
@@ -229,6 +316,9 @@ class _Joiner:
 
     def flush(self) -> None:
         self.digit_end = False
+
+    def left_out(self, index: int) -> None:
+        """Never asked: the joiner keeps the tables."""
 
 
 def _page_number(page: int | None, texts: _CleanTexts, index: int) -> bool:

@@ -19,6 +19,7 @@ _UNIT_COUNT = re.compile(
     r"(下属|[(（]?含)?[^，。；、\d]{0,14}?(行政单位|参照公务员法管理事业单位|事业单位|二级单位|二级预算单位|"
     r"下属单位|预算单位)\s*(\d+)\s*[个家]"
     r"|下属\s*(\d+)\s*[个家]\s*(二级预算单位|二级单位|事业单位|单位)")
+_COUNTED = re.compile(r"\d\s*[个家]")  # a count of units, the end of every _UNIT_COUNT
 _OWN_ONLY = re.compile(r"(由|仅含|只有)?(机关)?本级(机关)?(决算|预算)?组成|单位本级决算组成")
 _LIST_INTRO = re.compile(r"(单位|单位构成)[^。]{0,6}包括[：:]$")
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(.{2,40}?)[。；;]?$")
@@ -64,7 +65,8 @@ def composition_facts(paragraph: Paragraph) -> list[Fact]:
     if "单位" not in text and "本级" not in text:
         return []
     facts = []
-    for match in _UNIT_COUNT.finditer(text):
+    counted = _COUNTED.search(text) is not None  # what every _UNIT_COUNT ends with
+    for match in _UNIT_COUNT.finditer(text) if counted else ():
         start, end = sentence_bounds(text, match.start())
         sentence = text[start:end]
         if re.search(r"新设|新增|新成立|撤销", sentence) or not re.search(
@@ -79,7 +81,7 @@ def composition_facts(paragraph: Paragraph) -> list[Fact]:
         facts.append(_fact(paragraph, "unit_count", float(count), "个", match.start(),
                            {"kind": kind, "subordinate": sub, "included_in_previous": within,
                             "label": match.group(0)}))
-    own = _OWN_ONLY.search(text)
+    own = _OWN_ONLY.search(text) if "本级" in text else None  # every _OWN_ONLY says 本级
     if own and "下属" not in text[sentence_bounds(text, own.start())[0]:own.end()]:
         facts.append(_fact(paragraph, "unit_count", 0.0, "个", own.start(),
                            {"kind": "subordinate", "subordinate": True, "own_only": True,

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from yusuan.model import Document, Finding, Location, Table, TableRow
-from yusuan.recognise.narrative.paragraphs import Paragraph, build_paragraphs
+from yusuan.recognise.narrative.paragraphs import (
+    Paragraph,
+    build_paragraphs,
+    joined_from_paragraphs,
+    joined_text,
+)
 from yusuan.rules.engine import check_memo, make_finding, rule_memo
 from yusuan.rules.engine.tolerance import (
     Comparison,
@@ -24,7 +30,7 @@ FUNCTIONAL_LEVELS = {3: "lei", 5: "kuan", 7: "xiang"}
 ECONOMIC_LEVELS = {3: "lei", 5: "kuan"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Amount:
     """A printed value with its decimals and where it stands."""
 
@@ -32,6 +38,15 @@ class Amount:
     decimals: int
     location: Location
     shown: int | None = None  # the decimals shown, where some but fewer than the table's
+
+    def __init__(self, value: float, decimals: int, location: Location,
+                 shown: int | None = None) -> None:
+        # what the generated __init__ of a frozen class does, through each slot's own setter
+        # (a check makes an Amount of nearly every printed value, several times over)
+        _set_value(self, value)
+        _set_decimals(self, decimals)
+        _set_location(self, location)
+        _set_shown(self, shown)
 
     @property
     def printed(self) -> Printed:
@@ -42,6 +57,10 @@ class Amount:
         """The value as its cell shows it: a spreadsheet's General format may round a long
         figure to fewer decimals than its table prints ("936647884.3" for …884.33)."""
         return Printed(self.value, self.decimals if self.shown is None else self.shown)
+
+
+_set_value, _set_decimals = Amount.value.__set__, Amount.decimals.__set__  # type: ignore[attr-defined]
+_set_location, _set_shown = Amount.location.__set__, Amount.shown.__set__  # type: ignore[attr-defined]
 
 
 def table_unit(doc: Document, table: Table) -> str | None:
@@ -70,8 +89,8 @@ def table_precision(doc: Document, table: Table) -> int:
     """
     memo = rule_memo()
     key = ("table_precision", id(doc), id(table))
-    if memo is not None and key in memo:
-        return memo[key][2]
+    if memo is not None and (kept := memo.get(key)) is not None:
+        return kept[2]  # type: ignore[no-any-return]
     shown = [d for row in table.rows for d in row.decimals.values()]
     precision = max(shown) if shown else default_decimals(table_unit(doc, table))
     if memo is not None:  # asked for every amount of the table: worked out once a rule
@@ -106,6 +125,7 @@ def coded_rows(table: Table) -> Iterator[TableRow]:
             if row.code and row.code.isdigit() and row.unit_code is None)
 
 
+@lru_cache(maxsize=1 << 13)  # the same row names are compared by rule after rule
 def compact_name(name: str) -> str:
     """A name without spaces, with ASCII brackets, for comparing names across tables."""
     return "".join(name.split()).replace("（", "(").replace("）", ")")
@@ -233,9 +253,18 @@ def blank_form(tables: list[Table]) -> bool:
     return bool(tables) and not any(has_figures(t) for t in tables)
 
 
-def lines_in_tables(doc: Document) -> set[int]:
-    """The numbers of the lines the document's tables span (one set, for membership tests)."""
-    return {number for table in doc.tables for number in range(table.lines[0], table.lines[1] + 1)}
+def lines_in_tables(doc: Document) -> frozenset[int]:
+    """The numbers of the lines the document's tables span (one set, for membership tests),
+    worked out once a check (a dozen rules ask)."""
+    memo = check_memo()
+    key = ("lines_in_tables", id(doc))
+    if memo is not None and key in memo:
+        return memo[key][1]  # type: ignore[no-any-return]
+    spanned = frozenset(number for table in doc.tables
+                        for number in range(table.lines[0], table.lines[1] + 1))
+    if memo is not None:
+        memo[key] = (doc, spanned)
+    return spanned
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
@@ -255,3 +284,15 @@ def _narrative_paragraphs(doc: Document) -> list[Paragraph]:
     if kept is not None and kept[0] is doc.source and kept[1] == tuple(doc.source.lines):
         return kept[2]  # type: ignore[no-any-return]
     return build_paragraphs(doc.source)
+
+
+def joined(doc: Document) -> tuple[str, Sequence[int]]:
+    """The whole text as one string, tables included, with each character's line (as runs):
+    joined of the paragraphs the facts were read from and the table lines they left out, when
+    those are the source's as it stands (not walked again), else walked anew."""
+    kept = doc.paragraphs
+    if kept is not None and paragraphs(doc) is kept[2]:
+        built = joined_from_paragraphs(doc.source, kept[2], kept[3])
+        if built is not None:
+            return built
+    return joined_text(doc.source)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.confidence import scrambled_pages
-from yusuan.rules.engine import _REGISTRY, make_finding, rule
+from yusuan.rules.engine import _REGISTRY, check_memo, make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
@@ -81,7 +81,7 @@ def reads_words(finding: Finding) -> bool:
 
 def _scrambled_lines(doc: Document) -> set[int]:
     """Lines outside the tables on pages whose text layer is scrambled."""
-    pages = scrambled_pages(doc.source)
+    pages = _scrambled_pages(doc)
     if not pages:
         return set()
     return {line.number for line in doc.source.lines if line.page in pages
@@ -98,7 +98,7 @@ def unsure_pages(doc: Document) -> Iterator[Finding]:
     Passes: a page of sentences whose figures stand beside their 万元.
     Fails:  a page with “年初预算数      万元” three times and lines of punctuation alone.
     """
-    pages = scrambled_pages(doc.source)
+    pages = _scrambled_pages(doc)
     if not pages:
         return
     where = [Location(next(line.number for line in doc.source.lines if line.page == page),
@@ -122,3 +122,15 @@ def unsure_tables(doc: Document) -> Iterator[Finding]:
         if table.doubts:
             where = [Location(table.lines[0], table=table.kind, page=table.page)]
             yield make_finding("TABLE.UNSURE", where, title=table.title, why="；".join(table.doubts))
+
+
+def _scrambled_pages(doc: Document) -> dict[int, str]:
+    """`scrambled_pages` of the document's source, worked out once a check (two rules ask)."""
+    memo = check_memo()
+    key = ("scrambled_pages", id(doc.source))
+    if memo is not None and key in memo:
+        return memo[key][1]  # type: ignore[no-any-return]
+    pages = scrambled_pages(doc.source)
+    if memo is not None:
+        memo[key] = (doc.source, pages)
+    return pages

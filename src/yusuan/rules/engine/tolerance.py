@@ -67,12 +67,18 @@ class Verdict(Enum):
     MISMATCH = "mismatch"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Printed:
     """A printed number and how many decimals it was printed with."""
 
     value: float
     decimals: int
+
+    def __init__(self, value: float, decimals: int) -> None:
+        # the generated __init__ of a frozen class, through each slot's own setter: every
+        # comparison of printed figures makes them
+        _set_printed_value(self, value)
+        _set_printed_decimals(self, decimals)
 
     @property
     def half_width(self) -> float:
@@ -83,13 +89,30 @@ class Printed:
         return Interval.printed(self.value, self.decimals)
 
 
-@dataclass(frozen=True, slots=True)
+_set_printed_value = Printed.value.__set__  # type: ignore[attr-defined]
+_set_printed_decimals = Printed.decimals.__set__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Comparison:
     verdict: Verdict
     reported: float
     computed: float
     difference: float
     bound: float
+
+    def __init__(self, verdict: Verdict, reported: float, computed: float, difference: float,
+                 bound: float) -> None:
+        _set_verdict(self, verdict)
+        _set_reported(self, reported)
+        _set_computed(self, computed)
+        _set_difference(self, difference)
+        _set_bound(self, bound)
+
+
+_set_verdict, _set_reported = Comparison.verdict.__set__, Comparison.reported.__set__  # type: ignore[attr-defined]
+_set_computed = Comparison.computed.__set__  # type: ignore[attr-defined]
+_set_difference, _set_bound = Comparison.difference.__set__, Comparison.bound.__set__  # type: ignore[attr-defined]
 
 
 def default_decimals(unit: str | None) -> int:

@@ -28,16 +28,37 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, plain(a), plain(b)).ratio()
 
 
+@lru_cache(maxsize=16)
+def official_names(year: int | None) -> dict[str, tuple[str, ...]]:
+    """Each functional code of `year`'s list → its official name and the aliases of that year,
+    worked out once a year (every CodeBook asked for them anew; read, never changed)."""
+    return {code: entry.names_for(year) for code, entry in functional_codes(year).items()}
+
+
+@lru_cache(maxsize=16)
+def _codes_by_official_name(year: int | None) -> dict[tuple[int, str], list[str]]:
+    """(length, plain name) → the codes of that length with that official name or alias in
+    `year`, sorted: `codes_named`'s look-up without going through the whole list a name."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for code, names in official_names(year).items():
+        for key in dict.fromkeys((len(code), plain(n)) for n in names):
+            index.setdefault(key, []).append(code)
+    for codes in index.values():
+        codes.sort()
+    return index
+
+
 @dataclass(slots=True)
 class CodeBook:
     """The functional rows the tables print (code → table, row) and the official names."""
 
     rows: dict[str, tuple[Table, TableRow]] = field(default_factory=dict)
     official: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    year: int | None = None
 
     @classmethod
     def of(cls, doc: Document) -> CodeBook:
-        book = cls()
+        book = cls(year=doc.year)
         tables = [table for kind in FUNCTIONAL_KINDS for table in doc.tables_of(kind)]
         # a row is cited where the reading is sure: a table in doubt cites no accusation
         for table in sorted(tables, key=lambda t: bool(t.doubts)):
@@ -45,8 +66,7 @@ class CodeBook:
                 code = row.code or ""
                 if code.startswith("2") and len(code) in (3, 5, 7) and code.isdigit():
                     book.rows.setdefault(code, (table, row))
-        book.official = {code: entry.names_for(doc.year)
-                         for code, entry in functional_codes(doc.year).items()}
+        book.official = official_names(doc.year)
         return book
 
     def name(self, code: str) -> str | None:
@@ -70,6 +90,9 @@ class CodeBook:
                  if len(c) == length and c.startswith(prefix) and plain(r.name) == wanted]
         if table:
             return sorted(table)
+        if self.official is official_names(self.year):
+            named = _codes_by_official_name(self.year).get((length, wanted), ())
+            return [c for c in named if c.startswith(prefix)]
         return sorted(c for c, names in self.official.items()
                       if len(c) == length and c.startswith(prefix)
                       and any(plain(n) == wanted for n in names))

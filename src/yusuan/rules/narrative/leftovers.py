@@ -39,6 +39,10 @@ LEFTOVERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("文字重复", "words printed twice in a row",
      re.compile(r"([\u4e00-\u9fff]{5,}[：:，,])\1|的的(?!确)")),
 )
+# what a line must hold for each pattern above to find anything in it (the patterns are tried
+# on the lines that hold one of these; None: on every line)
+NEEDED: tuple[tuple[str, ...] | None, ...] = (
+    ("X", "x", "×"), ("（", "("), ("原因",), ("（", "("), ("填写", "填列", "填报"), None, None)
 # a reason announced at the end of a line whose next line starts something else
 OPEN_REASON = re.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*$")
 NEXT_PART = re.compile(r"^\s*(?:其中|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
@@ -64,13 +68,14 @@ def template_leftovers(doc: Document) -> Iterator[Finding]:
         return
     in_tables = lines_in_tables(doc)
     text_lines = [line for line in doc.source.lines if line.number not in in_tables]
-    for what, what_en, pattern in LEFTOVERS:
+    for (what, what_en, pattern), needed in zip(LEFTOVERS, NEEDED, strict=True):
         hits = [(line.number, match.group(0)) for line in text_lines
+                if needed is None or any(part in line.text for part in needed)
                 for match in pattern.finditer(line.text)]
         if pattern is REASON:
             hits += [(line.number, line.text.strip()[-6:]) for line, after
-                     in pairwise(text_lines)
-                     if OPEN_REASON.search(line.text) and NEXT_PART.match(after.text)]
+                     in pairwise(text_lines) if "原因" in line.text
+                     and OPEN_REASON.search(line.text) and NEXT_PART.match(after.text)]
         if not hits:
             continue
         examples = "、".join(dict.fromkeys(f"“{text.strip()}”" for _, text in hits[:MAX_CITED]))

@@ -199,6 +199,9 @@ register_messages({
 
 # a 项 named with its code in brackets: 行政运行（2013201）
 NAMED_CODE = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?)\s*[（(]\s*(2\d{6})\s*[)）]")
+# what a line holds wherever NAMED_CODE finds a code in its text without blanks: an opening
+# bracket, blanks, and the 2 a functional code begins with
+_BRACKETED = re.compile(r"[（(]\s*2")
 
 
 def _named(text: str) -> str:
@@ -222,7 +225,7 @@ def codes_match_tables(doc: Document) -> Iterator[Finding]:
     in_tables = lines_in_tables(doc)
     wrong: dict[tuple[str, str, str], list[int]] = {}
     for line in doc.source.lines:
-        if line.number in in_tables:
+        if line.number in in_tables or not _BRACKETED.search(line.text):
             continue
         for match in NAMED_CODE.finditer("".join(line.text.split())):
             code = match.group(2)

@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from yusuan.model import Document, Finding, Location
-from yusuan.recognise.narrative.paragraphs import joined_text
 from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
+from yusuan.rules.engine.common import joined
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, narrative_facts
 
 MONEY_UNITS = ("元", "万元", "亿元")
@@ -241,7 +241,7 @@ def _year_finding(lines: list[int], text: str, values: dict[str, object],
 def _joined(doc: Document) -> tuple[str, Sequence[int]]:
     """The whole text as one string (tables included), with each character's line number (kept
     as runs: four bytes a character were 12 MB for a 2,000-page PDF)."""
-    return joined_text(doc.source)
+    return joined(doc)
 
 
 @rule("NARRATIVE.DEFINITION", category="definition", severity="warning",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
-from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
+from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule, rule_memo
 from yusuan.rules.engine.common import blank_form, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.printed import KIND_NAMES
@@ -112,10 +112,17 @@ ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}?(报表|公开表|表格)
 def published_apart(doc: Document) -> bool:
     """The document says its tables are an attachment published as another file ("附件：…
     部门预算报表", maybe wrapped over two lines)."""
-    lines = ["".join(line.text.split()) for line in doc.source.lines]
-    return len(doc.tables) < 3 and any(
-        ATTACHED_TABLES.match(text) or ATTACHED_TABLES.match(text + after)
-        for text, after in zip(lines, [*lines[1:], ""], strict=True))
+    if len(doc.tables) >= 3:
+        return False
+    lines = doc.source.lines
+    for index, line in enumerate(lines):
+        if "附" not in line.text:  # every match begins 附件
+            continue
+        text = "".join(line.text.split())
+        after = "".join(lines[index + 1].text.split()) if index + 1 < len(lines) else ""
+        if ATTACHED_TABLES.match(text) or ATTACHED_TABLES.match(text + after):
+            return True
+    return False
 
 
 CONTENTS = re.compile(r"^目录$")
@@ -127,7 +134,7 @@ def contents_lines(doc: Document) -> set[int]:
     first_table = min((t.lines[0] for t in doc.tables), default=None)
     found: set[int] = set()
     for line in doc.source.lines:
-        if CONTENTS.match("".join(line.text.split())):
+        if "录" in line.text and CONTENTS.match("".join(line.text.split())):
             end = line.number + CONTENTS_SPAN
             if first_table is not None and first_table > line.number:
                 end = min(end, first_table)
@@ -135,33 +142,51 @@ def contents_lines(doc: Document) -> set[int]:
     return found
 
 
-def title_in_cells(text: str, kind: str) -> bool:
-    """A cell of a table line that is a title of `kind` ("预算07表政府性基金预算支出表 | 合计 | …")."""
-    return any((title := classify_title(cell.strip())) is not None and title.kind == kind
-               for cell in text.split("\t") if "表" in cell)
-
-
 def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Location]]:
     """Lines outside the read tables that name a table of `kind`: announcements (contents
     entries, sentences) and title lines (the table is printed, though not read as a table)."""
-    contents = contents_lines(doc)
-    in_tables = lines_in_tables(doc)
     announced: list[Location] = []
     printed: list[Location] = []
+    for number, kinds, printed_kind in _titled_lines(doc):
+        if kind in kinds:
+            if printed_kind == kind:
+                printed.append(Location(number, table=kind))
+            else:
+                announced.append(Location(number, table=kind))
+    return announced, printed
+
+
+_Titled = tuple[int, frozenset[str], str | None]
+
+
+def _titled_lines(doc: Document) -> list[_Titled]:
+    """Each line that names some table: its number, the kinds it names, and the kind it prints
+    (a title run into a row of a read table, or a title line outside the table of contents;
+    any other naming announces). Worked out once a rule, not once for each kind looked for."""
+    memo = rule_memo()
+    key = ("titled_lines", id(doc))
+    if memo is not None and key in memo:
+        return memo[key][1]  # type: ignore[no-any-return]
+    contents = contents_lines(doc)
+    in_tables = lines_in_tables(doc)
+    found: list[_Titled] = []
     for line in doc.source.lines:
         if line.number in in_tables:
-            if title_in_cells(line.text, kind):  # a title run into a row of the table before it
-                printed.append(Location(line.number, table=kind))
+            # a title run into a row of the table before it
+            in_cells = frozenset(title.kind for cell in line.text.split("\t") if "表" in cell
+                                 and (title := classify_title(cell.strip())) is not None)
+            for kind in in_cells:
+                found.append((line.number, frozenset((kind,)), kind))
             continue
-        if not any(t.kind == kind for t in announced_titles(line.text)):
+        kinds = frozenset(t.kind for t in announced_titles(line.text))
+        if not kinds:
             continue
         title = classify_title(line.text.strip())
-        standalone = title is not None and title.kind == kind
-        if standalone and line.number not in contents:
-            printed.append(Location(line.number, table=kind))
-        else:
-            announced.append(Location(line.number, table=kind))
-    return announced, printed
+        standalone = title.kind if title is not None and line.number not in contents else None
+        found.append((line.number, kinds, standalone))
+    if memo is not None:
+        memo[key] = (doc, found)
+    return found
 
 
 MAX_MENTIONS = 3
@@ -174,7 +199,8 @@ def mentions(doc: Document, kind: str) -> list[Location]:
         return []
     in_tables = lines_in_tables(doc)
     found = [Location(line.number) for line in doc.source.lines
-             if subject in "".join(line.text.split()) and line.number not in in_tables]
+             if subject[0] in line.text  # its first character, before the blanks go
+             and subject in "".join(line.text.split()) and line.number not in in_tables]
     return found[:MAX_MENTIONS]
 
 

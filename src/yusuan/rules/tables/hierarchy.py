@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Table, TableRow
-from yusuan.rules.engine import rule
+from yusuan.rules.engine import check_memo, rule
 from yusuan.rules.engine.common import (
     FUNCTIONAL_TABLES,
     amount,
@@ -77,9 +77,17 @@ WITHHELD = re.compile(r"(涉密|保密).{0,40}(剔除|不予公开|不公开|未
 
 
 def states_withheld(doc: Document) -> bool:
-    """The document says classified items were left out of what it publishes."""
+    """The document says classified items were left out of what it publishes (read once a
+    check, not once a table)."""
+    memo = check_memo()
+    key = ("states_withheld", id(doc.source))
+    if memo is not None and key in memo:
+        return memo[key][1]  # type: ignore[no-any-return]
     text = "".join("".join(line.text.split()) for line in doc.source.lines if "\t" not in line.text)
-    return bool(WITHHELD.search(text))
+    withheld = bool(WITHHELD.search(text))
+    if memo is not None:
+        memo[key] = (doc.source, withheld)
+    return withheld
 
 
 def rollup_findings(doc: Document, table: Table, rule_id: str,

@@ -64,7 +64,15 @@ def variants(a: str, b: str) -> bool:
     资产), or one or two characters apart — but not a generic word added or dropped."""
     if generic_variant(a, b):
         return False
-    return sorted(a) == sorted(b) or edit_distance(a, b) <= 2
+    return sorted(a) == sorted(b) or (within_two_edits(a, b) and edit_distance(a, b) <= 2)
+
+
+def within_two_edits(a: str, b: str) -> bool:
+    """What two labels two edits apart must be (the edit distance's cheap lower bounds): their
+    lengths at most two apart, and each with at most two characters the other lacks (an edit
+    adds or takes away one character)."""
+    return (abs(len(a) - len(b)) <= 2 and len(set(a).difference(b)) <= 2
+            and len(set(b).difference(a)) <= 2)
 
 
 @rule("LABEL.VARIANT", category="naming", severity="info",
