@@ -19,5 +19,9 @@ COMPILED_HELPERS: list[Extension] = [
               extra_compile_args=_SAME_ARITHMETIC)
     for name in ("_bulkchars", "_bulkobjects")
 ]
+# ruled tables' cells and their characters (pdftables, pdfpage): no PDFium calls
+COMPILED_HELPERS.append(Extension("yusuan.readers._bulktables",
+                                  ["src/yusuan/readers/_bulktables.c"], optional=True,
+                                  extra_compile_args=_SAME_ARITHMETIC))
 
 setup(ext_modules=COMPILED_HELPERS)

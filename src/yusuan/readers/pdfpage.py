@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from yusuan.readers.grid import cell_text, is_blank_row
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge
-from yusuan.readers.pdftables import Box, Table, cell_chars, find_tables
+from yusuan.readers.pdftables import Box, Table, _bulktables, cell_chars, find_tables
 from yusuan.readers.pdfwords import chars_to_words, join_words, plain_text, words_to_lines
 
 BAD_SHARE = 0.3
@@ -97,8 +97,13 @@ def table_rows(table: Table, chars: Sequence[Char]) -> list[list[str]]:
 
 
 
-def _outside(chars: Sequence[Char], boxes: list[Box]) -> list[Char]:
-    """The characters whose middle lies in none of the boxes."""
+def _outside(chars: Sequence[Char], boxes: list[Box], compiled: bool = True) -> list[Char]:
+    """The characters whose middle lies in none of the boxes (in C with `pdftables`' helper
+    unless `compiled` is false)."""
+    if compiled and _bulktables is not None:
+        found = _bulktables.outside(chars, boxes)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
     out = list(chars)
     for x0, top, x1, bottom in boxes:
         x0, x1, top, bottom = 2 * x0, 2 * x1, 2 * top, 2 * bottom

@@ -7,6 +7,11 @@ than 3 pt are dropped again. Each crossing of a horizontal and a vertical edge (
 edges; cells sharing a corner form a table. A table's rows are its cells grouped by top, its
 columns the distinct left sides of its cells, so a merged cell stands in its first slot and
 the slots it covers are None (an empty cell).
+
+`find_tables` and `cell_chars` run in C (`_bulktables`, built at install where a compiler is
+present) with the same results; the Python code here is what they do, and runs where the
+helper is not built or the input is odd (a NaN, an infinity, a negative zero, a coordinate
+that is not a float).
 """
 
 from __future__ import annotations
@@ -20,6 +25,11 @@ from operator import itemgetter
 
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import SHORTEST, Edge
+
+try:  # the cells and their characters in C, where the install could compile it
+    from yusuan.readers import _bulktables
+except ImportError:
+    _bulktables = None
 
 SNAP = 3.0
 JOIN = 3.0
@@ -56,8 +66,13 @@ class Table:
         return rows
 
 
-def find_tables(edges: Sequence[Edge]) -> list[Table]:
-    """The ruled tables the edges draw, top to bottom (tables of one cell left out)."""
+def find_tables(edges: Sequence[Edge], compiled: bool = True) -> list[Table]:
+    """The ruled tables the edges draw, top to bottom (tables of one cell left out); found in
+    C unless `compiled` is false or the helper is not built."""
+    if compiled and _bulktables is not None:
+        found = _bulktables.tables(edges, MIN_PREFILTER, SNAP, JOIN, CROSS, MIN_LENGTH)
+        if found is not None:
+            return [Table(cells) for cells in found]
     merged = merge_edges([e for e in edges if _length(e) >= MIN_PREFILTER])
     merged = [edge for edge in merged if _length(edge) >= MIN_LENGTH]
     corners = intersections(merged)
@@ -193,9 +208,15 @@ def cells_to_tables(cells: list[Box]) -> list[Table]:
     return sorted(tables, key=lambda table: min((c[1], c[0]) for c in table.cells))
 
 
-def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
+def cell_chars(table: Table, chars: Sequence[Char], compiled: bool = True
+               ) -> dict[Box, list[Char]]:
     """Each cell's characters: those whose middle lies in it (left/top sides inclusive), in the
-    order given; a cell without any has an empty list."""
+    order given; a cell without any has an empty list. In C unless `compiled` is false or the
+    helper is not built."""
+    if compiled and _bulktables is not None:
+        found = _bulktables.cell_chars(table.cells, chars)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
     xs = sorted({x for cell in table.cells for x in (cell[0], cell[2])})
     ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
     found: dict[Box, list[Char]] = {cell: [] for cell in table.cells}
