@@ -126,6 +126,18 @@ ODD_PAGES = {
     "gapped edges crossing twice": [h(10.0, 0.0, 40.0), h(10.0, 45.0, 100.0), v(42.0, 0.0, 60.0),
                                     v(0.0, 0.0, 60.0), v(100.0, 0.0, 60.0), h(60.0, 0.0, 100.0),
                                     v(42.5, 62.0, 90.0), h(90.0, 0.0, 100.0)],
+    "gaps of exactly JOIN": [h(0.0, 0.0, 47.0), h(0.0, 50.0, 100.0), h(40.0, 0.0, 100.0),
+                             v(0.0, 0.0, 17.0), v(0.0, 20.0, 40.0), v(100.0, 0.0, 40.0),
+                             v(50.0, 0.0, 40.0)],
+    "positions exactly SNAP apart": [h(0.0, 0.0, 100.0), h(3.0, 0.0, 100.0), h(6.0, 0.0, 100.0),
+                                     h(30.0, 0.0, 100.0), v(0.0, 0.0, 30.0), v(3.0, 0.0, 30.0),
+                                     v(100.0, 0.0, 30.0)],
+    "crossings exactly CROSS away": [h(0.0, 3.0, 97.0), h(30.0, 3.0, 97.0), h(60.0, 3.1, 96.9),
+                                     v(0.0, 3.0, 57.0), v(100.0, 3.0, 57.0), v(50.0, -2.9, 63.0)],
+    "edges exactly MIN_LENGTH and SHORTEST long": [h(0.0, 0.0, 3.0), h(10.0, 0.0, 1.0),
+                                                   h(20.0, 0.0, 1.5), h(20.0, 2.0, 3.0),
+                                                   v(0.0, 0.0, 20.0), v(3.0, 0.0, 20.0),
+                                                   v(1.0, 0.0, 10.0)],
     "cells inside cells": [*grid([0.0, 200.0], [0.0, 100.0]), *grid([20.0, 60.0, 100.0], [20.0, 40.0, 60.0]),
                            *grid([120.0, 150.0, 180.0], [70.0, 80.0, 90.0])],
     "merged cells": [h(0.0, 0.0, 300.0), h(20.0, 0.0, 300.0), h(40.0, 100.0, 300.0),
@@ -191,19 +203,26 @@ def test_characters_without_boxes_raise_as_in_the_python_code() -> None:
             find_tables([object()], compiled=compiled)
 
 
+def _on(value: float, step: float) -> float:
+    return round(value / step) * step if step else value
+
+
 def _jittered(positions: list[float], rng: random.Random, jitter: float) -> list[float]:
-    return [p + rng.uniform(-jitter, jitter) for p in positions]
+    return [p + rng.choice([-jitter, 0.0, jitter, rng.uniform(-jitter, jitter)])
+            for p in positions]
 
 
 @needs_helper
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), columns=st.integers(1, 7), rows=st.integers(1, 7),
        jitter=st.sampled_from([0.0, 0.4, 1.6, 3.5]), gaps=st.integers(0, 6))
 def test_random_grids_read_the_same_both_ways(seed: int, columns: int, rows: int, jitter: float,
                                               gaps: int) -> None:
     rng = random.Random(seed)
-    xs = sorted(rng.uniform(0, 500) for _ in range(columns + 1))
-    ys = sorted(rng.uniform(0, 700) for _ in range(rows + 1))
+    step = rng.choice([0.0, 0.5, 1.5, 3.0])  # positions on a raster: gaps exactly SNAP, JOIN
+    xs = sorted(_on(rng.uniform(0, 500), step) for _ in range(columns + 1))
+    ys = sorted(_on(rng.uniform(0, 700), step) for _ in range(rows + 1))
+    jitter = _on(jitter, step) if step else jitter
     edges = []
     for y in ys:
         left, right = _jittered([xs[0], xs[-1]], rng, jitter)
@@ -211,16 +230,18 @@ def test_random_grids_read_the_same_both_ways(seed: int, columns: int, rows: int
     for x in xs:
         top, bottom = _jittered([ys[0], ys[-1]], rng, jitter)
         edges.append(v(rng.choice([x, *_jittered([x], rng, jitter)]), top, bottom))
-    for _ in range(gaps):  # cut an edge in two, or drop it: merged and missing cells
+    for _ in range(min(gaps, len(edges) - 1)):  # cut an edge in two, or drop it
         index = rng.randrange(len(edges))
         e = edges.pop(index)
         if rng.random() < 0.7:
             if e.horizontal:
                 cut = rng.uniform(e.x0, e.x1)
-                edges += [h(e.top, e.x0, cut - rng.uniform(0, 5)), h(e.top, cut, e.x1)]
+                edges += [h(e.top, e.x0, cut - rng.choice([3.0, rng.uniform(0, 5)])),
+                          h(e.top, cut, e.x1)]
             else:
                 cut = rng.uniform(e.top, e.bottom)
-                edges += [v(e.x0, e.top, cut - rng.uniform(0, 5)), v(e.x0, cut, e.bottom)]
+                edges += [v(e.x0, e.top, cut - rng.choice([3.0, rng.uniform(0, 5)])),
+                          v(e.x0, cut, e.bottom)]
     rng.shuffle(edges)
     chars = [char(str(i % 10), rng.choice([rng.uniform(-10, 510), *xs]),
                   rng.choice([rng.uniform(-10, 710), *ys]), rng.choice([4.0, 8.0, 0.0]))
