@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import random
 from pathlib import Path
+from types import SimpleNamespace
 
 import pypdfium2
 import pytest
@@ -248,3 +249,29 @@ def test_random_grids_read_the_same_both_ways(seed: int, columns: int, rows: int
              for i in range(60)]
     compiled, python = _both(edges, chars)
     assert compiled == python
+
+
+class _ShiftedChar(Char):
+    """A Char whose x0 is a property (the helper must not read the slot under it)."""
+
+    __slots__ = ()
+
+    @property  # type: ignore[override]
+    def x0(self) -> float:
+        return 7.5
+
+    @x0.setter
+    def x0(self, value: float) -> None:
+        pass
+
+
+@needs_helper
+def test_boxes_not_kept_in_slots_read_the_same_both_ways() -> None:
+    edges = [SimpleNamespace(x0=e.x0, top=e.top, x1=e.x1, bottom=e.bottom, horizontal=e.horizontal)
+             for e in grid([0.0, 50.0, 100.0], [0.0, 20.0, 40.0])]
+    chars = [SimpleNamespace(text="a", x0=c.x0, x1=c.x1, top=c.top, bottom=c.bottom)
+             for c in ODD_CHARS]
+    chars += [_ShiftedChar("b", 90.0, 10.0, 5.0, 13.0, 8.0), _ShiftedChar("c", 0.0, 1.0, 5.0, 13.0, 8.0)]
+    compiled, python = _both(edges, chars)  # type: ignore[arg-type]
+    assert compiled == python
+    assert "'b'" in compiled and "'c'" in compiled

@@ -15,11 +15,12 @@
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h> /* T_OBJECT_EX */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static PyObject *name_x0, *name_x1, *name_top, *name_bottom, *name_horizontal, *builtin_sum;
+static PyObject *builtin_sum;
 
 /* Where a value makes the Python code's answer depend on more than its value. */
 #define ODD(v) (!isfinite(v) || ((v) == 0.0 && signbit(v)))
@@ -40,6 +41,77 @@ static int float_attr(PyObject *object, PyObject *name, double *out)
         *out = PyFloat_AS_DOUBLE(value);
     Py_DECREF(value);
     return is_float;
+}
+
+/* Where objects of one type keep x0, top, x1, bottom and horizontal: the offsets of their
+   slots when the type reads them as a slots dataclass does (its own __getattribute__ not
+   overridden, each name a member of its __slots__), so they are read without a call each.
+   -1: read through getattr. */
+enum { X0, TOP, X1, BOTTOM, HORIZONTAL, FIELDS };
+
+typedef struct { PyTypeObject *type; Py_ssize_t offset[FIELDS]; } Slots;
+
+static PyObject *field_names[FIELDS];
+
+static void slots_of(Slots *slots, PyTypeObject *type)
+{
+    slots->type = type;
+    int generic = type->tp_getattro == PyObject_GenericGetAttr;
+    for (int k = 0; k < FIELDS; k++) {
+        PyObject *found = generic ? _PyType_Lookup(type, field_names[k]) : NULL; /* borrowed */
+        slots->offset[k] = -1;
+        if (found != NULL && Py_IS_TYPE(found, &PyMemberDescr_Type)) {
+            PyMemberDef *member = ((PyMemberDescrObject *)found)->d_member;
+            if (member->type == T_OBJECT_EX)
+                slots->offset[k] = member->offset;
+        }
+    }
+}
+
+/* Field k of `object` as float_attr reads it, from its slot where it can. */
+static int float_field(PyObject *object, Slots *slots, int k, double *out)
+{
+    if (Py_TYPE(object) != slots->type)
+        slots_of(slots, Py_TYPE(object));
+    if (slots->offset[k] < 0)
+        return float_attr(object, field_names[k], out);
+    PyObject *value = *(PyObject **)((char *)object + slots->offset[k]);
+    if (value == NULL || !PyFloat_CheckExact(value))
+        return 0; /* unset (the Python code raises AttributeError) or not a float */
+    *out = PyFloat_AS_DOUBLE(value);
+    return 1;
+}
+
+/* Whether the edge is horizontal: 1 True, 2 False, 0 neither (or unset), -1 an error. */
+static int horizontal_field(PyObject *object, Slots *slots)
+{
+    if (Py_TYPE(object) != slots->type)
+        slots_of(slots, Py_TYPE(object));
+    PyObject *flag;
+    if (slots->offset[HORIZONTAL] >= 0) {
+        flag = *(PyObject **)((char *)object + slots->offset[HORIZONTAL]);
+    } else {
+        flag = PyObject_GetAttr(object, field_names[HORIZONTAL]);
+        if (flag == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_AttributeError))
+                return -1;
+            PyErr_Clear();
+            return 0;
+        }
+        Py_DECREF(flag); /* only compared with Py_True and Py_False, which outlive it */
+    }
+    return flag == Py_True ? 1 : flag == Py_False ? 2 : 0;
+}
+
+/* The four floats of an object's box (x0, top, x1, bottom): 1, 0 odd, -1 an error. */
+static int box_fields(PyObject *object, Slots *slots, double *box)
+{
+    for (int k = X0; k <= BOTTOM; k++) {
+        int read = float_field(object, slots, k, &box[k]);
+        if (read <= 0)
+            return read;
+    }
+    return 1;
 }
 
 /* ---- find_tables -------------------------------------------------------------------- */
@@ -243,29 +315,20 @@ static int read_spans(PyObject *edges, double prefilter, Span *spans, Py_ssize_t
     Py_ssize_t count = PySequence_Fast_GET_SIZE(edges), v = 0, h = 0;
     PyObject **items = PySequence_Fast_ITEMS(edges);
     /* horizontal spans are put from the end backwards, then turned round */
+    Slots slots = {NULL, {0}};
     for (Py_ssize_t i = 0; i < count; i++) {
-        double x0, top, x1, bottom;
-        PyObject *edge = items[i];
-        PyObject *names[4] = {name_x0, name_top, name_x1, name_bottom};
-        double *values[4] = {&x0, &top, &x1, &bottom};
-        for (int k = 0; k < 4; k++) {
-            int read = float_attr(edge, names[k], values[k]);
-            if (read <= 0)
-                return read < 0 ? -1 : 1;
-            if (ODD(*values[k]))
+        double box[4];
+        int read = box_fields(items[i], &slots, box);
+        if (read <= 0)
+            return read < 0 ? -1 : 1;
+        for (int k = 0; k < 4; k++)
+            if (ODD(box[k]))
                 return 1;
-        }
-        PyObject *flag = PyObject_GetAttr(edge, name_horizontal);
-        if (flag == NULL) {
-            if (!PyErr_ExceptionMatches(PyExc_AttributeError))
-                return -1;
-            PyErr_Clear();
-            return 1;
-        }
-        Py_DECREF(flag); /* Py_True and Py_False outlive the edge */
-        if (flag != Py_True && flag != Py_False)
-            return 1;
-        if (flag == Py_True) {
+        int horizontal = horizontal_field(items[i], &slots);
+        if (horizontal <= 0)
+            return horizontal < 0 ? -1 : 1;
+        double x0 = box[X0], top = box[TOP], x1 = box[X1], bottom = box[BOTTOM];
+        if (horizontal == 1) {
             if (x1 - x0 >= prefilter)
                 spans[count - 1 - h++] = (Span){top, x0, x1};
         } else if (bottom - top >= prefilter) {
@@ -597,17 +660,14 @@ static int box_values(PyObject *box, double *values)
 }
 
 /* A character's middle: 1, 0 odd (not floats), -1 an error. */
-static int middle(PyObject *ch, double *x, double *y)
+static int middle(PyObject *ch, Slots *slots, double *x, double *y)
 {
-    double x0, x1, top, bottom;
-    int read;
-    if ((read = float_attr(ch, name_top, &top)) <= 0
-        || (read = float_attr(ch, name_bottom, &bottom)) <= 0
-        || (read = float_attr(ch, name_x0, &x0)) <= 0
-        || (read = float_attr(ch, name_x1, &x1)) <= 0)
+    double box[4];
+    int read = box_fields(ch, slots, box);
+    if (read <= 0)
         return read;
-    *y = (top + bottom) / 2;
-    *x = (x0 + x1) / 2;
+    *y = (box[TOP] + box[BOTTOM]) / 2;
+    *x = (box[X0] + box[X1]) / 2;
     return 1;
 }
 
@@ -673,9 +733,10 @@ static PyObject *cell_chars(PyObject *module, PyObject *args)
     double left = xs[0], right = xs[columns - 1], top = ys[0], bottom = ys[rows - 1];
     Py_ssize_t char_count = PySequence_Fast_GET_SIZE(chars);
     PyObject **items = PySequence_Fast_ITEMS(chars);
+    Slots char_slots = {NULL, {0}};
     for (Py_ssize_t n = 0; n < char_count; n++) {
         double x, y;
-        int read = middle(items[n], &x, &y);
+        int read = middle(items[n], &char_slots, &x, &y);
         if (read <= 0) {
             odd = read == 0;
             goto fail;
@@ -711,6 +772,8 @@ static PyObject *outside(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "OO!:outside", &given, &PyList_Type, &boxes))
         return NULL;
     Py_ssize_t box_count = PyList_GET_SIZE(boxes);
+    if (box_count == 0)
+        return PySequence_List(given);
     double *doubled = allocate(4 * box_count, sizeof(double));
     if (doubled == NULL)
         return NULL;
@@ -725,14 +788,12 @@ static PyObject *outside(PyObject *module, PyObject *args)
     PyObject *chars = PySequence_Tuple(given);
     PyObject *out = chars == NULL ? NULL : PyList_New(0);
     Py_ssize_t char_count = chars == NULL ? 0 : PySequence_Fast_GET_SIZE(chars);
+    Slots slots = {NULL, {0}};
     for (Py_ssize_t n = 0; out != NULL && n < char_count; n++) {
         PyObject *ch = PySequence_Fast_GET_ITEM(chars, n);
-        double x0, x1, top, bottom;
-        int read;
-        if ((read = float_attr(ch, name_x0, &x0)) <= 0
-            || (read = float_attr(ch, name_x1, &x1)) <= 0
-            || (read = float_attr(ch, name_top, &top)) <= 0
-            || (read = float_attr(ch, name_bottom, &bottom)) <= 0) {
+        double box[4];
+        int read = box_fields(ch, &slots, box);
+        if (read <= 0) {
             Py_CLEAR(out);
             if (read == 0) {
                 Py_XDECREF(chars);
@@ -741,7 +802,7 @@ static PyObject *outside(PyObject *module, PyObject *args)
             }
             break;
         }
-        double across = x0 + x1, down = top + bottom;
+        double across = box[X0] + box[X1], down = box[TOP] + box[BOTTOM];
         int inside = 0;
         for (Py_ssize_t b = 0; !inside && b < box_count; b++) {
             const double *d = doubled + 4 * b; /* x0, top, x1, bottom, doubled */
@@ -774,12 +835,10 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__bulktables(void)
 {
-    if (!(name_x0 = PyUnicode_InternFromString("x0"))
-        || !(name_x1 = PyUnicode_InternFromString("x1"))
-        || !(name_top = PyUnicode_InternFromString("top"))
-        || !(name_bottom = PyUnicode_InternFromString("bottom"))
-        || !(name_horizontal = PyUnicode_InternFromString("horizontal")))
-        return NULL;
+    static const char *names[FIELDS] = {"x0", "top", "x1", "bottom", "horizontal"};
+    for (int k = 0; k < FIELDS; k++)
+        if (!(field_names[k] = PyUnicode_InternFromString(names[k])))
+            return NULL;
     PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
     builtin_sum = builtins == NULL ? NULL : PyDict_GetItemString(builtins, "sum");
     if (builtin_sum == NULL) {
