@@ -38,6 +38,8 @@ MIN_PREFILTER = SHORTEST  # the page's reader leaves out shorter ones already
 MIN_LENGTH = 3.0
 
 _FIRST = itemgetter(0)
+_X0, _TOP, _X1, _BOTTOM = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_TOP_X0 = itemgetter(1, 0)
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -49,18 +51,18 @@ class Table:
 
     @property
     def bbox(self) -> Box:
-        return (min(c[0] for c in self.cells), min(c[1] for c in self.cells),
-                max(c[2] for c in self.cells), max(c[3] for c in self.cells))
+        cells = self.cells
+        return (min(map(_X0, cells)), min(map(_TOP, cells)), max(map(_X1, cells)),
+                max(map(_BOTTOM, cells)))
 
     @property
     def columns(self) -> list[float]:
-        return sorted({cell[0] for cell in self.cells})
+        return sorted(set(map(_X0, self.cells)))
 
     def rows(self) -> list[list[Box | None]]:
         columns = self.columns
         rows = []
-        for _, group in itertools.groupby(sorted(self.cells, key=lambda c: (c[1], c[0])),
-                                          key=lambda c: c[1]):
+        for _, group in itertools.groupby(sorted(self.cells, key=_TOP_X0), key=_TOP):
             by_x = {cell[0]: cell for cell in group}
             rows.append([by_x.get(x) for x in columns])
         return rows
