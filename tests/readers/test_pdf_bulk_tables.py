@@ -183,6 +183,14 @@ def test_odd_cells_and_characters_are_left_to_the_python_code() -> None:
     assert bulk.cell_chars([(0.0, 0.0, 1.0, 1.0)], [Char("a", 0, 1, 0, 1, 1)]) is None
     assert bulk.outside([Char("a", 0, 1, 0, 1, 1)], [(0.0, 0.0, 1.0, 1.0)]) is None
     assert bulk.outside([], [(0.0, 0.0, 1.0, math.inf)]) is None
+    assert bulk.cell_chars(((0.0, 0.0, 1.0, 1.0),), []) is None
+    assert bulk.outside([], ((0.0, 0.0, 1.0, 1.0),)) is None
+
+
+@needs_helper
+def test_cells_in_a_tuple_read_the_same_both_ways() -> None:
+    table = Table(((0.0, 0.0, 50.0, 20.0), (50.0, 0.0, 100.0, 20.0)))  # type: ignore[arg-type]
+    assert repr(cell_chars(table, ODD_CHARS)) == repr(cell_chars(table, ODD_CHARS, compiled=False))
 
 
 @needs_helper

@@ -676,8 +676,10 @@ static PyObject *cell_chars(PyObject *module, PyObject *args)
 {
     PyObject *cells, *given;
     (void)module;
-    if (!PyArg_ParseTuple(args, "O!O:cell_chars", &PyList_Type, &cells, &given))
+    if (!PyArg_ParseTuple(args, "OO:cell_chars", &cells, &given))
         return NULL;
+    if (!PyList_CheckExact(cells))
+        Py_RETURN_NONE; /* cells given otherwise: the Python code reads them */
     Py_ssize_t count = PyList_GET_SIZE(cells);
     if (count == 0)
         Py_RETURN_NONE; /* the Python code's own error (xs[0] of nothing) */
@@ -769,8 +771,10 @@ static PyObject *outside(PyObject *module, PyObject *args)
 {
     PyObject *given, *boxes;
     (void)module;
-    if (!PyArg_ParseTuple(args, "OO!:outside", &given, &PyList_Type, &boxes))
+    if (!PyArg_ParseTuple(args, "OO:outside", &given, &boxes))
         return NULL;
+    if (!PyList_CheckExact(boxes))
+        Py_RETURN_NONE;
     Py_ssize_t box_count = PyList_GET_SIZE(boxes);
     if (box_count == 0)
         return PySequence_List(given);
