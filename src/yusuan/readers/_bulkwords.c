@@ -1,5 +1,5 @@
 /* Characters -> words -> lines in one call: yusuan.readers.pdfwords's `line_texts` and
- * `plain_text`, and pdfpage's `_outside`, made in C.
+ * `plain_text`, made in C (pdfpage's `_outside` is in _bulktables.c).
  *
  * line_texts(chars, Char, fields) -> [(top, text)] or None
  *   pdfwords.line_texts: the words of `chars_to_words` grouped into lines as `words_to_lines`
@@ -7,8 +7,6 @@
  *   characters removed as grid.unspace_letters removes it), blank lines left out.
  * plain_text(chars, Char, fields) -> str or None
  *   pdfwords.plain_text: a table cell's words by single spaces, its lines by newlines.
- * outside(chars, Char, fields, boxes) -> [Char] or None
- *   pdfpage._outside: the characters whose middle lies in none of the boxes.
  *
  * `fields`: Char's seven slot descriptors (text, x0, x1, top, bottom, size, spaced), read
  * here by their offsets. None is the answer for input the Python code must see for itself:
@@ -700,77 +698,11 @@ static PyObject *plain_text(PyObject *module, PyObject *args)
     return text;
 }
 
-/* A box (x0, top, x1, bottom) of floats, doubled; PYTHON for anything else. */
-static int doubled_box(PyObject *box, double *figures)
-{
-    if (!PyTuple_CheckExact(box) || PyTuple_GET_SIZE(box) != 4)
-        return PYTHON;
-    for (Py_ssize_t i = 0; i < 4; i++) {
-        if (figure_of(PyTuple_GET_ITEM(box, i), 0, &figures[i]) != DONE)
-            return PYTHON;
-        figures[i] = 2 * figures[i];
-    }
-    return DONE;
-}
-
-static int inside(const double *box, double across, double down)
-{
-    return box[0] <= across && across <= box[2] && box[1] <= down && down <= box[3];
-}
-
-static PyObject *outside(PyObject *module, PyObject *args)
-{
-    (void)module;
-    PyObject *items, *boxes;
-    Layout layout;
-    if (parse(args, "OOOO:outside", &items, &layout, &boxes) < 0)
-        return NULL;
-    PyObject *found = NULL;
-    double *figures = NULL;
-    int status = PYTHON;
-    if (PyList_CheckExact(boxes)) {
-        Py_ssize_t count = PyList_GET_SIZE(boxes);
-        figures = PyMem_Malloc(sizeof(double) * 4 * (size_t)(count > 0 ? count : 1));
-        status = figures == NULL ? ERROR : DONE;
-        for (Py_ssize_t i = 0; status == DONE && i < count; i++)
-            status = doubled_box(PyList_GET_ITEM(boxes, i), figures + 4 * i);
-        if (status == DONE)
-            found = PyList_New(0);
-        status = status == DONE && found == NULL ? ERROR : status;
-        Py_ssize_t chars = PySequence_Fast_GET_SIZE(items);
-        for (Py_ssize_t i = 0; status == DONE && i < chars; i++) {
-            PyObject *item = PySequence_Fast_GET_ITEM(items, i);
-            Glyph glyph;
-            status = read_glyph(item, &layout, 0, &glyph);
-            int hidden = 0;
-            if (status == DONE) {
-                double across = glyph.x0 + glyph.x1, down = glyph.top + glyph.bottom;
-                for (Py_ssize_t box = 0; box < count && !hidden; box++)
-                    hidden = inside(figures + 4 * box, across, down);
-            }
-            if (status == DONE && !hidden && PyList_Append(found, item) < 0)
-                status = ERROR;
-        }
-    }
-    PyMem_Free(figures);
-    Py_DECREF(items);
-    if (status == DONE)
-        return found;
-    Py_XDECREF(found);
-    if (status == PYTHON)
-        Py_RETURN_NONE;
-    if (!PyErr_Occurred())
-        PyErr_NoMemory();
-    return NULL;
-}
-
 static PyMethodDef methods[] = {
     {"line_texts", line_texts, METH_VARARGS,
      "line_texts(chars, Char, fields) -> [(top, text)] or None: pdfwords.line_texts."},
     {"plain_text", plain_text, METH_VARARGS,
      "plain_text(chars, Char, fields) -> str or None: pdfwords.plain_text."},
-    {"outside", outside, METH_VARARGS,
-     "outside(chars, Char, fields, boxes) -> [Char] or None: pdfpage._outside."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from yusuan.readers.grid import cell_text, is_blank_row
-from yusuan.readers.pdfchars import _CHAR_SLOTS, Char
+from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge
-from yusuan.readers.pdftables import Box, Table, cell_chars, find_tables
-from yusuan.readers.pdfwords import _bulkwords, line_texts, plain_text
+from yusuan.readers.pdftables import Box, Table, _bulktables, cell_chars, find_tables
+from yusuan.readers.pdfwords import line_texts, plain_text
 
 BAD_SHARE = 0.3
 
@@ -98,12 +98,12 @@ def table_rows(table: Table, chars: Sequence[Char]) -> list[list[str]]:
 
 
 def _outside(chars: Sequence[Char], boxes: list[Box], compiled: bool = True) -> list[Char]:
-    """The characters whose middle lies in none of the boxes (found in C, `_bulkwords`, unless
-    `compiled` is false or it is not built)."""
-    if compiled and _bulkwords is not None and _CHAR_SLOTS is not None:
-        found = _bulkwords.outside(chars, Char, _CHAR_SLOTS, boxes)
+    """The characters whose middle lies in none of the boxes (in C with `pdftables`' helper
+    unless `compiled` is false)."""
+    if compiled and _bulktables is not None:
+        found = _bulktables.outside(chars, boxes)
         if found is not None:
-            return found
+            return found  # type: ignore[no-any-return]
     out = list(chars)
     for x0, top, x1, bottom in boxes:
         x0, x1, top, bottom = 2 * x0, 2 * x1, 2 * top, 2 * bottom

@@ -7,6 +7,11 @@ than 3 pt are dropped again. Each crossing of a horizontal and a vertical edge (
 edges; cells sharing a corner form a table. A table's rows are its cells grouped by top, its
 columns the distinct left sides of its cells, so a merged cell stands in its first slot and
 the slots it covers are None (an empty cell).
+
+`find_tables` and `cell_chars` run in C (`_bulktables`, built at install where a compiler is
+present) with the same results; the Python code here is what they do, and runs where the
+helper is not built or the input is odd (a NaN, an infinity, a negative zero, a coordinate
+that is not a float).
 """
 
 from __future__ import annotations
@@ -21,6 +26,11 @@ from operator import itemgetter
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import SHORTEST, Edge
 
+try:  # the cells and their characters in C, where the install could compile it
+    from yusuan.readers import _bulktables
+except ImportError:
+    _bulktables = None
+
 SNAP = 3.0
 JOIN = 3.0
 CROSS = 3.0
@@ -28,6 +38,8 @@ MIN_PREFILTER = SHORTEST  # the page's reader leaves out shorter ones already
 MIN_LENGTH = 3.0
 
 _FIRST = itemgetter(0)
+_X0, _TOP, _X1, _BOTTOM = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_TOP_X0 = itemgetter(1, 0)
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -39,25 +51,30 @@ class Table:
 
     @property
     def bbox(self) -> Box:
-        return (min(c[0] for c in self.cells), min(c[1] for c in self.cells),
-                max(c[2] for c in self.cells), max(c[3] for c in self.cells))
+        cells = self.cells
+        return (min(map(_X0, cells)), min(map(_TOP, cells)), max(map(_X1, cells)),
+                max(map(_BOTTOM, cells)))
 
     @property
     def columns(self) -> list[float]:
-        return sorted({cell[0] for cell in self.cells})
+        return sorted(set(map(_X0, self.cells)))
 
     def rows(self) -> list[list[Box | None]]:
         columns = self.columns
         rows = []
-        for _, group in itertools.groupby(sorted(self.cells, key=lambda c: (c[1], c[0])),
-                                          key=lambda c: c[1]):
+        for _, group in itertools.groupby(sorted(self.cells, key=_TOP_X0), key=_TOP):
             by_x = {cell[0]: cell for cell in group}
             rows.append([by_x.get(x) for x in columns])
         return rows
 
 
-def find_tables(edges: Sequence[Edge]) -> list[Table]:
-    """The ruled tables the edges draw, top to bottom (tables of one cell left out)."""
+def find_tables(edges: Sequence[Edge], compiled: bool = True) -> list[Table]:
+    """The ruled tables the edges draw, top to bottom (tables of one cell left out); found in
+    C unless `compiled` is false or the helper is not built."""
+    if compiled and _bulktables is not None:
+        found = _bulktables.tables(edges, MIN_PREFILTER, SNAP, JOIN, CROSS, MIN_LENGTH)
+        if found is not None:
+            return [Table(cells) for cells in found]
     merged = merge_edges([e for e in edges if _length(e) >= MIN_PREFILTER])
     merged = [edge for edge in merged if _length(edge) >= MIN_LENGTH]
     corners = intersections(merged)
@@ -193,9 +210,15 @@ def cells_to_tables(cells: list[Box]) -> list[Table]:
     return sorted(tables, key=lambda table: min((c[1], c[0]) for c in table.cells))
 
 
-def cell_chars(table: Table, chars: Sequence[Char]) -> dict[Box, list[Char]]:
+def cell_chars(table: Table, chars: Sequence[Char], compiled: bool = True
+               ) -> dict[Box, list[Char]]:
     """Each cell's characters: those whose middle lies in it (left/top sides inclusive), in the
-    order given; a cell without any has an empty list."""
+    order given; a cell without any has an empty list. In C unless `compiled` is false or the
+    helper is not built."""
+    if compiled and _bulktables is not None:
+        found = _bulktables.cell_chars(table.cells, chars)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
     xs = sorted({x for cell in table.cells for x in (cell[0], cell[2])})
     ys = sorted({y for cell in table.cells for y in (cell[1], cell[3])})
     found: dict[Box, list[Char]] = {cell: [] for cell in table.cells}
