@@ -41,8 +41,10 @@ def rewritten(text: str) -> str:
         else:
             lines.insert(imports[-1].end_lineno or 0, "\n" + IMPORT_LINE)
     text = "".join(lines)
-    if not re.search(r"(?<![\w.])re\.", text):
-        text = re.sub(r"^import re\n", "", text, count=1, flags=re.MULTILINE)
+    if not re.search(r"(?<![\w.])re\.", text):  # `import re` goes, and a blank line it leaves
+        alone = re.sub(r"^\nimport re\n(?=\n)", "", text, count=1, flags=re.MULTILINE)
+        text = alone if alone != text else re.sub(r"^import re\n", "", text, count=1,
+                                                  flags=re.MULTILINE)
     return text
 
 

@@ -17,23 +17,23 @@ cannot be written is passed over silently. YUSUAN_REGEX_CACHE=off turns the file
 
 from __future__ import annotations
 
+import _sre
 import atexit
 import marshal
 import os
 import re
 import sys
-import tempfile
 import zlib
+from array import array
 from typing import Any
 
-import _sre
-
-_FORMAT = 1
+_FORMAT = 2
 _HEADER = (_FORMAT, sys.version, _sre.MAGIC, sys.maxunicode, _sre.CODESIZE)
 _MOST_PROGRAMS = 4096  # past this, a write keeps only what its own run compiled
 
 Key = tuple[Any, int]  # (pattern, flags as given)
-Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# flags, the code as bytes of unsigned ints, groups - 1, name → group, group → name
+Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 
 
 class _Programs:
@@ -59,8 +59,8 @@ def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
     program = known.get(key)
     if program is not None:
         try:
-            return _sre.compile(pattern, *program)
-        except Exception:  # a program this engine refuses: compile it afresh
+            return _made(pattern, program)
+        except Exception:  # noqa: BLE001 - a program this engine refuses: compile afresh
             known.pop(key, None)
     compiled = re.compile(pattern, flags)
     if _PROGRAMS.path is not None and (program := program_of(pattern, int(flags), compiled)):
@@ -84,14 +84,20 @@ def program_of(pattern: str | bytes, flags: int,
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        program = (flags | parsed.state.flags, list(code), parsed.state.groups - 1,
-                   groupindex, tuple(indexgroup))
-        remade = _sre.compile(pattern, *program)
-    except Exception:
+        program = (int(flags | parsed.state.flags), array("I", code).tobytes(),
+                   int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
+        remade = _made(pattern, program)
+    except Exception:  # noqa: BLE001 - another Python's compiler: keep no program
         return None
     same = (remade == compiled and remade.groups == compiled.groups
             and remade.groupindex == compiled.groupindex)
     return program if same else None
+
+
+def _made(pattern: str | bytes, program: Program) -> re.Pattern[Any]:
+    flags, code, groups, groupindex, indexgroup = program
+    return _sre.compile(pattern, flags, memoryview(code).cast("I").tolist(), groups,
+                        groupindex, indexgroup)
 
 
 def cache_path() -> str | None:
@@ -113,7 +119,7 @@ def load_programs(path: str) -> dict[Key, Program]:
         if header != _HEADER or zlib.crc32(payload) != checksum:
             return {}
         programs = marshal.loads(payload)
-    except Exception:
+    except Exception:  # noqa: BLE001 - a damaged file raises many types: read as empty
         return {}
     return programs if isinstance(programs, dict) else {}
 
@@ -122,6 +128,8 @@ def save_programs(path: str, programs: dict[Key, Program]) -> None:
     """Write `programs` to `path` whole: a temporary file beside it, renamed over it."""
     payload = marshal.dumps(programs)
     data = marshal.dumps((_HEADER, zlib.crc32(payload), payload))
+    import tempfile  # only a run that learnt something pays for it
+
     folder = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".regex-programs-")
