@@ -149,8 +149,11 @@ def test_an_unwritable_cache_folder_is_passed_over_silently(
     blocker = own_cache / "yusuan"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     assert regexes.compile(NAMED) == re.compile(NAMED)
+    assert regexes._PROGRAMS.added == {}  # nothing learnt that could not be kept
     regexes._save_added()
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+    assert regexes._writable(str(own_cache / "not" / "yet" / "made"))
+    assert not regexes._writable(str(blocker / "below a file"))
 
 
 def test_the_cache_can_be_turned_off(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -143,9 +143,19 @@ def save_programs(path: str, programs: dict[Key, Program]) -> None:
 
 
 def _load_known() -> dict[Key, Program]:
-    _PROGRAMS.path = cache_path()
-    _PROGRAMS.known = load_programs(_PROGRAMS.path) if _PROGRAMS.path else {}
+    """The kept programs; a run that could not write the file learns none (it would compile
+    every new pattern twice for nothing)."""
+    path = cache_path()
+    _PROGRAMS.known = load_programs(path) if path else {}
+    _PROGRAMS.path = path if path and _writable(os.path.dirname(path)) else None
     return _PROGRAMS.known
+
+
+def _writable(folder: str) -> bool:
+    """Whether `folder` can be written, or made in the nearest folder above it that exists."""
+    while not os.path.lexists(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return os.path.isdir(folder) and os.access(folder, os.W_OK)
 
 
 def _save_added() -> None:
