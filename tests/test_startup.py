@@ -67,6 +67,19 @@ def test_a_check_with_no_configuration_file_loads_no_toml_parser(tmp_path: Path)
     assert "tomllib" not in loaded
 
 
+def test_a_check_beside_another_tools_pyproject_loads_no_toml_parser(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.ruff]\n'
+                                             'line-length = 100\n', encoding="utf-8")
+    document = tmp_path / "budget.txt"
+    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", PROGRAM, str(document)], capture_output=True,
+                          text=True, check=False, timeout=120, cwd=tmp_path)
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "yusuan.config" in loaded
+    assert "tomllib" not in loaded
+
+
 LABELS_ASKED = """
 import sys
 from yusuan.cli import main

@@ -9,9 +9,10 @@ the same file; `yusuan check -- -x.txt` works as in any command.
 from __future__ import annotations
 
 import os
-import re
 
-_OPTION = re.compile(r"--?[A-Za-z][A-Za-z-]*(=.*)?")
+from yusuan import regexes
+
+_OPTION = regexes.compile(r"--?[A-Za-z][A-Za-z-]*(=.*)?")
 
 
 def dash_files_as_paths(argv: list[str]) -> list[str]:

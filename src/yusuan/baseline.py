@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from yusuan import regexes
 from yusuan.errors import InputError
 from yusuan.model import Document, Finding
 
 SCHEMA = "yusuan.baseline/1"
-LINE_NUMBERS = re.compile(r"第\s*\d+(?:\s*[、，,\-–~至]\s*\d+)*\s*行")
+LINE_NUMBERS = regexes.compile(r"第\s*\d+(?:\s*[、，,\-–~至]\s*\d+)*\s*行")
 
 
 def document_identity(document: Document) -> dict[str, str]:

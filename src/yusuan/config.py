@@ -44,9 +44,19 @@ def find_config(start: Path | None = None) -> Path | None:
         if own.is_file():
             return own
         project = candidate / "pyproject.toml"
-        if project.is_file() and "yusuan" in _load(project).get("tool", {}):
+        if project.is_file() and _names_yusuan(project) and "yusuan" in _load(project).get(
+                "tool", {}):
             return project
     return None
+
+
+def _names_yusuan(project: Path) -> bool:
+    """Whether `project` may hold a [tool.yusuan] table: a pyproject.toml of another tool,
+    never naming yusuan, is passed over without the TOML parser (a few milliseconds a run)."""
+    try:
+        return b"yusuan" in project.read_bytes()
+    except OSError:
+        return True  # let the parser's reading say what is wrong
 
 
 def load_config(path: str | Path | None = None, start: Path | None = None) -> Config:

@@ -20,10 +20,11 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from yusuan import regexes
 
 __all__ = [
     "KINDS",
@@ -87,9 +88,9 @@ def _in_period(year: int | None, lo: int | None, hi: int | None) -> bool:
 
 # ---------------------------------------------------------------- normalisation
 
-_CODE_JUNK = re.compile(r"[\s.\-_·]")
-_NAME_DROP = re.compile(r"[\s\"'“”‘’「」『』]")
-_NAME_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+、|\(?\d+\)|\d+[.、])")
+_CODE_JUNK = regexes.compile(r"[\s.\-_·]")
+_NAME_DROP = regexes.compile(r"[\s\"'“”‘’「」『』]")
+_NAME_LEAD = regexes.compile(r"^(?:[一二三四五六七八九十]+、|\(?\d+\)|\d+[.、])")
 _BRACKETS = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")"})
 
 

@@ -4,10 +4,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from yusuan import regexes
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 
 # section → (table kind, column keys in order of preference); the first table and key found
@@ -35,10 +35,10 @@ NUMBERED = r"^(?:[一二三四五六七八九十]+、)?"
 # side → (name shown, the 本年 line, the grand total line (the same when nothing is carried over),
 # the carry-over line)
 TOTALS = {
-    "income": ("本年收入合计", re.compile(NUMBERED + r"本年收入(?:合计)?$"),
-               re.compile(r"^收入(?:总计|合计)$|^总计$"), re.compile(CARRYOVER_IN)),
-    "expenditure": ("本年支出合计", re.compile(NUMBERED + r"本年支出(?:合计)?$"),
-                    re.compile(r"^支出(?:总计|合计)$|^总计$"), re.compile(CARRYOVER_OUT)),
+    "income": ("本年收入合计", regexes.compile(NUMBERED + r"本年收入(?:合计)?$"),
+               regexes.compile(r"^收入(?:总计|合计)$|^总计$"), regexes.compile(CARRYOVER_IN)),
+    "expenditure": ("本年支出合计", regexes.compile(NUMBERED + r"本年支出(?:合计)?$"),
+                    regexes.compile(r"^支出(?:总计|合计)$|^总计$"), regexes.compile(CARRYOVER_OUT)),
 }
 PARTS = {"basic": "基本支出", "personnel": "人员经费", "public": "公用经费", "project": "项目支出"}
 

@@ -7,8 +7,8 @@ counting the line shapes each layout leaves behind.
 from __future__ import annotations
 
 import importlib
-import re
 
+from yusuan import regexes
 from yusuan.model import Line, Row, Source
 
 LAYOUT_MODULES = {
@@ -19,9 +19,9 @@ LAYOUT_MODULES = {
     "wrapped": "wrapped",
 }
 
-_ALIGNED_GAP = re.compile(r"\S {2,}\S")
+_ALIGNED_GAP = regexes.compile(r"\S {2,}\S")
 # A whole cell of digits between gaps (not a digit inside a label such as "1.部门项目  ☑").
-_NUMBER = re.compile(r"(?:^|\s{2})[-−]?[\d,]+(?:\.\d+)?(?=\s{2}|\s*$)")
+_NUMBER = regexes.compile(r"(?:^|\s{2})[-−]?[\d,]+(?:\.\d+)?(?=\s{2}|\s*$)")
 
 
 def detect_layout(lines: list[Line]) -> str:

@@ -8,15 +8,15 @@ a header label centred over its column lands in it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Cell, Line, Row
 from yusuan.recognise.numbers import is_amount
 
-_CELL = re.compile(r"\S+(?: \S+)*")
+_CELL = regexes.compile(r"\S+(?: \S+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
+from yusuan import regexes
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
-_HAN_GAP = re.compile(rf"(?<=[{_HAN}（）“”、])\s+(?=[{_HAN}（）“”、])")
+_HAN_GAP = regexes.compile(rf"(?<=[{_HAN}（）“”、])\s+(?=[{_HAN}（）“”、])")
 
 
 def clean_cell(text: str) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Cell, Line, Row
 
-_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SEPARATOR = regexes.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def is_pipe_row(text: str) -> bool:

@@ -10,23 +10,23 @@ printed cells, left to right).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from yusuan import regexes
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Cell, Line, Row
 from yusuan.model.document import TOTAL_NAMES
 from yusuan.recognise.numbers import is_nil, parse_amount
 from yusuan.recognise.titles import classify_title, is_number_only
 
-_AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
-_CODE = re.compile(r"^\[?(?=[0-9A-Z]*\d)[0-9A-Z]{2,}\]?$")
-_DIGITS = re.compile(r"^\d{1,4}$")
-_FRAGMENT = re.compile(r"^[-−]?[\d,]*\.?\d*$")
-_CONTINUATION = re.compile(r"^[.,]?\d[\d,]*(?:\.\d*)?$")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)])")
-_NOTE = re.compile(r"^(备注|注|说明)\s*[:：\d]|^本表|^第[一二三四五六七八九十\d]+部分")
+_AMOUNT = regexes.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+_CODE = regexes.compile(r"^\[?(?=[0-9A-Z]*\d)[0-9A-Z]{2,}\]?$")
+_DIGITS = regexes.compile(r"^\d{1,4}$")
+_FRAGMENT = regexes.compile(r"^[-−]?[\d,]*\.?\d*$")
+_CONTINUATION = regexes.compile(r"^[.,]?\d[\d,]*(?:\.\d*)?$")
+_NUMBERING = regexes.compile(r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)])")
+_NOTE = regexes.compile(r"^(备注|注|说明)\s*[:：\d]|^本表|^第[一二三四五六七八九十\d]+部分")
 _PROSE = 30
 
 

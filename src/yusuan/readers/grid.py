@@ -8,19 +8,19 @@ tab layout reads spreadsheets, Word, HTML and ruled PDF tables like a pasted tab
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from yusuan import regexes
 from yusuan.model import Line, Origin, Source
 from yusuan.readers.normalise import normalise_line
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
-_HAN_CHAR = re.compile(rf"^[{_HAN}]$")
+_HAN_CHAR = regexes.compile(rf"^[{_HAN}]$")
 # Between Han characters (and the punctuation that sits inside Chinese words) space is noise.
-_HAN_GAP = re.compile(rf"(?<=[{_HAN}（）“”、])[ \u3000]+(?=[{_HAN}（）“”、])")
-_SPACES = re.compile(r"[ \t\r\n\u3000\u00a0]+")
-_ANY_SPACE = re.compile(r"\s")  # what str.isspace(), strip() and split() take for space
+_HAN_GAP = regexes.compile(rf"(?<=[{_HAN}（）“”、])[ \u3000]+(?=[{_HAN}（）“”、])")
+_SPACES = regexes.compile(r"[ \t\r\n\u3000\u00a0]+")
+_ANY_SPACE = regexes.compile(r"\s")  # what str.isspace(), strip() and split() take for space
 
 
 def cell_text(raw: object) -> str:

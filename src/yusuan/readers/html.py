@@ -20,6 +20,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from yusuan import regexes
 from yusuan.errors import InputError
 from yusuan.model import Source
 from yusuan.readers.grid import cell_text, flow_text, is_blank_row, make_lines
@@ -29,10 +30,10 @@ from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge
 from yusuan.readers.pdfpage import page_blocks
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_META_CHARSET = regexes.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _CHINESE = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
             "cp936": "gb18030", "euc-cn": "gb18030"}
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECL = regexes.compile(r"^\s*<\?xml[^>]*\?>")
 SKIP = {"script", "style", "head", "noscript", "template", "title", "iframe", "object", "svg"}
 BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
          "section", "article", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
@@ -211,7 +212,7 @@ def inline_text(node: etree._Element) -> str:
 MIN_PLACED_BOXES = 5  # a page div with fewer placed text boxes is ordinary layout
 NARROW_EM = 0.5  # the width of a digit or Latin letter, in ems (a CJK character is one em)
 THIN_EM = 0.25  # of a comma, point or space
-_POINTS = re.compile(r"^(-?[\d.]+)pt$")
+_POINTS = regexes.compile(r"^(-?[\d.]+)pt$")
 _THIN = frozenset(",.:;'| ")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from yusuan import regexes
+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: "", 0xFEFF: ""}
 _KANGXI = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0x2F00, 0x2FD6)}
@@ -31,7 +33,7 @@ def _character_class(codes: list[int]) -> str:
 
 # Any character the translation changes: a line without one (most lines) is left as it is,
 # without the translation's look-up of every character (ten times the search's time)
-_TO_NORMALISE = re.compile(_character_class(sorted(TRANSLATION)))
+_TO_NORMALISE = regexes.compile(_character_class(sorted(TRANSLATION)))
 
 
 def normalise_line(text: str) -> str:

@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from yusuan import regexes
 from yusuan.errors import InputError
 from yusuan.model import Origin, Source
 from yusuan.progress import Progress
@@ -37,9 +38,9 @@ from yusuan.readers.pdfpage import (
 )
 
 MAX_HEADER_ROWS = 6
-_ITEM_START = re.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")
-_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
-_AMOUNT = re.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
+_ITEM_START = regexes.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")
+_NUMBER = regexes.compile(r"^-?[\d,]+(\.\d+)?%?$")
+_AMOUNT = regexes.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
 
 
 # PDFium is not thread-safe: one document at a time per process (the web app may use threads).

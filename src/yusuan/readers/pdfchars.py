@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-import re
 import struct
 from collections import Counter
 from collections.abc import Callable
@@ -27,6 +26,7 @@ from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
+from yusuan import regexes
 from yusuan.readers.pdfobjects import Frame, calls, compiled, handle
 
 try:  # the per-character loop in C, where the install could compile it
@@ -43,7 +43,7 @@ _TEXT_MARK = 0xFFFE
 # every code point str.isspace() takes for space (a test checks the list against it)
 _SPACES = frozenset((*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680,
                      *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000))
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = regexes.compile("[\ud800-\udfff]")
 _DIRECTION = itemgetter(6)
 _FOUR_FLOATS = struct.Struct("=4f")
 TALL_BOX_EM = 1.5  # a loose box taller than this many ems: its font's descent is looked at

@@ -10,10 +10,10 @@ between single Han characters are removed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from yusuan import regexes
 from yusuan.readers.grid import cell_text, is_blank_row
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge
@@ -67,7 +67,7 @@ def page_state(texts: Sequence[str], images: int) -> str:
     return "ok"
 
 
-_BAD = re.compile("[\x00-\x1f\ue000-\uf8ff\ufffd]")
+_BAD = regexes.compile("[\x00-\x1f\ue000-\uf8ff\ufffd]")
 
 
 def page_blocks(chars: Sequence[Char], edges: Sequence[Edge]) -> list[Block]:
@@ -116,5 +116,5 @@ def text_lines(chars: Sequence[Char]) -> list[TextBlock]:
     return [TextBlock(top, text) for top, text in line_texts(chars)]
 
 
-PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([，,]?\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
-CONTINUED = re.compile(r"^\s*(续表|（续）|\(续\)|续\s*$)|[（(]续[)）]\s*$")
+PAGE_NUMBER = regexes.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([，,]?\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+CONTINUED = regexes.compile(r"^\s*(续表|（续）|\(续\)|续\s*$)|[（(]续[)）]\s*$")

@@ -13,12 +13,12 @@ within one table (the rows between blank rows): 9 beside 0.21 prints "9.00".
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
+from yusuan import regexes
 from yusuan.errors import InputError
 from yusuan.model import Origin, Source
 from yusuan.readers.grid import cell_text, make_source
@@ -30,7 +30,7 @@ MAX_DECIMALS = 6
 # A panic in calamine (Rust) arrives as pyo3's PanicException, which is no Exception: every
 # BaseException but these is the file's failure.
 NOT_FAILURES = (KeyboardInterrupt, SystemExit, GeneratorExit)
-_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+_NUMBER = regexes.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
 def read(path: Path) -> Source:

@@ -16,14 +16,16 @@ from pathlib import Path
 
 from lxml import etree
 
+from yusuan import regexes
+
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # Built-in format ids that print decimals, separators or percent (ECMA-376 18.8.30).
 BUILTIN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 37: "#,##0",
            38: "#,##0", 39: "#,##0.00", 40: "#,##0.00", 43: "#,##0.00", 44: "#,##0.00"}
-_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
-_REF = re.compile(r"([A-Z]+)(\d+)")
+_QUOTED = regexes.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+_REF = regexes.compile(r"([A-Z]+)(\d+)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from yusuan import regexes
+
 # the carry-over into the year, in every wording seen (上年结转, 年初结转和结余, 上年结余、结转 …):
 # a column header here, a summary-table row in the headline and the SUMMARY rules
 CARRYOVER_IN = r"^(上年|年初)(财政拨款)?(结转|结余)[、和及]?(结余|结转)?$"
@@ -13,7 +15,7 @@ CARRYOVER_OUT = r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结
 
 # (pattern over a compact label, key). First match wins.
 LABEL_KEYS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
+    (regexes.compile(pattern), key)
     for pattern, key in (
         (r"^(项目|科目|功能分类)?(科目)?(编码|代码)$|^(功能|经济|部门|单位|部门（单位）|部门\(单位\)|项目)(分类)?(科目)?(编码|代码)$|编码$|代码$|^项目编号$", "code"),
         (r"^(类|款|项)$|^(功能|经济)分类(科目)?$", "code"),
@@ -99,7 +101,7 @@ def compact_label(label: str) -> str:
     return label.replace("(", "（").replace(")", "）").replace("（境）", "（境）")
 
 
-_OF_WHICH = re.compile(r"^其中[：:]\s*(.+)$")
+_OF_WHICH = regexes.compile(r"^其中[：:]\s*(.+)$")
 
 
 @lru_cache(maxsize=1 << 12)  # the same headers are keyed again by every table and rule
@@ -121,7 +123,7 @@ def _plain_label_key(compact: str) -> str | None:
     return None
 
 
-_YEAR_BUDGET = re.compile(r"^(\d{4})年度?(预算|决算)数?$")
+_YEAR_BUDGET = regexes.compile(r"^(\d{4})年度?(预算|决算)数?$")
 
 
 def dated_keys(paths: list[list[str]], keys: list[str | None]) -> list[str | None]:

@@ -8,8 +8,7 @@ here is a sentence; a table with doubts is reported once at info and its figures
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.model import Source, Table
 
 # tables read for their figures by the rules (forms and `other` have readers of their own)
@@ -20,8 +19,8 @@ FORM_KINDS = frozenset({"project_performance", "dept_performance"})
 CODED_KINDS = frozenset({"expenditure", "general_budget_expenditure", "basic_expenditure",
                          "gov_fund", "soe_capital"})
 CODE_LENGTHS = frozenset({3, 5, 7})
-_DIGITS_ONLY = re.compile(r"^[\d\s.、]+$")
-_TRAILING_AMOUNT = re.compile(r"[\u4e00-\u9fff）)]\s?-?\d[\d,]*\.\d+$")
+_DIGITS_ONLY = regexes.compile(r"^[\d\s.、]+$")
+_TRAILING_AMOUNT = regexes.compile(r"[\u4e00-\u9fff）)]\s?-?\d[\d,]*\.\d+$")
 # share of coded rows that may look wrong before the reading itself is doubted
 MISREAD_SHARE = 0.2
 
@@ -70,7 +69,7 @@ def glued_amounts(table: Table) -> str | None:
     return None
 
 
-_GOV_ECONOMIC = re.compile(r"^5\d{2}(\d{2})?$")
+_GOV_ECONOMIC = regexes.compile(r"^5\d{2}(\d{2})?$")
 
 
 def codes_as_amounts(table: Table) -> str | None:
@@ -98,8 +97,8 @@ def scattered_cells(table: Table) -> str | None:
 
 # a unit with no figure before it ("年初预算数      万元") and a line of punctuation alone: the
 # text layer placed the page's figures and punctuation apart from its words
-_BARE_UNIT = re.compile(r"(?<![\d.,\s：:])\s+万元")
-_PUNCTUATION_ONLY = re.compile(r"^[\s()（）:：、。，,;；“”\"'—.-]+$")
+_BARE_UNIT = regexes.compile(r"(?<![\d.,\s：:])\s+万元")
+_PUNCTUATION_ONLY = regexes.compile(r"^[\s()（）:：、。，,;；“”\"'—.-]+$")
 SCRAMBLED_MARKS = 3
 
 

@@ -9,8 +9,7 @@ below, each group starting at a 小计/合计.
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.model import Row
 from yusuan.recognise.columns import IGNORED_LABELS
 from yusuan.recognise.segments import is_column_number_row
@@ -87,7 +86,7 @@ def column_paths(header_rows: list[Row], width: int) -> list[list[str]]:
     return relative_years(paths)
 
 
-_YEAR_LABEL = re.compile(r"^((?:19|20)\d\d)年度?(预算数?|决算数?|执行数?|)$")
+_YEAR_LABEL = regexes.compile(r"^((?:19|20)\d\d)年度?(预算数?|决算数?|执行数?|)$")
 
 
 def relative_years(paths: list[list[str]]) -> list[list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from yusuan import regexes
 from yusuan.model import Table, TableRow
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 from yusuan.recognise.narrative.text import HEADING
@@ -70,7 +71,7 @@ def by_type_headline(table: Table) -> dict[str, dict[str, Any]]:
     return found
 
 
-_INCOME_TOTALS = re.compile(r"^(本年)?收入合计$|^收入总计$|^总计$|^合计$")
+_INCOME_TOTALS = regexes.compile(r"^(本年)?收入合计$|^收入总计$|^总计$|^合计$")
 
 
 def carryover_column_headline(table: Table) -> dict[str, dict[str, Any]]:
@@ -173,7 +174,7 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
 
 
 # a table of the 机关运行经费 alone (not the 三公 table that adds them as a column)
-AGENCY_COSTS_TITLE = re.compile(r"机关运行经费")
+AGENCY_COSTS_TITLE = regexes.compile(r"机关运行经费")
 
 
 def agency_costs_headline(table: Table) -> dict[str, Any]:
@@ -187,7 +188,7 @@ def agency_costs_headline(table: Table) -> dict[str, Any]:
     return {"value": total.values[key], "line": total.line_of(key)} if key else {}
 
 
-_PROCUREMENT_KINDS = re.compile(r"^[A-Ca-c]?[-、.．\s]*(货物|工程|服务)[A-Ca-c]?$")
+_PROCUREMENT_KINDS = regexes.compile(r"^[A-Ca-c]?[-、.．\s]*(货物|工程|服务)[A-Ca-c]?$")
 
 
 def procurement_headline(table: Table) -> dict[str, Any]:
@@ -208,8 +209,8 @@ def procurement_headline(table: Table) -> dict[str, Any]:
     return {"value": value, "line": total.line_of(key)}
 
 
-SANGONG_SUBTOTAL = re.compile(r"^[“\"]?三公[”\"]?经费(合计|小计)?$")
-_YEAR_ROW = re.compile(r"^(\d{4})\s*年")
+SANGONG_SUBTOTAL = regexes.compile(r"^[“\"]?三公[”\"]?经费(合计|小计)?$")
+_YEAR_ROW = regexes.compile(r"^(\d{4})\s*年")
 _WHOLE_LEAVES = ("小计", "合计", "总计")
 
 
@@ -240,8 +241,8 @@ def _figure(row: TableRow, keys: list[str]) -> dict[str, Any]:
     return {"value": round(sum(row.values[key] for key in keys), 6), "line": row.line_of(keys[0])}
 
 
-_BUDGET_ROW = re.compile(r"^(年初|全年)?预算数?$")
-_FINAL_ROW = re.compile(r"^决算数?$")
+_BUDGET_ROW = regexes.compile(r"^(年初|全年)?预算数?$")
+_FINAL_ROW = regexes.compile(r"^决算数?$")
 
 
 def _final_and_budget(table: Table) -> tuple[tuple[TableRow, str], tuple[TableRow, str]] | None:

@@ -5,23 +5,24 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from yusuan import regexes
 from yusuan.model import Line, Table
 
-_KIND = re.compile(r"(部门|单位)\s*(预算|决算)")
+_KIND = regexes.compile(r"(部门|单位)\s*(预算|决算)")
 # How the names of government bodies end (局, 委员会, 中心 …): one list for both patterns below.
 _BODY_SUFFIX = "局|委员会|委|办公室|办|中心|院|所|站|馆|厅|部|会|队|处|学校|医院"
-_DEPARTMENT = re.compile(
+_DEPARTMENT = regexes.compile(
     rf"([\u4e00-\u9fff（）()]{{2,40}}?(?:{_BODY_SUFFIX}))"
     r"(?:本级)?\s*(?:（本级）)?\s*(?:[0-9]{4}\s*年\s*度?)?\s*(?:部门|单位)(?:预算|决算)"
 )
-_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_UNIT = regexes.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 
 
-_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_YEAR = regexes.compile(r"((?:19|20)\d{2})年")
 
 
-_BARE_YEAR = re.compile(r"^((?:19|20)\d{2})$")
-_HEADER_YEAR = re.compile(r"((?:19|20)\d{2})年(?:度)?(?:预算|决算)")
+_BARE_YEAR = regexes.compile(r"^((?:19|20)\d{2})$")
+_HEADER_YEAR = regexes.compile(r"((?:19|20)\d{2})年(?:度)?(?:预算|决算)")
 
 
 def document_year(lines: list[Line], tables: list[Table] | None = None) -> int | None:
@@ -112,9 +113,9 @@ def tables_kind(tables: list[Table]) -> str | None:
     return "部门决算" if accounts > budget else "部门预算"
 
 
-_DEPARTMENT_LINE = re.compile(r"^(?:部门/单位|部门（单位）|部门|部门名称|单位名称|编制单位)\s*[:：]\s*(\S+?)(?:\s+(?:金额)?单位\s*[:：].*)?$")
-_ORGANISATION = re.compile(rf"^[\u4e00-\u9fff（）()]{{3,40}}(?:{_BODY_SUFFIX})(?:（本级）|\(本级\))?$")
-_UNIT_LIST = re.compile(r"\[\d+\]\s*([^\[\],，]+)")
+_DEPARTMENT_LINE = regexes.compile(r"^(?:部门/单位|部门（单位）|部门|部门名称|单位名称|编制单位)\s*[:：]\s*(\S+?)(?:\s+(?:金额)?单位\s*[:：].*)?$")
+_ORGANISATION = regexes.compile(rf"^[\u4e00-\u9fff（）()]{{3,40}}(?:{_BODY_SUFFIX})(?:（本级）|\(本级\))?$")
+_UNIT_LIST = regexes.compile(r"\[\d+\]\s*([^\[\],，]+)")
 
 
 def printed_department(lines: list[Line]) -> str | None:
@@ -155,7 +156,7 @@ def document_department(lines: list[Line]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_CELL_AMOUNT_UNIT = re.compile(r"^[≤≥<>=＜＞＝]?\s*\d[\d,]*(\.\d+)?\s*(万元|亿元|元)$")
+_CELL_AMOUNT_UNIT = regexes.compile(r"^[≤≥<>=＜＞＝]?\s*\d[\d,]*(\.\d+)?\s*(万元|亿元|元)$")
 MIN_CELLS_WITH_UNIT = 2
 
 
@@ -173,7 +174,7 @@ def document_unit(tables: list[Table], lines: list[Line]) -> str | None:
     return cells_unit(lines)
 
 
-_CELL_HEADED_UNIT = re.compile(r"[（(](万元|亿元|元)[)）]$")
+_CELL_HEADED_UNIT = regexes.compile(r"[（(](万元|亿元|元)[)）]$")
 
 
 def cells_unit(lines: list[Line]) -> str | None:

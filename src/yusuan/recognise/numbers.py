@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from yusuan import regexes
+
 # the second form is a spreadsheet's format that groups only the last three digits ("120258,600")
-_AMOUNT = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d{4,},\d{3}|\d+)(?:\.\d+)?$")
-_WIDE_SEPARATOR = re.compile(r"(?<=\d)，(?=\d{3}(?:\D|$))")
+_AMOUNT = regexes.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d{4,},\d{3}|\d+)(?:\.\d+)?$")
+_WIDE_SEPARATOR = regexes.compile(r"(?<=\d)，(?=\d{3}(?:\D|$))")
 _NIL = frozenset({"-", "—", "--", "－", "——", "/", "…"})
 
 

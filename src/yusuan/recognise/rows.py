@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from yusuan import regexes
 from yusuan.model import Cell, Row, TableRow
 from yusuan.recognise.numbers import is_nil, parse_amount
 
-_NUMBERING = re.compile(
+_NUMBERING = regexes.compile(
     r"^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿]+[）)]|\d+[.、．]|[（(]\d+[）)])\s*"
 )
 # a code, not a year: '2024年预算数' heads a column group
-_CODE_AND_NAME = re.compile(r"^\[?(\d{3,}[0-9A-Za-z]*)(?![0-9A-Za-z])\]?(?!\s*年)\s*(\S.*)?$")
-_SEQUENCE = re.compile(r"^(\d{1,2}|[A-Z])$")  # a serial number or letter before the name
-_UNIT_CODE = re.compile(r"^\[?(\d{3,})\]?$")
+_CODE_AND_NAME = regexes.compile(r"^\[?(\d{3,}[0-9A-Za-z]*)(?![0-9A-Za-z])\]?(?!\s*年)\s*(\S.*)?$")
+_SEQUENCE = regexes.compile(r"^(\d{1,2}|[A-Z])$")  # a serial number or letter before the name
+_UNIT_CODE = regexes.compile(r"^\[?(\d{3,})\]?$")
 
 
 @dataclass(slots=True)

@@ -13,15 +13,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from yusuan import regexes
 from yusuan.model import Cell, Row
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount
 from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
 
-_UNIT = re.compile(r"(?:金额)?单位\s*[:：]?\s*(万元|元|亿元|千元)(?=\s|$|[)），,；;。])")
-_BUDGET_UNIT = re.compile(r"^(部门/单位|部门（单位）|部门\(单位\)|部门名称|单位名称|部门|编制单位)\s*[:：]|^\[\d+\]")
-_NOTE = re.compile(r"^(备注|注|说明)\s*[:：\d]|^\d+\s*栏|^\d+行=|^本表|^-{3,}")
-_CODE = re.compile(r"^\[?\d{3,}(?!\d)\]?(?!\s*年)")  # a code, not a year ('2024年预算数')
+_UNIT = regexes.compile(r"(?:金额)?单位\s*[:：]?\s*(万元|元|亿元|千元)(?=\s|$|[)），,；;。])")
+_BUDGET_UNIT = regexes.compile(r"^(部门/单位|部门（单位）|部门\(单位\)|部门名称|单位名称|部门|编制单位)\s*[:：]|^\[\d+\]")
+_NOTE = regexes.compile(r"^(备注|注|说明)\s*[:：\d]|^\d+\s*栏|^\d+行=|^本表|^-{3,}")
+_CODE = regexes.compile(r"^\[?\d{3,}(?!\d)\]?(?!\s*年)")  # a code, not a year ('2024年预算数')
 
 
 @dataclass(slots=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.model import Column, Row, Table, TableRow
 from yusuan.recognise.columns import (
     LABEL_COLUMN_KEYS,
@@ -95,7 +94,7 @@ def codes_name_units(paths: list[list[str]], groups: list[Group], kind: str) -> 
     return "单位" in header or "部门" in header or kind == "project_expenditure"
 
 
-_UNIT_CODE_HEADER = re.compile(r"^(预算)?单位(编码|代码)$")
+_UNIT_CODE_HEADER = regexes.compile(r"^(预算)?单位(编码|代码)$")
 
 
 def code_header_names_units(paths: list[list[str]], groups: list[Group]) -> bool:

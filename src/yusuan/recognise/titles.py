@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from yusuan import regexes
+
 # Order matters: the first pattern that matches names the kind.
 TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern))
+    (kind, regexes.compile(pattern))
     for kind, pattern in (
         ("project_performance", (r"项目(支出)?绩效(目标|自评)|项目申报表|项目.{0,6}绩效(目标)?表|专项.{0,8}绩效目标表"
                                 r"|政策和项目.{0,4}绩效")),
@@ -33,18 +35,18 @@ TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # Words that prefix a title and are dropped before it is matched (the 财政拨款 of a table
 # beside the 一般公共预算 ones is not such a prefix).
-_TITLE_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])?"
+_TITLE_PREFIX = regexes.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d+[、.．])?"
                            r"(?:(?:预算|部门|市级部门|单位|部门综合预算|部门综合)(?=[^表]))*")
 
 # A number in Arabic or in Chinese numerals, never running into the 一 of a title's 一般.
 _DIGITS = r"(?:[0-9]+|[一二三四五六七八九十]+(?!般))"
-_NUMBER = re.compile(rf"(?:附表|公开|表)\s*({_DIGITS}(?:\s*[-—－]\s*[0-9]+)?)\s*(?:表)?")
-_NUMBER_ONLY = re.compile(
+_NUMBER = regexes.compile(rf"(?:附表|公开|表)\s*({_DIGITS}(?:\s*[-—－]\s*[0-9]+)?)\s*(?:表)?")
+_NUMBER_ONLY = regexes.compile(
     r"^(?:附表\s*[0-9]+(?:\s*[-—－]\s*[0-9]+)?|表\s*[0-9一二三四五六七八九十]+(?:\s*[-—－]\s*[0-9]+)?|"
     r"公开\s*[0-9]+\s*表)\.?$"
 )
-_TOC_TAIL = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
-_SENTENCE = re.compile(r"[。；;，,！]|详见|见附表|《|^本表|^[（(]?按|反映|填写|填报")
+_TOC_TAIL = regexes.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")
+_SENTENCE = regexes.compile(r"[。；;，,！]|详见|见附表|《|^本表|^[（(]?按|反映|填写|填报")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +89,7 @@ def classify_title(text: str) -> Title | None:
     return None
 
 
-_NAMED_TABLE = re.compile(r"[^\s，。；:：《》]{2,40}?表")
+_NAMED_TABLE = regexes.compile(r"[^\s，。；:：《》]{2,40}?表")
 
 
 def announced_titles(text: str) -> list[Title]:

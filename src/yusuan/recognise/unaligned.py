@@ -4,9 +4,9 @@ income and expenditure halves."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from yusuan import regexes
 from yusuan.model import Cell, Column, Row, Table, TableRow
 from yusuan.recognise.columns import label_key
 from yusuan.recognise.numbers import is_nil, parse_amount
@@ -17,9 +17,9 @@ from yusuan.recognise.unaligned_header import header_labels, side_columns, value
 TWO_SIDED = frozenset({"summary", "fiscal_summary"})
 UNIT_ROW_KINDS = frozenset({"income", "other", "project_expenditure"})
 SIDES = ("income", "expenditure", "expenditure_by_type")
-_CODE = re.compile(r"^\[?((?=[0-9A-Z]*\d)[0-9A-Z]{2,})\]?$")
-_UNIT_CODE = re.compile(r"^\d{3,}$")
-_INCOME_ITEM = re.compile(r"收入|拨款|^上年|^年初|弥补收支")
+_CODE = regexes.compile(r"^\[?((?=[0-9A-Z]*\d)[0-9A-Z]{2,})\]?$")
+_UNIT_CODE = regexes.compile(r"^\d{3,}$")
+_INCOME_ITEM = regexes.compile(r"收入|拨款|^上年|^年初|弥补收支")
 
 
 def unaligned_table(table: Table, segment: Segment) -> Table:

@@ -8,9 +8,9 @@ standard order of its members. A group label nothing opens is an ordinary column
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from yusuan import regexes
 from yusuan.model import Column, Row
 from yusuan.recognise.columns import (
     LABEL_COLUMN_KEYS,
@@ -24,7 +24,7 @@ _SOURCES = (r"一般公共预算(?:财政拨款|拨款)?(?:收入)?|政府性基
             r"国有资本经营(?:预算)?(?:财政拨款|拨款)?(?:收入)?|财政专户管理资金(?:收入)?")
 _SPANS = (r"部门预算支出经济分类科目|(?:支出)?(?:功能|经济)分类科目|"
           r"本年(?:一般公共预算|政府性基金预算?|国有资本经营预算?)(?:财政拨款)?(?:基本|项目)?支出")
-_LABELS = re.compile("|".join((
+_LABELS = regexes.compile("|".join((
     f"(?P<span>{_SPANS})",
     (r"[“\"]?三公[”\"]?经费(?:支出)?(?:合计)?|因公出国（境）费?(?:用)?|公务用车购置及运行(?:维护)?费|"
      r"公务用车购置费|公务用车运行(?:维护)?费|公务接待费"),

@@ -4,12 +4,12 @@ the rule's docstring in English, from rules/explain_zh.toml in Chinese), the doc
 
 from __future__ import annotations
 
-import re
 import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from yusuan import regexes
 from yusuan.report.i18n import category_label, severity_label
 
 # the comparisons of amounts, judged with rounding intervals (rules/engine/tolerance.py)
@@ -33,7 +33,7 @@ WORDS = {
            "why": "Why", "passes": "Passes", "fails": "Fails", "tolerance": "Tolerance",
            "every": "every disclosure"},
 }
-_EXAMPLE = re.compile(r"\b(Passes|Fails)\s*:\s*")
+_EXAMPLE = regexes.compile(r"\b(Passes|Fails)\s*:\s*")
 
 
 def docstring_parts(doc: str) -> dict[str, str]:

@@ -13,11 +13,11 @@ a JSON location into the line of the whole document a bundle's `lines` hold.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from yusuan import regexes
 from yusuan.model import Document, Location, Table, TableRow
 
 LABELS = {
@@ -28,8 +28,8 @@ LABELS = {
            "word_row": "table {table} row {row}", "ocr": "read by OCR", "confidence": "confidence",
            "page": "page {page}", "line": "line {line}"},
 }
-_PLAIN_SHEET = re.compile(r"^[^\W\d]\w*$")
-_NUMBER_TEXT = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+_PLAIN_SHEET = regexes.compile(r"^[^\W\d]\w*$")
+_NUMBER_TEXT = regexes.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,16 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from yusuan import regexes
 from yusuan.errors import InputError
 from yusuan.model import Document, Table, TableRow
 
 SIDES = (("income", "收入"), ("expenditure", "支出"))
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_FORBIDDEN = regexes.compile(r"[\[\]:*?/\\]")
 
 
 def column_headers(table: Table, leaf: bool = False) -> dict[str, str]:

@@ -13,18 +13,18 @@ import contextlib
 import json
 import logging
 import os
-import re
 import shutil
 import time
 import uuid
 from pathlib import Path
 from typing import Any, Protocol
 
+from yusuan import regexes
 from yusuan.web.settings import Settings
 
 log = logging.getLogger(__name__)
 
-JOB_ID = re.compile(r"^[0-9a-f]{32}$")
+JOB_ID = regexes.compile(r"^[0-9a-f]{32}$")
 STAGES = {"queued": 5, "reading": 25, "checking": 65, "rendering": 90, "done": 100, "failed": 100}
 MAX_ATTEMPTS = 2
 PRIVATE_DIR = 0o700

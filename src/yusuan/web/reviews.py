@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
+from yusuan import regexes
 from yusuan.baseline import comparable
 
 MARKS = ("reviewed", "false_positive")
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
+SHA256 = regexes.compile(r"^[0-9a-f]{64}$")
 _LOCK = threading.Lock()
 
 

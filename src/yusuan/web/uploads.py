@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
 import uuid
 from collections.abc import Sequence
@@ -12,6 +11,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from starlette.datastructures import UploadFile
 
+from yusuan import regexes
 from yusuan.web.jobs import open_private
 from yusuan.web.settings import Settings
 
@@ -90,7 +90,7 @@ async def save_uploads(uploads: Sequence[UploadFile], settings: Settings, incomi
     return saved
 
 
-SAFE_STEM = re.compile(r"[^\w\u4e00-\u9fff.-]+")
+SAFE_STEM = regexes.compile(r"[^\w\u4e00-\u9fff.-]+")
 
 
 def download_name(name: str, suffix: str) -> str:

@@ -8,16 +8,16 @@ is scanned as a stream here (constant memory) and a range past the bound refused
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from pathlib import Path
 
 from lxml import etree
 
+from yusuan import regexes
 from yusuan.readers.guards import MAX_SHEET_CELLS, Oversize
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REF = re.compile(r"([A-Za-z]{1,3})(\d{1,7})$")
+_REF = regexes.compile(r"([A-Za-z]{1,3})(\d{1,7})$")
 
 
 def check_sheets(path: Path) -> None:

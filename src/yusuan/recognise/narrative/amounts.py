@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from yusuan import regexes
 from yusuan.model import Fact
 from yusuan.recognise.narrative.concepts import classify, scope_of, strip_label
 from yusuan.recognise.narrative.mentions import Mention, find_mentions, sentence_bounds
@@ -15,18 +16,18 @@ from yusuan.recognise.narrative.text import HEADING
 _UP = ("增加", "增长", "上升", "提高", "增")
 _DOWN = ("减少", "下降", "降低", "减", "节约")
 _DIRECTION = r"(?:增加|减少|增长|下降|降低|上升|提高|节约|增|减)"
-_CHANGE = re.compile(rf"{_DIRECTION}(?:[（(]{_DIRECTION}[)）])?$")
-_COMPARE = re.compile(r"(比|较|与|同比|相比)")
-_SHARE = re.compile(r"^占")
+_CHANGE = regexes.compile(rf"{_DIRECTION}(?:[（(]{_DIRECTION}[)）])?$")
+_COMPARE = regexes.compile(r"(比|较|与|同比|相比)")
+_SHARE = regexes.compile(r"^占")
 # a rate named by its width or as a rate ('增幅 5.78%', '减幅8.12%', '下降率为 3%')
-_RATE_WORD = re.compile(r"(?:(增|涨)|(减|降))(?:幅度?|长率)(?:为|是|达到?)?$"
+_RATE_WORD = regexes.compile(r"(?:(增|涨)|(减|降))(?:幅度?|长率)(?:为|是|达到?)?$"
                         r"|(?:(增长|增加|上升)|(下降|减少|降低))(?:率|幅度)(?:为|是|达到?)?$")
-_EXECUTION = re.compile(r"(完成(?:年初|全年)?预算的?|预算执行率为?|执行率为?)$")
+_EXECUTION = regexes.compile(r"(完成(?:年初|全年)?预算的?|预算执行率为?|执行率为?)$")
 # '年初预算为', and the 三公 lines of a 决算: '公务接待费支出预算为…，支出决算为…'
-_BUDGET = re.compile(r"(年初预算数?|全年预算数?|调整后预算数?|预算数)为$|年初预算数?$"
+_BUDGET = regexes.compile(r"(年初预算数?|全年预算数?|调整后预算数?|预算数)为$|年初预算数?$"
                      r"|(?:支出|经费|拨款|费)预算为$")
-_ACTUAL = re.compile(r"(支出决算数?|决算数|执行数|实际支出)为?$")
-_FLAT = re.compile(r"持平|无变化|没有变化")
+_ACTUAL = regexes.compile(r"(支出决算数?|决算数|执行数|实际支出)为?$")
+_FLAT = regexes.compile(r"持平|无变化|没有变化")
 
 
 @dataclass(slots=True)
@@ -52,7 +53,7 @@ def amount_facts(paragraph: Paragraph, year: int | None = None) -> list[Fact]:
     return state.facts
 
 
-_LEADING_COMPARE = re.compile(r"\s*(?:比|较)\s*\d{4}\s*年|\s*(?:比|较)上年|\s*同比")
+_LEADING_COMPARE = regexes.compile(r"\s*(?:比|较)\s*\d{4}\s*年|\s*(?:比|较)上年|\s*同比")
 
 
 def _carry_or_drop(state: _State, mention: Mention) -> None:
@@ -67,7 +68,7 @@ def _carry_or_drop(state: _State, mention: Mention) -> None:
         state.subject = None
 
 
-_PARTS_LISTED = re.compile(r"主要包括|具体包括|其中|包括[：:]")
+_PARTS_LISTED = regexes.compile(r"主要包括|具体包括|其中|包括[：:]")
 
 
 def _listed_part(state: _State) -> bool:
@@ -101,8 +102,8 @@ def _take(state: _State, mention: Mention) -> None:
         _new_fact(state, mention, label)
 
 
-_CLAUSE_END = re.compile(r"[，,；;。：:]")
-_YEAR_NAMED = re.compile(r"(?<!\d)(\d{4})\s*年")
+_CLAUSE_END = regexes.compile(r"[，,；;。：:]")
+_YEAR_NAMED = regexes.compile(r"(?<!\d)(\d{4})\s*年")
 
 
 def _clause(state: _State, mention: Mention) -> str:
@@ -286,7 +287,7 @@ def _take_percent(state: _State, mention: Mention) -> None:
 
 
 # '较上年减少14.2万元（44.38%）': the rate of the change just stated, in brackets after it
-_RATE_IN_BRACKETS = re.compile(rf"{_DIRECTION}\s*[\d.,]+\s*(?:亿元|万元|元)\s*[（(]\s*[\d.]+\s*%$")
+_RATE_IN_BRACKETS = regexes.compile(rf"{_DIRECTION}\s*[\d.,]+\s*(?:亿元|万元|元)\s*[（(]\s*[\d.]+\s*%$")
 
 
 def _rate_in_brackets(text: str, mention: Mention) -> bool:

@@ -15,16 +15,17 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from yusuan import regexes
 from yusuan.model import Line
 from yusuan.recognise.numbers import is_nil, parse_amount
 
 WHOLE = "合计"
 Figure = tuple[float, int]  # a printed figure: value, decimals
 
-_YEAR = re.compile(r"^(\d{4})年?度?(?:预算数?|决算数?|执行数)?$")
-_DIFFERENCE = re.compile(r"^(?:\d{4}年?度?比\d{4}年?度?|增减(?:额|数)?|差额|比上年增减)$")
-_REASON = re.compile(r"原因|说明")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = regexes.compile(r"^(\d{4})年?度?(?:预算数?|决算数?|执行数)?$")
+_DIFFERENCE = regexes.compile(r"^(?:\d{4}年?度?比\d{4}年?度?|增减(?:额|数)?|差额|比上年增减)$")
+_REASON = regexes.compile(r"原因|说明")
+_HAN = regexes.compile(r"[\u4e00-\u9fff]")
 _BLANK: Figure = (0.0, 2)  # an empty cell of a grid whose other cells carry figures: nothing
 MAX_GAP = 3  # lines that are no row of the grid (a wrapped reason) before the grid has ended
 

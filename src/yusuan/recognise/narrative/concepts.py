@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from yusuan import regexes
 from yusuan.recognise.narrative.text import HEADING
 
 # 功能分类 类 names (general classification, every year) → 类 code.
@@ -31,15 +32,15 @@ ECONOMIC_NAMES = (
     "工会经费", "福利费", "公务用车运行维护费", "其他交通费用", "税金及附加费用",
     "其他商品和服务支出", "办公设备购置", "专用设备购置", "信息网络及软件购置更新",
 )
-_ECONOMIC_RE = re.compile("(" + "|".join(re.escape(n).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
+_ECONOMIC_RE = regexes.compile("(" + "|".join(re.escape(n).replace(r"\(", "[(（]").replace(r"\)", "[)）]")
                                          for n in sorted(ECONOMIC_NAMES, key=len, reverse=True))
                           + ")$")
-_LEAD = re.compile(r"^(?:其中|主要用于|主要包括|包括|均为|主要是|分别为|用于|为|：|:|\s)+")
-_YEAR = re.compile(r"^(?:\d{4}\s*年度?)\s*")
+_LEAD = regexes.compile(r"^(?:其中|主要用于|主要包括|包括|均为|主要是|分别为|用于|为|：|:|\s)+")
+_YEAR = regexes.compile(r"^(?:\d{4}\s*年度?)\s*")
 # a name may hold a bracketed part of its own ("中医（民族）医院（项）", "党委办公厅（室）…"), not
 # a level mark and not a list number ("（18）")
 _NAME_BRACKET = r"[（(](?!\s*[类款项]\s*[)）])(?![\d一二三四五六七八九十\s]+[)）])[^（()）]*[)）]"
-_LEVEL = re.compile(rf"((?:[^（()）]|{_NAME_BRACKET})*?)[（(]\s*(类|款|项)\s*[)）]")
+_LEVEL = regexes.compile(rf"((?:[^（()）]|{_NAME_BRACKET})*?)[（(]\s*(类|款|项)\s*[)）]")
 
 SANGONG = (
     ("因公出国", "sangong_outbound"),
@@ -51,9 +52,9 @@ SANGONG = (
 )
 # 会议费 / 培训费 stated beside the 三公 (the 三公 table prints them): the label is the item and
 # the words of its money, not a unit's part of it ("局本级会议费增加")
-_MEETING_TRAINING = re.compile(r"^(?:本部门|部门)?(?:当年)?(?:一般公共预算)?(?:财政拨款)?(?:安排的?)?"
+_MEETING_TRAINING = regexes.compile(r"^(?:本部门|部门)?(?:当年)?(?:一般公共预算)?(?:财政拨款)?(?:安排的?)?"
                                r"(会议|培训)费(?:预算|支出|决算)*数?(?:安排)?为?$")
-_MEETINGS_HEADING = re.compile(r"会议费.{0,3}培训费")
+_MEETINGS_HEADING = regexes.compile(r"会议费.{0,3}培训费")
 INCOME = (
     ("一般公共预算", "general_budget_income"), ("政府性基金", "gov_fund_income"),
     ("国有资本经营", "soe_capital_income"), ("财政专户", "special_account_income"),
@@ -66,7 +67,7 @@ EXPENDITURE_BY_SCOPE = {
     "fiscal": "fiscal_expenditure", "gov_fund": "gov_fund_expenditure",
     "soe_capital": "soe_capital_expenditure",
 }
-_SCOPE_WORDS = re.compile(
+_SCOPE_WORDS = regexes.compile(
     r"一般公共预算|政府性基金预算?|国有资本经营预算?|财政拨款|部门预算|部门|预算数?|资金|安排|"
     r"本年度?|当年|年度|全年|[、，]|各")
 _EXPENDITURE_RESIDUES = frozenset({"", "支出", "总支出", "支出合计", "支出总额", "支出决算", "拨款",
@@ -139,9 +140,9 @@ def _strip_numbering(name: str) -> str:
 
 # '湖州市卫生健康委员会 2026 年支出预算', '况说明××局2026年收入预算': the department (after the
 # tail of a heading wrapped onto the paragraph) and the year before the words that name the figure
-_SUBJECT_YEAR = re.compile(r"^([^\d，,。；;：:、]{2,40}?(?:委员会|联合会|政府|局|厅|院|中心|办公室|署|部|"
+_SUBJECT_YEAR = regexes.compile(r"^([^\d，,。；;：:、]{2,40}?(?:委员会|联合会|政府|局|厅|院|中心|办公室|署|部|"
                            r"馆|站|所|队|处|社))\s*((?:19|20)\d\d)\s*年度?\s*")
-_NOT_A_UNIT = re.compile(r"项目|专项|资金|经费|费|比|较|与|同|原因|是")
+_NOT_A_UNIT = regexes.compile(r"项目|专项|资金|经费|费|比|较|与|同|原因|是")
 # what a department's total of its year may be ('××局 2026 年支出预算', '…年财政拨款预算支出')
 _DEPARTMENT_TOTALS = frozenset({
     "total_income", "total_expenditure", "income_grand_total", "fiscal_grand_total",
@@ -223,7 +224,7 @@ def _procurement(text: str) -> str | None:
 
 
 # '信访局临聘人员经费 15.56 万元': the cost of one kind of staff (a project), not the 人员经费
-_STAFF_OF_A_KIND = re.compile(r"(临聘|聘用|编外|派遣|外聘|临时|协管|辅助|公益性岗位)人员经费$")
+_STAFF_OF_A_KIND = regexes.compile(r"(临聘|聘用|编外|派遣|外聘|临时|协管|辅助|公益性岗位)人员经费$")
 
 
 def _money_side(text: str, context: str) -> tuple[str, dict[str, Any]] | None:

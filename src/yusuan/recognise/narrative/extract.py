@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.layout import source_to_rows
 from yusuan.model import Fact, Row, Source
 from yusuan.recognise.narrative.amounts import amount_facts
@@ -18,14 +17,14 @@ from yusuan.recognise.narrative.people import (
 from yusuan.recognise.narrative.uses import attach_uses
 from yusuan.recognise.narrative.worklist import summary_rows, work_sections
 
-_AGENCY_WITHOUT_AMOUNT = re.compile(r"机关运行经费[。]?$")
+_AGENCY_WITHOUT_AMOUNT = regexes.compile(r"机关运行经费[。]?$")
 # the paragraph says there are none, or speaks of cutting them, or gives the amount elsewhere
-_NO_AMOUNT_NEEDED = re.compile(r"(无|没有|不涉及|未安排|不安排)机关运行经费|压减机关运行经费|节约"
+_NO_AMOUNT_NEEDED = regexes.compile(r"(无|没有|不涉及|未安排|不安排)机关运行经费|压减机关运行经费|节约"
                                r"|[\d０-９]\s*(万元|元)")
 # A section heading ("五、机关运行经费", "（三）机关运行经费情况") announces the figure; it is no statement.
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\S{0,16}$")
+_HEADING = regexes.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])\S{0,16}$")
 # Sections that hold the performance forms: the projects stage reads them, not the narrative.
-_FORM_SECTION = re.compile(r"绩效目标(?:申报)?表|绩效自评表|一项一表")
+_FORM_SECTION = regexes.compile(r"绩效目标(?:申报)?表|绩效自评表|一项一表")
 
 
 def extract_facts(source: Source, rows: list[Row] | None = None,

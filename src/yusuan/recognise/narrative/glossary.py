@@ -7,15 +7,16 @@ from array import array
 from collections import Counter
 from dataclasses import replace
 
+from yusuan import regexes
 from yusuan.model import Fact, Line, Source
 from yusuan.recognise.narrative.concepts import functional_item
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.recognise.narrative.text import HEADING
 
 _GLOSSARY = "名词解释"
-_ITEMS_INTRO = re.compile(r"功能分类科目")
-_CHINESE_MARKER = re.compile(r"^\s*[（(]?[一二三四五六七八九十]+[)）、]")
-_LEVEL_MARK = re.compile(r"[（(]\s*[类款]\s*[)）]")
+_ITEMS_INTRO = regexes.compile(r"功能分类科目")
+_CHINESE_MARKER = regexes.compile(r"^\s*[（(]?[一二三四五六七八九十]+[)）、]")
+_LEVEL_MARK = regexes.compile(r"[（(]\s*[类款]\s*[)）]")
 _PARENT_KEYS = ("class", "class_code", "kuan")
 RUNNING_HEAD_PAGES = 3
 

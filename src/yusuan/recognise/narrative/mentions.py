@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.recognise.numbers import parse_amount
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_FIGURE = re.compile(
+_FIGURE = regexes.compile(
     rf"(?<![\d.,])({NUMBER})\s*(亿元|万元|元|万(?![人余次份个多平户家名张件台套辆])|%)")
 # A change printed without its unit ("减少0.4，"): the unit is the subject's.
-_BARE_CHANGE = re.compile(rf"(?:增加|减少|增长|下降|降低|上升)\s*({NUMBER})(?=\s*[，,；;。])")
+_BARE_CHANGE = regexes.compile(rf"(?:增加|减少|增长|下降|降低|上升)\s*({NUMBER})(?=\s*[，,；;。])")
 DELIMITERS = "，,；;。：:、\n"
 UNITS = {"亿元": "亿元", "万元": "万元", "万": "万元", "元": "元", "%": "%"}
 
@@ -60,7 +60,7 @@ def find_mentions(paragraph: Paragraph) -> list[Mention]:
     return mentions
 
 
-_LEVEL_MARK = re.compile(r"[（(]\s*[类款项]\s*[)）]")
+_LEVEL_MARK = regexes.compile(r"[（(]\s*[类款项]\s*[)）]")
 
 
 def label_before(text: str, start: int, floor: int) -> str:

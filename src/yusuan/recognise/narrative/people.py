@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import re
 
+from yusuan import regexes
 from yusuan.model import Fact, Line
 from yusuan.recognise.narrative.mentions import label_before, sentence_bounds
 from yusuan.recognise.narrative.paragraphs import Paragraph
 
-_PEOPLE = re.compile(r"(\d+)\s*[人名](?![次份])")
+_PEOPLE = regexes.compile(r"(\d+)\s*[人名](?![次份])")
 _STAFF_KINDS = (
     ("参照公务员法管理|参公", "civil_service_managed"), ("离退休", "total"), ("离休", "lixiu"),
     ("退休", "tuixiu"), ("总编制|编制总数|核定编制|编制人数", "total"), ("行政编制", "admin"),
     ("事业编制", "institution"), ("工勤", "worker"), ("其他人员", "other"),
     ("实有人数|实有", "total"),
 )
-_UNIT_COUNT = re.compile(
+_UNIT_COUNT = regexes.compile(
     r"(下属|[(（]?含)?[^，。；、\d]{0,14}?(行政单位|参照公务员法管理事业单位|事业单位|二级单位|二级预算单位|"
     r"下属单位|预算单位)\s*(\d+)\s*[个家]"
     r"|下属\s*(\d+)\s*[个家]\s*(二级预算单位|二级单位|事业单位|单位)")
-_COUNTED = re.compile(r"\d\s*[个家]")  # a count of units, the end of every _UNIT_COUNT
-_OWN_ONLY = re.compile(r"(由|仅含|只有)?(机关)?本级(机关)?(决算|预算)?组成|单位本级决算组成")
-_LIST_INTRO = re.compile(r"(单位|单位构成)[^。]{0,6}包括[：:]$")
-_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(.{2,40}?)[。；;]?$")
+_COUNTED = regexes.compile(r"\d\s*[个家]")  # a count of units, the end of every _UNIT_COUNT
+_OWN_ONLY = regexes.compile(r"(由|仅含|只有)?(机关)?本级(机关)?(决算|预算)?组成|单位本级决算组成")
+_LIST_INTRO = regexes.compile(r"(单位|单位构成)[^。]{0,6}包括[：:]$")
+_LIST_ITEM = regexes.compile(r"^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(.{2,40}?)[。；;]?$")
 
 
 def staffing_facts(paragraph: Paragraph) -> list[Fact]:
@@ -49,7 +50,7 @@ def staffing_facts(paragraph: Paragraph) -> list[Fact]:
     return facts
 
 
-_HIRED = re.compile(r"聘[用请][^，。；、\d]{0,16}?人员\s*(\d+)\s*[人名]")
+_HIRED = regexes.compile(r"聘[用请][^，。；、\d]{0,16}?人员\s*(\d+)\s*[人名]")
 
 
 def hired_facts(paragraph: Paragraph) -> list[Fact]:
@@ -122,8 +123,8 @@ def _fact(paragraph: Paragraph, concept: str, value: float, unit: str, position:
                 paragraph.text[start:end].strip(), 0, paragraph.page, extra)
 
 
-_ROSTER_NUMBER = re.compile(r"^(?:\d{1,3}[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]?)$")
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_ROSTER_NUMBER = regexes.compile(r"^(?:\d{1,3}[、.．]?|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]?)$")
+_CHINESE = regexes.compile(r"[\u4e00-\u9fff]")
 
 
 def unit_roster(lines: list[Line]) -> list[tuple[str, int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from yusuan import regexes
 from yusuan.readers.normalise import TRANSLATION
 
 # Traditional → simplified for the characters the narrative patterns rely on.
@@ -21,15 +22,15 @@ _CLEAN: dict[int, str | int | None] = {**cast("dict[int, str | int | None]", TRA
                                        **TRAD_TO_SIMP}
 # Any character `clean` changes: a line without one (most lines) is left as it is, without the
 # translation's look-up of every character.
-_TO_CLEAN = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CLEAN)) + "]")
+_TO_CLEAN = regexes.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CLEAN)) + "]")
 
-_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
-_YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
+_NUMBER = regexes.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+_YEAR_TOKEN = regexes.compile(r"^(?:19|20)\d\d$")
 _COUNTER = "人个万元%年月日家辆台项栋套名次亿平天"
-HEADING = re.compile(
+HEADING = regexes.compile(
     r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．]|"
     r"[（(][一二三四五六七八九十]+[)）]|\d{1,2} ?[、.．](?!\d)|[（(]\d{1,2}[)）]|-\s)")
-TOP_HEADING = re.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．])")
+TOP_HEADING = regexes.compile(r"^\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+[、.．])")
 
 
 def clean(text: str) -> str:
@@ -41,7 +42,7 @@ def clean(text: str) -> str:
 
 
 # '〇万元': a lone 〇 (not one digit of '二〇二六') before a money unit
-_ZERO = re.compile(r"(?<![〇零一二三四五六七八九十百千\d.])〇(?![〇零一二三四五六七八九十百千\d])"
+_ZERO = regexes.compile(r"(?<![〇零一二三四五六七八九十百千\d.])〇(?![〇零一二三四五六七八九十百千\d])"
                    r"(?=\s*(?:亿元|万元|元))")
 
 
@@ -64,7 +65,7 @@ def is_table_line(text: str) -> bool:
     return bare == 1 and len(tokens) == 1
 
 
-_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")
+_AMOUNT = regexes.compile(r"\d\s*(?:亿元|万元|元)")
 _HEADING_WORDS = ("情况", "说明", "构成", "范围", "职责", "职能", "解释", "目标", "任务", "概况",
                   "名词", "方式", "事项")
 

@@ -6,14 +6,13 @@ can hold them against the subjects the tables carry.
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.model import Fact
 from yusuan.recognise.narrative.paragraphs import Paragraph
 
-_USES = re.compile(r"主要(?:是)?用于[：:]?\s*([^。；;]+)")
-_SEPARATORS = re.compile(r"[、，,]")
-_TRAILING = re.compile(r"(?:等(?:方面)?(?:的?支出)?|方面(?:的?支出)?)$")
+_USES = regexes.compile(r"主要(?:是)?用于[：:]?\s*([^。；;]+)")
+_SEPARATORS = regexes.compile(r"[、，,]")
+_TRAILING = regexes.compile(r"(?:等(?:方面)?(?:的?支出)?|方面(?:的?支出)?)$")
 
 
 def attach_uses(paragraph: Paragraph, facts: list[Fact]) -> None:

@@ -7,17 +7,16 @@ content. Both are kept as facts so that a rule can hold each row to the section 
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.model import Fact, Row
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.recognise.narrative.text import TOP_HEADING
 
-_SECTION = re.compile(r"^\s*([一二三四五六七八九十]+)、\s*([^。]{4,40})。?\s*$")
+_SECTION = regexes.compile(r"^\s*([一二三四五六七八九十]+)、\s*([^。]{4,40})。?\s*$")
 # The ordinal must not follow a Han character; the pattern starts at the ordinal itself (not at
 # the spaces or asterisks before it), so a long run of spaces is not rescanned from each space.
-_POINT = re.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是[*\s]*([^。；;]{2,60})")
-_ORDINAL = re.compile(r"^\d{1,2}$")
+_POINT = regexes.compile(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]是[*\s]*([^。；;]{2,60})")
+_ORDINAL = regexes.compile(r"^\d{1,2}$")
 MIN_POINTS = 2
 MIN_CONTENT_CHARS = 8
 

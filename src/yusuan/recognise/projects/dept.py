@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from yusuan import regexes
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
 from yusuan.recognise.projects.indicators import indicator_rows
@@ -13,8 +14,8 @@ from yusuan.recognise.projects.text import Amount, clean, compact, find_date, pa
 
 FUNDING_LABELS = ("财政拨款", "财政专户管理资金", "单位资金", "其他资金", "合计", "资金总额",
                   "人员类项目支出", "运转类项目支出", "特定目标类项目支出", "基本支出", "项目支出")
-CATEGORY = re.compile(r"(类项目|性项目|支出项目)$")
-YEAR = re.compile(r"(20\d\d)\s*年")
+CATEGORY = regexes.compile(r"(类项目|性项目|支出项目)$")
+YEAR = regexes.compile(r"(20\d\d)\s*年")
 GOAL_START = ("长期目标", "年度目标", "年度绩效指标", "长期绩效指标")
 MARKS = {"tasks": ("年度工作任务", "年度主要任务"), "projects": "项目支出情况", "goals": "整体绩效总目",
          "duties": "部门职能概述"}
@@ -121,7 +122,7 @@ def _funding(form: DeptForm, block: list[Line]) -> None:
             form.blank.setdefault(label, line.number)
 
 
-_LEAD = re.compile(r"^(其中[:：]?|[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]+)")
+_LEAD = regexes.compile(r"^(其中[:：]?|[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]+)")
 
 
 def _funding_label(line: Line) -> str | None:

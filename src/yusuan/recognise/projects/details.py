@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from yusuan import regexes
 from yusuan.model import Line
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import DetailLine, ProjectForm
@@ -15,9 +15,9 @@ HEADERS = ("项目活动", "活动内容", "活动内容表述", "支出经济�
            "算及测算依")
 BASIS_LABEL = "测算依据及说明"
 ENDS = ("purchase", "goal", "long", "annual")
-TRAILING = re.compile(r"^(?P<text>.*?\S)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:万元)?$")
-LEADING = re.compile(r"^(?P<amount>\d[\d,]*(?:\.\d+)?)\s+(?P<text>[^\d\s].*)$")
-ENUMERATOR = re.compile(r"^\d{1,2}\s*[.、．]$")
+TRAILING = regexes.compile(r"^(?P<text>.*?\S)\s+(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:万元)?$")
+LEADING = regexes.compile(r"^(?P<amount>\d[\d,]*(?:\.\d+)?)\s+(?P<text>[^\d\s].*)$")
+ENUMERATOR = regexes.compile(r"^\d{1,2}\s*[.、．]$")
 MAX_ITEM = 60
 
 

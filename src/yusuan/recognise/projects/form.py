@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from yusuan import regexes
 from yusuan.model import Line
 from yusuan.recognise.projects.details import read_details
 from yusuan.recognise.projects.indicators import read_goals, read_indicators
@@ -20,20 +21,20 @@ from yusuan.recognise.projects.text import (
     span_texts,
 )
 
-POSTCODE = re.compile(r"\d{4,7}(?!\d)")
-CODE = re.compile(r"[0-9A-Z][0-9A-Z\-]{5,}")
-FIGURE = re.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
-CHANGE_FIGURE = re.compile(
+POSTCODE = regexes.compile(r"\d{4,7}(?!\d)")
+CODE = regexes.compile(r"[0-9A-Z][0-9A-Z\-]{5,}")
+FIGURE = regexes.compile(r"[-−]?\d[\d,]*(?:\.\d+)?")
+CHANGE_FIGURE = regexes.compile(
     r"(20\d\d)\s*年([^，。；;,\d]{0,12}?)(\d[\d,]*(?:\.\d+)?)\s*(万元|万|元)")
-CHANGE_WORDS = re.compile("增|减|较|比|下降")
-FUNDING_ROW = re.compile(
+CHANGE_WORDS = regexes.compile("增|减|较|比|下降")
+FUNDING_ROW = regexes.compile(
     r"(?P<label>合\s*计|(?:\d{1,2}\s*[.、．]\s*)?[^|\d\s.、．][^|\d]*?)[\s|]*"
     r"(?P<value>\d[\d,]*(?:\.\d+)?)(?:\s*万元)?(?=[\s|]|$)")
-TITLE_YEAR = re.compile(r"《[^》]*?(20\d\d)\s*年[^》]*》|关于[^《》。；]*?(20\d\d)\s*年[^《》。；]*")
-DOC_NUMBER_YEAR = re.compile(r"[〔\[【(（]\s*(20\d\d)\s*[〕\]】)）]")
+TITLE_YEAR = regexes.compile(r"《[^》]*?(20\d\d)\s*年[^》]*》|关于[^《》。；]*?(20\d\d)\s*年[^《》。；]*")
+DOC_NUMBER_YEAR = regexes.compile(r"[〔\[【(（]\s*(20\d\d)\s*[〕\]】)）]")
 
 
-MONEY = re.compile(r"单位\s*[:：]\s*(万元|元)")
+MONEY = regexes.compile(r"单位\s*[:：]\s*(万元|元)")
 
 
 def read_form(lines: list[Line], span: Span, money: str | None = None) -> ProjectForm:

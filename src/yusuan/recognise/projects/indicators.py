@@ -2,36 +2,36 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from yusuan import regexes
 from yusuan.model import Line
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import Indicator
 from yusuan.recognise.projects.text import compact, line_texts
 
-LEVEL1 = re.compile(r"^(产出|效益|满意度|成本)\s*指标$")
-LEVEL2 = re.compile(r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|社会经济效益|"
+LEVEL1 = regexes.compile(r"^(产出|效益|满意度|成本)\s*指标$")
+LEVEL2 = regexes.compile(r"^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|社会经济效益|"
                     r"生态效益|可持续(?:发展)?影响|可持续发展|服务对象满意度|满意度)\s*指?\s*标?$")
-VALUE = re.compile(r"^(?:[≥≧≤≦><=＞＜]\s*=?\s*)?\d[\d.,]*\s*(?:%|％|[^\s\d:：]{0,4}(?:/[^\s\d]{1,2})?)$"
+VALUE = regexes.compile(r"^(?:[≥≧≤≦><=＞＜]\s*=?\s*)?\d[\d.,]*\s*(?:%|％|[^\s\d:：]{0,4}(?:/[^\s\d]{1,2})?)$"
                    r"|^[≥≧≤≦><=＞＜]")
-UNIT = re.compile(r"^(?:次|项|家|人次?|篇|种|栏|份|册|个|天|万?元|张|户|件|所|场|期|批|条|本|小时|"
+UNIT = regexes.compile(r"^(?:次|项|家|人次?|篇|种|栏|份|册|个|天|万?元|张|户|件|所|场|期|批|条|本|小时|"
                   r"工作日|分钟|年|月|%|％)(?:/[年月日次人户])?$")
 TEXT_VALUES = ("无", "成效显著", "效果显著", "全面保障", "据实际情况确定", "按合同约定节点支付费用", "有效提升", "明显提升")
 STANDARD = ("计划标准", "经验标准", "计划数据", "历史标准", "行业标准", "其他标准")
-GOAL_NAME = re.compile(r"^(长期|年度)?\s*(绩效)?\s*目标\s*\d+\s*[:：]?")
-GOAL_CELL = re.compile(r"^\s*(长期|年度)\s*(?:绩效)?\s*(?:目标|指标)\s*(?:表)?\s*(?:\d+\s*[:：]?)?(?=\s|$)")
+GOAL_NAME = regexes.compile(r"^(长期|年度)?\s*(绩效)?\s*目标\s*\d+\s*[:：]?")
+GOAL_CELL = regexes.compile(r"^\s*(长期|年度)\s*(?:绩效)?\s*(?:目标|指标)\s*(?:表)?\s*(?:\d+\s*[:：]?)?(?=\s|$)")
 HEADER = ("目标名称", "一级指标", "二级指标", "三级指标", "指标名称", "指标值", "指标内容",
           "前年", "上年", "预计当年实现", "绩效标准", "指标值确定依据", "近两年指标值",
           "长期绩效目标表", "年度绩效目标表", "年度绩效指标", "长期绩效指标", "绩效指标",
           "预期当年实现值", "一级", "二级", "三级")
 HEADER_WORDS = frozenset(HEADER)  # for asking whether a word is one
-LEVEL_PREFIX = re.compile(r"^(?:(产出|效益|满意度|成本)指标)?"
+LEVEL_PREFIX = regexes.compile(r"^(?:(产出|效益|满意度|成本)指标)?"
                           r"(?:((?:数量|质量|时效|成本|经济成本|社会成本|生态环境成本|社会效益|经济效益|"
                           r"社会经济效益|生态效益|可持续(?:发展)?影响|服务对象满意度)指标)|指标|标(?!准))?")
 MAX_NAME = 50
-_PUNCTUATION = re.compile(r"[()（）“”\"'《》、，,。：:；;\-—]")
+_PUNCTUATION = regexes.compile(r"[()（）“”\"'《》、，,。：:；;\-—]")
 MAX_TEXT_VALUE = 20
 
 

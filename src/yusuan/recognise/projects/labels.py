@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
+from yusuan import regexes
 from yusuan.recognise.projects.text import Cell
 
 GAP = r"[\s|]*"
@@ -45,7 +46,7 @@ LABELS: dict[str, tuple[str, ...]] = {
 
 @lru_cache(maxsize=256)
 def label_pattern(label: str) -> re.Pattern[str]:
-    return re.compile(_label_regex(label))
+    return regexes.compile(_label_regex(label))
 
 
 def _label_regex(label: str) -> str:
@@ -55,7 +56,7 @@ def _label_regex(label: str) -> str:
 def _any_of(labels: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for several labels: its match is the leftmost, and of labels matching at
     the same place the first listed (what the earliest of their own matches would be)."""
-    return re.compile("|".join(f"(?:{_label_regex(label)})" for label in labels))
+    return regexes.compile("|".join(f"(?:{_label_regex(label)})" for label in labels))
 
 
 # Compiled when a form is first read (a document without forms never asks): the patterns of

@@ -14,18 +14,18 @@ all without comparing every name with every other (`likely_pairs`).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
+from yusuan import regexes
 from yusuan.recognise.projects.text import compact
 
 SYNONYMS = (("医疗保险", "医保"), ("医疗保障", "医保"), ("聘请", "聘用"), ("岗位", "岗"),
             ("工作经费", "经费"), ("项目经费", "经费"), ("（", "("), ("）", ")"))
-PREFIX = re.compile(r"^(?:20\d\d\s*年?度?|项目)+")
-SUFFIX = re.compile(r"(?:项目)+$")
-TRAILING_DOTS = re.compile(r"[.。…]+$")
+PREFIX = regexes.compile(r"^(?:20\d\d\s*年?度?|项目)+")
+SUFFIX = regexes.compile(r"(?:项目)+$")
+TRAILING_DOTS = regexes.compile(r"[.。…]+$")
 FLOOR = 0.8
 MARGIN = 0.08
 NEAR = 0.7  # below FLOOR - MARGIN: a pair scoring less neither matches nor rivals a match

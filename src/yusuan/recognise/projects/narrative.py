@@ -5,28 +5,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Line
 from yusuan.recognise.projects.model import ListItem, Quote
 from yusuan.recognise.projects.text import Amount, clean, parse_number
 
 ENUM = r"(?:[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|(?<![\d.])\d{1,2}[、.．](?!\d))"
-ITEM = re.compile(ENUM + r"\s*(?:项目\s*)?(?P<name>[^，。；;,（(、][^，。；;]*?)\s*(?:项目\s*)?"
+ITEM = regexes.compile(ENUM + r"\s*(?:项目\s*)?(?P<name>[^，。；;,（(、][^，。；;]*?)\s*(?:项目\s*)?"
                   r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
-INTRO = re.compile(r"项目支出")
-TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]")
+INTRO = regexes.compile(r"项目支出")
+TOP_HEADING = regexes.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]")
 CATEGORY_NAMES = ("运转类项目", "特定目标类项目", "人员类项目", "项目支出", "基本支出")
-PERFORMANCE_TOTAL = re.compile(
+PERFORMANCE_TOTAL = regexes.compile(
     r"(?:(?P<count>\d+)\s*个\s*项目|项目个数\s*(?P<count2>\d+)\s*个)[^。]*?"
     r"(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
-PERFORMANCE_SCOPE = re.compile(
+PERFORMANCE_SCOPE = regexes.compile(
     r"绩效目标[^。]*?(?:涉及|金额)(?P<fund>[^。\d]*?)(?P<amount>\d[\d,]*(?:\.\d+)?)\s*"
     r"(?P<unit>万元|元)")
 # "项目全年预算数为…万元，执行数为…万元": what a 决算's 绩效自评 paragraph says was spent
-SPENT = re.compile(r"执行数\s*(?:为|是)?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
+SPENT = regexes.compile(r"执行数\s*(?:为|是)?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)")
 GENERAL_FUND = "一般公共预算"
 MAX_GAP = 12
 # "2023 年度基金审计：项目全年预算数为 21 万元": the name ends at the colon before the budget clause
-NAME_CLAUSE = re.compile(r"\s*[：:][^：:]*(?:预算|资金|金额|执行)[^：:]*$")
+NAME_CLAUSE = regexes.compile(r"\s*[：:][^：:]*(?:预算|资金|金额|执行)[^：:]*$")
 
 
 @dataclass(slots=True)
@@ -149,14 +150,14 @@ LATEX = (("$", ""), ("\\leqslant", "≤"), ("\\geqslant", "≥"), ("\\leq", "≤
 MEASURES = ("万人次", "人次", "场次", "户次", "家次", "平方米", "公里", "小时", "万元", "次", "家",
             "人", "个", "件", "天", "日", "元", "场", "项", "批", "期", "篇", "份", "户", "所",
             "座", "台", "套", "辆", "名", "亩", "轮", "条")
-QUOTE = re.compile(
+QUOTE = regexes.compile(
     r"(?P<name>[^：:，,。；;、“”\"]{3,30}?)\s*(?:达到|达|为)?\s*"
     r"(?P<op>≥|≤|>=|<=|>|<|不低于|不少于|不高于|不超过)\s*"
     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|" + "|".join(MEASURES) + ")?")
-QUOTE_PREFIX = re.compile(r"^(?:主要产出和效益是)?(?:[一二三四五六七八九十]是)?(?:预计)?(?:当年|全年)?"
+QUOTE_PREFIX = regexes.compile(r"^(?:主要产出和效益是)?(?:[一二三四五六七八九十]是)?(?:预计)?(?:当年|全年)?"
                           r"(?:实现|完成)?")
-SUB_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
-ITEM_START = re.compile(r"^\s*" + ENUM)
+SUB_HEADING = regexes.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])")
+ITEM_START = regexes.compile(r"^\s*" + ENUM)
 MAX_PARAGRAPH = 6
 
 

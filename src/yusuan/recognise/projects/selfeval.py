@@ -5,9 +5,9 @@ with the line its own cell stands on."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.layout.tabbed import line_to_row
 from yusuan.model import Line, Row
 from yusuan.recognise.projects.indicators import LEVEL1, LEVEL2
@@ -26,9 +26,9 @@ COLUMNS = {
     "reason": ("偏差原因", "未完成原因", "偏差原因分析"),
 }
 EXEC_HEADER = ("预算数", "执行数")
-FIGURE = re.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?$")
-PERCENT = re.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
-GOAL_ROW = re.compile(r"^年度目标\s*\d+\s*[:：]\s*(.+)$")
+FIGURE = regexes.compile(r"^[-−]?\d[\d,]*(?:\.\d+)?$")
+PERCENT = regexes.compile(r"^(\d+(?:\.\d+)?)\s*[%％]$")
+GOAL_ROW = regexes.compile(r"^年度目标\s*\d+\s*[:：]\s*(.+)$")
 END_PUNCT = "。.；;，, "
 STOP = ("偏差大", "改进措施", "备注", "总体目标", "单位名称", "项目名称")
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Line, Table
 from yusuan.recognise.projects.text import cells_of, compact
 
 PERFORMANCE_KINDS = ("dept_performance", "project_performance")
 NAME_LABEL = "项目名称"
 HEADER_VALUES = ("支出项目类别", "项目类型", "项目总预算", "项目单位", "项目编码", "合计", "项目属性")
-TITLE = re.compile(r"(申报表|目标表|自评表|绩效目标)")
+TITLE = regexes.compile(r"(申报表|目标表|自评表|绩效目标)")
 LOOK_BACK = 10
-PART_HEADING = re.compile(r"^\s*第[一二三四五六七八九十]+部分")
+PART_HEADING = regexes.compile(r"^\s*第[一二三四五六七八九十]+部分")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Project, Table, TableRow
 from yusuan.recognise.projects.text import compact
 
-PROJECT_CODE = re.compile(r"^\d{6,}[A-Z]\d*$")
-ORDINAL = re.compile(r"^\d{1,2}$")
-ORG_END = re.compile(r"(局|中心|本级|院|所|站|委员会|办公室|处|队|馆|校|会)$")
+PROJECT_CODE = regexes.compile(r"^\d{6,}[A-Z]\d*$")
+ORDINAL = regexes.compile(r"^\d{1,2}$")
+ORG_END = regexes.compile(r"(局|中心|本级|院|所|站|委员会|办公室|处|队|馆|校|会)$")
 CATEGORY_WORDS = ("支出项目", "人员经费", "公用经费", "项目支出", "运转类", "特定目标类", "人员类")
 HEADER_WORDS = ("项目名称", "项目编码", "项目单位", "本年拨款")
 CODE_LETTER_CATEGORY = {"T": "特定目标类", "R": "人员类", "Y": "运转类"}

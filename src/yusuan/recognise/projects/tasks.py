@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import re
 
+from yusuan import regexes
 from yusuan.model import Line
 from yusuan.recognise.projects.model import DeptForm, DeptTask
 from yusuan.recognise.projects.text import Amount, clean, compact, parse_number
 
-HEAD = re.compile(r"^年度(?:主要|工作)任务")
-UNIT = re.compile(r"预算金额[(（](万元|元)[)）]")
+HEAD = regexes.compile(r"^年度(?:主要|工作)任务")
+UNIT = regexes.compile(r"预算金额[(（](万元|元)[)）]")
 TOTAL_NAMES = ("金额合计", "合计", "总计", "资金合计")
 # what ends the task rows: the goals or indicators below them
-AFTER = re.compile(r"^(?:年度总体目标|年度绩效目标|年度绩效指标|长期目标|年度目标|目标\s*1|一级指标)")
+AFTER = regexes.compile(r"^(?:年度总体目标|年度绩效目标|年度绩效指标|长期目标|年度目标|目标\s*1|一级指标)")
 HEADER_WORDS = {"任务名称", "主要内容", "总额", "财政拨款", "其他资金", "年度主要任务",
                 "年度工作任务"}
 MAX_HEAD_GAP = 3  # lines from the 年度主要任务 head to the 预算金额 head it belongs with

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from yusuan import regexes
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
 from yusuan.recognise.numbers import parse_amount as parse_number
 
-_TAG = re.compile(r"<[^>]+>")
-_MONEY = re.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万)?$")
+_TAG = regexes.compile(r"<[^>]+>")
+_MONEY = regexes.compile(r"^([-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(万元|元|万)?$")
 # a one-decimal figure glued to a label with its last digit after it: "9.0项目总预算 0"
-_SPLIT_FIGURE = re.compile(r"(?<![\d.])(\d+\.\d|20\d)([^\d\s.,][^\d]*?)\s+(\d)(?=\s|$)")
-_BLANK_DIGIT = re.compile(r"\s\d")
-_DATE = re.compile(r"(20\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
-_SEPARATOR = re.compile(r"^[-—\s|]+$")
+_SPLIT_FIGURE = regexes.compile(r"(?<![\d.])(\d+\.\d|20\d)([^\d\s.,][^\d]*?)\s+(\d)(?=\s|$)")
+_BLANK_DIGIT = regexes.compile(r"\s\d")
+_DATE = regexes.compile(r"(20\d\d)\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})")
+_SEPARATOR = regexes.compile(r"^[-—\s|]+$")
 
 
 @dataclass(frozen=True, slots=True, init=False)

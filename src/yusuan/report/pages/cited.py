@@ -9,15 +9,15 @@ the figure of the finding (reported or computed) where its line prints one, else
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from yusuan import regexes
 from yusuan.recognise.numbers import parse_amount
 from yusuan.report.pages.boxes import Cited
 
 VALUE_KEYS = ("reported", "computed")
-_NUMBER = re.compile(r"[-−]?\d[\d,，]*(?:\.\d+)?")
+_NUMBER = regexes.compile(r"[-−]?\d[\d,，]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)

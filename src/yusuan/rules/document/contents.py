@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.titles import announced_titles
 from yusuan.rules.engine import make_finding, rule
@@ -18,7 +19,7 @@ register_messages({
                   "en": "The contents list the tables as {listed}, the pages print {printed}"},
 })
 
-TOC_TAIL = re.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")  # leader dots and a page number
+TOC_TAIL = regexes.compile(r"(\.{3,}|…{2,}|·{3,})\s*\d*$")  # leader dots and a page number
 # the standard tables, each printed once: the ones whose place the contents can give
 KINDS = frozenset({"summary", "income", "expenditure", "fiscal_summary",
                    "general_budget_expenditure", "basic_expenditure", "sangong", "gov_fund",
@@ -74,8 +75,8 @@ register_messages({
 })
 
 # a contents row of the tables-and-empty-tables list: 表15 | 2019年…表 | 是 | 本单位无…
-EMPTY_ROW = re.compile(r"^\s*((?:附)?表\s*\d{1,2})\s*\t\s*([^\t]+表)\s*\t\s*是[ ]*(?:\t\s*([^\t]*))?")
-AMOUNT = re.compile(r"(?<![\d.])\d[\d,]*\.\d{1,6}(?![\d.])")
+EMPTY_ROW = regexes.compile(r"^\s*((?:附)?表\s*\d{1,2})\s*\t\s*([^\t]+表)\s*\t\s*是[ ]*(?:\t\s*([^\t]*))?")
+AMOUNT = regexes.compile(r"(?<![\d.])\d[\d,]*\.\d{1,6}(?![\d.])")
 
 
 def _reason(text: str | None) -> str:
@@ -121,10 +122,10 @@ register_messages({
 })
 
 # a row of the contents' list of tables: 表9 | 2019年部门综合预算政府性基金收支表 | 是否空表
-LIST_ROW = re.compile(r"^\s*((?:附)?表\s*\d{1,2})\s*\t\s*([^\t]{4,80}表[^\t]{0,20})\s*(?:\t|$)")
-QUALIFIER = re.compile(r"[（(][^（()）]*[)）]$")
+LIST_ROW = regexes.compile(r"^\s*((?:附)?表\s*\d{1,2})\s*\t\s*([^\t]{4,80}表[^\t]{0,20})\s*(?:\t|$)")
+QUALIFIER = regexes.compile(r"[（(][^（()）]*[)）]$")
 # … or one the page adds inside the title's closing bracket (（按支出经济分类科目-不含上年结转）)
-INNER_QUALIFIER = re.compile(r"[-－—，,][^（()）\-－—，,]*(?=[)）]$)")
+INNER_QUALIFIER = regexes.compile(r"[-－—，,][^（()）\-－—，,]*(?=[)）]$)")
 
 
 def _core(title: str) -> str:

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
 from yusuan.rules.engine.common import lines_in_tables
@@ -16,10 +16,10 @@ register_messages({
                        "en": "A heading of this {kind_en} reads {heading} ({word})"},
 })
 
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
+HEADING = regexes.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
                      r"|第[一二三四五六七八九十]+部分)")
 MAX_HEADING = 40  # characters: longer lines are sentences of the text, not headings
-OTHER_KIND = re.compile(r"(?:部门|单位)决算")
+OTHER_KIND = regexes.compile(r"(?:部门|单位)决算")
 
 
 @rule("TEXT.KIND_WORD", category="naming", severity="warning",

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -19,7 +20,7 @@ register_messages({
 })
 
 # a label at the start of a table's title line: 预算01表, 预算表12, 表8, 公开07表, 附表15
-LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{0,3}?\s*(?:表\s*\d{1,2}(?!\d)|\d{1,2}\s*表))")
+LABEL = regexes.compile(r"^\s*([\u4e00-\u9fff]{0,3}?\s*(?:表\s*\d{1,2}(?!\d)|\d{1,2}\s*表))")
 MIN_USUAL = 3  # labels in the usual form needed before another form stands out
 
 

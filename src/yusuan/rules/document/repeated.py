@@ -3,10 +3,10 @@ printed again as its own 三是 — in one cell or one line of text."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -17,7 +17,7 @@ register_messages({
 })
 
 # the label of a list item: 一是, （一）, (1), 1. / 1、, 目标1：
-ITEM = re.compile(r"[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+ITEM = regexes.compile(r"[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                   r"|(?<![\d.])\d{1,2}[.、．](?!\d)|目标\d{1,2}[：:]")
 SAME = 40  # characters after the label that must be the same in both printings
 # a cell holds an item twice only with two labels (of two characters at the least) and SAME

@@ -4,10 +4,10 @@ differ by a joining word alone (广州市政务服务数据管理局…穗智管
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -20,9 +20,9 @@ register_messages({
 })
 
 JOINING = frozenset("和与及")
-AMOUNT = re.compile(r"\d[\d,]*\.\d{2,6}")
+AMOUNT = regexes.compile(r"\d[\d,]*\.\d{2,6}")
 MIN_NAME = 8  # characters: a project's name, not a heading word
-WORDS = re.compile(r"[\u4e00-\u9fff]{6}")
+WORDS = regexes.compile(r"[\u4e00-\u9fff]{6}")
 LOOK_AHEAD = 2  # cells after the name where its amount is (a unit or a category between)
 
 

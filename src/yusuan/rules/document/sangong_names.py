@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -18,8 +19,8 @@ register_messages({
 
 # (the slip, the item it names)
 SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"公务车(?:用车)?(?:购置及运行(?:维护)?费|购置费|运行(?:维护)?费)"), "公务用车"),
-    (re.compile(r"(?:公务接待|购置及运行(?:维护)?|运行维护|出国[（(]境[)）])费费"), "费"),
+    (regexes.compile(r"公务车(?:用车)?(?:购置及运行(?:维护)?费|购置费|运行(?:维护)?费)"), "公务用车"),
+    (regexes.compile(r"(?:公务接待|购置及运行(?:维护)?|运行维护|出国[（(]境[)）])费费"), "费"),
 )
 MAX_CITED = 6
 

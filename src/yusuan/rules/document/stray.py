@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -19,10 +20,10 @@ register_messages({
 # (what, in Chinese and English, a character every hit holds, the pattern that shows it)
 STRAY: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
     ("年份中夹有字母或符号", "a letter or a dot inside a year", "年",
-     re.compile(r"(?<![\d.．A-Za-z])(?:19|20)\d\d[A-Za-z]\s*年"
+     regexes.compile(r"(?<![\d.．A-Za-z])(?:19|20)\d\d[A-Za-z]\s*年"
                 r"|(?<![\d.．])(?:19|20)\d\s*[·•・]\s*年")),
     ("句号后多出问号", "a question mark after a full stop", "。",
-     re.compile(r"。\s*[？?]")),
+     regexes.compile(r"。\s*[？?]")),
 )
 MAX_CITED = 6
 

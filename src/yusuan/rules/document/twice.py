@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -23,8 +24,8 @@ register_messages({
 
 MIN_LINES = 5  # identical lines in a row that make a block
 LONG = 30  # Chinese characters of the cell that opens the block: a goal, not a heading
-WORD_LABEL = re.compile(r"[\u4e00-\u9fff（）()]{2,10}")
-HAN = re.compile(r"[\u4e00-\u9fff]")
+WORD_LABEL = regexes.compile(r"[\u4e00-\u9fff（）()]{2,10}")
+HAN = regexes.compile(r"[\u4e00-\u9fff]")
 
 
 def _compact(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -19,10 +20,10 @@ register_messages({
 
 PROJECT_KINDS = ("project_expenditure", "project_performance")
 # a sentence (or a cell) that opens with a year and what is to be done in it
-PLAN = re.compile(r"(?:^|[\t。；;])\s*((?:19|20)\d\d)\s*年\s*"
+PLAN = regexes.compile(r"(?:^|[\t。；;])\s*((?:19|20)\d\d)\s*年\s*"
                   r"(计划|按照|完成|承担|开展|实施|拟|将|力争|继续|实现|做好|推进)")
 PAST_PLAN = ("计划", "按照", "拟", "将", "力争")  # words a past year's plan opens with
-DONE_BY = re.compile(r"完成(?:时间|时限|期限)\s*\t?\s*(?:为|：|:)?\s*((?:19|20)\d\d)\s*年"
+DONE_BY = regexes.compile(r"完成(?:时间|时限|期限)\s*\t?\s*(?:为|：|:)?\s*((?:19|20)\d\d)\s*年"
                      r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 
 

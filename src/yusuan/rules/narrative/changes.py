@@ -8,6 +8,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.tolerance import Interval, interval_sum
@@ -213,7 +214,7 @@ def directions_agree(doc: Document) -> Iterator[Finding]:
 
 
 # '…较上年增加9.49万元，减少的主要原因是…': the reason names the other direction
-_REASON = re.compile(r"^(?:[（(][\d.\s%]*[)）])?[，,]?\s*(?:主要)?(增加|减少|增长|下降|降低|上升)的?(?:主要)?原因")
+_REASON = regexes.compile(r"^(?:[（(][\d.\s%]*[)）])?[，,]?\s*(?:主要)?(增加|减少|增长|下降|降低|上升)的?(?:主要)?原因")
 
 
 def _reason_against_change(doc: Document) -> Iterator[Finding]:

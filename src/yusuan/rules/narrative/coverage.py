@@ -3,9 +3,9 @@ statement covers, against the 项目支出 it claims a share of, and the 整体�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.tolerance import Interval, interval_sum
@@ -57,7 +57,7 @@ def coverage(doc: Document) -> Iterator[Finding]:
             yield finding
 
 
-EXCLUSION = re.compile(r"除外|不含|扣除|剔除")
+EXCLUSION = regexes.compile(r"除外|不含|扣除|剔除")
 
 
 def _of_printed_projects(fact: Fact) -> bool:
@@ -177,7 +177,7 @@ def _whole_totals(doc: Document, unit: str) -> list[tuple[float, Location]]:
 
 
 # "…涉及预算拨款 39,560.87 万元，均为一般公共预算拨款": the whole amount claimed for one source
-ALL_OF_ONE_FUND = re.compile(r"(?:均|全部|全)(?:为|是|系|属于?)(?P<fund>一般公共预算|财政)拨款")
+ALL_OF_ONE_FUND = regexes.compile(r"(?:均|全部|全)(?:为|是|系|属于?)(?P<fund>一般公共预算|财政)拨款")
 
 
 @rule("NARRATIVE.FUND_CLAIM", category="narrative_vs_table", severity="warning",

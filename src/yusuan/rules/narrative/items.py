@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.codes import ECONOMIC
 from yusuan.codes.slips import known_codes, slip_of
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
@@ -138,8 +139,8 @@ def _empty_rate(fact: Fact) -> str:
 
 
 # "人员经费 7967.72 万元，主要包括：基本工资、津贴补贴、…" — the list up to the sentence's end
-_PERSONNEL_LIST = re.compile(r"人员经费[^，。；]{0,12}?[\d,.]+\s*万?元[，,]?\s*(?:主要)?(?:包括|用于)[:：]?([^。；]+)")
-_LIST_END = re.compile(r"[等]?(?:支出)?$")
+_PERSONNEL_LIST = regexes.compile(r"人员经费[^，。；]{0,12}?[\d,.]+\s*万?元[，,]?\s*(?:主要)?(?:包括|用于)[:：]?([^。；]+)")
+_LIST_END = regexes.compile(r"[等]?(?:支出)?$")
 
 
 def listed_personnel_items(fact: Fact) -> list[str]:
@@ -212,13 +213,13 @@ def personnel_items_carry_money(doc: Document) -> Iterator[Finding]:
 
 
 # "人员经费 4,482.32 万元。主要包括：基本工资、津贴补贴、…、奖励金等。" — the 支出经济分类 names
-_FUNDS_LIST = re.compile(r"(?P<funds>人员经费|公用经费)[^；\n]{0,30}?(?:主要)?(?:包括|用于|构成)[:：]?"
+_FUNDS_LIST = regexes.compile(r"(?P<funds>人员经费|公用经费)[^；\n]{0,30}?(?:主要)?(?:包括|用于|构成)[:：]?"
                          r"(?P<list>(?:[^。；（(\n]|[（(][^）)]{1,3}[）)])+)")  # 维修（护）费 stays
-_ITEM_AMOUNT = re.compile(r"[\d,.]+\s*(?:万元|元)$")
-_ITEM_END = re.compile(r"等.*$")
-_ITEM_LEAD = re.compile(r"^[和及与]")
-_LIST_LEAD = re.compile(r"^[^、]*(?:[:：，]|包括|用于)")
-_PAGE_NUMBER = re.compile(r"^[-—－\s]*(?:第\s*)?\d+\s*(?:页)?[-—－\s]*$")
+_ITEM_AMOUNT = regexes.compile(r"[\d,.]+\s*(?:万元|元)$")
+_ITEM_END = regexes.compile(r"等.*$")
+_ITEM_LEAD = regexes.compile(r"^[和及与]")
+_LIST_LEAD = regexes.compile(r"^[^、]*(?:[:：，]|包括|用于)")
+_PAGE_NUMBER = regexes.compile(r"^[-—－\s]*(?:第\s*)?\d+\s*(?:页)?[-—－\s]*$")
 FEWEST_KNOWN = 4  # a list is the classification's when at least this many items are its names
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import blank_form, lines_in_tables, paragraphs
@@ -20,32 +21,32 @@ register_messages({
 })
 
 _DIRECTIONS = r"增加|减少|增长|下降|持平|上升|降低"
-REASON = re.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*[。；;]")
+REASON = regexes.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*[。；;]")
 # (what is left, in Chinese and English, the pattern that shows it)
 LEFTOVERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("模板占位符未填写", "template placeholder left unfilled",
-     re.compile(r"(?:(?<=[\u4e00-\u9fff“（(，,：:])|^)(?:[Xx×]{2,}|x,xxx)"
+     regexes.compile(r"(?:(?<=[\u4e00-\u9fff“（(，,：:])|^)(?:[Xx×]{2,}|x,xxx)"
                 r"(?=[\u4e00-\u9fff”）)，,。；;：:]|$|\s*万?元)")),
     ("增减方向未选定", "the direction of a change left open",
-     re.compile(rf"(?:{_DIRECTIONS})[（(](?:{_DIRECTIONS})[)）]")),
+     regexes.compile(rf"(?:{_DIRECTIONS})[（(](?:{_DIRECTIONS})[)）]")),
     ("原因未填写", "the reason left empty",
      REASON),
     ("编辑提示未删除", "an editing note left in the text",
-     re.compile(r"[（(](?:增加内容|新增内容|待补充|待填写|此处[^）)]{0,20}|若无[^）)]{0,30})[)）]")),
+     regexes.compile(r"[（(](?:增加内容|新增内容|待补充|待填写|此处[^）)]{0,20}|若无[^）)]{0,30})[)）]")),
     ("填写说明未删除", "a filling-in instruction left in the text",
-     re.compile(r"(?:[（(]|^)[^（(）)]{0,60}(?:填写|填列|填报)[^（(）)]{0,10}[)）]")),
+     regexes.compile(r"(?:[（(]|^)[^（(）)]{0,60}(?:填写|填列|填报)[^（(）)]{0,10}[)）]")),
     ("标点重复", "doubled punctuation",
-     re.compile(r"[，,]\s*[。，,]|。\s*[。，,]|、\s*、|；\s*；")),
+     regexes.compile(r"[，,]\s*[。，,]|。\s*[。，,]|、\s*、|；\s*；")),
     ("文字重复", "words printed twice in a row",
-     re.compile(r"([\u4e00-\u9fff]{5,}[：:，,])\1|的的(?!确)")),
+     regexes.compile(r"([\u4e00-\u9fff]{5,}[：:，,])\1|的的(?!确)")),
 )
 # what a line must hold for each pattern above to find anything in it (the patterns are tried
 # on the lines that hold one of these; None: on every line)
 NEEDED: tuple[tuple[str, ...] | None, ...] = (
     ("X", "x", "×"), ("（", "("), ("原因",), ("（", "("), ("填写", "填列", "填报"), None, None)
 # a reason announced at the end of a line whose next line starts something else
-OPEN_REASON = re.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*$")
-NEXT_PART = re.compile(r"^\s*(?:其中|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
+OPEN_REASON = regexes.compile(r"(?:主要)?原因(?:是|为)[:：]?\s*$")
+NEXT_PART = regexes.compile(r"^\s*(?:其中|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])")
 MAX_CITED = 6
 
 
@@ -92,7 +93,7 @@ register_messages({
 })
 
 # a numbered item of a list: "2.政府性基金预算财政拨款收入 0 万元，<its explanation>"
-LIST_ITEM = re.compile(r"^\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<name>[\u4e00-\u9fff（）()]{2,20}?)\s*"
+LIST_ITEM = regexes.compile(r"^\s*(?P<number>\d{1,2})\s*[.．、]\s*(?P<name>[\u4e00-\u9fff（）()]{2,20}?)\s*"
                        r"-?[\d,]+(?:\.\d+)?\s*(?:万元|元|亿元)\s*[，,]\s*(?P<reason>.+)$")
 MIN_REASON = 8
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import lines_in_tables
@@ -198,10 +199,10 @@ register_messages({
 })
 
 # a 项 named with its code in brackets: 行政运行（2013201）
-NAMED_CODE = re.compile(r"([\u4e00-\u9fff（）()]{2,30}?)\s*[（(]\s*(2\d{6})\s*[)）]")
+NAMED_CODE = regexes.compile(r"([\u4e00-\u9fff（）()]{2,30}?)\s*[（(]\s*(2\d{6})\s*[)）]")
 # what a line holds wherever NAMED_CODE finds a code in its text without blanks: an opening
 # bracket, blanks, and the 2 a functional code begins with
-_BRACKETED = re.compile(r"[（(]\s*2")
+_BRACKETED = regexes.compile(r"[（(]\s*2")
 
 
 def _named(text: str) -> str:
@@ -254,11 +255,11 @@ register_messages({
 })
 
 # the narrative owning up to a wrong 科目: 该功能科目使用错误, 错用科目, 科目列支有误
-ADMITTED = re.compile(r"(?:功能)?科目[^，,。；;]{0,6}?(?:使用|列支|选用|选择)?(?:错误|有误)"
+ADMITTED = regexes.compile(r"(?:功能)?科目[^，,。；;]{0,6}?(?:使用|列支|选用|选择)?(?:错误|有误)"
                       r"|错(?:用|列|选)[^，,。；;]{0,4}?科目")
-ITEM_START = re.compile(r"^\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+ITEM_START = regexes.compile(r"^\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 EXPLANATION_LINES = 12
-SHOULD_BE = re.compile(r"(?:实际)?应(?:使用|列入|列支|列为|调整为|调整至|为)\s*"
+SHOULD_BE = regexes.compile(r"(?:实际)?应(?:使用|列入|列支|列为|调整为|调整至|为)\s*"
                        r"([^，,。；;]{0,40}?[（(][类款项][)）](?:[^，,。；;（(]{1,20}[（(][款项][)）])*)")
 
 

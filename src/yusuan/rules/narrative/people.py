@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.rules.engine import make_finding, rule
@@ -167,9 +168,9 @@ def _statement_locations(fact: Fact) -> list[Location]:
 
 _COUNT_UNIT = r"(台（套）|台\(套\)|台|辆|套|家|项|人(?!次)|名|处|所|户|个(?![人月])|人次)"
 # '单位价值50万元以上设备8台，其中，单位价值100万元以上设备15台'
-_WHOLE_THEN_PART = re.compile(rf"(?<![\d.])(\d+)\s*{_COUNT_UNIT}\s*[，,]\s*其中\s*[，,：:]?")
-_CLAUSE_END = re.compile(r"[；;。]")
-_COMPARED = re.compile(r"比上年|较上年|增加|减少|增长|下降|同比|相比")
+_WHOLE_THEN_PART = regexes.compile(rf"(?<![\d.])(\d+)\s*{_COUNT_UNIT}\s*[，,]\s*其中\s*[，,：:]?")
+_CLAUSE_END = regexes.compile(r"[；;。]")
+_COMPARED = regexes.compile(r"比上年|较上年|增加|减少|增长|下降|同比|相比")
 
 
 @rule("NARRATIVE.COUNT_PART", category="arithmetic", severity="warning",
@@ -209,7 +210,7 @@ def count_part_within_whole(doc: Document) -> Iterator[Finding]:
 
 
 # '本部门在部门决算中反映机场入境人员核酸检测费用等82个一级项目的绩效自评结果'
-_SELF_EVAL_COUNT = re.compile(r"反映[^。；;]{0,60}?(\d+)\s*个\s*(一级|二级)?\s*项目的?\s*(?:绩效)?自评结果")
+_SELF_EVAL_COUNT = regexes.compile(r"反映[^。；;]{0,60}?(\d+)\s*个\s*(一级|二级)?\s*项目的?\s*(?:绩效)?自评结果")
 
 
 @rule("NARRATIVE.SELF_EVAL_COUNT", category="narrative_vs_table", severity="warning",
@@ -242,18 +243,18 @@ def self_evaluation_counts(doc: Document) -> Iterator[Finding]:
 
 
 # '关停企业困难补助预算600万元，实际支出600万元…。用于：工改办负责的企业22家，资金420.8万元；…'
-_BUDGETED = re.compile(r"(?:^|[。；;：:])(?P<name>[^，,。；;：:、“”]{4,30}?)(?:项目)?(?:年初)?预算(?:到位|数)?"
+_BUDGETED = regexes.compile(r"(?:^|[。；;：:])(?P<name>[^，,。；;：:、“”]{4,30}?)(?:项目)?(?:年初)?预算(?:到位|数)?"
                        r"(?:为|是)?\s*[\d,]+(?:\.\d+)?\s*万?元")
-_BREAKDOWN = re.compile(r"(?:用于|其中)[：:]?")
-_COUNTED = re.compile(r"(?<![\d.])(?P<count>\d+)\s*(?P<measure>家|个|人|名|所)(?![次\d])")
-_NOUN = re.compile(r"[\u4e00-\u9fff]{2}")
-_PART_MONEY = re.compile(r"(?:资金|金额|补助)\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
-_ROUGH_BEFORE = re.compile(r"(?:约|近|逾|超过|不少于|不低于|达到|≥|>|＞)$")
-_ROUGH_AFTER = re.compile(r"^(?:余|多|以上|左右)")
-_ENUMERATOR = re.compile(r"^(?:其中)?(?:[①-⑳]|\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）])?")
+_BREAKDOWN = regexes.compile(r"(?:用于|其中)[：:]?")
+_COUNTED = regexes.compile(r"(?<![\d.])(?P<count>\d+)\s*(?P<measure>家|个|人|名|所)(?![次\d])")
+_NOUN = regexes.compile(r"[\u4e00-\u9fff]{2}")
+_PART_MONEY = regexes.compile(r"(?:资金|金额|补助)\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
+_ROUGH_BEFORE = regexes.compile(r"(?:约|近|逾|超过|不少于|不低于|达到|≥|>|＞)$")
+_ROUGH_AFTER = regexes.compile(r"^(?:余|多|以上|左右)")
+_ENUMERATOR = regexes.compile(r"^(?:其中)?(?:[①-⑳]|\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]{1,3}[)）])?")
 _NAME_GAP = 12  # what may stand between a project's name and its count: 资金, 专项资金发放已覆盖
 # another time than the project's year: '…资金2024年覆盖企业', '…上年覆盖', '…累计覆盖'
-_OTHER_TIME = re.compile(r"\d|上年|去年|历年|累计|年均")
+_OTHER_TIME = regexes.compile(r"\d|上年|去年|历年|累计|年均")
 SHORTEST_NAME = 4  # a project's name to look for elsewhere: not a word like 补助
 
 

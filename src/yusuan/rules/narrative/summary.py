@@ -3,10 +3,10 @@ heading of the section whose points its content repeats."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -17,7 +17,7 @@ register_messages({"NARRATIVE.SUMMARY_TITLE": {"zh": "{text}", "en": "{text_en}"
 SAME_TITLE = 0.75  # a title this close to a heading is that heading (wording may drift)
 OTHER_TITLE = 0.5  # a title this far from the heading names something else
 MIN_AGREEING = 2  # rows whose title and content agree before the table's pattern is trusted
-_PUNCTUATION = re.compile(r"[\s，,。.、；;：:“”\"'‘’*（）()《》]")
+_PUNCTUATION = regexes.compile(r"[\s，,。.、；;：:“”\"'‘’*（）()《》]")
 
 
 def _plain(text: str) -> str:

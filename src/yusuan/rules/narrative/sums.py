@@ -6,9 +6,9 @@ parts of its whole ("政府采购支出总额 1967.42 万元…授予中小企�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import paragraphs
@@ -268,7 +268,7 @@ def _finding(part: Fact, whole: Fact) -> Finding:
 
 KIND_PARTS = {"货物": "procurement_goods", "工程": "procurement_works", "服务": "procurement_services"}
 # '货物采购授予中小企业合同金额占货物支出金额的9.16%'
-_KIND_SHARE = re.compile(r"(货物|工程|服务)(?:类)?采购授予中小企业合同金额占\1(?:类)?(?:采购)?支出(?:金额)?的?"
+_KIND_SHARE = regexes.compile(r"(货物|工程|服务)(?:类)?采购授予中小企业合同金额占\1(?:类)?(?:采购)?支出(?:金额)?的?"
                          r"\s*(\d+(?:\.\d+)?)\s*%")
 
 
@@ -320,8 +320,8 @@ def _sme_by_kind(doc: Document, facts: list[Fact]) -> Iterator[Finding]:
 
 
 # '困难企业特困救助、职工帮扶资金预算3,087万元，实际支出2,614.42万元'
-_SPENT = re.compile(r"预算(?:到位)?(?:数为|为)?([\d,]+(?:\.\d+)?)万元[，,]实际支出([\d,]+(?:\.\d+)?)万元")
-_QIZHONG_AFTER = re.compile(r"^[^。；;]*[。；;]?\s*其中[：:，,]")
+_SPENT = regexes.compile(r"预算(?:到位)?(?:数为|为)?([\d,]+(?:\.\d+)?)万元[，,]实际支出([\d,]+(?:\.\d+)?)万元")
+_QIZHONG_AFTER = regexes.compile(r"^[^。；;]*[。；;]?\s*其中[：:，,]")
 
 
 def _spent_pairs(doc: Document) -> list[tuple[Printed, Printed, int, int, str]]:

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.recognise.headline import SANGONG_SUBTOTAL
 from yusuan.rules.engine import FINAL_KINDS, make_finding, rule, rule_memo
@@ -96,8 +97,8 @@ def narrative_matches_tables(doc: Document) -> Iterator[Finding]:
 
 # subjects of a sentence that make a bare 预算数 / 支出决算 / 执行数 someone else's figure
 # a sentence that opens on a project is about that project to its end
-SENTENCE_SUBJECTS = re.compile(r"项目|专项")
-OTHER_SUBJECTS = re.compile(r"项目|自评|机关运行经费|三公|采购|专项|绩效|单位：|所属|下属")
+SENTENCE_SUBJECTS = regexes.compile(r"项目|专项")
+OTHER_SUBJECTS = regexes.compile(r"项目|自评|机关运行经费|三公|采购|专项|绩效|单位：|所属|下属")
 
 
 def other_subject(fact: Fact) -> str | None:
@@ -117,7 +118,7 @@ def other_subject(fact: Fact) -> str | None:
 
 
 # a unit named before 人员经费 / 公用经费 ("西安市社会科学院日常公用经费", "局机关公用经费")
-_UNIT_PREFIX = re.compile(r"(院|局机关|机关|中心|所|站|队|馆|学校|医院|办公室|委员会|局|厅)(的)?"
+_UNIT_PREFIX = regexes.compile(r"(院|局机关|机关|中心|所|站|队|馆|学校|医院|办公室|委员会|局|厅)(的)?"
                           r"(日常)?(人员|公用)经费")
 
 
@@ -198,7 +199,7 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
     return None
 
 
-_GRAND_TOTAL = re.compile(r"^(收入总计|总计)$")
+_GRAND_TOTAL = regexes.compile(r"^(收入总计|总计)$")
 
 
 def _fiscal_grand_total(doc: Document) -> tuple[Table, TableRow, str] | None:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
 from yusuan.rules.engine.common import joined
@@ -22,13 +23,13 @@ DATED_EVENTS = (
     (r"十九届五中、?六中全会", 2022, "党的十九届五中、六中全会（2020-2021年）"),
     (r"十九大和十九届历次全会", 2022, "党的十九大和十九届历次全会（二十大之前的提法）"),
 )
-_PLAN = re.compile(r"《[^》]{0,30}?((?:19|20)\d\d)\s*年[^》]{0,40}?(实施方案|工作方案|工作要点|工作计划|行动方案)")
-_PERIOD = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|—|－|-|–|~|～)\s*((?:19|20)\d\d)\s*年")
+_PLAN = regexes.compile(r"《[^》]{0,30}?((?:19|20)\d\d)\s*年[^》]{0,40}?(实施方案|工作方案|工作要点|工作计划|行动方案)")
+_PERIOD = regexes.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|—|－|-|–|~|～)\s*((?:19|20)\d\d)\s*年")
 # At most a few spaces before the year: an unbounded run would be rescanned from each of its
 # spaces (minutes for a run of 100,000).
-_OWN_YEAR = re.compile(r"(?<![比与较])\s{0,8}((?:19|20)\d\d)\s*年度?\s*部门(预算|决算)(?!表|公开)")
+_OWN_YEAR = regexes.compile(r"(?<![比与较])\s{0,8}((?:19|20)\d\d)\s*年度?\s*部门(预算|决算)(?!表|公开)")
 PASSAGE_LINES = 5  # dated phrases this close together are one passage
-_AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
+_AS_OF = regexes.compile(r"截[至止]\s*((?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
 
 
 @rule("NARRATIVE.UNIT", category="unit", severity="warning",
@@ -285,7 +286,7 @@ def _agency_costs(doc: Document) -> Iterator[Finding]:
                            **finding_args(text, "机关运行经费 includes 事业运行 public funds"))
 
 
-_SUBORDINATE = re.compile(r"下属\s*\d*\s*[个家]?\s*(?:二级)?事业单位")
+_SUBORDINATE = regexes.compile(r"下属\s*\d*\s*[个家]?\s*(?:二级)?事业单位")
 
 
 def _subordinate_costs(doc: Document) -> Iterator[Finding]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -16,7 +16,7 @@ register_messages({"NARRATIVE.USES": {"zh": "{text}", "en": "{text_en}"}})
 # Words that turn a subject's name into a purpose: "医疗救助款", "医疗救助资金", "…缴费".
 _PURPOSE_SUFFIXES = ("款", "资金", "经费", "缴费", "支出", "补助款")
 # A sentence saying the money of a subject went elsewhere this year.
-_MOVED_AWAY = re.compile(r"划拨|划转|划归|移交|转由|调出|转至")
+_MOVED_AWAY = regexes.compile(r"划拨|划转|划归|移交|转由|调出|转至")
 
 
 def purpose_names(purpose: str) -> list[str]:

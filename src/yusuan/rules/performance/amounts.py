@@ -3,10 +3,10 @@ different amounts ("2、缴纳电费27万元" in the goal, "2、缴纳电费20�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -21,7 +21,7 @@ register_messages({
 })
 
 # a numbered expense of a list: "2、缴纳电费 20 万元" (its words only, no figure among them)
-NUMBERED_ITEM = re.compile(r"(?:^|(?<=[。；;，,\s]))\d{1,2}[、.．]\s*"
+NUMBERED_ITEM = regexes.compile(r"(?:^|(?<=[。；;，,\s]))\d{1,2}[、.．]\s*"
                            r"(?P<item>[\u4e00-\u9fff]{3,15}?)\s*"
                            r"(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
 NAME_HEAD = "项目名称"

@@ -3,9 +3,9 @@ column, the expenditure classes add up to their 合计, and the current year mat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.model import DeptForm
 from yusuan.rules.engine import make_finding, rule
@@ -128,10 +128,10 @@ def dept_blank(doc: Document) -> Iterator[Finding]:
                        if filled else "")
 
 
-_AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d%])|(?<![\d.])\d+\.\d+(?!%)")
+_AMOUNT = regexes.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\d%])|(?<![\d.])\d+\.\d+(?!%)")
 
 
-FUNDING_LABELS = re.compile(r"^(财政拨款|其他资金|合计|收入合计|支出合计|基本支出|项目支出)")
+FUNDING_LABELS = regexes.compile(r"^(财政拨款|其他资金|合计|收入合计|支出合计|基本支出|项目支出)")
 
 
 def amounts_below(doc: Document, line: int) -> bool:

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.indicators import normalise
 from yusuan.recognise.projects.model import Indicator
@@ -29,7 +30,7 @@ register_messages({
 })
 
 TABLES = {"long": ("长期", "long-term"), "annual": ("年度", "annual")}
-PROMISE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}(?:率|比例))\s*(?:要|应|须|必须)?\s*"
+PROMISE = regexes.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}(?:率|比例))\s*(?:要|应|须|必须)?\s*"
                      r"(?:达到|达|保持|不低于|实现)\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]"
                      r"(?P<more>以上)?")
 MIN_KEY = 4

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.indicators import normalise
 from yusuan.recognise.projects.model import Indicator
@@ -40,13 +41,13 @@ register_messages({
     },
 })
 
-TARGET = re.compile(r"^(?P<op>[≥≧≤≦><=＞＜]*)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)$")
+TARGET = regexes.compile(r"^(?P<op>[≥≧≤≦><=＞＜]*)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>.*)$")
 LOWER, UPPER = "≥≧>＞", "≤≦<＜"
-RATE = re.compile(r"(率|比例|比率)$")
-COUNT = re.compile(r"(人数|人次|家数|次数|户数|个数|数量)$")
+RATE = regexes.compile(r"(率|比例|比率)$")
+COUNT = regexes.compile(r"(人数|人次|家数|次数|户数|个数|数量)$")
 WHERE = {"dept": "部门整体表", "long": "长期", "annual": "年度"}
 # counters of events, which add up over the years a 长期 goal spans (people and bodies do not)
-EVENT_UNIT = re.compile(r"^(次|场|期|篇|批|轮|件|份|条|场次)$")
+EVENT_UNIT = regexes.compile(r"^(次|场|期|篇|批|轮|件|份|条|场次)$")
 MAX_GOAL_YEARS = 5
 
 
@@ -198,7 +199,7 @@ def _is_text(value: str) -> bool:
 
 
 # a target put in words is still a target for a rate: 大于95%, 小于十万分之一, 98%以上, 降低, 良好
-WORDED_TARGET = re.compile(r"\d|分之|大于|小于|低于|高于|以上|以下|不低于|不高于|降低|提高|下降|上升"
+WORDED_TARGET = regexes.compile(r"\d|分之|大于|小于|低于|高于|以上|以下|不低于|不高于|降低|提高|下降|上升"
                            r"|提升|良好|达标|合格|每[年季月周日天旬]|及时|按时")
 
 
@@ -295,8 +296,8 @@ def _swap_pairs(names: list[tuple[set[str], set[str]]]) -> Iterator[tuple[int, i
 
 
 # shares of a whole: of people asked, of items checked, of a population covered
-WHOLE_SHARE = re.compile(r"(满意度|满意率|合格率|覆盖率|准确率|正确率|知晓率|达标率|完好率|及时率)$")
-PERCENT_TARGET = re.compile(r"^[≥≧≤≦><=＞＜]*\s*(\d+(?:\.\d+)?)\s*[%％]$")
+WHOLE_SHARE = regexes.compile(r"(满意度|满意率|合格率|覆盖率|准确率|正确率|知晓率|达标率|完好率|及时率)$")
+PERCENT_TARGET = regexes.compile(r"^[≥≧≤≦><=＞＜]*\s*(\d+(?:\.\d+)?)\s*[%％]$")
 
 
 @rule("PROJECT.INDICATOR_OVER_WHOLE", category="indicator", severity="warning",

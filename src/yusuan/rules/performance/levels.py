@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.model import Indicator
 from yusuan.recognise.projects.text import compact
@@ -23,9 +23,9 @@ register_messages({
 
 # 二级指标 → its 一级指标. 成本指标 is left out: the older template files it under 产出指标, and
 # 服务对象满意度指标 too: the older template files it under 效益指标.
-PARENT = ((re.compile(r"^(数量|质量|时效)指标"), "产出指标"),
-          (re.compile(r"^(经济成本|社会成本|生态环境成本)指标"), "成本指标"),
-          (re.compile(r"^(社会|经济|生态|社会经济)效益指标|^可持续"), "效益指标"))
+PARENT = ((regexes.compile(r"^(数量|质量|时效)指标"), "产出指标"),
+          (regexes.compile(r"^(经济成本|社会成本|生态环境成本)指标"), "成本指标"),
+          (regexes.compile(r"^(社会|经济|生态|社会经济)效益指标|^可持续"), "效益指标"))
 LEVEL1 = ("产出指标", "成本指标", "效益指标", "满意度指标")
 
 

@@ -3,9 +3,9 @@ narrative states is the form's 总分."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Project
 from yusuan.recognise.projects.model import DeptForm, ProjectForm
 from yusuan.recognise.projects.selfeval import Execution
@@ -253,7 +253,7 @@ register_messages({
               "总分 is {total}",
     },
 })
-STATED_SCORE = re.compile(r"自评得分为?\s*(\d+(?:\.\d+)?)\s*分")
+STATED_SCORE = regexes.compile(r"自评得分为?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 @rule("PROJECT.SELF_TOTAL", category="narrative_vs_table", severity="warning",

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.model import ProjectForm
 from yusuan.recognise.projects.text import parse_number
@@ -24,14 +25,14 @@ register_messages({
 
 AMOUNT = r"(?P<amount>\d[\d,]*(?:\.\d+)?)(?P<unit>万元|元)"
 # "组织对本部门2022年度主管的卫生健康事业发展专项资金等1个专项资金项目进行自评，涉及预算金额52110万元"
-SCOPE = re.compile(r"(?:^|[，。；;])(?P<name>[^，。；;、：:]{2,60}?)等?(?P<count>\d+)个"
+SCOPE = regexes.compile(r"(?:^|[，。；;])(?P<name>[^，。；;、：:]{2,60}?)等?(?P<count>\d+)个"
                    r"[^，。；;]{0,16}?项目[^。；;]{0,24}?涉及预算(?:金额|资金)(?:为|是)?" + AMOUNT)
 # "1.卫生健康事业发展专项资金绩效自评综述：全年预算数52110万元" (the project's own paragraph)
-OVERVIEW = re.compile(r"(?:^|[。；;])(?P<name>[^，。；;：:]{2,60}?)(?:项目)?"
+OVERVIEW = regexes.compile(r"(?:^|[。；;])(?P<name>[^，。；;：:]{2,60}?)(?:项目)?"
                       r"绩效自评综述[:：]全年预算数?(?:为|是)?" + AMOUNT)
 # what stands before the project's name: "组织对本部门2022年度主管的", "在部门决算中反映", "1."
-LEAD = re.compile(r"^.*(?:主管|负责)的+|^.*?(?:反映|组织对)")
-ENUMERATOR = re.compile(r"^(?:\d{1,3}[.、．]|[（(]\d{1,3}[)）])?(?:本部门|本单位)?(?:\d{4}年度?)?")
+LEAD = regexes.compile(r"^.*(?:主管|负责)的+|^.*?(?:反映|组织对)")
+ENUMERATOR = regexes.compile(r"^(?:\d{1,3}[.、．]|[（(]\d{1,3}[)）])?(?:本部门|本单位)?(?:\d{4}年度?)?")
 FORM_ROWS = ("年度资金总额", "资金总额", "合计")
 
 

@@ -3,9 +3,9 @@ the task that covers the 基本支出 (基本履职, 机关运转, 人员经费�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.model import DeptForm, DeptTask
 from yusuan.rules.engine import make_finding, rule
@@ -31,8 +31,8 @@ register_messages({
 })
 
 # a task whose words say it is the 基本支出: certain, or (运转, 运行, 人员工资) most likely
-CERTAIN = re.compile(r"基本支出|基本履职|人员经费")
-LIKELY = re.compile(r"基本运[转行]|(?:机关|单位).{0,6}运[转行]|人员工资|人员保障")
+CERTAIN = regexes.compile(r"基本支出|基本履职|人员经费")
+LIKELY = regexes.compile(r"基本运[转行]|(?:机关|单位).{0,6}运[转行]|人员工资|人员保障")
 
 
 @rule("PROJECT.DEPT_TASKS", category="performance_vs_budget", severity="warning",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.model import ProjectForm
 from yusuan.rules.engine import make_finding, rule
@@ -26,11 +26,11 @@ register_messages({
     },
 })
 
-PRODUCT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(元|万元)?\s*/?\s*([^\d\s*×xX，。；,、/]{0,3})\s*[*×xX]\s*"
+PRODUCT = regexes.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(元|万元)?\s*/?\s*([^\d\s*×xX，。；,、/]{0,3})\s*[*×xX]\s*"
                      r"(\d[\d,]*(?:\.\d+)?)\s*(元|万元)?\s*(?:/\s*[^\d\s，。；,]{1,2})?")
-STATED_TOTAL = re.compile(r"(?:共计|合计|总计)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
-STATED_PART = re.compile(r"(?:需资金|需|计)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
-PRICE_FIRST = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*元\s*/\s*[人户家个月次件]\s*[^\d。；]{0,20}?"
+STATED_TOTAL = regexes.compile(r"(?:共计|合计|总计)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+STATED_PART = regexes.compile(r"(?:需资金|需|计)\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+PRICE_FIRST = regexes.compile(r"(\d[\d,]*(?:\.\d+)?)\s*元\s*/\s*[人户家个月次件]\s*[^\d。；]{0,20}?"
                          r"(\d[\d,]*(?:\.\d+)?)\s*[人户家个]")
 
 

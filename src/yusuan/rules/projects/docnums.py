@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -18,14 +19,14 @@ register_messages({
 })
 
 # an issuing-office abbreviation, the year in any bracket, the serial number, 号
-NUMBER = re.compile(r"(?P<office>[\u4e00-\u9fff]{1,10})\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d\d)\s*"
+NUMBER = regexes.compile(r"(?P<office>[\u4e00-\u9fff]{1,10})\s*[〔\[【（(]\s*(?P<year>(?:19|20)\d\d)\s*"
                     r"[〕\]】）)]\s*(?P<serial>\d{1,4})\s*号")
 # 《title》 right before the number ("》（武…号", "》武…号") or right after it ("号文件《title》")
-TITLE_BEFORE = re.compile(r"《(?P<title>[^《》]{4,80})》\s*[（(]?\s*$")
-TITLE_AFTER = re.compile(r"^\s*(?:文件)?\s*《(?P<title>[^《》]{4,80})》")
+TITLE_BEFORE = regexes.compile(r"《(?P<title>[^《》]{4,80})》\s*[（(]?\s*$")
+TITLE_AFTER = regexes.compile(r"^\s*(?:文件)?\s*《(?P<title>[^《》]{4,80})》")
 # words that run into an office abbreviation: "根据武财社〔2020〕554号", "》和陂编办【2020】2号"
-LEAD = re.compile(r"^.*(?:根据|依据|按照|参照|以及|和|及|与|印发|转发|通知|文件)")
-BLANKS = re.compile(r"[\s\u3000]+")
+LEAD = regexes.compile(r"^.*(?:根据|依据|按照|参照|以及|和|及|与|印发|转发|通知|文件)")
+BLANKS = regexes.compile(r"[\s\u3000]+")
 
 
 def _title(text: str, start: int, end: int) -> str | None:

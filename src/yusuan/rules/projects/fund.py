@@ -3,9 +3,9 @@ not "财政对职工基本医疗保险基金的补助" (and the reverse)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.model import DetailLine, ProjectForm
 from yusuan.recognise.projects.text import compact
@@ -20,7 +20,7 @@ register_messages({
     },
 })
 
-FUND = re.compile(r"财政对(?P<group>职工|城乡居民|居民)基本医疗保险基金的补助")
+FUND = regexes.compile(r"财政对(?P<group>职工|城乡居民|居民)基本医疗保险基金的补助")
 GROUPS = {"职工": ("职工", "workers"), "城乡居民": ("城乡居民", "residents"),
           "居民": ("城乡居民", "residents")}
 LOOK_BACK = 6

@@ -3,10 +3,10 @@ department form), and a 项目执行单位 written with a doubled part."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Project
 from yusuan.recognise.projects.text import compact
 from yusuan.rules.engine import make_finding, rule
@@ -24,8 +24,8 @@ register_messages({
     },
 })
 
-YEAR_PREFIX = re.compile(r"^20\d\d\s*年?度?")
-DOUBLED = re.compile(r"(.{2,5})\1")
+YEAR_PREFIX = regexes.compile(r"^20\d\d\s*年?度?")
+DOUBLED = regexes.compile(r"(.{2,5})\1")
 PLACES = {"project_expenditure": "项目支出表", "narrative": "情况说明",
           "project_performance": "绩效目标表", "dept_performance": "部门整体绩效目标表"}
 

@@ -3,9 +3,9 @@ the rate times that project's budget is the item's amount."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Project
 from yusuan.recognise.projects.model import ProjectForm
 from yusuan.recognise.projects.text import compact
@@ -22,8 +22,8 @@ register_messages({
     },
 })
 
-RATE_OF = re.compile(r"按(?:照)?(?P<base>[\u4e00-\u9fff（）()]{2,30}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
-YEAR_PREFIX = re.compile(r"^(?:20\d\d)年?(?:度)?")
+RATE_OF = regexes.compile(r"按(?:照)?(?P<base>[\u4e00-\u9fff（）()]{2,30}?)的\s*(?P<rate>\d+(?:\.\d+)?)\s*[%％]")
+YEAR_PREFIX = regexes.compile(r"^(?:20\d\d)年?(?:度)?")
 MIN_NAME = 4
 SLACK = 0.05  # a rate of a budget is an estimate: 5% either way is the same figure
 

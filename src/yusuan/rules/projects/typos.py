@@ -4,9 +4,9 @@ everywhere else."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.indicators import normalise
 from yusuan.recognise.projects.model import Indicator
@@ -29,7 +29,7 @@ register_messages({
 })
 
 MIN_NAME = 5
-TITLE = re.compile(r"《([^《》]{5,80})》")
+TITLE = regexes.compile(r"《([^《》]{5,80})》")
 Seen = tuple[Indicator, str | None, str, int]  # indicator, form name, table, form index
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule, rule_memo
@@ -33,7 +34,7 @@ NAMES = {kind: KIND_NAMES[kind] for kind in STANDARD_KINDS}
 SUBJECTS = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公",
             "project_expenditure": "项目支出", "procurement": "政府采购",
             "general_budget_expenditure": "一般公共预算", "basic_expenditure": "一般公共预算"}
-NONE_SAID = re.compile(r"无数据|空表|没有|未安排|无.{0,20}(支出|收入|经费|预算)|不涉及|为0|为零|均为0"
+NONE_SAID = regexes.compile(r"无数据|空表|没有|未安排|无.{0,20}(支出|收入|经费|预算)|不涉及|为0|为零|均为0"
                        r"|无(该|此|相关)(项|项目|内容|数据)"
                        r"|(?<![\d.])0(?:\.0+)?\s*万?元")
 
@@ -106,7 +107,7 @@ def none_printed(doc: Document) -> bool:
     return not any(t.kind in required and any(r.values for r in t.rows) for t in doc.tables)
 
 
-ATTACHED_TABLES = re.compile(r"^附件\d*[:：].{0,40}?(报表|公开表|表格)$")
+ATTACHED_TABLES = regexes.compile(r"^附件\d*[:：].{0,40}?(报表|公开表|表格)$")
 
 
 def published_apart(doc: Document) -> bool:
@@ -125,7 +126,7 @@ def published_apart(doc: Document) -> bool:
     return False
 
 
-CONTENTS = re.compile(r"^目录$")
+CONTENTS = regexes.compile(r"^目录$")
 CONTENTS_SPAN = 60  # lines a table of contents may run
 
 
@@ -244,7 +245,7 @@ def empty_table_explained(doc: Document) -> Iterator[Finding]:
                                title=table.title)
 
 
-_AMOUNT_CELL = re.compile(r"^-?\d[\d,]*\.\d{1,6}$")
+_AMOUNT_CELL = regexes.compile(r"^-?\d[\d,]*\.\d{1,6}$")
 
 
 def figures_follow(doc: Document, table: Table) -> bool:
@@ -260,7 +261,7 @@ def figures_follow(doc: Document, table: Table) -> bool:
 
 
 # a heading of the 情况说明 (the line ends with it), not the words inside a wrapped sentence
-NARRATIVE_HEADING = re.compile(r"(情况说明|预算说明|决算说明|编制说明|总体情况说明)[:：]?\s*$")
+NARRATIVE_HEADING = regexes.compile(r"(情况说明|预算说明|决算说明|编制说明|总体情况说明)[:：]?\s*$")
 
 
 def has_narrative(doc: Document) -> bool:

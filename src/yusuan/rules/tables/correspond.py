@@ -5,10 +5,10 @@ These are accounting conventions rather than identities, so a mismatch is a warn
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import Amount, amount, equal_finding
@@ -296,8 +296,8 @@ def personnel_is_wages_and_transfers(doc: Document) -> Iterator[Finding]:
 
 # the document's own 名词解释: "人员经费指…“工资福利支出”和“对个人和家庭的补助”"
 # (read without punctuation: some text layers print the punctuation on a line of its own)
-_NOT_WORD = re.compile(r"\W")
-_PERSONNEL_DEFINED = re.compile(r"人员经费(?:是|指|为|包括).{0,30}工资福利支出.{0,6}对个人和家庭的补助")
+_NOT_WORD = regexes.compile(r"\W")
+_PERSONNEL_DEFINED = regexes.compile(r"人员经费(?:是|指|为|包括).{0,30}工资福利支出.{0,6}对个人和家庭的补助")
 
 
 def defines_personnel_as_301_303(doc: Document) -> bool:

@@ -5,9 +5,9 @@ changed (规划和自然资源局 → 规划与自然资源局)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.meta import _DEPARTMENT, _DEPARTMENT_LINE, _ORGANISATION
 from yusuan.rules.engine import make_finding, rule
@@ -21,12 +21,12 @@ register_messages({
 })
 
 JOINING = frozenset("和与及")
-DISTRICT = re.compile(r"(?<=市)[\u4e00-\u9fff]{1,4}?[区县]")
-NUMBERING = re.compile(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)")
+DISTRICT = regexes.compile(r"(?<=市)[\u4e00-\u9fff]{1,4}?[区县]")
+NUMBERING = regexes.compile(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)")
 # a note naming the department as its subject: "注：湖州市交通运输局没有国有资本经营预算…"
-NOTE_SUBJECT = re.compile(r"^(?:注|说明|备注)\s*\d?[：:、.]\s*([\u4e00-\u9fff]{4,20}?)\s*(?:\d{4}年度?)?\s*(?:没有|无|未)")
-BODY = re.compile(r"(?:局|委员会|委|办公室|办|中心|院|厅|部)$")
-OWN_LEVEL = re.compile(r"(（本级）|\(本级\)|本级|（汇总）|\(汇总\))$")
+NOTE_SUBJECT = regexes.compile(r"^(?:注|说明|备注)\s*\d?[：:、.]\s*([\u4e00-\u9fff]{4,20}?)\s*(?:\d{4}年度?)?\s*(?:没有|无|未)")
+BODY = regexes.compile(r"(?:局|委员会|委|办公室|办|中心|院|厅|部)$")
+OWN_LEVEL = regexes.compile(r"(（本级）|\(本级\)|本级|（汇总）|\(汇总\))$")
 
 
 def mentions(doc: Document) -> dict[str, list[int]]:

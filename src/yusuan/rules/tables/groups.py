@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.layout.tabbed import line_to_row
 from yusuan.model import Document, Finding, Line, Location, Table, TableRow
 from yusuan.recognise.numbers import parse_amount
@@ -160,7 +161,7 @@ def units_add_up(doc: Document) -> Iterator[Finding]:
 
 
 # a budget unit's name as tables print it (…局, …支队（…）, …中心)
-UNIT_NAME = re.compile(r"(局|委员会|委|办公室|办|院|所|中心|队|站|学校|校|馆|会|处|室|厅|部|团|社|台|"
+UNIT_NAME = regexes.compile(r"(局|委员会|委|办公室|办|院|所|中心|队|站|学校|校|馆|会|处|室|厅|部|团|社|台|"
                        r"园|场)(?:[（(][^）)]*[)）])?$")
 MIN_UNITS = 3
 NEAR = 0.1  # a gap wider than this share of the 合计 means the rows were read otherwise
@@ -224,11 +225,11 @@ register_messages({
     },
 })
 
-SUBTOTAL = re.compile(r"^.{0,12}(小计|合计)$")
-SUBTOTAL_WORD = re.compile(r"[小合]\s*计")
-SUB_ROW = re.compile(r"^(?:[①-⑳]|其中[:：])")
+SUBTOTAL = regexes.compile(r"^.{0,12}(小计|合计)$")
+SUBTOTAL_WORD = regexes.compile(r"[小合]\s*计")
+SUB_ROW = regexes.compile(r"^(?:[①-⑳]|其中[:：])")
 # a column of rates, scores or counts: its figures do not add up
-NOT_AMOUNT = re.compile(r"率|%|％|分值|得分|比例|占比|人数|序号|编码|代码|行次")
+NOT_AMOUNT = regexes.compile(r"率|%|％|分值|得分|比例|占比|人数|序号|编码|代码|行次")
 HEADER_LOOK_BACK = 6
 SLACK = 1e-6
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.rules.engine import check_memo, rule
 from yusuan.rules.engine.common import (
@@ -73,7 +74,7 @@ def by_side(rows: list[TableRow]) -> list[list[TableRow]]:
 
 
 # the document's own word that lines were taken out before publication (涉密 items)
-WITHHELD = re.compile(r"(涉密|保密).{0,40}(剔除|不予公开|不公开|未公开|删除)")
+WITHHELD = regexes.compile(r"(涉密|保密).{0,40}(剔除|不予公开|不公开|未公开|删除)")
 
 
 def states_withheld(doc: Document) -> bool:

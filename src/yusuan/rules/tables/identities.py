@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.rules.engine import rule
 from yusuan.rules.engine.common import (
@@ -158,8 +158,8 @@ register_messages({
     },
 })
 
-_TOP = re.compile(r"^[一二三四五六七八九十]{1,3}$")
-_SUB = re.compile(r"^\d{1,2}$")
+_TOP = regexes.compile(r"^[一二三四五六七八九十]{1,3}$")
+_SUB = regexes.compile(r"^\d{1,2}$")
 
 
 def numbered_groups(table: Table) -> tuple[TableRow | None, list[tuple[TableRow, list[TableRow]]]]:

@@ -4,10 +4,10 @@ table: 行政事业性收费收入安排的拨款 in two tables and 行政事业
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.codes.slips import edit_distance
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
@@ -22,7 +22,7 @@ register_messages({
 })
 
 LABEL_TABLES = ("summary", "fiscal_summary", "income")
-LEAD = re.compile(r"^(?:[（(][0-9一二三四五六七八九十]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、"
+LEAD = regexes.compile(r"^(?:[（(][0-9一二三四五六七八九十]+[）)]|[0-9]+[.、．]|[一二三四五六七八九十]+、"
                   r"|其中[:：])+")
 # words a label may carry or drop without meaning anything else (…拨款 / …拨款收入)
 GENERIC = ("收入", "支出", "预算", "财政", "资金", "合计", "小计")

@@ -3,11 +3,11 @@ name of the year's official list (政府收支分类科目) where `yusuan.codes`
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from yusuan import regexes
 from yusuan.codes.slips import edit_distance
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
@@ -105,7 +105,7 @@ def code_length(doc: Document) -> Iterator[Finding]:
                                length=len(code))
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = regexes.compile(r"[\u4e00-\u9fff]")
 
 
 def names_by_code(doc: Document) -> dict[str, dict[str, list[Location]]]:
@@ -206,8 +206,8 @@ def _one_table(names: dict[str, list[Location]]) -> bool:
     return len({loc.table for locs in names.values() for loc in locs}) == 1
 
 
-QUALIFIER = re.compile(r"[（(][^（()）]+[)）]$")
-FUNCTION_CHARS = re.compile(r"[和的与及、()（）]|支出$")
+QUALIFIER = regexes.compile(r"[（(][^（()）]+[)）]$")
+FUNCTION_CHARS = regexes.compile(r"[和的与及、()（）]|支出$")
 
 
 def minor_slip(name: str, official: str, consistent: bool) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import Amount, amount, equal_finding, paragraphs
@@ -37,14 +38,14 @@ register_messages({
 })
 
 # a note saying its own table holds nothing
-EMPTY_NOTE = re.compile(r"本表(?:内容)?(?:无数据|为空表?|无内容)|此表为空|故本表无|以空表列示")
+EMPTY_NOTE = regexes.compile(r"本表(?:内容)?(?:无数据|为空表?|无内容)|此表为空|故本表无|以空表列示")
 NOTE_LOOK_AFTER = 3
 # the whole of a fund or of 三公 said to be absent: 无 / 没有 right before its name, the name
 # followed by what it is (预算, 支出, 经费, 收入) and not by a part of it ("三公经费中无…")
 SUBJECT_ABSENT = {
-    "gov_fund": re.compile(r"(?:无|没有)(?:使用)?政府性基金(?:预算)?(?:财政拨款)?(?:收入|支出|收支|预算|安排)"),
-    "soe_capital": re.compile(r"(?:无|没有)(?:使用)?国有资本经营预算(?:财政拨款)?(?:收入|支出|收支|安排|[，。,；;）)])"),
-    "sangong": re.compile(r"(?:无|没有)(?:安排)?[“\"]?三公[”\"]?经费(?:支出|预算)?[，。,；;）)]"),
+    "gov_fund": regexes.compile(r"(?:无|没有)(?:使用)?政府性基金(?:预算)?(?:财政拨款)?(?:收入|支出|收支|预算|安排)"),
+    "soe_capital": regexes.compile(r"(?:无|没有)(?:使用)?国有资本经营预算(?:财政拨款)?(?:收入|支出|收支|安排|[，。,；;）)])"),
+    "sangong": regexes.compile(r"(?:无|没有)(?:安排)?[“\"]?三公[”\"]?经费(?:支出|预算)?[，。,；;）)]"),
 }
 SUBJECT_TABLE_NAMES = {"gov_fund": "政府性基金", "soe_capital": "国有资本经营", "sangong": "三公"}
 
@@ -168,9 +169,9 @@ def notes_name_their_table(doc: Document) -> Iterator[Finding]:
 
 
 # "本表反映部门年度一般公共预算机关运行经费支出预算安排情况": the table a paragraph explains
-THIS_TABLE = re.compile(r"本表(?:[（(][^）)]{0,12}[）)])?反映(?P<what>[^。；;]{4,60})")
+THIS_TABLE = regexes.compile(r"本表(?:[（(][^）)]{0,12}[）)])?反映(?P<what>[^。；;]{4,60})")
 # "财政拨款支出安排数与《部门一般公共预算基本支出预算表》的“商品和服务支出”支出数一致"
-SAME_AS = re.compile(r"(?P<said>[^。；;，,]{0,12}?)(?:应)?与《(?P<table>[^》]{4,40})》的?"
+SAME_AS = regexes.compile(r"(?P<said>[^。；;，,]{0,12}?)(?:应)?与《(?P<table>[^》]{4,40})》的?"
                      r"[“\"](?P<row>[^”\"]{2,20})[”\"][^。；;，,]{0,8}?(?:对应)?(?:一致|相等|相同)")
 WHOLE = ("合计", "总计")
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
@@ -39,7 +40,7 @@ PATTERNS = {
     "surplus_allocation": r"^结余分配$",
     "balance_out": r"^未安排支出的实户资金$",  # … and what of it is left unspent
 }
-_COMPILED = tuple((key, re.compile(pattern)) for key, pattern in PATTERNS.items())
+_COMPILED = tuple((key, regexes.compile(pattern)) for key, pattern in PATTERNS.items())
 VALUE_KEYS = ("budget", "actual", "total")
 
 

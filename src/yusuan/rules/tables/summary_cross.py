@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.rules.engine import rule
 from yusuan.rules.engine.common import SUMMARY_TABLES, Amount, amount, compact_name, equal_finding
@@ -84,7 +85,7 @@ def summary_agrees_with_details(doc: Document) -> Iterator[Finding]:
 
 
 # the 收支总表's line for the 财政拨款 part of the carry-over ("其中：财政拨款资金结转")
-FISCAL_CARRYOVER = re.compile(r"^(其中[:：])?财政拨款(资金)?(结转|结余|结转结余|结转和结余)$")
+FISCAL_CARRYOVER = regexes.compile(r"^(其中[:：])?财政拨款(资金)?(结转|结余|结转结余|结转和结余)$")
 
 
 def _fiscal_carryover(doc: Document, table: Table) -> Iterator[Finding]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.people import unit_roster
 from yusuan.rules.engine import make_finding, rule
@@ -29,12 +29,12 @@ register_messages({
     },
 })
 
-_UNIT = re.compile(r"\[(\d{3,})\]\s*([^\[,，;；]+)")
-_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+_UNIT = regexes.compile(r"\[(\d{3,})\]\s*([^\[,，;；]+)")
+_CHINESE = regexes.compile(r"[\u4e00-\u9fff]")
 UnitSeen = tuple[str, str, Location]  # code, name, where
 
 
-_YEAR = re.compile(r"^(19|20)\d{2}$")
+_YEAR = regexes.compile(r"^(19|20)\d{2}$")
 
 
 def is_unit(code: str, name: str) -> bool:
@@ -122,7 +122,7 @@ def _distinct_names(names: list[str]) -> list[str]:
 
 
 SHORTEST_SIDE = 2  # an insertion keeps at least this many characters of the name on each side
-_NOT_A_NAME_PART = re.compile(r"[()（）]|本级|机关")
+_NOT_A_NAME_PART = regexes.compile(r"[()（）]|本级|机关")
 
 
 def inserted(short: str, long: str) -> str | None:

@@ -5,9 +5,9 @@ change is the grid's earlier figure; a change the grid's reason writes for one o
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.recognise.narrative.compared import (
     WHOLE,
@@ -25,10 +25,10 @@ from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_u
 
 register_messages({"NARRATIVE.COMPARED": {"zh": "{text}", "en": "{text_en}"}})
 
-_ORDINAL = re.compile(r"^(?:[①-⑳]|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])")
-_CODE = re.compile(r"[（(](\d{3,7})[)）]")
-_CLAUSE = re.compile(r"[^，,；;。（(]+")
-_STATED = re.compile(r"(增加|减少|增长|下降|降低)\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
+_ORDINAL = regexes.compile(r"^(?:[①-⑳]|[（(]\s*[\d一二三四五六七八九十]+\s*[)）]|\d{1,2}\s*[.、．])")
+_CODE = regexes.compile(r"[（(](\d{3,7})[)）]")
+_CLAUSE = regexes.compile(r"[^，,；;。（(]+")
+_STATED = regexes.compile(r"(增加|减少|增长|下降|降低)\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
 _UP = ("增加", "增长")
 
 

@@ -4,9 +4,9 @@ exactly the 其他支出 the 支出总表 prints. NARRATIVE.PARTS reports it."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Table, TableRow
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
 from yusuan.rules.engine.tolerance import Printed, Verdict, compare_sum
@@ -17,8 +17,8 @@ CLASS_TABLES = {"total_expenditure": ("expenditure",),
                 "general_budget_expenditure": ("general_budget_expenditure",)}
 SHIFT = {"元": 0, "万元": 4, "亿元": 8}
 # a list that says it names only some 类 ("主要…", "…等")
-_PARTIAL = re.compile(r"主要|等")
-_CLASS_NAMES = re.compile("|".join(sorted(FUNCTIONAL_CLASSES, key=len, reverse=True)))
+_PARTIAL = regexes.compile(r"主要|等")
+_CLASS_NAMES = regexes.compile("|".join(sorted(FUNCTIONAL_CLASSES, key=len, reverse=True)))
 
 
 @dataclass(frozen=True, slots=True)

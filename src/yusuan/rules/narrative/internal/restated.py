@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Document, Fact, Finding
 from yusuan.rules.engine import make_finding
 from yusuan.rules.engine.common import compact_name
 from yusuan.rules.narrative.common import fact_location, finding_args, fmt, in_unit, narrative_facts
 from yusuan.rules.narrative.tables import other_subject
 
-_CODE = re.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]")
+_CODE = regexes.compile(r"[（(]\s*(\d{3}|\d{5}|\d{7})\s*[)）]")
 
 
 def changes_restated(doc: Document) -> Iterator[Finding]:
@@ -81,10 +82,10 @@ _TOTAL_CONCEPTS = {
 }
 _OTHER = {"general_budget": "fiscal", "fiscal": "general_budget"}
 # what is left of a label naming a whole 财政拨款 / 一般公共预算 total once its money is named
-_WHOLE = re.compile(r"(?:本年|当年|年度|全年)?(?:预算)?(?P<side>收入|支出|收、?支)"
+_WHOLE = regexes.compile(r"(?:本年|当年|年度|全年)?(?:预算)?(?P<side>收入|支出|收、?支)"
                     r"(?:预算|总预算|总计|合计|总额)?(?:数)?")
 # a comparison with this year's own budget (a 决算's '比年初预算'), not with last year
-_AGAINST_BUDGET = re.compile(r"(?:比|较|与)\s*(?:本年|当年)?(?:年初|调整后?的?|全年)?预算")
+_AGAINST_BUDGET = regexes.compile(r"(?:比|较|与)\s*(?:本年|当年)?(?:年初|调整后?的?|全年)?预算")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +201,7 @@ def _fiscal_is_general(doc: Document, printed: dict[str, list[float]]) -> bool:
     return same and not other
 
 
-_CARRIED = re.compile(r"结转|结余")
+_CARRIED = regexes.compile(r"结转|结余")
 
 
 def _no_carryover(doc: Document) -> bool:

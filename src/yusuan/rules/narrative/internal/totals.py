@@ -4,10 +4,10 @@ back to the start of the statement, add up to it. NARRATIVE.PARTS reports it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.mentions import Mention, find_mentions
 from yusuan.recognise.narrative.paragraphs import Paragraph
@@ -16,13 +16,13 @@ from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.engine.tolerance import Printed, Verdict, compare_sum
 from yusuan.rules.narrative.common import finding_args, fmt
 
-_TOTAL = re.compile(r"^[，,]?\s*(?:合计|共计|总计)")
+_TOTAL = regexes.compile(r"^[，,]?\s*(?:合计|共计|总计)")
 # where a statement starts: a sentence's end, a colon, an ordinal ("一是", "（二）")
-_START = re.compile(r"[。：:]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[)）]")
+_START = regexes.compile(r"[。：:]|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]+[)）]")
 # words that make the figures before a 合计 something other than its parts
-_NOT_PARTS = re.compile(r"其中|比上年|较上年|同比|上年|[比较与]\s*\d{4}\s*年|减少|下降|降低|节约|占")
+_NOT_PARTS = regexes.compile(r"其中|比上年|较上年|同比|上年|[比较与]\s*\d{4}\s*年|减少|下降|降低|节约|占")
 # an approximate figure: 约/近/超/逾 before it
-_ABOUT_BEFORE = re.compile(r"(?:约|近|超|逾|大约|接近)\s*$")
+_ABOUT_BEFORE = regexes.compile(r"(?:约|近|超|逾|大约|接近)\s*$")
 CENTS = 2  # a figure printed to the cent is no estimate, whatever word stands before it
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.mentions import sentence_bounds
 from yusuan.recognise.narrative.paragraphs import Paragraph
@@ -17,11 +18,11 @@ from yusuan.rules.engine.common import paragraphs
 from yusuan.rules.narrative.common import finding_args
 
 KINDS = ("行政单位", "事业单位")
-_TAG = re.compile(r"[（(](行政单位|事业单位)[)）]")
-_LISTING = re.compile(r"包括[：:]|构成|组成")
-_COUNT = re.compile(r"(?<![\d.])(\d{1,3})\s*[个家](行政单位|事业单位)")
+_TAG = regexes.compile(r"[（(](行政单位|事业单位)[)）]")
+_LISTING = regexes.compile(r"包括[：:]|构成|组成")
+_COUNT = regexes.compile(r"(?<![\d.])(\d{1,3})\s*[个家](行政单位|事业单位)")
 # a count that may take in other units: 参照公务员法管理的事业单位, 下属, 二级, 含…
-_WIDER = re.compile(r"参照|参公|含|包括|下属|二级|所属|其中")
+_WIDER = regexes.compile(r"参照|参公|含|包括|下属|二级|所属|其中")
 MIN_TAGGED = 2  # tags before a paragraph is read as the list of the department's units
 
 
