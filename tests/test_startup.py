@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 HEAVY = ("pypdfium2", "rapidocr_onnxruntime", "onnxruntime", "numpy", "fastapi", "starlette",
          "uvicorn", "yusuan.web", "docx", "python_calamine", "lxml", "duckdb", "dask",
          "distributed", "psycopg", "openpyxl", "jinja2", "reportlab", "yusuan.store.connect",
@@ -56,20 +58,12 @@ def test_python_dash_m_yusuan_checks_a_text_document_with_the_same_light_imports
     assert heavy == []
 
 
-def test_a_check_with_no_configuration_file_loads_no_toml_parser(tmp_path: Path) -> None:
-    document = tmp_path / "budget.txt"
-    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
-                        encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", PROGRAM, str(document)], capture_output=True,
-                          text=True, check=False, timeout=120, cwd=tmp_path)
-    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
-    assert "yusuan.config" in loaded
-    assert "tomllib" not in loaded
-
-
-def test_a_check_beside_another_tools_pyproject_loads_no_toml_parser(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.ruff]\n'
-                                             'line-length = 100\n', encoding="utf-8")
+@pytest.mark.parametrize("pyproject", [None, '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n'],
+                         ids=["no configuration file", "another tool's pyproject.toml"])
+def test_a_check_without_yusuan_settings_loads_no_toml_parser(tmp_path: Path,
+                                                              pyproject: str | None) -> None:
+    if pyproject is not None:
+        (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     document = tmp_path / "budget.txt"
     document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
                         encoding="utf-8")
