@@ -144,6 +144,37 @@ def test_a_damaged_or_foreign_file_falls_back_to_compiling(
         assert list(regexes.load_programs(str(path))) == [(NAMED, 0)]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="owners and modes are POSIX's")
+def test_a_file_others_may_write_is_not_trusted(own_cache: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A program is run as the pattern it claims to be: a file (or folder) that another user
+    could have written is not read."""
+    regexes.compile(NAMED)
+    regexes._save_added()
+    path = Path(regexes.cache_path() or "")
+    assert oct(path.parent.stat().st_mode & 0o777) == oct(0o700)
+    assert list(regexes.load_programs(str(path))) == [(NAMED, 0)]
+    for target, mode in ((path, 0o620), (path, 0o602), (path.parent, 0o770)):
+        kept = target.stat().st_mode & 0o777
+        target.chmod(mode)
+        try:
+            assert regexes.load_programs(str(path)) == {}, (target.name, oct(mode))
+        finally:
+            target.chmod(kept)
+    assert list(regexes.load_programs(str(path))) == [(NAMED, 0)]
+
+
+def test_a_pattern_of_a_str_subclass_does_not_keep_the_file_from_being_written(
+        own_cache: Path) -> None:
+    class Text(str):
+        pass
+
+    assert regexes.compile(Text("[0-9]+年")) == re.compile("[0-9]+年")
+    regexes.compile(NAMED)
+    regexes._save_added()
+    assert list(regexes.load_programs(regexes.cache_path() or "")) == [(NAMED, 0)]
+
+
 def test_an_unwritable_cache_folder_is_passed_over_silently(
         own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = own_cache / "yusuan"

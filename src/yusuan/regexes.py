@@ -51,7 +51,7 @@ _PROGRAMS = _Programs()
 
 def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
     """`re.compile(pattern, flags)`, from the kept program when there is one."""
-    if not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
+    if type(pattern) not in (str, bytes) or flags & re.DEBUG:  # a str subclass: not marshalled
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
     known = _PROGRAMS.known if _PROGRAMS.known is not None else _load_known()
@@ -107,6 +107,8 @@ def cache_path() -> str | None:
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):
         base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home folder: no cache, rather than one in the working folder
+        return None
     tag = f"{sys.implementation.cache_tag}-{zlib.crc32(repr(_HEADER).encode()):08x}"
     return os.path.join(base, "yusuan", f"regex-programs-{tag}.marshal")
 
@@ -115,6 +117,8 @@ def load_programs(path: str) -> dict[Key, Program]:
     """The programs kept in `path`; empty when it is missing, damaged or of another Python."""
     try:
         with open(path, "rb") as file:
+            if not _trusted(os.fstat(file.fileno())) or not _trusted(os.stat(os.path.dirname(path))):
+                return {}
             header, checksum, payload = marshal.loads(file.read())
         if header != _HEADER or zlib.crc32(payload) != checksum:
             return {}
@@ -124,6 +128,14 @@ def load_programs(path: str) -> dict[Key, Program]:
     return programs if isinstance(programs, dict) else {}
 
 
+def _trusted(status: os.stat_result) -> bool:
+    """Whether a file or folder of the cache is the user's own and only theirs to write: a
+    program read from it is run as the pattern it claims to be."""
+    if os.name != "posix":
+        return True
+    return status.st_uid == os.geteuid() and not status.st_mode & 0o022
+
+
 def save_programs(path: str, programs: dict[Key, Program]) -> None:
     """Write `programs` to `path` whole: a temporary file beside it, renamed over it."""
     payload = marshal.dumps(programs)
@@ -131,7 +143,7 @@ def save_programs(path: str, programs: dict[Key, Program]) -> None:
     import tempfile  # only a run that learnt something pays for it
 
     folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
+    os.makedirs(folder, mode=0o700, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".regex-programs-")
     try:
         with os.fdopen(handle, "wb") as file:

@@ -212,6 +212,46 @@ def test_characters_without_boxes_raise_as_in_the_python_code() -> None:
             find_tables([object()], compiled=compiled)
 
 
+@needs_helper
+def test_characters_and_edges_given_as_iterators_are_read_once_by_the_python_code() -> None:
+    """The helper leaves anything but a list or tuple to the Python code unread: an iterator
+    it had used up would have left the Python code nothing (no table, no character)."""
+    edges = grid([0.0, 50.0, 100.0], [0.0, 20.0, 40.0]) + [Edge(0.0, 5.0, 1.0, 5.0, 1)]
+    tables = find_tables(edges)
+    assert len(find_tables(iter(edges))) == len(tables) == 1
+    chars = ODD_CHARS + [Char("x", 1, 2, 3, 4, 5.0, False)]
+    assert (repr(cell_chars(tables[0], iter(chars)))
+            == repr(cell_chars(tables[0], chars, compiled=False)))
+    boxes = [(500.0, 500.0, 600.0, 600.0)]
+    assert pdfpage._outside(iter(chars), boxes) == pdfpage._outside(chars, boxes, compiled=False)
+
+
+@needs_helper
+def test_cells_changed_while_the_characters_are_gathered_are_not_read_past_their_end() -> None:
+    cells = [(float(i), 0.0, float(i + 1), 1.0) for i in range(1000)]
+
+    def emptying():  # a page's characters whose reading changes the table
+        cells.clear()
+        yield from ()
+
+    assert pdftables._bulktables.cell_chars(cells, emptying()) is None
+    assert len(cells) == 1000  # not read: the Python code's to read
+
+
+@needs_helper
+def test_a_class_borrowing_chars_slots_raises_as_in_python() -> None:
+    """Char's slot descriptors on another class are refused by Python; the helper must not
+    read that class's memory as Char's."""
+    class Borrower(bytes):
+        x0, top, x1, bottom = (Char.__dict__[name] for name in ("x0", "top", "x1", "bottom"))
+
+    borrower = Borrower(b"A" * 200)
+    with pytest.raises(TypeError):
+        pdfpage._outside([borrower], [(0.0, 0.0, 1.0, 1.0)], compiled=False)
+    with pytest.raises(TypeError):
+        pdftables._bulktables.outside([borrower], [(0.0, 0.0, 1.0, 1.0)])
+
+
 def _on(value: float, step: float) -> float:
     return round(value / step) * step if step else value
 

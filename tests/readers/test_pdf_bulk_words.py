@@ -12,6 +12,7 @@ import os
 import random
 import shutil
 import sysconfig
+from collections.abc import Sequence
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -105,6 +106,35 @@ def test_a_document_read_with_the_helper_is_the_one_read_without(name: str, monk
     assert repr(read(path)) == repr(compiled)
 
 
+class _MadeOnAsking(Sequence[Char]):
+    """Characters made anew each time one is asked for (a view over arrays): nothing else holds
+    them, so the helper must not keep their texts past their owner."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if not 0 <= index < self.count:
+            raise IndexError(index)
+        text = "".join(chr(0x4E00 + index + k) for k in range(3)) + str(index) * 5
+        return Char(text, 10.0 * index, 10.0 * index + 8, 100.0, 110.0, 10.0, False)
+
+
+@built
+@pytest.mark.parametrize("count", [3, 60])
+def test_characters_not_in_a_list_are_read_as_the_python_code_reads_them(count: int) -> None:
+    chars = _MadeOnAsking(count)
+    assert pdfwords.plain_text(chars) == pdfwords.plain_text(chars, compiled=False)
+    assert pdfwords.line_texts(chars) == pdfwords.line_texts(chars, compiled=False)
+    listed = list(chars)
+    nan = [*listed, Char("表", math.nan, 40.0, 100.0, 110.0, 10.0, False)]
+    assert pdfwords.line_texts(iter(nan)) == pdfwords.line_texts(nan, compiled=False)
+    assert pdfwords._bulkwords.line_texts(iter(listed), Char, _CHAR_SLOTS) is None
+
+
 # made-up characters: figures that tie, halves that round to even, signed zeros, NaN, the
 # infinities, huge figures, ints; texts that are spaces, empty, several characters, newlines
 _FIGURES = [0.0, -0.0, 0.5, 1.5, 2.5, 3.0, 3.5, 10.0, 10.0, 12.0, 13.0, 20.25, 100.0, 101.0,
@@ -192,5 +222,6 @@ def test_bad_arguments_raise() -> None:
         helper.line_texts([], Char, _CHAR_SLOTS[:-1])
     with pytest.raises(TypeError):
         helper.plain_text([], Char, ("text",) * 7)
+    assert helper.plain_text(5, Char, _CHAR_SLOTS) is None  # not a list: the Python code's
     with pytest.raises(TypeError):
-        helper.plain_text(5, Char, _CHAR_SLOTS)
+        pdfwords.plain_text(5)  # type: ignore[arg-type]

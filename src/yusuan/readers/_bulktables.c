@@ -60,7 +60,8 @@ static void slots_of(Slots *slots, PyTypeObject *type)
     for (int k = 0; k < FIELDS; k++) {
         PyObject *found = generic ? _PyType_Lookup(type, field_names[k]) : NULL; /* borrowed */
         slots->offset[k] = -1;
-        if (found != NULL && Py_IS_TYPE(found, &PyMemberDescr_Type)) {
+        if (found != NULL && Py_IS_TYPE(found, &PyMemberDescr_Type)
+            && PyType_IsSubtype(type, PyDescr_TYPE(found))) { /* else Python refuses it */
             PyMemberDef *member = ((PyMemberDescrObject *)found)->d_member;
             if (member->type == T_OBJECT_EX)
                 slots->offset[k] = member->offset;
@@ -449,6 +450,8 @@ static PyObject *tables(PyObject *module, PyObject *args)
     if (!PyArg_ParseTuple(args, "Oddddd:tables", &given, &prefilter, &snap, &join, &cross,
                           &min_length))
         return NULL;
+    if (!PyList_CheckExact(given) && !PyTuple_CheckExact(given))
+        Py_RETURN_NONE; /* an iterator would be used up here: the Python code reads it */
     PyObject *edges = PySequence_Tuple(given); /* a copy: reading an attribute may run code */
     if (edges == NULL)
         return NULL;
@@ -678,14 +681,19 @@ static PyObject *cell_chars(PyObject *module, PyObject *args)
     (void)module;
     if (!PyArg_ParseTuple(args, "OO:cell_chars", &cells, &given))
         return NULL;
-    if (!PyList_CheckExact(cells))
-        Py_RETURN_NONE; /* cells given otherwise: the Python code reads them */
-    Py_ssize_t count = PyList_GET_SIZE(cells);
-    if (count == 0)
+    if (!PyList_CheckExact(cells) || (!PyList_CheckExact(given) && !PyTuple_CheckExact(given)))
+        Py_RETURN_NONE; /* given otherwise (an iterator would be used up): the Python code's */
+    if (PyList_GET_SIZE(cells) == 0)
         Py_RETURN_NONE; /* the Python code's own error (xs[0] of nothing) */
-    PyObject *chars = PySequence_Tuple(given);
-    if (chars == NULL)
+    cells = PyList_AsTuple(cells); /* copies: nothing run below can change what they hold */
+    if (cells == NULL)
         return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(cells);
+    PyObject *chars = PySequence_Tuple(given);
+    if (chars == NULL) {
+        Py_DECREF(cells);
+        return NULL;
+    }
     PyObject *found = NULL, **slots = NULL;
     double *xs = NULL, *ys = NULL;
     int odd = 0;
@@ -693,7 +701,7 @@ static PyObject *cell_chars(PyObject *module, PyObject *args)
         goto fail;
     for (Py_ssize_t i = 0; i < count; i++) {
         double v[4];
-        if (!box_values(PyList_GET_ITEM(cells, i), v)) {
+        if (!box_values(PyTuple_GET_ITEM(cells, i), v)) {
             odd = 1;
             goto fail;
         }
@@ -707,7 +715,7 @@ static PyObject *cell_chars(PyObject *module, PyObject *args)
         goto fail;
     for (Py_ssize_t i = 0; i < count; i++) {
         PyObject *held = PyList_New(0);
-        if (held == NULL || PyDict_SetItem(found, PyList_GET_ITEM(cells, i), held) < 0) {
+        if (held == NULL || PyDict_SetItem(found, PyTuple_GET_ITEM(cells, i), held) < 0) {
             Py_XDECREF(held);
             goto fail;
         }
@@ -754,12 +762,14 @@ static PyObject *cell_chars(PyObject *module, PyObject *args)
     PyMem_Free(ys);
     PyMem_Free(slots);
     Py_DECREF(chars);
+    Py_DECREF(cells);
     return found;
 fail:
     PyMem_Free(xs);
     PyMem_Free(ys);
     PyMem_Free(slots);
     Py_DECREF(chars);
+    Py_DECREF(cells);
     Py_XDECREF(found);
     if (odd && !PyErr_Occurred())
         Py_RETURN_NONE;
@@ -773,8 +783,8 @@ static PyObject *outside(PyObject *module, PyObject *args)
     (void)module;
     if (!PyArg_ParseTuple(args, "OO:outside", &given, &boxes))
         return NULL;
-    if (!PyList_CheckExact(boxes))
-        Py_RETURN_NONE;
+    if (!PyList_CheckExact(boxes) || (!PyList_CheckExact(given) && !PyTuple_CheckExact(given)))
+        Py_RETURN_NONE; /* given otherwise (an iterator would be used up): the Python code's */
     Py_ssize_t box_count = PyList_GET_SIZE(boxes);
     if (box_count == 0)
         return PySequence_List(given);

@@ -148,7 +148,7 @@ static Glyph *read_glyphs(PyObject *items, const Layout *layout, Py_ssize_t *cou
 {
     Py_ssize_t n = PySequence_Fast_GET_SIZE(items);
     PyObject **item = PySequence_Fast_ITEMS(items);
-    Glyph *glyphs = n <= SMALL ? small : PyMem_Malloc(sizeof(Glyph) * (size_t)n);
+    Glyph *glyphs = n <= SMALL ? small : PyMem_New(Glyph, n);
     *count = n;
     if (glyphs == NULL) {
         PyErr_NoMemory();
@@ -272,11 +272,18 @@ static void free_made(Made *made)
 static int make_room(Made *made, const Glyph *glyphs, Py_ssize_t count)
 {
     Py_ssize_t length = 0;
-    for (Py_ssize_t i = 0; i < count; i++)
-        length += PyUnicode_GET_LENGTH(glyphs[i].text);
-    made->text = length <= 2 * SMALL ? made->small_text
-                 : PyMem_Malloc(sizeof(Py_UCS4) * (size_t)length);
-    made->words = count <= SMALL ? made->small_words : PyMem_Malloc(sizeof(Word) * (size_t)count);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Py_ssize_t more = PyUnicode_GET_LENGTH(glyphs[i].text);
+        if (more > (Py_ssize_t)(PY_SSIZE_T_MAX / sizeof(Py_UCS4)) - length) {
+            made->text = made->small_text;
+            made->words = made->small_words;
+            PyErr_NoMemory();
+            return ERROR;
+        }
+        length += more;
+    }
+    made->text = length <= 2 * SMALL ? made->small_text : PyMem_New(Py_UCS4, length);
+    made->words = count <= SMALL ? made->small_words : PyMem_New(Word, count);
     made->used = made->count = 0;
     if (made->text == NULL || made->words == NULL) {
         free_made(made);
@@ -531,7 +538,7 @@ static int words_to_lines(Made *made, PyObject *out)
     for (Py_ssize_t i = 0; i < count; i++)
         words[i].rounded_top = python_round(words[i].top);
     sort_words(words, count, word_by_line_key);
-    Py_ssize_t *starts = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(count + 1));
+    Py_ssize_t *starts = PyMem_New(Py_ssize_t, count + 1);
     if (starts == NULL) {
         PyErr_NoMemory();
         return ERROR;
@@ -577,6 +584,8 @@ static int parse(PyObject *args, const char *format, PyObject **items, Layout *l
                                : PyArg_ParseTuple(args, format, &chars, &type, &fields);
     if (!parsed || layout_of(type, fields, layout) < 0)
         return ERROR;
+    if (!PyList_CheckExact(chars) && !PyTuple_CheckExact(chars))
+        return PYTHON; /* an iterator would be used up here: the Python code reads the rest */
     *items = PySequence_Fast(chars, "chars: a sequence of Char");
     return *items != NULL ? DONE : ERROR;
 }
@@ -586,10 +595,14 @@ static PyObject *line_texts(PyObject *module, PyObject *args)
     (void)module;
     PyObject *items;
     Layout layout;
-    if (parse(args, "OOO:line_texts", &items, &layout, NULL) < 0)
+    int parsed = parse(args, "OOO:line_texts", &items, &layout, NULL);
+    if (parsed != DONE) {
+        if (parsed == PYTHON)
+            Py_RETURN_NONE;
         return NULL;
+    }
     Py_ssize_t count;
-    int status;
+    int status = ERROR; /* read_glyphs sets it only when it fails */
     Glyph small[SMALL];
     Glyph *glyphs = read_glyphs(items, &layout, &count, &status, small);
     PyObject *out = NULL;
@@ -664,8 +677,12 @@ static PyObject *plain_text(PyObject *module, PyObject *args)
     (void)module;
     PyObject *items;
     Layout layout;
-    if (parse(args, "OOO:plain_text", &items, &layout, NULL) < 0)
+    int parsed = parse(args, "OOO:plain_text", &items, &layout, NULL);
+    if (parsed != DONE) {
+        if (parsed == PYTHON)
+            Py_RETURN_NONE;
         return NULL;
+    }
     Py_ssize_t count = PySequence_Fast_GET_SIZE(items);
     if (count < 2) { /* an empty cell, or a single character */
         PyObject *text = count ? text_of(PySequence_Fast_GET_ITEM(items, 0), &layout) : NULL;
@@ -678,8 +695,8 @@ static PyObject *plain_text(PyObject *module, PyObject *args)
     int status;
     Glyph small[SMALL];
     Glyph *glyphs = read_glyphs(items, &layout, &count, &status, small);
-    Py_DECREF(items);
     if (glyphs == NULL) {
+        Py_DECREF(items);
         if (status == PYTHON)
             Py_RETURN_NONE;
         return NULL;
@@ -695,6 +712,7 @@ static PyObject *plain_text(PyObject *module, PyObject *args)
     }
     free_buffer(&buffer);
     free_glyphs(glyphs, small);
+    Py_DECREF(items); /* last: the glyphs' texts are borrowed from the characters it holds */
     return text;
 }
 
