@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from corpus.corpusfiles import require_corpus_file
 from hostile import pdf_file
 
 from yusuan import readers
@@ -19,7 +20,6 @@ from yusuan.pipeline import read_document
 from yusuan.readers import pdfchars, pdfobjects
 from yusuan.readers.pdfobjects import Frame, calls, handle, page_tree, read_objects
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 PRODUCERS = [
     "guangdong/2026年深圳市政府办公厅部门预算.pdf",  # WPS 文字
     "beijing/财政局_2026年部门预算.pdf",  # WPS 表格
@@ -66,17 +66,10 @@ def _readings(path: Path) -> list[tuple]:
         document.close()
 
 
-def _corpus_file(name: str) -> Path:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"{name} is not in ../shared/corpus")
-    return path
-
-
 @needs_helper
 @pytest.mark.parametrize("name", PRODUCERS)
 def test_the_helper_reads_real_pages_as_the_ctypes_calls_do(name: str) -> None:
-    path = _corpus_file(name)
+    path = require_corpus_file(name)
     compiled = _readings(path)
     with through_ctypes():
         by_ctypes = _readings(path)
@@ -86,7 +79,7 @@ def test_the_helper_reads_real_pages_as_the_ctypes_calls_do(name: str) -> None:
 
 @needs_helper
 def test_a_document_read_with_the_helper_is_the_one_read_without() -> None:
-    path = _corpus_file("beijing/政府办公厅_2026年部门预算.pdf")
+    path = require_corpus_file("beijing/政府办公厅_2026年部门预算.pdf")
     compiled = read_document(str(path))
     with through_ctypes():
         assert read_document(str(path)) == compiled

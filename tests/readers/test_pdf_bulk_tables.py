@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pypdfium2
 import pytest
+from corpus.corpusfiles import require_corpus_file
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +24,6 @@ from yusuan.readers.pdfchars import Char, read_text, visible
 from yusuan.readers.pdfobjects import Edge, page_tree, read_objects
 from yusuan.readers.pdftables import Table, cell_chars, find_tables
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 PRODUCERS = [
     "guangdong/2026年深圳市政府办公厅部门预算.pdf",  # WPS 文字
     "beijing/财政局_2026年部门预算.pdf",  # WPS 表格
@@ -51,31 +52,28 @@ def _both(edges: list[Edge], chars: list[Char]) -> tuple[str, str]:
     return repr(reading(True)), repr(reading(False))
 
 
-def _pages(path: Path) -> list[tuple[list[Char], list[Edge]]]:
+def reader_pages(path: Path, most: int | None = None) -> Iterator[tuple[list[Char], list[Edge]]]:
+    """The visible characters and the rulings of each page (the first `most`), as the reader
+    gets them."""
     document = pypdfium2.PdfDocument(str(path))
-    pages = []
     try:
-        for index in range(min(len(document), PAGES)):
+        for index in range(len(document) if most is None else min(len(document), most)):
             page = document[index]
             textpage = page.get_textpage()
             tree = page_tree(page)
             chars, frame = read_text(page, textpage, tree.clipped_text)
-            pages.append((visible(chars, page, frame), read_objects(page, frame, tree).edges))
+            yield visible(chars, page, frame), read_objects(page, frame, tree).edges
             textpage.close()
             page.close()
     finally:
         document.close()
-    return pages
 
 
 @needs_helper
 @pytest.mark.parametrize("name", PRODUCERS)
 def test_the_helper_reads_real_tables_as_the_python_code_does(name: str) -> None:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip(f"{name} is not in ../shared/corpus")
     tables = 0
-    for chars, edges in _pages(path):
+    for chars, edges in reader_pages(require_corpus_file(name), PAGES):
         compiled, python = _both(edges, chars)
         assert compiled == python
         tables += len(find_tables(edges))
@@ -84,9 +82,7 @@ def test_the_helper_reads_real_tables_as_the_python_code_does(name: str) -> None
 
 @needs_helper
 def test_a_document_read_with_the_helper_is_the_one_read_without() -> None:
-    path = CORPUS / "shanghai/2026年上海市公安局_部门预算.pdf"
-    if not path.exists():
-        pytest.skip("the file is not in ../shared/corpus")
+    path = require_corpus_file("shanghai/2026年上海市公安局_部门预算.pdf")
     compiled = read_document(str(path))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pdftables, "_bulktables", None)

@@ -12,19 +12,18 @@ import os
 import random
 import shutil
 import sysconfig
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from corpus.corpusfiles import require_corpus_file
 from test_pdf_bulk_chars import PRODUCERS
+from test_pdf_bulk_tables import reader_pages
 
 from yusuan.readers import pdfpage, pdfwords
 from yusuan.readers.pdf import read
-from yusuan.readers.pdfchars import _CHAR_SLOTS, Char, read_text, visible
-from yusuan.readers.pdfobjects import page_tree, read_objects
-from yusuan.readers.pdftables import cell_chars, find_tables
+from yusuan.readers.pdfchars import _CHAR_SLOTS, Char
+from yusuan.readers.pdftables import Table, cell_chars, find_tables
 
 built = pytest.mark.skipif(pdfwords._bulkwords is None, reason="_bulkwords is not built")
 
@@ -53,21 +52,10 @@ def assert_alike(chars, boxes=()) -> None:
             == outcome(pdfpage._outside, chars, boxes, False)), (chars, boxes)
 
 
-def _pages(path: Path):
+def _pages(path: Path) -> Iterator[tuple[list[Char], list[Table]]]:
     """Each page's characters and ruled tables, as the reader gets them."""
-    document = pdfium.PdfDocument(str(path))
-    try:
-        for page in document:
-            textpage = page.get_textpage()
-            tree = page_tree(page)
-            chars, frame = read_text(page, textpage, tree.clipped_text)
-            chars = visible(chars, page, frame)
-            edges = read_objects(page, frame, tree).edges
-            yield chars, [table for table in find_tables(edges) if len(table.columns) >= 2]
-            textpage.close()
-            page.close()
-    finally:
-        document.close()
+    for chars, edges in reader_pages(path):
+        yield chars, [table for table in find_tables(edges) if len(table.columns) >= 2]
 
 
 @built

@@ -19,21 +19,9 @@ for keep in "（）：，；！？":
 TRANSLATION: dict[int, str | int] = {**_FULL_WIDTH, **_SPACES, **_KANGXI}
 
 
-def _character_class(codes: list[int]) -> str:
-    """A regular expression's class of the characters `codes` (sorted), runs as ranges."""
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "[" + "".join(re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "")
-                         for first, last in runs) + "]"
-
-
 # Any character the translation changes: a line without one (most lines) is left as it is,
 # without the translation's look-up of every character (ten times the search's time)
-_TO_NORMALISE = regexes.compile(_character_class(sorted(TRANSLATION)))
+_TO_NORMALISE = regexes.compile("[" + "".join(re.escape(chr(code)) for code in sorted(TRANSLATION)) + "]")
 
 
 def normalise_line(text: str) -> str:
