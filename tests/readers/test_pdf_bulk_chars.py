@@ -4,7 +4,9 @@ several producers. Skipped only where the helper is not built (no C compiler at 
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import shutil
 import sysconfig
 from pathlib import Path
@@ -16,7 +18,7 @@ from test_pdf import _two_font_pdf, _type3_pdf
 
 from yusuan.readers import pdfchars
 from yusuan.readers.pdf import read
-from yusuan.readers.pdfobjects import Frame, calls, compiled, handle, page_tree
+from yusuan.readers.pdfobjects import Frame, calls, handle, page_tree
 
 built = pytest.mark.skipif(pdfchars._bulkchars is None, reason="_bulkchars is not built")
 
@@ -33,12 +35,23 @@ PRODUCERS = [
 ]
 
 
-def test_the_helpers_are_built_where_a_compiler_is_present() -> None:
+HELPERS = re.findall(r'"(_bulk\w+)"', (Path(__file__).resolve().parents[2] / "setup.py")
+                     .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", HELPERS)
+def test_each_helper_is_built_where_a_compiler_is_present(name: str) -> None:
+    """Where the install could build them, it did: a helper that failed to build (they are
+    optional) would only make its comparisons skip."""
     headers = os.path.join(sysconfig.get_paths()["include"], "Python.h")
     if not (shutil.which("cc") and os.path.exists(headers)):
         pytest.skip("no C compiler or no Python headers: the install builds no helper")
-    assert pdfchars._bulkchars is not None, "pip install -e . again: _bulkchars is not built"
-    assert compiled() is not None, "pip install -e . again: _bulkobjects is not built"
+    assert importlib.util.find_spec(f"yusuan.readers.{name}") is not None, \
+        f"pip install -e . again: {name} is not built"
+
+
+def test_setup_names_the_four_helpers() -> None:
+    assert sorted(HELPERS) == ["_bulkchars", "_bulkobjects", "_bulktables", "_bulkwords"]
 
 
 def assert_pages_read_alike(path: Path) -> None:
