@@ -86,9 +86,9 @@ def test_the_same_unitless_change_is_quoted_once() -> None:
 
 def test_the_joined_text_keeps_each_characters_line_as_one_run_a_line() -> None:
     from yusuan.pipeline import document_from_text
-    from yusuan.rules.narrative.text import _joined
+    from yusuan.rules.engine.common import joined
 
-    text, lines = _joined(document_from_text("某局2030年部门预算\n2030年收入预算10.00万元。\n"))
+    text, lines = joined(document_from_text("某局2030年部门预算\n2030年收入预算10.00万元。\n"))
     assert len(lines) == len(text) and len(lines.starts) == 2  # type: ignore[attr-defined]
     assert lines[text.index("收入")] == 2 and lines[0] == 1 and lines[-1] == 2
     assert lines[text.index("收入") - 1] == 2 and lines[text.index("2030年收入") - 1] == 1

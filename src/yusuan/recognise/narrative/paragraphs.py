@@ -251,8 +251,6 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
         return None
     pieces: list[str] = []
     runs = CharLines()
-    starts, runs_lines = runs.starts, runs.numbers
-    length = 0
     firsts, ends, befores = tables.firsts, tables.ends, tables.befores
     run = 0
     for made in range(len(paragraphs) + 1):
@@ -261,9 +259,7 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
             for index in range(firsts[run], ends[run]):
                 text = " ".join(clean(lines[index].text).strip().split())
                 pieces.append(text)
-                starts.append(length)  # a line of its own: the lines rise
-                runs_lines.append(numbers[index])
-                length += len(text)
+                runs.extend(len(text), numbers[index])  # a line of its own: the lines rise
                 # a table line is given to the joiner as a piece after a break: a heading
                 # alone or a sentence's end breaks after it as well
                 digit_end = text[-1].isdigit() and not (HEADING.match(text)
@@ -273,19 +269,15 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
             break
         paragraph = paragraphs[made]
         text, at = paragraph.text, paragraph.lines
-        first = len(starts)
-        if digit_end and text[:1].isdigit() and not HEADING.match(
-                text[:bisect_right(at, at[0])]):  # its first line's text breaks before it
-            text = " " + text  # as `_Joiner.add`: the blank on the new piece's line
-            length += 1
+        blank = digit_end and text[:1].isdigit() and not HEADING.match(
+            text[:bisect_right(at, at[0])])  # its first line's text breaks before it
+        first = len(runs.starts)
+        runs.length += blank
+        runs.add(paragraph)
+        if blank:  # as `_Joiner.add`: the blank on the new piece's line, beginning its run
+            runs.starts[first] -= 1
+            pieces.append(" ")
         pieces.append(text)
-        for number in dict.fromkeys(at):
-            starts.append(length + bisect_left(at, number))
-            runs_lines.append(number)
-        if len(text) > len(at):
-            starts[first] -= 1  # the blank begins its line's run
-        length += len(at)
-    runs.length = length
     return "".join(pieces), runs
 
 

@@ -16,6 +16,11 @@ LOOK_BACK = 10
 PART_HEADING = regexes.compile(r"^\s*第[一二三四五六七八九十]+部分")
 
 
+def _part_heading(text: str) -> bool:
+    """A 第N部分 heading (looked for by its pattern only on lines holding 部分)."""
+    return "部分" in text and PART_HEADING.match(text) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     first: int
@@ -62,7 +67,7 @@ def form_spans(lines: list[Line], tables: list[Table]) -> list[Span]:
     stops = sorted([t.lines[0] for t in tables if t.kind not in PERFORMANCE_KINDS
                     and t.lines[0] > start]
                    + [i + 1 for i in range(start, len(lines))
-                      if "部分" in lines[i].text and PART_HEADING.match(lines[i].text)])
+                      if _part_heading(lines[i].text)])
     spans: list[Span] = []
     heads = [_head(lines, i) for i in names]
     for k, index in enumerate(names):
@@ -92,5 +97,5 @@ def dept_span(lines: list[Line], tables: list[Table], spans: list[Span]) -> tupl
     ends = [s.first - 1 for s in spans if s.first > first]
     ends += [t.lines[0] - 1 for t in tables if t.lines[0] > first and t.kind != "dept_performance"]
     ends += [i for i in range(first, len(lines))
-             if "部分" in lines[i].text and PART_HEADING.match(lines[i].text)][:1]
+             if _part_heading(lines[i].text)][:1]
     return first, min(ends) if ends else len(lines)

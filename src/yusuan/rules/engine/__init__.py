@@ -13,11 +13,13 @@ import pkgutil
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from yusuan.collector import fewer_collections
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine.messages import render
+
+Made = TypeVar("Made")
 
 SEVERITIES = ("error", "warning", "info")
 DOCUMENT_KINDS = ("部门预算", "单位预算", "部门决算", "单位决算")
@@ -214,6 +216,19 @@ def check_memo() -> dict[Any, Any] | None:
     several rules work out of the same unchanging document (its paragraphs); None outside a
     check. Its keys must hold the objects they stand for."""
     return getattr(_RULE_RUN, "check", None)
+
+
+def remembered(memo: dict[Any, Any] | None, key: tuple[Any, ...], owners: tuple[Any, ...],
+               make: Callable[[], Made]) -> Made:
+    """`make()` worked out once while `memo` lives (`rule_memo()` or `check_memo()`; every
+    time outside a run): kept under `key` beside the `owners` it is made of, which the ids in
+    `key` stand for and so may not be reused while it is kept."""
+    if memo is None:
+        return make()
+    kept = memo.get(key)
+    if kept is None:
+        kept = memo[key] = (owners, make())
+    return kept[1]  # type: ignore[no-any-return]
 
 
 def run_pair_rules(first: Document, second: Document,

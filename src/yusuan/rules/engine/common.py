@@ -14,7 +14,7 @@ from yusuan.recognise.narrative.paragraphs import (
     joined_from_paragraphs,
     joined_text,
 )
-from yusuan.rules.engine import check_memo, make_finding, rule_memo
+from yusuan.rules.engine import check_memo, make_finding, remembered, rule_memo
 from yusuan.rules.engine.tolerance import (
     Comparison,
     Printed,
@@ -87,15 +87,14 @@ def table_precision(doc: Document, table: Table) -> int:
     Spreadsheet exports drop trailing zeros ("40" and "1234.5" in a table of 1234.56), so a
     value printed with fewer decimals than its table stands for the table's precision.
     """
-    memo = rule_memo()
-    key = ("table_precision", id(doc), id(table))
-    if memo is not None and (kept := memo.get(key)) is not None:
-        return kept[2]  # type: ignore[no-any-return]
+    # asked for every amount of the table: worked out once a rule
+    return remembered(rule_memo(), ("table_precision", id(doc), id(table)), (doc, table),
+                      lambda: _precision(doc, table))
+
+
+def _precision(doc: Document, table: Table) -> int:
     shown = [d for row in table.rows for d in row.decimals.values()]
-    precision = max(shown) if shown else default_decimals(table_unit(doc, table))
-    if memo is not None:  # asked for every amount of the table: worked out once a rule
-        memo[key] = (doc, table, precision)
-    return precision
+    return max(shown) if shown else default_decimals(table_unit(doc, table))
 
 
 def amounts(doc: Document, table: Table, rows: Iterable[TableRow], key: str) -> list[Amount]:
@@ -256,15 +255,9 @@ def blank_form(tables: list[Table]) -> bool:
 def lines_in_tables(doc: Document) -> frozenset[int]:
     """The numbers of the lines the document's tables span (one set, for membership tests),
     worked out once a check (a dozen rules ask)."""
-    memo = check_memo()
-    key = ("lines_in_tables", id(doc))
-    if memo is not None and key in memo:
-        return memo[key][1]  # type: ignore[no-any-return]
-    spanned = frozenset(number for table in doc.tables
-                        for number in range(table.lines[0], table.lines[1] + 1))
-    if memo is not None:
-        memo[key] = (doc, spanned)
-    return spanned
+    return remembered(check_memo(), ("lines_in_tables", id(doc)), (doc,),
+                      lambda: frozenset(number for table in doc.tables
+                                        for number in range(table.lines[0], table.lines[1] + 1)))
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:

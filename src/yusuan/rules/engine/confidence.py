@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.confidence import scrambled_pages
-from yusuan.rules.engine import _REGISTRY, check_memo, make_finding, rule
+from yusuan.rules.engine import _REGISTRY, check_memo, make_finding, remembered, rule
 from yusuan.rules.engine.messages import register_messages
 
 register_messages({
@@ -126,11 +126,5 @@ def unsure_tables(doc: Document) -> Iterator[Finding]:
 
 def _scrambled_pages(doc: Document) -> dict[int, str]:
     """`scrambled_pages` of the document's source, worked out once a check (two rules ask)."""
-    memo = check_memo()
-    key = ("scrambled_pages", id(doc.source))
-    if memo is not None and key in memo:
-        return memo[key][1]  # type: ignore[no-any-return]
-    pages = scrambled_pages(doc.source)
-    if memo is not None:
-        memo[key] = (doc.source, pages)
-    return pages
+    return remembered(check_memo(), ("scrambled_pages", id(doc.source)), (doc.source,),
+                      lambda: scrambled_pages(doc.source))

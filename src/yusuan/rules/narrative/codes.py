@@ -54,11 +54,11 @@ class CodeBook:
 
     rows: dict[str, tuple[Table, TableRow]] = field(default_factory=dict)
     official: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    year: int | None = None
+    by_name: dict[tuple[int, str], list[str]] = field(default_factory=dict)  # of `official`
 
     @classmethod
     def of(cls, doc: Document) -> CodeBook:
-        book = cls(year=doc.year)
+        book = cls()
         tables = [table for kind in FUNCTIONAL_KINDS for table in doc.tables_of(kind)]
         # a row is cited where the reading is sure: a table in doubt cites no accusation
         for table in sorted(tables, key=lambda t: bool(t.doubts)):
@@ -67,6 +67,7 @@ class CodeBook:
                 if code.startswith("2") and len(code) in (3, 5, 7) and code.isdigit():
                     book.rows.setdefault(code, (table, row))
         book.official = official_names(doc.year)
+        book.by_name = _codes_by_official_name(doc.year)
         return book
 
     def name(self, code: str) -> str | None:
@@ -90,12 +91,7 @@ class CodeBook:
                  if len(c) == length and c.startswith(prefix) and plain(r.name) == wanted]
         if table:
             return sorted(table)
-        if self.official is official_names(self.year):
-            named = _codes_by_official_name(self.year).get((length, wanted), ())
-            return [c for c in named if c.startswith(prefix)]
-        return sorted(c for c, names in self.official.items()
-                      if len(c) == length and c.startswith(prefix)
-                      and any(plain(n) == wanted for n in names))
+        return [c for c in self.by_name.get((length, wanted), ()) if c.startswith(prefix)]
 
     def used(self, code: str) -> bool:
         found = self.rows.get(code)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from yusuan import regexes
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.recognise.headline import SANGONG_SUBTOTAL
-from yusuan.rules.engine import FINAL_KINDS, make_finding, rule, rule_memo
+from yusuan.rules.engine import FINAL_KINDS, make_finding, remembered, rule, rule_memo
 from yusuan.rules.engine.sources import is_single_source
 from yusuan.rules.engine.tolerance import Interval
 from yusuan.rules.narrative.common import (
@@ -351,28 +351,21 @@ def _by_name(doc: Document, kinds: tuple[str, ...], name: str) -> tuple[Table, T
 def _tables_of(doc: Document, kind: str) -> list[Table]:
     """`doc.tables_of(kind)`, worked out once a rule (asked for each figure of the narrative,
     of a document of hundreds of project forms)."""
-    memo = rule_memo()
-    key = ("tables_of", id(doc), kind)
-    if memo is not None and key in memo:
-        return memo[key][1]
-    found = doc.tables_of(kind)
-    if memo is not None:
-        memo[key] = (doc, found)
-    return found
+    return remembered(rule_memo(), ("tables_of", id(doc), kind), (doc,),
+                      lambda: doc.tables_of(kind))
 
 
 def _rows_by_plain_name(table: Table) -> dict[str, list[TableRow]]:
     """The table's rows by their plain names, in order: worked out once a rule (asked for
     each figure of the narrative)."""
-    memo = rule_memo()
-    key = ("rows_by_plain_name", id(table))
-    if memo is not None and key in memo:
-        return memo[key][1]
+    return remembered(rule_memo(), ("rows_by_plain_name", id(table)), (table,),
+                      lambda: _by_plain_name(table.rows))
+
+
+def _by_plain_name(rows: list[TableRow]) -> dict[str, list[TableRow]]:
     found: dict[str, list[TableRow]] = {}
-    for row in table.rows:
+    for row in rows:
         found.setdefault(_plain(row.name), []).append(row)
-    if memo is not None:
-        memo[key] = (table, found)
     return found
 
 

@@ -115,7 +115,7 @@ def year_references(doc: Document) -> Iterator[Finding]:
     Passes: 2030年度文件：基本支出 10.00 万元，比 2029 年预算增加 1.00 万元。
     Fails:  2030年度文件：基本支出 10.00 万元，比 2027 年预算增加 1.00 万元。
     """
-    text, lines = _joined(doc)
+    text, lines = joined(doc)
     named = list(_OWN_YEAR.finditer(text))  # searched once: the pattern tries every character
     year = own_year(named) or doc.year
     if not year:
@@ -237,12 +237,6 @@ def _year_finding(lines: list[int], text: str, values: dict[str, object],
     if parts and len(parts) > 1:
         finding.folded = [f"NARRATIVE.YEAR: {part}" for part in parts]
     return finding
-
-
-def _joined(doc: Document) -> tuple[str, Sequence[int]]:
-    """The whole text as one string (tables included), with each character's line number (kept
-    as runs: four bytes a character were 12 MB for a 2,000-page PDF)."""
-    return joined(doc)
 
 
 @rule("NARRATIVE.DEFINITION", category="definition", severity="warning",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from yusuan.model import Document, Fact, Finding, Location, Project
 from yusuan.recognise.projects.model import DeptForm, ProjectForm, YearFigure
-from yusuan.rules.engine import make_finding, rule, rule_memo
+from yusuan.rules.engine import make_finding, remembered, rule, rule_memo
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.projects.common import dept_form, form_project, project_forms
 
@@ -90,10 +90,10 @@ def _dept_projects(dept: DeptForm | None, year: int) -> _Figure | None:
 
 def _new_items(doc: Document) -> list[Fact]:
     """The narrative's functional items that grew (by a figure), in order: found once a rule."""
-    memo = rule_memo()
-    key = ("new_items", id(doc))
-    if memo is not None and key in memo:
-        return memo[key][1]
+    return remembered(rule_memo(), ("new_items", id(doc)), (doc,), lambda: _grown_items(doc))
+
+
+def _grown_items(doc: Document) -> list[Fact]:
     found = []
     for fact in doc.facts:
         if fact.source != "narrative" or fact.concept != "functional_item" or fact.value is None:
@@ -101,8 +101,6 @@ def _new_items(doc: Document) -> list[Fact]:
         change = fact.extra.get("change")
         if isinstance(change, (int, float)) and fact.extra.get("direction") == "增加":
             found.append(fact)
-    if memo is not None:
-        memo[key] = (doc, found)
     return found
 
 

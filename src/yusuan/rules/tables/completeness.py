@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
-from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule, rule_memo
+from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
 from yusuan.rules.engine.common import blank_form, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.printed import KIND_NAMES
@@ -84,10 +84,11 @@ def required_tables_present(doc: Document) -> Iterator[Finding]:
     """
     present = {t.kind for t in doc.tables}
     apart = published_apart(doc)
+    titled = titled_lines(doc)  # read once for every kind looked for
     for kind, severity in required_tables(doc):
         if kind in present:
             continue
-        announced, printed = naming_lines(doc, kind)
+        announced, printed = naming_lines(titled, kind)
         if apart and not printed:
             continue  # "附件：…部门预算报表": the announced tables are in the attached file
         if announced and not printed:
@@ -143,12 +144,13 @@ def contents_lines(doc: Document) -> set[int]:
     return found
 
 
-def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Location]]:
-    """Lines outside the read tables that name a table of `kind`: announcements (contents
-    entries, sentences) and title lines (the table is printed, though not read as a table)."""
+def naming_lines(titled: list[Titled], kind: str) -> tuple[list[Location], list[Location]]:
+    """Of the `titled` lines (`titled_lines`), those that name a table of `kind`: announcements
+    (contents entries, sentences) and title lines (the table is printed, though not read as a
+    table)."""
     announced: list[Location] = []
     printed: list[Location] = []
-    for number, kinds, printed_kind in _titled_lines(doc):
+    for number, kinds, printed_kind in titled:
         if kind in kinds:
             if printed_kind == kind:
                 printed.append(Location(number, table=kind))
@@ -157,20 +159,16 @@ def naming_lines(doc: Document, kind: str) -> tuple[list[Location], list[Locatio
     return announced, printed
 
 
-_Titled = tuple[int, frozenset[str], str | None]
+Titled = tuple[int, frozenset[str], str | None]
 
 
-def _titled_lines(doc: Document) -> list[_Titled]:
+def titled_lines(doc: Document) -> list[Titled]:
     """Each line that names some table: its number, the kinds it names, and the kind it prints
     (a title run into a row of a read table, or a title line outside the table of contents;
-    any other naming announces). Worked out once a rule, not once for each kind looked for."""
-    memo = rule_memo()
-    key = ("titled_lines", id(doc))
-    if memo is not None and key in memo:
-        return memo[key][1]  # type: ignore[no-any-return]
+    any other naming announces)."""
     contents = contents_lines(doc)
     in_tables = lines_in_tables(doc)
-    found: list[_Titled] = []
+    found: list[Titled] = []
     for line in doc.source.lines:
         if line.number in in_tables:
             # a title run into a row of the table before it
@@ -185,8 +183,6 @@ def _titled_lines(doc: Document) -> list[_Titled]:
         title = classify_title(line.text.strip())
         standalone = title.kind if title is not None and line.number not in contents else None
         found.append((line.number, kinds, standalone))
-    if memo is not None:
-        memo[key] = (doc, found)
     return found
 
 

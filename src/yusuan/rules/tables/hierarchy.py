@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from yusuan import regexes
-from yusuan.model import Document, Finding, Table, TableRow
-from yusuan.rules.engine import check_memo, rule
+from yusuan.model import Document, Finding, Source, Table, TableRow
+from yusuan.rules.engine import check_memo, remembered, rule
 from yusuan.rules.engine.common import (
     FUNCTIONAL_TABLES,
     amount,
@@ -80,15 +80,13 @@ WITHHELD = regexes.compile(r"(涉密|保密).{0,40}(剔除|不予公开|不公�
 def states_withheld(doc: Document) -> bool:
     """The document says classified items were left out of what it publishes (read once a
     check, not once a table)."""
-    memo = check_memo()
-    key = ("states_withheld", id(doc.source))
-    if memo is not None and key in memo:
-        return memo[key][1]  # type: ignore[no-any-return]
-    text = "".join("".join(line.text.split()) for line in doc.source.lines if "\t" not in line.text)
-    withheld = bool(WITHHELD.search(text))
-    if memo is not None:
-        memo[key] = (doc.source, withheld)
-    return withheld
+    return remembered(check_memo(), ("states_withheld", id(doc.source)), (doc.source,),
+                      lambda: _states_withheld(doc.source))
+
+
+def _states_withheld(source: Source) -> bool:
+    text = "".join("".join(line.text.split()) for line in source.lines if "\t" not in line.text)
+    return bool(WITHHELD.search(text))
 
 
 def rollup_findings(doc: Document, table: Table, rule_id: str,
