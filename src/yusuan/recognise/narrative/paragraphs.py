@@ -11,6 +11,7 @@ from operator import lt
 from typing import overload
 
 from yusuan.model import Line, Source
+from yusuan.repeats import once_per_text
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.narrative.text import (
     HEADING,
@@ -252,18 +253,15 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
     pieces: list[str] = []
     runs = CharLines()
     firsts, ends, befores = tables.firsts, tables.ends, tables.befores
+    piece_of = once_per_text(_table_piece)
     run = 0
     for made in range(len(paragraphs) + 1):
         digit_end = False  # the last piece a table line's ending with a digit, left open
         while run < len(befores) and befores[run] <= made:
             for index in range(firsts[run], ends[run]):
-                text = " ".join(clean(lines[index].text).strip().split())
+                text, digit_end = piece_of(lines[index].text)
                 pieces.append(text)
                 runs.extend(len(text), numbers[index])  # a line of its own: the lines rise
-                # a table line is given to the joiner as a piece after a break: a heading
-                # alone or a sentence's end breaks after it as well
-                digit_end = text[-1].isdigit() and not (HEADING.match(text)
-                                                         and is_heading_only(text))
             run += 1
         if made == len(paragraphs):
             break
@@ -279,6 +277,14 @@ def joined_from_paragraphs(source: Source, paragraphs: Sequence[Paragraph],
             pieces.append(" ")
         pieces.append(text)
     return "".join(pieces), runs
+
+
+def _table_piece(line_text: str) -> tuple[str, bool]:
+    """A table line's text as `joined_text` joins it, and whether it leaves the text open
+    after a digit: a table line is given to the joiner as a piece after a break, and a heading
+    alone or a sentence's end breaks after it as well."""
+    text = " ".join(clean(line_text).strip().split())
+    return text, text[-1].isdigit() and not (HEADING.match(text) and is_heading_only(text))
 
 
 class _Joiner:

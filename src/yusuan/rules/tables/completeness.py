@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.titles import announced_titles, classify_title
+from yusuan.repeats import once_per_text
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS, make_finding, rule
 from yusuan.rules.engine.common import blank_form, lines_in_tables
 from yusuan.rules.engine.messages import register_messages
@@ -169,21 +170,32 @@ def titled_lines(doc: Document) -> list[Titled]:
     contents = contents_lines(doc)
     in_tables = lines_in_tables(doc)
     found: list[Titled] = []
+    in_cells, named = once_per_text(_kinds_in_cells), once_per_text(_kinds_named)
     for line in doc.source.lines:
+        if "表" not in line.text:  # every title names its 表; most lines do not
+            continue
         if line.number in in_tables:
-            # a title run into a row of the table before it
-            in_cells = frozenset(title.kind for cell in line.text.split("\t") if "表" in cell
-                                 and (title := classify_title(cell.strip())) is not None)
-            for kind in in_cells:
+            for kind in in_cells(line.text):  # a title run into a row of the table before it
                 found.append((line.number, frozenset((kind,)), kind))
             continue
-        kinds = frozenset(t.kind for t in announced_titles(line.text))
-        if not kinds:
-            continue
-        title = classify_title(line.text.strip())
-        standalone = title.kind if title is not None and line.number not in contents else None
-        found.append((line.number, kinds, standalone))
+        kinds, title_kind = named(line.text)
+        if kinds:
+            found.append((line.number, kinds, title_kind if line.number not in contents else None))
     return found
+
+
+def _kinds_in_cells(text: str) -> frozenset[str]:
+    """The kinds of the titles a table line's cells are."""
+    return frozenset(title.kind for cell in text.split("\t") if "表" in cell
+                     and (title := classify_title(cell.strip())) is not None)
+
+
+def _kinds_named(text: str) -> tuple[frozenset[str], str | None]:
+    """The kinds of the tables a line outside the tables names, and the kind of the title
+    the line is (if it is one)."""
+    kinds = frozenset(t.kind for t in announced_titles(text))
+    title = classify_title(text.strip()) if kinds else None
+    return kinds, title.kind if title is not None else None
 
 
 MAX_MENTIONS = 3
