@@ -149,7 +149,7 @@ def test_a_page_foot_laid_out_as_cells_is_told_by_its_dashes(texts: tuple[str, .
                                                               foot: bool) -> None:
     from yusuan.recognise.segments import page_foot_in_cells
 
-    assert page_foot_in_cells(tuple(Cell(text, 1) for text in texts)) is foot
+    assert page_foot_in_cells(texts) is foot
 
 
 def _random_sources(seed: int, count: int):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from yusuan import regexes
@@ -18,6 +18,7 @@ from yusuan.model import Cell, Row
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount
 from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
+from yusuan.repeats import once_per_text
 
 _UNIT = regexes.compile(r"(?:金额)?单位\s*[:：]?\s*(万元|元|亿元|千元)(?=\s|$|[)），,；;。])")
 _BUDGET_UNIT = regexes.compile(r"^(部门/单位|部门（单位）|部门\(单位\)|部门名称|单位名称|部门|编制单位)\s*[:：]|^\[\d+\]")
@@ -66,27 +67,30 @@ def _only_text(filled: tuple[Cell, ...]) -> str | None:
 
 
 def row_title(row: Row) -> Title | None:
-    return _title_of(row.filled)
+    return _title_of(_texts(row.filled))
 
 
-def _title_of(filled: tuple[Cell, ...]) -> Title | None:
-    """`row_title` of a row's filled cells."""
-    if len(filled) == 2 and is_number_only(filled[0].text):
-        title = classify_title(filled[1].text)
+def _texts(filled: tuple[Cell, ...]) -> tuple[str, ...]:
+    return tuple([cell.text for cell in filled])  # a list is made faster
+
+
+def _title_of(texts: tuple[str, ...]) -> Title | None:
+    """`row_title` of a row's filled cells' texts."""
+    if len(texts) == 2 and is_number_only(texts[0]):
+        title = classify_title(texts[1])
         if title and not title.number:
-            return Title(title.kind, title.text, printed_number(filled[0].text))
+            return Title(title.kind, title.text, printed_number(texts[0]))
         return title
-    return classify_title(filled[0].text) if len(filled) == 1 else None  # single_text
+    return classify_title(texts[0]) if len(texts) == 1 else None  # single_text
 
 
 def is_data_row(row: Row) -> bool:
     """A row with an amount, a classification code or a total label in a table body."""
-    return _is_data(row.filled)
+    return _is_data(_texts(row.filled))
 
 
-def _is_data(filled: tuple[Cell, ...]) -> bool:
-    """`is_data_row` of a row's filled cells."""
-    texts = [cell.text for cell in filled]
+def _is_data(texts: tuple[str, ...]) -> bool:
+    """`is_data_row` of a row's filled cells' texts."""
     if not texts or _column_numbers(texts):
         return False
     if any(is_amount(text) for text in texts):
@@ -102,7 +106,7 @@ def is_column_number_row(row: Row) -> bool:
     return _column_numbers([cell.text for cell in row.filled])
 
 
-def _column_numbers(texts: list[str]) -> bool:
+def _column_numbers(texts: Sequence[str]) -> bool:
     """`is_column_number_row` of a row's filled cells' texts."""
     if not texts or not (texts[0] in COLUMN_NUMBER_LABELS or texts[0].isdecimal()):
         return False  # most rows: every cell must be a label or a number
@@ -140,7 +144,7 @@ def join_wrapped_titles(rows: list[Row]) -> Iterator[tuple[Row, tuple[Cell, ...]
         tail = _only_text(filled)
         if (held is not None and head and tail
                 and (tail.endswith("表") and classify_title(head + tail)
-                     and (len(tail) <= WRAPPED_TAIL and not _title_of(held_filled)
+                     and (len(tail) <= WRAPPED_TAIL and not _title_of(_texts(held_filled))
                           or _numbered_title_unfinished(head, tail))
                      or _bracket_unclosed(head, tail))):
             first = held.cells[0]
@@ -177,12 +181,32 @@ def _numbered_title_unfinished(head: str, tail: str) -> bool:
     return "表" not in words
 
 
+@dataclass(frozen=True, slots=True)
+class RowShape:
+    """What segmenting asks of a row that its filled cells' texts alone decide: worked out
+    once per distinct row (a long document prints the same rows again and again)."""
+
+    title: Title | None  # `row_title`
+    number_only: bool  # one cell, a table number alone ("附表 4-2")
+    meta: bool  # made only of unit / budget-unit cells (`meta_row`)
+    rule: bool  # dashes drawn as a border (`is_rule_line`)
+    page_foot: bool  # a page number between dashes as cells of its own (`page_foot_in_cells`)
+    data: bool  # `is_data_row`
+
+    @classmethod
+    def of(cls, texts: tuple[str, ...]) -> RowShape:
+        return cls(_title_of(texts), len(texts) == 1 and is_number_only(texts[0]), _is_meta(texts), is_rule_line(texts),
+                   page_foot_in_cells(texts), _is_data(texts))
+
+
 def rows_to_segments(rows: list[Row]) -> list[Segment]:
     segments: list[Segment] = []
     current: Segment | None = None
     pending_number: str | None = None
+    shape_of = once_per_text(RowShape.of)
     for row, filled in join_wrapped_titles(rows):
-        title = _title_of(filled)
+        shape = shape_of(_texts(filled))
+        title = shape.title
         text = _only_text(filled)
         if title:
             if current and not current.started and (current.title.kind == title.kind or not current.title_rows):
@@ -196,7 +220,7 @@ def rows_to_segments(rows: list[Row]) -> list[Segment]:
             current = Segment(title=title, title_rows=[row], number=title.number or pending_number)
             pending_number = None
             continue
-        if text and is_number_only(text):
+        if shape.number_only:
             number = printed_number(text)
             if current and current.started and number == current.number:
                 current.in_repeat_header = True
@@ -207,7 +231,7 @@ def rows_to_segments(rows: list[Row]) -> list[Segment]:
             continue
         if current is None:
             continue
-        if not absorb(current, row, text, filled):
+        if not absorb(current, row, text, filled, shape):
             close(current, segments)
             current = None
     close(current, segments)
@@ -232,11 +256,15 @@ def continues(segment: Segment, title: Title, pending_number: str | None = None)
     return number is None or number == segment.number
 
 
-def meta_row(segment: Segment, filled: tuple[Cell, ...]) -> bool:
-    """Absorb a row (its filled cells) made only of unit / budget-unit cells (one-cell-per-line
-    exports put them in one block); after data it marks a repeated page header."""
-    if len(filled) < 2 or not all(_UNIT.search(c.text) or _BUDGET_UNIT.match(c.text) for c in filled):
-        return False
+def _is_meta(texts: tuple[str, ...]) -> bool:
+    """A row (its filled cells' texts) made only of unit / budget-unit cells (one-cell-per-line
+    exports put them in one block)."""
+    return len(texts) >= 2 and all(_UNIT.search(text) or _BUDGET_UNIT.match(text) for text in texts)
+
+
+def meta_row(segment: Segment, filled: tuple[Cell, ...]) -> None:
+    """Absorb a row (its filled cells) of unit / budget-unit cells (`_is_meta`); after data it
+    marks a repeated page header."""
     for cell in filled:
         unit = _UNIT.search(cell.text)
         if unit:
@@ -246,23 +274,26 @@ def meta_row(segment: Segment, filled: tuple[Cell, ...]) -> bool:
             segment.budget_unit, segment.budget_unit_line = cell.text, cell.line
     if segment.data_rows:
         segment.in_repeat_header = True
-    return True
 
 
 RULE_CHARACTERS = frozenset("-—=_ ")
 
 
-def is_rule_line(filled: tuple[Cell, ...]) -> bool:
-    """A row (its filled cells) of dashes drawn as a table border."""
-    return all(set(cell.text) <= RULE_CHARACTERS for cell in filled)
+def is_rule_line(texts: tuple[str, ...]) -> bool:
+    """A row (its filled cells' texts) of dashes drawn as a table border."""
+    return all(set(text) <= RULE_CHARACTERS for text in texts)
 
 
-def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...]) -> bool:
-    """Add a row (`filled` its filled cells, `text` its only one's text) to the segment;
-    False when the row ends the table."""
-    if meta_row(segment, filled) or is_rule_line(filled):
+def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...],
+           shape: RowShape) -> bool:
+    """Add a row (`filled` its filled cells, `text` its only one's text, `shape` what its
+    texts decide) to the segment; False when the row ends the table."""
+    if shape.meta:
+        meta_row(segment, filled)
         return True
-    if text is None and page_foot_in_cells(filled):
+    if shape.rule:
+        return True
+    if text is None and shape.page_foot:
         segment.in_repeat_header = bool(segment.data_rows)
         return True
     if text is not None:
@@ -293,7 +324,7 @@ def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...
             return True
         if is_running_text(row, text) and (segment.data_rows or segment.header_rows):
             return False
-    data = _is_data(filled)
+    data = shape.data
     if segment.note_rows and segment.data_rows and not data and not segment.in_repeat_header:
         return False
     in_body = segment.data_rows and not segment.in_repeat_header and len(row.cells) > 1
@@ -309,11 +340,12 @@ def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...
     return True
 
 
-def page_foot_in_cells(filled: tuple[Cell, ...]) -> bool:
-    """A page number between dashes laid out as cells of its own ("-" | "1" | "-")."""
-    if not 2 <= len(filled) <= 3 or filled[0].text[:1] not in "-—–":  # opens with a dash
+def page_foot_in_cells(texts: tuple[str, ...]) -> bool:
+    """A page number between dashes laid out as cells of its own ("-" | "1" | "-"): a row's
+    filled cells' texts."""
+    if not 2 <= len(texts) <= 3 or texts[0][:1] not in "-—–":  # opens with a dash
         return False
-    joined = " ".join(cell.text for cell in filled)
+    joined = " ".join(texts)
     return bool(PAGE_NUMBER.match(joined)) and bool(re.match(r"^[-—–].*[-—–]$", joined))
 
 

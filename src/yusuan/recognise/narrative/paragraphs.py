@@ -11,7 +11,6 @@ from operator import lt
 from typing import overload
 
 from yusuan.model import Line, Source
-from yusuan.repeats import once_per_text
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.narrative.text import (
     HEADING,
@@ -20,6 +19,7 @@ from yusuan.recognise.narrative.text import (
     is_heading_only,
     is_table_line,
 )
+from yusuan.repeats import once_per_text
 
 _ENDS = "。！？!?"
 
