@@ -155,14 +155,12 @@ def _walk(source: Source, keep_tables: bool, builder: _Builder | _Joiner) -> Ite
 
 class _CleanTexts:
     """Each line's text cleaned and stripped, worked out when asked for (a list of them all
-    would hold a second copy of a long file's text) and kept for the next few lines' asking
-    (a line is asked for as itself and as one of the two after a lone figure)."""
-
-    KEPT = 4
+    would hold a second copy of a long file's text) once per distinct text (a line is asked
+    for as itself and as one of the two after a lone figure, and a form's lines repeat)."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
         self.lines = lines
-        self.recent: dict[int, str] = {}
+        self.cleaned = once_per_text(_clean_stripped)
 
     @overload
     def __getitem__(self, key: int) -> str: ...
@@ -177,13 +175,11 @@ class _CleanTexts:
 
     def at(self, key: int) -> str:
         """The text of the line at `key` (an index, not a slice: what the walk asks)."""
-        recent = self.recent
-        if key in recent:
-            return recent[key]
-        text = recent[key] = clean(self.lines[key].text).strip()
-        if len(recent) > self.KEPT:
-            recent.pop(key - self.KEPT, None)
-        return text
+        return self.cleaned(self.lines[key].text)
+
+
+def _clean_stripped(text: str) -> str:
+    return clean(text).strip()
 
 
 class CharLines(Sequence[int]):

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location
+from yusuan.repeats import once_per_text
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
@@ -30,23 +31,33 @@ def named_amounts(doc: Document) -> dict[str, dict[str, list[int]]]:
     """amount → name → lines, for each table cell of words with an amount in one of the two
     cells after it."""
     found: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    pairs_of = once_per_text(_named_amounts_of)  # a form's lines repeat
     for line in doc.source.lines:
         if "\t" not in line.text or "." not in line.text:  # one cell, or no amount (x.xx)
             continue
-        cells = line.text.split("\t")
-        if max(map(len, cells)) < MIN_NAME:  # no cell long enough for a name (most lines)
-            continue
-        for index, cell in enumerate(cells):
-            if len(cell) < MIN_NAME:  # its blanks taken out, shorter still
-                continue
-            name = "".join(cell.split())
-            if len(name) < MIN_NAME or not WORDS.search(name):
-                continue
-            after = ("".join(cell.split()) for cell in cells[index + 1:index + 1 + LOOK_AHEAD])
-            amount = next((cell for cell in after if AMOUNT.fullmatch(cell)), None)
-            if amount is not None:
-                found[amount.replace(",", "")][name].append(line.number)
+        for amount, name in pairs_of(line.text):
+            found[amount][name].append(line.number)
     return found
+
+
+def _named_amounts_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(amount without commas, name) of each cell of words of a TAB line with an amount in
+    one of the two cells after it."""
+    cells = text.split("\t")
+    if max(map(len, cells)) < MIN_NAME:  # no cell long enough for a name (most lines)
+        return ()
+    pairs = []
+    for index, cell in enumerate(cells):
+        if len(cell) < MIN_NAME:  # its blanks taken out, shorter still
+            continue
+        name = "".join(cell.split())
+        if len(name) < MIN_NAME or not WORDS.search(name):
+            continue
+        after = ("".join(cell.split()) for cell in cells[index + 1:index + 1 + LOOK_AHEAD])
+        amount = next((cell for cell in after if AMOUNT.fullmatch(cell)), None)
+        if amount is not None:
+            pairs.append((amount.replace(",", ""), name))
+    return tuple(pairs)
 
 
 @rule("NAME.ROW_VARIANT", category="naming", severity="warning", words=True,

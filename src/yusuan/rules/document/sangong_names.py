@@ -31,10 +31,18 @@ def _proper(slip: str, item: str) -> str:
     return re.sub(r"^公务车(?:用车)?", "公务用车", slip)
 
 
+def may_hold_slip(text: str) -> bool:
+    """False for a line that holds neither 公务车 nor 费费, blanks inside or not (most lines:
+    not compacted): one without 车 and with fewer than two 费."""
+    return "车" in text or text.count("费") >= 2
+
+
 def _joined_lines(doc: Document) -> Iterator[tuple[int, str]]:
     """(number, text without blanks) of each line where a slip can stand: every slip holds
     公务车 or 费费."""
     for line in doc.source.lines:
+        if not may_hold_slip(line.text):
+            continue
         text = "".join(line.text.split())
         if "公务车" in text or "费费" in text:
             yield line.number, text

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location
+from yusuan.repeats import once_per_text
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
@@ -28,6 +30,10 @@ STRAY: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
 MAX_CITED = 6
 
 
+def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    return tuple(match.group(0) for match in pattern.finditer(text))
+
+
 @rule("TEXT.STRAY", category="plausibility", severity="warning", words=True,
       title_zh="文字中无多余字符", title_en="No stray characters in the text")
 def stray_characters(doc: Document) -> Iterator[Finding]:
@@ -38,8 +44,9 @@ def stray_characters(doc: Document) -> Iterator[Finding]:
     Fails:  2026A 年，本局主要任务是……持续向好发展。？
     """
     for what, what_en, held, pattern in STRAY:
-        hits = [(line.number, match.group(0)) for line in doc.source.lines if held in line.text
-                for match in pattern.finditer(line.text)]
+        found_in = once_per_text(partial(_found, pattern))  # a form's lines repeat
+        hits = [(line.number, found) for line in doc.source.lines if held in line.text
+                for found in found_in(line.text)]
         if not hits:
             continue
         examples = "、".join(dict.fromkeys(f"“{text.strip()}”" for _, text in hits[:MAX_CITED]))

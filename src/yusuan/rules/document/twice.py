@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
+from yusuan.repeats import once_per_text
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
@@ -72,8 +73,9 @@ def repeated_blocks(doc: Document) -> Iterator[tuple[int, int, int]]:
     identical lines opened by a labelled cell of words."""
     texts = [line.text for line in doc.source.lines]
     where: dict[str, list[int]] = defaultdict(list)
+    opens_block = once_per_text(_opens_block)  # a form's lines repeat
     for index, text in enumerate(texts):
-        if _opens_block(text):
+        if opens_block(text):
             where[_compact(text)].append(index)
     for at in where.values():
         for a, b in pairwise(at):
