@@ -1,0 +1,132 @@
+"""What a pass works out once per distinct line (yusuan/repeats.py) is what it works out of
+every line anew: the reading and the check of made-up documents that repeat their lines (the
+performance forms, random lines) are the same with the passes' `once_per_text` and with each
+line worked out again, with the default number of texts kept and with one. The cheap tests
+that skip a line are checked against the long way on made-up strings. Speed itself is measured
+in benchmarks/, not here."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+from docbuilder import culture_bureau, render
+
+import yusuan.recognise.narrative.paragraphs as paragraphs_module
+import yusuan.recognise.segments as segments_module
+import yusuan.repeats as repeats_module
+import yusuan.rules.document.row_names as row_names_module
+import yusuan.rules.document.stray as stray_module
+import yusuan.rules.document.twice as twice_module
+import yusuan.rules.tables.completeness as completeness_module
+from yusuan.model import Line
+from yusuan.pipeline import document_from_text
+from yusuan.rules.engine import run_rules
+
+MEMOISING = (paragraphs_module, segments_module, row_names_module, stray_module, twice_module,
+             completeness_module)
+
+# lines of tables, forms, titles, units, page feet and sentences, many of them alike
+PIECES = ("表1 收支总表", "单位：万元", "项目\t预算数", "合计\t10.00", "一、基本支出\t7.00",
+          "表12-1 项目支出绩效目标表", "项目名称\t公共文化场馆运行维护经费\t项目编码\t420125",
+          "\t\t\t", "", "－ 1 －", "-\t2\t-", "注：本表无数据。", "------", "部门：某局\t单位：万元",
+          "长期绩效目标\t持续保障文化旅游行业管理统计调查和综合协调等业务工作提升公共服务水平",
+          "\t满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t计划标准",
+          "公共文化场馆运行维护经费\t12.50", "公共文化场馆运行和维护经费\t12.50",
+          "2026A 年，本局主要任务是……持续向好发展。？", "公务车运行费 1.00 万元。",
+          "公务接待费费 0.5 万元。", "一、收入支出预算总体情况", "本部门机关运行经费 3.00 万元。",
+          "详见《政府性基金预算支出表》。", "表2 政府性基金预算支出表", "附表 4-2",
+          "2024年预算0.18万元；2025年预算0.18万元。", "1\t2\t3", "栏次\t1\t2")
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        lines = [rng.choice(PIECES) for _ in range(rng.randint(3, 40))]
+        if rng.random() < 0.5:  # a block printed again: the same run of lines twice
+            start = rng.randrange(len(lines))
+            lines += lines[start:start + rng.randint(5, 8)]
+        texts.append("2025年某局部门预算\n" + "\n".join(lines) + "\n")
+    return texts
+
+
+def _forms_text() -> str:
+    return render(dataclasses.replace(culture_bureau(), forms=True, dept_form=True))
+
+
+def _read_and_checked(text: str) -> str:
+    doc = document_from_text(text)
+    return repr((doc, run_rules(doc)))
+
+
+def _each_line_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in MEMOISING:
+        monkeypatch.setattr(module, "once_per_text", lambda work: work)
+
+
+@pytest.mark.parametrize("kept", [repeats_module.KEPT, 1])
+def test_documents_read_and_checked_with_each_distinct_line_once_as_line_by_line(
+        monkeypatch: pytest.MonkeyPatch, kept: int) -> None:
+    texts = [_forms_text(), *_random_texts(18, 60)]
+    monkeypatch.setattr(repeats_module, "KEPT", kept)
+    once = [_read_and_checked(text) for text in texts]
+    _each_line_anew(monkeypatch)
+    assert [_read_and_checked(text) for text in texts] == once
+
+
+def test_the_forms_document_repeats_lines_the_passes_meet_again() -> None:
+    texts = _forms_text().split("\n")
+    assert len(set(texts)) < 0.6 * len(texts)  # the test above compares what it means to
+
+
+def test_once_per_text_works_each_distinct_argument_out_once_while_kept(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+
+    def work(text: str) -> int:
+        asked.append(text)
+        return len(text)
+
+    kept = repeats_module.once_per_text(work)
+    assert [kept(t) for t in ("a", "bb", "a", "bb", "ccc")] == [1, 2, 1, 2, 3]
+    assert asked == ["a", "bb", "ccc"]
+    monkeypatch.setattr(repeats_module, "KEPT", 1)
+    asked.clear()
+    one = repeats_module.once_per_text(work)
+    assert [one(t) for t in ("a", "a", "bb", "a")] == [1, 1, 2, 1]
+    assert asked == ["a", "bb", "a"]  # one kept: "a" was let go for "bb"
+
+
+def test_a_line_without_che_or_two_fei_holds_no_sangong_slip() -> None:
+    from yusuan.rules.document.sangong_names import may_hold_slip
+
+    rng = random.Random(18)
+    alphabet = "公务车用费接待 \t\u3000x"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        compact = "".join(text.split())
+        if "公务车" in compact or "费费" in compact:
+            assert may_hold_slip(text), text
+    assert may_hold_slip("公务 车运行费") and may_hold_slip("接待费 费")
+    assert not may_hold_slip("公务用费") and not may_hold_slip("")
+
+
+def test_only_lines_with_biao_name_a_table() -> None:
+    from yusuan.recognise.titles import announced_titles, classify_title
+
+    for text in {*PIECES, *(p.replace("表", "") for p in PIECES)}:
+        if "表" not in text:
+            assert announced_titles(text) == []
+            assert all(classify_title(cell.strip()) is None for cell in text.split("\t"))
+
+
+def test_a_line_is_made_as_a_frozen_dataclass_makes_it() -> None:
+    line = Line(3, "合计", page=2)
+    assert (line.number, line.text, line.page, line.origin) == (3, "合计", 2, None)
+    assert line == Line(number=3, text="合计", page=2, origin=None)
+    assert hash(line) == hash(Line(3, "合计", 2))
+    assert dataclasses.replace(line, text="小计") == Line(3, "小计", 2)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        line.text = "小计"  # type: ignore[misc]
