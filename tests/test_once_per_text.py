@@ -130,3 +130,27 @@ def test_a_line_is_made_as_a_frozen_dataclass_makes_it() -> None:
     assert dataclasses.replace(line, text="小计") == Line(3, "小计", 2)
     with pytest.raises(dataclasses.FrozenInstanceError):
         line.text = "小计"  # type: ignore[misc]
+
+
+def test_the_own_year_is_found_where_the_pattern_finds_it_anywhere() -> None:
+    from yusuan.rules.narrative.text import _OWN_YEAR, own_year_names
+
+    rng = random.Random(18)
+
+    def blanks() -> str:
+        return "".join(rng.choice(" \t\u3000\n") for _ in range(rng.choice([0, 0, 1, 2, 8, 9, 12])))
+
+    def mention() -> str:
+        return (rng.choice(["", "比", "与", "较", "x", "1", "年"]) + blanks()
+                + rng.choice(["2025", "1999", "２０２５", "20２5", "1825", "202"]) + blanks()
+                + rng.choice(["年", "年度", "度", ""]) + blanks() + "部门"
+                + rng.choice(["预算", "决算", "预", ""]) + rng.choice(["", "表", "公开", "公", "。"]))
+
+    found = 0
+    for _ in range(20000):
+        text = "".join(mention() if rng.random() < 0.6 else rng.choice(["部门预算", "文字", " ", "2025年"])
+                       for _ in range(rng.randint(1, 6)))
+        expected = [(m.span(), m.groups()) for m in _OWN_YEAR.finditer(text)]
+        assert [(m.span(), m.groups()) for m in own_year_names(text)] == expected, text
+        found += len(expected)
+    assert found > 2000  # the made-up texts name years in many ways, found and not
