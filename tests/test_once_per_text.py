@@ -19,13 +19,15 @@ import yusuan.repeats as repeats_module
 import yusuan.rules.document.row_names as row_names_module
 import yusuan.rules.document.stray as stray_module
 import yusuan.rules.document.twice as twice_module
+import yusuan.rules.document.years as years_module
 import yusuan.rules.tables.completeness as completeness_module
+import yusuan.rules.tables.department as department_module
 from yusuan.model import Line
 from yusuan.pipeline import document_from_text
 from yusuan.rules.engine import run_rules
 
 MEMOISING = (paragraphs_module, segments_module, row_names_module, stray_module, twice_module,
-             completeness_module)
+             completeness_module, department_module, years_module)
 
 # lines of tables, forms, titles, units, page feet and sentences, many of them alike
 PIECES = ("表1 收支总表", "单位：万元", "项目\t预算数", "合计\t10.00", "一、基本支出\t7.00",
@@ -37,7 +39,11 @@ PIECES = ("表1 收支总表", "单位：万元", "项目\t预算数", "合计\t
           "2026A 年，本局主要任务是……持续向好发展。？", "公务车运行费 1.00 万元。",
           "公务接待费费 0.5 万元。", "一、收入支出预算总体情况", "本部门机关运行经费 3.00 万元。",
           "详见《政府性基金预算支出表》。", "表2 政府性基金预算支出表", "附表 4-2",
-          "2024年预算0.18万元；2025年预算0.18万元。", "1\t2\t3", "栏次\t1\t2")
+          "2024年预算0.18万元；2025年预算0.18万元。", "1\t2\t3", "栏次\t1\t2",
+          "部门：某市某区文化和旅游局（本级）\t单位：万元", "某市文化和旅游局2025年部门预算",
+          "注：某市某区文化和旅游局2025年没有政府性基金预算。",
+          "年度绩效目标\t2025年完成开展活动场次12场以上。", "年度绩效目标\t2024年计划开展活动。",
+          "项目完成时间\t2024年12月31日")
 
 
 def _random_texts(seed: int, count: int) -> list[str]:

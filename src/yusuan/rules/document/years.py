@@ -6,10 +6,11 @@ year (2018年计划对全市… beside 2019年计划…) or a completion date be
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location, Table
+from yusuan.repeats import once_per_text
 from yusuan.rules.engine import BUDGET_KINDS, make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
@@ -40,7 +41,9 @@ def project_plans_of_the_year(doc: Document) -> Iterator[Finding]:
     """
     if doc.kind not in BUDGET_KINDS or not doc.year:
         return
-    plans = {id(table): _plans(doc, table) for table in doc.tables if table.kind in PROJECT_KINDS}
+    plans_in = once_per_text(_plans_in)  # the forms repeat their lines
+    plans = {id(table): _plans(doc, table, plans_in) for table in doc.tables
+             if table.kind in PROJECT_KINDS}
     this_year = any(when == doc.year for found in plans.values() for when, _, _, _ in found)
     for table in doc.tables:
         if this_year and table.kind in PROJECT_KINDS:
@@ -55,10 +58,18 @@ def _lines(doc: Document, table: Table) -> Iterator[tuple[int, str]]:
     return enumerate((line.text for line in doc.source.lines[first - 1:table.lines[1]]), first)
 
 
-def _plans(doc: Document, table: Table) -> list[tuple[int, str, int, str]]:
-    """(year, plan word, line, phrase) of each sentence of the table that opens with a year."""
-    return [(int(m.group(1)), m.group(2), number, text[m.start(1):m.start(1) + 16])
-            for number, text in _lines(doc, table) if "年" in text for m in PLAN.finditer(text)]
+def _plans(doc: Document, table: Table, plans_in: Callable[[str], tuple[tuple[int, str, str], ...]]
+           ) -> list[tuple[int, str, int, str]]:
+    """(year, plan word, line, phrase) of each sentence of the table that opens with a year;
+    `plans_in` is `_plans_in`, maybe keeping what it found."""
+    return [(year, word, number, phrase) for number, text in _lines(doc, table) if "年" in text
+            for year, word, phrase in plans_in(text)]
+
+
+def _plans_in(text: str) -> tuple[tuple[int, str, str], ...]:
+    """(year, plan word, phrase) of each sentence of a line that opens with a year."""
+    return tuple((int(m.group(1)), m.group(2), text[m.start(1):m.start(1) + 16])
+                 for m in PLAN.finditer(text))
 
 
 def _past_plans(doc: Document, table: Table,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.meta import _DEPARTMENT, _DEPARTMENT_LINE, _ORGANISATION
+from yusuan.repeats import once_per_text
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
@@ -33,27 +34,33 @@ def mentions(doc: Document) -> dict[str, list[int]]:
     """Each way the department is named (a table header's 部门：…, a title's …部门预算), with
     the lines that name it so."""
     found: dict[str, list[int]] = {}
+    names_in = once_per_text(_names_in)  # a form's lines repeat
     for line in doc.source.lines:
-        text = line.text.strip()
-        if not text:
-            continue
-        names = []
-        opens = text[0]  # each pattern below opens with one of a few words (most lines none)
-        match = _DEPARTMENT_LINE.match(text) if opens in "部单编" else None
-        if match and _ORGANISATION.match(match.group(1)):
-            names.append(match.group(1))
-        if "算" in text:  # the pattern ends in (部门|单位)(预算|决算), blanks inside or not
-            joined = text.replace(" ", "")
-            if "预算" in joined or "决算" in joined:
-                names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
-        subject = NOTE_SUBJECT.match(text) if opens in "注说备" else None
-        if subject and not subject.group(1).startswith(("本", "我")):
-            names.append(subject.group(1))
-        for name in names:
-            name = OWN_LEVEL.sub("", name)
-            if len(name) >= 4 and line.number not in found.setdefault(name, []):
+        for name in names_in(line.text):
+            if line.number not in found.setdefault(name, []):
                 found[name].append(line.number)
     return found
+
+
+def _names_in(line_text: str) -> tuple[str, ...]:
+    """The names of the department a line gives (of four characters or more, 本级 and 汇总
+    dropped)."""
+    text = line_text.strip()
+    if not text:
+        return ()
+    names = []
+    opens = text[0]  # each pattern below opens with one of a few words (most lines none)
+    match = _DEPARTMENT_LINE.match(text) if opens in "部单编" else None
+    if match and _ORGANISATION.match(match.group(1)):
+        names.append(match.group(1))
+    if "算" in text:  # the pattern ends in (部门|单位)(预算|决算), blanks inside or not
+        joined = text.replace(" ", "")
+        if "预算" in joined or "决算" in joined:
+            names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
+    subject = NOTE_SUBJECT.match(text) if opens in "注说备" else None
+    if subject and not subject.group(1).startswith(("本", "我")):
+        names.append(subject.group(1))
+    return tuple(name for name in (OWN_LEVEL.sub("", found) for found in names) if len(name) >= 4)
 
 
 def variant_of(name: str, other: str) -> tuple[str, str] | None:
