@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 
 import pytest
 from docbuilder import culture_bureau, render
@@ -160,3 +161,35 @@ def test_the_own_year_is_found_where_the_pattern_finds_it_anywhere() -> None:
         assert [(m.span(), m.groups()) for m in own_year_names(text)] == expected, text
         found += len(expected)
     assert found > 2000  # the made-up texts name years in many ways, found and not
+
+
+def test_a_dated_event_is_searched_for_only_in_a_text_holding_one_of_its_words() -> None:
+    from yusuan.rules.narrative.text import DATED_EVENTS
+
+    rng = random.Random(18)
+    pieces = ("迎接", "喜迎", "党的", "二十大", "二十", "大", "庆祝", "建党", "建", "党", " ", "100",
+              "一百", "周年", "百年", "十四五", "十四", "五", "开好局", "开局", "之年", "开", "局",
+              "十九届", "十九", "届", "五中", "、", "六中", "全会", "十九大", "和", "历次", "x")
+    found = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for pattern, _, _, words in DATED_EVENTS:
+            if re.search(pattern, text):
+                found += 1
+                assert any(word in text for word in words), (pattern, text)
+    assert found > 500
+
+
+def test_a_department_line_opens_with_the_characters_looked_for() -> None:
+    from yusuan.recognise.meta import _DEPARTMENT_LINE, DEPARTMENT_LINE_OPENS
+
+    rng = random.Random(18)
+    pieces = ("部门", "部门/单位", "部门（单位）", "部门名称", "单位名称", "编制单位", "单位", "：", ":",
+              " ", "某市文化和旅游局", "金额单位：万元", "[056]", "某局本级", "，", "x", "名称")
+    found = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))).strip()
+        if _DEPARTMENT_LINE.match(text):
+            found += 1
+            assert text[:1] in DEPARTMENT_LINE_OPENS, text
+    assert found > 500

@@ -116,6 +116,7 @@ def tables_kind(tables: list[Table]) -> str | None:
 _DEPARTMENT_LINE = regexes.compile(r"^(?:部门/单位|部门（单位）|部门|部门名称|单位名称|编制单位)\s*[:：]\s*(\S+?)(?:\s+(?:金额)?单位\s*[:：].*)?$")
 _ORGANISATION = regexes.compile(rf"^[\u4e00-\u9fff（）()]{{3,40}}(?:{_BODY_SUFFIX})(?:（本级）|\(本级\))?$")
 _UNIT_LIST = regexes.compile(r"\[\d+\]\s*([^\[\],，]+)")
+DEPARTMENT_LINE_OPENS = "部单编"  # the first characters of _DEPARTMENT_LINE's labels
 
 
 def printed_department(lines: list[Line]) -> str | None:
@@ -123,12 +124,13 @@ def printed_department(lines: list[Line]) -> str | None:
     counts: Counter[str] = Counter()
     for line in lines:
         text = line.text.strip()
-        match = _DEPARTMENT_LINE.match(text)
+        opens = text[:1]  # each label opens with 部, 单 or 编; a unit list with [ (most lines none)
+        match = _DEPARTMENT_LINE.match(text) if opens in DEPARTMENT_LINE_OPENS else None
         if match and _ORGANISATION.match(match.group(1)):
             counts[match.group(1)] += 1
             continue
-        units = _UNIT_LIST.findall(text)
-        if units and text.startswith("[") and _ORGANISATION.match(units[-1].strip()):
+        units = _UNIT_LIST.findall(text) if opens == "[" else None
+        if units and _ORGANISATION.match(units[-1].strip()):
             counts[units[-1].strip()] += 1
     return counts.most_common(1)[0][0] if counts else None
 

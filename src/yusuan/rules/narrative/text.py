@@ -15,13 +15,14 @@ from yusuan.rules.narrative.common import fact_location, finding_args, fmt, narr
 
 MONEY_UNITS = ("元", "万元", "亿元")
 SKIP_UNIT_CONCEPTS = ("amount", "asset_amount")
-# (pattern, last year in which the phrase can be current, what it refers to)
+# (pattern, last year in which the phrase can be current, what it refers to, words one of which
+# every match holds: a text without one is not searched)
 DATED_EVENTS = (
-    (r"迎接党的二十大|喜迎二十大|迎接二十大", 2022, "党的二十大召开（2022年10月）之前的提法"),
-    (r"庆祝建党\s*100\s*周年|建党一百周年|建党百年", 2021, "建党100周年（2021年）"),
-    (r"十四五.{0,3}开好局|开局之年", 2021, "“十四五”开局（2021年）"),
-    (r"十九届五中、?六中全会", 2022, "党的十九届五中、六中全会（2020-2021年）"),
-    (r"十九大和十九届历次全会", 2022, "党的十九大和十九届历次全会（二十大之前的提法）"),
+    (r"迎接党的二十大|喜迎二十大|迎接二十大", 2022, "党的二十大召开（2022年10月）之前的提法", ("二十大",)),
+    (r"庆祝建党\s*100\s*周年|建党一百周年|建党百年", 2021, "建党100周年（2021年）", ("建党",)),
+    (r"十四五.{0,3}开好局|开局之年", 2021, "“十四五”开局（2021年）", ("开好局", "开局之年")),
+    (r"十九届五中、?六中全会", 2022, "党的十九届五中、六中全会（2020-2021年）", ("十九届",)),
+    (r"十九大和十九届历次全会", 2022, "党的十九大和十九届历次全会（二十大之前的提法）", ("十九大",)),
 )
 _PLAN = regexes.compile(r"《[^》]{0,30}?((?:19|20)\d\d)\s*年[^》]{0,40}?(实施方案|工作方案|工作要点|工作计划|行动方案)")
 _PERIOD = regexes.compile(r"((?:19|20)\d\d)\s*年?\s*(?:至|到|—|－|-|–|~|～)\s*((?:19|20)\d\d)\s*年")
@@ -134,7 +135,8 @@ def _dated_events(text: str, lines: Sequence[int], year: int) -> Iterator[Findin
     """Phrases of events past by `year`; hits within a few lines of each other are one passage
     carried over from an earlier year, reported once."""
     hits = sorted((match.start(), lines[match.start()], match.group(0), what)
-                  for pattern, last_year, what in DATED_EVENTS if year > last_year
+                  for pattern, last_year, what, words in DATED_EVENTS
+                  if year > last_year and any(word in text for word in words)
                   for match in re.finditer(pattern, text))
     passages: list[list[tuple[int, int, str, str]]] = []
     for hit in hits:

@@ -9,7 +9,12 @@ from collections.abc import Iterator
 
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location
-from yusuan.recognise.meta import _DEPARTMENT, _DEPARTMENT_LINE, _ORGANISATION
+from yusuan.recognise.meta import (
+    _DEPARTMENT,
+    _DEPARTMENT_LINE,
+    _ORGANISATION,
+    DEPARTMENT_LINE_OPENS,
+)
 from yusuan.repeats import once_per_text
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -50,7 +55,7 @@ def _names_in(line_text: str) -> tuple[str, ...]:
         return ()
     names = []
     opens = text[0]  # each pattern below opens with one of a few words (most lines none)
-    match = _DEPARTMENT_LINE.match(text) if opens in "部单编" else None
+    match = _DEPARTMENT_LINE.match(text) if opens in DEPARTMENT_LINE_OPENS else None
     if match and _ORGANISATION.match(match.group(1)):
         names.append(match.group(1))
     if "算" in text:  # the pattern ends in (部门|单位)(预算|决算), blanks inside or not
