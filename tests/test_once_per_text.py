@@ -193,3 +193,17 @@ def test_a_department_line_opens_with_the_characters_looked_for() -> None:
             found += 1
             assert text[:1] in DEPARTMENT_LINE_OPENS, text
     assert found > 500
+
+
+def test_a_narrative_heading_holds_shuoming() -> None:
+    from yusuan.rules.tables.completeness import NARRATIVE_HEADING
+
+    rng = random.Random(18)
+    pieces = ("情况", "预算", "决算", "编制", "总体", "说明", "说", "明", "：", ":", " ", "表", "x")
+    found = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if NARRATIVE_HEADING.search(text):
+            found += 1
+            assert "说明" in text, text
+    assert found > 500

@@ -12,6 +12,7 @@ from yusuan.codes import ECONOMIC
 from yusuan.codes.slips import known_codes, slip_of
 from yusuan.model import Document, Fact, Finding, Location, Table, TableRow
 from yusuan.rules.engine import make_finding, rule
+from yusuan.rules.engine.common import lines_in_tables
 from yusuan.rules.engine.tolerance import Interval
 from yusuan.rules.narrative.common import (
     fact_location,
@@ -226,7 +227,7 @@ FEWEST_KNOWN = 4  # a list is the classification's when at least this many items
 def _narrative_text(doc: Document) -> tuple[str, list[tuple[int, int]]]:
     """The text outside the tables, lines joined (a list wraps), page numbers left out, with the
     offset where each line starts; a table's lines stand as one break."""
-    in_table = {n for t in doc.tables for n in range(t.lines[0], t.lines[1] + 1)}
+    in_table = lines_in_tables(doc)
     text, starts = [], []
     at = 0
     for line in doc.source.lines:

@@ -275,8 +275,9 @@ NARRATIVE_HEADING = regexes.compile(r"(情况说明|预算说明|决算说明|�
 def has_narrative(doc: Document) -> bool:
     """The file carries a 情况说明 (some publish the tables as a file of their own)."""
     in_tables = lines_in_tables(doc)
-    return any(NARRATIVE_HEADING.search(line.text) and not line.text.strip().endswith("表")
-               and line.number not in in_tables for line in doc.source.lines)
+    return any("说明" in line.text and NARRATIVE_HEADING.search(line.text)  # every heading's word
+               and not line.text.strip().endswith("表") and line.number not in in_tables
+               for line in doc.source.lines)
 
 
 def listed_empty(doc: Document, table: Table) -> bool:
