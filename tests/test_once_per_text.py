@@ -180,19 +180,24 @@ def test_a_dated_event_is_searched_for_only_in_a_text_holding_one_of_its_words()
     assert found > 500
 
 
-def test_a_department_line_opens_with_the_characters_looked_for() -> None:
+def test_a_line_naming_the_department_opens_with_the_characters_looked_for() -> None:
     from yusuan.recognise.meta import _DEPARTMENT_LINE, DEPARTMENT_LINE_OPENS
+    from yusuan.rules.tables.department import NAMING_OPENS, _names_in
 
     rng = random.Random(18)
     pieces = ("部门", "部门/单位", "部门（单位）", "部门名称", "单位名称", "编制单位", "单位", "：", ":",
-              " ", "某市文化和旅游局", "金额单位：万元", "[056]", "某局本级", "，", "x", "名称")
-    found = 0
+              " ", "某市文化和旅游局", "金额单位：万元", "[056]", "某局本级", "，", "x", "名称", "注",
+              "说明", "备注", "1", "2025年", "没有", "预算", "决算", "部门预算", "（本级）", "\t")
+    found = named = 0
     for _ in range(30000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))).strip()
-        if _DEPARTMENT_LINE.match(text):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if _DEPARTMENT_LINE.match(text.strip()):
             found += 1
-            assert text[:1] in DEPARTMENT_LINE_OPENS, text
-    assert found > 500
+            assert text.strip()[:1] in DEPARTMENT_LINE_OPENS, text
+        if _names_in(text):
+            named += 1
+            assert "算" in text or text.lstrip()[:1] in NAMING_OPENS, text
+    assert found > 100 and named > 100
 
 
 def test_a_narrative_heading_holds_shuoming() -> None:

@@ -181,32 +181,38 @@ def _numbered_title_unfinished(head: str, tail: str) -> bool:
     return "表" not in words
 
 
-@dataclass(frozen=True, slots=True)
-class RowShape:
-    """What segmenting asks of a row that its filled cells' texts alone decide: worked out
-    once per distinct row (a long document prints the same rows again and again)."""
+# What segmenting asks of a row that its filled cells' texts alone decide, worked out once per
+# distinct row (a long document prints the same rows again and again) and only as far as the
+# row is asked (most rows of a PDF are text outside any table, asked only for their head).
+RowHead = tuple[Title | None, bool]  # `row_title`; else whether it is a table number alone
+RowBody = tuple[bool, bool, bool, bool]  # unit cells alone, a border, a page foot, a data row
 
-    title: Title | None  # `row_title`
-    number_only: bool  # one cell, a table number alone ("附表 4-2")
-    meta: bool  # made only of unit / budget-unit cells (`meta_row`)
-    rule: bool  # dashes drawn as a border (`is_rule_line`)
-    page_foot: bool  # a page number between dashes as cells of its own (`page_foot_in_cells`)
-    data: bool  # `is_data_row`
 
-    @classmethod
-    def of(cls, texts: tuple[str, ...]) -> RowShape:
-        return cls(_title_of(texts), len(texts) == 1 and is_number_only(texts[0]), _is_meta(texts), is_rule_line(texts),
-                   page_foot_in_cells(texts), _is_data(texts))
+def _row_head(texts: tuple[str, ...]) -> RowHead:
+    title = _title_of(texts)
+    return title, title is None and len(texts) == 1 and is_number_only(texts[0])  # "附表 4-2"
+
+
+def _row_body(texts: tuple[str, ...]) -> RowBody:
+    """As `absorb` asks: `meta_row`, `is_rule_line`, `page_foot_in_cells` (of a row of more
+    than one cell), `is_data_row`."""
+    if _is_meta(texts):
+        return True, False, False, False
+    if is_rule_line(texts):
+        return False, True, False, False
+    if len(texts) != 1 and page_foot_in_cells(texts):
+        return False, False, True, False
+    return False, False, False, _is_data(texts)
 
 
 def rows_to_segments(rows: list[Row]) -> list[Segment]:
     segments: list[Segment] = []
     current: Segment | None = None
     pending_number: str | None = None
-    shape_of = once_per_text(RowShape.of)
+    head_of, body_of = once_per_text(_row_head), once_per_text(_row_body)
     for row, filled in join_wrapped_titles(rows):
-        shape = shape_of(_texts(filled))
-        title = shape.title
+        texts = _texts(filled)
+        title, number_only = head_of(texts)
         text = _only_text(filled)
         if title:
             if current and not current.started and (current.title.kind == title.kind or not current.title_rows):
@@ -220,7 +226,7 @@ def rows_to_segments(rows: list[Row]) -> list[Segment]:
             current = Segment(title=title, title_rows=[row], number=title.number or pending_number)
             pending_number = None
             continue
-        if shape.number_only:
+        if number_only:
             number = printed_number(text)
             if current and current.started and number == current.number:
                 current.in_repeat_header = True
@@ -231,7 +237,7 @@ def rows_to_segments(rows: list[Row]) -> list[Segment]:
             continue
         if current is None:
             continue
-        if not absorb(current, row, text, filled, shape):
+        if not absorb(current, row, text, filled, body_of(texts)):
             close(current, segments)
             current = None
     close(current, segments)
@@ -285,15 +291,16 @@ def is_rule_line(texts: tuple[str, ...]) -> bool:
 
 
 def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...],
-           shape: RowShape) -> bool:
-    """Add a row (`filled` its filled cells, `text` its only one's text, `shape` what its
-    texts decide) to the segment; False when the row ends the table."""
-    if shape.meta:
+           body: RowBody) -> bool:
+    """Add a row (`filled` its filled cells, `text` its only one's text, `body` what its
+    texts decide: `_row_body`) to the segment; False when the row ends the table."""
+    meta, rule, page_foot, data = body
+    if meta:
         meta_row(segment, filled)
         return True
-    if shape.rule:
+    if rule:
         return True
-    if text is None and shape.page_foot:
+    if page_foot:
         segment.in_repeat_header = bool(segment.data_rows)
         return True
     if text is not None:
@@ -324,7 +331,6 @@ def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...
             return True
         if is_running_text(row, text) and (segment.data_rows or segment.header_rows):
             return False
-    data = shape.data
     if segment.note_rows and segment.data_rows and not data and not segment.in_repeat_header:
         return False
     in_body = segment.data_rows and not segment.in_repeat_header and len(row.cells) > 1

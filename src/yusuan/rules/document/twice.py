@@ -75,7 +75,7 @@ def repeated_blocks(doc: Document) -> Iterator[tuple[int, int, int]]:
     where: dict[str, list[int]] = defaultdict(list)
     opens_block = once_per_text(_opens_block)  # a form's lines repeat
     for index, text in enumerate(texts):
-        if opens_block(text):
+        if len(text) >= LONG and opens_block(text):  # (a shorter line, most, is not kept)
             where[_compact(text)].append(index)
     for at in where.values():
         for a, b in pairwise(at):

@@ -31,6 +31,8 @@ DISTRICT = regexes.compile(r"(?<=市)[\u4e00-\u9fff]{1,4}?[区县]")
 NUMBERING = regexes.compile(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)")
 # a note naming the department as its subject: "注：湖州市交通运输局没有国有资本经营预算…"
 NOTE_SUBJECT = regexes.compile(r"^(?:注|说明|备注)\s*\d?[：:、.]\s*([\u4e00-\u9fff]{4,20}?)\s*(?:\d{4}年度?)?\s*(?:没有|无|未)")
+NOTE_OPENS = "注说备"  # NOTE_SUBJECT's first characters
+NAMING_OPENS = DEPARTMENT_LINE_OPENS + NOTE_OPENS
 BODY = regexes.compile(r"(?:局|委员会|委|办公室|办|中心|院|厅|部)$")
 OWN_LEVEL = regexes.compile(r"(（本级）|\(本级\)|本级|（汇总）|\(汇总\))$")
 
@@ -41,6 +43,8 @@ def mentions(doc: Document) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     names_in = once_per_text(_names_in)  # a form's lines repeat
     for line in doc.source.lines:
+        if "算" not in line.text and line.text.lstrip()[:1] not in NAMING_OPENS:
+            continue  # no name in it (`_names_in`'s tests: most lines; none kept)
         for name in names_in(line.text):
             if line.number not in found.setdefault(name, []):
                 found[name].append(line.number)
@@ -62,7 +66,7 @@ def _names_in(line_text: str) -> tuple[str, ...]:
         joined = text.replace(" ", "")
         if "预算" in joined or "决算" in joined:
             names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
-    subject = NOTE_SUBJECT.match(text) if opens in "注说备" else None
+    subject = NOTE_SUBJECT.match(text) if opens in NOTE_OPENS else None
     if subject and not subject.group(1).startswith(("本", "我")):
         names.append(subject.group(1))
     return tuple(name for name in (OWN_LEVEL.sub("", found) for found in names) if len(name) >= 4)
