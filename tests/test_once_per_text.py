@@ -18,7 +18,6 @@ import yusuan.recognise.narrative.paragraphs as paragraphs_module
 import yusuan.recognise.segments as segments_module
 import yusuan.repeats as repeats_module
 import yusuan.rules.document.row_names as row_names_module
-import yusuan.rules.document.stray as stray_module
 import yusuan.rules.document.twice as twice_module
 import yusuan.rules.document.years as years_module
 import yusuan.rules.tables.completeness as completeness_module
@@ -27,7 +26,7 @@ from yusuan.model import Line
 from yusuan.pipeline import document_from_text
 from yusuan.rules.engine import run_rules
 
-MEMOISING = (paragraphs_module, segments_module, row_names_module, stray_module, twice_module,
+MEMOISING = (paragraphs_module, segments_module, row_names_module, twice_module,
              completeness_module, department_module, years_module)
 
 # lines of tables, forms, titles, units, page feet and sentences, many of them alike
@@ -212,3 +211,19 @@ def test_a_narrative_heading_holds_shuoming() -> None:
             found += 1
             assert "说明" in text, text
     assert found > 500
+
+
+def test_a_stray_character_is_looked_for_only_in_a_line_holding_its_marks() -> None:
+    from yusuan.rules.document.stray import STRAY
+
+    rng = random.Random(18)
+    pieces = ("2026", "202", "19", "20", "1", "A", "a", "z", "·", "•", "・", " ", "年", "。", "？", "?",
+              ".", "．", "x", "本局")
+    found = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for _, _, held, marks, pattern in STRAY:
+            if pattern.search(text):
+                found += 1
+                assert held in text and (marks is None or marks.search(text)), text
+    assert found > 300

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import partial
 
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location
-from yusuan.repeats import once_per_text
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
 
@@ -19,19 +17,16 @@ register_messages({
                    "en": "Stray characters in the text ({what_en}): {examples}"},
 })
 
-# (what, in Chinese and English, a character every hit holds, the pattern that shows it)
-STRAY: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
-    ("年份中夹有字母或符号", "a letter or a dot inside a year", "年",
+# (what, in Chinese and English, a character every hit holds, a pattern every hit holds a match
+# of (looked for only in a line with the character; None: no such), the pattern that shows it)
+STRAY: tuple[tuple[str, str, str, re.Pattern[str] | None, re.Pattern[str]], ...] = (
+    ("年份中夹有字母或符号", "a letter or a dot inside a year", "年", regexes.compile("[A-Za-z·•・]"),
      regexes.compile(r"(?<![\d.．A-Za-z])(?:19|20)\d\d[A-Za-z]\s*年"
                 r"|(?<![\d.．])(?:19|20)\d\s*[·•・]\s*年")),
-    ("句号后多出问号", "a question mark after a full stop", "。",
+    ("句号后多出问号", "a question mark after a full stop", "。", None,
      regexes.compile(r"。\s*[？?]")),
 )
 MAX_CITED = 6
-
-
-def _found(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
-    return tuple(match.group(0) for match in pattern.finditer(text))
 
 
 @rule("TEXT.STRAY", category="plausibility", severity="warning", words=True,
@@ -43,10 +38,10 @@ def stray_characters(doc: Document) -> Iterator[Finding]:
     Passes: 2026年，本局主要任务是……持续向好发展。
     Fails:  2026A 年，本局主要任务是……持续向好发展。？
     """
-    for what, what_en, held, pattern in STRAY:
-        found_in = once_per_text(partial(_found, pattern))  # a form's lines repeat
-        hits = [(line.number, found) for line in doc.source.lines if held in line.text
-                for found in found_in(line.text)]
+    for what, what_en, held, marks, pattern in STRAY:
+        hits = [(line.number, match.group(0)) for line in doc.source.lines if held in line.text
+                and (marks is None or marks.search(line.text))  # (most lines with 年: no letter)
+                for match in pattern.finditer(line.text)]
         if not hits:
             continue
         examples = "、".join(dict.fromkeys(f"“{text.strip()}”" for _, text in hits[:MAX_CITED]))
