@@ -30,12 +30,12 @@ def detect_layout(lines: list[Line]) -> str:
     lead_tab = sum(1 for text in texts if text.startswith("\t"))
     only_tab = sum(1 for text in texts if text.strip() == "" and "\t" in text)
     inner_tab = sum(1 for text in nonblank if "\t" in text.strip())
-    pipes = sum(1 for text in nonblank if text.strip().startswith("|") and text.strip().endswith("|"))
     if lead_tab > 0.3 * len(nonblank) and only_tab > 0.05 * len(nonblank):
         return "cell_per_line"
     enough = max(2, min(5, len(nonblank) // 5))
     if inner_tab >= enough:
         return "tabbed"
+    pipes = sum(1 for text in nonblank if text.strip().startswith("|") and text.strip().endswith("|"))
     if pipes >= enough:
         return "pipe"
     aligned = sum(1 for text in nonblank if len(_ALIGNED_GAP.findall(text)) >= 2 and _NUMBER.search(text))
