@@ -132,7 +132,14 @@ def raw_chars(textpage: Any, clipped_text: bool = True, compiled: bool = True) -
         chars, owners = _chars_one_call_each(pdfium, page, ems, clipped_text)
     if not clipped_text:
         return chars
-    return hide_cell_overflow(SharedClips(pdfium).clip, chars, owners)
+    return hide_cell_overflow(_clip_reader(pdfium, compiled), chars, owners)
+
+
+def _clip_reader(pdfium: SimpleNamespace, use_c: bool) -> Callable[[int], Box | None]:
+    """A text object's clip: the C helper reads every point of it at once; through ctypes
+    the clips sharing their paths are read once (`SharedClips`)."""
+    bulk = compiled() if use_c else None
+    return bulk.user_clip if bulk is not None else SharedClips(pdfium).clip  # type: ignore[no-any-return]
 
 
 def _chars_one_call_each(pdfium: Any, page: ctypes.c_void_p, ems: EmCache, clipped_text: bool
@@ -407,23 +414,15 @@ def hide_cell_overflow(clip_of: Callable[[int], Box | None], chars: list[RawChar
     """`chars` with those their cell's clip cuts off marked CLIPPED: the characters set in one
     clip (one text object, or one object per character) are the cell's text. `clip_of` gives
     a text object's clip in user space (None: it has none)."""
-    clips: dict[int, Box | None] = {}
-    by_clip: dict[Box, list[int]] = {}
-    for index, owner in enumerate(owners):
-        if not owner:
-            continue
-        if owner not in clips:
-            clips[owner] = clip_of(owner)
-        clip = clips[owner]
-        if clip is not None:
-            by_clip.setdefault(clip, []).append(index)
     hidden: set[int] = set()
-    for clip, indexes in by_clip.items():
-        outside = [i for i in indexes if not _centre_within(chars[i], clip)]
+    for (left, bottom, right, top), indexes in _by_clip(clip_of, owners).items():
+        outside = [i for i in indexes  # the character's middle outside the clip
+                   if not (left <= (chars[i][1] + chars[i][3]) / 2 <= right
+                           and bottom <= (chars[i][2] + chars[i][4]) / 2 <= top)]
         if not outside or len(outside) == len(indexes):
             continue
         em = max(chars[i][5] for i in indexes)
-        if clip[3] - clip[1] > CELL_CLIP_EMS * em or any(chr(chars[i][0]).isdigit() for i in outside):
+        if top - bottom > CELL_CLIP_EMS * em or any(chr(chars[i][0]).isdigit() for i in outside):
             continue
         hidden.update(outside)
     if not hidden:
@@ -432,9 +431,25 @@ def hide_cell_overflow(clip_of: Callable[[int], Box | None], chars: list[RawChar
             for index, char in enumerate(chars)]
 
 
-def _centre_within(char: RawChar, clip: Box) -> bool:
-    x, y = (char[1] + char[3]) / 2, (char[2] + char[4]) / 2
-    return clip[0] <= x <= clip[2] and clip[1] <= y <= clip[3]
+def _by_clip(clip_of: Callable[[int], Box | None], owners: list[int | None]
+             ) -> dict[Box, list[int]]:
+    """The characters' indexes by their text object's clip (those of objects without a clip
+    left out), each object's clip asked once. An object's characters mostly come one after
+    another: a run of them is placed with one look-up."""
+    clips: dict[int, Box | None] = {}
+    by_clip: dict[Box, list[int]] = {}
+    previous: int | None = None
+    group: list[int] | None = None
+    for index, owner in enumerate(owners):
+        if owner != previous:
+            previous, group = owner, None
+            if owner:
+                clip = clips[owner] if owner in clips else clips.setdefault(owner, clip_of(owner))
+                if clip is not None:
+                    group = by_clip.setdefault(clip, [])
+        if group is not None:
+            group.append(index)
+    return by_clip
 
 
 def _inside(char: Char, area: Box) -> bool:
