@@ -81,7 +81,7 @@ def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list
     text object of the page has a clip (`pdfobjects.PageTree`)."""
     raw = [char for char in raw_chars(textpage, clipped_text) if char[6] >= 0]  # `shown`
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
-    return place(raw, frame), frame
+    return place(raw, frame, frame.box(*page.get_cropbox())), frame
 
 
 def shown(char: RawChar) -> bool:
@@ -100,20 +100,25 @@ def dominant_direction(chars: list[RawChar]) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def place(chars: list[RawChar], frame: Frame, compiled: bool = True) -> list[Char]:
-    """Characters on the turned page (x rightwards, top downwards); on an unturned page made
-    in C (`_bulkchars`) unless `compiled` is false or it is not built."""
+def place(chars: list[RawChar], frame: Frame, paper: Box | None = None,
+          compiled: bool = True) -> list[Char]:
+    """Characters on the turned page (x rightwards, top downwards), those wholly outside the
+    `paper` box (`on_paper`) left out; on an unturned page made in C (`_bulkchars`) unless
+    `compiled` is false or it is not built."""
     if frame.rotation == 0:
         shift_x, shift_y = -frame.matrix[4], frame.matrix[5]
         if compiled and _bulkchars is not None and _CHAR_SLOTS is not None:
-            return _bulkchars.place(chars, Char, _CHAR_SLOTS, shift_x, shift_y)
-        return [Char(chr(code), left - shift_x, right - shift_x, shift_y - top, shift_y - bottom,
-                     size, spaced) for code, left, bottom, right, top, size, _, spaced in chars]
-    out = []
-    for code, left, bottom, right, top, size, _, spaced in chars:
-        x0, y0, x1, y1 = frame.box(left, bottom, right, top)
-        out.append(Char(chr(code), x0, x1, y0, y1, size, spaced))
-    return out
+            bounds = () if paper is None else (paper,)
+            return _bulkchars.place(chars, Char, _CHAR_SLOTS, shift_x, shift_y, *bounds)
+        placed = [Char(chr(code), left - shift_x, right - shift_x, shift_y - top,
+                       shift_y - bottom, size, spaced)
+                  for code, left, bottom, right, top, size, _, spaced in chars]
+    else:
+        placed = []
+        for code, left, bottom, right, top, size, _, spaced in chars:
+            x0, y0, x1, y1 = frame.box(left, bottom, right, top)
+            placed.append(Char(chr(code), x0, x1, y0, y1, size, spaced))
+    return placed if paper is None else on_paper(placed, paper)
 
 
 def raw_chars(textpage: Any, clipped_text: bool = True, compiled: bool = True) -> list[RawChar]:
@@ -290,8 +295,7 @@ INK = 200  # a grey darker than this (of 255) is ink
 
 
 def visible(chars: list[Char], page: Any, frame: Frame) -> list[Char]:
-    """`chars` without those off the paper and those the page's clip paths hide."""
-    chars = on_paper(chars, frame.box(*page.get_cropbox()))
+    """`chars` (placed on the paper, `place`) without those the page's clip paths hide."""
     if not chars or frame.rotation or page.get_rotation():
         return chars
     pdfium = calls()
