@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from yusuan import cli_words
 from yusuan.arguments import dash_files_as_paths
+from yusuan.collector import fewer_collections
 from yusuan.errors import InputError
 from yusuan.output import refuse_overwriting_inputs, write_report
 
@@ -134,6 +135,7 @@ def add_serve_parser(commands: argparse._SubParsersAction,  # type: ignore[type-
     add_lang_argument(serve, words)
 
 
+@fewer_collections  # the modules a document needs are imported here: thousands of objects
 def run_text(args: argparse.Namespace) -> int:
     """Print the reader's lines, numbered as the reports cite them.
 
@@ -152,6 +154,7 @@ def run_text(args: argparse.Namespace) -> int:
     return 0
 
 
+@fewer_collections  # the modules a document needs are imported here: thousands of objects
 def run_extract(args: argparse.Namespace) -> int:
     from yusuan.report.json_report import extract_json
     from yusuan.report.text_report import extract_text
@@ -178,6 +181,7 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+@fewer_collections  # the modules a document needs are imported here: thousands of objects
 def run_check(args: argparse.Namespace) -> int:
     from yusuan.batch.files import is_batch
     from yusuan.batch.one import render_report, triaged_findings
