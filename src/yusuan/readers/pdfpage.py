@@ -116,5 +116,3 @@ def text_lines(chars: Sequence[Char]) -> list[TextBlock]:
     return [TextBlock(top, text) for top, text in line_texts(chars)]
 
 
-PAGE_NUMBER = regexes.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([，,]?\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
-CONTINUED = regexes.compile(r"^\s*(续表|（续）|\(续\)|续\s*$)|[（(]续[)）]\s*$")

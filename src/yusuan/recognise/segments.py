@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from yusuan import regexes
 from yusuan.model import Cell, Row
-from yusuan.readers.pdfpage import PAGE_NUMBER
+from yusuan.readers.normalise import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount
 from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
 

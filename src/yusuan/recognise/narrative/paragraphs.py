@@ -11,7 +11,7 @@ from operator import lt
 from typing import overload
 
 from yusuan.model import Line, Source
-from yusuan.readers.pdfpage import PAGE_NUMBER
+from yusuan.readers.normalise import PAGE_NUMBER
 from yusuan.recognise.narrative.text import (
     HEADING,
     TOP_HEADING,
