@@ -19,6 +19,7 @@ from seedfiles import SEEDS, require_seeds
 
 import yusuan
 from yusuan import regexes
+from yusuan.kept import files
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -89,7 +90,7 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh cache folder and fresh program state, as in a new process."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("YUSUAN_REGEX_CACHE", raising=False)
-    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._Programs())
+    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._new_programs())
     return tmp_path
 
 
@@ -97,7 +98,7 @@ NAMED = r"(?P<year>\d{4})年(?P<kind>[\u4e00-\u9fff]{2,4})预算"
 
 
 def new_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._Programs())
+    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._new_programs())
 
 
 def test_a_second_run_makes_the_pattern_from_the_file_the_first_wrote(
@@ -185,8 +186,8 @@ def test_an_unwritable_cache_folder_is_passed_over_silently(
     assert regexes._PROGRAMS.added == {}  # nothing learnt that could not be kept
     regexes._save_added()
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
-    assert regexes._writable(str(own_cache / "not" / "yet" / "made"))
-    assert not regexes._writable(str(blocker / "below a file"))
+    assert files.writable(str(own_cache / "not" / "yet" / "made"))
+    assert not files.writable(str(blocker / "below a file"))
 
 
 def test_the_cache_can_be_turned_off(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,6 +208,7 @@ def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> No
 RUN = """
 import sys
 from yusuan import regexes
+from yusuan.kept import files
 for number in range(int(sys.argv[1]), int(sys.argv[1]) + 40):
     regexes.compile(rf"第{number}[\\u4e00-\\u9fff]+(?P<n>\\d+)")
 """
