@@ -90,6 +90,7 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh cache folder and fresh program state, as in a new process."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("YUSUAN_REGEX_CACHE", raising=False)
+    monkeypatch.delenv(files.SWITCH, raising=False)
     monkeypatch.setattr(regexes, "_PROGRAMS", regexes._new_programs())
     return tmp_path
 
@@ -201,6 +202,7 @@ def test_the_cache_can_be_turned_off(own_cache: Path, monkeypatch: pytest.Monkey
 def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.delenv("YUSUAN_REGEX_CACHE", raising=False)
+    monkeypatch.delenv(files.SWITCH, raising=False)
     path = regexes.cache_path() or ""
     assert path.startswith(os.path.join(os.path.expanduser("~"), ".cache", "yusuan"))
 
@@ -217,12 +219,13 @@ for number in range(int(sys.argv[1]), int(sys.argv[1]) + 40):
 def test_many_runs_at_once_leave_one_whole_file(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("YUSUAN_REGEX_CACHE", None)
+    env.pop(files.SWITCH, None)
     runs = [subprocess.Popen([sys.executable, "-c", RUN, str(start)], env=env)
             for start in range(0, 320, 40)]
     assert [run.wait(timeout=120) for run in runs] == [0] * len(runs)
-    files = list((tmp_path / "yusuan").iterdir())
-    assert len(files) == 1 and not files[0].name.startswith(".")  # no temporary file left
-    programs = regexes.load_programs(str(files[0]))
+    written = list((tmp_path / "yusuan").iterdir())
+    assert len(written) == 1 and not written[0].name.startswith(".")  # no temporary file left
+    programs = regexes.load_programs(str(written[0]))
     assert programs  # whole: at least the last run's programs, read back
     for (pattern, flags), program in programs.items():
         assert regexes._made(pattern, program) == re.compile(pattern, flags)

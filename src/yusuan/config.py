@@ -11,11 +11,11 @@ table. Command-line options win over the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass, field
 
 KEYS = ("select", "ignore", "min-severity", "fail-on", "baseline")
 

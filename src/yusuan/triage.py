@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Finding
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}

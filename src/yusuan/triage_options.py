@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 
 from yusuan.config import Config, load_config
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.triage import Triage, check_selectors, selectors, severity
 
 

@@ -3,9 +3,8 @@ rate, and whether the line is in one document only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from yusuan.compare.snapshot import Figure, Snapshot
+from yusuan.kept.dataclass_code import dataclass, field
 
 FUNCTIONAL_LEVELS = {3: "类", 5: "款", 7: "项"}
 ECONOMIC_LEVELS = {3: "类", 5: "款", 7: "项"}

@@ -4,10 +4,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 
 # section → (table kind, column keys in order of preference); the first table and key found

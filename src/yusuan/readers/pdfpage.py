@@ -11,9 +11,9 @@ between single Han characters are removed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.readers.grid import cell_text, is_blank_row
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge

@@ -20,9 +20,9 @@ import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import SHORTEST, Edge
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import TypeVar
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers.grid import unspace_letters
 from yusuan.readers.pdfchars import _CHAR_SLOTS, Char
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 
 # Order matters: the first pattern that matches names the kind.
 TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

@@ -13,11 +13,11 @@ a JSON location into the line of the whole document a bundle's `lines` hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Location, Table, TableRow
 
 LABELS = {

@@ -4,9 +4,9 @@ printed after them ("比2030年预算减少1234.56万元，减少12.34%", "占56
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Fact
 from yusuan.recognise.narrative.concepts import classify, scope_of, strip_label
 from yusuan.recognise.narrative.mentions import Mention, find_mentions, sentence_bounds

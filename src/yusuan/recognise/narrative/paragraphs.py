@@ -5,11 +5,11 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from operator import lt
 from typing import overload
 
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Line, Source
 from yusuan.readers.pdfpage import PAGE_NUMBER
 from yusuan.recognise.narrative.text import (

@@ -12,10 +12,10 @@ import importlib
 import pkgutil
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from yusuan.collector import fewer_collections
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine.messages import render
 

@@ -8,8 +8,9 @@ interval against the sum of the parts' intervals).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
+
+from yusuan.kept.dataclass_code import dataclass
 
 EPSILON = 1e-9
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.projects.text import compact, parse_number

@@ -4,9 +4,8 @@ exactly the 其他支出 the 支出总表 prints. NARRATIVE.PARTS reports it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Fact, Table, TableRow
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
 from yusuan.rules.engine.tolerance import Printed, Verdict, compare_sum

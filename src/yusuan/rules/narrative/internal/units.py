@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.mentions import sentence_bounds
 from yusuan.recognise.narrative.paragraphs import Paragraph
