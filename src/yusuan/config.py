@@ -22,6 +22,8 @@ KEYS = ("select", "ignore", "min-severity", "fail-on", "baseline")
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The settings read from the configuration file (none when there is no file)."""
+
     path: Path | None = None
     values: dict[str, Any] = field(default_factory=dict)
 

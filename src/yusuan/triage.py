@@ -16,6 +16,8 @@ SEVERITY_WORDS = {"错误": "error", "警告": "warning", "提示": "info"}
 
 @dataclass(frozen=True, slots=True)
 class Triage:
+    """Which findings are reported and which fail the run."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: str = "info"

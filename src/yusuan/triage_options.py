@@ -12,6 +12,8 @@ from yusuan.triage import Triage, check_selectors, selectors, severity
 
 @dataclass(frozen=True, slots=True)
 class CheckSettings:
+    """The triage and the baseline a check applies."""
+
     triage: Triage
     baseline: str | None
 

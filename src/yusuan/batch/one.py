@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
+    """How each file of the batch is checked and reported."""
+
     settings: CheckSettings
     fmt: str
     lang: str

@@ -85,6 +85,8 @@ def _child(connection: Connection, path: str, name: str, work: Work,
 
 @dataclass
 class Running:
+    """A child checking one file: its pipe, when it started, its outcome once sent."""
+
     index: int
     path: str
     name: str

@@ -12,6 +12,8 @@ ECONOMIC_LEVELS = {3: "类", 5: "款", 7: "项"}
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One figure of the two documents side by side (None where a document lacks it)."""
+
     section: str
     key: str
     name: str
@@ -43,6 +45,8 @@ class Line:
 
 @dataclass(slots=True)
 class Comparison:
+    """Two documents' snapshots, their lines side by side, what differs and why."""
+
     first: Snapshot
     second: Snapshot
     lines: list[Line] = field(default_factory=list)

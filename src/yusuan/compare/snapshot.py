@@ -45,6 +45,8 @@ PARTS = {"basic": "基本支出", "personnel": "人员经费", "public": "公用
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """One amount of a document, in 元, with where it is printed."""
+
     name: str
     yuan: float
     page: int | None

@@ -21,6 +21,8 @@ _CELL = regexes.compile(r"\S+(?: \S+)*")
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A cell of an aligned line: its character positions and text."""
+
     start: int
     end: int
     text: str

@@ -99,6 +99,8 @@ class Fact:
 
 @dataclass(slots=True)
 class Project:
+    """One project of the document's project forms, as its lines give it."""
+
     name: str
     line: int
     code: str | None = None

@@ -25,6 +25,8 @@ ROW_TOLERANCE = 0.5
 
 @dataclass(slots=True)
 class Box:
+    """One piece of text the OCR engine read, with its place on the page image."""
+
     x0: float
     x1: float
     y: float

@@ -58,6 +58,8 @@ RawChar = tuple[int, float, float, float, float, float, int, bool]
 
 @dataclass(slots=True)
 class Char:
+    """One character of a PDF page's text layer and its box."""
+
     text: str
     x0: float
     x1: float

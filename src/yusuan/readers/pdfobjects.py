@@ -45,6 +45,8 @@ class Edge:
 
 @dataclass(slots=True)
 class PageObjects:
+    """A page's ruling edges (from its paths) and how many images it draws."""
+
     edges: list[Edge]
     images: int
 

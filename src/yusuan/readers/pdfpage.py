@@ -25,12 +25,16 @@ BAD_SHARE = 0.3
 
 @dataclass(slots=True)
 class TextBlock:
+    """Text of a page outside its ruled tables, at its height on the page."""
+
     top: float
     text: str
 
 
 @dataclass(slots=True)
 class GridBlock:
+    """A ruled table of a page, as rows of cell texts, at its height on the page."""
+
     top: float
     rows: list[list[str]] = field(default_factory=list)
 

@@ -47,6 +47,8 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 @dataclass(slots=True)
 class Table:
+    """A ruled table found on a page: its cells' boxes."""
+
     cells: list[Box]
 
     @property

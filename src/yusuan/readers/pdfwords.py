@@ -38,6 +38,8 @@ LINE_SLACK = 0.2  # a word belongs to a line when its middle is within the line 
 
 @dataclass(slots=True)
 class Word:
+    """Characters of a page joined into one word, with its box and size."""
+
     text: str
     x0: float
     x1: float

@@ -30,6 +30,8 @@ _REF = regexes.compile(r"([A-Z]+)(\d+)")
 
 @dataclass(frozen=True, slots=True)
 class NumberFormat:
+    """How a spreadsheet cell's number format prints a value."""
+
     decimals: int
     thousands: bool = False
     percent: bool = False

@@ -51,6 +51,8 @@ _SENTENCE = regexes.compile(r"[。；;，,！]|详见|见附表|《|^本表|^[�
 
 @dataclass(frozen=True, slots=True)
 class Title:
+    """A table title read: its kind, its text and its number in the document."""
+
     kind: str
     text: str
     number: str | None

@@ -34,6 +34,8 @@ _NUMBER_TEXT = regexes.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 @dataclass(frozen=True, slots=True)
 class Where:
+    """Where a cited line is: page, sheet cell, Word paragraph or table."""
+
     line: int  # as cited: within the page (PDF), within its file (several files), else of the file
     page: int | None = None
     file: str | None = None

@@ -21,6 +21,8 @@ def default_data_dir() -> str:
 
 @dataclass(slots=True)
 class Settings:
+    """How the web app runs: where it listens, its limits, workers and storage."""
+
     host: str = LOOPBACK
     port: int = 8000
     data_dir: str = field(default_factory=default_data_dir)

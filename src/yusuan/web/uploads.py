@@ -29,6 +29,8 @@ class UploadRejected(Exception):
 
 @dataclass(slots=True)
 class SavedUpload:
+    """An uploaded file saved to disk: its name, suffix, path and size."""
+
     name: str
     suffix: str
     path: Path

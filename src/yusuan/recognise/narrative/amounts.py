@@ -32,6 +32,8 @@ _FLAT = regexes.compile(r"持平|无变化|没有变化")
 
 @dataclass(slots=True)
 class _State:
+    """What reading one paragraph's amounts has found so far."""
+
     paragraph: Paragraph
     facts: list[Fact] = field(default_factory=list)
     subject: Fact | None = None

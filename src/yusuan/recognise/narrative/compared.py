@@ -41,6 +41,8 @@ class Compared:
 
 @dataclass(slots=True)
 class ComparedRow:
+    """One item of a comparison grid: its figures of both years and the reason given."""
+
     name: str
     years: tuple[int, int]
     lines: tuple[int, ...]

@@ -72,6 +72,8 @@ class TableRuns:
 
 @dataclass(slots=True)
 class _Builder:
+    """The paragraphs made so far and the one being put together."""
+
     paragraphs: list[Paragraph] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)  # the paragraph's texts so far, non-empty
     lines: array[int] = field(default_factory=lambda: array("i"))

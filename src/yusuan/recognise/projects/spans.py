@@ -22,6 +22,8 @@ def _part_heading(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """The lines one performance form takes, from its 项目名称 line."""
+
     first: int
     last: int
     name_line: int

@@ -54,6 +54,8 @@ class RuleSpec:
 
 @dataclass(slots=True)
 class _Registry:
+    """The rules known: their specifications and functions by id."""
+
     specs: dict[str, RuleSpec] = field(default_factory=dict)
     funcs: dict[str, RuleFunc] = field(default_factory=dict)
     loaded: bool = False

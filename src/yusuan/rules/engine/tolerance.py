@@ -96,6 +96,8 @@ _set_printed_decimals = Printed.decimals.__set__  # type: ignore[attr-defined]
 
 @dataclass(frozen=True, slots=True, init=False)
 class Comparison:
+    """A reported figure against the computed one: verdict, difference, bound."""
+
     verdict: Verdict
     reported: float
     computed: float

@@ -53,6 +53,8 @@ MAX_GOAL_YEARS = 5
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """An indicator's target as a range of values (the unit is not compared)."""
+
     low: float
     high: float
     exact: bool

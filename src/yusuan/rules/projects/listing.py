@@ -30,6 +30,8 @@ NAME_HEADS = ("单位（项目）名称", "项目名称", "单位(项目)名称"
 
 @dataclass(frozen=True, slots=True)
 class ListLine:
+    """One project line of the list: its 资金总额 and 绩效目标."""
+
     line: int
     name: str
     amount: float

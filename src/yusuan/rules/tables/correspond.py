@@ -78,6 +78,8 @@ PAIRS: tuple[Correspondence, ...] = (
 
 @dataclass(slots=True)
 class Pair:
+    """The basic-spending table by economic class beside the table by function."""
+
     basic: Table
     functional: Table
 

@@ -22,6 +22,8 @@ _CLASS_NAMES = regexes.compile("|".join(sorted(FUNCTIONAL_CLASSES, key=len, reve
 
 @dataclass(frozen=True, slots=True)
 class OmittedClass:
+    """A 类 row of a table that the narrative's list leaves out, with its value."""
+
     table: Table
     row: TableRow
     key: str

@@ -90,6 +90,8 @@ _AGAINST_BUDGET = regexes.compile(r"(?:比|较|与)\s*(?:本年|当年)?(?:年�
 
 @dataclass(frozen=True, slots=True)
 class _Total:
+    """A stated total of a fund on one side (收入 or 支出), as the label names it."""
+
     fact: Fact
     fund: str
     side: str

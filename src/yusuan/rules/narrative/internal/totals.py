@@ -28,6 +28,8 @@ CENTS = 2  # a figure printed to the cent is no estimate, whatever word stands b
 
 @dataclass(frozen=True, slots=True)
 class _Total:
+    """A 合计 in a paragraph and the figures before it that should add up to it."""
+
     paragraph: Paragraph
     total: Mention
     parts: list[Mention]

@@ -28,6 +28,8 @@ MIN_TAGGED = 2  # tags before a paragraph is read as the list of the department'
 
 @dataclass(frozen=True, slots=True)
 class _Listing:
+    """The 机构设置 list: how many units of each kind it names, and where."""
+
     counts: dict[str, int]
     lines: tuple[int, int]
     page: int | None
