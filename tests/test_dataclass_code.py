@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import inspect
 import json
 import marshal
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from yusuanmodules import import_every_module
 
 from yusuan.kept import dataclass_code, files
 
@@ -315,8 +317,7 @@ def test_a_dataclasses_module_of_another_shape_is_left_as_it_is() -> None:
 
 
 EVERY_CLASS = """
-import dataclasses, importlib, json, pkgutil, sys
-import yusuan
+import dataclasses, json, sys
 from yusuan.kept import dataclass_code
 
 original = dataclasses._create_fn
@@ -337,13 +338,9 @@ def both(name, args, body, *, globals=None, locals=None, return_type=dataclasses
     return function
 
 dataclasses._create_fn = both
-for info in pkgutil.walk_packages(yusuan.__path__, "yusuan."):
-    if info.name.endswith("__main__"):
-        continue
-    try:
-        importlib.import_module(info.name)
-    except ImportError:  # an optional library not installed
-        pass
+sys.path.insert(0, sys.argv[1])
+from yusuanmodules import import_every_module
+import_every_module()
 print(json.dumps({"made": made, "compiled": len(dataclass_code._CODES.added)}))
 """
 
@@ -355,8 +352,8 @@ def test_every_yusuan_dataclass_method_compiled_or_loaded_is_what_exec_compiles(
     env.pop(files.SWITCH, None)
     runs = []
     for _ in range(2):
-        done = subprocess.run([sys.executable, "-c", EVERY_CLASS], capture_output=True, text=True,
-                              env=env, check=False, timeout=300)
+        done = subprocess.run([sys.executable, "-c", EVERY_CLASS, str(Path(__file__).parent)],
+                              capture_output=True, text=True, env=env, check=False, timeout=300)
         assert done.returncode == 0, done.stderr
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     first, second = runs
@@ -378,19 +375,7 @@ def test_no_module_of_src_makes_a_dataclass_past_the_kept_code() -> None:
 def test_every_yusuan_dataclass_has_its_own_docstring() -> None:
     """Without one, `dataclasses` writes `__doc__` from `inspect.signature` as each class is made
     (about 0.1 ms a class, at every start)."""
-    import importlib
-    import inspect
-    import pkgutil
-
-    import yusuan
-
-    for info in pkgutil.walk_packages(yusuan.__path__, "yusuan."):
-        if info.name.endswith("__main__"):
-            continue
-        try:
-            importlib.import_module(info.name)
-        except ImportError:  # an optional library not installed
-            continue
+    import_every_module()
     undocumented = sorted(
         f"{cls.__module__}.{cls.__qualname__}"
         for name, module in list(sys.modules.items()) if name.startswith("yusuan.")

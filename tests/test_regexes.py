@@ -3,10 +3,8 @@ file that is missing, damaged, foreign or unwritable changes nothing but the tim
 
 from __future__ import annotations
 
-import importlib
 import marshal
 import os
-import pkgutil
 import re
 import runpy
 import subprocess
@@ -16,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from seedfiles import SEEDS, require_seeds
+from yusuanmodules import import_every_module
 
-import yusuan
 from yusuan import regexes
 from yusuan.kept import files
 
@@ -29,13 +27,7 @@ ODD_LINES = ["", " ", "\t\t", "a", "ABC abc 123", "1,234.56", "-0.00", "（一�
 
 def yusuans_patterns() -> list[tuple[str | bytes, int]]:
     """Every (pattern, flags) yusuan's modules compile as they load, and those asked so far."""
-    for info in pkgutil.walk_packages(yusuan.__path__, "yusuan."):
-        if info.name.endswith("__main__"):
-            continue
-        try:
-            importlib.import_module(info.name)
-        except ImportError:  # an optional library (OCR, a database driver) not installed
-            continue
+    import_every_module()
     return sorted(regexes._PROGRAMS.asked, key=repr)
 
 
