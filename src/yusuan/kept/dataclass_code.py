@@ -53,7 +53,7 @@ _TEXT_START = "def __create_fn__("  # how `_create_fn`'s text begins
 
 def _new_codes() -> files.Kept:
     """The code objects loaded from the file, those this run added, the texts it asked for."""
-    return files.Kept("dataclass-code", _HEADER, _MOST_CODES, files.SWITCH)
+    return files.Kept("dataclass-code", _HEADER, _MOST_CODES)
 
 
 _CODES = _new_codes()

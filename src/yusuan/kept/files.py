@@ -21,14 +21,15 @@ import zlib
 from typing import Any
 
 _OFF = frozenset({"off", "0", "no"})
-SWITCH = "YUSUAN_CACHE"
+SWITCH = "YUSUAN_CACHE"  # every kept file's
 
 
 class Kept:
     """One file's entries: those loaded from it (on the first `get`), those this run added
     and the keys it asked for."""
 
-    def __init__(self, stem: str, header: tuple[Any, ...], most: int, switch: str) -> None:
+    def __init__(self, stem: str, header: tuple[Any, ...], most: int,
+                 switch: str = SWITCH) -> None:
         self.stem, self.header, self.most, self.switch = stem, header, most, switch
         self.known: dict[Any, Any] | None = None
         self.added: dict[Any, Any] = {}
@@ -92,8 +93,9 @@ class Kept:
 
 
 def cache_path(stem: str, header: tuple[Any, ...], switch: str) -> str | None:
-    """The file `stem` for `header`, or None when YUSUAN_CACHE or `switch` is off."""
-    if any(os.environ.get(name, "").lower() in _OFF for name in (SWITCH, switch)):
+    """The file `stem` for `header`, or None when YUSUAN_CACHE or the file's own `switch` is
+    off, or there is no cache folder."""
+    if any(os.environ.get(name, "").lower() in _OFF for name in {SWITCH, switch}):
         return None
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):
