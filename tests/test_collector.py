@@ -53,3 +53,31 @@ def test_reading_and_checking_leave_the_callers_threshold(
     path.write_text(render(culture_bureau()), encoding="utf-8")
     run_rules(read_document(str(path)))
     assert gc.get_threshold() == default_threshold
+
+
+@pytest.mark.parametrize("command", ["check", "extract", "text"])
+def test_a_document_command_imports_and_works_with_fewer_collections(
+        command: str, default_threshold: tuple[int, int, int], tmp_path, monkeypatch,
+        capsys) -> None:
+    """The modules a command needs are imported inside it (thousands of objects made): the
+    raised threshold covers the command from its start, not only the reading, and is put
+    back after."""
+    import yusuan.readers
+    from yusuan import cli
+
+    seen: list[tuple[int, int, int]] = []
+    # what each command calls first, outside the pipeline's own raised threshold
+    owner, name = (cli, "read_files") if command != "text" else (yusuan.readers, "read_source")
+    first = getattr(owner, name)
+
+    def watched(*args):
+        seen.append(gc.get_threshold())
+        return first(*args)
+
+    monkeypatch.setattr(owner, name, watched)
+    path = tmp_path / "budget.txt"
+    path.write_text(render(culture_bureau()), encoding="utf-8")
+    cli.main([command, str(path)])
+    capsys.readouterr()
+    assert seen == [(YOUNG_THRESHOLD, 10, 10)]
+    assert gc.get_threshold() == default_threshold

@@ -12,7 +12,7 @@ import pytest
 HEAVY = ("pypdfium2", "rapidocr_onnxruntime", "onnxruntime", "numpy", "fastapi", "starlette",
          "uvicorn", "yusuan.web", "docx", "python_calamine", "lxml", "duckdb", "dask",
          "distributed", "psycopg", "openpyxl", "jinja2", "reportlab", "yusuan.store.connect",
-         "yusuan.compare.diff", "yusuan.report.pages")
+         "yusuan.compare.diff", "yusuan.report.pages", "ctypes", "yusuan.readers.pdf")
 
 PROGRAM = """
 import json, sys

@@ -18,7 +18,7 @@ from rules.test_generated_final_accounts import assert_read as assert_final_read
 
 from yusuan.model import Document
 from yusuan.pipeline import read_document
-from yusuan.readers.pdfpage import PAGE_NUMBER
+from yusuan.readers.normalise import PAGE_NUMBER
 from yusuan.report.json_report import check_json
 from yusuan.rules import run_rules
 

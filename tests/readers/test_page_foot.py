@@ -1,6 +1,6 @@
 """Page feet the PDF reader sets aside so a table goes on over them."""
 
-from yusuan.readers.pdfpage import PAGE_NUMBER
+from yusuan.readers.normalise import PAGE_NUMBER
 
 
 def test_page_feet_are_page_numbers() -> None:

@@ -5,6 +5,7 @@ several producers. Skipped only where the helper is not built (no C compiler at 
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import re
 import shutil
@@ -68,8 +69,9 @@ def assert_pages_read_alike(path: Path) -> None:
                 assert repr(found) == repr(expected), (path.name, number, clipped_text)
             shown = [char for char in expected if pdfchars.shown(char)]
             frame = Frame(tuple(page.get_mediabox()), pdfchars.dominant_direction(shown))
-            assert (repr(pdfchars.place(shown, frame))
-                    == repr(pdfchars.place(shown, frame, compiled=False))), (path.name, number)
+            paper = frame.box(*page.get_cropbox())
+            assert (repr(pdfchars.place(shown, frame, paper))
+                    == repr(pdfchars.place(shown, frame, paper, compiled=False))), (path.name, number)
             textpage.close()
             page.close()
     finally:
@@ -92,6 +94,23 @@ def test_the_compiled_loop_reads_made_pdfs_as_the_ctypes_loop(tmp_path: Path, ma
     path = tmp_path / "made.pdf"
     path.write_bytes(made)
     assert_pages_read_alike(path)
+
+
+@built
+@pytest.mark.parametrize("shift", [0.0, 3.5])
+def test_the_compiled_place_leaves_out_what_lies_off_the_paper_as_python_does(shift) -> None:
+    """Wholly beyond each edge, touching an edge, cut by one, and a NaN figure (off, as
+    Python's comparisons have it); the figures as raw characters (user space, y upwards)."""
+    frame = Frame((-shift, 0.0, 100.0, 100.0), 0)
+    paper = frame.box(0.0, 0.0, 100.0, 100.0)
+    boxes = [(10.0, 10.0, 20.0, 20.0), (-30.0, 10.0, -20.0, 20.0), (110.0, 10.0, 120.0, 20.0),
+             (10.0, -30.0, 20.0, -20.0), (10.0, 110.0, 20.0, 120.0), (-10.0, 10.0, 0.0, 20.0),
+             (95.0, 95.0, 105.0, 105.0), (math.nan, 10.0, 20.0, 20.0), (10, 10, 20, 20)]
+    chars = [(0x4e00 + i, *box, 9.0, 0, False) for i, box in enumerate(boxes)]
+    compiled = pdfchars.place(chars, frame, paper)
+    python = pdfchars.place(chars, frame, paper, compiled=False)
+    assert repr(compiled) == repr(python)
+    assert [ord(char.text) - 0x4e00 for char in python] == [0, 6, 8]
 
 
 def test_the_chosen_pdfs_hold_the_shapes_named() -> None:

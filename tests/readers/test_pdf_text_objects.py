@@ -104,7 +104,7 @@ def test_without_clipped_text_the_characters_are_those_read_with_their_owners(
     with_owners = pdfchars.raw_chars(textpage, True)
     without = pdfchars.raw_chars(textpage, False)
     assert [c for c in without if c not in with_owners]  # the hidden '目' and '费支出'
-    monkeypatch.setattr(pdfchars, "_user_clip", lambda pdfium, owner: None)
+    monkeypatch.setattr(pdfchars, "_clip_reader", lambda pdfium, use_c: lambda owner: None)
     assert pdfchars.raw_chars(textpage, True) == without
 
 
@@ -134,3 +134,29 @@ def test_the_cells_overflow_is_hidden_with_clips_read_once_per_shared_clip(clipp
     chars, _ = pdfchars.read_text(page, textpage)
     cells = "".join(char.text for char in chars if char.top > 200)
     assert cells == "1、人员经费和公用经2,022.39项" + "行政事业单位养老支出" * 2
+
+
+def _raw(char: str, middle_x: float, size: float = 9.0) -> pdfchars.RawChar:
+    return (ord(char), middle_x - 2, 3.0, middle_x + 2, 7.0, size, 0, False)
+
+
+def test_overflow_is_judged_per_clip_whatever_the_order_of_the_objects() -> None:
+    """Objects 1 and 3 share one cell's clip and object 1's characters come in two runs; a
+    character outside is hidden unless all are, the clip is taller than a cell, or it is a
+    digit; an object without a clip (2) or with none known (None) is left alone."""
+    cell, tall, other = (0.0, 0.0, 10.0, 10.0), (0.0, 0.0, 10.0, 100.0), (20.0, 0.0, 30.0, 10.0)
+    clips = {1: cell, 2: None, 3: cell, 4: tall, 5: other, 6: other}
+    chars = [_raw("甲", 5), _raw("乙", 15), _raw("丙", 40), _raw("丁", 12), _raw("戊", 8),
+             _raw("己", 15), _raw("庚", 12), _raw("辛", 25), _raw("9", 35), _raw("壬", 25)]
+    owners = [1, 1, 2, 3, 1, 4, 4, None, 5, 6]
+    asked: list[int] = []
+
+    def clip_of(owner: int) -> Any:
+        asked.append(owner)
+        return clips[owner]
+
+    shown = pdfchars.hide_cell_overflow(clip_of, chars, owners)
+    hidden = [chr(char[0]) for char in shown if char[6] == pdfchars.CLIPPED]
+    assert hidden == ["乙", "丁"]  # the tall clip's and the digit's clip hide nothing
+    assert [char[:6] for char in shown] == [char[:6] for char in chars]
+    assert sorted(asked) == [1, 2, 3, 4, 5, 6]  # each object's clip asked once

@@ -330,6 +330,16 @@ static int char_values(PyObject *raw, double shift_x, double shift_y, PyObject *
     return 0;
 }
 
+/* pdfchars.on_paper for one placed character (values: text, x0, x1, top, bottom, ...): not
+   wholly outside the paper's box; a NaN figure compares false, as in Python. x0 and x1 may be
+   the raw character's own numbers (unshifted), which char_values has already read as floats. */
+static int on_paper(PyObject **values, const double *paper)
+{
+    double x0 = PyFloat_AsDouble(values[1]), x1 = PyFloat_AsDouble(values[2]);
+    double top = PyFloat_AsDouble(values[3]), bottom = PyFloat_AsDouble(values[4]);
+    return x1 > paper[0] && x0 < paper[2] && bottom > paper[1] && top < paper[3];
+}
+
 /* A Char with these slot values (references taken over); NULL with an exception. */
 static PyObject *new_char(PyTypeObject *type, PyObject *fields, PyObject **values)
 {
@@ -348,9 +358,11 @@ static PyObject *place(PyObject *module, PyObject *args)
     PyObject *chars, *fields;
     PyTypeObject *type;
     double shift_x, shift_y;
+    double paper[4] = {-INFINITY, -INFINITY, INFINITY, INFINITY};  /* x0, top, x1, bottom */
     (void)module;
-    if (!PyArg_ParseTuple(args, "O!O!O!dd:place", &PyList_Type, &chars, &PyType_Type, &type,
-                          &PyTuple_Type, &fields, &shift_x, &shift_y))
+    if (!PyArg_ParseTuple(args, "O!O!O!dd|(dddd):place", &PyList_Type, &chars, &PyType_Type,
+                          &type, &PyTuple_Type, &fields, &shift_x, &shift_y, &paper[0],
+                          &paper[1], &paper[2], &paper[3]))
         return NULL;
     if (PyTuple_GET_SIZE(fields) != CHAR_FIELDS) {
         PyErr_SetString(PyExc_TypeError, "place: Char has 7 fields");
@@ -362,17 +374,27 @@ static PyObject *place(PyObject *module, PyObject *args)
             return NULL;
         }
     }
-    Py_ssize_t count = PyList_GET_SIZE(chars);
+    Py_ssize_t count = PyList_GET_SIZE(chars), kept = 0;
     PyObject *out = PyList_New(count);
-    for (Py_ssize_t i = 0; out != NULL && i < count; i++) {
+    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(chars); i++) {
         PyObject *values[CHAR_FIELDS] = {NULL};
-        PyObject *made = char_values(PyList_GET_ITEM(chars, i), shift_x, shift_y, values) < 0
-                         ? NULL : new_char(type, fields, values);
+        if (char_values(PyList_GET_ITEM(chars, i), shift_x, shift_y, values) < 0) {
+            Py_CLEAR(out);
+            break;
+        }
+        if (!on_paper(values, paper)) {
+            for (int j = 0; j < CHAR_FIELDS; j++)
+                Py_CLEAR(values[j]);
+            continue;
+        }
+        PyObject *made = new_char(type, fields, values);
         if (made == NULL)
             Py_CLEAR(out);
         else
-            PyList_SET_ITEM(out, i, made);
+            PyList_SET_ITEM(out, kept++, made);
     }
+    if (out != NULL && kept < count && PyList_SetSlice(out, kept, count, NULL) < 0)
+        Py_CLEAR(out);
     return out;
 }
 

@@ -1,4 +1,7 @@
-"""Line-level normalisation every reader applies: full-width ASCII, odd spaces, Kangxi radicals."""
+"""Lines as every reader gives them: normalised (full-width ASCII, odd spaces, Kangxi radicals),
+and what marks a printed page among them (its number, the 续表 of a table run on) — kept here,
+not in the PDF reader, so the later stages recognise a page number in any document without
+importing PDFium's reader."""
 
 from __future__ import annotations
 
@@ -28,3 +31,7 @@ def normalise_line(text: str) -> str:
     """Return the line with full-width ASCII made half-width and odd spaces made plain."""
     text = text.rstrip("\r\n")
     return text.translate(TRANSLATION) if _TO_NORMALISE.search(text) else text
+
+
+PAGE_NUMBER = regexes.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([，,]?\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+CONTINUED = regexes.compile(r"^\s*(续表|（续）|\(续\)|续\s*$)|[（(]续[)）]\s*$")

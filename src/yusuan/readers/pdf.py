@@ -26,16 +26,10 @@ from yusuan.readers import ocr
 from yusuan.readers.grid import make_source
 from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
 from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
+from yusuan.readers.normalise import CONTINUED, PAGE_NUMBER
 from yusuan.readers.pdfchars import read_text, visible
 from yusuan.readers.pdfobjects import page_tree, read_objects
-from yusuan.readers.pdfpage import (
-    CONTINUED,
-    PAGE_NUMBER,
-    GridBlock,
-    TextBlock,
-    page_blocks,
-    page_state,
-)
+from yusuan.readers.pdfpage import GridBlock, TextBlock, page_blocks, page_state
 
 MAX_HEADER_ROWS = 6
 _ITEM_START = regexes.compile(r"^([一二三四五六七八九十廿]+、|（[一二三四五六七八九十]+）|\d|第)")

@@ -20,13 +20,14 @@ import math
 import struct
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import lru_cache
 from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers.pdfobjects import Frame, calls, compiled, handle
 
 try:  # the per-character loop in C, where the install could compile it
@@ -57,6 +58,8 @@ RawChar = tuple[int, float, float, float, float, float, int, bool]
 
 @dataclass(slots=True)
 class Char:
+    """One character of a PDF page's text layer and its box."""
+
     text: str
     x0: float
     x1: float
@@ -81,7 +84,7 @@ def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list
     text object of the page has a clip (`pdfobjects.PageTree`)."""
     raw = [char for char in raw_chars(textpage, clipped_text) if char[6] >= 0]  # `shown`
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
-    return place(raw, frame), frame
+    return place(raw, frame, frame.box(*page.get_cropbox())), frame
 
 
 def shown(char: RawChar) -> bool:
@@ -100,20 +103,25 @@ def dominant_direction(chars: list[RawChar]) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def place(chars: list[RawChar], frame: Frame, compiled: bool = True) -> list[Char]:
-    """Characters on the turned page (x rightwards, top downwards); on an unturned page made
-    in C (`_bulkchars`) unless `compiled` is false or it is not built."""
+def place(chars: list[RawChar], frame: Frame, paper: Box | None = None,
+          compiled: bool = True) -> list[Char]:
+    """Characters on the turned page (x rightwards, top downwards), those wholly outside the
+    `paper` box (`on_paper`) left out; on an unturned page made in C (`_bulkchars`) unless
+    `compiled` is false or it is not built."""
     if frame.rotation == 0:
         shift_x, shift_y = -frame.matrix[4], frame.matrix[5]
         if compiled and _bulkchars is not None and _CHAR_SLOTS is not None:
-            return _bulkchars.place(chars, Char, _CHAR_SLOTS, shift_x, shift_y)
-        return [Char(chr(code), left - shift_x, right - shift_x, shift_y - top, shift_y - bottom,
-                     size, spaced) for code, left, bottom, right, top, size, _, spaced in chars]
-    out = []
-    for code, left, bottom, right, top, size, _, spaced in chars:
-        x0, y0, x1, y1 = frame.box(left, bottom, right, top)
-        out.append(Char(chr(code), x0, x1, y0, y1, size, spaced))
-    return out
+            bounds = () if paper is None else (paper,)
+            return _bulkchars.place(chars, Char, _CHAR_SLOTS, shift_x, shift_y, *bounds)
+        placed = [Char(chr(code), left - shift_x, right - shift_x, shift_y - top,
+                       shift_y - bottom, size, spaced)
+                  for code, left, bottom, right, top, size, _, spaced in chars]
+    else:
+        placed = []
+        for code, left, bottom, right, top, size, _, spaced in chars:
+            x0, y0, x1, y1 = frame.box(left, bottom, right, top)
+            placed.append(Char(chr(code), x0, x1, y0, y1, size, spaced))
+    return placed if paper is None else on_paper(placed, paper)
 
 
 def raw_chars(textpage: Any, clipped_text: bool = True, compiled: bool = True) -> list[RawChar]:
@@ -132,7 +140,14 @@ def raw_chars(textpage: Any, clipped_text: bool = True, compiled: bool = True) -
         chars, owners = _chars_one_call_each(pdfium, page, ems, clipped_text)
     if not clipped_text:
         return chars
-    return hide_cell_overflow(SharedClips(pdfium).clip, chars, owners)
+    return hide_cell_overflow(_clip_reader(pdfium, compiled), chars, owners)
+
+
+def _clip_reader(pdfium: SimpleNamespace, use_c: bool) -> Callable[[int], Box | None]:
+    """A text object's clip: the C helper reads every point of it at once; through ctypes
+    the clips sharing their paths are read once (`SharedClips`)."""
+    bulk = compiled() if use_c else None
+    return bulk.user_clip if bulk is not None else SharedClips(pdfium).clip  # type: ignore[no-any-return]
 
 
 def _chars_one_call_each(pdfium: Any, page: ctypes.c_void_p, ems: EmCache, clipped_text: bool
@@ -283,8 +298,7 @@ INK = 200  # a grey darker than this (of 255) is ink
 
 
 def visible(chars: list[Char], page: Any, frame: Frame) -> list[Char]:
-    """`chars` without those off the paper and those the page's clip paths hide."""
-    chars = on_paper(chars, frame.box(*page.get_cropbox()))
+    """`chars` (placed on the paper, `place`) without those the page's clip paths hide."""
     if not chars or frame.rotation or page.get_rotation():
         return chars
     pdfium = calls()
@@ -407,23 +421,15 @@ def hide_cell_overflow(clip_of: Callable[[int], Box | None], chars: list[RawChar
     """`chars` with those their cell's clip cuts off marked CLIPPED: the characters set in one
     clip (one text object, or one object per character) are the cell's text. `clip_of` gives
     a text object's clip in user space (None: it has none)."""
-    clips: dict[int, Box | None] = {}
-    by_clip: dict[Box, list[int]] = {}
-    for index, owner in enumerate(owners):
-        if not owner:
-            continue
-        if owner not in clips:
-            clips[owner] = clip_of(owner)
-        clip = clips[owner]
-        if clip is not None:
-            by_clip.setdefault(clip, []).append(index)
     hidden: set[int] = set()
-    for clip, indexes in by_clip.items():
-        outside = [i for i in indexes if not _centre_within(chars[i], clip)]
+    for (left, bottom, right, top), indexes in _by_clip(clip_of, owners).items():
+        outside = [i for i in indexes  # the character's middle outside the clip
+                   if not (left <= (chars[i][1] + chars[i][3]) / 2 <= right
+                           and bottom <= (chars[i][2] + chars[i][4]) / 2 <= top)]
         if not outside or len(outside) == len(indexes):
             continue
         em = max(chars[i][5] for i in indexes)
-        if clip[3] - clip[1] > CELL_CLIP_EMS * em or any(chr(chars[i][0]).isdigit() for i in outside):
+        if top - bottom > CELL_CLIP_EMS * em or any(chr(chars[i][0]).isdigit() for i in outside):
             continue
         hidden.update(outside)
     if not hidden:
@@ -432,9 +438,25 @@ def hide_cell_overflow(clip_of: Callable[[int], Box | None], chars: list[RawChar
             for index, char in enumerate(chars)]
 
 
-def _centre_within(char: RawChar, clip: Box) -> bool:
-    x, y = (char[1] + char[3]) / 2, (char[2] + char[4]) / 2
-    return clip[0] <= x <= clip[2] and clip[1] <= y <= clip[3]
+def _by_clip(clip_of: Callable[[int], Box | None], owners: list[int | None]
+             ) -> dict[Box, list[int]]:
+    """The characters' indexes by their text object's clip (those of objects without a clip
+    left out), each object's clip asked once. An object's characters mostly come one after
+    another: a run of them is placed with one look-up."""
+    clips: dict[int, Box | None] = {}
+    by_clip: dict[Box, list[int]] = {}
+    previous: int | None = None
+    group: list[int] | None = None
+    for index, owner in enumerate(owners):
+        if owner != previous:
+            previous, group = owner, None
+            if owner:
+                clip = clips[owner] if owner in clips else clips.setdefault(owner, clip_of(owner))
+                if clip is not None:
+                    group = by_clip.setdefault(clip, [])
+        if group is not None:
+            group.append(index)
+    return by_clip
 
 
 def _inside(char: Char, area: Box) -> bool:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
+
+from yusuan.kept.dataclass_code import dataclass
 
 MAX_FORM_DEPTH = 8
 STRAIGHT = 0.1  # a segment whose ends differ by less than this across it is horizontal/vertical
@@ -44,6 +45,8 @@ class Edge:
 
 @dataclass(slots=True)
 class PageObjects:
+    """A page's ruling edges (from its paths) and how many images it draws."""
+
     edges: list[Edge]
     images: int
 

@@ -11,9 +11,9 @@ between single Han characters are removed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.readers.grid import cell_text, is_blank_row
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge
@@ -25,12 +25,16 @@ BAD_SHARE = 0.3
 
 @dataclass(slots=True)
 class TextBlock:
+    """Text of a page outside its ruled tables, at its height on the page."""
+
     top: float
     text: str
 
 
 @dataclass(slots=True)
 class GridBlock:
+    """A ruled table of a page, as rows of cell texts, at its height on the page."""
+
     top: float
     rows: list[list[str]] = field(default_factory=list)
 
@@ -116,5 +120,3 @@ def text_lines(chars: Sequence[Char]) -> list[TextBlock]:
     return [TextBlock(top, text) for top, text in line_texts(chars)]
 
 
-PAGE_NUMBER = regexes.compile(r"^[-—–\s]*(第\s*)?\d(?:\s?\d){0,3}\s*(页)?\s*([，,]?\s*[/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
-CONTINUED = regexes.compile(r"^\s*(续表|（续）|\(续\)|续\s*$)|[（(]续[)）]\s*$")

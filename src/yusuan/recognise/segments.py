@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Cell, Row
-from yusuan.readers.pdfpage import PAGE_NUMBER
+from yusuan.readers.normalise import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount
 from yusuan.recognise.titles import Title, classify_title, is_number_only, printed_number
 from yusuan.repeats import once_per_text

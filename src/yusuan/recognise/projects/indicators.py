@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from yusuan import regexes
 from yusuan.model import Line
-from yusuan.readers.pdfpage import PAGE_NUMBER
+from yusuan.readers.normalise import PAGE_NUMBER
 from yusuan.recognise.projects.labels import Joined
 from yusuan.recognise.projects.model import Indicator
 from yusuan.recognise.projects.text import compact, line_texts

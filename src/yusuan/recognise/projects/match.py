@@ -77,6 +77,8 @@ def best_match(name: str, candidates: Sequence[str], units: Sequence[str] = (),
 def assign(names: Sequence[str], candidates: Sequence[str],
            units: Sequence[str] = ()) -> dict[int, tuple[int, float]]:
     """A one-to-one assignment name index → (candidate index, score), best pairs first."""
+    if not names or not candidates:
+        return {}  # nothing to pair (a form read as one long name would cost its tokens)
     left = [normalise(name, units) for name in names]
     right = [normalise(candidate, units) for candidate in candidates]
     out = _equal_pairs(left, right)

@@ -1,0 +1,93 @@
+"""`yusuan check` as a whole process beside `python` + pypdfium2's text extraction of the same
+PDF (prints figures; not a test).
+
+    python benchmarks/bench_process.py [--runs N] [--rounds R] PDF...
+    python benchmarks/bench_process.py            (the five real PDFs of ../shared/corpus used
+                                                    in benchmarks/RESULTS.md)
+
+A user who checks one file pays for the interpreter's start, the imports and the check; the
+floor is the least any Python tool reading the same text layer pays: a fresh `python` that
+imports pypdfium2 and extracts every page's text. Each PDF is run N times (11) each way, the two
+ways alternating within each round (R rounds, 2), from a scratch folder (a `pyproject.toml` in
+the working folder would be read as a configuration). The figure is the CPU time (user +
+system, from the child's own resource usage: the machine may be busy), the median of the runs;
+the ratio is yusuan's median over the floor's, per round. A two-line text file's check is the
+start-up alone. One run of each before the timed ones, with PYTHONDONTWRITEBYTECODE unset,
+leaves what a user's first run leaves (the modules' bytecode, the kept regular expressions).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIVE = ("beijing/政府办公厅_2026年部门预算.pdf", "chongqing/2026年重庆市商务委员会部门预算.pdf",
+        "guangdong/2026年佛山市交通运输局部门预算.pdf", "jiangsu/2018年省检察院部门预算公开.pdf",
+        "guangdong/2026年深圳市政府办公厅部门预算.pdf")
+FLOOR = ("import sys, pypdfium2\n"
+         "pdf = pypdfium2.PdfDocument(sys.argv[1])\n"
+         "for page in pdf:\n"
+         "    page.get_textpage().get_text_range()\n")
+YUSUAN = ("import sys\n"
+          "from yusuan.cli import main\n"
+          "sys.exit(main())\n")
+
+
+ENVIRONMENT = {name: value for name, value in os.environ.items()
+               if name != "PYTHONDONTWRITEBYTECODE"}
+
+
+def cpu_seconds(command: list[str], folder: str) -> float:
+    """User + system CPU of one run of `command` (its output thrown away)."""
+    child = subprocess.Popen(command, cwd=folder, env=ENVIRONMENT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0  # reaped by wait4
+    return usage.ru_utime + usage.ru_stime
+
+
+def medians(commands: dict[str, list[str]], runs: int, folder: str) -> dict[str, float]:
+    """Each command's median CPU over `runs`, the commands taking turns run by run."""
+    seconds: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():
+        cpu_seconds(command, folder)  # the first run writes what later runs read
+    for _ in range(runs):
+        for name, command in commands.items():
+            seconds[name].append(cpu_seconds(command, folder))
+    return {name: statistics.median(values) for name, values in seconds.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdfs", nargs="*", type=Path)
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    pdfs = args.pdfs or [CORPUS / name for name in FIVE]
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as folder:
+        two_lines = Path(folder) / "two.txt"
+        two_lines.write_text("一、收入\n合计 1\n", encoding="utf-8")
+        for round_number in range(1, args.rounds + 1):
+            start = medians({"start": [python, "-c", YUSUAN, "check", str(two_lines)]},
+                            args.runs, folder)["start"]
+            print(f"round {round_number}: `yusuan check` of a two-line text (start-up): "
+                  f"{start:.3f} s CPU")
+            for pdf in pdfs:
+                found = medians({"floor": [python, "-c", FLOOR, str(pdf)],
+                                 "yusuan": [python, "-c", YUSUAN, "check", str(pdf)]},
+                                args.runs, folder)
+                print(f"  {pdf.name}: floor {found['floor']:.3f} s, yusuan check "
+                      f"{found['yusuan']:.3f} s CPU (median of {args.runs}): "
+                      f"{found['yusuan'] / found['floor']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
