@@ -13,6 +13,7 @@ import codecs
 import ctypes
 import math
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -85,6 +86,9 @@ class Document:
 
     def __len__(self) -> int:
         return int(_calls().FPDF_GetPageCount(self.raw))
+
+    def __iter__(self) -> Iterator[Page]:
+        return map(self.__getitem__, range(len(self)))
 
     def __getitem__(self, index: int) -> Page:
         raw = _calls().FPDF_LoadPage(self.raw, index)
