@@ -14,7 +14,6 @@ import ctypes
 import math
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
@@ -102,14 +101,14 @@ class Document:
             self.raw = None
 
 
-@dataclass(slots=True)
 class GreyImage:
-    """A page rendered in 8-bit grey, rows `stride` bytes apart, top row first."""
+    """A page rendered in 8-bit grey, rows `stride` bytes apart, top row first (a plain
+    class: one a page at most, and a dataclass would cost a PDF check's start more)."""
 
-    pixels: bytes
-    stride: int
-    width: int
-    height: int
+    __slots__ = ("height", "pixels", "stride", "width")
+
+    def __init__(self, pixels: bytes, stride: int, width: int, height: int) -> None:
+        self.pixels, self.stride, self.width, self.height = pixels, stride, width, height
 
 
 class Page:
