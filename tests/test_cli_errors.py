@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from seedfiles import SEED_NAMES, SEEDS
 
+from yusuan import cli
+
 
 def run_yusuan(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "yusuan.cli", *args], capture_output=True, check=False,
@@ -70,3 +72,35 @@ def test_check_exit_status_follows_errors(tmp_path: Path) -> None:
         path.write_text("某县财政局2024年部门预算\n" + text, encoding="utf-8")
         result = run_yusuan("check", str(path), "--format", "json")
         assert result.returncode == status, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["check", "a.pdf"], "check"),
+    (["--lang", "en", "extract", "a.pdf"], "extract"),
+    (["--lang=en", "text", "a.pdf"], "text"),
+    (["--lang", "check", "rules"], "rules"),  # the word after --lang is its value
+    (["-h", "check"], None),  # help before the command: every command listed
+    (["chek", "a.pdf"], None),
+    (["--version"], None),
+    (["a.pdf", "check"], None),
+])
+def test_the_command_named_is_the_first_word_after_the_leading_options(argv, named) -> None:
+    assert cli.named_command(argv) == named
+
+
+def test_the_parser_of_one_command_reads_its_arguments_as_the_whole_parser_does() -> None:
+    for argv in (["check", "a.pdf", "--format", "json", "--select", "TOTAL", "-o", "r.json"],
+                 ["extract", "a.pdf", "b.pdf", "--together", "--format", "csv"],
+                 ["text", "a.pdf", "--lang", "en"], ["rules", "TOTAL.SUM"],
+                 ["serve", "--port", "8001"], ["db", "query", "select 1"],
+                 ["compare", "a.pdf", "b.pdf", "--format", "json"]):
+        assert (vars(cli.build_parser("zh", cli.named_command(argv)).parse_args(argv))
+                == vars(cli.build_parser("zh").parse_args(argv))), argv
+
+
+def test_help_and_a_mistyped_command_name_every_command(capsys) -> None:
+    for argv in (["--help"], ["-h", "check"], ["chek", "a.pdf"]):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+        said = "".join(capsys.readouterr())
+        assert all(name in said for name in cli.COMMANDS), argv

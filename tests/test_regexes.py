@@ -3,10 +3,8 @@ file that is missing, damaged, foreign or unwritable changes nothing but the tim
 
 from __future__ import annotations
 
-import importlib
 import marshal
 import os
-import pkgutil
 import re
 import runpy
 import subprocess
@@ -16,9 +14,10 @@ from pathlib import Path
 
 import pytest
 from seedfiles import SEEDS, require_seeds
+from yusuanmodules import import_every_module
 
-import yusuan
 from yusuan import regexes
+from yusuan.kept import files
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -28,13 +27,7 @@ ODD_LINES = ["", " ", "\t\t", "a", "ABC abc 123", "1,234.56", "-0.00", "（一�
 
 def yusuans_patterns() -> list[tuple[str | bytes, int]]:
     """Every (pattern, flags) yusuan's modules compile as they load, and those asked so far."""
-    for info in pkgutil.walk_packages(yusuan.__path__, "yusuan."):
-        if info.name.endswith("__main__"):
-            continue
-        try:
-            importlib.import_module(info.name)
-        except ImportError:  # an optional library (OCR, a database driver) not installed
-            continue
+    import_every_module()
     return sorted(regexes._PROGRAMS.asked, key=repr)
 
 
@@ -89,7 +82,8 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh cache folder and fresh program state, as in a new process."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("YUSUAN_REGEX_CACHE", raising=False)
-    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._Programs())
+    monkeypatch.delenv(files.SWITCH, raising=False)
+    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._new_programs())
     return tmp_path
 
 
@@ -97,7 +91,7 @@ NAMED = r"(?P<year>\d{4})年(?P<kind>[\u4e00-\u9fff]{2,4})预算"
 
 
 def new_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._Programs())
+    monkeypatch.setattr(regexes, "_PROGRAMS", regexes._new_programs())
 
 
 def test_a_second_run_makes_the_pattern_from_the_file_the_first_wrote(
@@ -185,8 +179,8 @@ def test_an_unwritable_cache_folder_is_passed_over_silently(
     assert regexes._PROGRAMS.added == {}  # nothing learnt that could not be kept
     regexes._save_added()
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
-    assert regexes._writable(str(own_cache / "not" / "yet" / "made"))
-    assert not regexes._writable(str(blocker / "below a file"))
+    assert files.writable(str(own_cache / "not" / "yet" / "made"))
+    assert not files.writable(str(blocker / "below a file"))
 
 
 def test_the_cache_can_be_turned_off(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,6 +194,7 @@ def test_the_cache_can_be_turned_off(own_cache: Path, monkeypatch: pytest.Monkey
 def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.delenv("YUSUAN_REGEX_CACHE", raising=False)
+    monkeypatch.delenv(files.SWITCH, raising=False)
     path = regexes.cache_path() or ""
     assert path.startswith(os.path.join(os.path.expanduser("~"), ".cache", "yusuan"))
 
@@ -207,6 +202,7 @@ def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> No
 RUN = """
 import sys
 from yusuan import regexes
+from yusuan.kept import files
 for number in range(int(sys.argv[1]), int(sys.argv[1]) + 40):
     regexes.compile(rf"第{number}[\\u4e00-\\u9fff]+(?P<n>\\d+)")
 """
@@ -215,12 +211,13 @@ for number in range(int(sys.argv[1]), int(sys.argv[1]) + 40):
 def test_many_runs_at_once_leave_one_whole_file(tmp_path: Path) -> None:
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     env.pop("YUSUAN_REGEX_CACHE", None)
+    env.pop(files.SWITCH, None)
     runs = [subprocess.Popen([sys.executable, "-c", RUN, str(start)], env=env)
             for start in range(0, 320, 40)]
     assert [run.wait(timeout=120) for run in runs] == [0] * len(runs)
-    files = list((tmp_path / "yusuan").iterdir())
-    assert len(files) == 1 and not files[0].name.startswith(".")  # no temporary file left
-    programs = regexes.load_programs(str(files[0]))
+    written = list((tmp_path / "yusuan").iterdir())
+    assert len(written) == 1 and not written[0].name.startswith(".")  # no temporary file left
+    programs = regexes.load_programs(str(written[0]))
     assert programs  # whole: at least the last run's programs, read back
     for (pattern, flags), program in programs.items():
         assert regexes._made(pattern, program) == re.compile(pattern, flags)

@@ -18,42 +18,78 @@ if TYPE_CHECKING:
     from yusuan.model import Document
 
 
-def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
+def build_parser(lang: str = "zh", command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; given the `command` the arguments name, of that one alone
+    (describing the others' arguments, and importing the corpus commands' code for theirs,
+    was a sixth of a check's start-up; a subcommand's own usage and errors never show them)."""
     words = cli_words.words(lang)
     parser = cli_words.Parser(prog="yusuan", description=words["description"])
     parser.add_argument("--version", action=VersionAction, nargs=0, help=words["version"])
     add_lang_argument(parser, words)
     commands = parser.add_subparsers(dest="command", required=True, metavar=words["commands"])
+    for name, add in COMMAND_PARSERS.items():
+        if command is None or command == name:
+            add(commands, lang)
+    return parser
+
+
+def named_command(argv: list[str]) -> str | None:
+    """The command the arguments name (the first word after the options before it), or None
+    when it is not one of yusuan's or help is asked for before it (the whole parser then says
+    what the commands are)."""
+    skip = False
+    for arg in argv:
+        if arg in ("-h", "--help") and not skip:
+            return None
+        if skip or arg.startswith("-"):
+            skip = arg == "--lang"
+            continue
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def add_text_parser(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    words = cli_words.words(lang)
     text = commands.add_parser("text", help=words["text"], description=words["text"])
     text.add_argument("file", help=words["file"])
     add_lang_argument(text, words)
+
+
+def add_extract_parser(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    words = cli_words.words(lang)
     extract = commands.add_parser("extract", help=words["extract"], description=words["extract"])
     add_files_argument(extract, words)
     extract.add_argument("--format", choices=("json", "text", "xlsx", "csv"), default="json",
                          help=words["extract_format"])
     extract.add_argument("-o", "--output", help=words["output"])
     add_lang_argument(extract, words)
-    add_check_parser(commands, words)
+
+
+def add_rules_parser(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    words = cli_words.words(lang)
     rules = commands.add_parser("rules", help=words["rules"], description=words["rules"])
     rules.add_argument("rule_id", nargs="?", help=words["rule_id"])
     rules.add_argument("--format", choices=("text", "json"), default="text",
                        help=words["rules_format"])
     add_lang_argument(rules, words)
-    add_serve_parser(commands, words)
-    add_corpus_parsers(commands, lang)
-    return parser
 
 
-def add_corpus_parsers(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
-    """`db` (the corpus) and `compare` (documents side by side), their words with their code."""
-    from yusuan.compare.commands import add_compare_parser
-    from yusuan.store.commands import add_db_parser
+def add_db_parser(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    """`db` (the corpus), its words with its code."""
+    from yusuan.store.commands import add_db_parser as add
 
-    add_db_parser(commands, lang)
-    add_compare_parser(commands, lang)
+    add(commands, lang)
 
 
-def add_check_parser(commands: argparse._SubParsersAction, words: dict[str, str]) -> None:  # type: ignore[type-arg]
+def add_compare_parser(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    """`compare` (documents side by side), its words with its code."""
+    from yusuan.compare.commands import add_compare_parser as add
+
+    add(commands, lang)
+
+
+def add_check_parser(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    words = cli_words.words(lang)
     check = commands.add_parser("check", help=words["check"], description=words["check_long"])
     check.add_argument("file", nargs="+", help=words["check_files"])
     check.add_argument("--together", action="store_true", help=words["together"])
@@ -122,8 +158,8 @@ def read_files(args: argparse.Namespace) -> Document:
     return read_together(args.file) if args.together else read_document(args.file[0])
 
 
-def add_serve_parser(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-                     words: dict[str, str]) -> None:
+def add_serve_parser(commands: argparse._SubParsersAction, lang: str) -> None:  # type: ignore[type-arg]
+    words = cli_words.words(lang)
     serve = commands.add_parser("serve", help=words["serve"], description=words["serve"])
     serve.add_argument("--host", help=words["host"])
     serve.add_argument("--port", type=int, help=words["port"])
@@ -280,6 +316,11 @@ def run_compare_command(args: argparse.Namespace) -> int:
     return run_compare(args)
 
 
+COMMAND_PARSERS: dict[str, Callable[[argparse._SubParsersAction, str], None]] = {  # type: ignore[type-arg]
+    "text": add_text_parser, "extract": add_extract_parser, "check": add_check_parser,
+    "rules": add_rules_parser, "serve": add_serve_parser, "db": add_db_parser,
+    "compare": add_compare_parser,
+}
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
     "serve": run_serve, "db": run_corpus_command, "compare": run_compare_command,
@@ -290,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = dash_files_as_paths(sys.argv[1:] if argv is None else argv)
     lang = cli_words.chosen_lang(argv)
     with cli_words.argparse_in(lang):
-        args = build_parser(lang).parse_args(argv)
+        args = build_parser(lang, named_command(argv)).parse_args(argv)
     args.lang = lang
     try:
         return COMMANDS[args.command](args)

@@ -165,7 +165,8 @@ def argparse_in(lang: str) -> Iterator[None]:
         yield
         return
     original = argparse._  # type: ignore[attr-defined]
-    argparse._ = lambda text: ARGPARSE_ZH.get(text, original(text))  # type: ignore[attr-defined]
+    argparse._ = (  # type: ignore[attr-defined]
+        lambda text: ARGPARSE_ZH[text] if text in ARGPARSE_ZH else original(text))  # gettext only when needed
     try:
         yield
     finally:

@@ -11,17 +11,19 @@ table. Command-line options win over the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass, field
 
 KEYS = ("select", "ignore", "min-severity", "fail-on", "baseline")
 
 
 @dataclass(frozen=True, slots=True)
 class Config:
+    """The settings read from the configuration file (none when there is no file)."""
+
     path: Path | None = None
     values: dict[str, Any] = field(default_factory=dict)
 

@@ -5,9 +5,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Finding
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -16,6 +16,8 @@ SEVERITY_WORDS = {"错误": "error", "警告": "warning", "提示": "info"}
 
 @dataclass(frozen=True, slots=True)
 class Triage:
+    """Which findings are reported and which fail the run."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: str = "info"

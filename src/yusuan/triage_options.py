@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
 
 from yusuan.config import Config, load_config
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.triage import Triage, check_selectors, selectors, severity
 
 
 @dataclass(frozen=True, slots=True)
 class CheckSettings:
+    """The triage and the baseline a check applies."""
+
     triage: Triage
     baseline: str | None
 

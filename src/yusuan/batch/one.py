@@ -4,10 +4,10 @@ triage and baseline, the report in the chosen format, and what the summary and f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass
 
 if TYPE_CHECKING:
     from yusuan.model import Document, Finding
@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class CheckOptions:
+    """How each file of the batch is checked and reported."""
+
     settings: CheckSettings
     fmt: str
     lang: str

@@ -14,11 +14,11 @@ import os
 import signal
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.progress import listening
 
 PR_SET_PDEATHSIG = 1
@@ -85,6 +85,8 @@ def _child(connection: Connection, path: str, name: str, work: Work,
 
 @dataclass
 class Running:
+    """A child checking one file: its pipe, when it started, its outcome once sent."""
+
     index: int
     path: str
     name: str

@@ -21,10 +21,10 @@ import csv
 import functools
 import io
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 
 __all__ = [
     "KINDS",

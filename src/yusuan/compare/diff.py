@@ -3,9 +3,8 @@ rate, and whether the line is in one document only."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from yusuan.compare.snapshot import Figure, Snapshot
+from yusuan.kept.dataclass_code import dataclass, field
 
 FUNCTIONAL_LEVELS = {3: "类", 5: "款", 7: "项"}
 ECONOMIC_LEVELS = {3: "类", 5: "款", 7: "项"}
@@ -13,6 +12,8 @@ ECONOMIC_LEVELS = {3: "类", 5: "款", 7: "项"}
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One figure of the two documents side by side (None where a document lacks it)."""
+
     section: str
     key: str
     name: str
@@ -44,6 +45,8 @@ class Line:
 
 @dataclass(slots=True)
 class Comparison:
+    """Two documents' snapshots, their lines side by side, what differs and why."""
+
     first: Snapshot
     second: Snapshot
     lines: list[Line] = field(default_factory=list)

@@ -4,10 +4,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 
 # section → (table kind, column keys in order of preference); the first table and key found
@@ -45,6 +45,8 @@ PARTS = {"basic": "基本支出", "personnel": "人员经费", "public": "公用
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """One amount of a document, in 元, with where it is printed."""
+
     name: str
     yuan: float
     page: int | None

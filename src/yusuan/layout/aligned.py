@@ -9,9 +9,9 @@ a header label centred over its column lands in it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Cell, Line, Row
 from yusuan.recognise.numbers import is_amount
@@ -21,6 +21,8 @@ _CELL = regexes.compile(r"\S+(?: \S+)*")
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A cell of an aligned line: its character positions and text."""
+
     start: int
     end: int
     text: str

@@ -11,9 +11,9 @@ printed cells, left to right).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.layout.cells import clean_cell
 from yusuan.model import Cell, Line, Row
 from yusuan.model.document import TOTAL_NAMES

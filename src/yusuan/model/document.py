@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from yusuan.kept.dataclass_code import dataclass, field
 
 
 @dataclass(slots=True)
@@ -98,6 +99,8 @@ class Fact:
 
 @dataclass(slots=True)
 class Project:
+    """One project of the document's project forms, as its lines give it."""
+
     name: str
     line: int
     code: str | None = None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from yusuan.kept.dataclass_code import dataclass, field
 
 
 @dataclass(slots=True)
 class Location:
+    """Where a finding points: a line, and the page, table, code and column when known."""
+
     line: int
     table: str | None = None
     code: str | None = None
@@ -27,6 +30,8 @@ class Location:
 
 @dataclass(slots=True)
 class Finding:
+    """One thing a rule found: what, how severe, where, and the figures it compared."""
+
     rule: str
     severity: str
     category: str

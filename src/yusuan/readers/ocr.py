@@ -13,10 +13,11 @@ from __future__ import annotations
 import importlib.util
 import math
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from yusuan.kept.dataclass_code import dataclass
 
 RENDER_DPI = 200
 ROW_TOLERANCE = 0.5
@@ -24,6 +25,8 @@ ROW_TOLERANCE = 0.5
 
 @dataclass(slots=True)
 class Box:
+    """One piece of text the OCR engine read, with its place on the page image."""
+
     x0: float
     x1: float
     y: float

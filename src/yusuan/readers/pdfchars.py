@@ -20,13 +20,14 @@ import math
 import struct
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import lru_cache
 from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers import pdfiumlib
 from yusuan.readers.pdfobjects import Frame, calls, compiled, handle
 
@@ -58,6 +59,8 @@ RawChar = tuple[int, float, float, float, float, float, int, bool]
 
 @dataclass(slots=True)
 class Char:
+    """One character of a PDF page's text layer and its box."""
+
     text: str
     x0: float
     x1: float

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers import pdfiumlib
 
 MAX_FORM_DEPTH = 8
@@ -47,6 +47,8 @@ class Edge:
 
 @dataclass(slots=True)
 class PageObjects:
+    """A page's ruling edges (from its paths) and how many images it draws."""
+
     edges: list[Edge]
     images: int
 

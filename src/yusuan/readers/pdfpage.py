@@ -11,9 +11,9 @@ between single Han characters are removed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.readers.grid import cell_text, is_blank_row
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import Edge
@@ -25,12 +25,16 @@ BAD_SHARE = 0.3
 
 @dataclass(slots=True)
 class TextBlock:
+    """Text of a page outside its ruled tables, at its height on the page."""
+
     top: float
     text: str
 
 
 @dataclass(slots=True)
 class GridBlock:
+    """A ruled table of a page, as rows of cell texts, at its height on the page."""
+
     top: float
     rows: list[list[str]] = field(default_factory=list)
 

@@ -20,9 +20,9 @@ import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers.pdfchars import Char
 from yusuan.readers.pdfobjects import SHORTEST, Edge
 
@@ -47,6 +47,8 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 @dataclass(slots=True)
 class Table:
+    """A ruled table found on a page: its cells' boxes."""
+
     cells: list[Box]
 
     @property

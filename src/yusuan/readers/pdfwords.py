@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import TypeVar
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers.grid import unspace_letters
 from yusuan.readers.pdfchars import _CHAR_SLOTS, Char
 
@@ -38,6 +38,8 @@ LINE_SLACK = 0.2  # a word belongs to a line when its middle is within the line 
 
 @dataclass(slots=True)
 class Word:
+    """Characters of a page joined into one word, with its box and size."""
+
     text: str
     x0: float
     x1: float

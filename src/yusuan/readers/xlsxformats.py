@@ -11,12 +11,12 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -30,6 +30,8 @@ _REF = regexes.compile(r"([A-Z]+)(\d+)")
 
 @dataclass(frozen=True, slots=True)
 class NumberFormat:
+    """How a spreadsheet cell's number format prints a value."""
+
     decimals: int
     thousands: bool = False
     percent: bool = False

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Cell, Row, TableRow
 from yusuan.recognise.numbers import is_nil, parse_amount
 

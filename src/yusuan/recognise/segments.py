@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Cell, Row
 from yusuan.readers.normalise import PAGE_NUMBER
 from yusuan.recognise.numbers import is_amount

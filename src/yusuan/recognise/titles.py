@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 
 # Order matters: the first pattern that matches names the kind.
 TITLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -51,6 +51,8 @@ _SENTENCE = regexes.compile(r"[。；;，,！]|详见|见附表|《|^本表|^[�
 
 @dataclass(frozen=True, slots=True)
 class Title:
+    """A table title read: its kind, its text and its number in the document."""
+
     kind: str
     text: str
     number: str | None

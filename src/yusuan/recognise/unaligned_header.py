@@ -8,9 +8,8 @@ standard order of its members. A group label nothing opens is an ordinary column
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Column, Row
 from yusuan.recognise.columns import (
     LABEL_COLUMN_KEYS,

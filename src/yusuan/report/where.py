@@ -13,11 +13,11 @@ a JSON location into the line of the whole document a bundle's `lines` hold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Location, Table, TableRow
 
 LABELS = {
@@ -34,6 +34,8 @@ _NUMBER_TEXT = regexes.compile(r"^-?[\d,]+(\.\d+)?%?$")
 
 @dataclass(frozen=True, slots=True)
 class Where:
+    """Where a cited line is: page, sheet cell, Word paragraph or table."""
+
     line: int  # as cited: within the page (PDF), within its file (several files), else of the file
     page: int | None = None
     file: str | None = None

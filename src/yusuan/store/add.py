@@ -9,12 +9,12 @@ written in one transaction: a failure leaves the corpus as it was before that fi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from yusuan.errors import InputError
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.store.across import pair_finding_rows
 from yusuan.store.connect import Database
 from yusuan.store.files import disclosure_files, file_sha256

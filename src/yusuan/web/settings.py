@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
+
+from yusuan.kept.dataclass_code import dataclass, field
 
 ALLOWED_SUFFIXES = ("pdf", "xlsx", "xls", "docx", "html", "htm", "txt", "md")
 LOOPBACK = "127.0.0.1"
@@ -19,6 +21,8 @@ def default_data_dir() -> str:
 
 @dataclass(slots=True)
 class Settings:
+    """How the web app runs: where it listens, its limits, workers and storage."""
+
     host: str = LOOPBACK
     port: int = 8000
     data_dir: str = field(default_factory=default_data_dir)

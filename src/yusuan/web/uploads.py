@@ -6,12 +6,12 @@ import os
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from starlette.datastructures import UploadFile
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.web.jobs import open_private
 from yusuan.web.settings import Settings
 
@@ -29,6 +29,8 @@ class UploadRejected(Exception):
 
 @dataclass(slots=True)
 class SavedUpload:
+    """An uploaded file saved to disk: its name, suffix, path and size."""
+
     name: str
     suffix: str
     path: Path

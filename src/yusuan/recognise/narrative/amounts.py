@@ -4,9 +4,9 @@ printed after them ("比2030年预算减少1234.56万元，减少12.34%", "占56
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Fact
 from yusuan.recognise.narrative.concepts import classify, scope_of, strip_label
 from yusuan.recognise.narrative.mentions import Mention, find_mentions, sentence_bounds
@@ -32,6 +32,8 @@ _FLAT = regexes.compile(r"持平|无变化|没有变化")
 
 @dataclass(slots=True)
 class _State:
+    """What reading one paragraph's amounts has found so far."""
+
     paragraph: Paragraph
     facts: list[Fact] = field(default_factory=list)
     subject: Fact | None = None

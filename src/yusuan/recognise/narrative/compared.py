@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Line
 from yusuan.recognise.numbers import is_nil, parse_amount
 
@@ -41,6 +41,8 @@ class Compared:
 
 @dataclass(slots=True)
 class ComparedRow:
+    """One item of a comparison grid: its figures of both years and the reason given."""
+
     name: str
     years: tuple[int, int]
     lines: tuple[int, ...]

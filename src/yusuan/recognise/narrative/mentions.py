@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.recognise.numbers import parse_amount
 

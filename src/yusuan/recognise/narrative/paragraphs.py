@@ -5,11 +5,11 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from operator import lt
 from typing import overload
 
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Line, Source
 from yusuan.readers.normalise import PAGE_NUMBER
 from yusuan.recognise.narrative.text import (
@@ -72,6 +72,8 @@ class TableRuns:
 
 @dataclass(slots=True)
 class _Builder:
+    """The paragraphs made so far and the one being put together."""
+
     paragraphs: list[Paragraph] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)  # the paragraph's texts so far, non-empty
     lines: array[int] = field(default_factory=lambda: array("i"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.recognise.projects.text import Cell
 
 GAP = r"[\s|]*"

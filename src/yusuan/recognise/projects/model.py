@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.recognise.projects.text import Amount
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Line
 from yusuan.recognise.projects.model import ListItem, Quote
 from yusuan.recognise.projects.text import Amount, clean, parse_number

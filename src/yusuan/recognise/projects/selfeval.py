@@ -5,9 +5,8 @@ with the line its own cell stands on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.layout.tabbed import line_to_row
 from yusuan.model import Line, Row
 from yusuan.recognise.projects.indicators import LEVEL1, LEVEL2

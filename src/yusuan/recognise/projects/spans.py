@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Line, Table
 from yusuan.recognise.projects.text import cells_of, compact
 
@@ -23,6 +22,8 @@ def _part_heading(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """The lines one performance form takes, from its 项目名称 line."""
+
     first: int
     last: int
     name_line: int

@@ -9,9 +9,9 @@ of the project rows that follow them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Project, Table, TableRow
 from yusuan.recognise.projects.text import compact
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
 from yusuan.recognise.numbers import parse_amount as parse_number

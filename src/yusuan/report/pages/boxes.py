@@ -17,10 +17,10 @@ the glyphs; PDFium's char boxes hug them.)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.readers.grid import cell_text, is_blank_row
 from yusuan.readers.normalise import normalise_line
 from yusuan.readers.pdfchars import (

@@ -9,10 +9,10 @@ the figure of the finding (reported or computed) where its line prints one, else
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.recognise.numbers import parse_amount
 from yusuan.report.pages.boxes import Cited
 

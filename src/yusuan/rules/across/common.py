@@ -3,9 +3,9 @@ locations that name their file, and the lookups of a row by code or of a table's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Location, Table, TableRow
 from yusuan.rules.engine import BUDGET_KINDS, FINAL_KINDS
 from yusuan.rules.engine.common import compact_name, table_precision, table_unit

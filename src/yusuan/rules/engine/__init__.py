@@ -12,10 +12,10 @@ import importlib
 import pkgutil
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from yusuan.collector import fewer_collections
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine.messages import render
 
@@ -54,6 +54,8 @@ class RuleSpec:
 
 @dataclass(slots=True)
 class _Registry:
+    """The rules known: their specifications and functions by id."""
+
     specs: dict[str, RuleSpec] = field(default_factory=dict)
     funcs: dict[str, RuleFunc] = field(default_factory=dict)
     loaded: bool = False

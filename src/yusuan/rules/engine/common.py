@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.recognise.narrative.paragraphs import (
     Paragraph,

@@ -8,8 +8,9 @@ interval against the sum of the parts' intervals).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
+
+from yusuan.kept.dataclass_code import dataclass
 
 EPSILON = 1e-9
 
@@ -95,6 +96,8 @@ _set_printed_decimals = Printed.decimals.__set__  # type: ignore[attr-defined]
 
 @dataclass(frozen=True, slots=True, init=False)
 class Comparison:
+    """A reported figure against the computed one: verdict, difference, bound."""
+
     verdict: Verdict
     reported: float
     computed: float

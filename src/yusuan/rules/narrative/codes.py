@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from yusuan.codes import functional_codes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Document, Fact, Location, Table, TableRow
 
 FUNCTIONAL_KINDS = ("general_budget_expenditure", "expenditure", "fiscal_summary")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Fact, Finding, Location
 from yusuan.recognise.narrative.paragraphs import Paragraph
 from yusuan.rules.engine import make_finding, rule

@@ -4,9 +4,9 @@ different amounts ("2、缴纳电费27万元" in the goal, "2、缴纳电费20�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages

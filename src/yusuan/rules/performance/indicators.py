@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.indicators import normalise
 from yusuan.recognise.projects.model import Indicator
@@ -53,6 +53,8 @@ MAX_GOAL_YEARS = 5
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """An indicator's target as a range of values (the unit is not compared)."""
+
     low: float
     high: float
     exact: bool

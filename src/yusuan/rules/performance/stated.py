@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.projects.model import ProjectForm
 from yusuan.recognise.projects.text import parse_number

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.recognise.projects.text import compact, parse_number
@@ -30,6 +30,8 @@ NAME_HEADS = ("单位（项目）名称", "项目名称", "单位(项目)名称"
 
 @dataclass(frozen=True, slots=True)
 class ListLine:
+    """One project line of the list: its 资金总额 and 绩效目标."""
+
     line: int
     name: str
     amount: float

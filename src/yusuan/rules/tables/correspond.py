@@ -6,9 +6,9 @@ These are accounting conventions rather than identities, so a mismatch is a warn
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location, Table
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.common import Amount, amount, equal_finding
@@ -78,6 +78,8 @@ PAIRS: tuple[Correspondence, ...] = (
 
 @dataclass(slots=True)
 class Pair:
+    """The basic-spending table by economic class beside the table by function."""
+
     basic: Table
     functional: Table
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.layout.tabbed import line_to_row
 from yusuan.model import Document, Finding, Line, Location, Table, TableRow
 from yusuan.recognise.numbers import parse_amount

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location, Table, TableRow
 from yusuan.recognise.columns import CARRYOVER_IN, CARRYOVER_OUT
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES

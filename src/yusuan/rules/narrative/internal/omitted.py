@@ -4,9 +4,8 @@ exactly the 其他支出 the 支出总表 prints. NARRATIVE.PARTS reports it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Fact, Table, TableRow
 from yusuan.recognise.narrative.concepts import FUNCTIONAL_CLASSES
 from yusuan.rules.engine.tolerance import Printed, Verdict, compare_sum
@@ -23,6 +22,8 @@ _CLASS_NAMES = regexes.compile("|".join(sorted(FUNCTIONAL_CLASSES, key=len, reve
 
 @dataclass(frozen=True, slots=True)
 class OmittedClass:
+    """A 类 row of a table that the narrative's list leaves out, with its value."""
+
     table: Table
     row: TableRow
     key: str

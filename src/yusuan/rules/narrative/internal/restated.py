@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Fact, Finding
 from yusuan.rules.engine import make_finding
 from yusuan.rules.engine.common import compact_name
@@ -90,6 +90,8 @@ _AGAINST_BUDGET = regexes.compile(r"(?:比|较|与)\s*(?:本年|当年)?(?:年�
 
 @dataclass(frozen=True, slots=True)
 class _Total:
+    """A stated total of a fund on one side (收入 or 支出), as the label names it."""
+
     fact: Fact
     fund: str
     side: str

@@ -5,9 +5,9 @@ back to the start of the statement, add up to it. NARRATIVE.PARTS reports it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.mentions import Mention, find_mentions
 from yusuan.recognise.narrative.paragraphs import Paragraph
@@ -28,6 +28,8 @@ CENTS = 2  # a figure printed to the cent is no estimate, whatever word stands b
 
 @dataclass(frozen=True, slots=True)
 class _Total:
+    """A 合计 in a paragraph and the figures before it that should add up to it."""
+
     paragraph: Paragraph
     total: Mention
     parts: list[Mention]

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from yusuan import regexes
+from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Document, Finding, Location
 from yusuan.recognise.narrative.mentions import sentence_bounds
 from yusuan.recognise.narrative.paragraphs import Paragraph
@@ -28,6 +28,8 @@ MIN_TAGGED = 2  # tags before a paragraph is read as the list of the department'
 
 @dataclass(frozen=True, slots=True)
 class _Listing:
+    """The 机构设置 list: how many units of each kind it names, and where."""
+
     counts: dict[str, int]
     lines: tuple[int, int]
     page: int | None
