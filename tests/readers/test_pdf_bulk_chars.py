@@ -18,7 +18,7 @@ from test_pdf import _two_font_pdf, _type3_pdf
 
 from yusuan.readers import pdfchars
 from yusuan.readers.pdf import read
-from yusuan.readers.pdfdocument import Document
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import Frame, calls, handle, page_tree
 
 built = pytest.mark.skipif(pdfchars._bulkchars is None, reason="_bulkchars is not built")

@@ -17,7 +17,7 @@ from hostile import pdf_file
 from yusuan import readers
 from yusuan.pipeline import read_document
 from yusuan.readers import pdfchars, pdfobjects
-from yusuan.readers.pdfdocument import Document
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import Frame, calls, handle, page_tree, read_objects
 
 PRODUCERS = [

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from yusuan.pipeline import read_document
 from yusuan.readers import pdfpage, pdftables
 from yusuan.readers.pdfchars import Char, read_text, visible
-from yusuan.readers.pdfdocument import Document
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import Edge, page_tree, read_objects
 from yusuan.readers.pdftables import Table, cell_chars, find_tables
 

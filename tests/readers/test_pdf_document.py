@@ -1,4 +1,4 @@
-"""The reader's own PDFium document (pdfdocument over pdfiumlib) read beside pypdfium2's: the
+"""The reader's own PDFium document (pdfium.document over pdfium.library) read beside pypdfium2's: the
 same boxes, rotation, size, text and rendered pixels, the same errors when a file does not
 open, one PDFium shared by both in a process, and a PDF read without importing pypdfium2."""
 
@@ -16,7 +16,7 @@ import pytest
 from corpus.corpusfiles import require_corpus_file
 from hostile import pdf_file
 
-from yusuan.readers.pdfdocument import Document
+from yusuan.readers.pdfium.document import Document
 
 REAL_PAGES = [  # (file, pages): a rotated page, a clipped cell, several producers
     ("guangdong/2026年深圳市政府办公厅部门预算.pdf", 3),
@@ -180,8 +180,8 @@ import ctypes, sys
 first = sys.argv[2]
 if first == "pypdfium2":
     import pypdfium2
-from yusuan.readers import pdfiumlib
-from yusuan.readers.pdfdocument import Document
+from yusuan.readers.pdfium import library
+from yusuan.readers.pdfium.document import Document
 document = Document(sys.argv[1])
 textpage = document[0].get_textpage()
 before = textpage.get_text_range()
@@ -189,7 +189,7 @@ import pypdfium2
 import pypdfium2.raw as raw
 theirs = pypdfium2.PdfDocument(sys.argv[1])[0].get_textpage().get_text_range()
 names = ("FPDF_LoadDocument", "FPDFText_GetText", "FPDF_RenderPageBitmap")
-print(all(pdfiumlib.address(name) == ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+print(all(library.address(name) == ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
           for name in names), before == textpage.get_text_range() == theirs, bool(before))
 """
 
@@ -226,6 +226,6 @@ def test_reading_a_pdf_imports_neither_pypdfium2_nor_its_bindings(pdf_canvas, gr
     done = subprocess.run([sys.executable, "-c", COMMAND, command, str(path)],
                           capture_output=True, text=True, check=False, timeout=120)
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
-    assert "yusuan.readers.pdfdocument" in loaded
+    assert "yusuan.readers.pdfium.document" in loaded
     assert "万元" in done.stdout  # the unit line, read from the PDF
     assert sorted(name for name in loaded if name.split(".")[0] in ("pypdfium2", "pypdfium2_raw")) == []

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yusuan.readers import pdfobjects
-from yusuan.readers.pdfdocument import Document
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import (
     Frame,
     _PathReader,

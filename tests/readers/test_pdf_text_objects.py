@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from yusuan.readers import pdfchars
-from yusuan.readers.pdfdocument import Document
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import calls, handle, page_tree
 
 

@@ -27,7 +27,7 @@ from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
 from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
 from yusuan.readers.normalise import CONTINUED, PAGE_NUMBER
 from yusuan.readers.pdfchars import read_text, visible
-from yusuan.readers.pdfdocument import Document, Page, TextPage
+from yusuan.readers.pdfium.document import Document, Page, TextPage
 from yusuan.readers.pdfobjects import page_tree, read_objects
 from yusuan.readers.pdfpage import GridBlock, TextBlock, page_blocks, page_state
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from yusuan import regexes
 from yusuan.kept.dataclass_code import dataclass
-from yusuan.readers import pdfiumlib
+from yusuan.readers.pdfium import library
 from yusuan.readers.pdfobjects import Frame, calls, compiled, handle
 
 try:  # the per-character loop in C, where the install could compile it
@@ -196,7 +196,7 @@ def _chars_one_call_each(pdfium: Any, page: ctypes.c_void_p, ems: EmCache, clipp
 @lru_cache(maxsize=1)
 def _addresses() -> tuple[int, ...]:
     """The addresses of the PDFium functions `_bulkchars.page_chars` calls, in its order."""
-    return tuple(map(pdfiumlib.address, (
+    return tuple(map(library.address, (
         "FPDFText_CountChars", "FPDFText_GetText", "FPDFText_GetUnicode", "FPDFText_IsGenerated",
         "FPDFText_HasUnicodeMapError", "FPDFText_GetLooseCharBox", "FPDFText_GetFontSize",
         "FPDFText_GetCharOrigin", "FPDFText_GetTextObject")))

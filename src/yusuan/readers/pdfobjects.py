@@ -6,7 +6,7 @@ inside form XObjects, give their straight horizontal and vertical segments as ed
 are skipped. The page's objects and their types are asked once (`page_tree`), which also
 tells the character reader whether any text object has a clip.
 
-PDFium is called through `calls()`: its functions bound once (`pdfiumlib`, without pypdfium2)
+PDFium is called through `calls()`: its functions bound once (`pdfium.library`, without pypdfium2)
 with their arguments unchecked where that is faster (a handle passed as a plain address),
 since a page's characters and objects cost a call or more each (a path's segments are read in
 one piece: `_PathReader.points`). PDFium is loaded on first use, so reading other formats
@@ -24,7 +24,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from yusuan.kept.dataclass_code import dataclass
-from yusuan.readers import pdfiumlib
+from yusuan.readers.pdfium import library
 
 MAX_FORM_DEPTH = 8
 STRAIGHT = 0.1  # a segment whose ends differ by less than this across it is horizontal/vertical
@@ -114,9 +114,9 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
 def calls() -> SimpleNamespace:
     """PDFium's functions this reader calls per character, object or segment, bound once
     (`constants`: the object and segment kinds)."""
-    bound = {name: pdfiumlib.bind(name, result, arguments)
+    bound = {name: library.bind(name, result, arguments)
              for name, (result, arguments) in _SIGNATURES.items()}
-    return SimpleNamespace(**bound, constants=pdfiumlib)
+    return SimpleNamespace(**bound, constants=library)
 
 
 _COMPILED_KINDS = ("FPDF_PAGEOBJ_TEXT", "FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_IMAGE",
@@ -131,13 +131,13 @@ def compiled() -> Any:
         from yusuan.readers import _bulkobjects  # type: ignore[attr-defined]
     except ImportError:
         return None
-    _bulkobjects.bind({name: pdfiumlib.address(name) for name in _SIGNATURES},
-                      {name: getattr(pdfiumlib, name) for name in _COMPILED_KINDS})
+    _bulkobjects.bind({name: library.address(name) for name in _SIGNATURES},
+                      {name: getattr(library, name) for name in _COMPILED_KINDS})
     return _bulkobjects
 
 
 def handle(pointer: Any) -> ctypes.c_void_p:
-    """A page's or text page's handle (`pdfdocument`'s or pypdfium2's) as the plain address
+    """A page's or text page's handle (`pdfium.document`'s or pypdfium2's) as the plain address
     `calls()` takes."""
     return ctypes.cast(pointer, ctypes.c_void_p)
 

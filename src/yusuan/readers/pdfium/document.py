@@ -1,4 +1,4 @@
-"""A PDF document, its pages and text pages over PDFium's functions (`pdfiumlib`), as the
+"""A PDF document, its pages and text pages over PDFium's functions (`library`), as the
 reader uses them from pypdfium2's helper classes and with their semantics: the same file
 opening and errors (pypdfium2 5's PdfDocument, _open_pdf), the same boxes and their fallbacks
 (PdfPage._get_box), rotation, size, and a greyscale rendering of identical pixels
@@ -19,8 +19,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from yusuan.readers import pdfiumlib
-from yusuan.readers.pdfiumlib import FPDF_ANNOT, FPDF_GRAYSCALE, FPDFBitmap_Gray
+from yusuan.readers.pdfium import library
+from yusuan.readers.pdfium.library import FPDF_ANNOT, FPDF_GRAYSCALE, FPDFBitmap_Gray
 
 _VOID, _INT, _FLOAT = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
 _FLOAT_REF = ctypes.POINTER(ctypes.c_float)
@@ -62,7 +62,7 @@ class PdfiumError(RuntimeError):
 
 @lru_cache(maxsize=1)
 def _calls() -> SimpleNamespace:
-    return SimpleNamespace(**{name: pdfiumlib.bind(name, result, arguments)
+    return SimpleNamespace(**{name: library.bind(name, result, arguments)
                               for name, (result, arguments) in _SIGNATURES.items()})
 
 

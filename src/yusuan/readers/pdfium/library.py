@@ -58,7 +58,7 @@ def library_path() -> Path:
 
 
 @lru_cache(maxsize=1)
-def library() -> ctypes.CDLL:
+def load() -> ctypes.CDLL:
     """PDFium, loaded and initialised as pypdfium2 initialises it (_library_scope.init_lib:
     FPDF_InitLibraryWithConfig with a version 2 configuration, no font paths, no isolate).
     It is not destroyed at exit: pypdfium2, if imported too, closes its own objects then,
@@ -73,7 +73,7 @@ def library() -> ctypes.CDLL:
 
 def address(name: str) -> int:
     """The address of PDFium's function `name` (for the C helpers, which take addresses)."""
-    return ctypes.cast(getattr(library(), name), ctypes.c_void_p).value or 0
+    return ctypes.cast(getattr(load(), name), ctypes.c_void_p).value or 0
 
 
 def bind(name: str, result: Any, arguments: tuple[Any, ...] | None) -> Any:
