@@ -1,6 +1,7 @@
-"""The reader's own PDFium document (pdfium.document over pdfium.library) read beside pypdfium2's: the
-same boxes, rotation, size, text and rendered pixels, the same errors when a file does not
-open, one PDFium shared by both in a process, and a PDF read without importing pypdfium2."""
+"""The reader's own PDFium document (pdfium.document over pdfium.library) read beside
+pypdfium2's: the same boxes, rotation, size, text and rendered pixels, the same errors when a
+file does not open, one PDFium shared by both in a process, and a PDF read without importing
+pypdfium2."""
 
 from __future__ import annotations
 
@@ -228,4 +229,5 @@ def test_reading_a_pdf_imports_neither_pypdfium2_nor_its_bindings(pdf_canvas, gr
     loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert "yusuan.readers.pdfium.document" in loaded
     assert "万元" in done.stdout  # the unit line, read from the PDF
-    assert sorted(name for name in loaded if name.split(".")[0] in ("pypdfium2", "pypdfium2_raw")) == []
+    assert sorted(name for name in loaded
+                  if name.split(".")[0] in ("pypdfium2", "pypdfium2_raw")) == []
