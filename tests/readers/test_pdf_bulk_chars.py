@@ -12,13 +12,13 @@ import shutil
 import sysconfig
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from corpus.corpusfiles import require_corpus_file
 from test_pdf import _two_font_pdf, _type3_pdf
 
 from yusuan.readers import pdfchars
 from yusuan.readers.pdf import read
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import Frame, calls, handle, page_tree
 
 built = pytest.mark.skipif(pdfchars._bulkchars is None, reason="_bulkchars is not built")
@@ -58,7 +58,7 @@ def test_setup_names_the_four_helpers() -> None:
 def assert_pages_read_alike(path: Path) -> None:
     """Each page's raw characters (with and without the cells' clips looked for) and its
     placed Chars the same from the compiled loop and from the ctypes loop."""
-    document = pdfium.PdfDocument(str(path))
+    document = Document(str(path))
     try:
         for number, page in enumerate(document, 1):
             textpage = page.get_textpage()
@@ -118,7 +118,7 @@ def test_the_chosen_pdfs_hold_the_shapes_named() -> None:
     above would compare nothing of them)."""
     turned = clipped = 0
     for name in PRODUCERS[3:5]:
-        document = pdfium.PdfDocument(str(require_corpus_file(name)))
+        document = Document(str(require_corpus_file(name)))
         for page in document:
             textpage = page.get_textpage()
             raw = pdfchars.raw_chars(textpage, compiled=False)
@@ -139,7 +139,7 @@ def test_the_reader_gives_the_same_source_without_the_helper(monkeypatch) -> Non
 
 @built
 def test_bad_arguments_raise_and_a_failing_measure_is_passed_on() -> None:
-    document = pdfium.PdfDocument(str(require_corpus_file(PRODUCERS[0])))
+    document = Document(str(require_corpus_file(PRODUCERS[0])))
     textpage = document[1].get_textpage()
     page = handle(textpage.raw).value
     addresses = pdfchars._addresses()

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pypdfium2
 import pytest
 from corpus.corpusfiles import require_corpus_file
 from hostile import pdf_file
@@ -18,6 +17,7 @@ from hostile import pdf_file
 from yusuan import readers
 from yusuan.pipeline import read_document
 from yusuan.readers import pdfchars, pdfobjects
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import Frame, calls, handle, page_tree, read_objects
 
 PRODUCERS = [
@@ -59,7 +59,7 @@ def _page_reading(page) -> tuple:
 
 
 def _readings(path: Path) -> list[tuple]:
-    document = pypdfium2.PdfDocument(str(path))
+    document = Document(str(path))
     try:
         return [_page_reading(document[index]) for index in range(min(len(document), PAGES))]
     finally:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
-import pypdfium2
 import pytest
 from corpus.corpusfiles import require_corpus_file
 from hypothesis import given, settings
@@ -21,6 +20,7 @@ from hypothesis import strategies as st
 from yusuan.pipeline import read_document
 from yusuan.readers import pdfpage, pdftables
 from yusuan.readers.pdfchars import Char, read_text, visible
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import Edge, page_tree, read_objects
 from yusuan.readers.pdftables import Table, cell_chars, find_tables
 
@@ -55,7 +55,7 @@ def _both(edges: list[Edge], chars: list[Char]) -> tuple[str, str]:
 def reader_pages(path: Path, most: int | None = None) -> Iterator[tuple[list[Char], list[Edge]]]:
     """The visible characters and the rulings of each page (the first `most`), as the reader
     gets them."""
-    document = pypdfium2.PdfDocument(str(path))
+    document = Document(str(path))
     try:
         for index in range(len(document) if most is None else min(len(document), most)):
             page = document[index]

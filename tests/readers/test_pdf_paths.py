@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yusuan.readers import pdfobjects
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import (
     Frame,
     _PathReader,
@@ -43,7 +44,7 @@ def paths_pdf(pdf_canvas):
     canvas.showPage()
     _draw_paths(canvas)
     canvas.save()
-    document = pypdfium2.PdfDocument(str(path))
+    document = Document(str(path))
     yield document
     document.close()
 
@@ -125,9 +126,8 @@ def _segments_then_straight(points, matrix):
     return straight_edges(segments, pdfobjects.SHORTEST)
 
 
-LINETO, MOVETO, BEZIERTO = (calls().constants.FPDF_SEGMENT_LINETO,
-                            calls().constants.FPDF_SEGMENT_MOVETO,
-                            calls().constants.FPDF_SEGMENT_BEZIERTO)
+LINETO, MOVETO, BEZIERTO = (pypdfium2.raw.FPDF_SEGMENT_LINETO, pypdfium2.raw.FPDF_SEGMENT_MOVETO,
+                            pypdfium2.raw.FPDF_SEGMENT_BEZIERTO)
 _coordinate = st.sampled_from([0.0, 0.3, 0.95, 1.0, 1.05, 10.0, 10.05, 200.0, -3.0])
 _points = st.lists(st.tuples(_coordinate, _coordinate, st.sampled_from([LINETO, MOVETO, BEZIERTO]),
                              st.sampled_from([0, 1])), max_size=12)

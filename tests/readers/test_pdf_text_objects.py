@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from yusuan.readers import pdfchars
+from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import calls, handle, page_tree
 
 
@@ -16,7 +17,6 @@ def clipped_pdf(pdf_canvas, cjk_font: str) -> Any:
     """One page: two lines clipped to the text area, cells each in a clip of its own (one of
     them with its characters set one text object each), in five font sizes, and two cells
     clipped inside one clip."""
-    import pypdfium2
 
     canvas, path = pdf_canvas("clips.pdf")
     canvas.saveState()
@@ -55,7 +55,7 @@ def clipped_pdf(pdf_canvas, cjk_font: str) -> Any:
         canvas.restoreState()
     canvas.restoreState()
     canvas.save()
-    document = pypdfium2.PdfDocument(str(path))
+    document = Document(str(path))
     page = document[0]
     textpage = page.get_textpage()
     yield page, textpage
@@ -76,7 +76,6 @@ def _owners(textpage: Any) -> list[int]:
 
 def test_a_page_whose_text_has_a_clip_is_told_from_one_whose_text_has_none(
         clipped_pdf, pdf_canvas, cjk_font) -> None:
-    import pypdfium2
 
     page, _ = clipped_pdf
     assert page_tree(page).clipped_text
@@ -89,7 +88,7 @@ def test_a_page_whose_text_has_a_clip_is_told_from_one_whose_text_has_none(
     canvas.drawString(60, 760, "一般公共预算支出表")
     canvas.restoreState()
     canvas.save()
-    document = pypdfium2.PdfDocument(str(path))
+    document = Document(str(path))
     try:
         assert not page_tree(document[0]).clipped_text
     finally:

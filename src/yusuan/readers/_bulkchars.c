@@ -1,9 +1,9 @@
 /* A page's characters from PDFium in one call: yusuan.readers.pdfchars's per-character loop
  * (`raw_chars`, `page_codes`) made in C.
  *
- * Not linked against PDFium: Python passes the addresses of PDFium's functions (those pypdfium2
- * loaded) and the text page's handle as integers; they are cast here to the signatures of
- * PDFium's public header fpdf_text.h. Nothing PDFium owns is released here. The rare work stays
+ * Not linked against PDFium: Python passes the addresses of PDFium's functions (those
+ * yusuan.readers.pdfium loaded) and the text page's handle as integers; they are cast here
+ * to the signatures of PDFium's public header fpdf_text.h. Nothing PDFium owns is released here. The rare work stays
  * in Python: a (font size, loose box height) pair not seen before on the page is measured by
  * the `measure` callable pdfchars passes (its EmCache), and the cell clips are read there too.
  *

@@ -5,8 +5,8 @@
    would have built (see pdfobjects.py: page_tree/_nodes, _walk/_PathReader, _path_edges,
    and pdfchars.py: _user_clip), with the same arithmetic in the same order, so the results
    are identical. It does not link against PDFium: `bind` receives the addresses of PDFium's
-   functions (as pypdfium2 loaded them) and the calls cast them to the signatures of PDFium's
-   public headers (fpdf_edit.h, fpdf_transformpage.h). Handles are passed as integer
+   functions (as yusuan.readers.pdfium loaded them) and the calls cast them to the signatures
+   of PDFium's public headers (fpdf_edit.h, fpdf_transformpage.h). Handles are passed as integer
    addresses. Nothing PDFium owns is released here.
 
    Built with -ffp-contract=off (setup.py): a fused multiply-add would round otherwise than
@@ -42,7 +42,8 @@ static int (FPDF_CALLCONV *ClipCountPaths)(Handle clip);
 static int (FPDF_CALLCONV *ClipCountPathSegments)(Handle clip, int path);
 static Handle (FPDF_CALLCONV *ClipGetPathSegment)(Handle clip, int path, int index);
 
-/* Object and segment kinds (fpdf_edit.h), given by `bind` from pypdfium2's constants. */
+/* Object and segment kinds (fpdf_edit.h), given by `bind` from yusuan.readers.pdfium's
+   constants. */
 static int TEXT = -100, PATH = -100, IMAGE = -100, FORM = -100, LINETO = -100, MOVETO = -100;
 static int bound = 0;
 

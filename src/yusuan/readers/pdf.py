@@ -16,7 +16,6 @@ import re
 import threading
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from yusuan import regexes
 from yusuan.errors import InputError
@@ -28,6 +27,7 @@ from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
 from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
 from yusuan.readers.normalise import CONTINUED, PAGE_NUMBER
 from yusuan.readers.pdfchars import read_text, visible
+from yusuan.readers.pdfium.document import Document, Page, TextPage
 from yusuan.readers.pdfobjects import page_tree, read_objects
 from yusuan.readers.pdfpage import GridBlock, TextBlock, page_blocks, page_state
 
@@ -89,11 +89,9 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
     return assembler, count, unread
 
 
-def _open(path: Path) -> Any:
-    import pypdfium2 as pdfium
-
+def _open(path: Path) -> Document:
     try:
-        return pdfium.PdfDocument(str(path))
+        return Document(str(path))
     except Exception as error:  # noqa: BLE001 - PDFium reports a bad file as PdfiumError
         raise _pdf_error(path, error) from None
 
@@ -107,7 +105,7 @@ def _pdf_error(path: Path, error: Exception) -> InputError:
                       f"{path.name} is not a readable PDF: the file is damaged.")
 
 
-def _read_page(path: Path, page: Any, textpage: Any, number: int, assembler: Assembler,
+def _read_page(path: Path, page: Page, textpage: TextPage, number: int, assembler: Assembler,
                unread: list[int], budget: OcrBudget) -> None:
     tree = page_tree(page)
     chars, frame = read_text(page, textpage, tree.clipped_text)

@@ -28,6 +28,7 @@ from typing import Any
 
 from yusuan import regexes
 from yusuan.kept.dataclass_code import dataclass
+from yusuan.readers.pdfium import library
 from yusuan.readers.pdfobjects import Frame, calls, compiled, handle
 
 try:  # the per-character loop in C, where the install could compile it
@@ -195,12 +196,10 @@ def _chars_one_call_each(pdfium: Any, page: ctypes.c_void_p, ems: EmCache, clipp
 @lru_cache(maxsize=1)
 def _addresses() -> tuple[int, ...]:
     """The addresses of the PDFium functions `_bulkchars.page_chars` calls, in its order."""
-    import pypdfium2.raw as pdfium_c
-
-    return tuple(ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value for name in (
+    return tuple(map(library.address, (
         "FPDFText_CountChars", "FPDFText_GetText", "FPDFText_GetUnicode", "FPDFText_IsGenerated",
         "FPDFText_HasUnicodeMapError", "FPDFText_GetLooseCharBox", "FPDFText_GetFontSize",
-        "FPDFText_GetCharOrigin", "FPDFText_GetTextObject"))
+        "FPDFText_GetCharOrigin", "FPDFText_GetTextObject")))
 
 
 def page_codes(pdfium: Any, page: ctypes.c_void_p) -> list[int]:
@@ -467,8 +466,8 @@ def _inside(char: Char, area: Box) -> bool:
 def _ink(page: Any) -> Any:
     """Whether the page, rendered at 72 dpi, shows ink inside a character's box (none off
     the page)."""
-    bitmap = page.render(scale=1, grayscale=True)
-    pixels, stride, width, height = bytes(bitmap.buffer), bitmap.stride, bitmap.width, bitmap.height
+    image = page.render_grey(scale=1)
+    pixels, stride, width, height = image.pixels, image.stride, image.width, image.height
 
     def inked(char: Char) -> bool:
         x0, x1 = max(int(char.x0), 0), min(int(char.x1) + 1, width)

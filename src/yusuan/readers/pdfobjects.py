@@ -6,10 +6,11 @@ inside form XObjects, give their straight horizontal and vertical segments as ed
 are skipped. The page's objects and their types are asked once (`page_tree`), which also
 tells the character reader whether any text object has a clip.
 
-PDFium is called through `calls()`: its functions bound once without pypdfium2's argument
-checks (a handle passed as a plain address), since a page's characters and objects cost a
-call or more each (a path's segments are read in one piece: `_PathReader.points`). pypdfium2
-is imported on first use, so reading other formats never loads it. Where the optional C helper
+PDFium is called through `calls()`: its functions bound once (`pdfium.library`, without pypdfium2)
+with their arguments unchecked where that is faster (a handle passed as a plain address),
+since a page's characters and objects cost a call or more each (a path's segments are read in
+one piece: `_PathReader.points`). PDFium is loaded on first use, so reading other formats
+never loads it. Where the optional C helper
 `_bulkobjects` was built (`compiled()`), it makes the per-object and per-segment calls of
 `page_tree` and `read_objects` in C loops, with the same results.
 """
@@ -23,6 +24,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from yusuan.kept.dataclass_code import dataclass
+from yusuan.readers.pdfium import library
 
 MAX_FORM_DEPTH = 8
 STRAIGHT = 0.1  # a segment whose ends differ by less than this across it is horizontal/vertical
@@ -110,18 +112,11 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
 
 @lru_cache(maxsize=1)
 def calls() -> SimpleNamespace:
-    """PDFium's functions this reader calls per character, object or segment, bound once."""
-    import pypdfium2.raw as pdfium_c
-
-    bound: dict[str, Any] = {}
-    for name, (result, arguments) in _SIGNATURES.items():
-        address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
-        function = ctypes.CFUNCTYPE(result, *(arguments or ()))(address)
-        if arguments is None:
-            function.argtypes = None
-        bound[name] = function
-    bound["constants"] = pdfium_c
-    return SimpleNamespace(**bound)
+    """PDFium's functions this reader calls per character, object or segment, bound once
+    (`constants`: the object and segment kinds)."""
+    bound = {name: library.bind(name, result, arguments)
+             for name, (result, arguments) in _SIGNATURES.items()}
+    return SimpleNamespace(**bound, constants=library)
 
 
 _COMPILED_KINDS = ("FPDF_PAGEOBJ_TEXT", "FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_IMAGE",
@@ -136,15 +131,14 @@ def compiled() -> Any:
         from yusuan.readers import _bulkobjects  # type: ignore[attr-defined]
     except ImportError:
         return None
-    pdfium = calls()
-    _bulkobjects.bind({name: ctypes.cast(getattr(pdfium.constants, name), ctypes.c_void_p).value
-                       for name in _SIGNATURES},
-                      {name: getattr(pdfium.constants, name) for name in _COMPILED_KINDS})
+    _bulkobjects.bind({name: library.address(name) for name in _SIGNATURES},
+                      {name: getattr(library, name) for name in _COMPILED_KINDS})
     return _bulkobjects
 
 
 def handle(pointer: Any) -> ctypes.c_void_p:
-    """A pypdfium2 handle (page, text page) as the plain address `calls()` takes."""
+    """A page's or text page's handle (`pdfium.document`'s or pypdfium2's) as the plain address
+    `calls()` takes."""
     return ctypes.cast(pointer, ctypes.c_void_p)
 
 
