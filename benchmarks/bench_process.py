@@ -5,7 +5,9 @@ PDF (prints figures; not a test).
     python benchmarks/bench_process.py            (the five real PDFs of ../shared/corpus used
                                                     in benchmarks/RESULTS.md)
 
-A user who checks one file pays for the interpreter's start, the imports and the check; the
+A user who checks one file pays for the interpreter's start, the imports, the check and the
+exit: `yusuan` is run as they run it (the console script beside the interpreter that runs this
+script, so another version is measured by running this script with its interpreter). The
 floor is the least any Python tool reading the same text layer pays: a fresh `python` that
 imports pypdfium2 and extracts every page's text. Each PDF is run N times (11) each way, the two
 ways alternating within each round (R rounds, 2), from a scratch folder (a `pyproject.toml` in
@@ -35,9 +37,11 @@ FLOOR = ("import sys, pypdfium2\n"
          "pdf = pypdfium2.PdfDocument(sys.argv[1])\n"
          "for page in pdf:\n"
          "    page.get_textpage().get_text_range()\n")
-YUSUAN = ("import sys\n"
-          "from yusuan.cli import main\n"
-          "sys.exit(main())\n")
+def yusuan_program(python: str) -> list[str]:
+    """The `yusuan` command as a user runs it: the console script beside `python`, else
+    `python -m yusuan`."""
+    script = Path(python).parent / "yusuan"
+    return [str(script)] if script.exists() else [python, "-m", "yusuan"]
 
 
 ENVIRONMENT = {name: value for name, value in os.environ.items()
@@ -76,13 +80,13 @@ def main() -> None:
         two_lines = Path(folder) / "two.txt"
         two_lines.write_text("一、收入\n合计 1\n", encoding="utf-8")
         for round_number in range(1, args.rounds + 1):
-            start = medians({"start": [python, "-c", YUSUAN, "check", str(two_lines)]},
+            start = medians({"start": [*yusuan_program(python), "check", str(two_lines)]},
                             args.runs, folder)["start"]
             print(f"round {round_number}: `yusuan check` of a two-line text (start-up): "
                   f"{start:.3f} s CPU")
             for pdf in pdfs:
                 found = medians({"floor": [python, "-c", FLOOR, str(pdf)],
-                                 "yusuan": [python, "-c", YUSUAN, "check", str(pdf)]},
+                                 "yusuan": [*yusuan_program(python), "check", str(pdf)]},
                                 args.runs, folder)
                 print(f"  {pdf.name}: floor {found['floor']:.3f} s, yusuan check "
                       f"{found['yusuan']:.3f} s CPU (median of {args.runs}): "

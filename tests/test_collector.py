@@ -81,3 +81,19 @@ def test_a_document_command_imports_and_works_with_fewer_collections(
     capsys.readouterr()
     assert seen == [(YOUNG_THRESHOLD, 10, 10)]
     assert gc.get_threshold() == default_threshold
+
+
+def test_the_program_exits_with_mains_status_its_objects_frozen_for_the_exit(monkeypatch) -> None:
+    """`yusuan` (console script, `python -m yusuan`): the interpreter's collections at exit
+    pass over what the process made; `main` called as a function freezes nothing."""
+    from yusuan import cli
+
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    assert gc.get_freeze_count() == 0
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            cli.run()
+        assert exit_.value.code == 3
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -1,7 +1,5 @@
 """`python -m yusuan …`: the `yusuan` command."""
 
-import sys
+from yusuan.cli import run
 
-from yusuan.cli import main
-
-sys.exit(main())
+run()

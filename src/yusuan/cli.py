@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Callable
@@ -342,5 +343,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def run() -> None:
+    """The `yusuan` program (its console script and `python -m yusuan`): `main`, then the
+    process's exit with every object it made frozen out of the cycle collector's way. The
+    interpreter collects as it shuts down, walking every object only to free them as it would
+    in any case: about 20 ms of a PDF check, more than any stage of the check itself. Atexit
+    work and finalizers run as usual; `main` called in a process that goes on is left as is."""
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
