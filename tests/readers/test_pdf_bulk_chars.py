@@ -98,11 +98,14 @@ def test_the_compiled_loop_reads_made_pdfs_as_the_ctypes_loop(tmp_path: Path, ma
 
 @built
 @pytest.mark.parametrize("shift", [0.0, 3.5])
-def test_the_compiled_place_leaves_out_what_lies_off_the_paper_as_python_does(shift) -> None:
+@pytest.mark.parametrize("bounded", [True, False])
+def test_the_compiled_place_leaves_out_what_lies_off_the_paper_as_python_does(
+        shift, bounded) -> None:
     """Wholly beyond each edge, touching an edge, cut by one, and a NaN figure (off, as
-    Python's comparisons have it); the figures as raw characters (user space, y upwards)."""
+    Python's comparisons have it); the figures as raw characters (user space, y upwards).
+    Without a paper box every character is placed, the NaN one too."""
     frame = Frame((-shift, 0.0, 100.0, 100.0), 0)
-    paper = frame.box(0.0, 0.0, 100.0, 100.0)
+    paper = frame.box(0.0, 0.0, 100.0, 100.0) if bounded else None
     boxes = [(10.0, 10.0, 20.0, 20.0), (-30.0, 10.0, -20.0, 20.0), (110.0, 10.0, 120.0, 20.0),
              (10.0, -30.0, 20.0, -20.0), (10.0, 110.0, 20.0, 120.0), (-10.0, 10.0, 0.0, 20.0),
              (95.0, 95.0, 105.0, 105.0), (math.nan, 10.0, 20.0, 20.0), (10, 10, 20, 20)]
@@ -110,7 +113,8 @@ def test_the_compiled_place_leaves_out_what_lies_off_the_paper_as_python_does(sh
     compiled = pdfchars.place(chars, frame, paper)
     python = pdfchars.place(chars, frame, paper, compiled=False)
     assert repr(compiled) == repr(python)
-    assert [ord(char.text) - 0x4e00 for char in python] == [0, 6, 8]
+    assert [ord(char.text) - 0x4e00 for char in python] == ([0, 6, 8] if bounded else
+                                                            list(range(len(boxes))))
 
 
 def test_the_chosen_pdfs_hold_the_shapes_named() -> None:

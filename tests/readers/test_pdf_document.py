@@ -231,3 +231,20 @@ def test_reading_a_pdf_imports_neither_pypdfium2_nor_its_bindings(pdf_canvas, gr
     assert "万元" in done.stdout  # the unit line, read from the PDF
     assert sorted(name for name in loaded
                   if name.split(".")[0] in ("pypdfium2", "pypdfium2_raw")) == []
+
+
+def test_a_pdfium_missing_from_the_installation_is_not_blamed_on_the_file(
+        shapes_pdf: Path, tmp_path: Path, monkeypatch) -> None:
+    from yusuan.errors import InputError
+    from yusuan.readers import pdf
+    from yusuan.readers.pdfium import library
+
+    monkeypatch.setattr(library, "library_path", lambda: tmp_path / "libpdfium.so")
+    library.load.cache_clear()
+    try:
+        with pytest.raises(InputError) as refused:
+            pdf.read(shapes_pdf)
+    finally:
+        library.load.cache_clear()  # the next read loads the real library again
+    said = refused.value.message("zh")
+    assert "PDFium" in said and "损坏" not in said

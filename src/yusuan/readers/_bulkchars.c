@@ -3,8 +3,8 @@
  *
  * Not linked against PDFium: Python passes the addresses of PDFium's functions (those
  * yusuan.readers.pdfium loaded) and the text page's handle as integers; they are cast here
- * to the signatures of PDFium's public header fpdf_text.h. Nothing PDFium owns is released here. The rare work stays
- * in Python: a (font size, loose box height) pair not seen before on the page is measured by
+ * to the signatures of PDFium's public header fpdf_text.h. Nothing PDFium owns is released
+ * here. The rare work stays in Python: a (font size, loose box height) pair not seen before on the page is measured by
  * the `measure` callable pdfchars passes (its EmCache), and the cell clips are read there too.
  *
  * page_chars(functions, textpage, clipped_text, measure) -> (chars, owners)
@@ -14,10 +14,11 @@
  *     pdfchars's ctypes loop gives them; owners: each character's text object (an address,
  *     None where PDFium gives none), or None when `clipped_text` is false.
  *
- * place(chars, Char, fields, shift_x, shift_y) -> list of Char
+ * place(chars, Char, fields, shift_x, shift_y[, paper]) -> list of Char
  *   pdfchars.place on an unturned page: each RawChar as a Char (`fields`: Char's seven slot
  *   descriptors in its fields' order; the object is made as object.__new__ makes it and its
- *   slots set through them, as the dataclass's __init__ sets them).
+ *   slots set through them, as the dataclass's __init__ sets them); given the `paper` box
+ *   (x0, top, x1, bottom), those wholly outside it left out (pdfchars.on_paper).
  *
  * Every figure is worked out as the Python loop works it out (doubles from the box's floats,
  * the same operations in the same order; the build turns floating-point contraction off).
@@ -358,12 +359,13 @@ static PyObject *place(PyObject *module, PyObject *args)
     PyObject *chars, *fields;
     PyTypeObject *type;
     double shift_x, shift_y;
-    double paper[4] = {-INFINITY, -INFINITY, INFINITY, INFINITY};  /* x0, top, x1, bottom */
+    double paper[4] = {0.0, 0.0, 0.0, 0.0};  /* x0, top, x1, bottom */
     (void)module;
     if (!PyArg_ParseTuple(args, "O!O!O!dd|(dddd):place", &PyList_Type, &chars, &PyType_Type,
                           &type, &PyTuple_Type, &fields, &shift_x, &shift_y, &paper[0],
                           &paper[1], &paper[2], &paper[3]))
         return NULL;
+    int bounded = PyTuple_GET_SIZE(args) > 5;  /* no paper box: every character kept */
     if (PyTuple_GET_SIZE(fields) != CHAR_FIELDS) {
         PyErr_SetString(PyExc_TypeError, "place: Char has 7 fields");
         return NULL;
@@ -376,13 +378,13 @@ static PyObject *place(PyObject *module, PyObject *args)
     }
     Py_ssize_t count = PyList_GET_SIZE(chars), kept = 0;
     PyObject *out = PyList_New(count);
-    for (Py_ssize_t i = 0; out != NULL && i < PyList_GET_SIZE(chars); i++) {
+    for (Py_ssize_t i = 0; out != NULL && i < count && i < PyList_GET_SIZE(chars); i++) {
         PyObject *values[CHAR_FIELDS] = {NULL};
         if (char_values(PyList_GET_ITEM(chars, i), shift_x, shift_y, values) < 0) {
             Py_CLEAR(out);
             break;
         }
-        if (!on_paper(values, paper)) {
+        if (bounded && !on_paper(values, paper)) {
             for (int j = 0; j < CHAR_FIELDS; j++)
                 Py_CLEAR(values[j]);
             continue;
@@ -400,8 +402,8 @@ static PyObject *place(PyObject *module, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"place", place, METH_VARARGS,
-     "place(chars, Char, fields, shift_x, shift_y) -> [Char]: pdfchars.place on an unturned "
-     "page."},
+     "place(chars, Char, fields, shift_x, shift_y[, paper]) -> [Char]: pdfchars.place on an "
+     "unturned page."},
     {"page_chars", page_chars, METH_VARARGS,
      "page_chars(functions, textpage, clipped_text, measure) -> (chars, owners): a text "
      "page's characters as pdfchars.raw_chars's loop reads them."},

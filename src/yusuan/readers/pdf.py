@@ -27,6 +27,7 @@ from yusuan.readers.guards import MAX_PDF_PAGES, Oversize
 from yusuan.readers.guards.ocrpages import OcrBudget, ocr_dpi
 from yusuan.readers.normalise import CONTINUED, PAGE_NUMBER
 from yusuan.readers.pdfchars import read_text, visible
+from yusuan.readers.pdfium import library
 from yusuan.readers.pdfium.document import Document, Page, TextPage
 from yusuan.readers.pdfobjects import page_tree, read_objects
 from yusuan.readers.pdfpage import GridBlock, TextBlock, page_blocks, page_state
@@ -90,10 +91,22 @@ def _read_pages(path: Path) -> tuple[Assembler, int, list[int]]:
 
 
 def _open(path: Path) -> Document:
+    _load_pdfium()
     try:
         return Document(str(path))
     except Exception as error:  # noqa: BLE001 - PDFium reports a bad file as PdfiumError
         raise _pdf_error(path, error) from None
+
+
+def _load_pdfium() -> None:
+    """PDFium loaded before a file is opened: a library missing from the installation is said
+    as such, never taken for a damaged file."""
+    try:
+        library.load()
+    except (ImportError, OSError, AttributeError) as error:
+        raise InputError(f"无法加载 PDF 引擎 PDFium（{error}）：请重新安装 yusuan（pip install --force-reinstall pypdfium2）。",
+                         f"PDFium, the PDF engine, cannot be loaded ({error}): reinstall yusuan "
+                         "(pip install --force-reinstall pypdfium2).") from None
 
 
 def _pdf_error(path: Path, error: Exception) -> InputError:

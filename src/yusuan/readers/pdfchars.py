@@ -8,9 +8,10 @@ measured from a typical descent below its characters' baseline instead. The
 page is turned so that most of its characters stand upright: a landscape table drawn rotated
 on a portrait page reads left to right whether or not the page's /Rotate shows it so. Text
 set at a slant of more than 10° off every axis (a diagonal watermark) is left out, and so is
-text a page clips away (`visible`, below) and the overflow of a cell's text its own clip cuts
-off (`hide_cell_overflow`). A character PDFium cannot map to Unicode (no ToUnicode entry for its code) reads as U+FFFD, so
-the page check sends such pages to OCR.
+text wholly off the paper (the crop box: `place`), text a page clips away (`visible`, below)
+and the overflow of a cell's text its own clip cuts off (`hide_cell_overflow`). A character
+PDFium cannot map to Unicode (no ToUnicode entry for its code) reads as U+FFFD, so the page
+check sends such pages to OCR.
 """
 
 from __future__ import annotations
@@ -80,9 +81,10 @@ _CHAR_SLOTS = (tuple(Char.__dict__[name] for name in _CHAR_FIELDS)
 
 
 def read_text(page: Any, textpage: Any, clipped_text: bool = True) -> tuple[list[Char], Frame]:
-    """The page's characters in content order (PDFium's generated spaces and breaks left out),
-    and the frame that turns the page so its text reads left to right. `clipped_text`: some
-    text object of the page has a clip (`pdfobjects.PageTree`)."""
+    """The page's characters in content order (PDFium's generated spaces and breaks, those at
+    a slant, cut off by their cell's clip or wholly off the crop box left out), and the frame
+    that turns the page so its text reads left to right. `clipped_text`: some text object of
+    the page has a clip (`pdfobjects.PageTree`)."""
     raw = [char for char in raw_chars(textpage, clipped_text) if char[6] >= 0]  # `shown`
     frame = Frame(tuple(page.get_mediabox()), dominant_direction(raw))
     return place(raw, frame, frame.box(*page.get_cropbox())), frame
@@ -145,8 +147,8 @@ def raw_chars(textpage: Any, clipped_text: bool = True, compiled: bool = True) -
 
 
 def _clip_reader(pdfium: SimpleNamespace, use_c: bool) -> Callable[[int], Box | None]:
-    """A text object's clip: the C helper reads every point of it at once; through ctypes
-    the clips sharing their paths are read once (`SharedClips`)."""
+    """A text object's clip: `_bulkobjects.user_clip` reads every point of it in one call;
+    without `use_c`, the clips sharing their paths are read once (`SharedClips`)."""
     bulk = compiled() if use_c else None
     return bulk.user_clip if bulk is not None else SharedClips(pdfium).clip  # type: ignore[no-any-return]
 

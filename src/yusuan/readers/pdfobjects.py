@@ -6,13 +6,13 @@ inside form XObjects, give their straight horizontal and vertical segments as ed
 are skipped. The page's objects and their types are asked once (`page_tree`), which also
 tells the character reader whether any text object has a clip.
 
-PDFium is called through `calls()`: its functions bound once (`pdfium.library`, without pypdfium2)
-with their arguments unchecked where that is faster (a handle passed as a plain address),
-since a page's characters and objects cost a call or more each (a path's segments are read in
-one piece: `_PathReader.points`). PDFium is loaded on first use, so reading other formats
-never loads it. Where the optional C helper
-`_bulkobjects` was built (`compiled()`), it makes the per-object and per-segment calls of
-`page_tree` and `read_objects` in C loops, with the same results.
+PDFium is called through `calls()`: its functions bound once (`pdfium.library`, without
+pypdfium2) with their arguments unchecked where that is faster (a handle passed as a plain
+address), since a page's characters and objects cost a call or more each (a path's segments
+are read in one piece: `_PathReader.points`). PDFium is loaded on first use, so reading other
+formats never loads it. Where the optional C helper `_bulkobjects` was built (`compiled()`),
+it makes the per-object and per-segment calls of `page_tree` and `read_objects` in C loops,
+with the same results.
 """
 
 from __future__ import annotations
