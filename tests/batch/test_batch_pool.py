@@ -21,6 +21,9 @@ def work(path: str, name: str) -> dict[str, Any]:
         raise RuntimeError("boom")
     if path == "hang":
         time.sleep(60)
+    if path == "slow":  # past a short limit, yet done before the pool's half-second look
+        time.sleep(0.3)
+        return {**refused(name, ""), "status": "checked", "exit": 0}
     from yusuan.progress import Progress
 
     progress = Progress(name, 2)
@@ -45,6 +48,14 @@ def test_a_dead_a_failing_and_a_hung_file_are_refused_and_the_rest_checked() -> 
     assert all(outcomes[i]["exit"] == 2 for i in (1, 2, 3))
     assert ("a", 2, 2) in pages and ("e", 1, 2) in pages
     assert not pool.running
+
+
+def test_a_check_past_its_limit_is_stopped_when_the_limit_runs_out() -> None:
+    """Not at the pool's next look at its children: a check that would end between the limit
+    and that look was taken as done in time."""
+    pool = Pool(work, refused, jobs=1, timeout=0.1, lang="zh", on_page=lambda *_: None)
+    outcomes = dict(pool.run([(0, "slow", "a")]))
+    assert outcomes[0]["reason"] == "检查超过了时间限制（0.1 秒），已停止"
 
 
 CTRL_C_WHILE_FORKING = """

@@ -22,6 +22,7 @@ from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.progress import listening
 
 PR_SET_PDEATHSIG = 1
+POLL_SECONDS = 0.5  # how often the children are looked at when no time limit is nearer
 # (path, name) → outcome; runs in the child
 Work = Callable[[str, str], dict[str, Any]]
 REASONS = {
@@ -139,7 +140,7 @@ class Pool:
 
     def _collect(self) -> Iterator[tuple[int, dict[str, Any]]]:
         handles = [r.connection for r in self.running] + [r.process.sentinel for r in self.running]
-        ready = wait(handles, timeout=0.5)
+        ready = wait(handles, timeout=self._patience())
         for job in list(self.running):
             if job.connection in ready:
                 self._read(job)
@@ -153,6 +154,14 @@ class Pool:
             if outcome is not None:
                 self._end(job)
                 yield job.index, outcome
+
+    def _patience(self) -> float:
+        """How long to wait for a child: half a second, or until the soonest time limit runs
+        out (a check still running then is stopped, whatever it would send a moment later)."""
+        if not self.timeout or not self.running:
+            return POLL_SECONDS
+        soonest = min(job.started for job in self.running) + self.timeout
+        return max(0.0, min(POLL_SECONDS, soonest - time.monotonic()))
 
     def _read(self, job: Running) -> None:
         try:
