@@ -28,13 +28,13 @@ HIGHLIGHT = (255, 214, 0, 255)  # RGBA: the yellow of a highlighter
 def write_annotated(path: str | Path, bundle: dict[str, Any], target: str | Path,
                     lang: str = "zh") -> int:
     """Write the annotated copy of `path` to `target`; the number of highlights made."""
-    import pypdfium2 as pdfium
-
     from yusuan.readers.pdf import _PDFIUM
 
     notes = figure_notes(bundle, lang)
     target = Path(target)
-    with _PDFIUM:
+    with _PDFIUM:  # pypdfium2's import initialises PDFium: never beside the reader doing so
+        import pypdfium2 as pdfium
+
         document = pdfium.PdfDocument(str(path))
         try:
             count = 0

@@ -77,15 +77,15 @@ class PageLine:
 
 def cited_boxes(path: str | Path, cited: Sequence[Cited]) -> list[Box | None]:
     """The box of each cited figure (None where it is not found), reading each cited page once."""
-    import pypdfium2 as pdfium
-
     from yusuan.readers.pdf import _PDFIUM
 
     out: list[Box | None] = [None] * len(cited)
     by_page: dict[int, list[int]] = {}
     for index, item in enumerate(cited):
         by_page.setdefault(item.page, []).append(index)
-    with _PDFIUM:
+    with _PDFIUM:  # pypdfium2's import initialises PDFium: never beside the reader doing so
+        import pypdfium2 as pdfium
+
         document = pdfium.PdfDocument(str(path))
         try:
             for number, indexes in sorted(by_page.items()):

@@ -33,12 +33,12 @@ def page_views(path: str | Path, bundle: dict[str, Any]) -> list[dict[str, Any]]
         by_page.setdefault(item.cited.page, []).append(item)
     if not by_page:
         return []
-    import pypdfium2 as pdfium
-
     from yusuan.readers.pdf import _PDFIUM
 
     views = []
-    with _PDFIUM:
+    with _PDFIUM:  # pypdfium2's import initialises PDFium: never beside the reader doing so
+        import pypdfium2 as pdfium
+
         document = pdfium.PdfDocument(str(path))
         try:
             for number in sorted(by_page)[:MAX_PAGES]:
