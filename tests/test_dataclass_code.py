@@ -265,8 +265,8 @@ def test_turned_off_no_file_is_written(own_cache: Path, tmp_path: Path,
     assert behaviour(probe(tmp_path, "yusuan.probe_off")) == expected
     regexes.compile(r"第(\d+)号")
     dataclass_code._CODES.save_added()
-    regexes._save_added()
-    assert dataclass_code._CODES.cache_path() is None and regexes.cache_path() is None
+    regexes._PROGRAMS.save_added()
+    assert dataclass_code._CODES.cache_path() is None and regexes._PROGRAMS.cache_path() is None
     assert not own_cache.exists()
 
 

@@ -53,8 +53,8 @@ def kept_and_loaded(path: Path, keys: list[tuple[str | bytes, int]]) -> dict:  #
         program = regexes.program_of(pattern, flags, re.compile(pattern, flags))
         assert program is not None, pattern
         programs[(pattern, flags)] = program
-    regexes.save_programs(str(path), programs)
-    return regexes.load_programs(str(path))
+    files.save(str(path), regexes._HEADER, programs)
+    return files.load(str(path), regexes._HEADER)
 
 
 def test_every_pattern_of_yusuan_made_from_its_kept_program_is_re_compiles(
@@ -98,8 +98,8 @@ def test_a_second_run_makes_the_pattern_from_the_file_the_first_wrote(
         own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = regexes.compile(NAMED, re.IGNORECASE)
     assert first == re.compile(NAMED, re.IGNORECASE)
-    regexes._save_added()
-    path = Path(regexes.cache_path() or "")
+    regexes._PROGRAMS.save_added()
+    path = Path(regexes._PROGRAMS.cache_path() or "")
     assert path.parent == own_cache / "yusuan" and path.exists()
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
     new_run(monkeypatch)
@@ -127,8 +127,8 @@ def damaged_files(good: bytes) -> list[bytes]:
 def test_a_damaged_or_foreign_file_falls_back_to_compiling(
         own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     regexes.compile(NAMED)
-    regexes._save_added()
-    path = Path(regexes.cache_path() or "")
+    regexes._PROGRAMS.save_added()
+    path = Path(regexes._PROGRAMS.cache_path() or "")
     for damaged in damaged_files(path.read_bytes()):
         path.write_bytes(damaged)
         new_run(monkeypatch)
@@ -136,8 +136,8 @@ def test_a_damaged_or_foreign_file_falls_back_to_compiling(
         assert made == re.compile(NAMED)
         assert made.search("2026年部门预算") is not None
         assert list(regexes._PROGRAMS.added) == [(NAMED, 0)]  # compiled afresh, to be kept
-        regexes._save_added()  # and the file is whole again
-        assert list(regexes.load_programs(str(path))) == [(NAMED, 0)]
+        regexes._PROGRAMS.save_added()  # and the file is whole again
+        assert list(files.load(str(path), regexes._HEADER)) == [(NAMED, 0)]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="owners and modes are POSIX's")
@@ -146,18 +146,18 @@ def test_a_file_others_may_write_is_not_trusted(own_cache: Path,
     """A program is run as the pattern it claims to be: a file (or folder) that another user
     could have written is not read."""
     regexes.compile(NAMED)
-    regexes._save_added()
-    path = Path(regexes.cache_path() or "")
+    regexes._PROGRAMS.save_added()
+    path = Path(regexes._PROGRAMS.cache_path() or "")
     assert oct(path.parent.stat().st_mode & 0o777) == oct(0o700)
-    assert list(regexes.load_programs(str(path))) == [(NAMED, 0)]
+    assert list(files.load(str(path), regexes._HEADER)) == [(NAMED, 0)]
     for target, mode in ((path, 0o620), (path, 0o602), (path.parent, 0o770)):
         kept = target.stat().st_mode & 0o777
         target.chmod(mode)
         try:
-            assert regexes.load_programs(str(path)) == {}, (target.name, oct(mode))
+            assert files.load(str(path), regexes._HEADER) == {}, (target.name, oct(mode))
         finally:
             target.chmod(kept)
-    assert list(regexes.load_programs(str(path))) == [(NAMED, 0)]
+    assert list(files.load(str(path), regexes._HEADER)) == [(NAMED, 0)]
 
 
 def test_a_pattern_of_a_str_subclass_does_not_keep_the_file_from_being_written(
@@ -167,8 +167,8 @@ def test_a_pattern_of_a_str_subclass_does_not_keep_the_file_from_being_written(
 
     assert regexes.compile(Text("[0-9]+年")) == re.compile("[0-9]+年")
     regexes.compile(NAMED)
-    regexes._save_added()
-    assert list(regexes.load_programs(regexes.cache_path() or "")) == [(NAMED, 0)]
+    regexes._PROGRAMS.save_added()
+    assert list(files.load(regexes._PROGRAMS.cache_path() or "", regexes._HEADER)) == [(NAMED, 0)]
 
 
 def test_an_unwritable_cache_folder_is_passed_over_silently(
@@ -177,7 +177,7 @@ def test_an_unwritable_cache_folder_is_passed_over_silently(
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     assert regexes.compile(NAMED) == re.compile(NAMED)
     assert regexes._PROGRAMS.added == {}  # nothing learnt that could not be kept
-    regexes._save_added()
+    regexes._PROGRAMS.save_added()
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
     assert files.writable(str(own_cache / "not" / "yet" / "made"))
     assert not files.writable(str(blocker / "below a file"))
@@ -186,8 +186,8 @@ def test_an_unwritable_cache_folder_is_passed_over_silently(
 def test_the_cache_can_be_turned_off(own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("YUSUAN_REGEX_CACHE", "off")
     assert regexes.compile(NAMED) == re.compile(NAMED)
-    regexes._save_added()
-    assert regexes.cache_path() is None
+    regexes._PROGRAMS.save_added()
+    assert regexes._PROGRAMS.cache_path() is None
     assert list(own_cache.iterdir()) == []
 
 
@@ -195,7 +195,7 @@ def test_a_relative_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.delenv("YUSUAN_REGEX_CACHE", raising=False)
     monkeypatch.delenv(files.SWITCH, raising=False)
-    path = regexes.cache_path() or ""
+    path = regexes._PROGRAMS.cache_path() or ""
     assert path.startswith(os.path.join(os.path.expanduser("~"), ".cache", "yusuan"))
 
 
@@ -217,7 +217,7 @@ def test_many_runs_at_once_leave_one_whole_file(tmp_path: Path) -> None:
     assert [run.wait(timeout=120) for run in runs] == [0] * len(runs)
     written = list((tmp_path / "yusuan").iterdir())
     assert len(written) == 1 and not written[0].name.startswith(".")  # no temporary file left
-    programs = regexes.load_programs(str(written[0]))
+    programs = files.load(str(written[0]), regexes._HEADER)
     assert programs  # whole: at least the last run's programs, read back
     for (pattern, flags), program in programs.items():
         assert regexes._made(pattern, program) == re.compile(pattern, flags)

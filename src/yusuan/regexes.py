@@ -86,23 +86,3 @@ def _made(pattern: str | bytes, program: Program) -> re.Pattern[Any]:
     flags, code, groups, groupindex, indexgroup = program
     return _sre.compile(pattern, flags, memoryview(code).cast("I").tolist(), groups,
                         groupindex, indexgroup)
-
-
-def cache_path() -> str | None:
-    """The file of this Python's programs, or None when the cache is turned off."""
-    return _PROGRAMS.cache_path()
-
-
-def load_programs(path: str) -> dict[Key, Program]:
-    """The programs kept in `path`; empty when it is missing, damaged or of another Python."""
-    return files.load(path, _HEADER)
-
-
-def save_programs(path: str, programs: dict[Key, Program]) -> None:
-    """Write `programs` to `path` whole."""
-    files.save(path, _HEADER, programs)
-
-
-def _save_added() -> None:
-    """What happens at exit: this run's new programs joined to the file's."""
-    _PROGRAMS.save_added()

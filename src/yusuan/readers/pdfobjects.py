@@ -114,9 +114,9 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
 def calls() -> SimpleNamespace:
     """PDFium's functions this reader calls per character, object or segment, bound once
     (`constants`: the object and segment kinds)."""
-    bound = {name: library.bind(name, result, arguments)
-             for name, (result, arguments) in _SIGNATURES.items()}
-    return SimpleNamespace(**bound, constants=library)
+    bound = library.bind_all(_SIGNATURES)
+    bound.constants = library
+    return bound
 
 
 _COMPILED_KINDS = ("FPDF_PAGEOBJ_TEXT", "FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_IMAGE",

@@ -62,8 +62,7 @@ class PdfiumError(RuntimeError):
 
 @lru_cache(maxsize=1)
 def _calls() -> SimpleNamespace:
-    return SimpleNamespace(**{name: library.bind(name, result, arguments)
-                              for name, (result, arguments) in _SIGNATURES.items()})
+    return library.bind_all(_SIGNATURES)
 
 
 class Document:

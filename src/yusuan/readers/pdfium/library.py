@@ -16,6 +16,7 @@ import ctypes
 import sys
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 # Constants of PDFium's public headers (fpdfview.h, fpdf_edit.h) the reader uses.
@@ -84,3 +85,9 @@ def bind(name: str, result: Any, arguments: tuple[Any, ...] | None) -> Any:
     if arguments is None:
         function.argtypes = None
     return function
+
+
+def bind_all(signatures: dict[str, tuple[Any, tuple[Any, ...] | None]]) -> SimpleNamespace:
+    """`bind` of each function of `signatures` (name: (result, arguments)), by name."""
+    return SimpleNamespace(**{name: bind(name, result, arguments)
+                              for name, (result, arguments) in signatures.items()})
