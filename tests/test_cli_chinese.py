@@ -3,12 +3,14 @@ own words, error sentences and the text report's labels; `--version`."""
 
 from __future__ import annotations
 
+import argparse
 import re
 
 import pytest
 from seedfiles import SEEDS, require_seed
 
-from yusuan.cli import main
+from yusuan.cli import build_parser, main
+from yusuan.cli_words import Formatter
 
 SEED = "001_cef01461b897d751.txt"
 COMMANDS = ("text", "extract", "check", "rules", "serve")
@@ -81,3 +83,22 @@ def test_text_report_labels_are_chinese_by_default(capsys: pytest.CaptureFixture
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
     assert status == 0 and re.fullmatch(r"yusuan \d+\.\d+\S*\n", out)
+
+
+@pytest.mark.parametrize("columns", ["52", "140", "", "0", "wide"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch: pytest.MonkeyPatch,
+                                                   columns: str) -> None:
+    """yusuan's formatter finds the terminal's width without shutil, as shutil finds it."""
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser("zh", "check")
+    stock = build_parser("zh", "check")
+    for parser in (stock, *stock._subparsers._group_actions[0].choices.values()):  # type: ignore[union-attr]
+        parser.formatter_class = argparse.HelpFormatter
+    assert ours.formatter_class is Formatter
+    check = ours._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
+    stock_check = stock._subparsers._group_actions[0].choices["check"]  # type: ignore[union-attr]
+    assert check.formatter_class is Formatter
+    assert ours.format_help() == stock.format_help()
+    assert check.format_help() == stock_check.format_help()
+    assert check.format_usage() == stock_check.format_usage()
+    assert check._get_formatter()._width == (int(columns) - 2 if columns in ("52", "140") else 78)

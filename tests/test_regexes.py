@@ -229,3 +229,57 @@ def test_no_module_of_src_compiles_a_pattern_past_the_kept_programs() -> None:
     direct = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "src").rglob("*.py")
                     if path.name != "regexes.py" and calls.search(path.read_text(encoding="utf-8")))
     assert direct == []
+
+
+def _plain(found: object) -> object:
+    """A call's result with its matches as (span, groups): Match objects do not compare."""
+    if isinstance(found, re.Match):
+        return (found.span(), found.groups(), found.groupdict())
+    if isinstance(found, (list, tuple)) or hasattr(found, "__next__"):
+        return [_plain(item) for item in found]  # type: ignore[union-attr]
+    return found
+
+
+MODULE_CALLS = [
+    ("search", (r"(?P<year>\d{4})\s*年", "比 2025 年增加"), {}),
+    ("search", (r"合计$", "小计"), {}),
+    ("match", (r"[（(][一二三]", "（一）收入"), {}),
+    ("fullmatch", (r"\d+(?:\.\d+)?", "12.50"), {}),
+    ("fullmatch", (r"\d+", "12.50"), {}),
+    ("sub", (r"\s+", "", " 合 计\t"), {}),
+    ("sub", (r"(\d)", r"<\1>", "a1b2c3"), {"count": 2}),
+    ("subn", (r"\d", "#", "a1b2"), {}),
+    ("split", (r"[、，,]", "甲、乙，丙,丁"), {"maxsplit": 2}),
+    ("findall", (r"(\d)(\d)", "12 34 5"), {}),
+    ("finditer", (r"项目", "项目一 项目二"), {}),
+    ("search", (r"abc", "xABCx"), {"flags": re.IGNORECASE}),
+    ("search", (rb"\x00(\d)", b"a\x001"), {}),
+    ("search", (re.compile(r"\d"), "a1"), {}),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "keywords"), MODULE_CALLS,
+                         ids=[f"{name}-{i}" for i, (name, _, _) in enumerate(MODULE_CALLS)])
+def test_each_module_level_call_does_what_re_does(own_cache: Path,
+                                                   monkeypatch: pytest.MonkeyPatch, name: str,
+                                                   args: tuple[object, ...],
+                                                   keywords: dict[str, object]) -> None:
+    expected = _plain(getattr(re, name)(*args, **keywords))
+    monkeypatch.setattr(regexes, "_IN_USE", {})
+    assert _plain(getattr(regexes, name)(*args, **keywords)) == expected  # compiled afresh
+    regexes._PROGRAMS.save_added()
+    new_run(monkeypatch)
+    monkeypatch.setattr(regexes, "_IN_USE", {})
+    assert _plain(getattr(regexes, name)(*args, **keywords)) == expected  # from the kept program
+
+
+def test_module_level_calls_make_each_pattern_once_and_keep_a_bounded_number(
+        own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regexes, "_IN_USE", {})
+    assert regexes.search(r"第(\d+)号", "第3号") is not None
+    first = regexes._IN_USE[(str, r"第(\d+)号", 0)]
+    assert regexes.sub(r"第(\d+)号", "", "第3号") == ""
+    assert regexes._IN_USE[(str, r"第(\d+)号", 0)] is first  # made once, used by every call
+    for number in range(regexes._MOST_IN_USE + 5):
+        regexes.fullmatch(f"x{number}", "x")
+    assert len(regexes._IN_USE) <= regexes._MOST_IN_USE

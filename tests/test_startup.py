@@ -141,3 +141,25 @@ def test_a_check_loads_the_rules_only_once_the_document_is_read(tmp_path: Path) 
     assert status == 2
     assert sorted(name for name in loaded if name.startswith(("yusuan.rules.tables.",
                                                               "yusuan.rules.narrative."))) == []
+
+
+TEXT_REPORT_RUN = """
+import sys
+from yusuan.cli import main
+main(["check", sys.argv[1]])
+print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_a_text_report_loads_neither_json_nor_shutil(tmp_path: Path) -> None:
+    """json is for JSON reports; shutil (with bz2 and lzma) was argparse's way to the terminal's
+    width."""
+    document = tmp_path / "budget.txt"
+    document.write_text("某某单位2026年部门预算\n一、收支总表\n单位：万元\n项目\t预算数\n合计\t1.00\n",
+                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", TEXT_REPORT_RUN, str(document)],
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert "部门预算" in done.stdout  # the text report
+    loaded = set(done.stderr.strip().splitlines()[-1].split())
+    assert "yusuan.rules.engine" in loaded  # the check ran
+    assert sorted(loaded & {"json", "shutil", "bz2", "lzma"}) == []

@@ -1,9 +1,11 @@
-"""Send every `re.compile(...)` of src/yusuan through `yusuan.regexes.compile` (the kept
-programs), the mechanical edit tests/test_regexes.py asks for:
+"""Send every `re.compile(...)`, `re.search(...)` and the other calls of `re`'s functions that
+compile a pattern, in src/yusuan, through `yusuan.regexes` (the kept programs), the mechanical
+edit tests/test_regexes.py asks for:
 
     python tools/regexes_through_cache.py [--check]
 
-In each module but regexes.py: `re.compile(` becomes `regexes.compile(`, `from yusuan import
+In each module but regexes.py: `re.compile(` becomes `regexes.compile(` (`re.search(` becomes
+`regexes.search(`, and so on), `from yusuan import
 regexes` is put before the module's first top-level `from yusuan` import (else after its last
 top-level import), and `import re` goes when nothing else of `re` is left. Run it again after a
 merge brings new `re.compile` calls; a second run changes nothing. --check lists the modules it
@@ -18,7 +20,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "yusuan"
-CALL = re.compile(r"(?<![\w.])re\.compile\(")
+CALL = re.compile(r"(?<![\w.])re\.(compile|search|match|fullmatch|subn?|split|findall|finditer)\(")
 IMPORT_LINE = "from yusuan import regexes\n"
 
 
@@ -27,10 +29,10 @@ def top_level_imports(tree: ast.Module) -> list[ast.stmt]:
 
 
 def rewritten(text: str) -> str:
-    """`text` with its calls sent through regexes.compile; unchanged when it has none."""
+    """`text` with its calls sent through regexes; unchanged when it has none."""
     if not CALL.search(text):
         return text
-    text = CALL.sub("regexes.compile(", text)
+    text = CALL.sub(r"regexes.\1(", text)
     lines = text.splitlines(keepends=True)
     imports = top_level_imports(ast.parse(text))
     if IMPORT_LINE not in lines:

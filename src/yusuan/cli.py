@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -211,6 +210,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
         out = values_csv(document, bom=bool(args.output))
     elif args.format == "json":
+        import json
+
         out = json.dumps(extract_json(document), ensure_ascii=False, indent=1) + "\n"
     else:
         out = extract_text(document)
@@ -296,6 +297,8 @@ def run_rules_list(args: argparse.Namespace) -> int:
         raise InputError(f"没有编号为 {args.rule_id} 的规则（运行 yusuan rules 查看全部规则）。",
                          f"no rule {args.rule_id} (see `yusuan rules`).")
     if args.format == "json":
+        import json
+
         payload = rule_json(args.rule_id) if args.rule_id else catalog_json()
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     elif args.rule_id:

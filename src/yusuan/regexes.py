@@ -1,6 +1,8 @@
 """Regular expressions compiled once per installation, not once per run.
 
-`compile(pattern, flags)` returns the same `re.Pattern` as `re.compile`. Compiling yusuan's
+`compile(pattern, flags)` returns the same `re.Pattern` as `re.compile`, and `search`, `match`,
+`fullmatch`, `sub`, `subn`, `split`, `findall` and `finditer` do what `re`'s functions of those
+names do, their patterns made once per run as `re` makes them. Compiling yusuan's
 several hundred patterns (a CJK range such as [\u4e00-\u9fff] alone takes a millisecond) was
 about half of what a `yusuan check` spends before it reads anything, so the program the regular
 expression compiler makes of each pattern is kept in one file in the user's cache folder
@@ -21,6 +23,7 @@ import _sre
 import re
 import sys
 from array import array
+from collections.abc import Iterator
 from typing import Any
 
 from yusuan.kept import files
@@ -57,6 +60,62 @@ def compile(pattern: Any, flags: int = 0) -> re.Pattern[Any]:
     if _PROGRAMS.learns and (program := program_of(pattern, int(flags), compiled)):
         _PROGRAMS.add(key, program)
     return compiled
+
+
+_MOST_IN_USE = 512  # patterns made this run kept for the module-level calls, as `re` keeps them
+_IN_USE: dict[tuple[type, Any, int], re.Pattern[Any]] = {}
+
+
+def _in_use(pattern: Any, flags: int) -> re.Pattern[Any]:
+    """The Pattern for a module-level call: made once per run (as `re`'s own cache does), from
+    the kept program when there is one."""
+    key = (type(pattern), pattern, flags)
+    found = _IN_USE.get(key)
+    if found is None:
+        if len(_IN_USE) >= _MOST_IN_USE:
+            _IN_USE.clear()
+        found = _IN_USE[key] = compile(pattern, flags)
+    return found
+
+
+def search(pattern: Any, string: Any, flags: int = 0) -> re.Match[Any] | None:
+    """`re.search`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).search(string)
+
+
+def match(pattern: Any, string: Any, flags: int = 0) -> re.Match[Any] | None:
+    """`re.match`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).match(string)
+
+
+def fullmatch(pattern: Any, string: Any, flags: int = 0) -> re.Match[Any] | None:
+    """`re.fullmatch`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).fullmatch(string)
+
+
+def sub(pattern: Any, repl: Any, string: Any, count: int = 0, flags: int = 0) -> Any:
+    """`re.sub`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).sub(repl, string, count)
+
+
+def subn(pattern: Any, repl: Any, string: Any, count: int = 0, flags: int = 0) -> tuple[Any, int]:
+    """`re.subn`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).subn(repl, string, count)
+
+
+def split(pattern: Any, string: Any, maxsplit: int = 0, flags: int = 0) -> list[Any]:
+    """`re.split`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).split(string, maxsplit)
+
+
+def findall(pattern: Any, string: Any, flags: int = 0) -> list[Any]:
+    """`re.findall`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).findall(string)
+
+
+def finditer(pattern: Any, string: Any, flags: int = 0) -> Iterator[re.Match[Any]]:
+    """`re.finditer`, its pattern made from the kept program."""
+    return _in_use(pattern, flags).finditer(string)
 
 
 def program_of(pattern: str | bytes, flags: int,

@@ -235,6 +235,12 @@ def test_goal_target() -> None:
     assert _lines(_goal_doc("80"), "PROJECT.GOAL_TARGET") == [[2, 5]]
 
 
+def test_goal_target_quotes_the_goal_from_the_indicators_name_to_its_floor() -> None:
+    [finding] = run_rules(_goal_doc("80"), only=["PROJECT.GOAL_TARGET"])
+    assert finding.args["phrase"] == "移民对后期扶持政策实施满意度不低于80%"
+    assert finding.args["indicator"] == "移民对后期扶持政策实施满意度"
+
+
 SCORE_LINES = ["（二）部门决算中项目绩效自评结果",
                "3.信息化运行维护项目绩效自评综述：根据年初设定的绩效",
                "目标，项目自评得分为 {score} 分。全年预算数为 1639.34 万元。",

@@ -27,14 +27,15 @@ class CheckOptions:
 def render_report(document: Document, findings: list[Finding], fmt: str, lang: str,
                   bom: bool = False) -> str:
     """The report of one checked document in `fmt` (text, json, html, sarif, csv)."""
-    import json
-
-    from yusuan.report.json_report import check_json
-    from yusuan.report.text_report import check_text
-
     if fmt == "json":
+        import json
+
+        from yusuan.report.json_report import check_json
+
         return json.dumps(check_json(document, findings), ensure_ascii=False, indent=1) + "\n"
     if fmt == "text":
+        from yusuan.report.text_report import check_text
+
         return check_text(document, findings, lang)
     from yusuan.report.bundle import report_bundle
     from yusuan.report.formats import render_bundle

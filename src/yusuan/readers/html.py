@@ -71,7 +71,7 @@ def decode_html(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    declared = _META_CHARSET.search(data[:8192]) or re.search(
+    declared = _META_CHARSET.search(data[:8192]) or regexes.search(
         rb"""<\?xml[^>]+encoding=["']([A-Za-z0-9_\-]+)""", data[:200])
     candidates = ["utf-8", "gb18030"]
     if declared:

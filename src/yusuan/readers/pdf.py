@@ -12,7 +12,6 @@ were not read.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 from pathlib import Path
@@ -190,7 +189,7 @@ def _decimals(cells: list[str]) -> int | None:
 def _cut_figure(head: str, tail: str, places: int | None) -> bool:
     """'12,437.3' above the break and '6' below it: a figure short of the decimals the row's
     other amounts have, completed by digits alone."""
-    if places is None or not tail.isdigit() or not re.fullmatch(r"-?[\d,]*\d\.\d*", head):
+    if places is None or not tail.isdigit() or not regexes.fullmatch(r"-?[\d,]*\d\.\d*", head):
         return False
     return len(head.rpartition(".")[2]) + len(tail) == places
 

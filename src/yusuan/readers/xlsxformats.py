@@ -9,7 +9,6 @@ back to the decimals the values themselves show).
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 from pathlib import Path
 
@@ -48,11 +47,11 @@ def parse_format(code: str) -> NumberFormat | None:
     section = _QUOTED.sub("", code.split(";")[0])
     if not section or section.lower() == "general" or "@" in section:
         return None
-    if re.search(r"[yYmMdDhHsS]", section):
+    if regexes.search(r"[yYmMdDhHsS]", section):
         return None
     if "0" not in section and "#" not in section:
         return None
-    fraction = re.search(r"\.([0#?]*)", section)
+    fraction = regexes.search(r"\.([0#?]*)", section)
     decimals = len(fraction.group(1)) if fraction else 0
     return NumberFormat(decimals, "," in section.split(".")[0], "%" in section)
 

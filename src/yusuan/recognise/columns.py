@@ -97,7 +97,7 @@ LABEL_COLUMN_KEYS = frozenset({"code", "name", "unit_name", "line_no"})
 
 
 def compact_label(label: str) -> str:
-    label = re.sub(r"\s+", "", label)
+    label = regexes.sub(r"\s+", "", label)
     return label.replace("(", "（").replace(")", "）").replace("（境）", "（境）")
 
 

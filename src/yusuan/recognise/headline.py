@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from yusuan import regexes
@@ -49,7 +48,7 @@ def summary_headline(table: Table) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for key, side, pattern in SUMMARY_ITEMS:
         for row in table.rows:
-            if row.side != side or not re.search(pattern, _item_name(row.name)):
+            if row.side != side or not regexes.search(pattern, _item_name(row.name)):
                 continue
             amount = first_amount(row)
             if amount:
@@ -65,7 +64,7 @@ def by_type_headline(table: Table) -> dict[str, dict[str, Any]]:
         for row in table.rows:
             amount = first_amount(row)
             if (row.side or "").startswith(EXPENDITURE_SIDES) and amount \
-                    and re.search(pattern, _item_name(row.name)):
+                    and regexes.search(pattern, _item_name(row.name)):
                 found[key] = {"value": amount[1], "line": row.line_of(amount[0])}
                 break
     return found
@@ -158,7 +157,7 @@ def tables_headline(tables: list[Table]) -> dict[str, dict[str, Any]]:
         for row in table.rows:
             for key, pattern in (("personnel_funds", r"^人员经费(合计)?$"), ("public_funds", r"^公用经费(合计)?$")):
                 amount = first_amount(row)
-                if amount and re.match(pattern, row.name.replace(" ", "")):
+                if amount and regexes.match(pattern, row.name.replace(" ", "")):
                     headline.setdefault(key, {"value": amount[1], "line": row.line_of(amount[0])})
     for table in (t for t in tables if t.kind == "other" and AGENCY_COSTS_TITLE.search(t.title)):
         if value := agency_costs_headline(table):

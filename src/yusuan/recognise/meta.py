@@ -47,7 +47,7 @@ def document_year(lines: list[Line], tables: list[Table] | None = None) -> int |
 def file_name_year(name: str) -> int | None:
     """The one year a file's name gives ("2026年北京市财政局部门预算.pdf"), for a file whose text
     names none (tables alone, titled 预算01表…); a name with two years gives none."""
-    years = {int(y) for y in re.findall(r"(?<!\d)(20\d\d)\s*年", name)}
+    years = {int(y) for y in regexes.findall(r"(?<!\d)(20\d\d)\s*年", name)}
     return years.pop() if len(years) == 1 else None
 
 
@@ -106,7 +106,7 @@ def tables_kind(tables: list[Table]) -> str | None:
     column headers; 部门, the kind such files are published for."""
     text = "".join(table.title + "".join("".join(c.header) for c in table.columns) for table in tables
                    if table.kind not in ("other", "project_performance", "dept_performance"))
-    text = re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", text)
+    text = regexes.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", text)
     budget, accounts = text.count("预算"), text.count("决算")
     if not budget and not accounts:
         return None
@@ -151,7 +151,7 @@ def document_department(lines: list[Line]) -> str | None:
     counts: Counter[str] = Counter()
     for line in lines[:400]:
         for match in department_titles(line.text):
-            name = re.sub(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)", "",
+            name = regexes.sub(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|(\d{4})?年度?)", "",
                           match.group(1))
             if len(name) >= 4:
                 counts[name] += 1

@@ -9,7 +9,6 @@ whose repeated header rows are skipped. A table ends at the next title or at run
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 
 from yusuan import regexes
@@ -124,7 +123,7 @@ def is_running_text(row: Row, text: str | None) -> bool:
     """A row of running text; `text` is its only filled cell's (`single_text`)."""
     if text is None or len(row.cells) > 1:
         return False
-    return len(text) > 40 or bool(re.match(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、)", text))
+    return len(text) > 40 or bool(regexes.match(r"^(第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、)", text))
 
 
 WRAPPED_TAIL = 4  # the most characters of a title's last word wrapped onto a line of its own
@@ -323,7 +322,7 @@ def absorb(segment: Segment, row: Row, text: str | None, filled: tuple[Cell, ...
             return True
         if not segment.started and PAGE_NUMBER.match(text):
             return True  # the title at the foot of a page, the table on the next one
-        if segment.data_rows and PAGE_NUMBER.match(text) and re.search(r"[-—–第页]", text):
+        if segment.data_rows and PAGE_NUMBER.match(text) and regexes.search(r"[-—–第页]", text):
             segment.in_repeat_header = True  # a page foot: the table may go on, headers repeated
             return True
         if is_unaligned_item(segment, row, text):
@@ -352,7 +351,7 @@ def page_foot_in_cells(texts: tuple[str, ...]) -> bool:
     if not 2 <= len(texts) <= 3 or texts[0][:1] not in "-—–":  # opens with a dash
         return False
     joined = " ".join(texts)
-    return bool(PAGE_NUMBER.match(joined)) and bool(re.match(r"^[-—–].*[-—–]$", joined))
+    return bool(PAGE_NUMBER.match(joined)) and bool(regexes.match(r"^[-—–].*[-—–]$", joined))
 
 
 def is_unaligned_item(segment: Segment, row: Row, text: str) -> bool:

@@ -63,7 +63,7 @@ def printed_number(text: str) -> str | None:
     match = _NUMBER.search(text)
     if not match:
         return None
-    return re.sub(r"\s+", "", match.group(0)).rstrip(".")
+    return regexes.sub(r"\s+", "", match.group(0)).rstrip(".")
 
 
 def is_number_only(text: str) -> bool:
@@ -113,9 +113,9 @@ def announced_titles(text: str) -> list[Title]:
 
 def title_core(compact: str) -> str:
     """The title without its number, year, and department prefix, for display."""
-    core = re.sub(rf"^(附表|表)\s*{_DIGITS}(\s*[-—－]\s*[0-9]+)?[.．、:：]?", "", compact)
-    core = re.sub(r"[（(]表\s*[0-9一二三四五六七八九十]+[)）]$", "", core)
-    match = re.search(r"\d{4}年(度)?", core)
+    core = regexes.sub(rf"^(附表|表)\s*{_DIGITS}(\s*[-—－]\s*[0-9]+)?[.．、:：]?", "", compact)
+    core = regexes.sub(r"[（(]表\s*[0-9一二三四五六七八九十]+[)）]$", "", core)
+    match = regexes.search(r"\d{4}年(度)?", core)
     if match:
         core = core[match.end():]
     return core.strip() or compact

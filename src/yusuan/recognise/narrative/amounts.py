@@ -129,7 +129,7 @@ def _earlier_year(state: _State, mention: Mention) -> int | None:
         return None
     start, _ = sentence_bounds(state.paragraph.text, mention.start)
     between = _YEAR_NAMED.sub("", state.paragraph.text[state.subject_at:mention.start])
-    if state.subject_at < start or re.search(r"\d", between):
+    if state.subject_at < start or regexes.search(r"\d", between):
         return None  # the subject stands in an earlier sentence, or another figure came between
     subject_years = [int(y) for y in _YEAR_NAMED.findall(state.paragraph.text[start:state.subject_at])]
     year = int(named.group(1))
@@ -222,11 +222,11 @@ def _set_actual(fact: Fact, mention: Mention) -> None:
 
 
 def _direction(label: str) -> tuple[str, int]:
-    words = re.findall(_DIRECTION, label)
+    words = regexes.findall(_DIRECTION, label)
     if not words:
         return "", 0
     if len(words) > 1 and any(w in _UP for w in words) and any(w in _DOWN for w in words) \
-            and re.search(r"[（(]", label):
+            and regexes.search(r"[（(]", label):
         return "".join(words), 0
     word = words[-1]
     return word, (1 if word in _UP else -1)
@@ -235,7 +235,7 @@ def _direction(label: str) -> tuple[str, int]:
 def _target(state: _State, label: str) -> Fact | None:
     """The fact a change refers to: named before '比' in the label, else the subject."""
     parts = _COMPARE.split(label, maxsplit=1)
-    head = parts[0] if len(parts) > 1 else re.sub(rf"各?{_DIRECTION}.*$", "", label)
+    head = parts[0] if len(parts) > 1 else regexes.sub(rf"各?{_DIRECTION}.*$", "", label)
     if strip_label(head):
         concept, _ = classify(head, state.paragraph.context)
         if concept != "amount" and (state.subject is None or state.subject.concept != concept):
@@ -251,7 +251,7 @@ def _take_change(state: _State, mention: Mention) -> None:
         state.subject = fact
         state.subject_end = sentence_bounds(state.paragraph.text, mention.start)[1]
     word, sign = _direction(mention.label)
-    year = re.search(r"(?:比|较|与)\s*(\d{4})\s*年", _before(state, mention))
+    year = regexes.search(r"(?:比|较|与)\s*(\d{4})\s*年", _before(state, mention))
     fact.extra.update(
         change=sign * mention.value if sign else mention.value, direction=word,
         change_decimals=mention.decimals, change_line=mention.line,
@@ -271,7 +271,7 @@ def _take_percent(state: _State, mention: Mention) -> None:
                           execution_line=mention.line)
     elif _SHARE.search(label):
         fact.extra.update(share=mention.value, share_decimals=mention.decimals,
-                          share_line=mention.line, share_of=re.sub(r"^比", "", label[1:]).strip("的 "))
+                          share_line=mention.line, share_of=regexes.sub(r"^比", "", label[1:]).strip("的 "))
     elif _CHANGE.search(label) and "rate" not in fact.extra:
         word, sign = _direction(label)
         fact.extra.update(rate=sign * mention.value if sign else mention.value,
@@ -294,7 +294,7 @@ _RATE_IN_BRACKETS = regexes.compile(rf"{_DIRECTION}\s*[\d.,]+\s*(?:亿元|万元
 
 def _rate_in_brackets(text: str, mention: Mention) -> bool:
     return bool(_RATE_IN_BRACKETS.search(text[:mention.end])
-                and re.match(r"\s*[)）]", text[mention.end:]))
+                and regexes.match(r"\s*[)）]", text[mention.end:]))
 
 
 def _mark_flat(state: _State) -> None:
@@ -308,5 +308,5 @@ def _mark_flat(state: _State) -> None:
 
 
 def _base_year(text: str) -> int | None:
-    match = re.search(r"(?:比|较|与)\s*(\d{4})\s*年", text)
+    match = regexes.search(r"(?:比|较|与)\s*(\d{4})\s*年", text)
     return int(match.group(1)) if match else None

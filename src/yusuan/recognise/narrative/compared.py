@@ -10,7 +10,6 @@ difference the grid prints, and the reason written beside it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -56,7 +55,7 @@ def cells_of(text: str) -> list[str]:
     """A grid line's cells: TAB-separated, else runs of two or more spaces apart."""
     if "\t" in text:
         return [cell.strip() for cell in text.split("\t")]
-    return [cell.strip() for cell in re.split(r"\s{2,}", text.strip())]
+    return [cell.strip() for cell in regexes.split(r"\s{2,}", text.strip())]
 
 
 def _compact(text: str) -> str:
@@ -193,7 +192,7 @@ def _block_item(trio: list[list[str]], lines: list[Line], names: dict[int, str],
     if any(len(cells) <= at for cells in trio) or not all("\t" in line.text for line in lines):
         return None
     marks = [_compact(cells[at]) for cells in trio]
-    if not (re.fullmatch(r"\d{4}", marks[0]) and re.fullmatch(r"\d{4}", marks[1])
+    if not (regexes.fullmatch(r"\d{4}", marks[0]) and regexes.fullmatch(r"\d{4}", marks[1])
             and int(marks[0]) > int(marks[1]) and _DIFFERENCE.match(marks[2])):
         return None
     figures: dict[str, Compared] = {}

@@ -128,7 +128,7 @@ def functional_item(label: str) -> dict[str, Any] | None:
     if "section" in out:
         out["kuan"] = out["section"]  # "section" is also the heading an amount stands under
     if "item" in out:
-        out["items"] = [n for n in re.split(r"[、，,]", out["item"]) if n]
+        out["items"] = [n for n in regexes.split(r"[、，,]", out["item"]) if n]
     out["name"] = out.get("item") or out.get("section") or out.get("class")
     return out
 
@@ -169,14 +169,14 @@ def _classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
     text = strip_label(label)
     if len(text) > 60:
         return "amount", {"label": text[-60:]}
-    if "(项)" in label.replace("（", "(").replace("）", ")") or re.search(
+    if "(项)" in label.replace("（", "(").replace("）", ")") or regexes.search(
             r"[（(]\s*[类款]\s*[)）]", label):
         item = functional_item(label)
         if item:
             return "functional_item", item
     if "机关运行经费" in text:
         return "agency_operating_costs", {}
-    if "涉及" in text or ("绩效" in context and re.search(r"资金|金额|预算支出|拨款", text)):
+    if "涉及" in text or ("绩效" in context and regexes.search(r"资金|金额|预算支出|拨款", text)):
         return "performance_coverage", {"fund": scope_of(text, "")}
     if "三公" in context or "三公" in text or _MEETINGS_HEADING.search(context):
         beside = _MEETING_TRAINING.match("".join(text.split()))
@@ -184,14 +184,14 @@ def _classify(label: str, context: str) -> tuple[str, dict[str, Any]]:
             return ("sangong_meeting" if beside.group(1) == "会议" else "sangong_training"), {}
     if "三公" in context or "三公" in text:
         for pattern, concept in SANGONG:
-            if re.search(pattern, text):
+            if regexes.search(pattern, text):
                 return concept, {}
     if "采购" in context and "政府购买服务" not in context + text:
         found = _procurement(text)  # "拟购买服务支出" is the 服务 part of 政府采购
         if found:
             return found, {}
     if "购买服务" in context or "购买服务" in text:
-        found_total = re.search(r"合计|总额|总计|预算|金额", text)
+        found_total = regexes.search(r"合计|总额|总计|预算|金额", text)
         return ("purchased_services" if found_total else "amount"), {"label": text}
     if "资产" in context and "绩效" not in context:
         return "asset_amount", {"label": text}
@@ -218,7 +218,7 @@ def _procurement(text: str) -> str | None:
                           ("服务", "procurement_services")):
         if word in text:
             return concept
-    if re.search(r"采购|合计|总额|总计|预算|金额", text):
+    if regexes.search(r"采购|合计|总额|总计|预算|金额", text):
         return "procurement_total"
     return None
 
@@ -235,16 +235,16 @@ def _money_side(text: str, context: str) -> tuple[str, dict[str, Any]] | None:
               (r"基本支出(预算|决算)?$", "basic_expenditure"),
               (r"项目支出(预算|决算)?$", "project_expenditure"))
     for pattern, concept in simple:
-        if re.search(pattern, text) and not _STAFF_OF_A_KIND.search(text):
+        if regexes.search(pattern, text) and not _STAFF_OF_A_KIND.search(text):
             return concept, extra
-    if re.fullmatch(r"(?:财政)?专户(?:管理)?资金(?:收入)?", "".join(text.split())):
+    if regexes.fullmatch(r"(?:财政)?专户(?:管理)?资金(?:收入)?", "".join(text.split())):
         return "special_account_income", extra  # '专户资金 432.00 万元' among the 收入
-    if re.search(r"上年结转|年初结转", text):
+    if regexes.search(r"上年结转|年初结转", text):
         return "carryover_in", extra
-    if re.search(r"收、?支总|收、?支各?$", text):
+    if regexes.search(r"收、?支总|收、?支各?$", text):
         return ("fiscal_grand_total" if "财政拨款" in text else "income_grand_total"), extra
     rest = residue(text)
-    if re.search(r"收入$|收入[（(]", text):
+    if regexes.search(r"收入$|收入[（(]", text):
         for word, concept in INCOME[1:-1]:
             if word in text:
                 return concept, extra

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections import Counter
 from dataclasses import replace
@@ -39,7 +38,7 @@ def glossary_facts(paragraphs: list[Paragraph], source: Source | None = None) ->
         if _CHINESE_MARKER.match(text):
             in_items = bool(_ITEMS_INTRO.search(text))
             parent = {}
-        item = functional_item(re.split(r"[：:]|，?反映", text)[0])
+        item = functional_item(regexes.split(r"[：:]|，?反映", text)[0])
         if item and set(item) & {"class", "kuan"} and "items" not in item:
             parent = {key: item[key] for key in _PARENT_KEYS if key in item}
             parent["parent_line"] = paragraph.first_line
@@ -48,7 +47,7 @@ def glossary_facts(paragraphs: list[Paragraph], source: Source | None = None) ->
         if item or (in_items and not _CHINESE_MARKER.match(text)):
             facts.append(_item_fact(paragraph, item))
         elif "：" in text or ":" in text:
-            term, _, definition = re.split(r"([：:])", text, maxsplit=1)
+            term, _, definition = regexes.split(r"([：:])", text, maxsplit=1)
             facts.append(Fact("glossary_term", None, None, paragraph.first_line, "narrative",
                               text, None, paragraph.page,
                               {"term": _strip_marker(term), "definition": definition}))
@@ -107,7 +106,7 @@ def _has_colon(text: str) -> bool:
 
 def _item_fact(paragraph: Paragraph, item: dict[str, object] | None) -> Fact:
     text = paragraph.text
-    head = re.split(r"[：:]|，反映", text)[0]
+    head = regexes.split(r"[：:]|，反映", text)[0]
     extra: dict[str, object] = dict(item or {"name": _strip_marker(head)})
     extra["label"] = _strip_marker(head)
     return Fact("glossary_item", None, None, paragraph.first_line, "narrative", text, None,

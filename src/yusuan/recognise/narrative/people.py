@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from yusuan import regexes
 from yusuan.model import Fact, Line
 from yusuan.recognise.narrative.mentions import label_before, sentence_bounds
@@ -29,15 +27,15 @@ _LIST_ITEM = regexes.compile(r"^\s*(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）])\s*(.
 def staffing_facts(paragraph: Paragraph) -> list[Fact]:
     """'总编制人数 62人，其中：行政编制 7人…在职实有人数 59 人…离退休人员 9人'."""
     text = paragraph.text
-    if not re.search(r"编制|实有|离退休|退休人员", text):
+    if not regexes.search(r"编制|实有|离退休|退休人员", text):
         return []
     facts = []
     actual_from = _first(text, r"实有")
     retired_from = _first(text, r"离退休|退休人员")
     for match in _PEOPLE.finditer(text):
         label = label_before(text, match.start(), 0)
-        label = re.split(r"[(（]", label)[-1]
-        kind = next((k for pattern, k in _STAFF_KINDS if re.search(pattern, label)), None)
+        label = regexes.split(r"[(（]", label)[-1]
+        kind = next((k for pattern, k in _STAFF_KINDS if regexes.search(pattern, label)), None)
         if kind is None:
             continue
         status = "authorised"
@@ -70,7 +68,7 @@ def composition_facts(paragraph: Paragraph) -> list[Fact]:
     for match in _UNIT_COUNT.finditer(text) if counted else ():
         start, end = sentence_bounds(text, match.start())
         sentence = text[start:end]
-        if re.search(r"新设|新增|新成立|撤销", sentence) or not re.search(
+        if regexes.search(r"新设|新增|新成立|撤销", sentence) or not regexes.search(
                 r"组成|包括|构成|其中|范围|机关及下属|本级及下属", sentence + paragraph.heading):
             continue
         if match.group(4):
@@ -78,7 +76,7 @@ def composition_facts(paragraph: Paragraph) -> list[Fact]:
         else:
             kind, count = match.group(2), match.group(3)
             sub = match.group(1) == "下属" or "下属" in match.group(0)
-        within = bool(re.match(r"[(（]?含", match.group(0)))
+        within = bool(regexes.match(r"[(（]?含", match.group(0)))
         facts.append(_fact(paragraph, "unit_count", float(count), "个", match.start(),
                            {"kind": kind, "subordinate": sub, "included_in_previous": within,
                             "label": match.group(0)}))
@@ -99,7 +97,7 @@ def unit_lists(paragraphs: list[Paragraph]) -> list[Fact]:
         names, lines = [], []
         for item in paragraphs[index + 1:index + 40]:
             match = _LIST_ITEM.match(item.text)
-            if not match or re.search(r"\d+(\.\d+)?\s*万?元|，", item.text):
+            if not match or regexes.search(r"\d+(\.\d+)?\s*万?元|，", item.text):
                 break
             names.append(match.group(1).strip())
             lines.append(item.first_line)
@@ -111,7 +109,7 @@ def unit_lists(paragraphs: list[Paragraph]) -> list[Fact]:
 
 
 def _first(text: str, pattern: str) -> int:
-    match = re.search(pattern, text)
+    match = regexes.search(pattern, text)
     return match.start() if match else len(text) + 1
 
 

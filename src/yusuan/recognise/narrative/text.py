@@ -83,6 +83,6 @@ def is_heading_only(text: str) -> bool:
     body = stripped[match.end():]
     if len(body) > 30 or any(ch in body for ch in "，,；;。：:、") or _AMOUNT.search(body):
         return False  # '（二）本年其他资金收入0万元' states a figure as '（一）…101,673.03万元' does
-    if TOP_HEADING.match(stripped) or re.match(r"\s*[（(][一二三四五六七八九十]", stripped):
+    if TOP_HEADING.match(stripped) or regexes.match(r"\s*[（(][一二三四五六七八九十]", stripped):
         return True
     return body.rstrip().endswith(_HEADING_WORDS)

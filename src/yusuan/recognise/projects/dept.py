@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from yusuan import regexes
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Line
@@ -129,7 +127,7 @@ def _funding_label(line: Line) -> str | None:
     """The funding label a cell of the line begins with ('项目支出', '财政拨款'); a label inside
     other words ('截至11月底项目支出完成率', an indicator) is none, and so is a line of several
     labels and no figure (总额 | 财政拨款 | 其他资金: the heads of columns, not a row)."""
-    cells = [_LEAD.sub("", compact(cell)) for cell in re.split(r"\t|\s{2,}", line.text)]
+    cells = [_LEAD.sub("", compact(cell)) for cell in regexes.split(r"\t|\s{2,}", line.text)]
     labelled = [cell for cell in cells if cell.startswith(FUNDING_LABELS)]
     if len(labelled) >= 2 and not _figures(line):
         return None
@@ -189,7 +187,7 @@ def _cells_below(after: list[Line]) -> list[Amount]:
 
 def _figures(line: Line) -> list[Amount]:
     out: list[Amount] = []
-    for word in re.split(r"[\s\t]+", clean(line.text.replace("\t", " "))):
+    for word in regexes.split(r"[\s\t]+", clean(line.text.replace("\t", " "))):
         parsed = parse_number(word)
         if parsed is not None:
             out.append(Amount(parsed[0], parsed[1], line.number))

@@ -3,8 +3,6 @@ cited documents, detail lines and indicators."""
 
 from __future__ import annotations
 
-import re
-
 from yusuan import regexes
 from yusuan.model import Line
 from yusuan.recognise.projects.details import read_details
@@ -139,7 +137,7 @@ def _funding(form: ProjectForm, joined: Joined) -> None:
     end_match = joined.find("details", start)
     end = end_match.start() if end_match else min(len(joined.text), start + 600)
     for match in FUNDING_ROW.finditer(joined.text, start, end):
-        label = re.sub(r"^\d{1,2}\s*[.、．]\s*", "", compact(match.group("label"))).strip("|")
+        label = regexes.sub(r"^\d{1,2}\s*[.、．]\s*", "", compact(match.group("label"))).strip("|")
         parsed = parse_number(match.group("value"))
         if not label or parsed is None or label in form.funding:
             continue

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from yusuan import regexes
 from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Line
@@ -191,10 +189,10 @@ def _quotes(pieces: list[tuple[int, str]]) -> list[Quote]:
         starts.append((len(joined), number))
         joined += text
     out: list[Quote] = []
-    for clause in re.finditer(r"[^。；;]+", joined):
+    for clause in regexes.finditer(r"[^。；;]+", joined):
         for match in QUOTE.finditer(clause.group(0)):
-            name = QUOTE_PREFIX.sub("", re.sub(r"\s+", "", match.group("name")))
-            name = re.sub(r"(?:达到|达|为)$", "", name)
+            name = QUOTE_PREFIX.sub("", regexes.sub(r"\s+", "", match.group("name")))
+            name = regexes.sub(r"(?:达到|达|为)$", "", name)
             if len(name) < 3 or "预算数" in name or "万元" in name:
                 continue
             at = clause.start() + match.start("num")

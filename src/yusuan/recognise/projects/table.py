@@ -8,8 +8,6 @@ of the project rows that follow them.
 
 from __future__ import annotations
 
-import re
-
 from yusuan import regexes
 from yusuan.kept.dataclass_code import dataclass
 from yusuan.model import Project, Table, TableRow
@@ -133,7 +131,7 @@ def _unit_suffix(name: str, context: TableContext) -> str | None:
 
 
 def _code_letter(code: str | None) -> str:
-    return re.sub(r"^\d+", "", code or "")[:1]
+    return regexes.sub(r"^\d+", "", code or "")[:1]
 
 
 def _not_a_project(code: str | None, category: str | None) -> bool:

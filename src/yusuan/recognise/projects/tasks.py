@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import re
-
 from yusuan import regexes
 from yusuan.model import Line
 from yusuan.recognise.projects.model import DeptForm, DeptTask
@@ -70,4 +68,4 @@ def _head(block: list[Line]) -> tuple[int | None, str | None]:
 
 
 def _has_figure(line: Line) -> bool:
-    return any(parse_number(compact(cell)) for cell in re.split(r"\t|\s+", line.text) if cell)
+    return any(parse_number(compact(cell)) for cell in regexes.split(r"\t|\s+", line.text) if cell)

@@ -3,7 +3,6 @@ before 政府性基金 while the pages print it after 国有资本经营 no long
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -84,7 +83,7 @@ def _reason(text: str | None) -> str:
 
 
 def _number(label: str) -> str:
-    return re.sub(r"\D", "", label)
+    return regexes.sub(r"\D", "", label)
 
 
 @rule("TOC.EMPTY", category="missing_content", severity="warning", words=True,
@@ -111,7 +110,7 @@ def contents_empty_tables(doc: Document) -> Iterator[Finding]:
         if amount is None:
             continue
         yield make_finding("TOC.EMPTY", [Location(line.number), Location(table.lines[0])],
-                           {"amount": amount}, label=re.sub(r"\s+", "", match.group(1)),
+                           {"amount": amount}, label=regexes.sub(r"\s+", "", match.group(1)),
                            title=match.group(2).strip(), reason=_reason(match.group(3)),
                            printed=f"{table.number}“{table.title}”", amount=amount)
 
@@ -130,7 +129,7 @@ INNER_QUALIFIER = regexes.compile(r"[-－—，,][^（()）\-－—，,]*(?=[)�
 
 def _core(title: str) -> str:
     """The title without its year and spaces: 2019 年部门综合预算收入总表 → 部门综合预算收入总表."""
-    return re.sub(r"(?:19|20)\d\d\s*年?度?|\s+", "", title)
+    return regexes.sub(r"(?:19|20)\d\d\s*年?度?|\s+", "", title)
 
 
 def _same_title(listed: str, printed: str) -> bool:
@@ -159,7 +158,7 @@ def contents_titles_match(doc: Document) -> Iterator[Finding]:
             if (match := LIST_ROW.match(line.text)) is not None]
     listed_at = {number for number, _ in rows}
     for number, match in rows:
-        label = re.sub(r"\s+", "", match.group(1))
+        label = regexes.sub(r"\s+", "", match.group(1))
         same = [t for t in doc.tables if t.number and _number(t.number) == _number(label)
                 and not any(t.lines[0] <= n <= t.lines[1] for n in listed_at)]
         if len(same) != 1 or number in in_tables - {n for t in same for n in range(*t.lines)}:

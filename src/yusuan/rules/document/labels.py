@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -26,7 +25,7 @@ MIN_USUAL = 3  # labels in the usual form needed before another form stands out
 
 def shape(label: str) -> str:
     """The label with its number as #: 预算01表 → 预算#表."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", label))
+    return regexes.sub(r"\d+", "#", regexes.sub(r"\s+", "", label))
 
 
 def table_labels(doc: Document) -> list[tuple[int, str]]:
@@ -36,7 +35,7 @@ def table_labels(doc: Document) -> list[tuple[int, str]]:
         number = table.lines[0]
         match = LABEL.match(doc.source.line_text(number))
         if match:
-            found[number] = re.sub(r"\s+", "", match.group(1))
+            found[number] = regexes.sub(r"\s+", "", match.group(1))
     return sorted(found.items())
 
 

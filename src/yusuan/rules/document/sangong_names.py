@@ -28,7 +28,7 @@ MAX_CITED = 6
 def _proper(slip: str, item: str) -> str:
     if item == "费":
         return slip[:-1]
-    return re.sub(r"^公务车(?:用车)?", "公务用车", slip)
+    return regexes.sub(r"^公务车(?:用车)?", "公务用车", slip)
 
 
 def may_hold_slip(text: str) -> bool:

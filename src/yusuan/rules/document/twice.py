@@ -4,7 +4,6 @@ two 年度目标 rows."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
@@ -110,7 +109,7 @@ def blocks_printed_once(doc: Document) -> Iterator[Finding]:
             labelled[id(table)] = _first_lines(doc, table)
         if labelled[id(table)].get(label, copy) >= copy:  # no row of the label before the copy
             continue
-        start = re.sub(r"\s+", "", doc.source.line_text(first))[:20]
+        start = regexes.sub(r"\s+", "", doc.source.line_text(first))[:20]
         yield make_finding("TABLE.PRINTED_TWICE", [Location(first), Location(copy)],
                            {"lines": size}, first=first, count=size, start=start,
                            title=table.title, label=label)

@@ -5,7 +5,6 @@ year (2018年计划对全市… beside 2019年计划…) or a completion date be
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from yusuan import regexes
@@ -94,7 +93,7 @@ def _past_completion(doc: Document, table: Table) -> Iterator[Finding]:
         for match in DONE_BY.finditer(text):
             when = int(match.group(1))
             if when < year:
-                phrase = re.sub(r"\s+", "", match.group(0))
+                phrase = regexes.sub(r"\s+", "", match.group(0))
                 yield make_finding("PROJECT.PAST_YEAR", [Location(number)],
                                    {"year": year, "cited": when}, year=year, year_then=when,
                                    where="绩效指标", where_en="indicator", phrase=phrase)

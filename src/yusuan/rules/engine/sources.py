@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from yusuan import regexes
 from yusuan.model import Document, Table
 from yusuan.rules.engine.common import SUMMARY_TABLES, compact_name
 
@@ -27,9 +26,9 @@ def _summary_single(table: Table) -> bool | None:
             continue  # a summary read without its sides: the income names still tell
         name = compact_name(row.name)
         value = next(iter(row.values.values()))
-        if re.search(r"一般公共预算", name) and value:
+        if regexes.search(r"一般公共预算", name) and value:
             seen_general = True
-        elif re.search(OTHER_SOURCE_NAMES, name) and value:
+        elif regexes.search(OTHER_SOURCE_NAMES, name) and value:
             return False
     return True if seen_general else None
 

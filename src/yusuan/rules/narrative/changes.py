@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -98,7 +97,7 @@ def within_rounding(rate: Interval, stated: float, decimals: int | None) -> str 
 def is_baseline(fact: Fact) -> bool:
     """The figure is the year compared with ("比 2025 年预算数 X 万元减少 Y"), not this year's."""
     label = "".join(str(fact.extra.get("label") or "").split())
-    return bool(re.match(r"^(比|较|与)(上年|\d{4}年)", label))
+    return bool(regexes.match(r"^(比|较|与)(上年|\d{4}年)", label))
 
 
 def _rate_finding(fact: Fact) -> Finding | None:
@@ -327,7 +326,7 @@ def _denominator(facts: list[Fact], index: int) -> Fact | None:
             continue  # a part of the same base stated before it ('占本年收入…' twice)
         if own_kind:  # '固定资产总量为4295.98万元，…设备335.24万元，占固定资产总额的7.90%'
             total = other.concept == fact.concept and "share" not in other.extra \
-                and re.search(r"总|合计|共", str(other.extra.get("label", "")))
+                and regexes.search(r"总|合计|共", str(other.extra.get("label", "")))
             return other if total and (other.value or 0) >= (fact.value or 0) else None
         if other.concept in TOTALS and other.value and other.value >= (fact.value or 0):
             return other

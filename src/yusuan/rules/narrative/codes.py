@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from yusuan import regexes
 from yusuan.codes import functional_codes
 from yusuan.kept.dataclass_code import dataclass, field
 from yusuan.model import Document, Fact, Location, Table, TableRow
@@ -21,7 +21,7 @@ def plain(name: str) -> str:
 
 def without_qualifier(name: str) -> str:
     """'行政运行（卫生健康）' → '行政运行': the field some documents add after a common 项 name."""
-    return re.sub(r"[（(][^（()）]*[)）]$", "", name.strip())
+    return regexes.sub(r"[（(][^（()）]*[)）]$", "", name.strip())
 
 
 def similarity(a: str, b: str) -> float:

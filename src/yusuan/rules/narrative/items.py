@@ -149,7 +149,7 @@ def listed_personnel_items(fact: Fact) -> list[str]:
     match = _PERSONNEL_LIST.search("".join(fact.text.split()))
     if match is None:
         return []
-    names = [n.strip() for n in re.split(r"[、，,和及]", match.group(1)) if n.strip()]
+    names = [n.strip() for n in regexes.split(r"[、，,和及]", match.group(1)) if n.strip()]
     return [_LIST_END.sub("", n) if n.endswith("等") else n for n in names]
 
 

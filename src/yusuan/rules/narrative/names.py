@@ -4,7 +4,6 @@ NARRATIVE.CODE: a 项 the narrative writes with its code in brackets has a code 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
 from yusuan import regexes
@@ -207,7 +206,7 @@ _BRACKETED = regexes.compile(r"[（(]\s*2")
 
 def _named(text: str) -> str:
     """The name before a bracketed code, without its level word: 行政运行（项） → 行政运行."""
-    return re.sub(r"\([类款项]\)$", "", plain(text))
+    return regexes.sub(r"\([类款项]\)$", "", plain(text))
 
 
 @rule("NARRATIVE.CODE", category="naming", severity="warning", words=True,

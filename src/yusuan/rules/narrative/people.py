@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 
@@ -192,7 +191,7 @@ def count_part_within_whole(doc: Document) -> Iterator[Finding]:
             end = _CLAUSE_END.search(text, whole.end())
             rest = text[whole.end():end.start() if end else len(text)]
             unit = whole.group(2)
-            part = next((m for m in re.finditer(rf"(?<![\d.])(\d+)\s*{_COUNT_UNIT}", rest)
+            part = next((m for m in regexes.finditer(rf"(?<![\d.])(\d+)\s*{_COUNT_UNIT}", rest)
                          if m.group(2) == unit), None)
             if part is None or int(part.group(1)) <= int(whole.group(1)):
                 continue
@@ -391,7 +390,7 @@ def _stated_counts(text: str, breakdown: _Breakdown, skip: tuple[int, int] | Non
     while start >= 0:
         end = start + len(breakdown.name)
         if skip is None or not skip[0] <= start < skip[1]:
-            clause = re.search(r"[，,。；;]", text[end:])
+            clause = regexes.search(r"[，,。；;]", text[end:])
             stop = end + clause.start() if clause else len(text)
             for count in _counts(text, end, stop):
                 between = text[end:count.start]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -108,10 +107,10 @@ def other_subject(fact: Fact) -> str | None:
     text = "".join(fact.text.split())
     at = text.find("".join(label.split())) if label else -1
     before = text[:at] if at > 0 else ""
-    clauses = re.split(r"[。；;，,]", re.split(r"[。；;]", before)[-1])
+    clauses = regexes.split(r"[。；;，,]", regexes.split(r"[。；;]", before)[-1])
     # the clause of the label, and the one before it when that is a parallel statement with its
     # own amount ("机关运行经费预算627.62万元，支出决算627.62万元")
-    near = [clauses[-1]] + ([clauses[-2]] if len(clauses) > 1 and re.search(r"\d", clauses[-2]) else [])
+    near = [clauses[-1]] + ([clauses[-2]] if len(clauses) > 1 and regexes.search(r"\d", clauses[-2]) else [])
     match = next((m for clause in near if (m := OTHER_SUBJECTS.search(clause))), None)
     opening = SENTENCE_SUBJECTS.search(clauses[0]) if len(clauses) > 1 else None
     return (match or opening).group(0) if (match or opening) else None
@@ -200,6 +199,7 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
 
 
 _GRAND_TOTAL = regexes.compile(r"^(收入总计|总计)$")
+_YEAR_ROW = regexes.compile(r"(\d{4})\s*年度?")  # a row of a table whose rows are years
 
 
 def _fiscal_grand_total(doc: Document) -> tuple[Table, TableRow, str] | None:
@@ -254,7 +254,8 @@ def year_row(table: Table, year: int | None) -> TableRow | None:
     """In a table whose rows are years ("2025年", "2026年", 增减变化), the document's year."""
     if year is None:
         return None
-    return next((r for r in table.rows if re.fullmatch(rf"{year}\s*年度?", r.name.strip())), None)
+    return next((r for r in table.rows if (named := _YEAR_ROW.fullmatch(r.name.strip()))
+                 and int(named.group(1)) == year), None)
 
 
 def _total_cell(doc: Document, kind: str, key: str) -> tuple[Table, TableRow, str] | None:
@@ -325,7 +326,7 @@ def _functional_row(table: Table, fact: Fact) -> TableRow | None:
     name = _plain(extra.get("item") or extra.get("name") or "")
     rows = [r for r in table.rows if r.code and len(r.code) == 7 and _plain(r.name) == name]
     if not rows and len(name) > 4:  # '人大事务行政运行（项）': the 款's name before the 项's
-        name = re.sub(r"^\d+[.、．]", "", name)
+        name = regexes.sub(r"^\d+[.、．]", "", name)
         rows = [r for r in table.rows if r.code and len(r.code) == 7
                 and (kuan := table.row_by_code(r.code[:5])) is not None
                 and _plain(kuan.name) + _plain(r.name) == name]

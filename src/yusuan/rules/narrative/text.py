@@ -137,7 +137,7 @@ def _dated_events(text: str, lines: Sequence[int], year: int) -> Iterator[Findin
     hits = sorted((match.start(), lines[match.start()], match.group(0), what)
                   for pattern, last_year, what, words in DATED_EVENTS
                   if year > last_year and any(word in text for word in words)
-                  for match in re.finditer(pattern, text))
+                  for match in regexes.finditer(pattern, text))
     passages: list[list[tuple[int, int, str, str]]] = []
     for hit in hits:
         if passages and hit[1] - passages[-1][-1][1] <= PASSAGE_LINES:
@@ -158,7 +158,7 @@ def _past_plans(doc: Document, text: str, lines: Sequence[int], year: int) -> It
     for match in _PLAN.finditer(text):
         period = _PERIOD.search(match.group(0))  # a plan for 2024年至2026年 runs to 2026
         when = int(period.group(2)) if period else int(match.group(1))
-        title = re.sub(r"\s+", "", match.group(0))
+        title = regexes.sub(r"\s+", "", match.group(0))
         if when < year:
             cited.setdefault(title, (when, []))[1].append(lines[match.start(1)])
     in_forms = _form_references(doc)
@@ -176,7 +176,7 @@ def _form_references(doc: Document) -> list[str]:
 
     refs: list[str] = []
     for form in project_forms(doc):
-        refs.extend(re.sub(r"\s+", "", ref.text) for ref in form.references
+        refs.extend(regexes.sub(r"\s+", "", ref.text) for ref in form.references
                     if any(y < (doc.year or 0) for y in ref.years))
     return refs
 
@@ -318,7 +318,7 @@ def _subordinate_costs(doc: Document) -> Iterator[Finding]:
         return
     for fact in narrative_facts(doc, "agency_operating_costs"):
         match = _SUBORDINATE.search(fact.text)
-        if not fact.value or not match or re.search(r"参照公务员|参公", fact.text):
+        if not fact.value or not match or regexes.search(r"参照公务员|参公", fact.text):
             continue
         text = (f"机关运行经费 {fmt(fact.value)} 写明包括“{match.group(0)}”，名词解释限定为行政单位"
                 f"（含参公事业单位），而人员构成中参照公务员法管理人员为 0")
@@ -333,10 +333,10 @@ def _subordinate_costs(doc: Document) -> Iterator[Finding]:
 def _level_words(doc: Document) -> Iterator[Finding]:
     name = doc.department or ""
     tail = name.rsplit("市", 1)[-1]
-    if not re.search(r"[区县]", tail):
+    if not regexes.search(r"[区县]", tail):
         return
     hits = [(fact, match.group(0)) for fact in narrative_facts(doc, "glossary_term")
-            for match in [re.search(r"市级财政|市直部门|市级部门", fact.text)] if match]
+            for match in [regexes.search(r"市级财政|市直部门|市级部门", fact.text)] if match]
     if hits:
         phrases = "、".join(sorted({phrase for _, phrase in hits}))
         text = f"{name} 是区（县）级部门，名词解释却写“{phrases}”"

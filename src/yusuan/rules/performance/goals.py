@@ -112,7 +112,9 @@ register_messages({
     },
 })
 # '移民对后期扶持政策实施满意度不低于 80%', '完工项目验收率达到 90%以上', '实施项目数量不少于 86 个'
-FLOOR = r"\s*(?:要|应|须)?\s*(?:不低于|不少于|达到|达|保持在?|≥)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[%％]|个)?(?P<more>以上)?"
+FLOOR_AFTER_NAME = regexes.compile(  # what follows an indicator's name in a goal stating a floor
+    r"\s*(?:要|应|须)?\s*(?:不低于|不少于|达到|达|保持在?|≥)\s*(?P<num>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>[%％]|个)?(?P<more>以上)?")
 
 
 @rule("PROJECT.GOAL_TARGET", category="indicator", severity="warning",
@@ -149,12 +151,24 @@ def _operator_rows(doc: Document, lines: tuple[int, int]) -> list[tuple[str, str
     for number in range(lines[0], lines[1] + 1):
         cells = [c.strip() for c in doc.source.line_text(number).split("\t")]
         for k, cell in enumerate(cells[1:-1], start=1):
-            if cell in OPERATORS and re.fullmatch(r"\d+(?:\.\d+)?", cells[k + 1]):
+            if cell in OPERATORS and regexes.fullmatch(r"\d+(?:\.\d+)?", cells[k + 1]):
                 name = next((c for c in reversed(cells[:k]) if c), "")
                 unit = cells[k + 2] if k + 2 < len(cells) else ""
                 rows.append((name, f"{cell}{cells[k + 1]}{unit}", number))
                 break
     return rows
+
+
+def _floors_after(name: str, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """The phrases of `text` stating a floor right after `name` (name included), each with the
+    floor's match, left to right, none overlapping (what `name` + that floor as one pattern
+    finds, without a pattern per name)."""
+    start = text.find(name)
+    while start >= 0:
+        match = FLOOR_AFTER_NAME.match(text, start + len(name))
+        if match:
+            yield text[start:match.end()], match
+        start = text.find(name, match.end() if match else start + 1)
 
 
 def _goal_target(form_name: str, row: tuple[str, str, int], text: str, ends: list[int],
@@ -166,7 +180,7 @@ def _goal_target(form_name: str, row: tuple[str, str, int], text: str, ends: lis
         return None
     if name not in text:  # every match opens with the name (most goals do not name it)
         return None
-    for match in re.finditer(re.escape(name) + FLOOR, text):
+    for phrase, match in _floors_after(name, text):
         stated = float(match.group("num"))
         unit = (match.group("unit") or "").replace("％", "%")
         if unit == "%":
@@ -181,6 +195,6 @@ def _goal_target(form_name: str, row: tuple[str, str, int], text: str, ends: lis
                             [Location(line, table="project_performance", name=form_name),
                              Location(value_line, table="project_performance", name=indicator)],
                             {"goal": stated, "target": found.low},
-                            name=form_name, phrase=match.group(0), indicator=indicator,
+                            name=form_name, phrase=phrase, indicator=indicator,
                             value=value)
     return None

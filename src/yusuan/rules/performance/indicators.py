@@ -4,7 +4,6 @@ rate belongs; a head count given as a percentage; annual tables swapped between 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -207,7 +206,7 @@ WORDED_TARGET = regexes.compile(r"\d|分之|大于|小于|低于|高于|以上|�
 
 def _is_words(value: str) -> bool:
     """A value in words with no figure in it (成效显著), as opposed to 大于95%."""
-    return _is_text(value) and not re.search(r"\d|分之", value)
+    return _is_text(value) and not regexes.search(r"\d|分之", value)
 
 
 @rule("PROJECT.INDICATOR_VALUE", category="indicator", severity="warning",

@@ -3,7 +3,6 @@ number or one of the titles is probably wrong — worth a look."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -36,7 +35,7 @@ def _title(text: str, start: int, end: int) -> str | None:
     if after:
         return after.group("title")
     before = TITLE_BEFORE.search(text[:start])
-    if before and not re.search(r"号\s*(?:文件)?\s*$", text[:before.start()]):
+    if before and not regexes.search(r"号\s*(?:文件)?\s*$", text[:before.start()]):
         return before.group("title")
     return None
 

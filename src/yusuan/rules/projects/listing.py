@@ -4,9 +4,9 @@ projects."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.kept.dataclass_code import dataclass
 from yusuan.layout.pipe import is_pipe_row
 from yusuan.model import Document, Finding, Location, Table
@@ -71,7 +71,7 @@ def list_lines(doc: Document) -> list[ListLine]:
         for number in range(table.lines[0], table.lines[1] + 1):
             cells = _cells(doc, number)
             parsed = parse_number(cells[column]) if len(cells) > column else None
-            if parsed is None or not re.search(r"\d", cells[column]):
+            if parsed is None or not regexes.search(r"\d", cells[column]):
                 continue
             goal = cells[column + 1] if len(cells) > column + 1 else ""
             name = next((cell for cell in reversed(cells[:column]) if cell), "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -284,14 +283,14 @@ def listed_empty(doc: Document, table: Table) -> bool:
     """The contents (报表目录) list the table with 空表 / 不涉及 beside it."""
     core = _bare_title(table.title)[-12:]
     first, last = table.lines
-    return any(core in _bare_title(line.text) and re.search(r"空表|不涉及|无数据", line.text)
+    return any(core in _bare_title(line.text) and regexes.search(r"空表|不涉及|无数据", line.text)
                for line in doc.source.lines if not first <= line.number <= last)
 
 
 def _bare_title(text: str) -> str:
     """A title without years and spaces, for matching the contents' wording of it (2022年…上年
     结转资金支出表 in the contents, 2022…结转资金支出表 on the page)."""
-    return re.sub(r"\d+|上年|年度|年|\s", "", text)
+    return regexes.sub(r"\d+|上年|年度|年|\s", "", text)
 
 
 CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
@@ -301,11 +300,11 @@ def table_number(number: str | None) -> int | None:
     """The main number of "表1", "表 5-1", "表二", "公开 01 表", "附表4-5" (→ 5)."""
     if not number:
         return None
-    text = re.sub(r"\s+", "", number)
-    digits = re.findall(r"\d+", text)
+    text = regexes.sub(r"\s+", "", number)
+    digits = regexes.findall(r"\d+", text)
     if digits:
         return int(digits[1] if text.startswith("附表") and len(digits) > 1 else digits[0])
-    return _chinese_number(re.sub(r"[^零一二三四五六七八九十]", "", text))
+    return _chinese_number(regexes.sub(r"[^零一二三四五六七八九十]", "", text))
 
 
 def _chinese_number(text: str) -> int | None:

@@ -4,7 +4,6 @@ also in blocks no table rule reads; and basic-spending 项 carry no project mone
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -184,7 +183,7 @@ def named_units(table: Table) -> tuple[TableRow, list[TableRow]] | None:
 
 def _unit_name(name: str) -> str:
     """The name without spaces and without a bracket its wrapped tail would close."""
-    return re.sub(r"[（(][^）)]*$", "", "".join(name.split()))
+    return regexes.sub(r"[（(][^）)]*$", "", "".join(name.split()))
 
 
 @rule("UNIT.NAMED_ROLLUP", category="arithmetic", title_zh="合计等于所列各单位之和",
@@ -337,7 +336,7 @@ def _larger_part(whole: Figures, parts: list[Figures], heads: dict[int, str]) ->
             half = 0.5 * 10.0 ** -decimals + 0.5 * 10.0 ** -part_decimals
             if total < 0 or value <= total + half + SLACK:
                 continue
-            name = re.sub(r"\s+", "", head.strip().split("\n")[-1])
+            name = regexes.sub(r"\s+", "", head.strip().split("\n")[-1])
             return make_finding(
                 "SUBTOTAL.PART", [Location(whole.line, name=whole.label, column=name),
                                   Location(part.line, name=part.label, column=name)],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -212,7 +211,7 @@ def last_total(doc: Document, table: Table) -> TableRow | None:
     last = table.rows[-1]
     if last.is_total:
         return last
-    cells = [cell.strip() for cell in re.split(r"[\t|]", doc.line_text(last.line))]
+    cells = [cell.strip() for cell in regexes.split(r"[\t|]", doc.line_text(last.line))]
     if not last.code and not last.name.strip() and "合计" in cells:
         return last
     return None

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from yusuan import regexes
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.recognise.columns import label_key, path_key
 from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
@@ -245,7 +245,7 @@ _IDENTITIES = (("total", ("subtotal", "meeting", "training"), "合计", "三公�
 
 
 def _role(path: list[str]) -> str | None:
-    last = re.sub(r"\s+", "", path[-1])
+    last = regexes.sub(r"\s+", "", path[-1])
     if len(path) == 2 and last in ("合计", "总计"):
         return "total"
     if "购置" in last and "运行" in last:
@@ -309,7 +309,7 @@ def prior_and_current(table: Table) -> tuple[dict[str, str], dict[str, str], dic
     if not blocks or not change_proves_reading(table, blocks):
         return None
     (first_top, first), (second_top, second), (_, change) = blocks
-    years = [re.search(r"(\d{4})", top) for top in (first_top, second_top)]
+    years = [regexes.search(r"(\d{4})", top) for top in (first_top, second_top)]
     if years[0] and years[1]:
         earlier = int(years[0].group(1)) < int(years[1].group(1))
     else:

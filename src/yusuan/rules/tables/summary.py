@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -164,7 +163,7 @@ def below_subtotal(table: Table, subtotal: TableRow | None, grand: TableRow | No
     """Lines of one side printed right below its closing 本年收入合计, before the next named line
     (山东: 上级补助收入, 附属单位上缴收入 below the 本年收入合计, then 上年结转): parts of the
     grand total. An opening 一、本年收入 heads its items instead: none."""
-    if subtotal is None or grand is None or not re.search(r"(合计|小计)$", compact_name(subtotal.name)):
+    if subtotal is None or grand is None or not regexes.search(r"(合计|小计)$", compact_name(subtotal.name)):
         return []
     rows = [r for r in table.rows if r.side == subtotal.side]
     if subtotal not in rows or grand not in rows or rows.index(subtotal) == 0:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -38,7 +37,7 @@ def _label(table: Table) -> str:
 
 def income_key(name: str) -> str | None:
     name = compact_name(name)
-    return next((key for pattern, key in INCOME_ITEM_KEYS if re.search(pattern, name)), None)
+    return next((key for pattern, key in INCOME_ITEM_KEYS if regexes.search(pattern, name)), None)
 
 
 def _detail_total(doc: Document, tables: list[Table], name: str) -> Amount | None:

@@ -7,7 +7,6 @@ the same total of the same money with the same this-year amount ('一般公共�
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
 
 from yusuan import regexes
@@ -39,7 +38,7 @@ def _items_restated(doc: Document) -> Iterator[Finding]:
         earlier = first.setdefault(key, fact)
         if earlier is fact or same_change(earlier, fact):
             continue
-        label = re.sub(r"^[\W\d①-⑳]+", "", str(extra.get("label")))
+        label = regexes.sub(r"^[\W\d①-⑳]+", "", str(extra.get("label")))
         text = (f"{label} {fmt(fact.value)}：一处写作比上年{earlier.extra['direction']} "
                 f"{abs(earlier.extra['change']):g}，另一处写作{extra['direction']} "
                 f"{abs(extra['change']):g}")
@@ -146,9 +145,9 @@ def _kind(fact: Fact) -> tuple[str, str] | None:
         return _TOTAL_CONCEPTS[fact.concept]
     if fact.concept != "amount":
         return None
-    label = re.sub(r"^.*\d{4}\s*年度?", "", compact_name(str(fact.extra.get("label") or "")))
+    label = regexes.sub(r"^.*\d{4}\s*年度?", "", compact_name(str(fact.extra.get("label") or "")))
     fund = "general_budget" if "一般公共预算" in label else "fiscal" if "财政拨款" in label else None
-    rest = re.sub(r"一般公共预算|财政拨款", "", label)
+    rest = regexes.sub(r"一般公共预算|财政拨款", "", label)
     whole = _WHOLE.fullmatch(rest)
     if fund is None or whole is None:
         return None
@@ -186,9 +185,9 @@ def _printed_totals(doc: Document) -> dict[str, list[float]]:
             name = compact_name(row.name)
             if not value:
                 continue
-            if row.is_total or re.fullmatch(r"(?:本年)?(?:收入|支出)(?:合计|总计)", name):
+            if row.is_total or regexes.fullmatch(r"(?:本年)?(?:收入|支出)(?:合计|总计)", name):
                 totals["fiscal"].append(in_unit(value, table.unit or unit, "万元"))
-            elif row.side in ("income", None) and re.fullmatch(r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?", name):
+            elif row.side in ("income", None) and regexes.fullmatch(r"一般公共预算(?:财政)?(?:拨款)?(?:收入)?", name):
                 totals["general_budget"].append(in_unit(value, table.unit or unit, "万元"))
     return totals
 
@@ -248,7 +247,7 @@ def _two_changes(totals: list[_Total], one_money: bool, no_carryover: bool) -> F
 
 def _said(total: _Total) -> str:
     extra = total.fact.extra
-    label = re.sub(r"^.*\d{4}年度?", "", compact_name(str(extra.get("label") or "")))
+    label = regexes.sub(r"^.*\d{4}年度?", "", compact_name(str(extra.get("label") or "")))
     label = label or FUND_NAMES[total.named]
     return f"{label}（{total.fact.page or '?'}页）{extra['direction']} {abs(extra['change']):g}"
 

@@ -57,7 +57,7 @@ def counts_against_listing(doc: Document) -> Iterator[Finding]:
 def _listing(paragraph: Paragraph) -> _Listing | None:
     compact = "".join(paragraph.text.split())
     tags = _TAG.findall(compact)
-    if len(tags) < MIN_TAGGED or not _LISTING.search(compact) or re.search(
+    if len(tags) < MIN_TAGGED or not _LISTING.search(compact) or regexes.search(
             r"[)）]\s*等", compact):
         return None
     counts = {kind: tags.count(kind) for kind in KINDS}
