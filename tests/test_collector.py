@@ -40,9 +40,9 @@ def test_the_threshold_is_put_back_when_the_work_fails(default_threshold: tuple[
 
 def test_a_callers_rarer_collection_is_kept() -> None:
     before = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 20)
+    gc.set_threshold(YOUNG_THRESHOLD * 2, 20, 20)
     try:
-        assert fewer_collections(gc.get_threshold)() == (50_000, 20, 20)
+        assert fewer_collections(gc.get_threshold)() == (YOUNG_THRESHOLD * 2, 20, 20)
     finally:
         gc.set_threshold(*before)
 

@@ -2,16 +2,17 @@
 shared pieces every rule package may import (messages, tolerance, folding of causes, helpers).
 
 A rule is a small function `(doc) -> Iterable[Finding]` registered with `@rule(...)`. Every
-module of the `yusuan.rules` packages is imported on first use (pkgutil), so a new module of
-rules needs no change here. Messages are templates in `engine/messages.py`, keyed by rule id.
+module of the `yusuan.rules` packages is imported on first use (those of `yusuan.rules.across`,
+the rules across two documents, only when those are asked for), so a new module of rules needs
+no change here. Messages are templates in `engine/messages.py`, keyed by rule id.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from yusuan.collector import fewer_collections
@@ -52,13 +53,19 @@ class RuleSpec:
         return not self.tables or any(doc.tables_of(kind) for kind in self.tables)
 
 
+PAIRS_PACKAGE = "yusuan.rules.across"  # the rules across two documents, and only those
+_ONE, _PAIRS = "one document", "two documents"  # the groups of rule modules
+_ONE_DOCUMENT, _EVERY_GROUP = frozenset({_ONE}), frozenset({_ONE, _PAIRS})
+
+
 @dataclass(slots=True)
 class _Registry:
-    """The rules known: their specifications and functions by id."""
+    """The rules known: their specifications and functions by id, and the groups of rule
+    modules imported."""
 
     specs: dict[str, RuleSpec] = field(default_factory=dict)
     funcs: dict[str, RuleFunc] = field(default_factory=dict)
-    loaded: bool = False
+    loaded: frozenset[str] = frozenset()
 
 
 _REGISTRY = _Registry()
@@ -94,20 +101,48 @@ def rule(
     return register
 
 
-def _load_rule_modules() -> None:
-    """Import every rule module once; a second thread waits until all are registered (a
-    registry marked loaded before its modules are imported gave a concurrent run no rules)."""
-    if _REGISTRY.loaded:
+def _load_rule_modules(pairs: bool = True) -> None:
+    """Import the rule modules once, those of the rules across two documents (PAIRS_PACKAGE)
+    only when `pairs`; a second thread waits until they are registered (a registry marked
+    loaded before its modules are imported gave a concurrent run no rules)."""
+    wanted = _EVERY_GROUP if pairs else _ONE_DOCUMENT
+    if wanted <= _REGISTRY.loaded:
         return
     with _LOADING:
-        if _REGISTRY.loaded:
-            return
-        import yusuan.rules as package
+        missing = wanted - _REGISTRY.loaded
+        for name in rule_module_names():
+            if _group_of(name) in missing:
+                importlib.import_module(name)
+        _REGISTRY.loaded = _REGISTRY.loaded | missing
 
-        for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
-            if not info.name.rpartition(".")[2].startswith("_"):
-                importlib.import_module(info.name)
-        _REGISTRY.loaded = True
+
+def _group_of(module: str) -> str:
+    return _PAIRS if module == PAIRS_PACKAGE or module.startswith(f"{PAIRS_PACKAGE}.") \
+        else _ONE
+
+
+def rule_module_names() -> list[str]:
+    """Every module of the yusuan.rules packages (a name starting with "_" left out), from a
+    listing of their folders: pkgutil's walk of them took a hundredth of a check's start-up."""
+    import yusuan.rules as package
+
+    names: list[str] = []
+    for folder in package.__path__:
+        names.extend(_modules_in(folder, package.__name__))
+    return names
+
+
+def _modules_in(folder: str, package: str) -> Iterator[str]:
+    """The modules and packages in `folder` (and theirs), `package`'s, by name."""
+    for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+        stem, suffix = os.path.splitext(entry.name)
+        if stem.startswith("_") or not stem.isidentifier():
+            continue
+        if suffix == ".py" and entry.is_file():
+            yield f"{package}.{stem}"
+        elif not suffix and entry.is_dir() and os.path.isfile(os.path.join(entry.path, "__init__.py")):
+            yield f"{package}.{stem}"
+            yield from _modules_in(entry.path, f"{package}.{stem}")
 
 
 def catalog() -> list[RuleSpec]:
@@ -117,8 +152,11 @@ def catalog() -> list[RuleSpec]:
 
 
 def spec_of(rule_id: str) -> RuleSpec:
-    _load_rule_modules()
-    return _REGISTRY.specs[rule_id]
+    spec = _REGISTRY.specs.get(rule_id)  # a finding's rule is loaded: the others need not be
+    if spec is None:
+        _load_rule_modules()
+        spec = _REGISTRY.specs[rule_id]
+    return spec
 
 
 def make_finding(
@@ -154,7 +192,7 @@ def make_finding(
 def run_rules(doc: Document, only: Iterable[str] | None = None) -> list[Finding]:
     """Run every applicable rule (or those in `only`); judge each table's reading by what
     the rules found in it, withhold what a doubtful table would accuse; fold shared causes, sort."""
-    _load_rule_modules()
+    _load_rule_modules(pairs=False)
     _RULE_RUN.check = {}
     try:
         return _run_rules(doc, only)
