@@ -13,7 +13,9 @@ imports pypdfium2 and extracts every page's text. Each PDF is run N times (11) e
 ways alternating within each round (R rounds, 2), from a scratch folder (a `pyproject.toml` in
 the working folder would be read as a configuration). The figure is the CPU time (user +
 system, from the child's own resource usage: the machine may be busy), the median of the runs;
-the ratio is yusuan's median over the floor's, per round. A four-line text disclosure's check is
+the ratio is the median of the run-by-run ratios (each yusuan run over the floor run
+beside it), per round, printed beside the fastest yusuan run over the fastest floor run (on a
+shared machine the two medians alone drift apart). A four-line text disclosure's check is
 the start-up alone. One run of each before the timed ones, with PYTHONDONTWRITEBYTECODE unset,
 leaves what a user's first run leaves (the modules' bytecode, the kept regular expressions).
 """
@@ -66,15 +68,21 @@ def first_run(command: list[str], folder: str) -> None:
         raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode}):\n{done.stderr}")
 
 
-def medians(commands: dict[str, list[str]], runs: int, folder: str) -> dict[str, float]:
-    """Each command's median CPU over `runs`, the commands taking turns run by run."""
+def timed_runs(commands: dict[str, list[str]], runs: int, folder: str) -> dict[str, list[float]]:
+    """Each command's CPU seconds in each of `runs` runs, the commands taking turns run by run."""
     seconds: dict[str, list[float]] = {name: [] for name in commands}
     for command in commands.values():
         first_run(command, folder)
     for _ in range(runs):
         for name, command in commands.items():
             seconds[name].append(cpu_seconds(command, folder))
-    return {name: statistics.median(values) for name, values in seconds.items()}
+    return seconds
+
+
+def paired_ratio(numerators: list[float], denominators: list[float]) -> float:
+    """The median of run-by-run ratios: each run over the other command's run beside it, so
+    that a stretch of a busy machine slows both sides of a ratio, not one of two medians."""
+    return statistics.median(top / bottom for top, bottom in zip(numerators, denominators))
 
 
 def main() -> None:
@@ -90,17 +98,19 @@ def main() -> None:
         short_text.write_text("某某单位2026年部门预算\n单位：万元\n项目\t预算数\n合计\t1.00\n",
                              encoding="utf-8")
         for round_number in range(1, args.rounds + 1):
-            start = medians({"start": [*yusuan_program(python), "check", str(short_text)]},
-                            args.runs, folder)["start"]
+            start = timed_runs({"start": [*yusuan_program(python), "check", str(short_text)]},
+                               args.runs, folder)["start"]
             print(f"round {round_number}: `yusuan check` of a four-line text (start-up): "
-                  f"{start:.3f} s CPU")
+                  f"{statistics.median(start):.3f} s CPU")
             for pdf in pdfs:
-                found = medians({"floor": [python, "-c", FLOOR, str(pdf)],
-                                 "yusuan": [*yusuan_program(python), "check", str(pdf)]},
-                                args.runs, folder)
-                print(f"  {pdf.name}: floor {found['floor']:.3f} s, yusuan check "
-                      f"{found['yusuan']:.3f} s CPU (median of {args.runs}): "
-                      f"{found['yusuan'] / found['floor']:.2f}x")
+                found = timed_runs({"floor": [python, "-c", FLOOR, str(pdf)],
+                                    "yusuan": [*yusuan_program(python), "check", str(pdf)]},
+                                   args.runs, folder)
+                floor, check = found["floor"], found["yusuan"]
+                print(f"  {pdf.name}: floor {statistics.median(floor):.3f} s, yusuan check "
+                      f"{statistics.median(check):.3f} s CPU (medians of {args.runs}); "
+                      f"{paired_ratio(check, floor):.2f}x (median of the run-by-run ratios), "
+                      f"{min(check) / min(floor):.2f}x (fastest over fastest)")
 
 
 if __name__ == "__main__":
