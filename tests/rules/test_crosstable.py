@@ -78,6 +78,24 @@ def test_a_unit_name_cut_short_by_its_cell_is_told_at_info() -> None:
     assert [(f.severity, f.category) for f in found] == [("info", "naming")]
 
 
+def test_two_units_names_cut_to_one_start_by_narrow_cells_are_not_one_unit_with_two_codes(
+        ) -> None:
+    rows = [("201001", "中共某市委宣传部", {"total": "1.00"}),
+            ("201002", "中共某市委理论讲师团", {"total": "2.00"})]
+    full = table("income", rows)
+    cut = table("sangong", [(code, "中共某市委", values) for code, _, values in rows])
+    for t in (full, cut):
+        for row in t.rows:
+            row.unit_code, row.unit_name = row.code, row.name
+    found = run_rules(document(full, cut), only=["CROSS.UNIT"])
+    assert [(f.message_id, f.severity) for f in found] == [("CROSS.UNIT_NAME", "info")] * 2
+    # the same short name where one code is printed with no longer name: one name, two codes
+    alone = table("expenditure", [("201003", "中共某市委", {"total": "3.00"})])
+    alone.rows[0].unit_code, alone.rows[0].unit_name = "201003", "中共某市委"
+    found = run_rules(document(full, cut, alone), only=["CROSS.UNIT"])
+    assert [f.args.get("name") for f in found if f.message_id == "CROSS.UNIT"] == ["中共某市委"]
+
+
 ROSTER = ["纳入本部门2021年部门预算编制范围的二级预算单位共有2个，包括：",
           "序号\t单位名称\t拟变动情况", "1\t中共某市委宣传部本级（机关）\t", "2\t{listed}\t"]
 

@@ -147,6 +147,21 @@ def test_meetings_and_training_add_up_in_each_year_block() -> None:
     assert found(_meetings_text("5.50", "1.20")) == []
 
 
+def test_a_sum_of_proven_year_blocks_is_checked_once() -> None:
+    """SANGONG.TOTAL leaves the 合计 of 三公, 会议费 and 培训费 to SANGONG.MEETING_TRAINING where
+    the 增减 block proves the year blocks read: one error, not two."""
+    from yusuan.pipeline import document_from_text
+
+    text = _meetings_text("10.50", "1.20")
+    row = "\t2.00\t3.00\t11.70\t5.10\t0.00\t1.50\t3.60\t0.00\t3.60\t2.50\t4.10\t1.20\t"
+    assert row in text
+    text = text.replace(row, row.replace("11.70", "6.70").replace("4.10\t1.20", "4.10\t-3.80"))
+    proven = run_rules(document_from_text(text), only=["SANGONG.MEETING_TRAINING"])
+    assert len(proven) == 1 and "本年" in proven[0].message
+    assert proven[0].values["difference"] == -5.0
+    assert run_rules(document_from_text(text), only=["SANGONG.TOTAL"]) == []
+
+
 def test_sangong_meetings_and_training_add_up_to_the_grand_total() -> None:
     """合计 (三公+会议费+培训费) | 三公 小计 | … | 会议费 | 培训费, one block."""
     def grand(total: str) -> object:

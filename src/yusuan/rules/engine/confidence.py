@@ -46,10 +46,12 @@ def inside(table: Table, location: Location) -> bool:
 
 def doubt_misread_tables(doc: Document, findings: list[Finding]) -> None:
     """Add a doubt to each table whose own checks fail in many rows (replacing the one an
-    earlier run, perhaps of other rules, left)."""
+    earlier run, perhaps of other rules, left); none to a table a proven finding stands in,
+    whose columns a rule proved read where they are printed."""
+    proven = [f.locations[0] for f in findings if f.values.get(PROVEN) and f.locations]
     for table in doc.tables:
         table.doubts = [d for d in table.doubts if not d.endswith(MISREAD_SUFFIX)]
-        if table.kind in FORM_KINDS or not table.rows:
+        if table.kind in FORM_KINDS or not table.rows or any(inside(table, loc) for loc in proven):
             continue
         failing = {f.locations[0].line for f in findings
                    if f.severity != "info" and f.category in OWN_CATEGORIES and f.locations

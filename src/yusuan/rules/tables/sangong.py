@@ -101,6 +101,8 @@ def sangong_adds_up(doc: Document) -> Iterator[Finding]:
     Fails:  total 3.20, vehicle 3.20, reception 3.20.
     """
     for table in doc.tables_of("sangong"):
+        if years_proven(table):
+            continue  # SANGONG.MEETING_TRAINING checks these sums, year by year, on a proven reading
         for row in data_rows(table):
             for prefix in _prefixes(table):
                 checks = (
@@ -295,6 +297,13 @@ def change_proves_reading(table: Table, blocks: list[tuple[str, dict[str, str]]]
     return checked >= 8
 
 
+def years_proven(table: Table) -> list[tuple[str, dict[str, str]]]:
+    """The table's year blocks when its 增减 block proves them read where they are printed (a
+    table SANGONG.MEETING_TRAINING checks, not SANGONG.TOTAL), else none."""
+    blocks = year_blocks(table)
+    return blocks if blocks and change_proves_reading(table, blocks) else []
+
+
 # a 三公 item as the narrative names it → its part in a year block
 YEAR_ROLES = {"total": "subtotal", "outbound": "outbound", "reception": "reception",
               "vehicle": "vehicle", "vehicle_purchase": "purchase", "vehicle_operation": "operation",
@@ -305,8 +314,8 @@ def prior_and_current(table: Table) -> tuple[dict[str, str], dict[str, str], dic
     """The 上年, 本年 and 增减 blocks (each part → its column key) of a 三公、会议费、培训费
     table read with confidence (the 增减 block is the later year less the earlier in every
     cell), the earlier year's block first; None for any other table."""
-    blocks = year_blocks(table)
-    if not blocks or not change_proves_reading(table, blocks):
+    blocks = years_proven(table)
+    if not blocks:
         return None
     (first_top, first), (second_top, second), (_, change) = blocks
     years = [regexes.search(r"(\d{4})", top) for top in (first_top, second_top)]
@@ -329,9 +338,7 @@ def meeting_training_adds_up(doc: Document) -> Iterator[Finding]:
     """Passes: 合计 36.97 = 小计 2.86 + 会议费 4.32 + 培训费 29.79, 增减 = 本年 − 上年.
     Fails: 合计 24.08 with 小计 2.86, 会议费 4.32, 培训费 29.79 (the 增减 block agreeing)."""
     for table in doc.tables_of("sangong"):
-        blocks = year_blocks(table)
-        if not blocks or not change_proves_reading(table, blocks):
-            continue
+        blocks = years_proven(table)
         for top, roles in blocks[:2]:
             for whole, parts, what, items in _IDENTITIES:
                 if whole in roles and all(p in roles for p in parts):

@@ -88,10 +88,20 @@ def unit_codes_agree(doc: Document) -> Iterator[Finding]:
         for code, other, loc in seen:
             if same_unit(name, other) and len(other) <= len(name):
                 by_code[code].append(loc)
-        if len(by_code) > 1 and _same_level(by_code):
+        if len(by_code) > 1 and _same_level(by_code) \
+                and not _cut_short_under_each(name, by_code, seen):
             yield make_finding("CROSS.UNIT", _minority_first(by_code),
                                name=name, codes="、".join(sorted(by_code)))
     yield from _names_per_code(seen)
+
+
+def _cut_short_under_each(name: str, by_code: dict[str, list[Location]],
+                          seen: list[UnitSeen]) -> bool:
+    """`name` is, under each of its codes, the start of a longer name printed elsewhere with
+    that code: narrow cells cutting two units' names to their common start (中共某市委 for
+    中共某市委宣传部 and 中共某市委理论讲师团), not one unit under two codes."""
+    return all(any(other_code == code and cut_short(name, other) for other_code, other, _ in seen)
+               for code in by_code)
 
 
 def _same_level(by_code: dict[str, list[Location]]) -> bool:
