@@ -104,3 +104,19 @@ def test_help_and_a_mistyped_command_name_every_command(capsys) -> None:
             cli.main(argv)
         said = "".join(capsys.readouterr())
         assert all(name in said for name in cli.COMMANDS), argv
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a full disk)")
+@pytest.mark.parametrize("args", [["check", "{seed}"], ["text", "{seed}"], ["rules"],
+                                  ["check", "--format", "json", "{seed}"]],
+                         ids=["check", "text", "rules", "check-json"])
+def test_standard_output_on_a_full_disk_is_one_sentence(args: list[str]) -> None:
+    """`yusuan check x > file` on a full disk: said once, status 2, no traceback."""
+    seed = str(SEEDS / SEED_NAMES[0])
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "yusuan.cli",
+                               *(arg.replace("{seed}", seed) for arg in args)],
+                              stdout=full, stderr=subprocess.PIPE, check=False, text=True,
+                              timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert done.returncode == 2
+    assert done.stderr == "yusuan: 无法写入标准输出：磁盘空间不足。\n"

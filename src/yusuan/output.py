@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 
 from yusuan.errors import InputError
@@ -98,6 +99,21 @@ def _remove(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+def write_stdout(text: str) -> None:
+    """`text` on standard output, flushed: a write that fails there (a full disk behind a
+    redirection) is said in one sentence, not a traceback. A closed pipe is left to the
+    caller (BrokenPipeError: whoever read the output stopped reading)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        reason = _WRITE_FAILURES.get(error.errno or 0, "写入时出错")
+        raise InputError(f"无法写入标准输出：{reason}。",
+                         f"standard output cannot be written: {error.strerror or error}.") from None
 
 
 def _write_error(target: str, error: OSError) -> InputError:

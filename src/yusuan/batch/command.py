@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from yusuan.batch.one import CheckOptions, check_one, refused
 from yusuan.batch.outputs import report_name, write_file_report, write_findings
 from yusuan.batch.summary import summary_json, summary_text
 from yusuan.errors import InputError
+from yusuan.output import write_stdout
 from yusuan.progress import Bar
 
 DEFAULT_TIMEOUT = 1800.0
@@ -45,9 +45,9 @@ def run_batch(args: argparse.Namespace) -> int:
     key = settings_key(yusuan.__version__, args.format, args.lang, settings, baseline)
     outcomes = Batch(files, folder, key, options, args).run()
     if folder is None and args.format == "json":
-        sys.stdout.write(json.dumps(summary_json(outcomes), ensure_ascii=False, indent=1) + "\n")
+        write_stdout(json.dumps(summary_json(outcomes), ensure_ascii=False, indent=1) + "\n")
     else:
-        sys.stdout.write(summary_text(outcomes, args.lang))
+        write_stdout(summary_text(outcomes, args.lang))
     return max(int(outcome["exit"]) for outcome in outcomes)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from yusuan import regexes
 from yusuan.model import Document, Finding, Table, TableRow
 from yusuan.recognise.columns import label_key, path_key
-from yusuan.rules.engine import FINAL_KINDS, make_finding, rule
+from yusuan.rules.engine import FINAL_KINDS, make_finding, remembered, rule, rule_memo
 from yusuan.rules.engine.common import (
     Amount,
     amount,
@@ -47,7 +47,13 @@ def key_of(prefix: str, name: str) -> str:
 def group_keys(table: Table) -> dict[str, dict[str, str]]:
     """The 预算数 and 决算数 groups of a 三公 table printed side by side, read from the column
     headers: 'budget_' / 'actual_' → {total, outbound, vehicle, …} → the column key (the
-    second group's keys carry a position suffix: outbound_2)."""
+    second group's keys carry a position suffix: outbound_2). Asked for every cell a rule
+    reads: worked out once a rule."""
+    return remembered(rule_memo(), ("sangong_group_keys", id(table)), (table,),
+                      lambda: _group_keys(table))
+
+
+def _group_keys(table: Table) -> dict[str, dict[str, str]]:
     groups: dict[str, dict[str, str]] = {}
     for column in table.columns:
         if len(column.header) < 2 or label_key(column.header[0]) not in ("budget", "actual"):
