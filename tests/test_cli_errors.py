@@ -108,8 +108,8 @@ def test_help_and_a_mistyped_command_name_every_command(capsys) -> None:
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (a full disk)")
 @pytest.mark.parametrize("args", [["check", "{seed}"], ["text", "{seed}"], ["rules"],
-                                  ["check", "--format", "json", "{seed}"]],
-                         ids=["check", "text", "rules", "check-json"])
+                                  ["check", "--format", "json", "{seed}"], ["--version"]],
+                         ids=["check", "text", "rules", "check-json", "version"])
 def test_standard_output_on_a_full_disk_is_one_sentence(args: list[str]) -> None:
     """`yusuan check x > file` on a full disk: said once, status 2, no traceback."""
     seed = str(SEEDS / SEED_NAMES[0])

@@ -336,10 +336,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def main(argv: list[str] | None = None) -> int:
     argv = dash_files_as_paths(sys.argv[1:] if argv is None else argv)
     lang = cli_words.chosen_lang(argv)
-    with cli_words.argparse_in(lang):
-        args = build_parser(lang, named_command(argv)).parse_args(argv)
-    args.lang = lang
-    try:
+    try:  # parsing too: --version and --help write to standard output
+        with cli_words.argparse_in(lang):
+            args = build_parser(lang, named_command(argv)).parse_args(argv)
+        args.lang = lang
         return COMMANDS[args.command](args)
     except InputError as error:
         sys.stderr.write(f"yusuan: {error.message(lang)}\n")
@@ -358,8 +358,9 @@ def leave(status: int) -> NoReturn:
     """End the process as the interpreter ends it, without taking it apart first.
 
     Other threads are waited for, the exit handlers run (the kept files are written there) and
-    the standard streams are flushed, as at any exit; a stream that cannot be flushed makes the
-    status 120, as it does there. Then the process ends at once: the interpreter would walk
+    the standard streams are flushed, as at any exit; a stream that cannot be flushed makes a
+    status of 0 into 120, as the interpreter's exit does (an error already said keeps its
+    status, and nothing more is said). Then the process ends at once: the interpreter would walk
     every object it made with the cycle collector (about 20 ms of a PDF check) and then free
     each module and object one by one (a few ms more), all of which the operating system
     reclaims whole."""

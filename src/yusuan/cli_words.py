@@ -156,9 +156,9 @@ class Formatter(argparse.HelpFormatter):
     hundredth of a check's start-up)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
+                 width: int | None = None, **more: Any) -> None:
         super().__init__(prog, indent_increment, max_help_position,
-                         terminal_columns() - 2 if width is None else width)
+                         terminal_columns() - 2 if width is None else width, **more)
 
 
 class Parser(argparse.ArgumentParser):

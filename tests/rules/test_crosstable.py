@@ -96,6 +96,21 @@ def test_two_units_names_cut_to_one_start_by_narrow_cells_are_not_one_unit_with_
     assert [f.args.get("name") for f in found if f.message_id == "CROSS.UNIT"] == ["中共某市委"]
 
 
+def test_one_short_name_under_two_codes_in_two_tables_is_accused() -> None:
+    """某某市教育局 is 101001 in one table and 101002 in the 三公 table: a code printed wrong,
+    though each code has a longer name elsewhere (本级, 电化教育馆)."""
+    full = table("income", [("101001", "某某市教育局本级", {"total": "1.00"}),
+                            ("101002", "某某市教育局电化教育馆", {"total": "2.00"})])
+    first = table("expenditure", [("101001", "某某市教育局", {"total": "1.00"})])
+    second = table("sangong", [("101002", "某某市教育局", {"total": "2.00"})])
+    for t in (full, first, second):
+        for row in t.rows:
+            row.unit_code, row.unit_name = row.code, row.name
+    found = run_rules(document(full, first, second), only=["CROSS.UNIT"])
+    accused = [f for f in found if f.message_id == "CROSS.UNIT"]
+    assert [(f.args["name"], f.severity) for f in accused] == [("某某市教育局", "warning")]
+
+
 ROSTER = ["纳入本部门2021年部门预算编制范围的二级预算单位共有2个，包括：",
           "序号\t单位名称\t拟变动情况", "1\t中共某市委宣传部本级（机关）\t", "2\t{listed}\t"]
 

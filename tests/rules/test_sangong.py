@@ -172,3 +172,36 @@ def test_sangong_meetings_and_training_add_up_to_the_grand_total() -> None:
     assert run_rules(document(grand("1656.86")), only=["SANGONG.TOTAL"]) == []
     found = run_rules(document(grand("1384.74")), only=["SANGONG.TOTAL"])
     assert len(found) == 1 and found[0].values["reported"] == 1384.74
+
+
+def _year_blocks_table(with_subtotal: bool):
+    """上年 | 本年 | 增减变化 blocks, each 合计, (三公 小计,) 因公出国, 公务接待, 公务用车购置及运行费,
+    会议费, 培训费; two rows whose 增减 is 本年 less 上年 in every cell."""
+    from yusuan.model import Column
+
+    parts = [("total", ["合计"]), ("outbound", ["三公", "因公出国（境）费"]),
+             ("reception", ["三公", "公务接待费"]), ("vehicle", ["三公", "公务用车购置及运行费"]),
+             ("meeting", ["会议费"]), ("training", ["培训费"])]
+    if with_subtotal:
+        parts.insert(1, ("subtotal", ["三公", "小计"]))
+    before = {"total": 10.0, "subtotal": 4.0, "outbound": 1.0, "reception": 1.0, "vehicle": 2.0,
+              "meeting": 3.0, "training": 3.0}
+    after = {key: value + 1 for key, value in before.items()}
+    columns, cells = [], {}
+    for block, top, values in (("a", "2020年", before), ("b", "2021年", after),
+                               ("c", "增减变化情况", {k: after[k] - before[k] for k in before})):
+        for role, path in parts:
+            columns.append(Column(f"{block}_{role}", [top, *path]))
+            cells[f"{block}_{role}"] = f"{values[role]:.2f}"
+    t = table("sangong", [(None, "合计", cells), (None, "某单位", cells)])
+    t.columns = columns
+    return t
+
+
+def test_sangong_total_leaves_only_the_sums_the_year_blocks_check() -> None:
+    from yusuan.rules.tables.sangong import _sums_checked_by_years, proven_year_blocks
+
+    without, whole = _year_blocks_table(with_subtotal=False), _year_blocks_table(with_subtotal=True)
+    assert proven_year_blocks(without) and proven_year_blocks(whole)
+    assert _sums_checked_by_years(whole)
+    assert not _sums_checked_by_years(without)  # no 三公小计: its 合计 is left to SANGONG.TOTAL

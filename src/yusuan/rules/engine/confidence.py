@@ -37,6 +37,10 @@ MISREAD_SHARE = 0.25
 # a finding whose rule proved the reading of the cells it cites (an identity across the table
 # holding in every cell) stands even where the table is otherwise in doubt
 PROVEN = "reading_proven"
+# … and one whose rule proved the reading of every column of its table (SANGONG.MEETING_TRAINING:
+# the 增减 block is the later year less the earlier in every cell of every row): that table is
+# not doubted as misread however many of its rows other checks find wrong
+TABLE_PROVEN = "table_reading_proven"
 
 
 def inside(table: Table, location: Location) -> bool:
@@ -46,9 +50,9 @@ def inside(table: Table, location: Location) -> bool:
 
 def doubt_misread_tables(doc: Document, findings: list[Finding]) -> None:
     """Add a doubt to each table whose own checks fail in many rows (replacing the one an
-    earlier run, perhaps of other rules, left); none to a table a proven finding stands in,
-    whose columns a rule proved read where they are printed."""
-    proven = [f.locations[0] for f in findings if f.values.get(PROVEN) and f.locations]
+    earlier run, perhaps of other rules, left); none to a table a finding proved read where
+    it is printed, every column of it (TABLE_PROVEN)."""
+    proven = [f.locations[0] for f in findings if f.values.get(TABLE_PROVEN) and f.locations]
     for table in doc.tables:
         table.doubts = [d for d in table.doubts if not d.endswith(MISREAD_SUFFIX)]
         if table.kind in FORM_KINDS or not table.rows or any(inside(table, loc) for loc in proven):

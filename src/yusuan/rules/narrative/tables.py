@@ -199,7 +199,7 @@ def table_figure(doc: Document, fact: Fact) -> tuple[Table, TableRow, str] | Non
 
 
 _GRAND_TOTAL = regexes.compile(r"^(收入总计|总计)$")
-_YEAR_ROW = regexes.compile(r"(\d{4})\s*年度?")  # a row of a table whose rows are years
+_YEAR_ROW = regexes.compile(r"([0-9]{4})\s*年度?")  # a row of a table whose rows are years
 
 
 def _fiscal_grand_total(doc: Document) -> tuple[Table, TableRow, str] | None:

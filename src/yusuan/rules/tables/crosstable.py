@@ -311,9 +311,7 @@ def _fiscal_whole(table: Table) -> str | None:
 
 def _fiscal_columns_proven(table: Table, whole: str | None) -> bool:
     """Every line's 财政拨款 合计 is its 一般公共预算 + 政府性基金 + 国有资本经营 (the columns
-    read where they stand); a table read without doubt needs no proof."""
-    if not table.doubts:
-        return True
+    read where they stand)."""
     if whole is None:
         return False
     lines = [r for r in table.rows if r.values.get(whole) is not None]
@@ -346,8 +344,11 @@ def fiscal_cap(doc: Document) -> Iterator[Finding]:
         parts = [a for k, _ in FISCAL_COLUMNS
                  if total and (a := amount(doc, table, total, k)) is not None]
         split = sum(1 for k, _ in FISCAL_COLUMNS if table.column(k))
-        if not parts or split < 2 or not _fiscal_columns_proven(table, _fiscal_whole(table)):
+        if not parts or split < 2:
             continue
+        proven = _fiscal_columns_proven(table, _fiscal_whole(table))
+        if table.doubts and not proven:
+            continue  # a table read in doubt is judged only on columns its lines prove
         spent = sum(a.value for a in parts)
         decimals = max(a.decimals for a in [grand, *parts])
         if compare_sum(grand.printed, [a.printed for a in parts]).verdict is not \
@@ -356,7 +357,7 @@ def fiscal_cap(doc: Document) -> Iterator[Finding]:
         places = f".{decimals}f"
         yield make_finding(
             "CROSS.FISCAL_CAP", [*(a.location for a in parts), grand.location],
-            {"reported": spent, "computed": grand.value, PROVEN: True},
+            {"reported": spent, "computed": grand.value, **({PROVEN: True} if proven else {})},
             table_a=_label(table), table_b=_label(fiscal[0]),
             columns="、".join(n for k, n in FISCAL_COLUMNS
                              if amount(doc, table, total, k) is not None),

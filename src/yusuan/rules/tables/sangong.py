@@ -17,6 +17,7 @@ from yusuan.rules.engine.common import (
     table_unit,
 )
 from yusuan.rules.engine.confidence import PROVEN as _PROVEN
+from yusuan.rules.engine.confidence import TABLE_PROVEN as _TABLE_PROVEN
 from yusuan.rules.engine.messages import register_messages
 from yusuan.rules.engine.tolerance import Verdict, compare_equal
 
@@ -107,7 +108,7 @@ def sangong_adds_up(doc: Document) -> Iterator[Finding]:
     Fails:  total 3.20, vehicle 3.20, reception 3.20.
     """
     for table in doc.tables_of("sangong"):
-        if years_proven(table):
+        if _sums_checked_by_years(table):
             continue  # SANGONG.MEETING_TRAINING checks these sums, year by year, on a proven reading
         for row in data_rows(table):
             for prefix in _prefixes(table):
@@ -303,11 +304,23 @@ def change_proves_reading(table: Table, blocks: list[tuple[str, dict[str, str]]]
     return checked >= 8
 
 
-def years_proven(table: Table) -> list[tuple[str, dict[str, str]]]:
-    """The table's year blocks when its 增减 block proves them read where they are printed (a
-    table SANGONG.MEETING_TRAINING checks, not SANGONG.TOTAL), else none."""
+def proven_year_blocks(table: Table) -> list[tuple[str, dict[str, str]]]:
+    """The table's year blocks when its 增减 block proves them read where they are printed,
+    else none."""
     blocks = year_blocks(table)
     return blocks if blocks and change_proves_reading(table, blocks) else []
+
+
+# the parts of a year block whose sums SANGONG.TOTAL checks (合计, 三公, 公务用车)
+_TOTAL_ROLES = frozenset({"total", "subtotal", "meeting", "training", "outbound", "reception",
+                          "vehicle"})
+
+
+def _sums_checked_by_years(table: Table) -> bool:
+    """SANGONG.MEETING_TRAINING checks the sums SANGONG.TOTAL would, on a proven reading: each
+    year block prints every part of them (a block without its 三公小计 leaves 合计 to TOTAL)."""
+    blocks = proven_year_blocks(table)
+    return bool(blocks) and all(_TOTAL_ROLES <= set(roles) for _, roles in blocks[:2])
 
 
 # a 三公 item as the narrative names it → its part in a year block
@@ -320,7 +333,7 @@ def prior_and_current(table: Table) -> tuple[dict[str, str], dict[str, str], dic
     """The 上年, 本年 and 增减 blocks (each part → its column key) of a 三公、会议费、培训费
     table read with confidence (the 增减 block is the later year less the earlier in every
     cell), the earlier year's block first; None for any other table."""
-    blocks = years_proven(table)
+    blocks = proven_year_blocks(table)
     if not blocks:
         return None
     (first_top, first), (second_top, second), (_, change) = blocks
@@ -344,7 +357,7 @@ def meeting_training_adds_up(doc: Document) -> Iterator[Finding]:
     """Passes: 合计 36.97 = 小计 2.86 + 会议费 4.32 + 培训费 29.79, 增减 = 本年 − 上年.
     Fails: 合计 24.08 with 小计 2.86, 会议费 4.32, 培训费 29.79 (the 增减 block agreeing)."""
     for table in doc.tables_of("sangong"):
-        blocks = years_proven(table)
+        blocks = proven_year_blocks(table)
         for top, roles in blocks[:2]:
             for whole, parts, what, items in _IDENTITIES:
                 if whole in roles and all(p in roles for p in parts):
@@ -370,5 +383,5 @@ def _block_sum(doc: Document, table: Table, top: str, roles: dict[str, str],
         first = failing[0]
         others = f"（另有 {len(failing) - 1} 行同样不符）" if len(failing) > 1 else ""
         yield make_finding("SANGONG.MEETING_TRAINING", first.locations,
-                           dict(first.values, **{_PROVEN: True}),
+                           dict(first.values, **{_PROVEN: True, _TABLE_PROVEN: True}),
                            **dict(first.args, others=others))

@@ -89,19 +89,24 @@ def unit_codes_agree(doc: Document) -> Iterator[Finding]:
             if same_unit(name, other) and len(other) <= len(name):
                 by_code[code].append(loc)
         if len(by_code) > 1 and _same_level(by_code) \
-                and not _cut_short_under_each(name, by_code, seen):
+                and not _cut_short_in_one_table(doc, name, by_code, seen):
             yield make_finding("CROSS.UNIT", _minority_first(by_code),
                                name=name, codes="、".join(sorted(by_code)))
     yield from _names_per_code(seen)
 
 
-def _cut_short_under_each(name: str, by_code: dict[str, list[Location]],
-                          seen: list[UnitSeen]) -> bool:
-    """`name` is, under each of its codes, the start of a longer name printed elsewhere with
-    that code: narrow cells cutting two units' names to their common start (中共某市委 for
-    中共某市委宣传部 and 中共某市委理论讲师团), not one unit under two codes."""
-    return all(any(other_code == code and cut_short(name, other) for other_code, other, _ in seen)
-               for code in by_code)
+def _cut_short_in_one_table(doc: Document, name: str, by_code: dict[str, list[Location]],
+                            seen: list[UnitSeen]) -> bool:
+    """`name` stands under each of its codes in one table alone, and under each it is the
+    start of a longer name printed elsewhere with that code: that table's narrow cells cut two
+    units' names to their common start (中共某市委 for 中共某市委宣传部 and 中共某市委理论讲师团),
+    not one unit under two codes. The same short name under two codes in two tables is left
+    to accuse (某局 with 101001 in one and 101002 in another: a code printed wrong)."""
+    tables = {id(table) for locations in by_code.values() for location in locations
+              for table in doc.tables if table.lines[0] <= location.line <= table.lines[1]}
+    return len(tables) == 1 and all(
+        any(other_code == code and cut_short(name, other) for other_code, other, _ in seen)
+        for code in by_code)
 
 
 def _same_level(by_code: dict[str, list[Location]]) -> bool:
