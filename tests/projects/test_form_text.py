@@ -107,6 +107,16 @@ def test_a_name_line_is_found_with_its_label_spread_by_blanks_and_tags() -> None
         assert not is_name_line([Line(1, text)], 0), text
 
 
+def test_the_header_of_a_table_listing_many_projects_opens_no_form() -> None:
+    """北京's 项目支出绩效目标表 lists every project under one header (项目名称 | 项目总额 | …):
+    that header is not a form for a project named 项目总额."""
+    from yusuan.recognise.projects.spans import is_name_line
+
+    header = "项目名称\t项目总额\t其中：\t\t绩效目标\t一级指标\t二级指标\t三级指标"
+    assert not is_name_line([Line(1, header)], 0)
+    assert is_name_line([Line(1, "项目名称\t重大义务植树活动保障经费\t项目总额\t600.00")], 0)
+
+
 def test_joined_cells_start_where_each_cell_stands_in_the_joined_text() -> None:
     import random
 

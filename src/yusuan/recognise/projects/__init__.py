@@ -18,10 +18,13 @@ from yusuan.recognise.projects.selfeval import (
     rows_within,
     self_indicator_rows,
 )
-from yusuan.recognise.projects.spans import dept_span, form_spans
+from yusuan.recognise.projects.spans import dept_span, form_spans, lists_many_projects
 from yusuan.recognise.projects.table import read_project_table
 
 __all__ = ["DeptForm", "ProjectForm", "extract_projects"]
+
+# said once at info (TABLE.UNSURE) of a 绩效目标表 listing many projects in one table
+MANY_PROJECTS = "一张表列出了多个项目的绩效目标，各项目未能逐个读取"
 
 
 def extract_projects(source: Source, tables: list[Table], rows: list[Row] | None = None
@@ -32,6 +35,9 @@ def extract_projects(source: Source, tables: list[Table], rows: list[Row] | None
     if rows is None:
         rows = source_to_rows(source)
     table_projects = _table_projects(tables)
+    for table in tables:
+        if table.kind == "project_performance" and lists_many_projects(lines, table):
+            table.doubts.append(MANY_PROJECTS)
     spans = form_spans(lines, tables)
     units = Counter(t.unit for t in tables if t.unit in ("元", "万元"))
     money = units.most_common(1)[0][0] if units else None

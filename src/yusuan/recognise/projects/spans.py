@@ -9,9 +9,11 @@ from yusuan.recognise.projects.text import cells_of, compact
 
 PERFORMANCE_KINDS = ("dept_performance", "project_performance")
 NAME_LABEL = "项目名称"
-HEADER_VALUES = ("支出项目类别", "项目类型", "项目总预算", "项目单位", "项目编码", "合计", "项目属性")
+HEADER_VALUES = ("支出项目类别", "项目类型", "项目总预算", "项目总额", "项目单位", "项目编码", "合计",
+                 "项目属性")
 TITLE = regexes.compile(r"(申报表|目标表|自评表|绩效目标)")
 LOOK_BACK = 10
+LISTING_HEAD = 6  # lines from a table's title within which a listing's header row stands
 PART_HEADING = regexes.compile(r"^\s*第[一二三四五六七八九十]+部分")
 
 
@@ -49,6 +51,19 @@ def is_name_line(lines: list[Line], index: int) -> bool:
         following = cells[1:] or _next_cells(lines, index)
         rest = compact(following[0].text) if following else ""
     return bool(rest) and not any(rest.startswith(h) for h in HEADER_VALUES)
+
+
+def lists_many_projects(lines: list[Line], table: Table) -> bool:
+    """A 项目支出绩效目标表 that lists every project under one header row (项目名称 | 项目总额 |
+    … | 一级指标 | 二级指标 …) instead of one form a project: its projects are not read."""
+    first, last = table.lines
+    for line in lines[first - 1:min(last, first + LISTING_HEAD)]:
+        cells = cells_of(line)
+        if len(cells) > 2 and compact(cells[0].text) == NAME_LABEL \
+                and any(compact(cells[1].text).startswith(h) for h in HEADER_VALUES) \
+                and "一级指标" in compact(line.text):
+            return True
+    return False
 
 
 def _next_cells(lines: list[Line], index: int) -> list:
