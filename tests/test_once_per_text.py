@@ -122,10 +122,16 @@ def test_a_line_without_che_or_two_fei_holds_no_sangong_slip() -> None:
 def test_only_lines_with_biao_name_a_table() -> None:
     from yusuan.recognise.titles import announced_titles, classify_title
 
-    for text in {*PIECES, *(p.replace("表", "") for p in PIECES)}:
+    rng = random.Random(18)
+    words = ("预算", "决算", "收支总", "收入总", "支出", "一般公共", "基本", "三公经费", "财政拨款",
+             "政府性基金", "项目", "绩效目标", "部门", "2026年", "01", "附", "（", "）", "\t", " ",
+             "、", "一", "单位：万元", "合计")
+    made = [("".join(rng.choice(words) for _ in range(rng.randint(1, 8)))) for _ in range(20000)]
+    for text in {*PIECES, *(p.replace("表", "") for p in PIECES), *made}:
+        assert "表" not in text or text in PIECES
         if "表" not in text:
-            assert announced_titles(text) == []
-            assert all(classify_title(cell.strip()) is None for cell in text.split("\t"))
+            assert announced_titles(text) == [], text
+            assert all(classify_title(cell.strip()) is None for cell in text.split("\t")), text
 
 
 def test_a_line_is_made_as_a_frozen_dataclass_makes_it() -> None:

@@ -8,7 +8,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn
 
 from yusuan import cli_words
 from yusuan.arguments import dash_files_as_paths
@@ -29,9 +29,9 @@ def build_parser(lang: str = "zh", command: str | None = None) -> argparse.Argum
     parser.add_argument("--version", action=VersionAction, nargs=0, help=words["version"])
     add_lang_argument(parser, words)
     commands = parser.add_subparsers(dest="command", required=True, metavar=words["commands"])
-    for name, add in COMMAND_PARSERS.items():
+    for name, each in COMMANDS.items():
         if command is None or command == name:
-            add(commands, lang)
+            each.add_parser(commands, lang)
     return parser
 
 
@@ -322,14 +322,21 @@ def run_compare_command(args: argparse.Namespace) -> int:
     return run_compare(args)
 
 
-COMMAND_PARSERS: dict[str, Callable[[argparse._SubParsersAction, str], None]] = {  # type: ignore[type-arg]
-    "text": add_text_parser, "extract": add_extract_parser, "check": add_check_parser,
-    "rules": add_rules_parser, "serve": add_serve_parser, "db": add_db_parser,
-    "compare": add_compare_parser,
-}
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "text": run_text, "extract": run_extract, "check": run_check, "rules": run_rules_list,
-    "serve": run_serve, "db": run_corpus_command, "compare": run_compare_command,
+class Command(NamedTuple):
+    """A command: what adds its parser (its words), and what runs it."""
+
+    add_parser: Callable[[argparse._SubParsersAction, str], None]  # type: ignore[type-arg]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: dict[str, Command] = {
+    "text": Command(add_text_parser, run_text),
+    "extract": Command(add_extract_parser, run_extract),
+    "check": Command(add_check_parser, run_check),
+    "rules": Command(add_rules_parser, run_rules_list),
+    "serve": Command(add_serve_parser, run_serve),
+    "db": Command(add_db_parser, run_corpus_command),
+    "compare": Command(add_compare_parser, run_compare_command),
 }
 
 
@@ -340,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         with cli_words.argparse_in(lang):
             args = build_parser(lang, named_command(argv)).parse_args(argv)
         args.lang = lang
-        return COMMANDS[args.command](args)
+        return COMMANDS[args.command].run(args)
     except InputError as error:
         sys.stderr.write(f"yusuan: {error.message(lang)}\n")
         return 2

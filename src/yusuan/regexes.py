@@ -32,7 +32,6 @@ _FORMAT = 2
 _HEADER = (_FORMAT, sys.version, _sre.MAGIC, sys.maxunicode, _sre.CODESIZE)
 _MOST_PROGRAMS = 4096  # past this, a write keeps only what its own run compiled
 
-Key = tuple[Any, int]  # (pattern, flags as given)
 # flags, the code as bytes of unsigned ints, groups - 1, name → group, group → name
 Program = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 

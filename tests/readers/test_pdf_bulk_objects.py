@@ -52,7 +52,8 @@ def _page_reading(page) -> tuple:
     frames = [Frame(tuple(page.get_mediabox()), turn) for turn in (0, page.get_rotation() or 90)]
     objects = [read_objects(page, frame, tree) for frame in frames]
     pdfium, raw = calls(), handle(page.raw)
-    clips = [pdfchars._user_clip(pdfium, pdfium.FPDFPage_GetObject(raw, index))
+    clip_of = pdfchars._clip_reader(pdfium, True)
+    clips = [clip_of(pdfium.FPDFPage_GetObject(raw, index))
              for index in range(pdfium.FPDFPage_CountObjects(raw))]
     return (tree.clipped_text, [(found.images, [(e.x0, e.top, e.x1, e.bottom, e.horizontal)
                                                 for e in found.edges]) for found in objects], clips)

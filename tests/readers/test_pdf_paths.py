@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yusuan.readers import pdfobjects
+from yusuan.readers.pdfium import library
 from yusuan.readers.pdfium.document import Document
 from yusuan.readers.pdfobjects import (
     Frame,
@@ -54,7 +55,7 @@ def _path_objects(page) -> list:
     raw = handle(page.raw)
     objects = [pdfium.FPDFPage_GetObject(raw, i) for i in range(pdfium.FPDFPage_CountObjects(raw))]
     return [obj for obj in objects
-            if pdfium.FPDFPageObj_GetType(obj) == pdfium.constants.FPDF_PAGEOBJ_PATH]
+            if pdfium.FPDFPageObj_GetType(obj) == library.FPDF_PAGEOBJ_PATH]
 
 
 def _edges(document) -> list[tuple]:

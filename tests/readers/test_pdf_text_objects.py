@@ -112,14 +112,14 @@ def test_a_shared_clip_is_read_once_and_alike_the_calls(clipped_pdf, monkeypatch
     pdfium = calls()
     owners = _owners(textpage)
     read: list[int] = []
-    by_call = pdfchars._user_clip
+    by_call = pdfchars._clip_by_calls
 
     def counted(pdfium: Any, owner: int) -> Any:
         read.append(owner)
         return by_call(pdfium, owner)
 
     expected = [by_call(pdfium, owner) for owner in owners]
-    monkeypatch.setattr(pdfchars, "_user_clip", counted)
+    monkeypatch.setattr(pdfchars, "_clip_by_calls", counted)
     clips = pdfchars.SharedClips(pdfium)
     assert [clips.clip(owner) for owner in owners] == expected
     assert len(owners) == 2 + 2 + 2 + 2  # two lines, two cells of one object, one of two, two
@@ -146,7 +146,7 @@ def test_overflow_is_judged_per_clip_whatever_the_order_of_the_objects() -> None
     cell, tall, other = (0.0, 0.0, 10.0, 10.0), (0.0, 0.0, 10.0, 100.0), (20.0, 0.0, 30.0, 10.0)
     clips = {1: cell, 2: None, 3: cell, 4: tall, 5: other, 6: other}
     chars = [_raw("甲", 5), _raw("乙", 15), _raw("丙", 40), _raw("丁", 12), _raw("戊", 8),
-             _raw("己", 15), _raw("庚", 12), _raw("辛", 25), _raw("9", 35), _raw("壬", 25)]
+             _raw("己", 15), _raw("庚", 5), _raw("辛", 25), _raw("9", 35), _raw("壬", 25)]
     owners = [1, 1, 2, 3, 1, 4, 4, None, 5, 6]
     asked: list[int] = []
 

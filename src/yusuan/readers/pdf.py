@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from yusuan import regexes
 from yusuan.errors import InputError
@@ -39,6 +42,20 @@ _AMOUNT = regexes.compile(r"^-?[\d,]*\d\.\d+%?$|^-?\d{1,3}(,\d{3})+$")
 
 # PDFium is not thread-safe: one document at a time per process (the web app may use threads).
 _PDFIUM = threading.Lock()
+
+
+@contextmanager
+def pypdfium2_document(path: str | Path) -> Iterator[Any]:
+    """`path` opened with pypdfium2 (the report's page images and highlights), under the
+    reader's lock: pypdfium2's import initialises PDFium, never beside the reader doing so."""
+    with _PDFIUM:
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(path))
+        try:
+            yield document
+        finally:
+            document.close()
 
 
 def read(path: Path) -> Source:

@@ -147,8 +147,9 @@ def raw_chars(textpage: Any, clipped_text: bool = True, compiled: bool = True) -
 
 
 def _clip_reader(pdfium: SimpleNamespace, use_c: bool) -> Callable[[int], Box | None]:
-    """A text object's clip: `_bulkobjects.user_clip` reads every point of it in one call;
-    without `use_c`, the clips sharing their paths are read once (`SharedClips`)."""
+    """An object's clip (user space): `_bulkobjects.user_clip` reads every point of it in one
+    call; without `use_c` or the helper, the clips sharing their paths are read once
+    (`SharedClips`)."""
     bulk = compiled() if use_c else None
     return bulk.user_clip if bulk is not None else SharedClips(pdfium).clip  # type: ignore[no-any-return]
 
@@ -334,7 +335,7 @@ def on_paper(chars: list[Char], paper: Box) -> list[Char]:
 
 
 def _first_text_clip(pdfium: SimpleNamespace, page: Any, frame: Frame) -> Box | None:
-    text = pdfium.constants.FPDF_PAGEOBJ_TEXT
+    text = library.FPDF_PAGEOBJ_TEXT
     for index in range(pdfium.FPDFPage_CountObjects(page)):
         obj = pdfium.FPDFPage_GetObject(page, index)
         if pdfium.FPDFPageObj_GetType(obj) == text:
@@ -345,16 +346,14 @@ def _first_text_clip(pdfium: SimpleNamespace, page: Any, frame: Frame) -> Box | 
 def _clip_box(pdfium: SimpleNamespace, obj: Any, frame: Frame) -> Box | None:
     """The box holding what the object's clip lets through on the turned page; None when it
     has no clip."""
-    area = _user_clip(pdfium, obj)
+    area = _clip_reader(pdfium, True)(obj)
     return frame.box(*area) if area is not None else None
 
 
-def _user_clip(pdfium: SimpleNamespace, obj: Any) -> Box | None:
+def _clip_by_calls(pdfium: SimpleNamespace, obj: Any) -> Box | None:
     """The object's clip as (left, bottom, right, top) in user space: the paths' boxes
-    intersected; None when it has no clip. The C helper reads the same points in one call."""
-    bulk = compiled()
-    if bulk is not None:
-        return bulk.user_clip(obj)  # type: ignore[no-any-return]
+    intersected; None when it has no clip. The C helper's `user_clip` reads the same points in
+    one call."""
     clip = pdfium.FPDFPageObj_GetClipPath(obj)
     if not clip:
         return None
@@ -400,7 +399,7 @@ class SharedClips:
                  else tuple(first_point(clip, path, 0) for path in range(count)))
         found = self.by_paths.get(paths, _UNREAD)
         if found is _UNREAD:
-            found = self.by_paths[paths] = _user_clip(pdfium, owner)
+            found = self.by_paths[paths] = _clip_by_calls(pdfium, owner)
         return found  # type: ignore[return-value]
 
 

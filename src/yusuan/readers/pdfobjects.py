@@ -112,11 +112,9 @@ _SIGNATURES: dict[str, tuple[Any, ...]] = {
 
 @lru_cache(maxsize=1)
 def calls() -> SimpleNamespace:
-    """PDFium's functions this reader calls per character, object or segment, bound once
-    (`constants`: the object and segment kinds)."""
-    bound = library.bind_all(_SIGNATURES)
-    bound.constants = library
-    return bound
+    """PDFium's functions this reader calls per character, object or segment, bound once (the
+    object and segment kinds are `library`'s constants)."""
+    return library.bind_all(_SIGNATURES)
 
 
 _COMPILED_KINDS = ("FPDF_PAGEOBJ_TEXT", "FPDF_PAGEOBJ_PATH", "FPDF_PAGEOBJ_IMAGE",
@@ -173,8 +171,7 @@ def page_tree(page: Any) -> PageTree:
 
 def _nodes(pdfium: SimpleNamespace, objects: list[Any], depth: int, tree: PageTree
            ) -> list[Node]:
-    kinds = pdfium.constants
-    text, form = kinds.FPDF_PAGEOBJ_TEXT, kinds.FPDF_PAGEOBJ_FORM
+    text, form = library.FPDF_PAGEOBJ_TEXT, library.FPDF_PAGEOBJ_FORM
     get_type, clip_of = pdfium.FPDFPageObj_GetType, pdfium.FPDFPageObj_GetClipPath
     count_paths = pdfium.FPDFClipPath_CountPaths
     nodes: list[Node] = []
@@ -210,9 +207,9 @@ def read_objects(page: Any, frame: Frame, tree: PageTree | None = None) -> PageO
 
 def _walk(reader: _PathReader, nodes: list[Node], parent: Matrix, found: PageObjects) -> None:
     """Collect edges and images; `parent` maps the objects' space to the displayed page."""
-    kinds = reader.pdfium.constants
-    path, image, form = kinds.FPDF_PAGEOBJ_PATH, kinds.FPDF_PAGEOBJ_IMAGE, kinds.FPDF_PAGEOBJ_FORM
-    lineto, moveto = kinds.FPDF_SEGMENT_LINETO, kinds.FPDF_SEGMENT_MOVETO
+    path, image = library.FPDF_PAGEOBJ_PATH, library.FPDF_PAGEOBJ_IMAGE
+    form = library.FPDF_PAGEOBJ_FORM
+    lineto, moveto = library.FPDF_SEGMENT_LINETO, library.FPDF_SEGMENT_MOVETO
     placed = reader.placed
     for obj, kind, inner in nodes:
         if kind == path:

@@ -119,17 +119,23 @@ _UNIT_LIST = regexes.compile(r"\[\d+\]\s*([^\[\],，]+)")
 DEPARTMENT_LINE_OPENS = "部单编"  # the first characters of _DEPARTMENT_LINE's labels
 
 
+def labelled_department(text: str) -> str | None:
+    """The organisation a stripped line names under a label ("部门：某某局", "编制单位：…")."""
+    # each label opens with 部, 单 or 编 (most lines none)
+    match = _DEPARTMENT_LINE.match(text) if text[:1] in DEPARTMENT_LINE_OPENS else None
+    return match.group(1) if match and _ORGANISATION.match(match.group(1)) else None
+
+
 def printed_department(lines: list[Line]) -> str | None:
     """The department a table header names ("部门：…", or the last unit of "[056]… , [056002]…")."""
     counts: Counter[str] = Counter()
     for line in lines:
         text = line.text.strip()
-        opens = text[:1]  # each label opens with 部, 单 or 编; a unit list with [ (most lines none)
-        match = _DEPARTMENT_LINE.match(text) if opens in DEPARTMENT_LINE_OPENS else None
-        if match and _ORGANISATION.match(match.group(1)):
-            counts[match.group(1)] += 1
+        labelled = labelled_department(text)
+        if labelled:
+            counts[labelled] += 1
             continue
-        units = _UNIT_LIST.findall(text) if opens == "[" else None
+        units = _UNIT_LIST.findall(text) if text[:1] == "[" else None  # a unit list opens with [
         if units and _ORGANISATION.match(units[-1].strip()):
             counts[units[-1].strip()] += 1
     return counts.most_common(1)[0][0] if counts else None

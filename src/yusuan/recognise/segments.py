@@ -65,16 +65,12 @@ def _only_text(filled: tuple[Cell, ...]) -> str | None:
     return filled[0].text if len(filled) == 1 else None
 
 
-def row_title(row: Row) -> Title | None:
-    return _title_of(_texts(row.filled))
-
-
 def _texts(filled: tuple[Cell, ...]) -> tuple[str, ...]:
     return tuple([cell.text for cell in filled])  # a list is made faster
 
 
 def _title_of(texts: tuple[str, ...]) -> Title | None:
-    """`row_title` of a row's filled cells' texts."""
+    """The title a row opens, of its filled cells' texts (a table number may stand apart)."""
     if len(texts) == 2 and is_number_only(texts[0]):
         title = classify_title(texts[1])
         if title and not title.number:
@@ -183,7 +179,7 @@ def _numbered_title_unfinished(head: str, tail: str) -> bool:
 # What segmenting asks of a row that its filled cells' texts alone decide, worked out once per
 # distinct row (a long document prints the same rows again and again) and only as far as the
 # row is asked (most rows of a PDF are text outside any table, asked only for their head).
-RowHead = tuple[Title | None, bool]  # `row_title`; else whether it is a table number alone
+RowHead = tuple[Title | None, bool]  # the row's title; else whether it is a table number alone
 RowBody = tuple[bool, bool, bool, bool]  # unit cells alone, a border, a page foot, a data row
 
 
@@ -193,13 +189,12 @@ def _row_head(texts: tuple[str, ...]) -> RowHead:
 
 
 def _row_body(texts: tuple[str, ...]) -> RowBody:
-    """As `absorb` asks: `meta_row`, `is_rule_line`, `page_foot_in_cells` (of a row of more
-    than one cell), `is_data_row`."""
+    """As `absorb` asks: `meta_row`, `is_rule_line`, `page_foot_in_cells`, `is_data_row`."""
     if _is_meta(texts):
         return True, False, False, False
     if is_rule_line(texts):
         return False, True, False, False
-    if len(texts) != 1 and page_foot_in_cells(texts):
+    if page_foot_in_cells(texts):
         return False, False, True, False
     return False, False, False, _is_data(texts)
 

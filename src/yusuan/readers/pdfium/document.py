@@ -152,8 +152,8 @@ class Page:
         """The page drawn as pypdfium2's render(scale, grayscale=True) draws it: an 8-bit grey
         bitmap of the page's size times `scale` rounded up, filled white, rendered with
         annotations in greyscale."""
-        width = math.ceil(_calls().FPDF_GetPageWidthF(self.raw) * scale)
-        height = math.ceil(_calls().FPDF_GetPageHeightF(self.raw) * scale)
+        page_width, page_height = self.get_size()
+        width, height = math.ceil(page_width * scale), math.ceil(page_height * scale)
         if width < 1 or height < 1:
             raise ValueError("Crop exceeds page dimensions")
         pdfium = _calls()

@@ -28,22 +28,16 @@ HIGHLIGHT = (255, 214, 0, 255)  # RGBA: the yellow of a highlighter
 def write_annotated(path: str | Path, bundle: dict[str, Any], target: str | Path,
                     lang: str = "zh") -> int:
     """Write the annotated copy of `path` to `target`; the number of highlights made."""
-    from yusuan.readers.pdf import _PDFIUM
+    from yusuan.readers.pdf import pypdfium2_document
 
     notes = figure_notes(bundle, lang)
     target = Path(target)
-    with _PDFIUM:  # pypdfium2's import initialises PDFium: never beside the reader doing so
-        import pypdfium2 as pdfium
-
-        document = pdfium.PdfDocument(str(path))
-        try:
-            count = 0
-            for number, located in sorted(cited_by_page(bundle).items()):
-                if 1 <= number <= len(document):
-                    count += annotate_page(document[number - 1], located, notes)
-            save_whole(document, target)
-        finally:
-            document.close()
+    with pypdfium2_document(path) as document:
+        count = 0
+        for number, located in sorted(cited_by_page(bundle).items()):
+            if 1 <= number <= len(document):
+                count += annotate_page(document[number - 1], located, notes)
+        save_whole(document, target)
     return count
 
 

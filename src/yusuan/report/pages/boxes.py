@@ -77,25 +77,19 @@ class PageLine:
 
 def cited_boxes(path: str | Path, cited: Sequence[Cited]) -> list[Box | None]:
     """The box of each cited figure (None where it is not found), reading each cited page once."""
-    from yusuan.readers.pdf import _PDFIUM
+    from yusuan.readers.pdf import pypdfium2_document
 
     out: list[Box | None] = [None] * len(cited)
     by_page: dict[int, list[int]] = {}
     for index, item in enumerate(cited):
         by_page.setdefault(item.page, []).append(index)
-    with _PDFIUM:  # pypdfium2's import initialises PDFium: never beside the reader doing so
-        import pypdfium2 as pdfium
-
-        document = pdfium.PdfDocument(str(path))
-        try:
-            for number, indexes in sorted(by_page.items()):
-                if not 1 <= number <= len(document):
-                    continue
-                found = boxes_on_page(document[number - 1], [cited[i] for i in indexes])
-                for index, box in zip(indexes, found, strict=True):
-                    out[index] = box
-        finally:
-            document.close()
+    with pypdfium2_document(path) as document:
+        for number, indexes in sorted(by_page.items()):
+            if not 1 <= number <= len(document):
+                continue
+            found = boxes_on_page(document[number - 1], [cited[i] for i in indexes])
+            for index, box in zip(indexes, found, strict=True):
+                out[index] = box
     return out
 
 

@@ -33,19 +33,13 @@ def page_views(path: str | Path, bundle: dict[str, Any]) -> list[dict[str, Any]]
         by_page.setdefault(item.cited.page, []).append(item)
     if not by_page:
         return []
-    from yusuan.readers.pdf import _PDFIUM
+    from yusuan.readers.pdf import pypdfium2_document
 
     views = []
-    with _PDFIUM:  # pypdfium2's import initialises PDFium: never beside the reader doing so
-        import pypdfium2 as pdfium
-
-        document = pdfium.PdfDocument(str(path))
-        try:
-            for number in sorted(by_page)[:MAX_PAGES]:
-                if 1 <= number <= len(document):
-                    views.append(page_view(document[number - 1], number, by_page[number]))
-        finally:
-            document.close()
+    with pypdfium2_document(path) as document:
+        for number in sorted(by_page)[:MAX_PAGES]:
+            if 1 <= number <= len(document):
+                views.append(page_view(document[number - 1], number, by_page[number]))
     return views
 
 

@@ -9,12 +9,7 @@ from collections.abc import Iterator
 
 from yusuan import regexes
 from yusuan.model import Document, Finding, Location
-from yusuan.recognise.meta import (
-    _DEPARTMENT,
-    _DEPARTMENT_LINE,
-    _ORGANISATION,
-    DEPARTMENT_LINE_OPENS,
-)
+from yusuan.recognise.meta import DEPARTMENT_LINE_OPENS, department_titles, labelled_department
 from yusuan.repeats import once_per_text
 from yusuan.rules.engine import make_finding, rule
 from yusuan.rules.engine.messages import register_messages
@@ -57,16 +52,10 @@ def _names_in(line_text: str) -> tuple[str, ...]:
     text = line_text.strip()
     if not text:
         return ()
-    names = []
-    opens = text[0]  # each pattern below opens with one of a few words (most lines none)
-    match = _DEPARTMENT_LINE.match(text) if opens in DEPARTMENT_LINE_OPENS else None
-    if match and _ORGANISATION.match(match.group(1)):
-        names.append(match.group(1))
-    if "算" in text:  # the pattern ends in (部门|单位)(预算|决算), blanks inside or not
-        joined = text.replace(" ", "")
-        if "预算" in joined or "决算" in joined:
-            names += [NUMBERING.sub("", m.group(1)) for m in _DEPARTMENT.finditer(joined)]
-    subject = NOTE_SUBJECT.match(text) if opens in NOTE_OPENS else None
+    labelled = labelled_department(text)
+    names = [labelled] if labelled else []
+    names += [NUMBERING.sub("", title.group(1)) for title in department_titles(text)]
+    subject = NOTE_SUBJECT.match(text) if text[0] in NOTE_OPENS else None
     if subject and not subject.group(1).startswith(("本", "我")):
         names.append(subject.group(1))
     return tuple(name for name in (OWN_LEVEL.sub("", found) for found in names) if len(name) >= 4)
